@@ -1,0 +1,55 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'bench/results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+      curly: ['error', 'all'],
+      'no-console': 'error',
+      'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    files: ['src/kernel/**', 'src/modules/*/*.ts'],
+    ignores: ['src/modules/*/*.service.ts', 'src/modules/*/*.repository.ts', 'src/modules/*/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/platform/**', 'node:*', 'pg', '@electric-sql/*', 'fastify', '**/web/**', '**/api/**', '**/app/**'], message: 'Pure domain code must not do I/O or reach adapters.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/web/**', 'src/api/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/*.repository.ts', '**/platform/db/**', 'pg', '@electric-sql/*'], message: 'Adapters reach data through module services only.' },
+        { group: ['**/modules/*/*', '!**/modules/*/index.ts'], message: 'Import a module only through its index.ts.' },
+      ] }],
+    },
+  },
+  {
+    files: ['test/**', 'bench/**', 'scripts/**', '**/*.test.ts'],
+    rules: { 'no-console': 'off', 'max-lines-per-function': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: { process: 'readonly', console: 'readonly' } },
+  },
+);

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+
+import { systemClock, type Clock } from '../kernel/clock.ts';
+import { createCatalogueService } from '../modules/catalogue/index.ts';
+import type { Database } from '../platform/db/database.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { openDatabase } from '../platform/db/open.ts';
+import type { Config } from './config.ts';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+/** The composition root: adapters, then repositories and services. The only code that knows everything. */
+export async function buildServices(config: Config, options: { clock?: Clock; db?: Database } = {}) {
+  const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
+  await migrate(db, MIGRATIONS_DIR);
+  const clock = options.clock ?? systemClock;
+  const catalogue = createCatalogueService({ db, clock, publicUrl: config.publicUrl });
+  return { config, db, clock, catalogue };
+}
+
+export type Services = Awaited<ReturnType<typeof buildServices>>;

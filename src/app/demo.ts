@@ -1,0 +1,28 @@
+import { fileURLToPath } from 'node:url';
+
+import { readCatalogueFiles } from '../cli/catalogue-files.ts';
+import { formatIssue } from '../modules/catalogue/index.ts';
+import type { Logger } from '../platform/logging/logger.ts';
+import type { Services } from './container.ts';
+
+export const DEMO_DIR = fileURLToPath(new URL('../../catalogue/demo/', import.meta.url));
+const SEED_LOCK = 7_401_002;
+
+/** Fills an empty catalogue with the demo state's records; several processes may start at once. */
+export async function seedDemoCatalogue(services: Services, logger: Logger): Promise<void> {
+  await services.db.withLock(SEED_LOCK, async () => {
+    const [row] = await services.db.query<{ n: number }>('SELECT count(*) AS n FROM catalogue_versions');
+    if ((row?.n ?? 0) > 0) {
+      return;
+    }
+    const read = await readCatalogueFiles([DEMO_DIR]);
+    if (!read.ok) {
+      throw new Error(`demo catalogue is invalid:\n${read.error.map(formatIssue).join('\n')}`);
+    }
+    const imported = await services.catalogue.importRecords(read.value.records, 'demo-seed');
+    if (!imported.ok) {
+      throw new Error(`demo catalogue is inconsistent:\n${imported.error.issues.map((i) => `${i.kind} ${i.recordId} ${i.pointer}: ${i.message}`).join('\n')}`);
+    }
+    logger.info({ created: imported.value.created }, 'demo catalogue loaded');
+  });
+}

@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+
+import { CentreOut, EventOut, OrganisationOut, ProblemOut, ServiceOut, ServicePageOut } from '../api/api-schemas.ts';
+import { registerCatalogueApi } from '../api/catalogue.api.ts';
+import { PROBLEM_BASE, sendProblem } from '../platform/http/problem.ts';
+import type { Logger } from '../platform/logging/logger.ts';
+import { catalogueRoutes } from '../web/catalogue.routes.tsx';
+import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage } from '../web/error-pages.tsx';
+import type { WebRoute } from '../web/route-table.ts';
+import type { Services } from './container.ts';
+
+const ASSETS = fileURLToPath(new URL('../web/assets/', import.meta.url));
+const isApi = (url: string) => url.startsWith('/api/');
+
+/** Builds the HTTP server: one readable list of middleware, then the routes, then 404 and errors. */
+export async function buildHttp(services: Services, logger: Logger): Promise<{ app: FastifyInstance; webRoutes: WebRoute[] }> {
+  const loggerInstance: FastifyBaseLogger = logger;
+  const app = Fastify({
+    loggerInstance,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    routerOptions: { maxParamLength: 200 },
+  });
+  await registerMiddleware(app, services.config.publicUrl);
+  registerPlatformRoutes(app, services);
+  registerCatalogueApi(app, services.catalogue);
+  const webRoutes = catalogueRoutes(services.catalogue);
+  for (const route of webRoutes) {
+    app.route({ method: route.method, url: route.url, handler: route.handler, schema: { hide: true } });
+  }
+  registerErrorHandling(app);
+  return { app, webRoutes };
+}
+
+async function registerMiddleware(app: FastifyInstance, publicUrl: string): Promise<void> {
+  // 1. Security headers: a strict CSP, since the portal ships no script at all.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] },
+    },
+  });
+  // 2. The correlation id on every response.
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  // 3. OpenAPI 3.1, generated from the schemas the routes validate with.
+  for (const schema of [ServiceOut, OrganisationOut, CentreOut, EventOut, ProblemOut, { ...ServicePageOut, $id: 'ServicePage' }]) {
+    app.addSchema(schema);
+  }
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Portico catalogue API', version: '1.0.0', description: 'The national catalogue of public services (CPSV-AP 3.2.0).' },
+      servers: [{ url: publicUrl }],
+    },
+    refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`) },
+    transform: ({ schema, url }) => ({ schema: isApi(url) ? schema : { ...schema, hide: true }, url }),
+  });
+  // 4. The stylesheet.
+  await app.register(fastifyStatic, { root: ASSETS, prefix: '/assets/', maxAge: '1h', index: false });
+}
+
+function registerPlatformRoutes(app: FastifyInstance, services: Services): void {
+  const hidden = { schema: { hide: true } };
+  app.get('/', hidden, async (request, reply) => {
+    const accepts = request.headers['accept-language'] ?? '';
+    return reply.redirect(/^en\b/i.test(accepts) ? '/en/' : '/uk/', 302);
+  });
+  for (const lang of ['uk', 'en']) {
+    app.get(`/${lang}`, hidden, async (_request, reply) => reply.redirect(`/${lang}/`, 301));
+  }
+  app.get('/healthz', hidden, async () => ({ status: 'ok' }));
+  app.get('/readyz', hidden, async (_request, reply) => {
+    try {
+      await services.db.query('SELECT 1');
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable' });
+    }
+  });
+  app.get('/api/openapi.json', hidden, async () => app.swagger());
+}
+
+function registerErrorHandling(app: FastifyInstance): void {
+  app.setNotFoundHandler(async (request, reply) =>
+    isApi(request.url)
+      ? sendProblem(reply, { type: `${PROBLEM_BASE}not-found`, title: 'Not found', status: 404, code: 'http.not_found', instance: request.url })
+      : sendNotFoundPage(request, reply),
+  );
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error.validation) {
+      return badRequest(error, request, reply);
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      const status = error.statusCode;
+      return isApi(request.url)
+        ? sendProblem(reply, { type: `${PROBLEM_BASE}bad-request`, title: 'Bad request', status, code: error.code, instance: request.url })
+        : sendBadRequestPage(request, reply, status, [error.message]);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return isApi(request.url)
+      ? sendProblem(reply, { type: `${PROBLEM_BASE}internal`, title: 'Internal error', status: 500, detail: `Reference ${request.id}`, instance: request.url })
+      : sendServerErrorPage(request, reply);
+  });
+}
+
+/** A request that failed its schema: problem+json with a JSON Pointer per problem, or a page saying what is wrong. */
+function badRequest(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const errors = (error.validation ?? []).map((v) => {
+    const extra = v.keyword === 'additionalProperties' ? `/${String(v.params['additionalProperty'])}` : v.keyword === 'required' ? `/${String(v.params['missingProperty'])}` : '';
+    const detail = v.keyword === 'additionalProperties' ? 'is not a known parameter' : (v.message ?? 'is invalid');
+    return { pointer: `${v.instancePath || ''}${extra}` || '/', detail };
+  });
+  if (!isApi(request.url)) {
+    return sendBadRequestPage(request, reply, 400, errors.map((e) => `${e.pointer}: ${e.detail}`));
+  }
+  return sendProblem(reply, {
+    type: `${PROBLEM_BASE}invalid-request`,
+    title: 'Invalid request',
+    status: 400,
+    code: 'request.invalid',
+    detail: `The ${error.validationContext ?? 'request'} has ${errors.length} problem(s)`,
+    errors,
+    instance: request.url,
+  });
+}

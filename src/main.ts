@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from './app/config.ts';
+import { buildServices } from './app/container.ts';
+import { seedDemoCatalogue } from './app/demo.ts';
+import { buildHttp } from './app/http.ts';
+import { createLogger } from './platform/logging/logger.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const services = await buildServices(config);
+  if (config.seedDemo) {
+    await seedDemoCatalogue(services, logger);
+  }
+  const { app } = await buildHttp(services, logger);
+  const address = await app.listen({ host: config.host, port: config.port });
+  logger.info({ address, database: services.db.kind }, `Portico is serving ${config.publicUrl}`);
+
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await services.db.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Portico failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

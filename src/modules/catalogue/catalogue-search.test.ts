@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+
+import { indexWords, wordsTsQuery, searchTerms } from './catalogue-search.ts';
+
+describe('searchTerms', () => {
+  it.each([
+    ['Passport', ['passport']],
+    ['  закордонний   ПАСПОРТ ', ['закордонний', 'паспорт']],
+    ["register company; DROP TABLE services --", ['register', 'company', 'drop', 'table', 'services']],
+    ["пам'ять & сім’я | !x:*", ['пам', 'ять', 'сім', 'я', 'x']],
+    ['passport passport', ['passport']],
+    ['', []],
+    ['!!! ---', []],
+  ])('turns %j into %j', (text, terms) => {
+    expect(searchTerms(text)).toEqual(terms);
+  });
+
+  it('keeps at most eight terms', () => {
+    expect(searchTerms('a b c d e f g h i j')).toHaveLength(8);
+  });
+});
+
+describe('wordsTsQuery', () => {
+  it('requires every term', () => {
+    expect(wordsTsQuery(['register', 'company'])).toBe('register & company');
+  });
+
+  it('lets a term match through its spelling neighbours', () => {
+    const near = new Map([['pasport', ['passport', 'pasport', 'passports']]]);
+    expect(wordsTsQuery(['pasport', 'abroad'], near)).toBe('(pasport | passport | passports) & abroad');
+  });
+
+  it('drops a neighbour that is not a plain word', () => {
+    expect(wordsTsQuery(['x'], new Map([['x', ["x'y", 'xy']]]))).toBe('(x | xy)');
+  });
+});
+
+describe('indexWords', () => {
+  it('keeps the letter words of names and keywords, three letters or more, once each', () => {
+    const words = indexWords({ name: { uk: 'Закордонний паспорт (№ 12)', en: 'Passport for travel' }, keywords: { uk: ['паспорт'], en: ['ID'] } });
+    expect(words).toEqual(['закордонний', 'паспорт', 'passport', 'for', 'travel']);
+  });
+});

@@ -1,0 +1,62 @@
+import type { Audience, ChannelType } from './catalogue-record.schemas.ts';
+
+/** What a person can ask the catalogue search for. */
+export interface SearchQuery {
+  readonly text: string | null;
+  readonly audience: Audience | null;
+  readonly organisationId: string | null;
+  readonly eventId: string | null;
+  readonly channel: ChannelType | null;
+  readonly online: boolean | null;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export const FACETS = ['audience', 'organisation', 'event', 'channel', 'online'] as const;
+export type Facet = (typeof FACETS)[number];
+export type FacetCounts = Record<Facet, ReadonlyArray<{ readonly value: string; readonly count: number }>>;
+
+const MAX_TERMS = 8;
+
+/** The words of a query, lower-cased and stripped of anything but letters and digits. */
+export function searchTerms(text: string): string[] {
+  const words = text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)].filter((w) => w.length > 0).slice(0, MAX_TERMS);
+}
+
+/**
+ * A `to_tsquery` expression: every term must match, as itself or as one of its neighbours — the
+ * catalogue's own words nearest in spelling, which cover typos (`pasport` → `passport`), Ukrainian
+ * inflections (`паспорта` → `паспорт`) and unfinished words (`реєстр` → `реєстрація`). Whole
+ * lexemes keep the GIN index cheap, where prefix matches (`:*`) would not. Terms and neighbours
+ * hold only letters and digits, so the expression cannot carry tsquery syntax from the user.
+ */
+export function wordsTsQuery(terms: readonly string[], neighbours: ReadonlyMap<string, readonly string[]> = new Map()): string {
+  return terms
+    .map((t) => {
+      const alternatives = [t, ...(neighbours.get(t) ?? []).filter((n) => n !== t && isPlainWord(n))];
+      return alternatives.length === 1 ? t : `(${alternatives.join(' | ')})`;
+    })
+    .join(' & ');
+}
+
+const isPlainWord = (w: string) => /^[\p{L}\p{N}]+$/u.test(w);
+
+/** Words worth correcting a typo towards: letters only, three or more of them. */
+export function isIndexWord(word: string): boolean {
+  return word.length >= 3 && /^\p{L}+$/u.test(word);
+}
+
+/** The words of a service's names and keywords in both languages, for the typo-tolerance dictionary. */
+export function indexWords(service: { name: { uk: string; en: string }; keywords: { uk: readonly string[]; en: readonly string[] } }): string[] {
+  const text = [service.name.uk, service.name.en, ...service.keywords.uk, ...service.keywords.en].join(' ');
+  return [...new Set(searchTermsUnbounded(text).filter(isIndexWord))];
+}
+
+function searchTermsUnbounded(text: string): string[] {
+  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+export function cacheKey(q: SearchQuery): string {
+  return [q.text ?? '', q.audience, q.organisationId, q.eventId, q.channel, q.online, q.page, q.pageSize].join('|');
+}

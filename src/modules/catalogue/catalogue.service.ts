@@ -1,0 +1,130 @@
+import type { Clock } from '../../kernel/clock.ts';
+import { type Result, err, ok } from '../../kernel/result.ts';
+import { FreshRead } from '../../platform/cache/fresh-read.ts';
+import { RevisionCache } from '../../platform/cache/revision-cache.ts';
+import type { Database, Queryable } from '../../platform/db/database.ts';
+import { type CatalogueRecords, FILE_KEYS, RECORD_KINDS, type RecordKind, canonicalJson } from './catalogue.ts';
+import { CatalogueImportRejected } from './catalogue.errors.ts';
+import { catalogueWrites } from './catalogue.repository.ts';
+import { catalogueReads } from './catalogue-reads.repository.ts';
+import { checkReferences } from './catalogue-references.ts';
+import { type SearchQuery, cacheKey } from './catalogue-search.ts';
+import { type SearchPage, catalogueSearch } from './catalogue-search.repository.ts';
+import { catalogueToJsonLd } from './catalogue-jsonld.ts';
+
+export interface ImportSummary {
+  readonly revision: number;
+  readonly created: Record<RecordKind, number>;
+  readonly updated: Record<RecordKind, number>;
+  readonly unchanged: number;
+}
+
+type Save = (tx: Queryable, record: never, version: number, at: Date) => Promise<void>;
+const SAVE: Record<RecordKind, Save> = {
+  organisation: (tx, r, v, at) => catalogueWrites.saveOrganisation(tx, r, v, at),
+  centre: (tx, r, v, at) => catalogueWrites.saveCentre(tx, r, v, at),
+  event: (tx, r, v, at) => catalogueWrites.saveEvent(tx, r, v, at),
+  service: (tx, r, v, at) => catalogueWrites.saveService(tx, r, v, at),
+};
+
+/**
+ * The catalogue's use cases. Reads check the catalogue revision with a coalesced fresh read and
+ * serve from a cache scoped to that revision, so several processes sharing one database never
+ * serve a record older than the last committed edit (ADR 0006).
+ */
+export function createCatalogueService(deps: { db: Database; clock: Clock; publicUrl: string }) {
+  const { db, clock } = deps;
+  const revision = new FreshRead(() => catalogueReads.revision(db));
+  const cache = new RevisionCache<unknown>(2000);
+  const cached = async <T>(key: string, compute: (q: Queryable) => Promise<T>): Promise<{ revision: number; value: T }> => {
+    const rev = await revision.get();
+    const value = (await cache.get(rev, key, () => compute(db))) as T;
+    return { revision: rev, value };
+  };
+
+  return {
+    revision: () => revision.get(),
+    service: (id: string) => cached(`service:${id}`, (q) => catalogueReads.service(q, id)),
+    popularServices: (limit: number) => cached(`popular:${limit}`, (q) => catalogueReads.popularServices(q, limit)),
+    servicesOfOrganisation: (id: string, lang: 'uk' | 'en') =>
+      cached(`org-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { organisationId: id }, lang)),
+    servicesOfEvent: (id: string, lang: 'uk' | 'en') =>
+      cached(`event-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { eventId: id }, lang)),
+    servicesAtCentre: (id: string, lang: 'uk' | 'en') =>
+      cached(`centre-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { centreId: id }, lang)),
+    servicesByIds: (ids: readonly string[]) => cached(`ids:${ids.join(',')}`, (q) => catalogueReads.servicesByIds(q, ids)),
+    organisations: () => cached('organisations', (q) => catalogueReads.organisations(q)),
+    centres: () => cached('centres', (q) => catalogueReads.centres(q)),
+    events: () => cached('events', (q) => catalogueReads.events(q)),
+    serviceCounts: () => cached('counts', (q) => catalogueReads.serviceCounts(q)),
+    search: (query: SearchQuery) =>
+      cached<SearchPage>(`search:${cacheKey(query)}`, (q) => catalogueSearch.search(q, query)),
+    explainSearch: (query: SearchQuery) => catalogueSearch.explain(db, query),
+    exportRecords: () => catalogueReads.all(db),
+    exportJsonLd: () =>
+      cached('jsonld', async (q) => catalogueToJsonLd(await catalogueReads.all(q), deps.publicUrl)),
+    history: (kind: RecordKind, id: string) => catalogueReads.history(db, kind, id),
+
+    /**
+     * Adds or updates records in one transaction: a changed record gets a new version and its
+     * old versions stay in the history; unchanged records are left alone.
+     * @returns err(CatalogueImportRejected) when a reference or id is inconsistent; nothing is written.
+     */
+    async importRecords(incoming: CatalogueRecords, by: string): Promise<Result<ImportSummary, CatalogueImportRejected>> {
+      const result = await writeRecords(incoming, by);
+      const written = result.ok ? Object.values(result.value.created).concat(Object.values(result.value.updated)).reduce((a, b) => a + b, 0) : 0;
+      if (written >= ANALYZE_AFTER) {
+        // Keep the planner's statistics in step with a bulk load, so search stays index-backed.
+        await catalogueWrites.analyze(db);
+      }
+      return result;
+    },
+  };
+
+  async function writeRecords(incoming: CatalogueRecords, by: string): Promise<Result<ImportSummary, CatalogueImportRejected>> {
+      return db.transaction(async (tx) => {
+        // Lock the revision row first: concurrent imports queue here instead of racing on versions.
+        const rev = await catalogueWrites.bumpRevision(tx);
+        const issues = checkReferences(await catalogueReads.index(tx), incoming);
+        if (issues.length > 0) {
+          throw new RejectedImport(new CatalogueImportRejected(issues));
+        }
+        const at = clock.now();
+        const summary: ImportSummary = { revision: rev, created: zero(), updated: zero(), unchanged: 0 };
+        for (const kind of RECORD_KINDS) {
+          const records = incoming[FILE_KEYS[kind]];
+          const current = await catalogueWrites.currentVersions(tx, kind, records.map((r) => r.id));
+          for (const record of records) {
+            const before = current.get(record.id);
+            if (before && before.json === canonicalJson(record)) {
+              (summary as { unchanged: number }).unchanged += 1;
+              continue;
+            }
+            const version = (before?.version ?? 0) + 1;
+            await SAVE[kind](tx, record as never, version, at);
+            await catalogueWrites.appendVersion(tx, { kind, record, version, at, by, revision: rev });
+            summary[before ? 'updated' : 'created'][kind] += 1;
+          }
+        }
+        return ok(summary);
+      }).catch((error: unknown) => {
+        if (error instanceof RejectedImport) {
+          return err(error.rejection);
+        }
+        throw error;
+      });
+  }
+}
+
+const ANALYZE_AFTER = 200;
+
+/** Carries a rejection out of the transaction so that it rolls back. */
+class RejectedImport extends Error {
+  constructor(readonly rejection: CatalogueImportRejected) {
+    super(rejection.message);
+  }
+}
+
+const zero = (): Record<RecordKind, number> => ({ organisation: 0, centre: 0, event: 0, service: 0 });
+
+export type CatalogueService = ReturnType<typeof createCatalogueService>;

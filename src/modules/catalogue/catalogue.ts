@@ -1,0 +1,66 @@
+import type {
+  CatalogueFile,
+  CentreRecord,
+  EventRecord,
+  OrganisationRecord,
+  ServiceRecord,
+} from './catalogue-record.schemas.ts';
+
+/** The kinds of record the catalogue keeps, each versioned on its own. */
+export const RECORD_KINDS = ['organisation', 'centre', 'event', 'service'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export type Versioned<T> = T & { readonly version: number };
+export type Organisation = Versioned<OrganisationRecord>;
+export type Centre = Versioned<CentreRecord>;
+export type CatalogueEvent = Versioned<EventRecord>;
+export type Service = Versioned<ServiceRecord>;
+
+export interface CatalogueRecords {
+  readonly organisations: readonly OrganisationRecord[];
+  readonly centres: readonly CentreRecord[];
+  readonly events: readonly EventRecord[];
+  readonly services: readonly ServiceRecord[];
+}
+
+export const FILE_KEYS = {
+  organisation: 'organisations',
+  centre: 'centres',
+  event: 'events',
+  service: 'services',
+} as const satisfies Record<RecordKind, keyof CatalogueFile>;
+
+export function emptyRecords(): CatalogueRecords {
+  return { organisations: [], centres: [], events: [], services: [] };
+}
+
+/** A serialisation with sorted keys, so two equal records compare equal whatever their key order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(canonicalJson).join(',')}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function isOnline(service: ServiceRecord): boolean {
+  return service.channels.some((c) => c.type === 'online');
+}
+
+export function centreIdsOf(service: ServiceRecord): string[] {
+  return [...new Set(service.channels.flatMap((c) => c.centreIds ?? []))];
+}
+
+export function channelTypesOf(service: ServiceRecord): string[] {
+  return [...new Set(service.channels.map((c) => c.type))];
+}
+
+/** The lowest fee of a service across channels, or 0 when it is free. */
+export function lowestFee(service: ServiceRecord): number {
+  return service.costs.length === 0 ? 0 : Math.min(...service.costs.map((c) => c.amount));
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+
+import { FreshRead } from './fresh-read.ts';
+import { RevisionCache } from './revision-cache.ts';
+
+/** A value changed by "others", read with a controllable delay. */
+function source() {
+  let value = 0;
+  let reads = 0;
+  const pending: Array<() => void> = [];
+  const read = () =>
+    new Promise<number>((resolve) => {
+      reads += 1;
+      const seen = value; // the read observes the value when it starts
+      pending.push(() => resolve(seen));
+    });
+  return {
+    read,
+    set: (v: number) => { value = v; },
+    reads: () => reads,
+    finishOne: async () => { pending.shift()?.(); await new Promise((r) => setImmediate(r)); },
+  };
+}
+
+describe(FreshRead.name, () => {
+  it('gives a caller a read that started after it asked, never an older one', async () => {
+    const s = source();
+    const fresh = new FreshRead(s.read);
+    const first = fresh.get(); // read #1 starts, sees 0
+    s.set(1); // a commit lands while read #1 is in flight
+    const second = fresh.get(); // must not be served by read #1
+    await s.finishOne();
+    expect(await first).toBe(0);
+    await s.finishOne();
+    expect(await second).toBe(1);
+  });
+
+  it('serves every caller that queued behind one read with a single read', async () => {
+    const s = source();
+    const fresh = new FreshRead(s.read);
+    void fresh.get();
+    const queued = [fresh.get(), fresh.get(), fresh.get()];
+    await s.finishOne();
+    await s.finishOne();
+    expect(await Promise.all(queued)).toEqual([0, 0, 0]);
+    expect(s.reads()).toBe(2);
+  });
+
+  it('recovers after a failed read', async () => {
+    let fail = true;
+    const fresh = new FreshRead(async () => {
+      if (fail) { fail = false; throw new Error('down'); }
+      return 7;
+    });
+    await expect(fresh.get()).rejects.toThrow('down');
+    expect(await fresh.get()).toBe(7);
+  });
+});
+
+describe(RevisionCache.name, () => {
+  it('drops every entry when the revision moves on', async () => {
+    const cache = new RevisionCache<string>(10);
+    let computed = 0;
+    const compute = async () => `v${++computed}`;
+    expect(await cache.get(1, 'a', compute)).toBe('v1');
+    expect(await cache.get(1, 'a', compute)).toBe('v1');
+    expect(await cache.get(2, 'a', compute)).toBe('v2');
+  });
+
+  it('keeps at most its bound of entries', async () => {
+    const cache = new RevisionCache<number>(2);
+    let computed = 0;
+    const compute = async () => ++computed;
+    await cache.get(1, 'a', compute);
+    await cache.get(1, 'b', compute);
+    await cache.get(1, 'c', compute);
+    expect(await cache.get(1, 'a', compute)).toBe(4);
+  });
+});

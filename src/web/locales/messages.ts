@@ -1,0 +1,36 @@
+import type { Lang } from '../../kernel/text.ts';
+import { en } from './en.ts';
+import { uk } from './uk.ts';
+
+type Plural = { readonly one: string; readonly other: string; readonly few?: string; readonly many?: string };
+type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Plural };
+
+/** The shape every locale must fill: the keys of the Ukrainian file. */
+export type Messages = Widen<typeof uk>;
+export type MessageKey = keyof Messages;
+export type PluralKey = { [K in MessageKey]: Messages[K] extends string ? never : K }[MessageKey];
+export type TextKey = Exclude<MessageKey, PluralKey>;
+
+const LOCALES: Record<Lang, Messages> = { uk, en };
+const PLURAL_RULES: Record<Lang, Intl.PluralRules> = { uk: new Intl.PluralRules('uk'), en: new Intl.PluralRules('en') };
+
+const fill = (text: string, params: Readonly<Record<string, string | number>>): string =>
+  text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+
+export interface Translator {
+  readonly lang: Lang;
+  (key: TextKey, params?: Readonly<Record<string, string | number>>): string;
+  plural(key: PluralKey, count: number, params?: Readonly<Record<string, string | number>>): string;
+}
+
+export function translator(lang: Lang): Translator {
+  const messages = LOCALES[lang];
+  const t = ((key: TextKey, params = {}) => fill(messages[key], params)) as Translator;
+  Object.defineProperty(t, 'lang', { value: lang });
+  t.plural = (key, count, params = {}) => {
+    const forms = messages[key];
+    const rule = PLURAL_RULES[lang].select(count) as keyof Plural;
+    return fill(forms[rule] ?? forms.other, { ...params, count });
+  };
+  return t;
+}

@@ -1,0 +1,36 @@
+import type { Lang } from '../kernel/text.ts';
+
+/** Every URL of the web pages, built in one place. */
+export const paths = {
+  home: (lang: Lang) => `/${lang}/`,
+  search: (lang: Lang, params: Readonly<Record<string, string | number | undefined>> = {}) => {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) {
+      if (v !== undefined && v !== '') {
+        query.set(k, String(v));
+      }
+    }
+    const qs = query.toString();
+    return `/${lang}/search${qs ? `?${qs}` : ''}`;
+  },
+  service: (lang: Lang, id: string) => `/${lang}/services/${encodeURIComponent(id)}`,
+  agencies: (lang: Lang) => `/${lang}/agencies`,
+  agency: (lang: Lang, id: string) => `/${lang}/agencies/${encodeURIComponent(id)}`,
+  events: (lang: Lang) => `/${lang}/events`,
+  event: (lang: Lang, id: string) => `/${lang}/events/${encodeURIComponent(id)}`,
+  centres: (lang: Lang) => `/${lang}/centres`,
+  centre: (lang: Lang, id: string) => `/${lang}/centres/${encodeURIComponent(id)}`,
+  accessibility: (lang: Lang) => `/${lang}/accessibility`,
+  stylesheet: '/assets/portico.css',
+  openapi: '/api/openapi.json',
+  jsonld: '/api/v1/catalogue.jsonld',
+} as const;
+
+/** The same page in the other language: the path prefix changes, the query string stays. */
+export function switchLanguage(url: string, to: Lang): string {
+  const match = /^\/(uk|en)(\/.*)?$/.exec(url);
+  if (!match) {
+    return paths.home(to);
+  }
+  return `/${to}${match[2] ?? '/'}`;
+}

@@ -1,0 +1,24 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+
+import { DEFAULT_LANG, type Lang, isLang } from '../kernel/text.ts';
+import { translator } from './locales/messages.ts';
+import type { PageContext } from './views/layout.tsx';
+
+const translators = { uk: translator('uk'), en: translator('en') } as const;
+
+/** The page context of a request: its language (from the path prefix) and URL. */
+export function pageContext(request: FastifyRequest): PageContext {
+  const prefix = request.url.split('/')[1];
+  const lang: Lang = isLang(prefix) ? prefix : DEFAULT_LANG;
+  return { t: translators[lang], lang, url: request.url };
+}
+
+export function sendPage(reply: FastifyReply, status: number, page: VNode): FastifyReply {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-cache')
+    .send(`<!doctype html>${renderToString(page)}`);
+}
