@@ -14,7 +14,8 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
   await migrate(db, MIGRATIONS_DIR);
   const clock = options.clock ?? systemClock;
-  const catalogue = createCatalogueService({ db, clock, publicUrl: config.publicUrl });
+  const writers = db.kind === 'pglite' ? 'local' : 'shared';
+  const catalogue = createCatalogueService({ db, clock, publicUrl: config.publicUrl, writers });
   return { config, db, clock, catalogue };
 }
 

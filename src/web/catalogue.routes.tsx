@@ -1,9 +1,10 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 
 import { LANGS } from '../kernel/text.ts';
 import type { CatalogueService } from '../modules/catalogue/index.ts';
 import { parseSearchPageParams, toSearchQuery } from '../modules/catalogue/index.ts';
-import { sendNotFoundPage } from './error-pages.tsx';
+import { NotFoundPage } from './pages/errors.page.tsx';
 import { AccessibilityPage } from './pages/accessibility.page.tsx';
 import { AgenciesPage, AgencyPage } from './pages/agencies.page.tsx';
 import { CentrePage, CentresPage } from './pages/centres.page.tsx';
@@ -11,20 +12,27 @@ import { EventPage, EventsPage } from './pages/events.page.tsx';
 import { HomePage } from './pages/home.page.tsx';
 import { SearchResultsPage } from './pages/search.page.tsx';
 import { ServicePage } from './pages/service.page.tsx';
-import { pageContext, sendPage } from './render.ts';
+import { PageCache } from './page-cache.ts';
+import { pageContext, renderPage, sendPage } from './render.ts';
 import type { WebRoute } from './route-table.ts';
 import { searchErrors } from './search-errors.ts';
 
 const PAGE_SIZE = 20;
-type Handler = (catalogue: CatalogueService, request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+interface PageResult {
+  readonly status: number;
+  readonly page: VNode;
+}
+type Handler = (catalogue: CatalogueService, request: FastifyRequest) => Promise<PageResult>;
+const page = (status: number, vnode: VNode): PageResult => ({ status, page: vnode });
+const notFound = (request: FastifyRequest) => page(404, <NotFoundPage ctx={pageContext(request)} />);
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
 
-const home: Handler = async (catalogue, request, reply) => {
+const home: Handler = async (catalogue, request) => {
   const [popular, events] = await Promise.all([catalogue.popularServices(8), catalogue.events()]);
-  return sendPage(reply, 200, <HomePage ctx={pageContext(request)} view={{ popular: popular.value, events: events.value }} />);
+  return page(200, <HomePage ctx={pageContext(request)} view={{ popular: popular.value, events: events.value }} />);
 };
 
-const search: Handler = async (catalogue, request, reply) => {
+const search: Handler = async (catalogue, request) => {
   const ctx = pageContext(request);
   const raw = request.query as Record<string, unknown>;
   const [organisations, events] = await Promise.all([catalogue.organisations(), catalogue.events()]);
@@ -33,17 +41,17 @@ const search: Handler = async (catalogue, request, reply) => {
   const errors = searchErrors(ctx.t, parsed, organisations.value, events.value);
   const base = { values, errors, organisations: organisations.value, events: events.value, pageSize: PAGE_SIZE };
   if (!parsed.ok || errors.length > 0) {
-    return sendPage(reply, 400, <SearchResultsPage ctx={ctx} view={{ ...base, result: null, page: 1 }} />);
+    return page(400, <SearchResultsPage ctx={ctx} view={{ ...base, result: null, page: 1 }} />);
   }
   const query = toSearchQuery(parsed.value, PAGE_SIZE);
   const result = await catalogue.search(query);
-  return sendPage(reply, 200, <SearchResultsPage ctx={ctx} view={{ ...base, result: result.value, page: query.page }} />);
+  return page(200, <SearchResultsPage ctx={ctx} view={{ ...base, result: result.value, page: query.page }} />);
 };
 
-const service: Handler = async (catalogue, request, reply) => {
+const service: Handler = async (catalogue, request) => {
   const found = (await catalogue.service(idOf(request))).value;
   if (!found) {
-    return sendNotFoundPage(request, reply);
+    return notFound(request);
   }
   const [organisations, events, centres] = await Promise.all([catalogue.organisations(), catalogue.events(), catalogue.centres()]);
   const view = {
@@ -52,21 +60,21 @@ const service: Handler = async (catalogue, request, reply) => {
     events: events.value.filter((e) => found.eventIds.includes(e.id)),
     centres: centres.value,
   };
-  return sendPage(reply, 200, <ServicePage ctx={pageContext(request)} view={view} />);
+  return page(200, <ServicePage ctx={pageContext(request)} view={view} />);
 };
 
-const agencies: Handler = async (catalogue, request, reply) => {
+const agencies: Handler = async (catalogue, request) => {
   const [organisations, counts] = await Promise.all([catalogue.organisations(), catalogue.serviceCounts()]);
-  return sendPage(reply, 200, <AgenciesPage ctx={pageContext(request)} organisations={organisations.value} counts={counts.value.byOrganisation} />);
+  return page(200, <AgenciesPage ctx={pageContext(request)} organisations={organisations.value} counts={counts.value.byOrganisation} />);
 };
 
-const agency: Handler = async (catalogue, request, reply) => {
+const agency: Handler = async (catalogue, request) => {
   const ctx = pageContext(request);
   const id = idOf(request);
   const [organisations, centres] = await Promise.all([catalogue.organisations(), catalogue.centres()]);
   const organisation = organisations.value.find((o) => o.id === id);
   if (!organisation) {
-    return sendNotFoundPage(request, reply);
+    return notFound(request);
   }
   const services = await catalogue.servicesOfOrganisation(id, ctx.lang);
   const view = {
@@ -76,41 +84,41 @@ const agency: Handler = async (catalogue, request, reply) => {
     centres: centres.value.filter((c) => c.organisationId === id),
     services: services.value,
   };
-  return sendPage(reply, 200, <AgencyPage ctx={ctx} view={view} />);
+  return page(200, <AgencyPage ctx={ctx} view={view} />);
 };
 
-const events: Handler = async (catalogue, request, reply) =>
-  sendPage(reply, 200, <EventsPage ctx={pageContext(request)} events={(await catalogue.events()).value} />);
+const events: Handler = async (catalogue, request) =>
+  page(200, <EventsPage ctx={pageContext(request)} events={(await catalogue.events()).value} />);
 
-const event: Handler = async (catalogue, request, reply) => {
+const event: Handler = async (catalogue, request) => {
   const ctx = pageContext(request);
   const found = (await catalogue.events()).value.find((e) => e.id === idOf(request));
   if (!found) {
-    return sendNotFoundPage(request, reply);
+    return notFound(request);
   }
   const services = await catalogue.servicesOfEvent(found.id, ctx.lang);
-  return sendPage(reply, 200, <EventPage ctx={ctx} event={found} services={services.value} />);
+  return page(200, <EventPage ctx={ctx} event={found} services={services.value} />);
 };
 
-const centres: Handler = async (catalogue, request, reply) =>
-  sendPage(reply, 200, <CentresPage ctx={pageContext(request)} centres={(await catalogue.centres()).value} />);
+const centres: Handler = async (catalogue, request) =>
+  page(200, <CentresPage ctx={pageContext(request)} centres={(await catalogue.centres()).value} />);
 
-const centre: Handler = async (catalogue, request, reply) => {
+const centre: Handler = async (catalogue, request) => {
   const ctx = pageContext(request);
   const [all, organisations] = await Promise.all([catalogue.centres(), catalogue.organisations()]);
   const found = all.value.find((c) => c.id === idOf(request));
   if (!found) {
-    return sendNotFoundPage(request, reply);
+    return notFound(request);
   }
   const services = await catalogue.servicesAtCentre(found.id, ctx.lang);
   const owner = organisations.value.find((o) => o.id === found.organisationId) ?? null;
-  return sendPage(reply, 200, <CentrePage ctx={ctx} view={{ centre: found, owner, services: services.value }} />);
+  return page(200, <CentrePage ctx={ctx} view={{ centre: found, owner, services: services.value }} />);
 };
 
-const accessibility: Handler = async (_catalogue, request, reply) => sendPage(reply, 200, <AccessibilityPage ctx={pageContext(request)} />);
+const accessibility: Handler = async (_catalogue, request) => page(200, <AccessibilityPage ctx={pageContext(request)} />);
 
+/** Pages built from the catalogue; the static accessibility statement is rendered on each request. */
 const TABLE: ReadonlyArray<[string, Handler]> = [
-  ['/accessibility', accessibility],
   ['/', home],
   ['/search', search],
   ['/services/:id', service],
@@ -122,14 +130,31 @@ const TABLE: ReadonlyArray<[string, Handler]> = [
   ['/centres/:id', centre],
 ];
 
-/** The public catalogue pages. Every one is public and read-only. */
+/**
+ * The public catalogue pages. Every one is public and read-only, so each rendered page is cached
+ * per URL for the catalogue revision it was built from (ADR 0006).
+ */
 export function catalogueRoutes(catalogue: CatalogueService): WebRoute[] {
-  return LANGS.flatMap((lang) =>
+  const cache = new PageCache(500);
+  const statics = LANGS.map((lang): WebRoute => ({
+    method: 'GET',
+    url: `/${lang}/accessibility`,
+    auth: 'public',
+    handler: async (request, reply) => sendPage(reply, 200, (await accessibility(catalogue, request)).page),
+  }));
+  return statics.concat(LANGS.flatMap((lang) =>
     TABLE.map(([url, handler]): WebRoute => ({
       method: 'GET',
       url: `/${lang}${url}`,
       auth: 'public',
-      handler: (request, reply) => handler(catalogue, request, reply),
+      handler: async (request, reply) => {
+        const revision = await catalogue.revision();
+        const rendered = await cache.get(revision, request.url, async () => {
+          const result = await handler(catalogue, request);
+          return { status: result.status, html: renderPage(result.page) };
+        });
+        return reply.code(rendered.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(rendered.html);
+      },
     })),
-  );
+  ));
 }

@@ -15,10 +15,10 @@ export function pageContext(request: FastifyRequest): PageContext {
   return { t: translators[lang], lang, url: request.url };
 }
 
+export function renderPage(page: VNode): string {
+  return `<!doctype html>${renderToString(page)}`;
+}
+
 export function sendPage(reply: FastifyReply, status: number, page: VNode): FastifyReply {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-cache')
-    .send(`<!doctype html>${renderToString(page)}`);
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(renderPage(page));
 }

@@ -24,7 +24,7 @@ describe('catalogue import', () => {
   });
 
   it('creates records at version 1 and moves the revision on', async () => {
-    const catalogue = createCatalogueService({ db, clock, publicUrl: 'http://portal.test' });
+    const catalogue = createCatalogueService({ db, clock, publicUrl: 'http://portal.test', writers: 'shared' });
     const before = await catalogue.revision();
     const result = await catalogue.importRecords(aCatalogue(), 'editor-1');
     expect(result.ok && result.value.created).toEqual({ organisation: 1, centre: 1, event: 1, service: 1 });
@@ -33,7 +33,7 @@ describe('catalogue import', () => {
   });
 
   it('adds a version on an edit and keeps the old one in the history', async () => {
-    const catalogue = createCatalogueService({ db, clock, publicUrl: 'http://portal.test' });
+    const catalogue = createCatalogueService({ db, clock, publicUrl: 'http://portal.test', writers: 'shared' });
     now = new Date('2026-11-27T10:00:00Z');
     const edited = aService({ deadline: { days: 10, unit: 'working' } });
     const result = await catalogue.importRecords({ organisations: [], centres: [], events: [], services: [edited] }, 'editor-2');
@@ -52,7 +52,7 @@ describe('catalogue import', () => {
   });
 
   it('leaves an unchanged record at its version, whatever the key order', async () => {
-    const catalogue = createCatalogueService({ db, clock, publicUrl: 'http://portal.test' });
+    const catalogue = createCatalogueService({ db, clock, publicUrl: 'http://portal.test', writers: 'shared' });
     const same = Object.fromEntries(Object.entries(aService({ deadline: { days: 10, unit: 'working' } })).reverse()) as ReturnType<typeof aService>;
     const result = await catalogue.importRecords({ organisations: [], centres: [], events: [], services: [same] }, 'editor-3');
     expect(result.ok && result.value).toMatchObject({ unchanged: 1, updated: { service: 0 } });
@@ -65,7 +65,7 @@ describe('catalogue import', () => {
   });
 
   it('writes nothing when one record of the import is inconsistent', async () => {
-    const catalogue = createCatalogueService({ db, clock, publicUrl: 'http://portal.test' });
+    const catalogue = createCatalogueService({ db, clock, publicUrl: 'http://portal.test', writers: 'shared' });
     const revision = await catalogue.revision();
     const good = aService({ id: 'new-service', identifier: '01/02' });
     const bad = aService({ id: 'bad-service', identifier: '01/03', organisationId: 'nobody' });

@@ -32,8 +32,8 @@ const everything: SearchQuery = { text: 'passport', audience: null, organisation
 
 describe('two portal processes on one database', () => {
   it('never serve a record older than the last committed edit', async () => {
-    const writer = createCatalogueService({ db: primary, clock, publicUrl: 'http://a' });
-    const reader = createCatalogueService({ db: second, clock, publicUrl: 'http://b' });
+    const writer = createCatalogueService({ db: primary, clock, publicUrl: 'http://a', writers: 'shared' });
+    const reader = createCatalogueService({ db: second, clock, publicUrl: 'http://b', writers: 'shared' });
     expect((await writer.importRecords(aCatalogue(), 'test')).ok).toBe(true);
 
     // The reader caches what it has read...
@@ -51,7 +51,7 @@ describe('two portal processes on one database', () => {
   });
 
   it('keep serving from the cache while nothing changes', async () => {
-    const reader = createCatalogueService({ db: second, clock, publicUrl: 'http://b' });
+    const reader = createCatalogueService({ db: second, clock, publicUrl: 'http://b', writers: 'shared' });
     const first = await reader.service('foreign-passport');
     const again = await reader.service('foreign-passport');
     expect(again.value).toBe(first.value);

@@ -1,6 +1,6 @@
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
-import { FreshRead } from '../../platform/cache/fresh-read.ts';
+import { type RevisionSource, localRevision, sharedRevision } from '../../platform/cache/revision-source.ts';
 import { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { type CatalogueRecords, FILE_KEYS, RECORD_KINDS, type RecordKind, canonicalJson } from './catalogue.ts';
@@ -27,23 +27,32 @@ const SAVE: Record<RecordKind, Save> = {
   service: (tx, r, v, at) => catalogueWrites.saveService(tx, r, v, at),
 };
 
+export interface CatalogueDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly publicUrl: string;
+  /** `shared` when other processes may write the same database (PostgreSQL); `local` for embedded PGlite. */
+  readonly writers: 'shared' | 'local';
+}
+
 /**
- * The catalogue's use cases. Reads check the catalogue revision with a coalesced fresh read and
- * serve from a cache scoped to that revision, so several processes sharing one database never
- * serve a record older than the last committed edit (ADR 0006).
+ * The catalogue's use cases. Reads learn the catalogue revision (asking the database, coalesced, when
+ * other processes may write it) and serve from a cache scoped to that revision, so no process serves a
+ * record older than the last committed edit (ADR 0006).
  */
-export function createCatalogueService(deps: { db: Database; clock: Clock; publicUrl: string }) {
+export function createCatalogueService(deps: CatalogueDeps) {
   const { db, clock } = deps;
-  const revision = new FreshRead(() => catalogueReads.revision(db));
+  const readRevision = () => catalogueReads.revision(db);
+  const revision: RevisionSource = deps.writers === 'local' ? localRevision(readRevision) : sharedRevision(readRevision);
   const cache = new RevisionCache<unknown>(2000);
   const cached = async <T>(key: string, compute: (q: Queryable) => Promise<T>): Promise<{ revision: number; value: T }> => {
-    const rev = await revision.get();
+    const rev = await revision.current();
     const value = (await cache.get(rev, key, () => compute(db))) as T;
     return { revision: rev, value };
   };
 
   return {
-    revision: () => revision.get(),
+    revision: () => revision.current(),
     service: (id: string) => cached(`service:${id}`, (q) => catalogueReads.service(q, id)),
     popularServices: (limit: number) => cached(`popular:${limit}`, (q) => catalogueReads.popularServices(q, limit)),
     servicesOfOrganisation: (id: string, lang: 'uk' | 'en') =>
@@ -72,6 +81,9 @@ export function createCatalogueService(deps: { db: Database; clock: Clock; publi
      */
     async importRecords(incoming: CatalogueRecords, by: string): Promise<Result<ImportSummary, CatalogueImportRejected>> {
       const result = await writeRecords(incoming, by);
+      if (result.ok) {
+        revision.committed(result.value.revision);
+      }
       const written = result.ok ? Object.values(result.value.created).concat(Object.values(result.value.updated)).reduce((a, b) => a + b, 0) : 0;
       if (written >= ANALYZE_AFTER) {
         // Keep the planner's statistics in step with a bulk load, so search stays index-backed.

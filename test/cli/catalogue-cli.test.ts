@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { MIGRATIONS_DIR } from '../../src/app/container.ts';
+import { DEMO_DIR } from '../../src/app/demo.ts';
+import { migrate } from '../../src/platform/db/migrate.ts';
+import { testDatabase } from '../support/app.ts';
+import { aService } from '../support/factories.ts';
+
+const run = promisify(execFile);
+let dir: string;
+let env: Record<string, string>;
+let drop: () => Promise<void> = async () => undefined;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'portico-cli-'));
+  if (process.env['TEST_DATABASE_URL']) {
+    const database = await testDatabase();
+    await migrate(database.db, MIGRATIONS_DIR);
+    await database.db.close();
+    drop = database.drop;
+    env = { DATABASE_URL: database.url ?? '' };
+  } else {
+    env = { DATA_DIR: join(dir, 'pglite') };
+  }
+});
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await drop().catch(() => undefined);
+});
+
+async function cli(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
+      env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('catalogue import and export commands', () => {
+  it('import the demo catalogue, export it, and take the export back unchanged', async () => {
+    const imported = await cli('catalogue-import', DEMO_DIR, '--by', 'cli-test');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/created \{"organisation":\d+,"centre":\d+,"event":\d+,"service":\d+\}/);
+    const out = join(dir, 'export');
+    expect((await cli('catalogue-export', '--out', out)).code).toBe(0);
+    const services = JSON.parse(readFileSync(join(out, 'services.json'), 'utf8')) as { services: unknown[] };
+    expect(services.services.length).toBeGreaterThanOrEqual(40);
+    const again = await cli('catalogue-import', out);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('created {"organisation":0,"centre":0,"event":0,"service":0}');
+    expect(again.stdout).toContain('updated {"organisation":0,"centre":0,"event":0,"service":0}');
+  }, 120_000);
+
+  it('reject a bad file naming the file, the record and the field, and write nothing', async () => {
+    const bad = join(dir, 'agency-services.json');
+    const good = aService({ id: 'new-good-service', identifier: '77/01', organisationId: 'ministry-of-nowhere' });
+    writeFileSync(bad, JSON.stringify({ services: [good, { ...aService({ id: 'broken-service', identifier: '77/02' }), deadline: { days: 'ten', unit: 'working' } }] }));
+    const schema = await cli('catalogue-import', bad);
+    expect(schema.code).toBe(1);
+    expect(schema.stderr).toContain('nothing was written');
+    expect(schema.stderr).toMatch(/agency-services\.json: service "broken-service" \(#2\) \/deadline\/days: must be integer/);
+
+    writeFileSync(bad, JSON.stringify({ services: [good] }));
+    const reference = await cli('catalogue-import', bad);
+    expect(reference.code).toBe(1);
+    expect(reference.stderr).toMatch(/agency-services\.json: service "new-good-service" \/organisationId: refers to organisation "ministry-of-nowhere", which does not exist/);
+
+    const exported = await cli('catalogue-export');
+    expect(exported.stdout).not.toContain('new-good-service');
+  }, 120_000);
+
+  it('say how to use it when given nothing to import', async () => {
+    const none = await cli('catalogue-import');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('usage: npm run catalogue:import');
+  });
+});
+
+describe('the seed command', () => {
+  it('refuses a count that is not a whole number', async () => {
+    const bad = await cli('seed', '--services', 'lots');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--services must be a whole number from 0 to 99999');
+  });
+
+  it('adds synthetic services with a progress bar', async () => {
+    const seeded = await cli('seed', '--services', '300');
+    expect(seeded.code).toBe(0);
+    expect(seeded.stdout).toMatch(/The catalogue now holds \d+ services/);
+    const total = Number(/holds (\d+) services/.exec(seeded.stdout)?.[1]);
+    expect(total).toBeGreaterThanOrEqual(340);
+  }, 120_000);
+});
