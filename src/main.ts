@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './app/config.ts';
 import { buildServices } from './app/container.ts';
-import { seedDemoCatalogue } from './app/demo.ts';
+import { seedDemoCatalogue, seedDemoRegistries } from './app/demo.ts';
+import { startEmbeddedEids } from './app/embedded-eid.ts';
 import { buildHttp } from './app/http.ts';
 import { createLogger } from './platform/logging/logger.ts';
 
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
   const services = await buildServices(config);
   if (config.seedDemo) {
     await seedDemoCatalogue(services, logger);
+    await seedDemoRegistries(services);
+  }
+  const eids = await startEmbeddedEids(config);
+  for (const p of config.identity.providers) {
+    logger.info({ idp: p.id, issuer: p.issuer, embedded: config.identity.embeddedEid !== null }, 'identity provider');
   }
   const { app } = await buildHttp(services, logger);
   const address = await app.listen({ host: config.host, port: config.port });
@@ -27,6 +33,7 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await Promise.all(eids.map((e) => e.close()));
     await services.db.close();
     process.exit(0);
   };

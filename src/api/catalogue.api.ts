@@ -8,6 +8,7 @@ import { IdParams, ListOf } from './api-schemas.ts';
 
 const PROBLEM = { $ref: 'Problem#' };
 const errors = { 400: PROBLEM, 404: PROBLEM };
+const PUBLIC_ROUTE = { auth: { kind: 'public' } } as const;
 
 /** Answers 304 when the client already holds this catalogue revision; otherwise tags the reply. */
 function notModified(request: FastifyRequest, reply: FastifyReply, revision: number): boolean {
@@ -30,6 +31,7 @@ function notFound(request: FastifyRequest, reply: FastifyReply, what: string, id
 
 export function registerCatalogueApi(app: FastifyInstance, catalogue: CatalogueService): void {
   app.get('/api/v1/services', {
+    config: PUBLIC_ROUTE,
     schema: {
       summary: 'Search and list services',
       tags: ['catalogue'],
@@ -57,6 +59,7 @@ export function registerCatalogueApi(app: FastifyInstance, catalogue: CatalogueS
   });
 
   app.get('/api/v1/services/:id', {
+    config: PUBLIC_ROUTE,
     schema: { summary: 'One service with its full information card', tags: ['catalogue'], params: IdParams, response: { 200: { $ref: 'Service#' }, ...errors } },
     handler: async (request, reply) => {
       const { id } = request.params as Static<typeof IdParams>;
@@ -75,6 +78,7 @@ export function registerCatalogueApi(app: FastifyInstance, catalogue: CatalogueS
   ] as const;
   for (const c of collections) {
     app.get(`/api/v1/${c.path}`, {
+      config: PUBLIC_ROUTE,
       schema: { summary: `All ${c.path}`, tags: ['catalogue'], querystring: Type.Object({}, { additionalProperties: false }), response: { 200: ListOf(c.ref), ...errors } },
       handler: async (request, reply) => {
         const all = await c.load();
@@ -82,6 +86,7 @@ export function registerCatalogueApi(app: FastifyInstance, catalogue: CatalogueS
       },
     });
     app.get(`/api/v1/${c.path}/:id`, {
+      config: PUBLIC_ROUTE,
       schema: { summary: `One ${c.what}`, tags: ['catalogue'], params: IdParams, response: { 200: { $ref: `${c.ref}#` }, ...errors } },
       handler: async (request, reply) => {
         const { id } = request.params as Static<typeof IdParams>;
@@ -96,6 +101,7 @@ export function registerCatalogueApi(app: FastifyInstance, catalogue: CatalogueS
   }
 
   app.get('/api/v1/catalogue.jsonld', {
+    config: PUBLIC_ROUTE,
     schema: { summary: 'The whole catalogue as CPSV-AP 3.2.0 JSON-LD', tags: ['catalogue'], querystring: Type.Object({}, { additionalProperties: false }) },
     handler: async (request, reply) => {
       const doc = await catalogue.exportJsonLd();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 
 /** Everything the portal reads from the environment, validated once at start. */
@@ -11,6 +12,25 @@ export interface Config {
   readonly dbPoolSize: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly seedDemo: boolean;
+  readonly identity: IdentityConfig;
+}
+
+export interface IdentityProviderSetting {
+  readonly id: string;
+  readonly label: { readonly uk: string; readonly en: string };
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly staff: boolean;
+}
+
+export interface IdentityConfig {
+  /** Run the test eID providers inside the portal process (never in production). */
+  readonly embeddedEid: { readonly statePort: number; readonly bankPort: number } | null;
+  readonly providers: readonly IdentityProviderSetting[];
+  readonly sessionIdleMinutes: number;
+  readonly sessionAbsoluteHours: number;
+  readonly secureCookies: boolean;
 }
 
 export class ConfigError extends Error {
@@ -82,9 +102,53 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
+    identity: identityConfig(env, nodeEnv, publicUrl, problems, int),
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
   return config;
+}
+
+const DEFAULT_LABELS: Record<string, { uk: string; en: string }> = {
+  state: { uk: 'Державна eID (тестова)', en: 'State eID (test)' },
+  bank: { uk: 'Банк А (тестовий BankID)', en: 'Bank A (test BankID)' },
+};
+
+function identityConfig(env: Env, nodeEnv: Config['env'], publicUrl: string, problems: string[], int: (name: string, fallback: number, min: number, max: number) => number): IdentityConfig {
+  const embeddedRaw = env['EID_EMBEDDED'] || (nodeEnv === 'production' ? 'false' : 'true');
+  if (!['true', 'false'].includes(embeddedRaw)) {
+    problems.push(`EID_EMBEDDED="${embeddedRaw}" must be true or false`);
+  }
+  if (embeddedRaw === 'true' && nodeEnv === 'production') {
+    problems.push('EID_EMBEDDED=true is refused with NODE_ENV=production: the embedded eID is a test provider');
+  }
+  const embeddedEid = embeddedRaw === 'true' ? { statePort: int('EID_STATE_PORT', 3001, 0, 65535), bankPort: int('EID_BANK_PORT', 3002, 0, 65535) } : null;
+  const ids = (env['OIDC_PROVIDERS'] || (embeddedEid ? 'state,bank' : '')).split(',').map((s) => s.trim()).filter(Boolean);
+  const embeddedSecret = env['EID_CLIENT_SECRET'] || randomUUID();
+  const providers: IdentityProviderSetting[] = [];
+  for (const id of ids) {
+    if (!/^[a-z][a-z0-9]{0,19}$/.test(id)) {
+      problems.push(`OIDC_PROVIDERS: "${id}" must be lowercase letters and digits`);
+      continue;
+    }
+    const key = (name: string) => env[`OIDC_${id.toUpperCase()}_${name}`];
+    const port = id === 'state' ? embeddedEid?.statePort : id === 'bank' ? embeddedEid?.bankPort : undefined;
+    const issuer = key('ISSUER') || (port ? `http://localhost:${port}` : '');
+    const clientId = key('CLIENT_ID') || (port ? 'portico' : '');
+    const clientSecret = key('CLIENT_SECRET') || (port ? embeddedSecret : '');
+    if (!issuer || !clientId || !clientSecret) {
+      problems.push(`identity provider "${id}" needs OIDC_${id.toUpperCase()}_ISSUER, _CLIENT_ID and _CLIENT_SECRET`);
+      continue;
+    }
+    const label = { uk: key('LABEL_UK') || DEFAULT_LABELS[id]?.uk || id, en: key('LABEL_EN') || DEFAULT_LABELS[id]?.en || id };
+    providers.push({ id, label, issuer, clientId, clientSecret, staff: (key('STAFF') ?? (id === 'state' ? 'true' : 'false')) === 'true' });
+  }
+  return {
+    embeddedEid,
+    providers,
+    sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+    sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
+    secureCookies: publicUrl.startsWith('https:'),
+  };
 }

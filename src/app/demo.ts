@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { readCatalogueFiles } from '../cli/catalogue-files.ts';
 import { formatIssue } from '../modules/catalogue/index.ts';
+import { type RegistryData, registriesRepository } from '../modules/identity/index.ts';
 import type { Logger } from '../platform/logging/logger.ts';
 import type { Services } from './container.ts';
 
 export const DEMO_DIR = fileURLToPath(new URL('../../catalogue/demo/', import.meta.url));
+export const REGISTRIES_DIR = fileURLToPath(new URL('../../registries/demo/', import.meta.url));
 const SEED_LOCK = 7_401_002;
 
 /** Fills an empty catalogue with the demo state's records; several processes may start at once. */
@@ -24,5 +28,20 @@ export async function seedDemoCatalogue(services: Services, logger: Logger): Pro
       throw new Error(`demo catalogue is inconsistent:\n${imported.error.issues.map((i) => `${i.kind} ${i.recordId} ${i.pointer}: ${i.message}`).join('\n')}`);
     }
     logger.info({ created: imported.value.created }, 'demo catalogue loaded');
+  });
+}
+
+/** Fills empty demo registers (business, population) and the first staff roles. */
+export async function seedDemoRegistries(services: Services): Promise<void> {
+  await services.db.withLock(SEED_LOCK, async () => {
+    if (!(await registriesRepository.isEmpty(services.db))) {
+      return;
+    }
+    const read = async <T>(name: string) => JSON.parse(await readFile(`${REGISTRIES_DIR}${name}`, 'utf8')) as T;
+    const business = await read<{ companies: RegistryData['companies'] }>('business-registry.json');
+    const population = await read<{ children: RegistryData['children'] }>('population-registry.json');
+    const staff = await read<{ roles: Array<Omit<RegistryData['staff'][number], 'id'>> }>('staff.json');
+    const data: RegistryData = { companies: business.companies, children: population.children, staff: staff.roles.map((r) => ({ ...r, id: randomUUID() })) };
+    await services.db.transaction((tx) => registriesRepository.load(tx, data, services.clock.now()));
   });
 }

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import helmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 
@@ -10,9 +10,13 @@ import { CentreOut, EventOut, OrganisationOut, ProblemOut, ServiceOut, ServicePa
 import { registerCatalogueApi } from '../api/catalogue.api.ts';
 import { PROBLEM_BASE, sendProblem } from '../platform/http/problem.ts';
 import type { Logger } from '../platform/logging/logger.ts';
+import rateLimit from '@fastify/rate-limit';
+
 import { catalogueRoutes } from '../web/catalogue.routes.tsx';
+import { identityRoutes } from '../web/identity.routes.tsx';
+import { guard, registerSessions } from '../web/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage } from '../web/error-pages.tsx';
-import type { WebRoute } from '../web/route-table.ts';
+import { PUBLIC, type WebRoute } from '../web/route-table.ts';
 import type { Services } from './container.ts';
 
 const ASSETS = fileURLToPath(new URL('../web/assets/', import.meta.url));
@@ -30,12 +34,26 @@ export async function buildHttp(services: Services, logger: Logger): Promise<{ a
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
     routerOptions: { maxParamLength: 200 },
   });
+  // Every route must say what it requires: a route without a requirement stops the portal from building.
+  app.addHook('onRoute', (options) => {
+    if (!options.config?.auth) {
+      throw new Error(`${String(options.method)} ${options.url} declares no authorization requirement (config.auth)`);
+    }
+  });
   await registerMiddleware(app, services.config.publicUrl);
+  await registerSessions(app, services.sessions);
+  await app.register(rateLimit, { global: false });
   registerPlatformRoutes(app, services);
   registerCatalogueApi(app, services.catalogue);
-  const webRoutes = catalogueRoutes(services.catalogue);
+  const identity = services.config.identity;
+  const webRoutes = [
+    ...catalogueRoutes(services.catalogue),
+    ...identityRoutes({ sessions: services.sessions, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
+  ];
   for (const route of webRoutes) {
-    app.route({ method: route.method, url: route.url, handler: route.handler, schema: { hide: true } });
+    // Sign-in callbacks are rate limited per address: they are where guessing and replay would be tried.
+    const config = route.url.startsWith('/auth/') ? { auth: route.auth, rateLimit: { max: 30, timeWindow: '1 minute' } } : { auth: route.auth };
+    app.route({ method: route.method, url: route.url, handler: route.handler, preHandler: guard(route, services.sessions), config, schema: { hide: true } });
   }
   registerErrorHandling(app);
   return { app, webRoutes };
@@ -65,12 +83,17 @@ async function registerMiddleware(app: FastifyInstance, publicUrl: string): Prom
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`) },
     transform: ({ schema, url }) => ({ schema: isApi(url) ? schema : { ...schema, hide: true }, url }),
   });
-  // 4. The stylesheet.
-  await app.register(fastifyStatic, { root: ASSETS, prefix: '/assets/', maxAge: '1h', index: false });
+  // 4. The stylesheet, read once; public.
+  const css = await readFile(`${ASSETS}portico.css`);
+  const cssTag = `"${createHash('sha256').update(css).digest('base64url').slice(0, 16)}"`;
+  app.get('/assets/portico.css', { schema: { hide: true }, config: { auth: PUBLIC } }, async (request, reply) => {
+    void reply.header('cache-control', 'public, max-age=3600').header('etag', cssTag);
+    return request.headers['if-none-match'] === cssTag ? reply.code(304).send() : reply.type('text/css; charset=utf-8').send(css);
+  });
 }
 
 function registerPlatformRoutes(app: FastifyInstance, services: Services): void {
-  const hidden = { schema: { hide: true } };
+  const hidden = { schema: { hide: true }, config: { auth: PUBLIC } };
   app.get('/', hidden, async (request, reply) => {
     const accepts = request.headers['accept-language'] ?? '';
     return reply.redirect(/^en\b/i.test(accepts) ? '/en/' : '/uk/', 302);

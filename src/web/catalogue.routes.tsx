@@ -13,8 +13,8 @@ import { HomePage } from './pages/home.page.tsx';
 import { SearchResultsPage } from './pages/search.page.tsx';
 import { ServicePage } from './pages/service.page.tsx';
 import { PageCache } from './page-cache.ts';
-import { pageContext, renderPage, sendPage } from './render.ts';
-import type { WebRoute } from './route-table.ts';
+import { pageContext, renderPage, sendHtml, sendPage } from './render.ts';
+import { PUBLIC, type WebRoute } from './route-table.ts';
 import { searchErrors } from './search-errors.ts';
 
 const PAGE_SIZE = 20;
@@ -139,21 +139,21 @@ export function catalogueRoutes(catalogue: CatalogueService): WebRoute[] {
   const statics = LANGS.map((lang): WebRoute => ({
     method: 'GET',
     url: `/${lang}/accessibility`,
-    auth: 'public',
+    auth: PUBLIC,
     handler: async (request, reply) => sendPage(reply, 200, (await accessibility(catalogue, request)).page),
   }));
   return statics.concat(LANGS.flatMap((lang) =>
     TABLE.map(([url, handler]): WebRoute => ({
       method: 'GET',
       url: `/${lang}${url}`,
-      auth: 'public',
+      auth: PUBLIC,
       handler: async (request, reply) => {
         const revision = await catalogue.revision();
         const rendered = await cache.get(revision, request.url, async () => {
           const result = await handler(catalogue, request);
           return { status: result.status, html: renderPage(result.page) };
         });
-        return reply.code(rendered.status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(rendered.html);
+        return sendHtml(reply, rendered.status, rendered.html);
       },
     })),
   ));

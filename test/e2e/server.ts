@@ -23,10 +23,13 @@ export interface RunningPortal {
 
 /** Starts the portal the way the README does (`npm start`), on a fresh embedded database unless DATABASE_URL is set. */
 export async function startPortal(env: Record<string, string> = {}): Promise<RunningPortal> {
-  const port = await freePort();
+  const [port, statePort, bankPort] = [await freePort(), await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'portico-e2e-'));
   const child = spawn('npm', ['start'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, EID_STATE_PORT: String(statePort), EID_BANK_PORT: String(bankPort),
+      DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn', ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   });

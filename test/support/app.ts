@@ -1,5 +1,6 @@
 import { loadConfig } from '../../src/app/config.ts';
 import { buildServices, type Services } from '../../src/app/container.ts';
+import { seedDemoRegistries } from '../../src/app/demo.ts';
 import { buildHttp } from '../../src/app/http.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
@@ -49,6 +50,7 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
   const database = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: ':memory:', PUBLIC_URL: 'http://portal.test', ...env });
   const services = await buildServices(config, { db: database.db });
+  await seedDemoRegistries(services);
   const { app } = await buildHttp(services, createLogger('silent'));
   await app.ready();
   return { app, services, close: async () => { await app.close(); await database.drop(); } };

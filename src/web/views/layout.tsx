@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { Lang } from '../../kernel/text.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths, switchLanguage } from '../paths.ts';
+import { SESSION_SLOT } from './session-bar.tsx';
 
 export interface PageContext {
   readonly t: Translator;
@@ -50,6 +51,7 @@ export function Layout({ ctx, title, crumbs, searchBox = true, children }: Layou
               {t('site.switchLanguage')}
             </a>
           </div>
+          <div class="container" dangerouslySetInnerHTML={{ __html: SESSION_SLOT }} />
           <nav class="container site-nav" aria-label={t('nav.label')}>
             <ul>
               <li><a href={paths.search(lang)}>{t('nav.services')}</a></li>

@@ -1,0 +1,96 @@
+import {
+  type ActingOption,
+  type Mandate,
+  type MandateScope,
+  type Realm,
+  type StaffAssignment,
+  type StaffRole,
+  isMandateActive,
+} from './identity.ts';
+
+/** Who is asking. */
+export type Actor =
+  | { readonly kind: 'anonymous' }
+  | {
+      readonly kind: 'person';
+      readonly personId: string;
+      readonly nationalId: string | null;
+      readonly realm: Realm;
+      readonly acting: ActingOption;
+      readonly staff: readonly StaffAssignment[];
+    };
+
+/** What a route needs. Every web and API route declares one (the authorization matrix test checks). */
+export type Requirement =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'signed-in' }
+  | { readonly kind: 'staff'; readonly roles: readonly StaffRole[] };
+
+export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: 'sign-in-required' | 'forbidden' };
+
+const ALLOW: Decision = { allowed: true };
+
+export function authorize(actor: Actor, need: Requirement): Decision {
+  switch (need.kind) {
+    case 'public':
+      return ALLOW;
+    case 'signed-in':
+      return actor.kind === 'person' ? ALLOW : { allowed: false, reason: 'sign-in-required' };
+    case 'staff':
+      if (actor.kind !== 'person') {
+        return { allowed: false, reason: 'sign-in-required' };
+      }
+      return actor.realm === 'staff' && actor.staff.some((s) => need.roles.includes(s.role)) ? ALLOW : { allowed: false, reason: 'forbidden' };
+  }
+}
+
+/** Does a mandate's scope cover a service (by id and thematic area)? */
+export function scopeCovers(scope: MandateScope, service: { readonly id: string; readonly thematicArea: string }): boolean {
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'services':
+      return scope.serviceIds.includes(service.id);
+    case 'thematic':
+      return scope.thematicArea === service.thematicArea;
+  }
+}
+
+/**
+ * May the actor act on the represented party's behalf for this service, now? Acting for oneself,
+ * a business one directs or a minor child covers every service; a mandate only its scope and dates.
+ */
+export function canActForService(actor: Actor, service: { readonly id: string; readonly thematicArea: string }, at: Date): boolean {
+  if (actor.kind !== 'person') {
+    return false;
+  }
+  const basis = actor.acting.basis;
+  switch (basis.kind) {
+    case 'self':
+    case 'director':
+    case 'parent':
+      return true;
+    case 'mandate':
+      return isMandateActive(basis.mandate, at) && scopeCovers(basis.mandate.scope, service);
+  }
+}
+
+/** A mandate may be revoked by whoever may grant it for that grantor: the person, or a director of the business. */
+export function canManageMandatesOf(actor: Actor, grantor: Mandate['grantor']): boolean {
+  if (actor.kind !== 'person') {
+    return false;
+  }
+  const basis = actor.acting.basis;
+  if (grantor.kind === 'person') {
+    return actor.acting.party.kind === 'self' && actor.nationalId === grantor.id;
+  }
+  return basis.kind === 'director' && actor.acting.party.kind === 'business' && actor.acting.party.id === grantor.id;
+}
+
+/** Staff administration: a national administrator for any agency; an agency administrator for their own. */
+export function canAdministerStaff(actor: Actor, agencyId: string | null): boolean {
+  if (actor.kind !== 'person' || actor.realm !== 'staff') {
+    return false;
+  }
+  return actor.staff.some((s) => s.role === 'national-admin' || (s.role === 'agency-admin' && agencyId !== null && s.agencyId === agencyId));
+}

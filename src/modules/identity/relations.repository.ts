@@ -1,0 +1,101 @@
+import type { Queryable } from '../../platform/db/database.ts';
+import type { Mandate, MandateScope, Relations, StaffAssignment, StaffRole } from './identity.ts';
+
+type MandateRow = {
+  id: string; grantor_kind: 'business' | 'person'; grantor_id: string; representative_national_id: string;
+  scope_kind: MandateScope['kind']; scope_services: string[]; scope_thematic: string | null;
+  valid_from: string; valid_until: string; granted_by: string; granted_at: Date; revoked_at: Date | null;
+};
+
+const mandateColumns = (t: string) => `${t}.id, ${t}.grantor_kind, ${t}.grantor_id, ${t}.representative_national_id, ${t}.scope_kind,
+  ${t}.scope_services, ${t}.scope_thematic, to_char(${t}.valid_from, 'YYYY-MM-DD') AS valid_from,
+  to_char(${t}.valid_until, 'YYYY-MM-DD') AS valid_until, ${t}.granted_by, ${t}.granted_at, ${t}.revoked_at`;
+const MANDATE_COLUMNS = mandateColumns('mandates');
+
+const toScope = (r: MandateRow): MandateScope =>
+  r.scope_kind === 'all' ? { kind: 'all' } : r.scope_kind === 'services' ? { kind: 'services', serviceIds: r.scope_services } : { kind: 'thematic', thematicArea: r.scope_thematic ?? '' };
+
+const toMandate = (r: MandateRow): Mandate => ({
+  id: r.id,
+  grantor: { kind: r.grantor_kind, id: r.grantor_id },
+  representativeNationalId: r.representative_national_id,
+  scope: toScope(r),
+  validFrom: r.valid_from,
+  validUntil: r.valid_until,
+  grantedBy: r.granted_by,
+  grantedAt: r.granted_at,
+  revokedAt: r.revoked_at,
+});
+
+/** The business and population registers (demo copies), mandates and staff roles. */
+export const relationsRepository = {
+  async relationsOf(q: Queryable, nationalId: string | null, lang: 'uk' | 'en'): Promise<Relations> {
+    if (!nationalId) {
+      return { directorOf: [], children: [], mandates: [] };
+    }
+    const name = lang === 'en' ? 'name_en' : 'name_uk';
+    const directorOf = await q.query<{ registry_code: string; name: string }>(
+      `SELECT b.registry_code, b.${name} AS name FROM business_directors d JOIN business_registry b USING (registry_code) WHERE d.national_id = $1 ORDER BY 2`,
+      [nationalId],
+    );
+    const children = await q.query<{ child_national_id: string; name: string; birth_date: string }>(
+      `SELECT child_national_id, child_given_name || ' ' || child_family_name AS name, to_char(child_birth_date, 'YYYY-MM-DD') AS birth_date
+       FROM population_children WHERE parent_national_id = $1 ORDER BY child_birth_date`,
+      [nationalId],
+    );
+    const mandates = await q.query<MandateRow & { grantor_name: string | null }>(
+      `SELECT ${mandateColumns('m')}, COALESCE(b.${name}, p.given_name || ' ' || p.family_name, m.grantor_id) AS grantor_name
+       FROM mandates m
+       LEFT JOIN business_registry b ON m.grantor_kind = 'business' AND b.registry_code = m.grantor_id
+       LEFT JOIN persons p ON m.grantor_kind = 'person' AND p.national_id = m.grantor_id
+       WHERE m.representative_national_id = $1 ORDER BY m.granted_at`,
+      [nationalId],
+    );
+    return {
+      directorOf: directorOf.map((r) => ({ registryCode: r.registry_code, name: r.name })),
+      children: children.map((r) => ({ nationalId: r.child_national_id, name: r.name, birthDate: r.birth_date })),
+      mandates: mandates.map((r) => ({ mandate: toMandate(r), grantorName: r.grantor_name ?? r.grantor_id })),
+    };
+  },
+
+  async mandatesGrantedBy(q: Queryable, grantor: Mandate['grantor']): Promise<Mandate[]> {
+    const rows = await q.query<MandateRow>(`SELECT ${MANDATE_COLUMNS} FROM mandates WHERE grantor_kind = $1 AND grantor_id = $2 ORDER BY granted_at DESC`, [grantor.kind, grantor.id]);
+    return rows.map(toMandate);
+  },
+
+  async mandate(q: Queryable, id: string): Promise<Mandate | null> {
+    const [row] = await q.query<MandateRow>(`SELECT ${MANDATE_COLUMNS} FROM mandates WHERE id = $1`, [id]);
+    return row ? toMandate(row) : null;
+  },
+
+  async insertMandate(q: Queryable, m: Mandate): Promise<void> {
+    const services = m.scope.kind === 'services' ? m.scope.serviceIds : [];
+    const thematic = m.scope.kind === 'thematic' ? m.scope.thematicArea : null;
+    await q.query(
+      `INSERT INTO mandates (id, grantor_kind, grantor_id, representative_national_id, scope_kind, scope_services, scope_thematic, valid_from, valid_until, granted_by, granted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+      [m.id, m.grantor.kind, m.grantor.id, m.representativeNationalId, m.scope.kind, services, thematic, m.validFrom, m.validUntil, m.grantedBy, m.grantedAt],
+    );
+  },
+
+  async revokeMandate(q: Queryable, id: string, by: string, at: Date): Promise<boolean> {
+    const rows = await q.query('UPDATE mandates SET revoked_at = $3, revoked_by = $2 WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id, by, at]);
+    return rows.length === 1;
+  },
+
+  async isDirector(q: Queryable, registryCode: string, nationalId: string): Promise<boolean> {
+    const rows = await q.query('SELECT 1 FROM business_directors WHERE registry_code = $1 AND national_id = $2', [registryCode, nationalId]);
+    return rows.length > 0;
+  },
+
+  async staffOf(q: Queryable, nationalId: string | null): Promise<StaffAssignment[]> {
+    if (!nationalId) {
+      return [];
+    }
+    const rows = await q.query<{ id: string; role: StaffRole; agency_id: string | null; centre_id: string | null }>(
+      'SELECT id, role, agency_id, centre_id FROM staff_roles WHERE national_id = $1 AND revoked_at IS NULL ORDER BY role',
+      [nationalId],
+    );
+    return rows.map((r) => ({ id: r.id, role: r.role, agencyId: r.agency_id, centreId: r.centre_id }));
+  },
+};

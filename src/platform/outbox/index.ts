@@ -1,0 +1,12 @@
+/** The outbox's public surface: enqueue in a transaction, deliver with a worker. */
+export { delivered, type DeliveryOutcome, rejected, retryLater } from './delivery-outcome.ts';
+export {
+  createOutboxWorker,
+  type DeliveryContext,
+  exponentialBackoff,
+  type OutboxHandler,
+  type OutboxLogger,
+  type OutboxWorker,
+  type OutboxWorkerOptions,
+} from './outbox-worker.ts';
+export { type ClaimedMessage, type DeadLetter, type NewOutboxMessage, outboxRepository } from './outbox.repository.ts';

@@ -1,0 +1,186 @@
+import type { Clock } from '../../kernel/clock.ts';
+import type { Database } from '../db/database.ts';
+import type { DeliveryOutcome } from './delivery-outcome.ts';
+import { type ClaimedMessage, outboxRepository } from './outbox.repository.ts';
+
+/** What a handler learns about the message besides its payload. */
+export interface DeliveryContext {
+  /** Pass it on to the provider so that a repeated attempt is not delivered twice. */
+  readonly idempotencyKey: string;
+  /** 1 on the first attempt. */
+  readonly attempt: number;
+}
+
+/** Delivers one message. A thrown error counts as `retry`. */
+export type OutboxHandler = (payload: unknown, ctx: DeliveryContext) => Promise<DeliveryOutcome>;
+
+/** The part of a pino logger the worker uses. */
+export interface OutboxLogger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface OutboxWorkerOptions {
+  readonly db: Database;
+  readonly clock: Clock;
+  /** Unique per worker (for example `${hostname}:${pid}`); rows are leased to it by name. */
+  readonly workerId: string;
+  readonly handlers: Readonly<Record<string, OutboxHandler>>;
+  /** Attempts before a message that keeps failing is dead-lettered. Default 8. */
+  readonly maxAttempts?: number;
+  /** Delay before attempt `n + 1` after attempt `n` failed. Default `exponentialBackoff()`. */
+  readonly backoff?: (attempt: number) => number;
+  /** Rows claimed per batch; the batch's handlers run concurrently. Default 10. */
+  readonly batchSize?: number;
+  /** Wait between polls when the outbox is empty. Default 1 s. */
+  readonly pollMs?: number;
+  /** How long a claimed batch is held; must outlast the slowest handler. Default 5 min. */
+  readonly leaseMs?: number;
+  readonly logger?: OutboxLogger;
+}
+
+export interface OutboxWorker {
+  /** Claims one batch, delivers it and records the outcomes. Returns how many rows it took. */
+  runOnce(): Promise<number>;
+  /** Polls until `stop()`: at once after a full batch, after `pollMs` otherwise. */
+  start(): void;
+  /** Ends the loop; resolves once the batch in hand is recorded. */
+  stop(): Promise<void>;
+}
+
+/** `baseMs · 2^(attempt − 1)`, capped: 10 s, 20 s, 40 s … 1 h by default. */
+export function exponentialBackoff(o: { baseMs?: number; capMs?: number } = {}): (attempt: number) => number {
+  const base = o.baseMs ?? 10_000;
+  const cap = o.capMs ?? 3_600_000;
+  return (attempt) => Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
+}
+
+const silent: OutboxLogger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * Delivers outbox messages: claims a batch in one short statement, runs the handlers outside any
+ * transaction (they talk to unreliable outside systems), then records each outcome:
+ * `delivered` → done; `rejected` or unknown topic → dead letter; `retry` or a thrown error →
+ * tried again after `backoff(attempt)`, dead letter after `maxAttempts`.
+ */
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { db, clock, workerId, handlers } = options;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const backoff = options.backoff ?? exponentialBackoff();
+  const batchSize = options.batchSize ?? 10;
+  const pollMs = options.pollMs ?? 1000;
+  const leaseMs = options.leaseMs ?? 300_000;
+  const log = options.logger ?? silent;
+
+  async function deliver(message: ClaimedMessage): Promise<DeliveryOutcome> {
+    const handler = Object.hasOwn(handlers, message.topic) ? handlers[message.topic] : undefined;
+    if (!handler) {
+      return { kind: 'rejected', reason: `no handler for topic "${message.topic}"` };
+    }
+    if (message.attempts > maxAttempts) {
+      // Its earlier leases expired without an outcome: the message may be killing its worker.
+      return { kind: 'rejected', reason: `claimed ${message.attempts} times, more than ${maxAttempts}: earlier leases expired without an outcome` };
+    }
+    try {
+      return await handler(message.payload, { idempotencyKey: message.idempotencyKey, attempt: message.attempts });
+    } catch (error) {
+      return { kind: 'retry', reason: `handler threw: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  async function record(message: ClaimedMessage, outcome: DeliveryOutcome): Promise<void> {
+    const { id, topic, attempts } = message;
+    const now = clock.now();
+    let held: boolean;
+    switch (outcome.kind) {
+      case 'delivered':
+        held = await outboxRepository.complete(db, { id, workerId, now });
+        break;
+      case 'rejected':
+        held = await outboxRepository.bury(db, { id, workerId, error: outcome.reason, now });
+        log.warn({ outboxId: id, topic, attempts, reason: outcome.reason }, 'outbox message rejected: dead-lettered');
+        break;
+      case 'retry':
+        if (attempts >= maxAttempts) {
+          const error = `gave up after ${attempts} attempts: ${outcome.reason}`;
+          held = await outboxRepository.bury(db, { id, workerId, error, now });
+          log.error({ outboxId: id, topic, attempts, reason: outcome.reason }, 'outbox message failed every attempt: dead-lettered');
+        } else {
+          const nextAt = new Date(now.getTime() + backoff(attempts));
+          held = await outboxRepository.retry(db, { id, workerId, error: outcome.reason, nextAt });
+          log.info({ outboxId: id, topic, attempts, reason: outcome.reason, nextAt }, 'outbox message will be retried');
+        }
+        break;
+    }
+    if (!held) {
+      log.warn({ outboxId: id, topic, outcome: outcome.kind }, 'outbox lease lost before the outcome was recorded');
+    }
+  }
+
+  async function runOnce(): Promise<number> {
+    const batch = await outboxRepository.claim(db, { workerId, limit: batchSize, leaseMs, now: clock.now() });
+    // Every outcome is recorded (or has failed) before the batch counts as done.
+    const settled = await Promise.allSettled(batch.map(async (message) => record(message, await deliver(message))));
+    const failed = settled.find((s) => s.status === 'rejected');
+    if (failed) {
+      throw failed.reason;
+    }
+    return batch.length;
+  }
+
+  return { runOnce, ...pollingLoop({ runOnce, batchSize, pollMs, log, workerId }) };
+}
+
+/** Runs batches until stopped: the next one at once after a full batch, after `pollMs` otherwise. */
+function pollingLoop(o: { runOnce: () => Promise<number>; batchSize: number; pollMs: number; log: OutboxLogger; workerId: string }) {
+  let loop: Promise<void> | null = null;
+  let stopping = false;
+  let wake: (() => void) | null = null;
+
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve();
+      }, ms);
+      wake = () => {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      };
+    });
+
+  async function run(): Promise<void> {
+    while (!stopping) {
+      try {
+        const taken = await o.runOnce();
+        if (taken < o.batchSize && !stopping) {
+          await pause(o.pollMs);
+        }
+      } catch (error) {
+        // The database is down or an outcome could not be recorded: leases expire and the rows come back.
+        o.log.error({ err: error, workerId: o.workerId }, 'outbox batch failed');
+        if (!stopping) {
+          await pause(o.pollMs);
+        }
+      }
+    }
+  }
+
+  return {
+    start() {
+      if (loop) {
+        return;
+      }
+      stopping = false;
+      loop = run();
+    },
+    async stop() {
+      stopping = true;
+      wake?.();
+      await loop;
+      loop = null;
+    },
+  };
+}

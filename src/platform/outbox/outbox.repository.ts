@@ -1,0 +1,153 @@
+import type { Queryable } from '../db/database.ts';
+
+/** A row handed to a worker by `claim`. `attempts` already counts this attempt. */
+export interface ClaimedMessage {
+  readonly id: number;
+  readonly topic: string;
+  readonly payload: unknown;
+  readonly idempotencyKey: string;
+  readonly attempts: number;
+  readonly createdAt: Date;
+}
+
+/** A dead-lettered row, for the operator's view. */
+export interface DeadLetter {
+  readonly id: number;
+  readonly topic: string;
+  readonly payload: unknown;
+  readonly idempotencyKey: string;
+  readonly attempts: number;
+  readonly createdAt: Date;
+  readonly deadAt: Date;
+  readonly lastError: string | null;
+}
+
+export interface NewOutboxMessage {
+  readonly topic: string;
+  /** Any JSON value; stored as jsonb. */
+  readonly payload: unknown;
+  /** The same key twice is the same effect (for example `application-submitted:<event id>:sms`). */
+  readonly idempotencyKey: string;
+  /** When the message may first be delivered: usually `clock.now()`. */
+  readonly availableAt: Date;
+}
+
+/** Keeps `last_error` readable and bounded. */
+const MAX_ERROR_LENGTH = 2000;
+const clip = (error: string): string => (error.length > MAX_ERROR_LENGTH ? `${error.slice(0, MAX_ERROR_LENGTH - 1)}…` : error);
+
+type ClaimedRow = { id: number; topic: string; payload: unknown; idempotency_key: string; attempts: number; created_at: Date };
+type DeadRow = ClaimedRow & { dead_at: Date; last_error: string | null };
+
+/**
+ * The SQL of the outbox. `enqueue` takes the caller's transaction, so the message commits or rolls
+ * back with the change that causes it. The other writes act only on a row that the given worker
+ * still holds (`locked_by`), so a worker whose lease expired and was claimed by another cannot
+ * overwrite the other's outcome.
+ */
+export const outboxRepository = {
+  /** Adds a message; a repeated idempotency key is a no-op. Returns whether the row is new. */
+  async enqueue(tx: Queryable, message: NewOutboxMessage): Promise<boolean> {
+    const rows = await tx.query(
+      `INSERT INTO outbox (topic, payload, idempotency_key, available_at)
+       VALUES ($1, $2::jsonb, $3, $4)
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id`,
+      [message.topic, JSON.stringify(message.payload), message.idempotencyKey, message.availableAt],
+    );
+    return rows.length === 1;
+  },
+
+  /**
+   * Leases up to `limit` deliverable rows to `workerId` until `now + leaseMs`, oldest first.
+   * `FOR UPDATE SKIP LOCKED` lets concurrent workers take disjoint batches without waiting on
+   * each other; a row whose lease has expired (its worker died) is deliverable again.
+   */
+  async claim(db: Queryable, o: { workerId: string; limit: number; leaseMs: number; now: Date }): Promise<ClaimedMessage[]> {
+    const rows = await db.query<ClaimedRow>(
+      `UPDATE outbox SET locked_by = $1, locked_until = $2, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM outbox
+         WHERE done_at IS NULL AND dead_at IS NULL AND available_at <= $3
+           AND (locked_until IS NULL OR locked_until < $3)
+         ORDER BY id
+         FOR UPDATE SKIP LOCKED
+         LIMIT $4
+       )
+       RETURNING id, topic, payload, idempotency_key, attempts, created_at`,
+      [o.workerId, new Date(o.now.getTime() + o.leaseMs), o.now, o.limit],
+    );
+    return rows.map(toClaimed).sort((a, b) => a.id - b.id);
+  },
+
+  /** Marks a held row delivered. Returns false if the worker no longer holds it. */
+  async complete(db: Queryable, o: { id: number; workerId: string; now: Date }): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE outbox SET done_at = $3, locked_by = NULL, locked_until = NULL, last_error = NULL
+       WHERE id = $1 AND locked_by = $2 AND done_at IS NULL AND dead_at IS NULL
+       RETURNING id`,
+      [o.id, o.workerId, o.now],
+    );
+    return rows.length === 1;
+  },
+
+  /** Releases a held row to be tried again at `nextAt`. Returns false if the worker no longer holds it. */
+  async retry(db: Queryable, o: { id: number; workerId: string; error: string; nextAt: Date }): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE outbox SET available_at = $3, last_error = $4, locked_by = NULL, locked_until = NULL
+       WHERE id = $1 AND locked_by = $2 AND done_at IS NULL AND dead_at IS NULL
+       RETURNING id`,
+      [o.id, o.workerId, o.nextAt, clip(o.error)],
+    );
+    return rows.length === 1;
+  },
+
+  /** Dead-letters a held row: no worker will take it again until an operator requeues it. */
+  async bury(db: Queryable, o: { id: number; workerId: string; error: string; now: Date }): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE outbox SET dead_at = $3, last_error = $4, locked_by = NULL, locked_until = NULL
+       WHERE id = $1 AND locked_by = $2 AND done_at IS NULL AND dead_at IS NULL
+       RETURNING id`,
+      [o.id, o.workerId, o.now, clip(o.error)],
+    );
+    return rows.length === 1;
+  },
+
+  /** Dead letters, most recent first. */
+  async deadLetters(db: Queryable, o: { limit?: number; topic?: string } = {}): Promise<DeadLetter[]> {
+    const rows = await db.query<DeadRow>(
+      `SELECT id, topic, payload, idempotency_key, attempts, created_at, dead_at, last_error
+       FROM outbox
+       WHERE dead_at IS NOT NULL AND ($1::text IS NULL OR topic = $1)
+       ORDER BY dead_at DESC, id DESC
+       LIMIT $2`,
+      [o.topic ?? null, o.limit ?? 100],
+    );
+    return rows.map((r) => ({ ...toClaimed(r), deadAt: r.dead_at, lastError: r.last_error }));
+  },
+
+  /**
+   * Gives a dead letter a fresh set of attempts from `now` (for an operator, once the cause is
+   * fixed). The last error is kept until the next outcome. Returns false if the row is not dead.
+   */
+  async requeue(db: Queryable, o: { id: number; now: Date }): Promise<boolean> {
+    const rows = await db.query(
+      `UPDATE outbox SET dead_at = NULL, attempts = 0, available_at = $2, locked_by = NULL, locked_until = NULL
+       WHERE id = $1 AND dead_at IS NOT NULL
+       RETURNING id`,
+      [o.id, o.now],
+    );
+    return rows.length === 1;
+  },
+};
+
+function toClaimed(r: ClaimedRow): ClaimedMessage {
+  return {
+    id: r.id,
+    topic: r.topic,
+    payload: r.payload,
+    idempotencyKey: r.idempotency_key,
+    attempts: r.attempts,
+    createdAt: r.created_at,
+  };
+}

@@ -1,0 +1,87 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+import { isLang } from '../kernel/text.ts';
+import { type Actor, type SessionsService, authorize } from '../modules/identity/index.ts';
+import { sameSecret } from '../platform/security/tokens.ts';
+import { RefusalPage } from './pages/sign-in.page.tsx';
+import { paths } from './paths.ts';
+import { pageContext, sendPage } from './render.ts';
+import type { WebRoute } from './route-table.ts';
+import './session-types.ts';
+
+export const SESSION_COOKIE = 'portico_session';
+
+export interface CookieOptions {
+  readonly secure: boolean;
+  readonly absoluteHours: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** A session cookie came with the request but its session has ended or gone idle. */
+    sessionEnded: boolean;
+  }
+}
+
+/** Cookies, form bodies, and the signed-in person of each request (looked up only when a cookie comes). */
+export async function registerSessions(app: FastifyInstance, sessions: SessionsService): Promise<void> {
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  app.decorateRequest('signedIn', null);
+  app.decorateRequest('sessionEnded', false);
+  app.addHook('preHandler', async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token || request.url.startsWith('/assets/')) {
+      return;
+    }
+    const prefix = request.url.split('/')[1];
+    request.signedIn = await sessions.resolve(token, isLang(prefix) ? prefix : 'uk');
+    if (!request.signedIn) {
+      request.sessionEnded = true;
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, options: CookieOptions): void {
+  void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, secure: options.secure, sameSite: 'lax', maxAge: options.absoluteHours * 3600 });
+}
+
+export const actorOf = (request: FastifyRequest): Actor => request.signedIn?.actor ?? { kind: 'anonymous' };
+
+export function sendRefusal(request: FastifyRequest, reply: FastifyReply, status: number, reason: string) {
+  return sendPage(reply, status, <RefusalPage ctx={pageContext(request)} reason={reason} reference={request.id} />);
+}
+
+/**
+ * The one gate in front of every web handler: the route's requirement through the authorization
+ * policy, then the CSRF token on every POST. Refusals are pages, audited; never a 500.
+ */
+export function guard(route: WebRoute, sessions: SessionsService) {
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
+    const decision = authorize(actorOf(request), route.auth);
+    const personId = request.signedIn?.person.id ?? null;
+    if (!decision.allowed) {
+      if (decision.reason === 'sign-in-required' && request.sessionEnded) {
+        await sessions.recordRefusal('SESSION', null, { reason: 'session-expired', url: request.url });
+        return sendRefusal(request, reply, 401, 'session-expired');
+      }
+      if (decision.reason === 'sign-in-required' && request.method === 'GET') {
+        return reply.redirect(paths.signIn(pageContext(request).lang, request.url), 303);
+      }
+      await sessions.recordRefusal('AUTHORIZE', personId, { reason: decision.reason, url: request.url });
+      return sendRefusal(request, reply, decision.reason === 'sign-in-required' ? 401 : 403, decision.reason === 'sign-in-required' ? 'session-expired' : 'forbidden');
+    }
+    if (route.method === 'POST') {
+      const sent = (request.body as Record<string, unknown> | undefined)?.['_csrf'];
+      const expected = request.signedIn?.session.csrfToken;
+      if (typeof sent !== 'string' || !expected || !sameSecret(sent, expected)) {
+        await sessions.recordRefusal('CSRF', personId, { url: request.url });
+        return sendRefusal(request, reply, 403, 'csrf');
+      }
+    }
+    return undefined;
+  };
+}
