@@ -1,9 +1,14 @@
+import { hostname } from 'node:os';
+
+import { startChannels } from './app/channels.ts';
 import { ConfigError, loadConfig } from './app/config.ts';
 import { buildServices } from './app/container.ts';
 import { seedDemoCatalogue, seedDemoRegistries } from './app/demo.ts';
 import { startEmbeddedEids } from './app/embedded-eid.ts';
 import { buildHttp } from './app/http.ts';
+import { notificationHandlers } from './modules/notifications/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
+import { createOutboxWorker } from './platform/outbox/index.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -26,13 +31,20 @@ async function main(): Promise<void> {
   for (const p of config.identity.providers) {
     logger.info({ idp: p.id, issuer: p.issuer, embedded: config.identity.embeddedEid !== null }, 'identity provider');
   }
-  const { app } = await buildHttp(services, logger);
+  const channels = await startChannels(config);
+  const worker = createOutboxWorker({ db: services.db, clock: services.clock, workerId: `${hostname()}:${process.pid}`, handlers: notificationHandlers(channels), logger });
+  worker.start();
+  // The development message page only where nobody else can reach it: a development build on loopback.
+  const loopback = ['127.0.0.1', 'localhost', '::1'].includes(config.host);
+  const { app } = await buildHttp(services, logger, { devMessages: config.env === 'development' && loopback ? channels.dev : null });
   const address = await app.listen({ host: config.host, port: config.port });
   logger.info({ address, database: services.db.kind }, `Portico is serving ${config.publicUrl}`);
 
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await app.close();
+    await worker.stop();
+    await channels.close();
     await Promise.all(eids.map((e) => e.close()));
     await services.db.close();
     process.exit(0);

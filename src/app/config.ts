@@ -13,6 +13,14 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly seedDemo: boolean;
   readonly identity: IdentityConfig;
+  readonly channels: ChannelsConfig;
+}
+
+/** Outside delivery: real providers, or (outside production) local stand-ins when none is configured. */
+export interface ChannelsConfig {
+  readonly smtp: { readonly url: string; readonly from: string } | null;
+  readonly sms: { readonly url: string; readonly token: string; readonly sender: string } | null;
+  readonly localSinks: boolean;
 }
 
 export interface IdentityProviderSetting {
@@ -103,11 +111,28 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
     identity: identityConfig(env, nodeEnv, publicUrl, problems, int),
+    channels: channelsConfig(env, nodeEnv, problems, url),
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
   return config;
+}
+
+function channelsConfig(env: Env, nodeEnv: Config['env'], problems: string[], url: (name: string, protocols: readonly string[]) => string | null): ChannelsConfig {
+  const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
+  const smsUrl = url('SMS_GATEWAY_URL', ['http:', 'https:']);
+  if (smsUrl && !env['SMS_GATEWAY_TOKEN']) {
+    problems.push('SMS_GATEWAY_URL needs SMS_GATEWAY_TOKEN');
+  }
+  if (nodeEnv === 'production' && (!smtpUrl || !smsUrl)) {
+    problems.push('NODE_ENV=production needs SMTP_URL and SMS_GATEWAY_URL: local stand-ins are for development only');
+  }
+  return {
+    smtp: smtpUrl ? { url: smtpUrl, from: env['MAIL_FROM'] || 'Portico <no-reply@portal.example.gov.ua>' } : null,
+    sms: smsUrl ? { url: smsUrl, token: env['SMS_GATEWAY_TOKEN'] ?? '', sender: env['SMS_SENDER'] || 'Portico' } : null,
+    localSinks: nodeEnv !== 'production',
+  };
 }
 
 const DEFAULT_LABELS: Record<string, { uk: string; en: string }> = {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import { createCatalogueService } from '../modules/catalogue/index.ts';
-import { type OidcClient, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
+import { type OidcClient, createContactsService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open.ts';
@@ -27,7 +27,8 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
     policy: { idleMinutes: identity.sessionIdleMinutes, absoluteHours: identity.sessionAbsoluteHours, signInMinutes: 10 },
   });
   const mandates = createMandatesService({ db, clock });
-  return { config, db, clock, catalogue, sessions, mandates };
+  const contacts = createContactsService({ db, clock });
+  return { config, db, clock, catalogue, sessions, mandates, contacts };
 }
 
 export type Services = Awaited<ReturnType<typeof buildServices>>;

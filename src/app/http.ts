@@ -17,13 +17,15 @@ import { identityRoutes } from '../web/identity.routes.tsx';
 import { guard, registerSessions } from '../web/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage } from '../web/error-pages.tsx';
 import { PUBLIC, type WebRoute } from '../web/route-table.ts';
+import type { DevMessages } from './channels.ts';
 import type { Services } from './container.ts';
+import { devRoutes } from '../web/dev.routes.tsx';
 
 const ASSETS = fileURLToPath(new URL('../web/assets/', import.meta.url));
 const isApi = (url: string) => url.startsWith('/api/');
 
 /** Builds the HTTP server: one readable list of middleware, then the routes, then 404 and errors. */
-export async function buildHttp(services: Services, logger: Logger): Promise<{ app: FastifyInstance; webRoutes: WebRoute[] }> {
+export async function buildHttp(services: Services, logger: Logger, options: { devMessages?: DevMessages | null } = {}): Promise<{ app: FastifyInstance; webRoutes: WebRoute[] }> {
   const loggerInstance: FastifyBaseLogger = logger;
   const app = Fastify({
     loggerInstance,
@@ -39,8 +41,13 @@ export async function buildHttp(services: Services, logger: Logger): Promise<{ a
     if (!options.config?.auth) {
       throw new Error(`${String(options.method)} ${options.url} declares no authorization requirement (config.auth)`);
     }
+    if (options.config.auth.kind !== 'public' && !options.preHandler) {
+      throw new Error(`${String(options.method)} ${options.url} requires ${options.config.auth.kind} but has no gate`);
+    }
   });
-  await registerMiddleware(app, services.config.publicUrl);
+  // Sign-out posts a form that redirects to the identity provider, so its origins may receive forms.
+  const providerOrigins = services.config.identity.providers.map((p) => new URL(p.issuer).origin);
+  await registerMiddleware(app, services.config.publicUrl, providerOrigins);
   await registerSessions(app, services.sessions);
   await app.register(rateLimit, { global: false });
   registerPlatformRoutes(app, services);
@@ -48,7 +55,8 @@ export async function buildHttp(services: Services, logger: Logger): Promise<{ a
   const identity = services.config.identity;
   const webRoutes = [
     ...catalogueRoutes(services.catalogue),
-    ...identityRoutes({ sessions: services.sessions, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
+    ...(options.devMessages ? devRoutes(options.devMessages) : []),
+    ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
   ];
   for (const route of webRoutes) {
     // Sign-in callbacks are rate limited per address: they are where guessing and replay would be tried.
@@ -59,11 +67,11 @@ export async function buildHttp(services: Services, logger: Logger): Promise<{ a
   return { app, webRoutes };
 }
 
-async function registerMiddleware(app: FastifyInstance, publicUrl: string): Promise<void> {
+async function registerMiddleware(app: FastifyInstance, publicUrl: string, formTargets: readonly string[]): Promise<void> {
   // 1. Security headers: a strict CSP, since the portal ships no script at all.
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], frameAncestors: ["'none'"] },
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'", ...formTargets], frameAncestors: ["'none'"] },
     },
   });
   // 2. The correlation id on every response.

@@ -2,17 +2,19 @@ import type { FastifyRequest } from 'fastify';
 
 import { LANGS, type Lang } from '../kernel/text.ts';
 import type { CatalogueService } from '../modules/catalogue/index.ts';
-import { STAFF_ROLES, type MandatesService, type SessionsService, type SignedIn, parsePartyKey } from '../modules/identity/index.ts';
+import { type ContactsService, STAFF_ROLES, type MandatesService, type SessionsService, type SignedIn, parsePartyKey } from '../modules/identity/index.ts';
 import { ActAsPage, CabinetPage, StaffHomePage } from './pages/cabinet.page.tsx';
 import { SignInPage, SignedOutPage } from './pages/sign-in.page.tsx';
 import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
+import { contactsRoutes } from './contacts.routes.tsx';
 import { representationRoutes } from './representation.routes.tsx';
 import { PUBLIC, SIGNED_IN, type WebRoute } from './route-table.ts';
 import { type CookieOptions, SESSION_COOKIE, sendRefusal, setSessionCookie } from './session.plugin.tsx';
 
 export interface IdentityWebDeps {
   readonly sessions: SessionsService;
+  readonly contacts: ContactsService;
   readonly mandates: MandatesService;
   readonly catalogue: CatalogueService;
   readonly publicUrl: string;
@@ -98,5 +100,5 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
       return reply.redirect(completed.value.returnTo, 303);
     },
   };
-  return [...LANGS.flatMap(perLang), callback, ...representationRoutes(deps, me)];
+  return [...LANGS.flatMap(perLang), callback, ...representationRoutes(deps, me), ...contactsRoutes(deps.contacts, me)];
 }

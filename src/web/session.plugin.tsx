@@ -68,7 +68,7 @@ export function guard(route: WebRoute, sessions: SessionsService) {
         await sessions.recordRefusal('SESSION', null, { reason: 'session-expired', url: request.url });
         return sendRefusal(request, reply, 401, 'session-expired');
       }
-      if (decision.reason === 'sign-in-required' && request.method === 'GET') {
+      if (decision.reason === 'sign-in-required' && (request.method === 'GET' || request.method === 'HEAD')) {
         return reply.redirect(paths.signIn(pageContext(request).lang, request.url), 303);
       }
       await sessions.recordRefusal('AUTHORIZE', personId, { reason: decision.reason, url: request.url });

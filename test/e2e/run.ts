@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { axeViolations, launchChromium } from './browser.ts';
 import { catalogueJourneys } from './catalogue.journeys.ts';
+import { identityJourneys } from './identity.journeys.ts';
 import { startPortal } from './server.ts';
 
 export interface Check {
@@ -25,6 +26,8 @@ export interface E2eContext {
   visit(context: BrowserContext, path: string, status: number): Promise<Page>;
   /** Opens `path` in a context where axe-core can run (it needs script), asserts the status and fails on any violation. */
   audit(path: string, status: number): Promise<Page>;
+  /** Audits the page `from` shows now, in a script-enabled copy of its context (same cookies). */
+  auditLike(from: Page): Promise<void>;
 }
 
 async function main(): Promise<number> {
@@ -46,6 +49,19 @@ async function main(): Promise<number> {
       }
       return page;
     },
+    async auditLike(from) {
+      const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true, storageState: await from.context().storageState() });
+      try {
+        const page = await context.newPage();
+        await page.goto(from.url());
+        const violations = await axeViolations(page);
+        if (violations.length > 0) {
+          throw new Error(`axe found ${violations.length} violation(s) on ${from.url()}:\n  ${violations.join('\n  ')}`);
+        }
+      } finally {
+        await context.close();
+      }
+    },
     async audit(path, status) {
       const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true });
       const page = await ctx.visit(context, path, status);
@@ -58,7 +74,7 @@ async function main(): Promise<number> {
     },
   };
   try {
-    for (const check of await catalogueJourneys(portal.url)) {
+    for (const check of [...(await catalogueJourneys(portal.url)), ...identityJourneys()]) {
       const started = Date.now();
       try {
         await check.run(ctx);

@@ -71,7 +71,7 @@ export function canActForService(actor: Actor, service: { readonly id: string; r
     case 'parent':
       return true;
     case 'mandate':
-      return isMandateActive(basis.mandate, at) && scopeCovers(basis.mandate.scope, service);
+      return basis.mandates.some((m) => isMandateActive(m, at) && scopeCovers(m.scope, service));
   }
 }
 

@@ -47,7 +47,7 @@ export type Basis =
   | { readonly kind: 'self' }
   | { readonly kind: 'director' }
   | { readonly kind: 'parent' }
-  | { readonly kind: 'mandate'; readonly mandate: Mandate };
+  | { readonly kind: 'mandate'; readonly mandates: readonly Mandate[] };
 
 export interface ActingOption {
   readonly party: Party;
@@ -62,18 +62,23 @@ export interface Relations {
   readonly mandates: ReadonlyArray<{ readonly mandate: Mandate; readonly grantorName: string }>;
 }
 
+/** The state's time zone: dates of mandates and birthdays turn at its midnight. */
+export const STATE_TIME_ZONE = 'Europe/Kyiv';
+const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: STATE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** A date as YYYY-MM-DD in the state's calendar. */
-export const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
+export const dayOf = (at: Date): string => DAY_FORMAT.format(at);
 
 export function isMandateActive(m: Mandate, at: Date): boolean {
   const day = dayOf(at);
   return m.revokedAt === null && m.validFrom <= day && day <= m.validUntil;
 }
 
+/** Under 18 on the state's calendar day of `at` (a person born on 29 February comes of age on 1 March). */
 export function isMinor(birthDate: string, at: Date): boolean {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const adult = new Date(Date.UTC(y + 18, m - 1, d));
-  return at < adult;
+  const adult = new Date(Date.UTC(y + 18, m - 1, d)).toISOString().slice(0, 10);
+  return dayOf(at) < adult;
 }
 
 export const partyKey = (p: Party): string => (p.kind === 'self' ? 'self' : `${p.kind}:${p.id}`);
@@ -97,12 +102,19 @@ export function actingOptions(person: Person, relations: Relations, at: Date): A
       options.push({ party: { kind: 'person', id: c.nationalId }, name: c.name, basis: { kind: 'parent' } });
     }
   }
+  // Every active mandate from one grantor counts: the representative holds the union of their scopes.
+  const byGrantor = new Map<string, { name: string; mandates: Mandate[] }>();
   for (const { mandate, grantorName } of relations.mandates) {
     const key = `${mandate.grantor.kind}:${mandate.grantor.id}`;
-    const already = options.some((o) => partyKey(o.party) === key);
-    if (isMandateActive(mandate, at) && mandate.representativeNationalId === person.nationalId && !already) {
-      options.push({ party: { kind: mandate.grantor.kind, id: mandate.grantor.id }, name: grantorName, basis: { kind: 'mandate', mandate } });
+    if (isMandateActive(mandate, at) && mandate.representativeNationalId === person.nationalId && !options.some((o) => partyKey(o.party) === key)) {
+      const entry = byGrantor.get(key) ?? { name: grantorName, mandates: [] };
+      entry.mandates.push(mandate);
+      byGrantor.set(key, entry);
     }
+  }
+  for (const { name, mandates } of byGrantor.values()) {
+    const grantor = (mandates[0] as Mandate).grantor;
+    options.push({ party: { kind: grantor.kind, id: grantor.id }, name, basis: { kind: 'mandate', mandates } });
   }
   return options;
 }

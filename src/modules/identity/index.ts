@@ -7,3 +7,16 @@ export { createSessionsService, type SessionPolicy, type SessionsService, type S
 export { createMandatesService, grantorOf, type GrantMandate, type MandatesService } from './mandates.service.ts';
 export { openIdClient } from './adapters/openid-client.adapter.ts';
 export { registriesRepository, type RegistryData } from './registries.repository.ts';
+export {
+  CONTACT_PROBLEMS,
+  ContactRefused,
+  createContactsService,
+  NOTICE_CHANNELS,
+  VERIFICATION_TOPIC,
+  type ContactChannel,
+  type ContactProblem,
+  type ContactsService,
+  type NoticeChannel,
+  type VerificationMessage,
+} from './contacts.service.ts';
+export type { ContactDetails } from './contacts.repository.ts';

@@ -6,7 +6,7 @@ import { Layout, type PageContext } from '../views/layout.tsx';
 
 export function basisText(t: Translator, option: ActingOption): string {
   const b = option.basis;
-  return b.kind === 'mandate' ? t('basis.mandate', { until: b.mandate.validUntil }) : t(`basis.${b.kind}`);
+  return b.kind === 'mandate' ? t('basis.mandate', { until: b.mandates.map((m) => m.validUntil).sort().at(-1) ?? '' }) : t(`basis.${b.kind}`);
 }
 
 export function CabinetPage({ ctx, signedIn }: { ctx: PageContext; signedIn: SignedIn }) {
@@ -30,6 +30,10 @@ export function CabinetPage({ ctx, signedIn }: { ctx: PageContext; signedIn: Sig
         <p><strong>{actor.acting.name}</strong> ({basisText(t, actor.acting)})</p>
         {signedIn.options.length > 1 ? <p><a href={paths.actAs(lang)}>{t('session.changeActing')}</a></p> : null}
         <p><a href={paths.representation(lang)}>{t('cabinet.representation')}</a></p>
+      </section>
+      <section aria-labelledby="contacts">
+        <h2 id="contacts">{t('cabinet.contacts')}</h2>
+        <p><a href={paths.contacts(lang)}>{t('cabinet.contacts')}</a></p>
       </section>
       {staff.length > 0 && actor.realm === 'staff' ? (
         <section aria-labelledby="roles">

@@ -13,7 +13,7 @@ export function SessionBar({ ctx, signedIn }: { ctx: PageContext; signedIn: Sign
   if (!signedIn) {
     return (
       <div class="session-bar" id="session-bar">
-        <a href={paths.signIn(lang, ctx.url)}>{t('session.signIn')}</a>
+        <a href={paths.signIn(lang, /^\/(uk|en)\/(sign-in|signed-out)?$/.test(ctx.url.split('?')[0] ?? '') ? undefined : ctx.url)}>{t('session.signIn')}</a>
       </div>
     );
   }

@@ -1,0 +1,198 @@
+/**
+ * The people of the authorization matrix, set up the way the portal would see them: real sign-ins
+ * through the embedded eID, mandates granted, acted under, revoked and expired through the pages
+ * (and one date moved in the database), so each persona's session is what a browser would hold.
+ */
+import type { FastifyInstance } from 'fastify';
+
+import type { TestApp } from '../support/app.ts';
+import { demoRecords } from '../support/demo.ts';
+import { cookieFrom, csrfOf, throughEid } from '../support/identity.ts';
+import { PERSONAS, type PersonaName } from './matrix-table.ts';
+
+export const COMPANY = '40000001';
+/** National ids no persona has: mandates granted to them change nobody's options. */
+const BYSTANDER_OF_COMPANY = '9000000998';
+const BYSTANDER_OF_CITIZEN = '9000000997';
+
+export const day = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+interface Who {
+  readonly eid: string | null;
+  readonly realm: 'citizen' | 'staff';
+  /** The party the persona acts for after signing in (the act-as form may refuse once a mandate has ended). */
+  readonly actAs?: string;
+  /** Signs out again at once: the persona keeps sending the cookie of a session that has ended. */
+  readonly ended?: true;
+}
+
+const WHO: Record<PersonaName, Who> = {
+  anonymous: { eid: null, realm: 'citizen' },
+  'staff-refused': { eid: null, realm: 'staff' },
+  'session-ended': { eid: 'marta-nowak', realm: 'citizen', ended: true },
+  citizen: { eid: 'olena-koval', realm: 'citizen' },
+  'officer-as-citizen': { eid: 'mykola-tkachenko', realm: 'citizen' },
+  director: { eid: 'taras-melnyk', realm: 'citizen', actAs: `business:${COMPANY}` },
+  'rep-active': { eid: 'iryna-bondar', realm: 'citizen', actAs: `business:${COMPANY}` },
+  'rep-revoked': { eid: 'andrii-shevchenko', realm: 'citizen', actAs: `business:${COMPANY}` },
+  'rep-expired': { eid: 'nataliia-hrytsenko', realm: 'citizen', actAs: `business:${COMPANY}` },
+  clerk: { eid: 'mykola-tkachenko', realm: 'staff' },
+  'decision-maker': { eid: 'oksana-lysenko', realm: 'staff' },
+  supervisor: { eid: 'petro-boiko', realm: 'staff' },
+  'agency-admin': { eid: 'halyna-kravets', realm: 'staff' },
+  'front-desk': { eid: 'yuliia-marchenko', realm: 'staff' },
+  'contact-centre': { eid: 'serhii-pavlenko', realm: 'staff' },
+  'catalogue-editor': { eid: 'larysa-moroz', realm: 'staff' },
+  'national-admin': { eid: 'viktor-savchenko', realm: 'staff' },
+};
+
+export interface Session {
+  readonly cookie: string;
+  readonly csrf: string;
+}
+
+/** Real ids from the demo catalogue and the mandates set up below, to fill route parameters. */
+export interface MatrixIds {
+  readonly service: string;
+  readonly organisation: string;
+  readonly centre: string;
+  readonly event: string;
+  /** A mandate the company granted (revoked through /uk/…) and one the citizen granted (through /en/…). */
+  readonly companyMandate: string;
+  readonly citizenMandate: string;
+}
+
+/**
+ * Every request of the matrix comes from its own address, so the per-address rate limit of the
+ * sign-in callback (which every sign-in passes through) never answers instead of the gate.
+ */
+let address = 0;
+export const nextAddress = (): string => {
+  address += 1;
+  return `10.77.${Math.floor(address / 250) % 250}.${(address % 250) + 1}`;
+};
+
+export const form = (fields: ReadonlyArray<readonly [string, string]>) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields.map(([k, v]) => [k, v])).toString(),
+});
+
+async function post(app: FastifyInstance, session: Session, url: string, fields: ReadonlyArray<readonly [string, string]>) {
+  const sent = form([['_csrf', session.csrf], ...fields]);
+  return app.inject({ method: 'POST', url, remoteAddress: nextAddress(), headers: { ...sent.headers, cookie: session.cookie }, payload: sent.payload });
+}
+
+async function signIn(app: FastifyInstance, eid: string, realm: 'citizen' | 'staff') {
+  return app.inject({ url: await throughEid(app, eid, realm), remoteAddress: nextAddress() });
+}
+
+export class MatrixPeople {
+  private readonly sessions = new Map<PersonaName, Session | null>();
+
+  private constructor(private readonly app: FastifyInstance) {}
+
+  /** The session cookie (and CSRF token) a persona's requests carry; null for the two who have none. */
+  session(persona: PersonaName): Session | null {
+    return this.sessions.get(persona) ?? null;
+  }
+
+  /** Signs the persona in (and acts for their party) afresh; also every other persona who is the same person. */
+  async renew(persona: PersonaName): Promise<void> {
+    const eid = WHO[persona].eid;
+    for (const other of PERSONAS.filter((p) => eid !== null && WHO[p].eid === eid)) {
+      this.sessions.set(other, await this.establish(other, false));
+    }
+  }
+
+  private async establish(persona: PersonaName, strict: boolean): Promise<Session | null> {
+    const { eid, realm, actAs, ended } = WHO[persona];
+    if (!eid) {
+      return null;
+    }
+    const done = await signIn(this.app, eid, realm);
+    if (done.statusCode !== 303) {
+      throw new Error(`sign-in of ${persona} (${eid}, ${realm}) answered ${done.statusCode}`);
+    }
+    const cookie = cookieFrom(done.headers['set-cookie']);
+    const session = { cookie, csrf: await csrfOf(this.app, cookie) };
+    if (actAs) {
+      const acted = await post(this.app, session, '/uk/cabinet/act-as', [['party', actAs]]);
+      if (strict && acted.statusCode !== 303) {
+        throw new Error(`${persona} could not act for ${actAs}: ${acted.statusCode}`);
+      }
+    }
+    if (ended && (await post(this.app, session, '/uk/sign-out', [])).statusCode !== 303) {
+      throw new Error(`${persona} could not sign out`);
+    }
+    return session;
+  }
+
+  /** The scenario: who signs in, which mandates exist and in what state, and the ids the routes need. */
+  static async setUp(t: TestApp): Promise<{ people: MatrixPeople; ids: MatrixIds }> {
+    const records = await demoRecords();
+    const imported = await t.services.catalogue.importRecords(records, 'test');
+    if (!imported.ok) {
+      throw new Error('the demo catalogue did not import');
+    }
+    const people = new MatrixPeople(t.app);
+    const mandateTo = async (nationalId: string) =>
+      (await t.services.db.query<{ id: string }>('SELECT id FROM mandates WHERE representative_national_id = $1 ORDER BY granted_at DESC LIMIT 1', [nationalId]))[0]!.id;
+    const grant = async (by: PersonaName, fields: Array<[string, string]>) => {
+      const res = await post(t.app, people.session(by)!, '/en/cabinet/mandates', fields);
+      if (res.statusCode !== 303) {
+        throw new Error(`${by} could not grant a mandate (${res.statusCode}): ${res.body.slice(0, 300)}`);
+      }
+    };
+
+    // The director and the citizen grant; the three representatives get a mandate each from the company.
+    people.sessions.set('director', await people.establish('director', true));
+    people.sessions.set('citizen', await people.establish('citizen', true));
+    const [first, second] = records.services;
+    await grant('director', [['representative', '9000000044'], ['scope', 'services'], ['services', first!.id], ['services', second!.id], ['validFrom', day(0)], ['validUntil', day(30)]]);
+    for (const representative of ['9000000022', '9000000055', BYSTANDER_OF_COMPANY]) {
+      await grant('director', [['representative', representative], ['scope', 'all'], ['validFrom', day(0)], ['validUntil', day(30)]]);
+    }
+    await grant('citizen', [['representative', BYSTANDER_OF_CITIZEN], ['scope', 'all'], ['validFrom', day(0)], ['validUntil', day(30)]]);
+
+    // Each representative signs in and acts for the company while the mandate holds.
+    for (const persona of ['rep-active', 'rep-revoked', 'rep-expired'] as const) {
+      people.sessions.set(persona, await people.establish(persona, true));
+    }
+    // Then the director revokes one mandate through the page, and another one's period ends yesterday.
+    const revoked = await post(t.app, people.session('director')!, `/en/cabinet/mandates/${await mandateTo('9000000022')}/revoke`, []);
+    if (revoked.statusCode !== 303) {
+      throw new Error(`the director could not revoke (${revoked.statusCode})`);
+    }
+    await t.services.db.query('UPDATE mandates SET valid_from = $2, valid_until = $3 WHERE id = $1', [await mandateTo('9000000055'), day(-30), day(-1)]);
+
+    for (const persona of PERSONAS.filter((p) => !people.sessions.has(p))) {
+      people.sessions.set(persona, await people.establish(persona, true));
+    }
+    // A citizen trying the staff realm is refused and gets no session.
+    const refused = await signIn(t.app, 'olena-koval', 'staff');
+    if (refused.statusCode !== 400 || cookieFrom(refused.headers['set-cookie']) !== '') {
+      throw new Error(`a citizen signing in to the staff realm answered ${refused.statusCode}`);
+    }
+
+    const ids: MatrixIds = {
+      service: first!.id,
+      organisation: records.organisations[0]!.id,
+      centre: records.centres[0]!.id,
+      event: records.events[0]!.id,
+      companyMandate: await mandateTo(BYSTANDER_OF_COMPANY),
+      citizenMandate: await mandateTo(BYSTANDER_OF_CITIZEN),
+    };
+    return { people, ids };
+  }
+}
+
+/** Who each persona acts for, as the portal resolves it now (a check that the scenario is what the table assumes). */
+export async function actingOf(t: TestApp, people: MatrixPeople, persona: PersonaName): Promise<string | null> {
+  const session = people.session(persona);
+  const signedIn = session ? await t.services.sessions.resolve(session.cookie.split('=')[1] ?? '', 'en') : null;
+  if (!signedIn) {
+    return null;
+  }
+  const { party, basis } = signedIn.actor.acting;
+  return `${party.kind === 'self' ? 'self' : `${party.kind}:${party.id}`}/${basis.kind}${signedIn.actor.realm === 'staff' ? `/staff:${signedIn.staff.map((s) => s.role).join(',')}` : ''}`;
+}

@@ -1,0 +1,172 @@
+/**
+ * The authorization matrix, written out by hand: every route the portal registers, grouped by the
+ * requirement it declares, and what each persona gets from it. Nothing here calls the policy:
+ * the table is the specification the running portal is checked against.
+ *
+ * A new route fails the matrix test until it gets a row here; a route whose requirement changes
+ * fails until it moves to the right group.
+ */
+import { STAFF_ROLES, type Requirement } from '../../src/modules/identity/index.ts';
+
+/** The columns of every grid below, in this order. */
+export const PERSONAS = [
+  'anonymous', //          no session at all
+  'staff-refused', //      a citizen who tried the staff realm: refused (not-staff), so no session either
+  'session-ended', //      marta-nowak's cookie from a session she has signed out of
+  'citizen', //            olena-koval, citizen realm
+  'officer-as-citizen', // mykola-tkachenko (a clerk) signed in to the citizen realm: no staff powers there
+  'director', //           taras-melnyk acting for company 40000001
+  'rep-active', //         iryna-bondar acting for the company under an active 30-day mandate for two services
+  'rep-revoked', //        andrii-shevchenko, was acting for the company; the director revoked the mandate
+  'rep-expired', //        nataliia-hrytsenko, was acting for the company; the mandate ended yesterday
+  'clerk', //              mykola-tkachenko, staff realm
+  'decision-maker', //     oksana-lysenko, staff realm
+  'supervisor', //         petro-boiko, staff realm
+  'agency-admin', //       halyna-kravets, staff realm, state-migration-service
+  'front-desk', //         yuliia-marchenko, staff realm
+  'contact-centre', //     serhii-pavlenko, staff realm
+  'catalogue-editor', //   larysa-moroz, staff realm
+  'national-admin', //     viktor-savchenko, staff realm
+] as const;
+export type PersonaName = (typeof PERSONAS)[number];
+
+/** Personas whose requests carry a live session. */
+export const SIGNED_IN_PERSONAS: readonly PersonaName[] = PERSONAS.filter((p) => !['anonymous', 'staff-refused', 'session-ended'].includes(p));
+
+/** `allowed`: 2xx, 3xx other than to sign-in, or a 400 page; `sign-in`: 303 to /{lang}/sign-in?returnTo=<the URL>; `refused`: 401 or 403. */
+export type Outcome = 'allowed' | 'sign-in' | 'refused';
+export type Grid = Readonly<Record<PersonaName, Outcome>>;
+
+const LETTERS: Record<string, Outcome> = { A: 'allowed', S: 'sign-in', R: 'refused' };
+
+/** One grid row: a letter per persona, in the column order of PERSONAS (A allowed, S sign-in, R refused). */
+export function grid(letters: string): Grid {
+  const cells = letters.trim().split(/\s+/);
+  if (cells.length !== PERSONAS.length || cells.some((c) => !(c in LETTERS))) {
+    throw new Error(`a grid row needs ${PERSONAS.length} letters out of A, S, R: "${letters}"`);
+  }
+  return Object.fromEntries(PERSONAS.map((p, i) => [p, LETTERS[cells[i]!]!])) as Record<PersonaName, Outcome>;
+}
+
+export interface RouteGroup {
+  readonly title: string;
+  readonly requirement: Requirement;
+  readonly method: 'GET' | 'POST';
+  readonly expect: Grid;
+  /** Route patterns as registered; `{lang}` stands for each of uk and en. */
+  readonly routes: readonly string[];
+}
+
+//                                       anon ref  end  citz o-ct dir  r-ac r-rv r-ex clrk dec  sup  a-ad desk cc   cat  nat
+const PUBLIC_GRID = grid(               'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
+const SIGNED_IN_GET_GRID = grid(        'S    S    R    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
+const SIGNED_IN_POST_GRID = grid(       'R    R    R    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
+const ANY_STAFF_GET_GRID = grid(        'S    S    R    R    R    R    R    R    R    A    A    A    A    A    A    A    A');
+
+export const GROUPS: readonly RouteGroup[] = [
+  {
+    title: 'public pages, API and platform routes', requirement: { kind: 'public' }, method: 'GET', expect: PUBLIC_GRID,
+    routes: [
+      '/', '/{lang}', '/healthz', '/readyz', '/assets/portico.css', '/api/openapi.json',
+      '/api/v1/services', '/api/v1/services/:id', '/api/v1/organisations', '/api/v1/organisations/:id',
+      '/api/v1/centres', '/api/v1/centres/:id', '/api/v1/events', '/api/v1/events/:id', '/api/v1/catalogue.jsonld',
+      '/auth/callback/:idp',
+      '/{lang}/', '/{lang}/accessibility', '/{lang}/search', '/{lang}/services/:id', '/{lang}/agencies', '/{lang}/agencies/:id',
+      '/{lang}/events', '/{lang}/events/:id', '/{lang}/centres', '/{lang}/centres/:id',
+      '/{lang}/sign-in', '/{lang}/sign-in/:idp', '/{lang}/signed-out',
+    ],
+  },
+  {
+    title: 'signed-in pages', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
+    routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts'],
+  },
+  {
+    title: 'signed-in forms', requirement: { kind: 'signed-in' }, method: 'POST', expect: SIGNED_IN_POST_GRID,
+    routes: [
+      '/{lang}/cabinet/act-as', '/{lang}/cabinet/mandates', '/{lang}/cabinet/mandates/:id/revoke',
+      '/{lang}/cabinet/contacts/code', '/{lang}/cabinet/contacts/confirm', '/{lang}/cabinet/contacts',
+      '/{lang}/sign-out', '/{lang}/sign-out-everywhere',
+    ],
+  },
+  {
+    title: 'staff pages open to every staff role', requirement: { kind: 'staff', roles: STAFF_ROLES }, method: 'GET', expect: ANY_STAFF_GET_GRID,
+    routes: ['/{lang}/staff'],
+  },
+];
+
+/**
+ * Registered only when the portal runs with local stand-ins for e-mail and SMS (never in production):
+ * the matrix builds a second portal with them to cover these.
+ */
+export const DEV_ONLY_GROUPS: readonly RouteGroup[] = [
+  // Every one-time code the portal sent, to anyone who asks: public by design, for development.
+  { title: 'development message viewer', requirement: { kind: 'public' }, method: 'GET', expect: PUBLIC_GRID, routes: ['/dev/messages'] },
+];
+
+/**
+ * Routes whose handler decides further, for the party acted for. Keyed by `METHOD pattern`; a key
+ * with a concrete language applies to that language only. Each replaces its group's grid.
+ */
+//                                                               anon ref  end  citz o-ct dir  r-ac r-rv r-ex clrk dec  sup  a-ad desk cc   cat  nat
+export const EXCEPTIONS: Readonly<Record<string, Grid>> = {
+  // Acting for company 40000001: its director and its current representative only.
+  'POST /{lang}/cabinet/act-as': grid(                          'R    R    R    R    R    A    A    R    R    R    R    R    R    R    R    R    R'),
+  // Granting (to a third person, for a day): for oneself, or for a company one directs; never under a mandate.
+  // A staff-realm session reaches the cabinet like any other, so officers may grant for themselves there.
+  'POST /{lang}/cabinet/mandates': grid(                        'R    R    R    A    A    A    R    A    A    A    A    A    A    A    A    A    A'),
+  // Revoking a mandate the company granted: only its director (the representative holding a mandate cannot).
+  'POST /uk/cabinet/mandates/:id/revoke': grid(                 'R    R    R    R    R    A    R    R    R    R    R    R    R    R    R    R    R'),
+  // Revoking a mandate the citizen granted: only the citizen, acting as herself.
+  'POST /en/cabinet/mandates/:id/revoke': grid(                 'R    R    R    A    R    R    R    R    R    R    R    R    R    R    R    R    R'),
+};
+
+/** HEAD is registered by Fastify for every GET route, with the same requirement and gate: it gets what GET gets. */
+export const headOutcome = (get: Outcome): Outcome => get;
+
+/** The form each POST sends besides its CSRF token (urlencoded, as a browser would). */
+export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
+  '/{lang}/cabinet/act-as': [['party', 'business:40000001']],
+  '/{lang}/cabinet/mandates': [['representative', '9000000999'], ['scope', 'all'], ['validFrom', '{today}'], ['validUntil', '{tomorrow}']],
+  '/{lang}/cabinet/mandates/:id/revoke': [],
+  '/{lang}/cabinet/contacts/code': [['channel', 'email'], ['address', 'matrix@example.org']],
+  '/{lang}/cabinet/contacts/confirm': [['channel', 'email'], ['code', '000000']],
+  '/{lang}/cabinet/contacts': [['language', 'uk'], ['postalAddress', '']],
+  '/{lang}/sign-out': [],
+  '/{lang}/sign-out-everywhere': [],
+};
+
+/** Routes that end the session they are sent with: each persona signs in again after them. */
+export const ENDS_SESSION: ReadonlySet<string> = new Set(['/{lang}/sign-out', '/{lang}/sign-out-everywhere']);
+
+export const LANGS = ['uk', 'en'] as const;
+
+export interface MatrixRow {
+  /** `METHOD url` as registered, e.g. `GET /uk/services/:id`. */
+  readonly key: string;
+  readonly method: 'GET' | 'HEAD' | 'POST';
+  readonly url: string;
+  readonly pattern: string;
+  readonly lang: 'uk' | 'en' | null;
+  readonly requirement: Requirement;
+  readonly expect: Grid;
+}
+
+/** Every row of the matrix: each group's routes in each language, with HEAD beside each GET. */
+export function matrixRows(groups: readonly RouteGroup[] = GROUPS): MatrixRow[] {
+  const rows: MatrixRow[] = [];
+  for (const group of groups) {
+    for (const pattern of group.routes) {
+      const langs = pattern.includes('{lang}') ? LANGS : [null];
+      for (const lang of langs) {
+        const url = lang ? pattern.replace('{lang}', lang) : pattern;
+        const expect = EXCEPTIONS[`${group.method} ${url}`] ?? EXCEPTIONS[`${group.method} ${pattern}`] ?? group.expect;
+        rows.push({ key: `${group.method} ${url}`, method: group.method, url, pattern, lang, requirement: group.requirement, expect });
+        if (group.method === 'GET') {
+          const head = Object.fromEntries(PERSONAS.map((p) => [p, headOutcome(expect[p])])) as Record<PersonaName, Outcome>;
+          rows.push({ key: `HEAD ${url}`, method: 'HEAD', url, pattern, lang, requirement: group.requirement, expect: head });
+        }
+      }
+    }
+  }
+  return rows;
+}
