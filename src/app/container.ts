@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import { createCatalogueService } from '../modules/catalogue/index.ts';
-import { type OidcClient, createContactsService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
+import { type OidcClient, createContactsService, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { openDatabase } from '../platform/db/open.ts';
@@ -28,7 +28,8 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   });
   const mandates = createMandatesService({ db, clock });
   const contacts = createContactsService({ db, clock });
-  return { config, db, clock, catalogue, sessions, mandates, contacts };
+  const staff = createStaffService({ db, clock });
+  return { config, db, clock, catalogue, sessions, mandates, contacts, staff };
 }
 
 export type Services = Awaited<ReturnType<typeof buildServices>>;

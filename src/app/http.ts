@@ -56,7 +56,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   const webRoutes = [
     ...catalogueRoutes(services.catalogue),
     ...(options.devMessages ? devRoutes(options.devMessages) : []),
-    ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
+    ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, staff: services.staff, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
   ];
   for (const route of webRoutes) {
     // Sign-in callbacks are rate limited per address: they are where guessing and replay would be tried.

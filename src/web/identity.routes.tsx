@@ -2,19 +2,21 @@ import type { FastifyRequest } from 'fastify';
 
 import { LANGS, type Lang } from '../kernel/text.ts';
 import type { CatalogueService } from '../modules/catalogue/index.ts';
-import { type ContactsService, STAFF_ROLES, type MandatesService, type SessionsService, type SignedIn, parsePartyKey } from '../modules/identity/index.ts';
+import { type ContactsService, STAFF_ROLES, type MandatesService, type StaffService, type SessionsService, type SignedIn, parsePartyKey } from '../modules/identity/index.ts';
 import { ActAsPage, CabinetPage, StaffHomePage } from './pages/cabinet.page.tsx';
 import { SignInPage, SignedOutPage } from './pages/sign-in.page.tsx';
 import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
 import { contactsRoutes } from './contacts.routes.tsx';
 import { representationRoutes } from './representation.routes.tsx';
+import { staffAdminRoutes } from './staff-admin.routes.tsx';
 import { PUBLIC, SIGNED_IN, type WebRoute } from './route-table.ts';
 import { type CookieOptions, SESSION_COOKIE, sendRefusal, setSessionCookie } from './session.plugin.tsx';
 
 export interface IdentityWebDeps {
   readonly sessions: SessionsService;
   readonly contacts: ContactsService;
+  readonly staff: StaffService;
   readonly mandates: MandatesService;
   readonly catalogue: CatalogueService;
   readonly publicUrl: string;
@@ -100,5 +102,5 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
       return reply.redirect(completed.value.returnTo, 303);
     },
   };
-  return [...LANGS.flatMap(perLang), callback, ...representationRoutes(deps, me), ...contactsRoutes(deps.contacts, me)];
+  return [...LANGS.flatMap(perLang), callback, ...representationRoutes(deps, me), ...contactsRoutes(deps.contacts, me), ...staffAdminRoutes(deps.staff, deps.catalogue, me)];
 }

@@ -37,7 +37,7 @@ async function codeFor(ctx: E2eContext, page: Page, address: string): Promise<st
   try {
     for (let i = 0; i < 40; i += 1) {
       await mailbox.goto('/dev/messages');
-      const text = (await mailbox.locator('li', { hasText: address }).first().textContent().catch(() => null)) ?? '';
+      const text = (await mailbox.locator('li', { hasText: address }).first().textContent({ timeout: 200 }).catch(() => null)) ?? '';
       const code = /(\d{6})/.exec(text)?.[1];
       if (code) {
         return code;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * The people of the authorization matrix, set up the way the portal would see them: real sign-ins
  * through the embedded eID, mandates granted, acted under, revoked and expired through the pages
@@ -60,6 +61,9 @@ export interface MatrixIds {
   /** A mandate the company granted (revoked through /uk/…) and one the citizen granted (through /en/…). */
   readonly companyMandate: string;
   readonly citizenMandate: string;
+  /** Roles of bystanders in another agency (the tax service), revoked through /uk/… and /en/…. */
+  readonly staffRoleUk: string;
+  readonly staffRoleEn: string;
 }
 
 /**
@@ -181,6 +185,8 @@ export class MatrixPeople {
       event: records.events[0]!.id,
       companyMandate: await mandateTo(BYSTANDER_OF_COMPANY),
       citizenMandate: await mandateTo(BYSTANDER_OF_CITIZEN),
+      staffRoleUk: await bystanderRole(t, '9000000996'),
+      staffRoleEn: await bystanderRole(t, '9000000997'),
     };
     return { people, ids };
   }
@@ -195,4 +201,10 @@ export async function actingOf(t: TestApp, people: MatrixPeople, persona: Person
   }
   const { party, basis } = signedIn.actor.acting;
   return `${party.kind === 'self' ? 'self' : `${party.kind}:${party.id}`}/${basis.kind}${signedIn.actor.realm === 'staff' ? `/staff:${signedIn.staff.map((s) => s.role).join(',')}` : ''}`;
+}
+
+async function bystanderRole(t: TestApp, nationalId: string): Promise<string> {
+  const id = randomUUID();
+  await t.services.db.query("INSERT INTO staff_roles (id, national_id, role, agency_id, granted_at) VALUES ($1, $2, 'clerk', 'state-tax-service', now())", [id, nationalId]);
+  return id;
 }

@@ -62,6 +62,8 @@ const PUBLIC_GRID = grid(               'A    A    A    A    A    A    A    A   
 const SIGNED_IN_GET_GRID = grid(        'S    S    R    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
 const SIGNED_IN_POST_GRID = grid(       'R    R    R    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
 const ANY_STAFF_GET_GRID = grid(        'S    S    R    R    R    R    R    R    R    A    A    A    A    A    A    A    A');
+const ADMIN_GET_GRID = grid(            'S    S    R    R    R    R    R    R    R    R    R    R    A    R    R    R    A');
+const ADMIN_POST_GRID = grid(           'R    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R    A');
 
 export const GROUPS: readonly RouteGroup[] = [
   {
@@ -92,6 +94,14 @@ export const GROUPS: readonly RouteGroup[] = [
     title: 'staff pages open to every staff role', requirement: { kind: 'staff', roles: STAFF_ROLES }, method: 'GET', expect: ANY_STAFF_GET_GRID,
     routes: ['/{lang}/staff'],
   },
+  {
+    title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,
+    routes: ['/{lang}/admin/staff'],
+  },
+  {
+    title: 'staff administration forms', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'POST', expect: ADMIN_POST_GRID,
+    routes: ['/{lang}/admin/staff', '/{lang}/admin/staff/:id/revoke'],
+  },
 ];
 
 /**
@@ -109,6 +119,8 @@ export const DEV_ONLY_GROUPS: readonly RouteGroup[] = [
  */
 //                                                               anon ref  end  citz o-ct dir  r-ac r-rv r-ex clrk dec  sup  a-ad desk cc   cat  nat
 export const EXCEPTIONS: Readonly<Record<string, Grid>> = {
+  // Revoking a role in another agency (the tax service): only the national administrator; the agency administrator is refused.
+  'POST /{lang}/admin/staff/:id/revoke': grid(                  'R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    A'),
   // Acting for company 40000001: its director and its current representative only.
   'POST /{lang}/cabinet/act-as': grid(                          'R    R    R    R    R    A    A    R    R    R    R    R    R    R    R    R    R'),
   // Granting (to a third person, for a day): for oneself, or for a company one directs; never under a mandate.
@@ -131,6 +143,8 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/cabinet/contacts/code': [['channel', 'email'], ['address', 'matrix@example.org']],
   '/{lang}/cabinet/contacts/confirm': [['channel', 'email'], ['code', '000000']],
   '/{lang}/cabinet/contacts': [['language', 'uk'], ['postalAddress', '']],
+  '/{lang}/admin/staff': [['nationalId', '9000000998'], ['role', 'clerk'], ['agencyId', 'state-migration-service'], ['centreId', '']],
+  '/{lang}/admin/staff/:id/revoke': [],
   '/{lang}/sign-out': [],
   '/{lang}/sign-out-everywhere': [],
 };
@@ -149,6 +163,8 @@ export interface MatrixRow {
   readonly lang: 'uk' | 'en' | null;
   readonly requirement: Requirement;
   readonly expect: Grid;
+  /** The group's grid before any exception: what the route's requirement alone gives each persona. */
+  readonly requirementGrid: Grid;
 }
 
 /** Every row of the matrix: each group's routes in each language, with HEAD beside each GET. */
@@ -160,10 +176,10 @@ export function matrixRows(groups: readonly RouteGroup[] = GROUPS): MatrixRow[] 
       for (const lang of langs) {
         const url = lang ? pattern.replace('{lang}', lang) : pattern;
         const expect = EXCEPTIONS[`${group.method} ${url}`] ?? EXCEPTIONS[`${group.method} ${pattern}`] ?? group.expect;
-        rows.push({ key: `${group.method} ${url}`, method: group.method, url, pattern, lang, requirement: group.requirement, expect });
+        rows.push({ key: `${group.method} ${url}`, method: group.method, url, pattern, lang, requirement: group.requirement, expect, requirementGrid: group.expect });
         if (group.method === 'GET') {
           const head = Object.fromEntries(PERSONAS.map((p) => [p, headOutcome(expect[p])])) as Record<PersonaName, Outcome>;
-          rows.push({ key: `HEAD ${url}`, method: 'HEAD', url, pattern, lang, requirement: group.requirement, expect: head });
+          rows.push({ key: `HEAD ${url}`, method: 'HEAD', url, pattern, lang, requirement: group.requirement, expect: head, requirementGrid: head });
         }
       }
     }

@@ -5,13 +5,6 @@ type PersonRow = { id: string; national_id: string | null; given_name: string; f
 const toPerson = (r: PersonRow): Person => ({ id: r.id, nationalId: r.national_id, givenName: r.given_name, familyName: r.family_name, birthDate: r.birth_date });
 const COLUMNS = "id, national_id, given_name, family_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date";
 
-export interface Contacts {
-  readonly email: string | null;
-  readonly emailVerified: boolean;
-  readonly phone: string | null;
-  readonly phoneVerified: boolean;
-  readonly language: 'uk' | 'en';
-}
 
 export const personsRepository = {
   async byLogin(q: Queryable, issuer: string, subject: string): Promise<Person | null> {
@@ -50,19 +43,5 @@ export const personsRepository = {
        ON CONFLICT (issuer, subject) DO UPDATE SET last_at = EXCLUDED.last_at`,
       [issuer, subject, personId, at],
     );
-  },
-
-  async contacts(q: Queryable, personId: string): Promise<Contacts> {
-    const [row] = await q.query<{ email: string | null; email_verified_at: Date | null; phone: string | null; phone_verified_at: Date | null; language: 'uk' | 'en' }>(
-      'SELECT email, email_verified_at, phone, phone_verified_at, language FROM person_contacts WHERE person_id = $1',
-      [personId],
-    );
-    return {
-      email: row?.email ?? null,
-      emailVerified: Boolean(row?.email_verified_at),
-      phone: row?.phone ?? null,
-      phoneVerified: Boolean(row?.phone_verified_at),
-      language: row?.language ?? 'uk',
-    };
   },
 };

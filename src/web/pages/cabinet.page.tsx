@@ -80,12 +80,14 @@ export function ActAsPage({ ctx, signedIn, refused }: { ctx: PageContext; signed
 }
 
 export function StaffHomePage({ ctx, signedIn }: { ctx: PageContext; signedIn: SignedIn }) {
-  const { t } = ctx;
+  const { t, lang } = ctx;
+  const admin = signedIn.staff.some((s) => s.role === 'agency-admin' || s.role === 'national-admin');
   return (
     <Layout ctx={ctx} title={t('staff.title')} searchBox={false}>
       <h1>{t('staff.title')}</h1>
       <p class="lead">{t('staff.lead')}</p>
       <ul>{signedIn.staff.map((s) => <li key={s.id}>{t(`role.${s.role}`)}{s.agencyId ? ` — ${s.agencyId}` : ''}{s.centreId ? ` — ${s.centreId}` : ''}</li>)}</ul>
+      {admin ? <p><a href={paths.staffAdmin(lang)}>{t('staffAdmin.link')}</a></p> : null}
     </Layout>
   );
 }

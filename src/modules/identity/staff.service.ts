@@ -1,0 +1,100 @@
+import type { Clock } from '../../kernel/clock.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { type Result, err, ok } from '../../kernel/result.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { newId } from '../../platform/security/tokens.ts';
+import { STAFF_ROLES, type StaffRole } from './identity.ts';
+import { canAdministerStaff } from './identity.policy.ts';
+import { type StaffRow, staffRepository } from './staff.repository.ts';
+import type { SignedIn } from './sessions.service.ts';
+
+/** Roles that belong to the whole portal, not to one agency: only a national administrator grants them. */
+export const NATIONAL_ROLES: readonly StaffRole[] = ['national-admin', 'catalogue-editor', 'contact-centre'];
+
+export const STAFF_PROBLEMS = ['not-allowed', 'national-id-invalid', 'role-invalid', 'agency-required', 'not-found'] as const;
+export type StaffProblem = (typeof STAFF_PROBLEMS)[number];
+
+export class StaffChangeRefused extends AppError {
+  readonly code = 'identity.staff_change_refused';
+
+  constructor(readonly problem: StaffProblem, readonly field: string | null = null) {
+    super(`staff change refused: ${problem}`, { problem, field });
+  }
+}
+
+export interface GrantRole {
+  readonly nationalId: string;
+  readonly role: string;
+  readonly agencyId: string | null;
+  readonly centreId: string | null;
+}
+
+/** The agencies a signed-in administrator manages: all (null) for a national administrator. */
+export function administeredAgencies(signedIn: SignedIn): readonly string[] | null {
+  if (signedIn.actor.realm !== 'staff') {
+    return [];
+  }
+  if (signedIn.staff.some((s) => s.role === 'national-admin')) {
+    return null;
+  }
+  return signedIn.staff.filter((s) => s.role === 'agency-admin' && s.agencyId).map((s) => s.agencyId as string);
+}
+
+export function createStaffService(deps: { db: Database; clock: Clock }) {
+  const { db, clock } = deps;
+  const audit = (signedIn: SignedIn, action: string, subject: string, detail: Record<string, unknown>) => ({
+    at: clock.now(), action, outcome: 'done' as const, channel: 'web' as const, actorPersonId: signedIn.person.id, actingFor: null, subject, detail,
+  });
+  return {
+    /** The roles an administrator may see: their agencies', or everyone's for a national administrator. */
+    list: (signedIn: SignedIn): Promise<StaffRow[]> => staffRepository.list(db, administeredAgencies(signedIn)),
+
+    /**
+     * Grants a role. An agency administrator grants only agency roles within their agency.
+     * @returns err(StaffChangeRefused) with `not-allowed`, `national-id-invalid`, `role-invalid` or `agency-required`.
+     */
+    async grant(signedIn: SignedIn, input: GrantRole): Promise<Result<StaffRow, StaffChangeRefused>> {
+      if (!/^\d{10}$/.test(input.nationalId)) {
+        return err(new StaffChangeRefused('national-id-invalid', 'nationalId'));
+      }
+      if (!(STAFF_ROLES as readonly string[]).includes(input.role)) {
+        return err(new StaffChangeRefused('role-invalid', 'role'));
+      }
+      const role = input.role as StaffRole;
+      const national = NATIONAL_ROLES.includes(role);
+      if (!national && role !== 'front-desk' && !input.agencyId) {
+        return err(new StaffChangeRefused('agency-required', 'agencyId'));
+      }
+      const agencyId = national ? null : input.agencyId;
+      const allowed = national ? canAdministerStaff(signedIn.actor, null) : canAdministerStaff(signedIn.actor, agencyId);
+      if (!allowed) {
+        return err(new StaffChangeRefused('not-allowed', 'role'));
+      }
+      const row: StaffRow = { id: newId(), nationalId: input.nationalId, role, agencyId, centreId: role === 'front-desk' ? input.centreId : null, grantedAt: clock.now() };
+      await db.transaction(async (tx) => {
+        await staffRepository.insert(tx, row, signedIn.person.id);
+        await appendAudit(tx, audit(signedIn, 'GRANT_STAFF_ROLE', `staff-role:${row.id}`, { nationalId: row.nationalId, role, agencyId, centreId: row.centreId }));
+      });
+      return ok(row);
+    },
+
+    /** Revokes a role at once; the holder's next request no longer carries it. */
+    async revoke(signedIn: SignedIn, id: string): Promise<Result<StaffRow, StaffChangeRefused>> {
+      const row = await staffRepository.byId(db, id);
+      if (!row) {
+        return err(new StaffChangeRefused('not-found'));
+      }
+      if (!canAdministerStaff(signedIn.actor, NATIONAL_ROLES.includes(row.role) ? null : row.agencyId)) {
+        return err(new StaffChangeRefused('not-allowed'));
+      }
+      await db.transaction(async (tx) => {
+        await staffRepository.revoke(tx, id, signedIn.person.id, clock.now());
+        await appendAudit(tx, audit(signedIn, 'REVOKE_STAFF_ROLE', `staff-role:${id}`, { nationalId: row.nationalId, role: row.role }));
+      });
+      return ok(row);
+    },
+  };
+}
+
+export type StaffService = ReturnType<typeof createStaffService>;

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { TestApp } from '../support/app.ts';
+import { demoRecords } from '../support/demo.ts';
+import { appWithEid, csrfOf, signIn, throughEid } from '../support/identity.ts';
+
+let t: TestApp;
+let agencyAdmin: string;
+let nationalAdmin: string;
+
+beforeAll(async () => {
+  t = await appWithEid();
+  expect((await t.services.catalogue.importRecords(await demoRecords(), 'test')).ok).toBe(true);
+  agencyAdmin = await signIn(t.app, 'halyna-kravets', 'staff');
+  nationalAdmin = await signIn(t.app, 'viktor-savchenko', 'staff');
+});
+afterAll(async () => t.close());
+
+const post = async (cookie: string, url: string, payload: Record<string, string>) =>
+  t.app.inject({ method: 'POST', url, headers: { cookie }, payload: { _csrf: await csrfOf(t.app, cookie, '/en/admin/staff'), ...payload } });
+
+describe('staff administration', () => {
+  it('an agency administrator sees and manages the roles of their own agency only', async () => {
+    const page = await t.app.inject({ url: '/en/admin/staff', headers: { cookie: agencyAdmin } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('9000000066'); // the migration service's clerk
+    expect(page.body).not.toContain('9000000145'); // the national administrator is not theirs to see
+
+    const granted = await post(agencyAdmin, '/en/admin/staff', { nationalId: '9000000011', role: 'clerk', agencyId: 'state-migration-service', centreId: '' });
+    expect(granted.statusCode).toBe(303);
+    // The new clerk can now sign in to the staff realm.
+    const clerk = await signIn(t.app, 'olena-koval', 'staff');
+    expect((await t.app.inject({ url: '/en/staff', headers: { cookie: clerk } })).statusCode).toBe(200);
+
+    // Revoking ends it at once: the next request of the same session no longer carries the role.
+    const list = await t.app.inject({ url: '/en/admin/staff', headers: { cookie: agencyAdmin } });
+    const id = new RegExp(`9000000011[\\s\\S]*?/admin/staff/([0-9a-f-]{36})/revoke`).exec(list.body)?.[1];
+    expect(id).toBeDefined();
+    expect((await post(agencyAdmin, `/en/admin/staff/${id}/revoke`, {})).statusCode).toBe(303);
+    expect((await t.app.inject({ url: '/en/staff', headers: { cookie: clerk } })).statusCode).toBe(403);
+    const refused = await t.app.inject(await throughEid(t.app, 'olena-koval', 'staff'));
+    expect(refused.statusCode).toBe(400);
+  });
+
+  it('refuses an agency administrator another agency’s roles and the portal-wide ones', async () => {
+    const other = await post(agencyAdmin, '/en/admin/staff', { nationalId: '9000000022', role: 'clerk', agencyId: 'state-tax-service', centreId: '' });
+    expect(other.statusCode).toBe(403);
+    expect(other.body).toContain('You cannot grant or revoke that role for that agency.');
+    const national = await post(agencyAdmin, '/en/admin/staff', { nationalId: '9000000022', role: 'catalogue-editor', agencyId: '', centreId: '' });
+    expect(national.statusCode).toBe(403);
+  });
+
+  it('lets the national administrator grant portal-wide roles, and names bad input', async () => {
+    expect((await post(nationalAdmin, '/en/admin/staff', { nationalId: '9000000022', role: 'catalogue-editor', agencyId: '', centreId: '' })).statusCode).toBe(303);
+    const bad = await post(nationalAdmin, '/uk/admin/staff', { nationalId: '12', role: 'emperor', agencyId: '', centreId: '' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Вкажіть РНОКПП: 10 цифр.');
+    const noAgency = await post(nationalAdmin, '/en/admin/staff', { nationalId: '9000000022', role: 'clerk', agencyId: '', centreId: '' });
+    expect(noAgency.body).toContain('Choose the agency for this role.');
+  });
+
+  it('is closed to officers who are not administrators', async () => {
+    const clerk = await signIn(t.app, 'mykola-tkachenko', 'staff');
+    expect((await t.app.inject({ url: '/en/admin/staff', headers: { cookie: clerk } })).statusCode).toBe(403);
+  });
+
+  it('audits every grant and revocation', async () => {
+    const rows = await t.services.db.query<{ action: string }>("SELECT action FROM audit_events WHERE action LIKE '%STAFF_ROLE' ORDER BY id");
+    expect(rows.map((r) => r.action)).toEqual(['GRANT_STAFF_ROLE', 'REVOKE_STAFF_ROLE', 'GRANT_STAFF_ROLE']);
+  });
+});
