@@ -8,7 +8,8 @@ export interface Server {
 /** Starts a portal process (the same entry point as `npm start`) and waits until it is ready. */
 export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    // No identity provider and local message stand-ins: the catalogue pages measured need neither.
+    env: { ...process.env, ...env, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test', EID_EMBEDDED: 'false' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

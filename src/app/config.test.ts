@@ -31,3 +31,32 @@ describe('loadConfig', () => {
     expect(config.publicUrl).toBe('https://portal.example');
   });
 });
+
+describe('loadConfig in production', () => {
+  it('refuses the embedded test eID and the local message stand-ins', () => {
+    try {
+      loadConfig({ NODE_ENV: 'production', EID_EMBEDDED: 'true' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        'EID_EMBEDDED=true is refused with NODE_ENV=production: the embedded eID is a test provider',
+        'NODE_ENV=production needs SMTP_URL and SMS_GATEWAY_URL: local stand-ins are for development only',
+      ]);
+    }
+  });
+
+  it('runs with real providers, no demo data and no embedded eID by default', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.gov.ua', SMTP_URL: 'smtp://mail.example:587', SMS_GATEWAY_URL: 'https://sms.example/messages', SMS_GATEWAY_TOKEN: 't',
+      OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: 'https://eid.example', OIDC_STATE_CLIENT_ID: 'portal', OIDC_STATE_CLIENT_SECRET: 's',
+    });
+    expect(config.seedDemo).toBe(false);
+    expect(config.identity.embeddedEid).toBeNull();
+    expect(config.identity.secureCookies).toBe(true);
+    expect(config.identity.providers).toMatchObject([{ id: 'state', issuer: 'https://eid.example', staff: true }]);
+  });
+
+  it('names a provider that lacks its settings', () => {
+    expect(() => loadConfig({ EID_EMBEDDED: 'false', OIDC_PROVIDERS: 'bank' })).toThrow('identity provider "bank" needs OIDC_BANK_ISSUER, _CLIENT_ID and _CLIENT_SECRET');
+  });
+});

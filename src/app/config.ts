@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 
+import type { IdentityProviderConfig } from '../modules/identity/index.ts';
+
 /** Everything the portal reads from the environment, validated once at start. */
 export interface Config {
   readonly env: 'development' | 'test' | 'production';
@@ -23,14 +25,7 @@ export interface ChannelsConfig {
   readonly localSinks: boolean;
 }
 
-export interface IdentityProviderSetting {
-  readonly id: string;
-  readonly label: { readonly uk: string; readonly en: string };
-  readonly issuer: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly staff: boolean;
-}
+export type IdentityProviderSetting = IdentityProviderConfig;
 
 export interface IdentityConfig {
   /** Run the test eID providers inside the portal process (never in production). */
@@ -109,7 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: dataDirRaw === ':memory:' ? null : resolve(dataDirRaw),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
-    seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
+    seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
     identity: identityConfig(env, nodeEnv, publicUrl, problems, int),
     channels: channelsConfig(env, nodeEnv, problems, url),
   };
