@@ -2,7 +2,7 @@
  * Statutory terms of a case: the due date, where the case stands against it, reminder and escalation
  * days, and when silent consent applies. Pure: every "today" comes in as an argument.
  *
- * Legal basis (research notes, /work/shared/reference/egov-models.md):
+ * Legal basis (research notes, ../shared/reference/egov-models.md):
  * - §6.1, Law "On Administrative Services" Art. 10: the term is set by law and is "counted from the
  *   day of submission of a complete application"; at most 30 calendar days unless a law says otherwise.
  * - §6.4, Law "On the Permit System in Economic Activity" Art. 1: silent consent — the applicant
