@@ -10,8 +10,8 @@ export interface SearchPage {
 
 interface Built {
   readonly where: string;
-  /** ORDER BY terms: relevance first when there is text to rank by. */
-  readonly order: string;
+  /** Relevance, when there is text to rank by. */
+  readonly rank: string;
   readonly params: unknown[];
 }
 
@@ -42,13 +42,13 @@ async function build(q: Queryable, query: SearchQuery): Promise<Built> {
   const params: unknown[] = [];
   const add = (v: unknown) => `$${params.push(v)}`;
   const conditions: string[] = [];
-  let order = 'popularity DESC, name_uk';
+  let rank = '0::real';
   const terms = query.text ? searchTerms(query.text) : [];
   if (terms.length > 0) {
     const tsq = add(wordsTsQuery(terms, await neighbours(q, terms)));
     const tsquery = `(to_tsquery('simple', ${tsq}) || to_tsquery('english', ${tsq}))`;
     conditions.push(`search_vector @@ ${tsquery}`);
-    order = `ts_rank(search_vector, ${tsquery}) DESC, ${order}`;
+    rank = `ts_rank(search_vector, ${tsquery})`;
   }
   if (query.audience) {
     conditions.push(`audience @> ARRAY[${add(query.audience)}]::text[]`);
@@ -65,59 +65,51 @@ async function build(q: Queryable, query: SearchQuery): Promise<Built> {
   if (query.online !== null) {
     conditions.push(`online = ${add(query.online)}`);
   }
-  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', order, params };
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', rank, params };
 }
 
+const ORDER = 'rank DESC, popularity DESC, name_uk, id';
+
 export const catalogueSearch = {
+  /**
+   * One round trip: the matching services are computed once (a materialised CTE) and give the page,
+   * the total and the count under each filter value.
+   */
   async search(q: Queryable, query: SearchQuery): Promise<SearchPage> {
-    const { where, order, params } = await build(q, query);
+    const { where, rank, params } = await build(q, query);
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
-    const rows = await q.query<{ data: unknown; version: number; total: number }>(
-      `SELECT data, version, count(*) OVER () AS total FROM services ${where}
-       ORDER BY ${order}, id LIMIT ${limit} OFFSET ${offset}`,
+    const [row] = await q.query<{ total: number; items: Array<{ data: object; version: number }>; facets: Array<{ facet: keyof FacetCounts; value: string; n: number }> }>(
+      `WITH m AS MATERIALIZED (
+         SELECT id, data, version, audience, organisation_id, event_ids, channel_types, online, popularity, name_uk, ${rank} AS rank
+         FROM services ${where}
+       ),
+       page AS (SELECT data, version, rank, popularity, name_uk, id FROM m ORDER BY ${ORDER} LIMIT ${limit} OFFSET ${offset}),
+       f AS (
+         SELECT 'audience' AS facet, a AS value, count(*) AS n FROM m, unnest(m.audience) AS a GROUP BY a
+         UNION ALL SELECT 'organisation', organisation_id, count(*) FROM m GROUP BY organisation_id
+         UNION ALL SELECT 'event', e, count(*) FROM m, unnest(m.event_ids) AS e GROUP BY e
+         UNION ALL SELECT 'channel', c, count(*) FROM m, unnest(m.channel_types) AS c GROUP BY c
+         UNION ALL SELECT 'online', online::text, count(*) FROM m GROUP BY online
+       )
+       SELECT (SELECT count(*) FROM m) AS total,
+         (SELECT coalesce(json_agg(json_build_object('data', data, 'version', version) ORDER BY ${ORDER}), '[]'::json) FROM page) AS items,
+         (SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'n', n)), '[]'::json) FROM f) AS facets`,
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
-    const facets = await this.facets(q, where, params);
-    const total = rows[0]?.total ?? (query.page > 1 ? await this.count(q, where, params) : 0);
-    const items = rows.map((r) => ({ ...(r.data as object), version: r.version }) as Service);
-    return { total, items, facets };
-  },
-
-  async count(q: Queryable, where: string, params: unknown[]): Promise<number> {
-    const [row] = await q.query<{ n: number }>(`SELECT count(*) AS n FROM services ${where}`, params);
-    return row?.n ?? 0;
-  },
-
-  /** How many of the matching services fall under each value of each filter. */
-  async facets(q: Queryable, where: string, params: unknown[]): Promise<FacetCounts> {
-    const rows = await q.query<{ facet: keyof FacetCounts; value: string; n: number }>(
-      `WITH m AS (SELECT audience, organisation_id, event_ids, channel_types, online FROM services ${where})
-       SELECT 'audience' AS facet, a AS value, count(*) AS n FROM m, unnest(m.audience) AS a GROUP BY a
-       UNION ALL SELECT 'organisation', organisation_id, count(*) FROM m GROUP BY organisation_id
-       UNION ALL SELECT 'event', e, count(*) FROM m, unnest(m.event_ids) AS e GROUP BY e
-       UNION ALL SELECT 'channel', c, count(*) FROM m, unnest(m.channel_types) AS c GROUP BY c
-       UNION ALL SELECT 'online', online::text, count(*) FROM m GROUP BY online`,
-      params,
-    );
-    const facets: Record<keyof FacetCounts, Array<{ value: string; count: number }>> = {
-      audience: [],
-      organisation: [],
-      event: [],
-      channel: [],
-      online: [],
-    };
-    for (const r of rows) {
-      facets[r.facet].push({ value: r.value, count: r.n });
+    const facets: Record<keyof FacetCounts, Array<{ value: string; count: number }>> = { audience: [], organisation: [], event: [], channel: [], online: [] };
+    for (const f of row?.facets ?? []) {
+      facets[f.facet].push({ value: f.value, count: f.n });
     }
-    return facets;
+    const items = (row?.items ?? []).map((r) => ({ ...r.data, version: r.version }) as Service);
+    return { total: row?.total ?? 0, items, facets };
   },
 
   /** The query plan of a search, for tests and benchmarks that prove it stays index-backed. */
   async explain(q: Queryable, query: SearchQuery): Promise<string> {
-    const { where, order, params } = await build(q, query);
+    const { where, rank, params } = await build(q, query);
     const rows = await q.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN SELECT data FROM services ${where} ORDER BY ${order} LIMIT 20`,
+      `EXPLAIN SELECT data FROM services ${where} ORDER BY ${rank} DESC, popularity DESC, name_uk LIMIT 20`,
       params,
     );
     return rows.map((r) => r['QUERY PLAN']).join('\n');
