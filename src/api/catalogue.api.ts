@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Static, Type } from '@sinclair/typebox';
 
 import type { CatalogueService } from '../modules/catalogue/index.ts';
-import { SearchApiParams, toSearchQuery } from '../modules/catalogue/index.ts';
+import { SearchApiParams, toSearchQuery, unknownFilterReferences } from '../modules/catalogue/index.ts';
 import { PROBLEM_BASE, sendProblem } from '../platform/http/problem.ts';
 import { IdParams, ListOf } from './api-schemas.ts';
 
@@ -41,10 +41,10 @@ export function registerCatalogueApi(app: FastifyInstance, catalogue: CatalogueS
     handler: async (request, reply) => {
       const params = request.query as Static<typeof SearchApiParams>;
       const [organisations, events] = await Promise.all([catalogue.organisations(), catalogue.events()]);
-      const unknown = [
-        params.agency && !organisations.value.some((o) => o.id === params.agency) ? { pointer: '/agency', detail: `no organisation "${params.agency}"` } : null,
-        params.event && !events.value.some((e) => e.id === params.event) ? { pointer: '/event', detail: `no event "${params.event}"` } : null,
-      ].filter((e) => e !== null);
+      const unknown = unknownFilterReferences(params, { organisations: organisations.value, events: events.value }).map((field) => ({
+        pointer: `/${field}`,
+        detail: field === 'agency' ? `no organisation "${params.agency}"` : `no event "${params.event}"`,
+      }));
       if (unknown.length > 0) {
         return sendProblem(reply, { type: `${PROBLEM_BASE}invalid-query`, title: 'Invalid query parameters', status: 400, code: 'request.invalid', errors: unknown, instance: request.url });
       }

@@ -12,7 +12,3 @@ export interface LocalText {
 export function isLang(value: unknown): value is Lang {
   return value === 'uk' || value === 'en';
 }
-
-export function pick(text: LocalText, lang: Lang): string {
-  return text[lang];
-}

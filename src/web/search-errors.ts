@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../kernel/errors.ts';
 import type { Result } from '../kernel/result.ts';
-import type { CatalogueEvent, Organisation, SearchPageParams } from '../modules/catalogue/index.ts';
+import { type CatalogueEvent, type Organisation, type SearchPageParams, unknownFilterReferences } from '../modules/catalogue/index.ts';
 import type { FieldError } from './views/components.tsx';
 import type { TextKey, Translator } from './locales/messages.ts';
 
@@ -27,12 +27,5 @@ export function searchErrors(
     const fields = new Set(parsed.error.map((i) => i.pointer.split('/')[1]).filter((f): f is Field => FIELDS.includes(f as Field)));
     return FIELDS.filter((f) => fields.has(f)).map((field) => ({ field, message: t(MESSAGE[field]) }));
   }
-  const errors: FieldError[] = [];
-  if (parsed.value.agency && !organisations.some((o) => o.id === parsed.value.agency)) {
-    errors.push({ field: 'agency', message: t('error.agency') });
-  }
-  if (parsed.value.event && !events.some((e) => e.id === parsed.value.event)) {
-    errors.push({ field: 'event', message: t('error.event') });
-  }
-  return errors;
+  return unknownFilterReferences(parsed.value, { organisations, events }).map((field) => ({ field, message: t(MESSAGE[field]) }));
 }

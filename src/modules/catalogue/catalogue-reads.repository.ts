@@ -18,11 +18,6 @@ export const catalogueReads = {
     return row ? withVersion<Service>(row) : null;
   },
 
-  async servicesByIds(q: Queryable, ids: readonly string[]): Promise<Service[]> {
-    const rows = await q.query<DataRow>('SELECT data, version FROM services WHERE id = ANY($1::text[])', [ids]);
-    return rows.map((r) => withVersion<Service>(r));
-  },
-
   async popularServices(q: Queryable, limit: number): Promise<Service[]> {
     const rows = await q.query<DataRow>(
       'SELECT data, version FROM services ORDER BY popularity DESC, name_uk LIMIT $1',

@@ -60,3 +60,18 @@ function searchTermsUnbounded(text: string): string[] {
 export function cacheKey(q: SearchQuery): string {
   return [q.text ?? '', q.audience, q.organisationId, q.eventId, q.channel, q.online, q.page, q.pageSize].join('|');
 }
+
+/** Filters that name a record the catalogue does not have; both the search page and the API refuse them. */
+export function unknownFilterReferences(
+  filters: { readonly agency?: string | undefined; readonly event?: string | undefined },
+  known: { readonly organisations: ReadonlyArray<{ readonly id: string }>; readonly events: ReadonlyArray<{ readonly id: string }> },
+): Array<'agency' | 'event'> {
+  const unknown: Array<'agency' | 'event'> = [];
+  if (filters.agency && !known.organisations.some((o) => o.id === filters.agency)) {
+    unknown.push('agency');
+  }
+  if (filters.event && !known.events.some((e) => e.id === filters.event)) {
+    unknown.push('event');
+  }
+  return unknown;
+}

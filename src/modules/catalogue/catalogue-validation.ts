@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
-import { emptyRecords, type CatalogueRecords, FILE_KEYS, RECORD_KINDS, type RecordKind } from './catalogue.ts';
+import { type CatalogueRecords, FILE_KEYS, RECORD_KINDS, type RecordKind } from './catalogue.ts';
 import { CatalogueFile } from './catalogue-record.schemas.ts';
 import type { RecordIssue } from './catalogue-references.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
@@ -91,4 +91,3 @@ export function formatIssue(i: FileIssue): string {
   return `${i.file}:${record} ${i.pointer || '(record)'}: ${i.message}`;
 }
 
-export { emptyRecords };

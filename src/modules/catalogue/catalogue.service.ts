@@ -61,7 +61,6 @@ export function createCatalogueService(deps: CatalogueDeps) {
       cached(`event-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { eventId: id }, lang)),
     servicesAtCentre: (id: string, lang: 'uk' | 'en') =>
       cached(`centre-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { centreId: id }, lang)),
-    servicesByIds: (ids: readonly string[]) => cached(`ids:${ids.join(',')}`, (q) => catalogueReads.servicesByIds(q, ids)),
     organisations: () => cached('organisations', (q) => catalogueReads.organisations(q)),
     centres: () => cached('centres', (q) => catalogueReads.centres(q)),
     events: () => cached('events', (q) => catalogueReads.events(q)),

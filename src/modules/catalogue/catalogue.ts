@@ -30,10 +30,6 @@ export const FILE_KEYS = {
   service: 'services',
 } as const satisfies Record<RecordKind, keyof CatalogueFile>;
 
-export function emptyRecords(): CatalogueRecords {
-  return { organisations: [], centres: [], events: [], services: [] };
-}
-
 export { canonicalJson } from '../../kernel/canonical-json.ts';
 
 export function isOnline(service: ServiceRecord): boolean {

@@ -1,10 +1,10 @@
 /** The catalogue module's public surface. */
 export * from './catalogue-record.schemas.ts';
 export type { CatalogueEvent, CatalogueRecords, Centre, Organisation, RecordKind, Service } from './catalogue.ts';
-export { channelTypesOf, emptyRecords, FILE_KEYS, isOnline, lowestFee, RECORD_KINDS } from './catalogue.ts';
+export { channelTypesOf, FILE_KEYS, isOnline, lowestFee, RECORD_KINDS } from './catalogue.ts';
 export { CatalogueImportRejected } from './catalogue.errors.ts';
 export type { RecordIssue } from './catalogue-references.ts';
-export { FACETS, type Facet, type FacetCounts, type SearchQuery } from './catalogue-search.ts';
+export { FACETS, type Facet, type FacetCounts, type SearchQuery, unknownFilterReferences } from './catalogue-search.ts';
 export type { SearchPage } from './catalogue-search.repository.ts';
 export { createCatalogueService, type CatalogueService, type ImportSummary } from './catalogue.service.ts';
 export { type FileIssue, formatIssue, locateIssues, parseCatalogueFiles } from './catalogue-validation.ts';

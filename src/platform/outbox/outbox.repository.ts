@@ -45,6 +45,20 @@ type DeadRow = ClaimedRow & { dead_at: Date; last_error: string | null };
  * still holds (`locked_by`), so a worker whose lease expired and was claimed by another cannot
  * overwrite the other's outcome.
  */
+/**
+ * Records an outcome on a row and lets go of it, only while `workerId` still holds it: a worker whose
+ * lease expired and was claimed by another cannot overwrite the other's outcome.
+ */
+async function releaseHeld(db: Queryable, o: { id: number; workerId: string }, set: string, ...values: unknown[]): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE outbox SET ${set}, locked_by = NULL, locked_until = NULL
+     WHERE id = $1 AND locked_by = $2 AND done_at IS NULL AND dead_at IS NULL
+     RETURNING id`,
+    [o.id, o.workerId, ...values],
+  );
+  return rows.length === 1;
+}
+
 export const outboxRepository = {
   /** Adds a message; a repeated idempotency key is a no-op. Returns whether the row is new. */
   async enqueue(tx: Queryable, message: NewOutboxMessage): Promise<boolean> {
@@ -81,37 +95,16 @@ export const outboxRepository = {
   },
 
   /** Marks a held row delivered. Returns false if the worker no longer holds it. */
-  async complete(db: Queryable, o: { id: number; workerId: string; now: Date }): Promise<boolean> {
-    const rows = await db.query(
-      `UPDATE outbox SET done_at = $3, locked_by = NULL, locked_until = NULL, last_error = NULL
-       WHERE id = $1 AND locked_by = $2 AND done_at IS NULL AND dead_at IS NULL
-       RETURNING id`,
-      [o.id, o.workerId, o.now],
-    );
-    return rows.length === 1;
-  },
+  complete: (db: Queryable, o: { id: number; workerId: string; now: Date }): Promise<boolean> =>
+    releaseHeld(db, o, 'done_at = $3, last_error = NULL', o.now),
 
   /** Releases a held row to be tried again at `nextAt`. Returns false if the worker no longer holds it. */
-  async retry(db: Queryable, o: { id: number; workerId: string; error: string; nextAt: Date }): Promise<boolean> {
-    const rows = await db.query(
-      `UPDATE outbox SET available_at = $3, last_error = $4, locked_by = NULL, locked_until = NULL
-       WHERE id = $1 AND locked_by = $2 AND done_at IS NULL AND dead_at IS NULL
-       RETURNING id`,
-      [o.id, o.workerId, o.nextAt, clip(o.error)],
-    );
-    return rows.length === 1;
-  },
+  retry: (db: Queryable, o: { id: number; workerId: string; error: string; nextAt: Date }): Promise<boolean> =>
+    releaseHeld(db, o, 'available_at = $3, last_error = $4', o.nextAt, clip(o.error)),
 
   /** Dead-letters a held row: no worker will take it again until an operator requeues it. */
-  async bury(db: Queryable, o: { id: number; workerId: string; error: string; now: Date }): Promise<boolean> {
-    const rows = await db.query(
-      `UPDATE outbox SET dead_at = $3, last_error = $4, locked_by = NULL, locked_until = NULL
-       WHERE id = $1 AND locked_by = $2 AND done_at IS NULL AND dead_at IS NULL
-       RETURNING id`,
-      [o.id, o.workerId, o.now, clip(o.error)],
-    );
-    return rows.length === 1;
-  },
+  bury: (db: Queryable, o: { id: number; workerId: string; error: string; now: Date }): Promise<boolean> =>
+    releaseHeld(db, o, 'dead_at = $3, last_error = $4', o.now, clip(o.error)),
 
   /** Dead letters, most recent first. */
   async deadLetters(db: Queryable, o: { limit?: number; topic?: string } = {}): Promise<DeadLetter[]> {
