@@ -6,6 +6,8 @@ import { buildServices } from './app/container.ts';
 import { seedDemoCatalogue, seedDemoRegistries } from './app/demo.ts';
 import { startEmbeddedEids } from './app/embedded-eid.ts';
 import { buildHttp } from './app/http.ts';
+import { startPayments } from './app/payments.ts';
+import { startJobs } from './app/jobs.ts';
 import { notificationHandlers } from './modules/notifications/index.ts';
 import { createLogger } from './platform/logging/logger.ts';
 import { createOutboxWorker } from './platform/outbox/index.ts';
@@ -22,7 +24,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const services = await buildServices(config);
+  const payments = await startPayments(config);
+  const services = await buildServices(config, payments.provider === null ? {} : { paymentProvider: payments.provider });
   if (config.seedDemo) {
     await seedDemoCatalogue(services, logger);
     await seedDemoRegistries(services);
@@ -32,8 +35,9 @@ async function main(): Promise<void> {
     logger.info({ idp: p.id, issuer: p.issuer, embedded: config.identity.embeddedEid !== null }, 'identity provider');
   }
   const channels = await startChannels(config);
-  const worker = createOutboxWorker({ db: services.db, clock: services.clock, workerId: `${hostname()}:${process.pid}`, handlers: notificationHandlers(channels), logger });
+  const worker = createOutboxWorker({ db: services.db, clock: services.clock, workerId: `${hostname()}:${process.pid}`, handlers: notificationHandlers({ ...channels, contactsOf: (id) => services.contacts.details(id), publicUrl: config.publicUrl }), logger });
   worker.start();
+  const jobs = startJobs(services, config.cases.jobIntervalSeconds, logger);
   // The development message page only where nobody else can reach it: a development build on loopback.
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(config.host);
   const { app } = await buildHttp(services, logger, { devMessages: config.env === 'development' && loopback ? channels.dev : null });
@@ -44,6 +48,8 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     await app.close();
     await worker.stop();
+    await jobs.stop();
+    await payments.close();
     await channels.close();
     await Promise.all(eids.map((e) => e.close()));
     await services.db.close();

@@ -16,7 +16,25 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly identity: IdentityConfig;
   readonly channels: ChannelsConfig;
+  readonly cases: CasesConfig;
 }
+
+/** Applications and cases: the agencies' seal, attachment storage, the payment provider, the deadline jobs. */
+export interface CasesConfig {
+  /** Each agency's Ed25519 seal is derived from this secret (SEAL_SECRET). */
+  readonly sealSecret: string;
+  /** ATTACHMENTS_DIR: keep attachment contents as files there; in the database when null. */
+  readonly attachmentsDir: string | null;
+  /** The payment provider; null: the local simulator (never in production). */
+  readonly payments: { readonly id: string; readonly url: string; readonly apiKey: string; readonly callbackSecret: string } | null;
+  /** Where the local payment simulator listens (PAYMENT_SIMULATOR_PORT). */
+  readonly paymentSimulatorPort: number;
+  /** How often the deadline jobs (silent consent, reminders) and draft clean-up run; 0 turns them off. */
+  readonly jobIntervalSeconds: number;
+}
+
+/** Development only: a fixed, public secret, so that documents sealed in a demo verify after a restart. */
+export const DEVELOPMENT_SEAL_SECRET = 'portico-development-seal-secret-not-for-production';
 
 /** Outside delivery: real providers, or (outside production) local stand-ins when none is configured. */
 export interface ChannelsConfig {
@@ -107,6 +125,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
     identity: identityConfig(env, nodeEnv, publicUrl, problems, int),
     channels: channelsConfig(env, nodeEnv, problems, url),
+    cases: casesConfig(env, nodeEnv, problems, url, int),
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -127,6 +146,38 @@ function channelsConfig(env: Env, nodeEnv: Config['env'], problems: string[], ur
     smtp: smtpUrl ? { url: smtpUrl, from: env['MAIL_FROM'] || 'Portico <no-reply@portal.example.gov.ua>' } : null,
     sms: smsUrl ? { url: smsUrl, token: env['SMS_GATEWAY_TOKEN'] ?? '', sender: env['SMS_SENDER'] || 'Portico' } : null,
     localSinks: nodeEnv !== 'production',
+  };
+}
+
+function casesConfig(
+  env: Env,
+  nodeEnv: Config['env'],
+  problems: string[],
+  url: (name: string, protocols: readonly string[]) => string | null,
+  int: (name: string, fallback: number, min: number, max: number) => number,
+): CasesConfig {
+  const sealSecret = env['SEAL_SECRET'] ?? '';
+  if (sealSecret !== '' && sealSecret.length < 32) {
+    problems.push('SEAL_SECRET must be at least 32 characters');
+  }
+  if (nodeEnv === 'production' && sealSecret === '') {
+    problems.push('NODE_ENV=production needs SEAL_SECRET: the development seal secret is public');
+  }
+  const paymentUrl = url('PAYMENT_PROVIDER_URL', ['http:', 'https:']);
+  if (paymentUrl && (!env['PAYMENT_API_KEY'] || !env['PAYMENT_CALLBACK_SECRET'])) {
+    problems.push('PAYMENT_PROVIDER_URL needs PAYMENT_API_KEY and PAYMENT_CALLBACK_SECRET');
+  }
+  if (nodeEnv === 'production' && !paymentUrl) {
+    problems.push('NODE_ENV=production needs PAYMENT_PROVIDER_URL: the payment simulator is for development only');
+  }
+  return {
+    sealSecret: sealSecret || DEVELOPMENT_SEAL_SECRET,
+    attachmentsDir: env['ATTACHMENTS_DIR'] ? resolve(env['ATTACHMENTS_DIR']) : null,
+    payments: paymentUrl
+      ? { id: env['PAYMENT_PROVIDER_ID'] || 'provider', url: paymentUrl, apiKey: env['PAYMENT_API_KEY'] ?? '', callbackSecret: env['PAYMENT_CALLBACK_SECRET'] ?? '' }
+      : null,
+    paymentSimulatorPort: int('PAYMENT_SIMULATOR_PORT', 3003, 0, 65535),
+    jobIntervalSeconds: int('JOB_INTERVAL_SECONDS', 60, 0, 86_400),
   };
 }
 

@@ -1,7 +1,12 @@
 import { fileURLToPath } from 'node:url';
 
 import { systemClock, type Clock } from '../kernel/clock.ts';
+import { createDraftsService, databaseAttachmentStore, directoryAttachmentStore } from '../modules/applications/index.ts';
 import { createCatalogueService } from '../modules/catalogue/index.ts';
+import { createBackOfficeService, createCasePaymentsService, createCasesService, createDeadlineJobs } from '../modules/cases/index.ts';
+import { holidayCalendar } from '../modules/deadlines/index.ts';
+import { createDocumentIssuer } from '../modules/documents/index.ts';
+import { createHttpPaymentProvider, type PaymentProvider } from '../modules/payments/index.ts';
 import { type OidcClient, createContactsService, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -11,7 +16,7 @@ import type { Config } from './config.ts';
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 /** The composition root: adapters, then repositories and services. The only code that knows everything. */
-export async function buildServices(config: Config, options: { clock?: Clock; db?: Database; oidc?: OidcClient } = {}) {
+export async function buildServices(config: Config, options: { clock?: Clock; db?: Database; oidc?: OidcClient; paymentProvider?: PaymentProvider } = {}) {
   const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
   await migrate(db, MIGRATIONS_DIR);
   const clock = options.clock ?? systemClock;
@@ -29,7 +34,29 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const mandates = createMandatesService({ db, clock });
   const contacts = createContactsService({ db, clock });
   const staff = createStaffService({ db, clock });
-  return { config, db, clock, catalogue, sessions, mandates, contacts, staff };
+  const year = Number(clock.now().toISOString().slice(0, 4));
+  // Statutory terms reach at most ten years ahead (the catalogue's maximum term).
+  const calendar = holidayCalendar(Array.from({ length: 13 }, (_, i) => year - 1 + i));
+  const issuer = createDocumentIssuer(config.cases.sealSecret);
+  const cases = createCasesService({ db, clock, calendar, catalogue });
+  const drafts = createDraftsService({
+    db, clock, catalogue, cases, contacts: (personId) => contacts.details(personId),
+    store: config.cases.attachmentsDir === null ? databaseAttachmentStore : directoryAttachmentStore(config.cases.attachmentsDir),
+  });
+  const backOffice = createBackOfficeService({ db, clock, calendar, catalogue, issuer, publicUrl: config.publicUrl, dueSoonWorkingDays: 3 });
+  const deadlineJobs = createDeadlineJobs({
+    db, clock, calendar, catalogue, issuer, publicUrl: config.publicUrl,
+    reminders: { remindOfficerWorkingDaysBefore: [3, 1], escalateSupervisorWorkingDaysBefore: 1 },
+  });
+  const provider = options.paymentProvider ?? paymentProviderOf(config);
+  const payments = provider === null ? null : createCasePaymentsService({ db, clock, calendar, catalogue, provider, callbackUrl: `${config.publicUrl}/payments/callback` });
+  return { config, db, clock, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments };
+}
+
+/** The configured payment provider; without one, the caller must start the local simulator and pass it in. */
+function paymentProviderOf(config: Config): PaymentProvider | null {
+  const p = config.cases.payments;
+  return p === null ? null : createHttpPaymentProvider({ id: p.id, baseUrl: p.url, apiKey: p.apiKey, callbackSecret: p.callbackSecret });
 }
 
 export type Services = Awaited<ReturnType<typeof buildServices>>;

@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await appWithEid();
   smtp = await startLocalSmtp({ host: '127.0.0.1', port: 0 });
   email = createSmtpEmailSender({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'Portico <no-reply@portal.test>' });
-  worker = createOutboxWorker({ db: t.services.db, clock: t.services.clock, workerId: 'test', handlers: notificationHandlers({ email, sms }) });
+  worker = createOutboxWorker({ db: t.services.db, clock: t.services.clock, workerId: 'test', handlers: notificationHandlers({ email, sms, contactsOf: (id) => t.services.contacts.details(id), publicUrl: 'http://portal.test' }) });
   cookie = await signIn(t.app, 'olena-koval');
 });
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { loadConfig } from '../../src/app/config.ts';
 import { buildServices, type Services } from '../../src/app/container.ts';
 import { seedDemoRegistries } from '../../src/app/demo.ts';
 import { buildHttp } from '../../src/app/http.ts';
+import { startPayments } from '../../src/app/payments.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
@@ -49,9 +50,10 @@ export interface TestApp {
 export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: ':memory:', PUBLIC_URL: 'http://portal.test', ...env });
-  const services = await buildServices(config, { db: database.db });
+  const payments = await startPayments(config, { port: 0 });
+  const services = await buildServices(config, { db: database.db, ...(payments.provider === null ? {} : { paymentProvider: payments.provider }) });
   await seedDemoRegistries(services);
   const { app } = await buildHttp(services, createLogger('silent'));
   await app.ready();
-  return { app, services, close: async () => { await app.close(); await database.drop(); } };
+  return { app, services, close: async () => { await app.close(); await payments.close(); await database.drop(); } };
 }

@@ -1,5 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 
+import { ApplicationFormSchema } from '../forms/index.ts';
+import { WorkflowDefinitionSchema } from '../workflow/index.ts';
+
 /**
  * The catalogue file format: what an agency maintains as JSON and what the importer validates.
  * Modelled after CPSV-AP 3.2.0 plus the fields of the Ukrainian information card that CPSV-AP lacks
@@ -246,6 +249,8 @@ export const Service = Type.Object(
     resultDelivery: Type.Array(literals(DELIVERY_METHODS), { minItems: 1, uniqueItems: true }),
     channels: Type.Array(Channel, { minItems: 1 }),
     popularity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: 'Higher shows earlier on the home page' })),
+    form: Type.Optional({ ...ApplicationFormSchema, description: 'The online application form: JSON Schema of the answers, pages and wording' }),
+    workflow: Type.Optional({ ...WorkflowDefinitionSchema, description: 'The case workflow; the default workflow when absent' }),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,7 @@
 import type { FieldIssue } from '../../kernel/errors.ts';
 import { type CatalogueRecords, FILE_KEYS, type RecordKind } from './catalogue.ts';
+import { checkForm } from '../forms/index.ts';
+import { checkWorkflow } from '../workflow/index.ts';
 
 /** A problem found in one record: which record, which field, what is wrong. */
 export interface RecordIssue extends FieldIssue {
@@ -80,6 +82,16 @@ function checkInnerIds(s: CatalogueRecords['services'][number]): RecordIssue[] {
       }
     }),
   );
+  if (s.form !== undefined) {
+    for (const p of checkForm(s.form, [...evidenceIds], s.costs.map((c) => c.id))) {
+      issues.push({ kind: 'service', recordId: s.id, pointer: `/form${p.pointer}`, message: p.message });
+    }
+  }
+  if (s.workflow !== undefined) {
+    for (const p of checkWorkflow(s.workflow)) {
+      issues.push({ kind: 'service', recordId: s.id, pointer: `/workflow${p.pointer}`, message: p.message });
+    }
+  }
   const lists = { requirements: s.requirements, evidence: s.evidence, costs: s.costs, outputs: s.outputs, legalResources: s.legalResources, refusalGrounds: s.refusalGrounds };
   for (const [name, list] of Object.entries(lists)) {
     const seen = new Set<string>();

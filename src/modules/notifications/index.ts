@@ -1,15 +1,65 @@
-import { VERIFICATION_TOPIC, type VerificationMessage } from '../identity/index.ts';
+import { CASE_CHANGED_TOPIC, CASE_ESCALATION_TOPIC, CASE_REMINDER_TOPIC, CASE_SUBMITTED_TOPIC } from '../cases/index.ts';
+import { type ContactDetails, VERIFICATION_TOPIC, type VerificationMessage } from '../identity/index.ts';
 import type { EmailSender } from '../channels/email/index.ts';
 import type { SmsSender } from '../channels/sms/index.ts';
-import { type OutboxHandler, rejected } from '../../platform/outbox/index.ts';
+import { delivered, type OutboxHandler, rejected } from '../../platform/outbox/index.ts';
+import { caseChangedEmail, caseSubmittedEmail, deadlineEmail } from './case-templates.ts';
 import { verificationEmail, verificationSms } from './templates.ts';
 
 /**
  * What to tell whom on which channel. Today: one-time codes for contact details. Handlers run in the
  * outbox worker, outside any transaction, and answer with the channel's delivery outcome.
  */
-export function notificationHandlers(channels: { email: EmailSender; sms: SmsSender }): Record<string, OutboxHandler> {
+export interface NotificationDeps {
+  readonly email: EmailSender;
+  readonly sms: SmsSender;
+  /** A person's contact details (only confirmed addresses are written to). */
+  readonly contactsOf: (personId: string) => Promise<ContactDetails>;
+  readonly publicUrl: string;
+}
+
+type CaseNotice = { caseId?: unknown; caseNumber?: unknown; applicantPersonId?: unknown; lang?: unknown; to?: unknown; dueOn?: unknown; workingDaysBefore?: unknown };
+
+/**
+ * What to tell whom on which channel: one-time codes for contact details, and notices about cases to
+ * the applicant (received, moved) and to officers (reminders, escalations). A person without a
+ * confirmed e-mail address sees the notice in the portal only: the message is done, not retried.
+ */
+export function notificationHandlers(channels: NotificationDeps): Record<string, OutboxHandler> {
+  const mailTo = async (personId: string, lang: 'uk' | 'en', mail: { subject: string; text: string }, key: string) => {
+    const contacts = await channels.contactsOf(personId);
+    if (contacts.email === null || !contacts.emailVerified) {
+      return delivered();
+    }
+    return channels.email.send({ to: contacts.email, lang, ...mail }, key);
+  };
+  const caseNotice = (build: (m: { number: string; lang: 'uk' | 'en'; url: string; state: string }) => { subject: string; text: string }): OutboxHandler => async (payload, ctx) => {
+    const m = payload as CaseNotice;
+    if (typeof m.caseId !== 'string' || typeof m.caseNumber !== 'string' || typeof m.applicantPersonId !== 'string' || (m.lang !== 'uk' && m.lang !== 'en')) {
+      return rejected('malformed case notice');
+    }
+    const url = `${channels.publicUrl}/${m.lang}/cabinet/cases/${m.caseId}`;
+    return mailTo(m.applicantPersonId, m.lang, build({ number: m.caseNumber, lang: m.lang, url, state: typeof m.to === 'string' ? m.to : '' }), ctx.idempotencyKey);
+  };
+  const staffNotice = (kind: 'reminder' | 'escalation'): OutboxHandler => async (payload, ctx) => {
+    const m = payload as CaseNotice;
+    if (typeof m.caseId !== 'string' || typeof m.caseNumber !== 'string' || typeof m.dueOn !== 'string' || typeof m.workingDaysBefore !== 'number' || !Array.isArray(m.to)) {
+      return rejected('malformed deadline notice');
+    }
+    const url = `${channels.publicUrl}/uk/office/cases/${m.caseId}`;
+    for (const personId of m.to) {
+      const outcome = await mailTo(String(personId), 'uk', deadlineEmail(kind, m.caseNumber, m.dueOn, m.workingDaysBefore, url), `${ctx.idempotencyKey}:${String(personId)}`);
+      if (outcome.kind !== 'delivered') {
+        return outcome;
+      }
+    }
+    return delivered();
+  };
   return {
+    [CASE_SUBMITTED_TOPIC]: caseNotice(({ number, lang, url }) => caseSubmittedEmail(lang, number, url)),
+    [CASE_CHANGED_TOPIC]: caseNotice(({ number, lang, url, state }) => caseChangedEmail(lang, number, state, url)),
+    [CASE_REMINDER_TOPIC]: staffNotice('reminder'),
+    [CASE_ESCALATION_TOPIC]: staffNotice('escalation'),
     [VERIFICATION_TOPIC]: async (payload, ctx) => {
       const m = payload as Partial<VerificationMessage>;
       if (!m.address || !m.code || (m.lang !== 'uk' && m.lang !== 'en')) {

@@ -8,7 +8,7 @@ export interface AuditEntry {
   readonly at: Date;
   readonly action: string;
   readonly outcome: 'done' | 'refused';
-  readonly channel: 'web' | 'api' | 'cli' | 'system';
+  readonly channel: 'web' | 'api' | 'cli' | 'system' | 'sms' | 'phone' | 'post' | 'in-person';
   readonly actorPersonId: string | null;
   readonly actingFor: string | null;
   readonly subject: string | null;

@@ -1,0 +1,42 @@
+import type { Logger } from '../platform/logging/logger.ts';
+
+import type { Services } from './container.ts';
+
+/**
+ * The background jobs of one portal process: silent consent, deadline reminders and the deletion of
+ * expired drafts, every `intervalSeconds`. Several processes may run them at once: the deadline jobs
+ * claim cases with row locks (SKIP LOCKED) and reminders are recorded once.
+ */
+export function startJobs(services: Services, intervalSeconds: number, logger: Logger): { stop: () => Promise<void> } {
+  if (intervalSeconds === 0) {
+    return { stop: async () => {} };
+  }
+  let running: Promise<void> | null = null;
+  const run = () => {
+    if (running !== null) {
+      return;
+    }
+    running = (async () => {
+      try {
+        const done = await services.deadlineJobs.tick();
+        const purged = await services.drafts.purgeExpired();
+        if (done.silentConsent + done.reminders + purged > 0) {
+          logger.info({ ...done, draftsPurged: purged }, 'background jobs');
+        }
+      } catch (error) {
+        logger.error({ err: error }, 'background jobs failed');
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(run, intervalSeconds * 1000);
+  timer.unref();
+  setTimeout(run, 1000).unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { Queryable } from '../../platform/db/database.ts';
+import type { Answers } from '../forms/index.ts';
+import type { Attachment, Draft } from './application.ts';
+
+type DraftRow = { id: string; service_id: string; person_id: string; party_kind: Draft['party']['kind']; party_id: string | null; party_name: string; answers: Answers; created_at: Date; updated_at: Date; expires_at: Date; version: number; submitted_case_id: string | null };
+const toDraft = (r: DraftRow): Draft => ({
+  id: r.id, serviceId: r.service_id, personId: r.person_id, party: { kind: r.party_kind, id: r.party_id, name: r.party_name },
+  answers: r.answers, createdAt: r.created_at, updatedAt: r.updated_at, expiresAt: r.expires_at, version: r.version, submittedCaseId: r.submitted_case_id,
+});
+
+type AttachmentRow = { id: string; field: string; filename: string; content_type: Attachment['contentType']; size_bytes: number; sha256: string; created_at: Date; draft_id: string | null; case_id: string | null };
+const toAttachment = (r: AttachmentRow): Attachment => ({ id: r.id, field: r.field, filename: r.filename, contentType: r.content_type, sizeBytes: Number(r.size_bytes), sha256: r.sha256, createdAt: r.created_at, draftId: r.draft_id, caseId: r.case_id });
+
+export const draftsRepository = {
+  async insert(tx: Queryable, d: Draft): Promise<void> {
+    await tx.query(
+      `INSERT INTO drafts (id, service_id, person_id, party_kind, party_id, party_name, answers, created_at, updated_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $8, $9)`,
+      [d.id, d.serviceId, d.personId, d.party.kind, d.party.id, d.party.name, JSON.stringify(d.answers), d.createdAt, d.expiresAt],
+    );
+  },
+
+  async byId(db: Queryable, id: string, options: { lock?: boolean } = {}): Promise<Draft | null> {
+    const rows = await db.query<DraftRow>(`SELECT * FROM drafts WHERE id = $1${options.lock === true ? ' FOR UPDATE' : ''}`, [id]);
+    return rows[0] ? toDraft(rows[0]) : null;
+  },
+
+  /** A person's unsubmitted drafts, the latest change first. */
+  async ofPerson(db: Queryable, personId: string): Promise<Draft[]> {
+    const rows = await db.query<DraftRow>('SELECT * FROM drafts WHERE person_id = $1 AND submitted_case_id IS NULL ORDER BY updated_at DESC LIMIT 200', [personId]);
+    return rows.map(toDraft);
+  },
+
+  /** Saves answers if the draft is still at `version` (another tab may have saved meanwhile). */
+  async saveAnswers(tx: Queryable, d: { id: string; version: number; answers: Answers; at: Date; expiresAt: Date }): Promise<boolean> {
+    const rows = await tx.query(
+      `UPDATE drafts SET answers = $3::jsonb, updated_at = $4, expires_at = $5, version = version + 1
+       WHERE id = $1 AND version = $2 AND submitted_case_id IS NULL RETURNING id`,
+      [d.id, d.version, JSON.stringify(d.answers), d.at, d.expiresAt],
+    );
+    return rows.length === 1;
+  },
+
+  async markSubmitted(tx: Queryable, id: string, caseId: string, at: Date): Promise<void> {
+    await tx.query('UPDATE drafts SET submitted_case_id = $2, updated_at = $3, version = version + 1 WHERE id = $1', [id, caseId, at]);
+  },
+
+  async delete(tx: Queryable, id: string): Promise<void> {
+    await tx.query('DELETE FROM attachments WHERE draft_id = $1 AND case_id IS NULL', [id]);
+    await tx.query('DELETE FROM drafts WHERE id = $1', [id]);
+  },
+
+  /** Deletes drafts past their retention (and submitted drafts' leftovers); returns how many. */
+  async purgeExpired(tx: Queryable, now: Date): Promise<number> {
+    const rows = await tx.query<{ id: string }>('DELETE FROM drafts WHERE expires_at < $1 RETURNING id', [now]);
+    return rows.length;
+  },
+
+  async insertAttachment(tx: Queryable, a: Attachment & { personId: string }): Promise<void> {
+    await tx.query(
+      `INSERT INTO attachments (id, person_id, draft_id, case_id, field, filename, content_type, size_bytes, sha256, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [a.id, a.personId, a.draftId, a.caseId, a.field, a.filename, a.contentType, a.sizeBytes, a.sha256, a.createdAt],
+    );
+  },
+
+  async attachmentsOfDraft(db: Queryable, draftId: string): Promise<Attachment[]> {
+    const rows = await db.query<AttachmentRow>('SELECT * FROM attachments WHERE draft_id = $1 ORDER BY created_at', [draftId]);
+    return rows.map(toAttachment);
+  },
+
+  async attachmentsOfCase(db: Queryable, caseId: string): Promise<Attachment[]> {
+    const rows = await db.query<AttachmentRow>('SELECT * FROM attachments WHERE case_id = $1 ORDER BY created_at', [caseId]);
+    return rows.map(toAttachment);
+  },
+
+  async attachment(db: Queryable, id: string): Promise<(Attachment & { personId: string }) | null> {
+    const rows = await db.query<AttachmentRow & { person_id: string }>('SELECT * FROM attachments WHERE id = $1', [id]);
+    return rows[0] ? { ...toAttachment(rows[0]), personId: rows[0].person_id } : null;
+  },
+
+  /** Removes a draft's attachments for a question, except `keep`. */
+  async removeDraftAttachments(tx: Queryable, draftId: string, field: string, keep: string | null): Promise<void> {
+    await tx.query('DELETE FROM attachments WHERE draft_id = $1 AND field = $2 AND case_id IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)', [draftId, field, keep]);
+  },
+
+  /** Moves the attachments the answers use to the case; the draft's other uploads are deleted. */
+  async moveToCase(tx: Queryable, draftId: string, caseId: string, used: readonly string[]): Promise<void> {
+    await tx.query('UPDATE attachments SET case_id = $2, draft_id = NULL WHERE draft_id = $1 AND id = ANY($3::uuid[])', [draftId, caseId, used]);
+    await tx.query('DELETE FROM attachments WHERE draft_id = $1 AND case_id IS NULL', [draftId]);
+  },
+};

@@ -1,0 +1,323 @@
+import type { Clock } from '../../kernel/clock.ts';
+import { canonicalJson } from '../../kernel/canonical-json.ts';
+import { type Result, err, ok } from '../../kernel/result.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { newId, sha256Hex } from '../../platform/security/tokens.ts';
+import type { CatalogueService, Service } from '../catalogue/index.ts';
+import type { CaseChannel, CaseParty, CaseRecord, CasesService } from '../cases/index.ts';
+import {
+  type AnswerIssue, type ApplicationForm, checkAnswers, checkPage, fileAnswers, findPage, mergeAnswers, nextPage, prefill, type PrefillProfile,
+  pruneHidden, type RawBody, readPage,
+} from '../forms/index.ts';
+import { canActForService, type ContactDetails, partyKey, type SignedIn } from '../identity/index.ts';
+import { type Attachment, audienceFits, type Draft, expiryOf, submissionContent } from './application.ts';
+import { ApplicationRefused } from './applications.errors.ts';
+import type { AttachmentStore } from './attachment-contents.repository.ts';
+import { draftsRepository } from './drafts.repository.ts';
+import { checkUpload, cleanFilename } from './sniff.ts';
+
+export interface DraftsDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly catalogue: CatalogueService;
+  readonly cases: CasesService;
+  readonly store: AttachmentStore;
+  readonly contacts: (personId: string) => Promise<ContactDetails>;
+}
+
+export interface DraftView {
+  readonly draft: Draft;
+  readonly service: Service;
+  readonly form: ApplicationForm;
+  readonly attachments: readonly Attachment[];
+}
+
+export interface Upload {
+  readonly field: string;
+  readonly filename: string;
+  readonly bytes: Uint8Array;
+}
+
+const partyOf = (signedIn: SignedIn): CaseParty => {
+  const { party, name } = signedIn.actor.acting;
+  return party.kind === 'self' ? { kind: 'self', id: null, name } : { kind: party.kind, id: party.id, name };
+};
+const sameParty = (a: CaseParty, b: CaseParty) => a.kind === b.kind && a.id === b.id;
+
+type Access = ReturnType<typeof access>;
+
+/** Who may use which draft and service, and what the portal knows to prefill. */
+function access(deps: DraftsDeps) {
+  const { db, clock, catalogue } = deps;
+  const auditOf = (signedIn: SignedIn, action: string, subject: string, detail: Record<string, unknown> = {}) => ({
+    at: clock.now(), action, outcome: 'done' as const, channel: 'web' as const, actorPersonId: signedIn.person.id,
+    actingFor: signedIn.actor.acting.party.kind === 'self' ? null : partyKey(signedIn.actor.acting.party), subject, detail,
+  });
+
+  async function applicable(signedIn: SignedIn, serviceId: string): Promise<Result<{ service: Service; form: ApplicationForm }, ApplicationRefused>> {
+    const service = (await catalogue.service(serviceId)).value;
+    if (service === null) {
+      return err(new ApplicationRefused('service-not-found'));
+    }
+    if (service.form === undefined) {
+      return err(new ApplicationRefused('not-online'));
+    }
+    if (!audienceFits(service.audience, signedIn.actor.acting.party.kind)) {
+      return err(new ApplicationRefused('audience'));
+    }
+    return canActForService(signedIn.actor, service, clock.now()) ? ok({ service, form: service.form }) : err(new ApplicationRefused('not-allowed'));
+  }
+
+  /** The draft, if it is the person's own, unsubmitted, and for the party they act for now. */
+  async function own(signedIn: SignedIn, draftId: string): Promise<Result<DraftView, ApplicationRefused>> {
+    const draft = await draftsRepository.byId(db, draftId);
+    if (draft === null || draft.personId !== signedIn.person.id || draft.submittedCaseId !== null) {
+      return err(new ApplicationRefused('draft-not-found'));
+    }
+    if (!sameParty(draft.party, partyOf(signedIn))) {
+      return err(new ApplicationRefused('other-party'));
+    }
+    const allowed = await applicable(signedIn, draft.serviceId);
+    if (!allowed.ok) {
+      return allowed;
+    }
+    return ok({ draft, ...allowed.value, attachments: await draftsRepository.attachmentsOfDraft(db, draft.id) });
+  }
+
+  async function profileOf(signedIn: SignedIn): Promise<PrefillProfile> {
+    const { person } = signedIn;
+    const contacts = await deps.contacts(person.id);
+    const party = signedIn.actor.acting.party;
+    const profile: PrefillProfile = { 'person.givenName': person.givenName, 'person.familyName': person.familyName, 'person.fullName': `${person.givenName} ${person.familyName}` };
+    const add = (key: keyof PrefillProfile, value: string | null) => {
+      if (value !== null) {
+        profile[key] = value;
+      }
+    };
+    add('person.nationalId', person.nationalId);
+    add('person.birthDate', person.birthDate);
+    add('contact.email', contacts.emailVerified ? contacts.email : null);
+    add('contact.phone', contacts.phoneVerified ? contacts.phone : null);
+    add('contact.postalAddress', contacts.postalAddress);
+    if (party.kind !== 'self') {
+      add('party.name', signedIn.actor.acting.name);
+      add('party.code', party.id);
+    }
+    return profile;
+  }
+
+  return { auditOf, applicable, own, profileOf };
+}
+
+/** Drafts on the server, their attachments, and submission: the applicant's side before a case exists. */
+export function createDraftsService(deps: DraftsDeps) {
+  const a = access(deps);
+  return { ...editing(deps, a), ...files(deps, a), ...submission(deps, a) };
+}
+
+function editing(deps: DraftsDeps, a: Access) {
+  const { db, clock, catalogue } = deps;
+  const { auditOf, applicable, own, profileOf } = a;
+  return {
+    /** Starts a draft for the party the person acts for, prefilled from their profile. */
+    async start(signedIn: SignedIn, serviceId: string): Promise<Result<Draft, ApplicationRefused>> {
+      const allowed = await applicable(signedIn, serviceId);
+      if (!allowed.ok) {
+        return allowed;
+      }
+      const now = clock.now();
+      const draft: Draft = {
+        id: newId(), serviceId, personId: signedIn.person.id, party: partyOf(signedIn), answers: prefill(allowed.value.form, await profileOf(signedIn)),
+        createdAt: now, updatedAt: now, expiresAt: expiryOf(allowed.value.form, now), version: 1, submittedCaseId: null,
+      };
+      await db.transaction(async (tx) => {
+        await draftsRepository.insert(tx, draft);
+        await appendAudit(tx, auditOf(signedIn, 'application.draft-start', `draft:${draft.id}`, { serviceId }));
+      });
+      return ok(draft);
+    },
+
+    get: own,
+
+    /** The person's unsubmitted drafts (for any party), with their services. */
+    async mine(signedIn: SignedIn): Promise<Array<{ draft: Draft; service: Service | null }>> {
+      const drafts = await draftsRepository.ofPerson(db, signedIn.person.id);
+      return Promise.all(drafts.map(async (draft) => ({ draft, service: (await catalogue.service(draft.serviceId)).value })));
+    },
+
+    /**
+     * Saves one page's answers, valid or not (nothing typed is lost), and answers the page's problems
+     * and the next page to show (null: check your answers).
+     */
+    async savePage(signedIn: SignedIn, draftId: string, pageId: string, body: RawBody): Promise<Result<{ draft: Draft; issues: AnswerIssue[]; next: string | null }, ApplicationRefused>> {
+      const loaded = await own(signedIn, draftId);
+      if (!loaded.ok) {
+        return loaded;
+      }
+      const { draft, form } = loaded.value;
+      const page = findPage(form, pageId);
+      if (page === null) {
+        return err(new ApplicationRefused('page-not-found'));
+      }
+      const answers = mergeAnswers(draft.answers, readPage(page, body));
+      const now = clock.now();
+      const saved = await db.transaction((tx) => draftsRepository.saveAnswers(tx, { id: draft.id, version: draft.version, answers, at: now, expiresAt: expiryOf(form, now) }));
+      if (!saved) {
+        return err(new ApplicationRefused('stale'));
+      }
+      const issues = checkPage(form, pageId, answers);
+      return ok({ draft: { ...draft, answers, updatedAt: now, version: draft.version + 1 }, issues, next: nextPage(form, pageId, answers)?.id ?? null });
+    },
+
+    async discard(signedIn: SignedIn, draftId: string): Promise<Result<null, ApplicationRefused>> {
+      const draft = await draftsRepository.byId(db, draftId);
+      if (draft === null || draft.personId !== signedIn.person.id || draft.submittedCaseId !== null) {
+        return err(new ApplicationRefused('draft-not-found'));
+      }
+      await db.transaction(async (tx) => {
+        await draftsRepository.delete(tx, draftId);
+        await appendAudit(tx, auditOf(signedIn, 'application.draft-discard', `draft:${draftId}`));
+      });
+      return ok(null);
+    },
+
+    /** Deletes drafts past their service's retention; returns how many. */
+    purgeExpired: () => db.transaction((tx) => draftsRepository.purgeExpired(tx, clock.now())),
+
+    /** Every problem left before the draft can be submitted (for the check-your-answers page). */
+    problems: (view: DraftView): AnswerIssue[] => checkAnswers(view.form, view.draft.answers),
+  };
+}
+
+function files(deps: DraftsDeps, a: Access) {
+  const { db, clock } = deps;
+  const { auditOf, own } = a;
+  return {
+    /**
+     * Stores an upload for a file question, checked by content (PDF, JPEG, PNG) and the service's size
+     * limit; it replaces the question's earlier file.
+     */
+    async upload(signedIn: SignedIn, draftId: string, upload: Upload): Promise<Result<Attachment, ApplicationRefused>> {
+      const loaded = await own(signedIn, draftId);
+      if (!loaded.ok) {
+        return loaded;
+      }
+      const { draft, form } = loaded.value;
+      const type = checkUpload(form, upload.field, upload.bytes);
+      if (typeof type !== 'string') {
+        return err(new ApplicationRefused(type.problem, upload.field));
+      }
+      const now = clock.now();
+      const attachment: Attachment = {
+        id: newId(), field: upload.field, filename: cleanFilename(upload.filename, type), contentType: type, sizeBytes: upload.bytes.length,
+        sha256: sha256Hex(upload.bytes), createdAt: now, draftId: draft.id, caseId: null,
+      };
+      const saved = await db.transaction(async (tx) => {
+        const current = await draftsRepository.byId(tx, draft.id, { lock: true });
+        if (current === null || current.submittedCaseId !== null) {
+          return false;
+        }
+        await deps.store.put(tx, attachment.sha256, upload.bytes);
+        await draftsRepository.insertAttachment(tx, { ...attachment, personId: signedIn.person.id });
+        await draftsRepository.removeDraftAttachments(tx, draft.id, upload.field, attachment.id);
+        await draftsRepository.saveAnswers(tx, { id: draft.id, version: current.version, answers: { ...current.answers, [upload.field]: attachment.id }, at: now, expiresAt: expiryOf(form, now) });
+        await appendAudit(tx, auditOf(signedIn, 'application.attach', `draft:${draft.id}`, { field: upload.field, sha256: attachment.sha256, size: attachment.sizeBytes, type }));
+        return true;
+      });
+      return saved ? ok(attachment) : err(new ApplicationRefused('draft-not-found'));
+    },
+
+    /** Removes the file of a question from a draft. */
+    async removeFile(signedIn: SignedIn, draftId: string, field: string): Promise<Result<null, ApplicationRefused>> {
+      const loaded = await own(signedIn, draftId);
+      if (!loaded.ok) {
+        return loaded;
+      }
+      const { draft, form } = loaded.value;
+      const now = clock.now();
+      await db.transaction(async (tx) => {
+        const current = await draftsRepository.byId(tx, draft.id, { lock: true });
+        if (current === null) {
+          return;
+        }
+        const answers = { ...current.answers };
+        delete answers[field];
+        await draftsRepository.removeDraftAttachments(tx, draft.id, field, null);
+        await draftsRepository.saveAnswers(tx, { id: draft.id, version: current.version, answers, at: now, expiresAt: expiryOf(form, now) });
+      });
+      return ok(null);
+    },
+
+    attachmentsOfCase: (caseId: string) => draftsRepository.attachmentsOfCase(db, caseId),
+
+    /** An attachment's content, when `mayView` allows (the uploader; or whoever may see the case it belongs to). */
+    async content(attachmentId: string, mayView: (a: Attachment & { personId: string }) => Promise<boolean>): Promise<{ attachment: Attachment; bytes: Uint8Array } | null> {
+      const attachment = await draftsRepository.attachment(db, attachmentId);
+      if (attachment === null || !(await mayView(attachment))) {
+        return null;
+      }
+      const bytes = await deps.store.get(db, attachment.sha256);
+      return bytes === null ? null : { attachment, bytes };
+    },
+  };
+}
+
+function submission(deps: DraftsDeps, a: Access) {
+  const { db, clock } = deps;
+  const { auditOf, applicable } = a;
+  return {
+    /**
+     * Submits a draft in one transaction: freezes the visible answers, hashes them with the files'
+     * hashes, opens the case (number, fee, term) and moves the files to it. The same idempotency key,
+     * or the same draft from a second tab, answers the case already opened.
+     */
+    async submit(signedIn: SignedIn, draftId: string, o: { idempotencyKey: string; declared: boolean; channel: CaseChannel; lang: 'uk' | 'en' }): Promise<Result<CaseRecord, ApplicationRefused>> {
+      const earlier = await deps.cases.byIdempotencyKey(signedIn.person.id, o.idempotencyKey);
+      if (earlier !== null) {
+        return ok(earlier);
+      }
+      if (!o.declared) {
+        return err(new ApplicationRefused('declaration-required', 'declaration'));
+      }
+      return db.transaction(async (tx) => {
+        const draft = await draftsRepository.byId(tx, draftId, { lock: true });
+        if (draft === null || draft.personId !== signedIn.person.id) {
+          return err(new ApplicationRefused('draft-not-found'));
+        }
+        if (draft.submittedCaseId !== null) {
+          const opened = await deps.cases.byId(tx, draft.submittedCaseId);
+          return opened === null ? err(new ApplicationRefused('draft-not-found')) : ok(opened);
+        }
+        if (!sameParty(draft.party, partyOf(signedIn))) {
+          return err(new ApplicationRefused('other-party'));
+        }
+        const allowed = await applicable(signedIn, draft.serviceId);
+        if (!allowed.ok) {
+          return allowed;
+        }
+        const { service, form } = allowed.value;
+        const issues = checkAnswers(form, draft.answers);
+        if (issues.length > 0) {
+          return err(new ApplicationRefused('incomplete', null, issues));
+        }
+        const answers = pruneHidden(form, draft.answers);
+        const attachments = await draftsRepository.attachmentsOfDraft(tx, draft.id);
+        const used = fileAnswers(form, answers).flatMap((f) => attachments.filter((a) => a.id === f.attachmentId));
+        const hash = sha256Hex(canonicalJson(submissionContent(service.id, service.version, answers, used)));
+        const c = await deps.cases.open(tx, {
+          service, answers, answersSha256: hash, documentsComplete: true, channel: o.channel, lang: o.lang,
+          applicant: { personId: signedIn.person.id, name: `${signedIn.person.givenName} ${signedIn.person.familyName}` },
+          party: draft.party, actingFor: draft.party.kind === 'self' ? null : `${draft.party.kind}:${draft.party.id ?? ''}`, idempotencyKey: o.idempotencyKey,
+        });
+        await draftsRepository.moveToCase(tx, draft.id, c.id, used.map((a) => a.id));
+        await draftsRepository.markSubmitted(tx, draft.id, c.id, clock.now());
+        await appendAudit(tx, auditOf(signedIn, 'application.submit', `case:${c.number}`, { draftId: draft.id, serviceId: service.id, sha256: hash }));
+        return ok(c);
+      });
+    },
+
+  };
+}
+
+export type DraftsService = ReturnType<typeof createDraftsService>;

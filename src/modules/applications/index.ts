@@ -1,0 +1,7 @@
+/** The applications module's public surface: drafts on the server, attachments, submission. */
+export type { Attachment, Draft } from './application.ts';
+export { APPLICATION_PROBLEMS, ApplicationRefused, type ApplicationProblem } from './applications.errors.ts';
+export { type AttachmentStore, databaseAttachmentStore } from './attachment-contents.repository.ts';
+export { directoryAttachmentStore } from './adapters/directory.store.ts';
+export { createDraftsService, type DraftsService, type DraftView, type Upload } from './drafts.service.ts';
+export { ATTACHMENT_TYPES, type AttachmentType, sniffType } from './sniff.ts';

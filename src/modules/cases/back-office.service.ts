@@ -1,0 +1,217 @@
+import type { Clock } from '../../kernel/clock.ts';
+import { type Result, err, ok } from '../../kernel/result.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Database, Queryable } from '../../platform/db/database.ts';
+import { newId } from '../../platform/security/tokens.ts';
+import type { CatalogueService, Service } from '../catalogue/index.ts';
+import { type Day, deadlineStatus, kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
+import type { SignedIn } from '../identity/index.ts';
+import { availableEvents, type WorkflowRole } from '../workflow/index.ts';
+import type { CaseRecord } from './case.ts';
+import { applyEvent, type CaseCommand, type TransitionActor, workflowOf } from './case-transitions.service.ts';
+import { CaseRefused, type CaseActionError } from './cases.errors.ts';
+import { caseRolesFor, queueAgencies } from './cases.policy.ts';
+import { casesRepository } from './cases.repository.ts';
+import { type DocumentIssuer, issueDecisionDocument } from './decisions.service.ts';
+import { issuedDocumentsRepository } from './issued-documents.repository.ts';
+
+export interface BackOfficeDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly calendar: WorkingCalendar;
+  readonly catalogue: CatalogueService;
+  readonly issuer: DocumentIssuer;
+  readonly publicUrl: string;
+  /** A case is "due soon" with this many working days left or fewer. */
+  readonly dueSoonWorkingDays: number;
+}
+
+export interface QueueQuery {
+  readonly agencyId: string | null;
+  readonly state: string | null;
+  readonly serviceId: string | null;
+  readonly assigned: 'any' | 'me' | 'nobody';
+  readonly running: boolean;
+  readonly page: number;
+}
+
+const PAGE_SIZE = 50;
+/** The order in which an officer's roles are tried for an event: the most specific first. */
+const ROLE_ORDER: readonly WorkflowRole[] = ['clerk', 'decision-maker', 'supervisor'];
+
+type Helpers = ReturnType<typeof helpers>;
+
+function helpers(deps: BackOfficeDeps) {
+  const { calendar, catalogue } = deps;
+  const serviceOf = async (id: string): Promise<Service> => {
+    const { value } = await catalogue.service(id);
+    if (value === null) {
+      throw new Error(`the catalogue no longer has service "${id}" of an existing case`);
+    }
+    return value;
+  };
+  const organisationName = async (id: string) => {
+    const { value } = await catalogue.organisations();
+    const org = value.find((o) => o.id === id);
+    return org?.name ?? { uk: id, en: id };
+  };
+  const actorOf = (signedIn: SignedIn, role: WorkflowRole): TransitionActor => ({ personId: signedIn.person.id, role, channel: 'web', actingFor: null });
+
+  async function lockForOfficer(tx: Queryable, signedIn: SignedIn, caseId: string): Promise<Result<{ c: CaseRecord; service: Service; roles: WorkflowRole[] }, CaseRefused>> {
+    const c = await casesRepository.byId(tx, caseId, { lock: true });
+    const roles = c === null ? [] : caseRolesFor(signedIn.actor, c.organisationId);
+    if (c === null || roles.length === 0) {
+      return err(new CaseRefused('not-found'));
+    }
+    return ok({ c, service: await serviceOf(c.serviceId), roles });
+  }
+
+  /** Where a case stands against its due date today (for marks in the queue and the case view). */
+  const standing = (c: CaseRecord, today: Day) =>
+    c.dueOn === null || c.outcome !== null ? null : deadlineStatus(c.dueOn, today, calendar, { dueSoonWorkingDays: deps.dueSoonWorkingDays });
+
+  return { serviceOf, organisationName, actorOf, lockForOfficer, standing };
+}
+
+/** The agencies' side of cases: queues, the case view, workflow actions, notes and assignment. */
+export function createBackOfficeService(deps: BackOfficeDeps) {
+  const h = helpers(deps);
+  return { ...reading(deps, h), ...acting(deps, h), ...assigning(deps, h) };
+}
+
+function reading(deps: BackOfficeDeps, h: Helpers) {
+  const { db, clock } = deps;
+  const { serviceOf, standing } = h;
+  return {
+    agencies: (signedIn: SignedIn) => queueAgencies(signedIn.actor),
+
+    /** The queue of the officer's agencies, earliest due first, with each case's deadline standing. */
+    async queue(signedIn: SignedIn, q: QueueQuery) {
+      const agencies = queueAgencies(signedIn.actor).filter((a) => q.agencyId === null || a === q.agencyId);
+      const today = kyivDay(clock.now());
+      if (agencies.length === 0) {
+        return { rows: [], total: 0, pageSize: PAGE_SIZE, today };
+      }
+      const { cases, total } = await casesRepository.queue(db, {
+        organisationIds: agencies, states: q.state === null ? null : [q.state], serviceId: q.serviceId, assigned: q.assigned,
+        me: signedIn.person.id, running: q.running, dueBy: null, limit: PAGE_SIZE, offset: (Math.max(1, q.page) - 1) * PAGE_SIZE,
+      });
+      return { rows: cases.map((c) => ({ case: c, standing: standing(c, today) })), total, pageSize: PAGE_SIZE, today };
+    },
+
+    /** One case as an officer of its agency sees it, with the actions their roles allow now. */
+    async view(signedIn: SignedIn, caseId: string) {
+      const c = await casesRepository.byId(db, caseId);
+      const roles = c === null ? [] : caseRolesFor(signedIn.actor, c.organisationId);
+      if (c === null || roles.length === 0) {
+        return null;
+      }
+      const service = await serviceOf(c.serviceId);
+      const [events, requests, notes, documents, officers] = await Promise.all([
+        casesRepository.events(db, c.id), casesRepository.requests(db, c.id), casesRepository.notes(db, c.id),
+        issuedDocumentsRepository.ofCase(db, c.id), casesRepository.officers(db, c.organisationId),
+      ]);
+      const workflow = workflowOf(service);
+      const actions = [...new Set(roles.flatMap((r) => availableEvents(workflow, c.state, r)))];
+      return { case: c, service, events, requests, notes, documents, officers, actions, standing: standing(c, kyivDay(clock.now())) };
+    },
+    officers: (agencyId: string) => casesRepository.officers(db, agencyId),
+  };
+}
+
+function acting(deps: BackOfficeDeps, h: Helpers) {
+  const { db, clock, calendar } = deps;
+  const { organisationName, actorOf, lockForOfficer } = h;
+  return {
+
+    /**
+     * An officer's workflow action. `request-information` records the question and stops the clock;
+     * `grant` and `refuse` issue the sealed decision and then the result (`issue-result`), in the same
+     * transaction, so a decided case always has its document.
+     */
+    async act(signedIn: SignedIn, caseId: string, command: CaseCommand): Promise<Result<CaseRecord, CaseActionError>> {
+      if (command.event === 'request-information' && (command.reason ?? '').trim() === '') {
+        return err(new CaseRefused('question-required', 'reason'));
+      }
+      return db.transaction(async (tx) => {
+        const loaded = await lockForOfficer(tx, signedIn, caseId);
+        if (!loaded.ok) {
+          return loaded;
+        }
+        const { c, service, roles } = loaded.value;
+        const workflow = workflowOf(service);
+        const role = ROLE_ORDER.find((r) => roles.includes(r) && availableEvents(workflow, c.state, r).includes(command.event)) ?? roles[0] ?? 'clerk';
+        const now = clock.now();
+        const assign = (n: CaseRecord) => (n.assignedTo === null ? { ...n, assignedTo: signedIn.person.id } : n);
+        const moved = await applyEvent(tx, { clock, calendar }, c, service, actorOf(signedIn, role), command, assign);
+        if (!moved.ok) {
+          return moved;
+        }
+        if (command.event === 'request-information') {
+          await casesRepository.ask(tx, { id: newId(), caseId: c.id, question: (command.reason ?? '').trim(), askedBy: signedIn.person.id, at: now, on: kyivDay(now) });
+          return moved;
+        }
+        if (moved.value.outcome === 'granted' || moved.value.outcome === 'refused') {
+          const kind = moved.value.outcome === 'granted' ? 'decision-granted' : 'decision-refused';
+          await issueDecisionDocument(tx, { issuer: deps.issuer, publicUrl: deps.publicUrl, organisationName: await organisationName(c.organisationId) }, moved.value, service, {
+            kind, reasons: command.reason?.trim() || null, refusalGroundId: command.refusalGroundId ?? null, at: now,
+          });
+          return applyEvent(tx, { clock, calendar }, moved.value, service, { ...actorOf(signedIn, 'system'), role: 'system' }, { event: 'issue-result' });
+        }
+        return moved;
+      });
+    },
+
+    /** An internal note on a case (never shown to the applicant). */
+    async note(signedIn: SignedIn, caseId: string, text: string): Promise<Result<null, CaseRefused>> {
+      const trimmed = text.trim();
+      if (trimmed === '' || trimmed.length > 4000) {
+        return err(new CaseRefused('note-required', 'note'));
+      }
+      return db.transaction(async (tx) => {
+        const loaded = await lockForOfficer(tx, signedIn, caseId);
+        if (!loaded.ok) {
+          return loaded;
+        }
+        const now = clock.now();
+        await casesRepository.addNote(tx, { caseId, authorPersonId: signedIn.person.id, text: trimmed, at: now });
+        await appendAudit(tx, { at: now, action: 'case.note', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null, subject: `case:${loaded.value.c.number}`, detail: {} });
+        return ok(null);
+      });
+    },
+  };
+}
+
+function assigning(deps: BackOfficeDeps, _h: Helpers) {
+  const { db, clock } = deps;
+  return {
+
+    /**
+     * Assigns (or unassigns, `to: null`) running cases of one agency to an officer of that agency; a
+     * supervisor may assign to anyone, others only to themselves. Returns how many changed.
+     */
+    async assign(signedIn: SignedIn, agencyId: string, caseIds: readonly string[], to: string | null): Promise<Result<number, CaseRefused>> {
+      const roles = caseRolesFor(signedIn.actor, agencyId);
+      if (roles.length === 0) {
+        return err(new CaseRefused('not-allowed'));
+      }
+      if (to !== null && to !== signedIn.person.id && !roles.includes('supervisor')) {
+        return err(new CaseRefused('not-allowed', 'assignee'));
+      }
+      if (to !== null && !(await casesRepository.officers(db, agencyId)).some((o) => o.personId === to)) {
+        return err(new CaseRefused('officer-unknown', 'assignee'));
+      }
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        const changed = await casesRepository.assign(tx, { caseIds, organisationId: agencyId, to, at: now });
+        if (changed.length > 0) {
+          await appendAudit(tx, { at: now, action: 'case.assign', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null, subject: `agency:${agencyId}`, detail: { cases: changed, to } });
+        }
+        return ok(changed.length);
+      });
+    },
+
+  };
+}
+
+export type BackOfficeService = ReturnType<typeof createBackOfficeService>;

@@ -1,0 +1,121 @@
+import type { Clock } from '../../kernel/clock.ts';
+import { type Result, err, ok } from '../../kernel/result.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { newId } from '../../platform/security/tokens.ts';
+import type { CatalogueService } from '../catalogue/index.ts';
+import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
+import type { SignedIn } from '../identity/index.ts';
+import { type Mismatch, type PaymentProvider, reconcile } from '../payments/index.ts';
+import { applyEvent, dueOnFor } from './case-transitions.service.ts';
+import { CaseRefused } from './cases.errors.ts';
+import { canActOnCase } from './cases.policy.ts';
+import { casesRepository } from './cases.repository.ts';
+import { paymentsRepository } from './payments.repository.ts';
+
+export interface CasePaymentsDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly calendar: WorkingCalendar;
+  readonly catalogue: CatalogueService;
+  readonly provider: PaymentProvider;
+  /** Where the provider posts callbacks. */
+  readonly callbackUrl: string;
+}
+
+export type CallbackOutcome = 'applied' | 'duplicate' | 'recorded' | 'rejected';
+
+/**
+ * Fees through the payment provider: start a payment for a case awaiting one, apply the provider's
+ * signed callbacks exactly once, and reconcile the portal's payments with the provider's list.
+ */
+export function createCasePaymentsService(deps: CasePaymentsDeps) {
+  const { db, clock, calendar, catalogue, provider } = deps;
+
+  return {
+    /**
+     * Starts a payment of the fee due on a case and answers the provider's page to send the payer to.
+     * The payment row is committed before the provider is asked, so a callback always finds it.
+     */
+    async start(signedIn: SignedIn, caseId: string, returnUrl: string): Promise<Result<{ redirectUrl: string }, CaseRefused>> {
+      const c = await casesRepository.byId(db, caseId);
+      const service = c === null ? null : (await catalogue.service(c.serviceId)).value;
+      if (c === null || service === null || !canActOnCase(signedIn.actor, c, service, clock.now())) {
+        return err(new CaseRefused('not-found'));
+      }
+      if (c.feeStatus !== 'due' || c.state !== 'awaiting-payment') {
+        return err(new CaseRefused('nothing-to-pay'));
+      }
+      const id = newId();
+      await db.transaction(async (tx) => {
+        await paymentsRepository.insert(tx, { id, caseId: c.id, provider: provider.id, amount: c.feeAmount, at: clock.now() });
+        await appendAudit(tx, { at: clock.now(), action: 'payment.start', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null, subject: `case:${c.number}`, detail: { paymentId: id, amount: c.feeAmount } });
+      });
+      const started = await provider.start({
+        paymentId: id, amount: c.feeAmount, currency: 'UAH', description: `${c.number} — ${service.name[c.lang]}`.slice(0, 200),
+        returnUrl, callbackUrl: deps.callbackUrl, lang: c.lang,
+      });
+      if (started.kind === 'failed') {
+        await db.transaction((tx) => paymentsRepository.settle(tx, id, 'failed', clock.now()));
+        return err(new CaseRefused('payment-unavailable'));
+      }
+      await paymentsRepository.setProviderRef(db, id, started.providerRef, clock.now());
+      return ok({ redirectUrl: started.url });
+    },
+
+    /**
+     * A callback from the provider: the signature is checked over the raw body, the event is recorded
+     * once (a repeated event changes nothing), the payment is settled, and a paid fee moves its case
+     * out of "awaiting payment" and starts the statutory term.
+     */
+    async callback(headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<CallbackOutcome> {
+      const checked = provider.checkCallback(headers, rawBody);
+      if (!checked.ok) {
+        return 'rejected';
+      }
+      const cb = checked.callback;
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        const payment = await paymentsRepository.byId(tx, cb.paymentId, { lock: true });
+        const matches = payment !== null && payment.amount === cb.amount;
+        const fresh = await paymentsRepository.recordCallback(tx, { provider: provider.id, eventId: cb.eventId, paymentId: cb.paymentId, status: cb.status, amount: cb.amount, at: now, outcome: matches ? 'accepted' : 'mismatch' });
+        if (!fresh) {
+          return 'duplicate';
+        }
+        if (payment === null || !matches || !(await paymentsRepository.settle(tx, payment.id, cb.status, now))) {
+          return 'recorded'; // reconciliation lists it
+        }
+        await appendAudit(tx, { at: now, action: `payment.${cb.status}`, outcome: 'done', channel: 'system', actorPersonId: null, actingFor: null, subject: `case:${payment.caseNumber}`, detail: { paymentId: payment.id, eventId: cb.eventId, amount: cb.amount } });
+        if (cb.status !== 'paid') {
+          return 'applied';
+        }
+        const c = await casesRepository.byId(tx, payment.caseId, { lock: true });
+        const service = c === null ? null : (await catalogue.service(c.serviceId)).value;
+        if (c === null || service === null || c.state !== 'awaiting-payment') {
+          return 'recorded'; // paid after withdrawal: a refund for reconciliation
+        }
+        const today = kyivDay(now);
+        const moved = await applyEvent(tx, { clock, calendar }, c, service, { personId: null, role: 'system', channel: 'system', actingFor: null }, { event: 'pay' }, (n) => ({
+          ...n, feeStatus: 'paid', termStartedOn: today, dueOn: dueOnFor({ termStartedOn: today, term: n.term }, [], calendar),
+        }));
+        if (!moved.ok) {
+          throw new Error(`pay refused for case ${c.number}: ${moved.error.code}`);
+        }
+        return 'applied';
+      });
+    },
+
+    paymentsOf: (caseId: string) => paymentsRepository.ofCase(db, caseId),
+
+    /** The portal's payments started in [from, to) against the provider's list of the same period. */
+    async reconcile(range: { from: Date; to: Date }): Promise<Mismatch[]> {
+      const [local, remote] = await Promise.all([paymentsRepository.between(db, range.from, range.to), provider.transactions(range)]);
+      return reconcile(
+        local.filter((p) => p.status !== 'failed').map((p) => ({ paymentId: p.id, caseNumber: p.caseNumber, status: p.status === 'failed' ? 'declined' : p.status, amount: p.amount })),
+        remote,
+      );
+    },
+  };
+}
+
+export type CasePaymentsService = ReturnType<typeof createCasePaymentsService>;

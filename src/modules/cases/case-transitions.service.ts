@@ -1,0 +1,108 @@
+import type { Clock } from '../../kernel/clock.ts';
+import { type Result, err, ok } from '../../kernel/result.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Queryable } from '../../platform/db/database.ts';
+import { outboxRepository } from '../../platform/outbox/index.ts';
+import type { ServiceRecord } from '../catalogue/index.ts';
+import { type Day, dueDate, kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
+import { defaultWorkflow, type TransitionError, transition, type WorkflowDefinition, type WorkflowRole } from '../workflow/index.ts';
+import type { CaseChannel, CaseRecord, InformationRequest } from './case.ts';
+import { casesRepository } from './cases.repository.ts';
+
+/** Who causes a transition: a person in a role, or the portal itself. */
+export interface TransitionActor {
+  readonly personId: string | null;
+  readonly role: WorkflowRole;
+  readonly channel: CaseChannel | 'system';
+  /** The party the person acted for, for the audit record. */
+  readonly actingFor: string | null;
+}
+
+export interface CaseCommand {
+  readonly event: string;
+  readonly reason?: string;
+  readonly refusalGroundId?: string;
+}
+
+export const workflowOf = (service: ServiceRecord): WorkflowDefinition => service.workflow ?? defaultWorkflow;
+
+/**
+ * The due date of a running case from the day its term started and the information requests that
+ * stopped the clock; null while it has not started or while an unanswered request holds it.
+ */
+export function dueOnFor(c: Pick<CaseRecord, 'termStartedOn' | 'term'>, requests: readonly InformationRequest[], calendar: WorkingCalendar): Day | null {
+  if (c.termStartedOn === null) {
+    return null;
+  }
+  const pauses = requests.map((r) => ({ from: r.askedOn, to: r.answeredOn }));
+  const due = dueDate(c.termStartedOn, c.term, calendar, pauses);
+  return due.kind === 'due' ? due.day : null;
+}
+
+export interface TransitionDeps {
+  readonly clock: Clock;
+  readonly calendar: WorkingCalendar;
+}
+
+/**
+ * Applies one workflow event to a case inside the caller's transaction: the pure transition decides,
+ * then the case row (optimistic version check), its history, the audit record and the outbox message
+ * for the applicant are written together. The case must have been read in this transaction.
+ */
+export async function applyEvent(
+  tx: Queryable,
+  deps: TransitionDeps,
+  c: CaseRecord,
+  service: ServiceRecord,
+  actor: TransitionActor,
+  command: CaseCommand,
+  changes: (next: CaseRecord) => CaseRecord = (n) => n,
+): Promise<Result<CaseRecord, TransitionError>> {
+  const now = deps.clock.now();
+  const done = transition(workflowOf(service), { state: c.state, clockPaused: c.clockPaused }, {
+    event: command.event,
+    actor: { role: actor.role },
+    at: now,
+    ...(command.reason === undefined ? {} : { reason: command.reason }),
+    ...(command.refusalGroundId === undefined ? {} : { refusalGroundId: command.refusalGroundId }),
+    facts: {
+      documentsComplete: c.documentsComplete,
+      feePaid: c.feeStatus !== 'due',
+      refusalGroundIds: service.refusalGrounds.map((g) => g.id),
+    },
+  });
+  if (!done.ok) {
+    return done;
+  }
+  const { value } = done;
+  const outcome = value.outcome ?? c.outcome;
+  const decided = value.outcome !== undefined && c.decidedAt === null ? now : c.decidedAt;
+  const next = changes({ ...c, state: value.to, clockPaused: value.clockPaused, outcome, decidedAt: decided, updatedAt: now });
+  if (!(await casesRepository.update(tx, next))) {
+    throw new Error(`case ${c.number} changed under a transaction that held its lock`);
+  }
+  await casesRepository.appendEvent(tx, {
+    caseId: c.id, event: value.event.event, from: value.event.from, to: value.event.to, actorPersonId: actor.personId,
+    actorRole: actor.role, channel: actor.channel, reason: value.event.reason, refusalGroundId: value.event.refusalGroundId, at: now,
+  });
+  await appendAudit(tx, {
+    at: now, action: `case.${command.event}`, outcome: 'done', channel: actor.channel, actorPersonId: actor.personId,
+    actingFor: actor.actingFor, subject: `case:${c.number}`,
+    detail: { from: value.event.from, to: value.event.to, ...(value.event.refusalGroundId === null ? {} : { refusalGround: value.event.refusalGroundId }) },
+  });
+  await outboxRepository.enqueue(tx, {
+    topic: CASE_CHANGED_TOPIC,
+    payload: { caseId: c.id, caseNumber: c.number, event: command.event, to: value.to, applicantPersonId: c.applicantPersonId, lang: c.lang },
+    idempotencyKey: `case-changed:${c.id}:${c.version}:${command.event}`,
+    availableAt: now,
+  });
+  return ok({ ...next, version: next.version + 1 });
+}
+
+/** Told to the applicant (and later every channel): a case moved. */
+export const CASE_CHANGED_TOPIC = 'case.changed';
+
+export const todayOf = (clock: Clock): Day => kyivDay(clock.now());
+
+/** A refusal from a transition as a value for callers that only pass it on. */
+export const refused = <E>(e: E) => err(e);

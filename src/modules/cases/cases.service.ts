@@ -1,0 +1,252 @@
+import type { Clock } from '../../kernel/clock.ts';
+import { type Result, err, ok } from '../../kernel/result.ts';
+import type { Database, Queryable } from '../../platform/db/database.ts';
+import { outboxRepository } from '../../platform/outbox/index.ts';
+import { newId } from '../../platform/security/tokens.ts';
+import type { CatalogueService, Service } from '../catalogue/index.ts';
+import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
+import type { SignedIn } from '../identity/index.ts';
+import { type CaseChannel, type CaseParty, type CaseRecord, costChannelOf, feeFor } from './case.ts';
+import { applyEvent, dueOnFor, type TransitionActor } from './case-transitions.service.ts';
+import { CaseRefused, type CaseActionError } from './cases.errors.ts';
+import { canActOnCase } from './cases.policy.ts';
+import { casesRepository } from './cases.repository.ts';
+import { issuedDocumentsRepository } from './issued-documents.repository.ts';
+
+export interface OpenCase {
+  readonly service: Service;
+  readonly answers: Readonly<Record<string, unknown>>;
+  readonly answersSha256: string;
+  readonly documentsComplete: boolean;
+  readonly channel: CaseChannel;
+  readonly applicant: { readonly personId: string; readonly name: string };
+  readonly party: CaseParty;
+  readonly actingFor: string | null;
+  readonly lang: 'uk' | 'en';
+  readonly idempotencyKey: string;
+}
+
+export interface CasesDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly calendar: WorkingCalendar;
+  readonly catalogue: CatalogueService;
+}
+
+/** Told to the applicant: the application was received (the receipt). */
+export const CASE_SUBMITTED_TOPIC = 'case.submitted';
+
+const MAX_TEXT = 4000;
+
+type Helpers = ReturnType<typeof helpers>;
+
+function helpers(deps: CasesDeps) {
+  const { clock, catalogue } = deps;
+  const serviceOf = async (id: string): Promise<Service> => {
+    const { value } = await catalogue.service(id);
+    if (value === null) {
+      throw new Error(`the catalogue no longer has service "${id}" of an existing case`);
+    }
+    return value;
+  };
+  const applicantActor = (signedIn: SignedIn, channel: CaseChannel): TransitionActor => ({
+    personId: signedIn.person.id,
+    role: 'applicant',
+    channel,
+    actingFor: signedIn.actor.acting.party.kind === 'self' ? null : `${signedIn.actor.acting.party.kind}:${signedIn.actor.acting.party.id}`,
+  });
+
+  /** Loads a case for the applicant's side, locked in `tx`, if the signed-in person may act on it. */
+  async function lockForApplicant(tx: Queryable, signedIn: SignedIn, caseId: string): Promise<Result<{ c: CaseRecord; service: Service }, CaseRefused>> {
+    const c = await casesRepository.byId(tx, caseId, { lock: true });
+    if (c === null) {
+      return err(new CaseRefused('not-found'));
+    }
+    const service = await serviceOf(c.serviceId);
+    return canActOnCase(signedIn.actor, c, service, clock.now()) ? ok({ c, service }) : err(new CaseRefused('not-found'));
+  }
+  return { serviceOf, applicantActor, lockForApplicant };
+}
+
+/** Cases on the applicant's side: opening one on submission, reading them, answering, withdrawing, rating. */
+export function createCasesService(deps: CasesDeps) {
+  const h = helpers(deps);
+  return { ...opening(deps), ...reading(deps, h), ...applicantActions(deps, h) };
+}
+
+function opening(deps: CasesDeps) {
+  const { clock, calendar } = deps;
+  return {
+    /**
+     * Opens a case inside the submission's transaction: computes the fee (per channel, exemptions)
+     * and, when nothing is due, starts the statutory term today; issues the case number; records
+     * `submit` (and `request-payment` when a fee is due). Returns the case as stored.
+     */
+    async open(tx: Queryable, input: OpenCase): Promise<CaseRecord> {
+      const now = clock.now();
+      const { service } = input;
+      const fee = feeFor({ costs: service.costs, feeField: service.form?.feeField, exemptionField: service.form?.exemptionField }, input.answers, costChannelOf(input.channel));
+      const started = fee.status === 'due' ? null : kyivDay(now);
+      const term = { days: service.deadline.days, unit: service.deadline.unit };
+      const id = newId();
+      await casesRepository.insert(tx, {
+        id, year: Number(kyivDay(now).slice(0, 4)), serviceId: service.id, serviceVersion: service.version, organisationId: service.organisationId,
+        state: 'new', channel: input.channel, applicantPersonId: input.applicant.personId, applicantName: input.applicant.name, party: input.party,
+        lang: input.lang, answers: input.answers, answersSha256: input.answersSha256, feeCostId: fee.costId, feeAmount: fee.amount,
+        feeStatus: fee.status, documentsComplete: input.documentsComplete, term, silentConsent: service.silentConsent, submittedAt: now,
+        termStartedOn: started, dueOn: started === null ? null : dueOnFor({ termStartedOn: started, term }, [], calendar), idempotencyKey: input.idempotencyKey,
+      });
+      const created = await casesRepository.byId(tx, id);
+      if (created === null) {
+        throw new Error('a case just inserted is missing');
+      }
+      const actor: TransitionActor = { personId: input.applicant.personId, role: 'system', channel: input.channel, actingFor: input.actingFor };
+      let c = mustApply(await applyEvent(tx, { clock, calendar }, created, service, actor, { event: 'submit' }));
+      if (fee.status === 'due') {
+        c = mustApply(await applyEvent(tx, { clock, calendar }, c, service, actor, { event: 'request-payment' }));
+      }
+      await outboxRepository.enqueue(tx, {
+        topic: CASE_SUBMITTED_TOPIC,
+        payload: { caseId: c.id, caseNumber: c.number, applicantPersonId: c.applicantPersonId, lang: c.lang, serviceId: c.serviceId },
+        idempotencyKey: `case-submitted:${c.id}`,
+        availableAt: now,
+      });
+      return c;
+    },
+  };
+}
+
+function reading(deps: CasesDeps, h: Helpers) {
+  const { db, clock } = deps;
+  const { serviceOf } = h;
+  return {
+    /** The cases of the party the person acts for now, newest first. */
+    async mine(signedIn: SignedIn, limit = 100): Promise<CaseRecord[]> {
+      const party = signedIn.actor.acting.party;
+      const cases = await casesRepository.forParty(db, { personId: signedIn.person.id, nationalId: signedIn.person.nationalId, party, limit });
+      const now = clock.now();
+      const visible: CaseRecord[] = [];
+      for (const c of cases) {
+        if (canActOnCase(signedIn.actor, c, await serviceOf(c.serviceId), now)) {
+          visible.push(c);
+        }
+      }
+      return visible;
+    },
+
+    /** One case as its applicant sees it: history, questions, documents (never internal notes). */
+    async forApplicant(signedIn: SignedIn, caseId: string) {
+      const c = await casesRepository.byId(db, caseId);
+      if (c === null) {
+        return null;
+      }
+      const service = await serviceOf(c.serviceId);
+      if (!canActOnCase(signedIn.actor, c, service, clock.now())) {
+        return null;
+      }
+      const [events, requests, documents] = await Promise.all([
+        casesRepository.events(db, c.id),
+        casesRepository.requests(db, c.id),
+        issuedDocumentsRepository.ofCase(db, c.id),
+      ]);
+      return { case: c, service, events, requests, documents };
+    },
+
+    /** A document's PDF, for someone who may see its case on either side (`mayView` decides). */
+    async documentPdf(documentId: string, mayView: (c: CaseRecord, service: Service) => boolean) {
+      const doc = await issuedDocumentsRepository.pdf(db, documentId);
+      if (doc === null) {
+        return null;
+      }
+      const c = await casesRepository.byId(db, doc.caseId);
+      return c !== null && mayView(c, await serviceOf(c.serviceId)) ? doc : null;
+    },
+
+    /** What the public verification page shows of a document. */
+    documentFacts: (documentId: string) => issuedDocumentsRepository.facts(db, documentId),
+
+    byNumber: (number: string) => casesRepository.byNumber(db, number),
+    byId: (q: Queryable, id: string) => casesRepository.byId(q, id),
+    byIdempotencyKey: (personId: string, key: string) => casesRepository.byIdempotencyKey(db, personId, key),
+  };
+}
+
+function applicantActions(deps: CasesDeps, h: Helpers) {
+  const { db, clock, calendar } = deps;
+  const { applicantActor, lockForApplicant } = h;
+  return {
+
+    /** The applicant answers the open information request; the statutory clock runs again. */
+    async answer(signedIn: SignedIn, caseId: string, text: string, channel: CaseChannel = 'web'): Promise<Result<CaseRecord, CaseActionError>> {
+      const answer = text.trim();
+      if (answer === '' || answer.length > MAX_TEXT) {
+        return err(new CaseRefused('answer-required', 'answer'));
+      }
+      return db.transaction(async (tx) => {
+        const loaded = await lockForApplicant(tx, signedIn, caseId);
+        if (!loaded.ok) {
+          return loaded;
+        }
+        const { c, service } = loaded.value;
+        if (c.state !== 'information-requested') {
+          return err(new CaseRefused('no-open-request'));
+        }
+        const now = clock.now();
+        if ((await casesRepository.answer(tx, { caseId: c.id, answer, by: signedIn.person.id, at: now, on: kyivDay(now) })) === null) {
+          return err(new CaseRefused('no-open-request'));
+        }
+        const requests = await casesRepository.requests(tx, c.id);
+        return applyEvent(tx, { clock, calendar }, c, service, applicantActor(signedIn, channel), { event: 'answer-information' }, (n) => ({ ...n, dueOn: dueOnFor(n, requests, calendar) }));
+      });
+    },
+
+    /** The applicant withdraws a case that is not decided yet. */
+    async withdraw(signedIn: SignedIn, caseId: string, reason: string, channel: CaseChannel = 'web'): Promise<Result<CaseRecord, CaseActionError>> {
+      return db.transaction(async (tx) => {
+        const loaded = await lockForApplicant(tx, signedIn, caseId);
+        if (!loaded.ok) {
+          return loaded;
+        }
+        const { c, service } = loaded.value;
+        const trimmed = reason.trim().slice(0, MAX_TEXT);
+        return applyEvent(tx, { clock, calendar }, c, service, applicantActor(signedIn, channel), trimmed === '' ? { event: 'withdraw' } : { event: 'withdraw', reason: trimmed });
+      });
+    },
+
+    /** Rates the service of a finished case, once: 1–5 and an optional comment. */
+    async rate(signedIn: SignedIn, caseId: string, rating: number, comment: string): Promise<Result<CaseRecord, CaseRefused>> {
+      if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
+        return err(new CaseRefused('rating-invalid', 'rating'));
+      }
+      return db.transaction(async (tx) => {
+        const loaded = await lockForApplicant(tx, signedIn, caseId);
+        if (!loaded.ok) {
+          return loaded;
+        }
+        const { c } = loaded.value;
+        if (c.outcome === null) {
+          return err(new CaseRefused('not-finished'));
+        }
+        if (c.rating !== null) {
+          return err(new CaseRefused('already-rated'));
+        }
+        const next: CaseRecord = { ...c, rating, ratingComment: comment.trim().slice(0, MAX_TEXT) || null, updatedAt: clock.now() };
+        if (!(await casesRepository.update(tx, next))) {
+          throw new Error(`case ${c.number} changed under its lock`);
+        }
+        return ok({ ...next, version: next.version + 1 });
+      });
+    },
+
+  };
+}
+
+/** Events the portal itself sends right after inserting a case cannot be refused by a sound workflow. */
+function mustApply(result: Result<CaseRecord, unknown>): CaseRecord {
+  if (!result.ok) {
+    throw new Error(`the workflow refused an event the portal sends itself: ${String((result.error as Error).message)}`);
+  }
+  return result.value;
+}
+
+export type CasesService = ReturnType<typeof createCasesService>;

@@ -1,0 +1,123 @@
+import type { Clock } from '../../kernel/clock.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { outboxRepository } from '../../platform/outbox/index.ts';
+import type { CatalogueService } from '../catalogue/index.ts';
+import { addDays, kyivDay, type ReminderPolicy, remindersFor, type WorkingCalendar } from '../deadlines/index.ts';
+import { applyEvent, type TransitionActor } from './case-transitions.service.ts';
+import { casesRepository } from './cases.repository.ts';
+import { deadlineJobsRepository } from './deadline-jobs.repository.ts';
+import { type DocumentIssuer, issueDecisionDocument } from './decisions.service.ts';
+
+export interface DeadlineJobsDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  readonly calendar: WorkingCalendar;
+  readonly catalogue: CatalogueService;
+  readonly issuer: DocumentIssuer;
+  readonly publicUrl: string;
+  readonly reminders: ReminderPolicy;
+}
+
+export const CASE_REMINDER_TOPIC = 'case.reminder';
+export const CASE_ESCALATION_TOPIC = 'case.escalation';
+
+const SYSTEM: TransitionActor = { personId: null, role: 'system', channel: 'system', actingFor: null };
+const BATCH = 50;
+
+/**
+ * The jobs that watch statutory deadlines. Each claims cases with `FOR UPDATE SKIP LOCKED`, so
+ * several portal processes can run them at once and none does a case twice.
+ */
+export function createDeadlineJobs(deps: DeadlineJobsDeps) {
+  const { db, clock, calendar, catalogue } = deps;
+
+  /**
+   * Silent consent (egov-models §6.4): a case of a service that grants it, with complete documents,
+   * undecided after its due date, is granted by the portal; the document says so. Returns how many.
+   */
+  async function silentConsent(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const n = await db.transaction(async (tx) => {
+        const today = kyivDay(clock.now());
+        const ids = await deadlineJobsRepository.claimSilentConsent(tx, { today, states: ['submitted', 'registered', 'in-review'], limit: BATCH });
+        for (const id of ids) {
+          const c = await casesRepository.byId(tx, id, { lock: true });
+          const service = c === null ? null : (await catalogue.service(c.serviceId)).value;
+          if (c === null || service === null) {
+            continue;
+          }
+          const granted = await applyEvent(tx, { clock, calendar }, c, service, SYSTEM, { event: 'grant-by-silent-consent' });
+          if (!granted.ok) {
+            continue; // a workflow of this service does not allow it from this state: left to the officers
+          }
+          const orgs = (await catalogue.organisations()).value;
+          const name = orgs.find((o) => o.id === c.organisationId)?.name ?? { uk: c.organisationId, en: c.organisationId };
+          await issueDecisionDocument(tx, { issuer: deps.issuer, publicUrl: deps.publicUrl, organisationName: name }, granted.value, service, {
+            kind: 'silent-consent', reasons: null, refusalGroundId: null, at: clock.now(),
+          });
+          await applyEvent(tx, { clock, calendar }, granted.value, service, SYSTEM, { event: 'issue-result' });
+        }
+        return ids.length;
+      });
+      done += n;
+      if (n < BATCH) {
+        return done;
+      }
+    }
+  }
+
+  /**
+   * Reminders to the officer holding a case (or the agency's queue) and escalations to the agency's
+   * supervisors, on the working days the policy sets before the due date. Each is sent once per due
+   * date: a moved due date (a pause) gets its own reminders. Returns how many were sent.
+   */
+  async function reminders(): Promise<number> {
+    const today = kyivDay(clock.now());
+    const farthest = Math.max(deps.reminders.escalateSupervisorWorkingDaysBefore, ...deps.reminders.remindOfficerWorkingDaysBefore);
+    const until = addDays(today, farthest * 2 + 14); // n working days span at most about 2n + holidays calendar days
+    let sent = 0;
+    let after: string | null = null;
+    for (;;) {
+      const batch = await db.transaction(async (tx) => {
+        const rows = await deadlineJobsRepository.claimDueBy(tx, { until, limit: BATCH, after });
+        for (const r of rows) {
+          for (const reminder of remindersFor(r.due_on, calendar, deps.reminders, r.term_started_on === null ? {} : { after: r.term_started_on })) {
+            if (reminder.day > today) {
+              continue;
+            }
+            const fresh = await deadlineJobsRepository.markReminder(tx, { caseId: r.id, kind: reminder.kind, dueOn: r.due_on, workingDaysBefore: reminder.workingDaysBefore, sentOn: today });
+            if (!fresh) {
+              continue;
+            }
+            sent++;
+            const to = reminder.kind === 'officer-reminder' ? (r.assigned_to === null ? [] : [r.assigned_to]) : await deadlineJobsRepository.supervisors(tx, r.organisation_id);
+            await outboxRepository.enqueue(tx, {
+              topic: reminder.kind === 'officer-reminder' ? CASE_REMINDER_TOPIC : CASE_ESCALATION_TOPIC,
+              payload: { caseId: r.id, caseNumber: r.number, organisationId: r.organisation_id, dueOn: r.due_on, workingDaysBefore: reminder.workingDaysBefore, to },
+              idempotencyKey: `${reminder.kind}:${r.id}:${r.due_on}:${reminder.workingDaysBefore}`,
+              availableAt: clock.now(),
+            });
+          }
+        }
+        return rows;
+      });
+      after = batch[batch.length - 1]?.id ?? null;
+      if (batch.length < BATCH) {
+        return sent;
+      }
+    }
+  }
+
+  return {
+    silentConsent,
+    reminders,
+    remindersOf: (caseId: string) => deadlineJobsRepository.remindersOf(db, caseId),
+    /** Both jobs, one after the other. */
+    async tick(): Promise<{ silentConsent: number; reminders: number }> {
+      return { silentConsent: await silentConsent(), reminders: await reminders() };
+    },
+  };
+}
+
+export type DeadlineJobs = ReturnType<typeof createDeadlineJobs>;

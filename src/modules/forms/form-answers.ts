@@ -1,0 +1,166 @@
+import type { ErrorObject } from 'ajv';
+
+import { validatorOf } from './form-ajv.ts';
+import type { Answers, ApplicationForm, Condition, FormField, FormPage } from './form.schemas.ts';
+
+/** One problem with one answer: which question, on which page, and the JSON Schema keyword that failed. */
+export interface AnswerIssue {
+  readonly field: string;
+  readonly pageId: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/** A submitted HTML form body: each name to one value or several. */
+export type RawBody = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+export function holds(condition: Condition | undefined, answers: Answers): boolean {
+  if (condition === undefined) {
+    return true;
+  }
+  const value = answers[condition.field];
+  return condition.in.some((v) => v === value);
+}
+
+/** The pages the applicant sees, given the answers so far. */
+export function visiblePages(form: ApplicationForm, answers: Answers): FormPage[] {
+  return form.pages.filter((p) => holds(p.when, answers));
+}
+
+export function visibleFields(page: FormPage, answers: Answers): FormField[] {
+  return page.fields.filter((f) => holds(f.when, answers));
+}
+
+export function findPage(form: ApplicationForm, pageId: string): FormPage | null {
+  return form.pages.find((p) => p.id === pageId) ?? null;
+}
+
+/**
+ * Drops answers to questions the applicant can no longer see (a branch not taken), page by page in
+ * order, so that a condition on a dropped answer hides what depended on it too.
+ */
+export function pruneHidden(form: ApplicationForm, answers: Answers): Answers {
+  const kept: Answers = {};
+  for (const page of form.pages) {
+    if (!holds(page.when, kept)) {
+      continue;
+    }
+    for (const field of page.fields) {
+      if (holds(field.when, kept) && answers[field.name] !== undefined) {
+        kept[field.name] = answers[field.name];
+      }
+    }
+  }
+  return kept;
+}
+
+const first = (v: string | readonly string[] | undefined): string | undefined => (typeof v === 'string' ? v : v?.[0]);
+
+/**
+ * Reads one page's answers from a form body, typed for the schema: numbers as numbers (or the text as
+ * typed, so the schema reports it), yes/no as booleans, checkboxes as arrays; an empty answer is no
+ * answer. File questions are not read here: an upload stores an attachment and its id is the answer.
+ */
+export function readPage(page: FormPage, body: RawBody): Answers {
+  const answers: Answers = {};
+  for (const field of page.fields) {
+    if (field.kind === 'file') {
+      continue;
+    }
+    const raw = body[field.name];
+    if (field.kind === 'checkboxes') {
+      const values = (typeof raw === 'string' ? [raw] : (raw ?? [])).filter((v) => v !== '');
+      answers[field.name] = values.length > 0 ? [...values] : undefined;
+      continue;
+    }
+    const text = first(raw)?.trim() ?? '';
+    if (text === '') {
+      answers[field.name] = undefined;
+    } else if (field.kind === 'number') {
+      const n = Number(text.replace(',', '.'));
+      answers[field.name] = Number.isFinite(n) && /^-?[0-9]+([.,][0-9]+)?$/.test(text) ? n : text;
+    } else if (field.kind === 'yes-no') {
+      answers[field.name] = text === 'yes' ? true : text === 'no' ? false : text;
+    } else {
+      answers[field.name] = text;
+    }
+  }
+  return answers;
+}
+
+/** Merges a page's answers into the draft's; an unanswered question removes the earlier answer. */
+export function mergeAnswers(current: Answers, page: Answers): Answers {
+  const merged: Answers = { ...current };
+  for (const [name, value] of Object.entries(page)) {
+    if (value === undefined) {
+      delete merged[name];
+    } else {
+      merged[name] = value;
+    }
+  }
+  return merged;
+}
+
+function fieldOf(e: ErrorObject): string | null {
+  if (e.keyword === 'required') {
+    const missing: unknown = (e.params as Record<string, unknown>)['missingProperty'];
+    return typeof missing === 'string' ? missing : null;
+  }
+  const name = e.instancePath.split('/')[1];
+  return name === undefined || name === '' ? null : name;
+}
+
+/** Every problem with the visible answers, against the form's schema, in page and question order. */
+export function checkAnswers(form: ApplicationForm, answers: Answers): AnswerIssue[] {
+  const pruned = pruneHidden(form, answers);
+  const validate = validatorOf(form);
+  if (validate(pruned)) {
+    return [];
+  }
+  const byField = new Map<string, ErrorObject>();
+  for (const e of validate.errors ?? []) {
+    const field = fieldOf(e);
+    // `if` reports only that its `then` failed; the `then` error itself names the field.
+    if (field !== null && e.keyword !== 'if' && !byField.has(field)) {
+      byField.set(field, e);
+    }
+  }
+  const issues: AnswerIssue[] = [];
+  for (const page of visiblePages(form, pruned)) {
+    for (const field of visibleFields(page, pruned)) {
+      const e = byField.get(field.name);
+      if (e !== undefined) {
+        issues.push({ field: field.name, pageId: page.id, keyword: e.keyword, params: e.params as Record<string, unknown> });
+      }
+    }
+  }
+  return issues;
+}
+
+/** The problems on one page only. */
+export function checkPage(form: ApplicationForm, pageId: string, answers: Answers): AnswerIssue[] {
+  return checkAnswers(form, answers).filter((i) => i.pageId === pageId);
+}
+
+/** The page after `pageId` that the applicant sees, or null after the last one (check your answers). */
+export function nextPage(form: ApplicationForm, pageId: string, answers: Answers): FormPage | null {
+  const pages = visiblePages(form, answers);
+  const at = pages.findIndex((p) => p.id === pageId);
+  return pages[at + 1] ?? null;
+}
+
+export function previousPage(form: ApplicationForm, pageId: string, answers: Answers): FormPage | null {
+  const pages = visiblePages(form, answers);
+  const at = pages.findIndex((p) => p.id === pageId);
+  return at > 0 ? (pages[at - 1] ?? null) : null;
+}
+
+/** The file questions the applicant sees, with the attachment id each holds. */
+export function fileAnswers(form: ApplicationForm, answers: Answers): Array<{ field: FormField; attachmentId: string | null }> {
+  const pruned = pruneHidden(form, answers);
+  return visiblePages(form, pruned).flatMap((p) =>
+    visibleFields(p, pruned)
+      .filter((f) => f.kind === 'file')
+      .map((field) => ({ field, attachmentId: typeof pruned[field.name] === 'string' ? (pruned[field.name] as string) : null })),
+  );
+}

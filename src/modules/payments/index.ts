@@ -1,0 +1,35 @@
+/**
+ * The payments module's public surface: the payment-provider port and its vocabulary
+ * (`payments.ts`, pure), the real HTTP adapter (`adapters/http-provider.adapter.ts`), the callback
+ * signature (`adapters/hmac.ts`) and the local provider simulator (`adapters/simulator.ts`) for
+ * development and tests. See README.md for the protocol and the flow.
+ */
+export {
+  type CallbackCheck,
+  formatUah,
+  isPaymentStatus,
+  type LocalPayment,
+  type Mismatch,
+  parseCallbackBody,
+  PAYMENT_STATUSES,
+  type PaymentCallback,
+  type PaymentProvider,
+  PaymentProviderError,
+  type PaymentStatus,
+  type ProviderTransaction,
+  reconcile,
+  returnUrlFor,
+  type StartOutcome,
+  type StartPayment,
+  startPaymentProblem,
+} from './payments.ts';
+export { headerValue, SIGNATURE_HEADER, signatureHeaderValue, signBody, verifyBody } from './adapters/hmac.ts';
+export { createHttpPaymentProvider, type HttpPaymentProviderOptions } from './adapters/http-provider.adapter.ts';
+export {
+  type CallbackAttempt,
+  type PaymentSimulator,
+  type PaymentSimulatorOptions,
+  type SimulatedCallback,
+  type SimulatedTransaction,
+  startPaymentSimulator,
+} from './adapters/simulator.ts';
