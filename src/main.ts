@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const jobs = startJobs(services, config.cases.jobIntervalSeconds, logger);
   // The development message page only where nobody else can reach it: a development build on loopback.
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(config.host);
-  const { app } = await buildHttp(services, logger, { devMessages: config.env === 'development' && loopback ? channels.dev : null });
+  const { app } = await buildHttp(services, logger, { devMessages: config.env === 'development' && loopback ? channels.dev : null, paymentOrigin: payments.simulatorUrl === null ? null : new URL(payments.simulatorUrl).origin });
   const address = await app.listen({ host: config.host, port: config.port });
   logger.info({ address, database: services.db.kind }, `Portico is serving ${config.publicUrl}`);
 

@@ -3,9 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import { createDraftsService, databaseAttachmentStore, directoryAttachmentStore } from '../modules/applications/index.ts';
 import { createCatalogueService } from '../modules/catalogue/index.ts';
-import { createBackOfficeService, createCasePaymentsService, createCasesService, createDeadlineJobs } from '../modules/cases/index.ts';
+import { createBackOfficeService, createCasePaymentsService, createCasesService, createDeadlineJobs, createReceiptsService } from '../modules/cases/index.ts';
 import { holidayCalendar } from '../modules/deadlines/index.ts';
-import { createDocumentIssuer } from '../modules/documents/index.ts';
+import { createDocumentIssuer, renderPdf } from '../modules/documents/index.ts';
 import { createHttpPaymentProvider, type PaymentProvider } from '../modules/payments/index.ts';
 import { type OidcClient, createContactsService, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -48,9 +48,10 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
     db, clock, calendar, catalogue, issuer, publicUrl: config.publicUrl,
     reminders: { remindOfficerWorkingDaysBefore: [3, 1], escalateSupervisorWorkingDaysBefore: 1 },
   });
+  const receipts = createReceiptsService({ db, clock, catalogue, publicUrl: config.publicUrl, render: renderPdf, keyOf: (id) => issuer.keyOf(id) });
   const provider = options.paymentProvider ?? paymentProviderOf(config);
-  const payments = provider === null ? null : createCasePaymentsService({ db, clock, calendar, catalogue, provider, callbackUrl: `${config.publicUrl}/payments/callback` });
-  return { config, db, clock, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments };
+  const payments = provider === null ? null : createCasePaymentsService({ db, clock, calendar, catalogue, provider, callbackUrl: `${config.publicUrl}/api/v1/payments/callback` });
+  return { config, db, clock, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

@@ -13,19 +13,24 @@ import type { Logger } from '../platform/logging/logger.ts';
 import rateLimit from '@fastify/rate-limit';
 
 import { catalogueRoutes } from '../web/catalogue.routes.tsx';
-import { identityRoutes } from '../web/identity.routes.tsx';
+import { registerPaymentsApi } from '../api/payments.api.ts';
+import { applyRoutes } from '../web/apply.routes.tsx';
+import { casesRoutes } from '../web/cases.routes.tsx';
+import { identityRoutes, me } from '../web/identity.routes.tsx';
+import { verifyRoutes } from '../web/verify.routes.tsx';
 import { guard, registerSessions } from '../web/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage } from '../web/error-pages.tsx';
 import { PUBLIC, type WebRoute } from '../web/route-table.ts';
 import type { DevMessages } from './channels.ts';
 import type { Services } from './container.ts';
 import { devRoutes } from '../web/dev.routes.tsx';
+import { officeRoutes } from '../web/office.routes.tsx';
 
 const ASSETS = fileURLToPath(new URL('../web/assets/', import.meta.url));
 const isApi = (url: string) => url.startsWith('/api/');
 
 /** Builds the HTTP server: one readable list of middleware, then the routes, then 404 and errors. */
-export async function buildHttp(services: Services, logger: Logger, options: { devMessages?: DevMessages | null } = {}): Promise<{ app: FastifyInstance; webRoutes: WebRoute[] }> {
+export async function buildHttp(services: Services, logger: Logger, options: { devMessages?: DevMessages | null; paymentOrigin?: string | null } = {}): Promise<{ app: FastifyInstance; webRoutes: WebRoute[] }> {
   const loggerInstance: FastifyBaseLogger = logger;
   const app = Fastify({
     loggerInstance,
@@ -46,17 +51,26 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     }
   });
   // Sign-out posts a form that redirects to the identity provider, so its origins may receive forms.
-  const providerOrigins = services.config.identity.providers.map((p) => new URL(p.issuer).origin);
+  // Paying posts a form that redirects to the payment provider, so its origin may receive forms too.
+  const paymentOrigin = options.paymentOrigin ?? (services.config.cases.payments ? new URL(services.config.cases.payments.url).origin : null);
+  const providerOrigins = [...services.config.identity.providers.map((p) => new URL(p.issuer).origin), ...(paymentOrigin === null ? [] : [paymentOrigin])];
   await registerMiddleware(app, services.config.publicUrl, providerOrigins);
   await registerSessions(app, services.sessions);
   await app.register(rateLimit, { global: false });
   registerPlatformRoutes(app, services);
   registerCatalogueApi(app, services.catalogue);
+  if (services.payments !== null) {
+    registerPaymentsApi(app, services.payments);
+  }
   const identity = services.config.identity;
   const webRoutes = [
     ...catalogueRoutes(services.catalogue),
     ...(options.devMessages ? devRoutes(options.devMessages) : []),
     ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, staff: services.staff, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
+    ...officeRoutes({ backOffice: services.backOffice, drafts: services.drafts, cases: services.cases, catalogue: services.catalogue }),
+    ...applyRoutes(services.drafts, me),
+    ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl }, me),
+    ...verifyRoutes(services.receipts),
   ];
   for (const route of webRoutes) {
     // Sign-in callbacks are rate limited per address: they are where guessing and replay would be tried.

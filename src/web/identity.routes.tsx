@@ -28,7 +28,8 @@ export function safeReturnTo(value: unknown): string | undefined {
   return typeof value === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(value) && value.length <= 500 ? value : undefined;
 }
 
-const me = (request: FastifyRequest): SignedIn => {
+/** The signed-in person of a request behind the gate (a route requiring a session). */
+export const me = (request: FastifyRequest): SignedIn => {
   if (!request.signedIn) {
     throw new Error('a signed-in route ran without a session');
   }

@@ -39,9 +39,42 @@ export const paths = {
   contacts: (lang: Lang) => `/${lang}/cabinet/contacts`,
   contactCode: (lang: Lang) => `/${lang}/cabinet/contacts/code`,
   contactConfirm: (lang: Lang) => `/${lang}/cabinet/contacts/confirm`,
+  apply: (lang: Lang, serviceId: string) => `/${lang}/services/${encodeURIComponent(serviceId)}/apply`,
+  applyPage: (lang: Lang, draftId: string, pageId: string) => `/${lang}/applications/${draftId}/pages/${encodeURIComponent(pageId)}`,
+  applyUpload: (lang: Lang, draftId: string, pageId: string, field: string) => `/${lang}/applications/${draftId}/pages/${encodeURIComponent(pageId)}/files/${encodeURIComponent(field)}`,
+  applyRemoveFile: (lang: Lang, draftId: string, pageId: string, field: string) => `/${lang}/applications/${draftId}/pages/${encodeURIComponent(pageId)}/files/${encodeURIComponent(field)}/remove`,
+  applyCheck: (lang: Lang, draftId: string) => `/${lang}/applications/${draftId}/check`,
+  applySubmit: (lang: Lang, draftId: string) => `/${lang}/applications/${draftId}/submit`,
+  applyDiscard: (lang: Lang, draftId: string) => `/${lang}/applications/${draftId}/discard`,
+  myApplications: (lang: Lang) => `/${lang}/cabinet/applications`,
+  myCase: (lang: Lang, caseId: string) => `/${lang}/cabinet/cases/${caseId}`,
+  caseAction: (lang: Lang, caseId: string, action: 'answer' | 'withdraw' | 'rate' | 'pay') => `/${lang}/cabinet/cases/${caseId}/${action}`,
+  receipt: (lang: Lang, caseId: string) => `/${lang}/cabinet/cases/${caseId}/receipt`,
+  receiptPdf: (lang: Lang, caseId: string) => `/${lang}/cabinet/cases/${caseId}/receipt.pdf`,
+  caseDocument: (lang: Lang, caseId: string, documentId: string) => `/${lang}/cabinet/cases/${caseId}/documents/${documentId}`,
+  caseAttachment: (lang: Lang, caseId: string, attachmentId: string) => `/${lang}/cabinet/cases/${caseId}/attachments/${attachmentId}`,
+  verify: (lang: Lang, documentId: string) => `/${lang}/verify/${documentId}`,
   stylesheet: '/assets/portico.css',
   openapi: '/api/openapi.json',
   jsonld: '/api/v1/catalogue.jsonld',
+  officeCases: (lang: Lang, params: Readonly<Record<string, string | number | undefined>> = {}) => {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) {
+      if (v !== undefined && v !== '') {
+        query.set(k, String(v));
+      }
+    }
+    const qs = query.toString();
+    return `/${lang}/office/cases${qs ? `?${qs}` : ''}`;
+  },
+  officeAssignCases: (lang: Lang) => `/${lang}/office/cases/assign`,
+  officeCase: (lang: Lang, caseId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}`,
+  officeCaseAct: (lang: Lang, caseId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}/act`,
+  officeCaseNotes: (lang: Lang, caseId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}/notes`,
+  officeCaseAssign: (lang: Lang, caseId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}/assign`,
+  officeAttachment: (lang: Lang, caseId: string, attachmentId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(attachmentId)}`,
+  officeDocument: (lang: Lang, documentId: string) => `/${lang}/office/documents/${encodeURIComponent(documentId)}`,
+  officeVerify: (lang: Lang, documentId: string) => `/${lang}/verify/${encodeURIComponent(documentId)}`,
 } as const;
 
 /** The same page in the other language: the path prefix changes, the query string stays. */

@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { isLang } from '../kernel/text.ts';
@@ -29,6 +30,8 @@ declare module 'fastify' {
 export async function registerSessions(app: FastifyInstance, sessions: SessionsService): Promise<void> {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Uploads: one file per request, up to the largest limit any service sets (each service checks its own).
+  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   app.decorateRequest('signedIn', null);
   app.decorateRequest('sessionEnded', false);
   app.addHook('preHandler', async (request, reply) => {
@@ -75,7 +78,7 @@ export function guard(route: WebRoute, sessions: SessionsService) {
       return sendRefusal(request, reply, decision.reason === 'sign-in-required' ? 401 : 403, decision.reason === 'sign-in-required' ? 'session-expired' : 'forbidden');
     }
     if (route.method === 'POST') {
-      const sent = (request.body as Record<string, unknown> | undefined)?.['_csrf'];
+      const sent = csrfField((request.body as Record<string, unknown> | undefined)?.['_csrf']);
       const expected = request.signedIn?.session.csrfToken;
       if (typeof sent !== 'string' || !expected || !sameSecret(sent, expected)) {
         await sessions.recordRefusal('CSRF', personId, { url: request.url });
@@ -84,4 +87,9 @@ export function guard(route: WebRoute, sessions: SessionsService) {
     }
     return undefined;
   };
+}
+
+/** The CSRF token of a form body: a plain field, or a multipart field (`{ value }`) of an upload. */
+function csrfField(raw: unknown): unknown {
+  return typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'field' ? (raw as { value?: unknown }).value : raw;
 }

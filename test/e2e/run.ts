@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { axeViolations, launchChromium } from './browser.ts';
+import { casesJourneys } from './cases.journeys.ts';
 import { catalogueJourneys } from './catalogue.journeys.ts';
 import { identityJourneys } from './identity.journeys.ts';
 import { startPortal } from './server.ts';
@@ -74,7 +75,7 @@ async function main(): Promise<number> {
     },
   };
   try {
-    for (const check of [...(await catalogueJourneys(portal.url)), ...identityJourneys()]) {
+    for (const check of [...(await catalogueJourneys(portal.url)), ...identityJourneys(), ...casesJourneys()]) {
       const started = Date.now();
       try {
         await check.run(ctx);

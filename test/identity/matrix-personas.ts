@@ -64,6 +64,20 @@ export interface MatrixIds {
   /** Roles of bystanders in another agency (the tax service), revoked through /uk/… and /en/…. */
   readonly staffRoleUk: string;
   readonly staffRoleEn: string;
+  /** The citizen's draft, and one draft per language to discard. */
+  readonly draft: string;
+  readonly discardDraftUk: string;
+  readonly discardDraftEn: string;
+  /** The citizen's case awaiting payment (with an attachment), one per language to withdraw, and a granted one with its decision. */
+  readonly case: string;
+  readonly caseNumber: string;
+  /** The start of the case's submission hash, as a receipt's QR code carries it. */
+  readonly caseHash: string;
+  readonly attachment: string;
+  readonly withdrawCaseUk: string;
+  readonly withdrawCaseEn: string;
+  readonly decidedCase: string;
+  readonly document: string;
 }
 
 /**
@@ -187,9 +201,65 @@ export class MatrixPeople {
       citizenMandate: await mandateTo(BYSTANDER_OF_CITIZEN),
       staffRoleUk: await bystanderRole(t, '9000000996'),
       staffRoleEn: await bystanderRole(t, '9000000997'),
+      ...(await caseFixtures(t, people)),
     };
     return { people, ids };
   }
+}
+
+const resolve = async (t: TestApp, session: Session | null) => {
+  const signedIn = session ? await t.services.sessions.resolve(session.cookie.split('=')[1] ?? '', 'uk') : null;
+  if (!signedIn) {
+    throw new Error('a matrix session did not resolve');
+  }
+  return signedIn;
+};
+
+/** The citizen's drafts and cases of a passport application (a paid service of the migration service), through the services. */
+async function caseFixtures(t: TestApp, people: MatrixPeople) {
+  const citizen = await resolve(t, people.session('citizen'));
+  const { drafts, cases, backOffice } = t.services;
+  const draft = async () => {
+    const started = await drafts.start(citizen, 'international-passport');
+    if (!started.ok) {
+      throw new Error(`no draft: ${started.error.problem}`);
+    }
+    return started.value.id;
+  };
+  const submitted = async (key: string) => {
+    const id = await draft();
+    const pages: Array<[string, Record<string, string>]> = [
+      ['about-you', { givenName: 'Олена', familyName: 'Коваль', birthDate: '1990-04-12', nationalId: '9000000011' }],
+      ['contact', { email: 'olena@example.org' }], ['reason', { purpose: 'first' }], ['collection', { collectionCentre: 'zorehrad-migration-office' }],
+    ];
+    for (const [page, body] of pages) {
+      await drafts.savePage(citizen, id, page, body);
+    }
+    await drafts.upload(citizen, id, { field: 'identityDocument', filename: 'id.pdf', bytes: Buffer.from('%PDF-1.4 matrix') });
+    const done = await drafts.submit(citizen, id, { idempotencyKey: key, declared: true, channel: 'web', lang: 'uk' });
+    if (!done.ok) {
+      throw new Error(`a matrix submission failed: ${done.error.problem}`);
+    }
+    return done.value;
+  };
+  const main = await submitted('matrix-case');
+  const decided = await submitted('matrix-decided');
+  // Stands in for the payment and the registration, which have their own tests.
+  await t.services.db.query("UPDATE cases SET state = 'in-review', fee_status = 'paid' WHERE id = $1", [decided.id]);
+  const granted = await backOffice.act(await resolve(t, people.session('decision-maker')), decided.id, { event: 'grant', reason: 'matrix' });
+  if (!granted.ok) {
+    throw new Error(`the matrix decision failed: ${granted.error.code}`);
+  }
+  const document = (await cases.forApplicant(citizen, decided.id))?.documents[0]?.id;
+  const attachment = (await drafts.attachmentsOfCase(main.id))[0]?.id;
+  if (document === undefined || attachment === undefined) {
+    throw new Error('the matrix case fixtures are incomplete');
+  }
+  return {
+    draft: await draft(), discardDraftUk: await draft(), discardDraftEn: await draft(),
+    case: main.id, caseNumber: main.number, caseHash: main.answersSha256.slice(0, 16), attachment, decidedCase: decided.id, document,
+    withdrawCaseUk: (await submitted('matrix-withdraw-uk')).id, withdrawCaseEn: (await submitted('matrix-withdraw-en')).id,
+  };
 }
 
 /** Who each persona acts for, as the portal resolves it now (a check that the scenario is what the table assumes). */

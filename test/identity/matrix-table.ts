@@ -33,17 +33,21 @@ export type PersonaName = (typeof PERSONAS)[number];
 /** Personas whose requests carry a live session. */
 export const SIGNED_IN_PERSONAS: readonly PersonaName[] = PERSONAS.filter((p) => !['anonymous', 'staff-refused', 'session-ended'].includes(p));
 
-/** `allowed`: 2xx, 3xx other than to sign-in, or a 400 page; `sign-in`: 303 to /{lang}/sign-in?returnTo=<the URL>; `refused`: 401 or 403. */
-export type Outcome = 'allowed' | 'sign-in' | 'refused';
+/**
+ * `allowed`: 2xx, 3xx other than to sign-in, or a 400 page; `sign-in`: 303 to /{lang}/sign-in?returnTo=<the URL>;
+ * `refused`: 401 or 403; `hidden`: 404 — the gate let the persona through, and the handler does not
+ * reveal a record that is not theirs (a draft, a case, a file).
+ */
+export type Outcome = 'allowed' | 'sign-in' | 'refused' | 'hidden';
 export type Grid = Readonly<Record<PersonaName, Outcome>>;
 
-const LETTERS: Record<string, Outcome> = { A: 'allowed', S: 'sign-in', R: 'refused' };
+const LETTERS: Record<string, Outcome> = { A: 'allowed', S: 'sign-in', R: 'refused', N: 'hidden' };
 
-/** One grid row: a letter per persona, in the column order of PERSONAS (A allowed, S sign-in, R refused). */
+/** One grid row: a letter per persona, in the column order of PERSONAS (A allowed, S sign-in, R refused, N hidden). */
 export function grid(letters: string): Grid {
   const cells = letters.trim().split(/\s+/);
   if (cells.length !== PERSONAS.length || cells.some((c) => !(c in LETTERS))) {
-    throw new Error(`a grid row needs ${PERSONAS.length} letters out of A, S, R: "${letters}"`);
+    throw new Error(`a grid row needs ${PERSONAS.length} letters out of A, S, R, N: "${letters}"`);
   }
   return Object.fromEntries(PERSONAS.map((p, i) => [p, LETTERS[cells[i]!]!])) as Record<PersonaName, Outcome>;
 }
@@ -64,6 +68,13 @@ const SIGNED_IN_POST_GRID = grid(       'R    R    R    A    A    A    A    A   
 const ANY_STAFF_GET_GRID = grid(        'S    S    R    R    R    R    R    R    R    A    A    A    A    A    A    A    A');
 const ADMIN_GET_GRID = grid(            'S    S    R    R    R    R    R    R    R    R    R    R    A    R    R    R    A');
 const ADMIN_POST_GRID = grid(           'R    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R    A');
+const OFFICER_GET_GRID = grid(          'S    S    R    R    R    R    R    R    R    A    A    A    R    R    R    R    R');
+const OFFICER_POST_GRID = grid(         'R    R    R    R    R    R    R    R    R    A    A    A    R    R    R    R    R');
+// The citizen's own draft or case: every other signed-in persona gets the 404 of a record that is not theirs.
+const OWN_GET_GRID = grid(              'S    S    R    A    N    N    N    N    N    N    N    N    N    N    N    N    N');
+const OWN_POST_GRID = grid(             'R    R    R    A    N    N    N    N    N    N    N    N    N    N    N    N    N');
+const NOBODY_GRID = grid(               'R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R');
+const OFFICERS = ['clerk', 'decision-maker', 'supervisor'] as const;
 
 export const GROUPS: readonly RouteGroup[] = [
   {
@@ -76,23 +87,55 @@ export const GROUPS: readonly RouteGroup[] = [
       '/{lang}/', '/{lang}/accessibility', '/{lang}/search', '/{lang}/services/:id', '/{lang}/agencies', '/{lang}/agencies/:id',
       '/{lang}/events', '/{lang}/events/:id', '/{lang}/centres', '/{lang}/centres/:id',
       '/{lang}/sign-in', '/{lang}/sign-in/:idp', '/{lang}/signed-out',
+      '/{lang}/verify/:id', '/{lang}/verify/receipts/:id', '/verify/:id', '/verify/receipts/:id',
     ],
   },
   {
+    // The payment provider's server-to-server callback: no session, no CSRF; an unsigned body is refused (401).
+    title: 'payment provider callback', requirement: { kind: 'public' }, method: 'POST', expect: NOBODY_GRID,
+    routes: ['/api/v1/payments/callback'],
+  },
+  {
     title: 'signed-in pages', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
-    routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts'],
+    routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts', '/{lang}/cabinet/applications', '/{lang}/services/:id/apply'],
+  },
+  {
+    title: 'the citizen\'s own drafts and cases', requirement: { kind: 'signed-in' }, method: 'GET', expect: OWN_GET_GRID,
+    routes: [
+      '/{lang}/applications/:draftId/pages/:pageId', '/{lang}/applications/:draftId/check',
+      '/{lang}/cabinet/cases/:id', '/{lang}/cabinet/cases/:id/receipt', '/{lang}/cabinet/cases/:id/receipt.pdf',
+      '/{lang}/cabinet/cases/:id/documents/:documentId', '/{lang}/cabinet/cases/:id/attachments/:attachmentId',
+    ],
+  },
+  {
+    title: 'forms on the citizen\'s own drafts and cases', requirement: { kind: 'signed-in' }, method: 'POST', expect: OWN_POST_GRID,
+    routes: [
+      '/{lang}/applications/:draftId/pages/:pageId', '/{lang}/applications/:draftId/pages/:pageId/files/:field',
+      '/{lang}/applications/:draftId/pages/:pageId/files/:field/remove', '/{lang}/applications/:draftId/submit',
+      '/{lang}/cabinet/cases/:id/answer', '/{lang}/cabinet/cases/:id/withdraw', '/{lang}/cabinet/cases/:id/rate', '/{lang}/cabinet/cases/:id/pay',
+      '/{lang}/applications/:draftId/discard',
+    ],
   },
   {
     title: 'signed-in forms', requirement: { kind: 'signed-in' }, method: 'POST', expect: SIGNED_IN_POST_GRID,
     routes: [
       '/{lang}/cabinet/act-as', '/{lang}/cabinet/mandates', '/{lang}/cabinet/mandates/:id/revoke',
       '/{lang}/cabinet/contacts/code', '/{lang}/cabinet/contacts/confirm', '/{lang}/cabinet/contacts',
+      '/{lang}/services/:id/apply',
       '/{lang}/sign-out', '/{lang}/sign-out-everywhere',
     ],
   },
   {
     title: 'staff pages open to every staff role', requirement: { kind: 'staff', roles: STAFF_ROLES }, method: 'GET', expect: ANY_STAFF_GET_GRID,
     routes: ['/{lang}/staff'],
+  },
+  {
+    title: 'the back office: agency queues and cases', requirement: { kind: 'staff', roles: OFFICERS }, method: 'GET', expect: OFFICER_GET_GRID,
+    routes: ['/{lang}/office/cases', '/{lang}/office/cases/:id', '/{lang}/office/cases/:id/attachments/:attachmentId', '/{lang}/office/documents/:documentId'],
+  },
+  {
+    title: 'the back office: actions', requirement: { kind: 'staff', roles: OFFICERS }, method: 'POST', expect: OFFICER_POST_GRID,
+    routes: ['/{lang}/office/cases/assign', '/{lang}/office/cases/:id/act', '/{lang}/office/cases/:id/notes', '/{lang}/office/cases/:id/assign'],
   },
   {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,
@@ -147,6 +190,21 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/admin/staff/:id/revoke': [],
   '/{lang}/sign-out': [],
   '/{lang}/sign-out-everywhere': [],
+  '/{lang}/services/:id/apply': [],
+  '/{lang}/applications/:draftId/pages/:pageId': [['_shown', 'givenName'], ['givenName', '']],
+  '/{lang}/applications/:draftId/pages/:pageId/files/:field': [],
+  '/{lang}/applications/:draftId/pages/:pageId/files/:field/remove': [],
+  '/{lang}/applications/:draftId/submit': [['idempotencyKey', 'matrix-key-0001']],
+  '/{lang}/applications/:draftId/discard': [],
+  '/{lang}/cabinet/cases/:id/answer': [['answer', 'matrix answer']],
+  '/{lang}/cabinet/cases/:id/withdraw': [['reason', 'matrix']],
+  '/{lang}/cabinet/cases/:id/rate': [['rating', '5']],
+  '/{lang}/cabinet/cases/:id/pay': [],
+  '/api/v1/payments/callback': [['eventId', 'forged']],
+  '/{lang}/office/cases/assign': [['agencyId', 'state-migration-service'], ['assignee', '']],
+  '/{lang}/office/cases/:id/act': [['event', 'no-such-event']],
+  '/{lang}/office/cases/:id/notes': [['note', 'matrix note']],
+  '/{lang}/office/cases/:id/assign': [['assignee', '']],
 };
 
 /** Routes that end the session they are sent with: each persona signs in again after them. */

@@ -1,3 +1,4 @@
+import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { Answers } from '../forms/index.ts';
 import type { Attachment, Draft } from './application.ts';
@@ -21,6 +22,9 @@ export const draftsRepository = {
   },
 
   async byId(db: Queryable, id: string, options: { lock?: boolean } = {}): Promise<Draft | null> {
+    if (!isUuid(id)) {
+      return null;
+    }
     const rows = await db.query<DraftRow>(`SELECT * FROM drafts WHERE id = $1${options.lock === true ? ' FOR UPDATE' : ''}`, [id]);
     return rows[0] ? toDraft(rows[0]) : null;
   },
@@ -75,6 +79,9 @@ export const draftsRepository = {
   },
 
   async attachment(db: Queryable, id: string): Promise<(Attachment & { personId: string }) | null> {
+    if (!isUuid(id)) {
+      return null;
+    }
     const rows = await db.query<AttachmentRow & { person_id: string }>('SELECT * FROM attachments WHERE id = $1', [id]);
     return rows[0] ? { ...toAttachment(rows[0]), personId: rows[0].person_id } : null;
   },

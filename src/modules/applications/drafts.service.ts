@@ -140,6 +140,9 @@ function editing(deps: DraftsDeps, a: Access) {
 
     get: own,
 
+    /** Whether the person may apply for the service now, for the party they act for. */
+    applicable,
+
     /** The person's unsubmitted drafts (for any party), with their services. */
     async mine(signedIn: SignedIn): Promise<Array<{ draft: Draft; service: Service | null }>> {
       const drafts = await draftsRepository.ofPerson(db, signedIn.person.id);
@@ -277,9 +280,6 @@ function submission(deps: DraftsDeps, a: Access) {
       if (earlier !== null) {
         return ok(earlier);
       }
-      if (!o.declared) {
-        return err(new ApplicationRefused('declaration-required', 'declaration'));
-      }
       return db.transaction(async (tx) => {
         const draft = await draftsRepository.byId(tx, draftId, { lock: true });
         if (draft === null || draft.personId !== signedIn.person.id) {
@@ -291,6 +291,9 @@ function submission(deps: DraftsDeps, a: Access) {
         }
         if (!sameParty(draft.party, partyOf(signedIn))) {
           return err(new ApplicationRefused('other-party'));
+        }
+        if (!o.declared) {
+          return err(new ApplicationRefused('declaration-required', 'declaration'));
         }
         const allowed = await applicable(signedIn, draft.serviceId);
         if (!allowed.ok) {

@@ -156,7 +156,7 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
           await issueDecisionDocument(tx, { issuer: deps.issuer, publicUrl: deps.publicUrl, organisationName: await organisationName(c.organisationId) }, moved.value, service, {
             kind, reasons: command.reason?.trim() || null, refusalGroundId: command.refusalGroundId ?? null, at: now,
           });
-          return applyEvent(tx, { clock, calendar }, moved.value, service, { ...actorOf(signedIn, 'system'), role: 'system' }, { event: 'issue-result' });
+          return applyEvent(tx, { clock, calendar }, moved.value, service, { personId: null, role: 'system', channel: 'system', actingFor: null }, { event: 'issue-result' });
         }
         return moved;
       });

@@ -1,3 +1,4 @@
+import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { CaseChannel, CaseEventRecord, CaseNote, CaseParty, CaseRecord, FeeStatus, InformationRequest } from './case.ts';
 
@@ -107,6 +108,9 @@ export const casesRepository = {
   },
 
   async byId(db: Queryable, id: string, options: { lock?: boolean } = {}): Promise<CaseRecord | null> {
+    if (!isUuid(id)) {
+      return null;
+    }
     const rows = await db.query<CaseRow>(`${SELECT_CASE} WHERE c.id = $1${options.lock === true ? ' FOR UPDATE OF c' : ''}`, [id]);
     return rows[0] ? toCase(rows[0]) : null;
   },
@@ -249,7 +253,7 @@ export const casesRepository = {
     const rows = await tx.query<{ id: string }>(
       `UPDATE cases SET assigned_to = $3, updated_at = $4, version = version + 1
        WHERE id = ANY($1::uuid[]) AND organisation_id = $2 AND outcome IS NULL AND assigned_to IS DISTINCT FROM $3 RETURNING id`,
-      [o.caseIds, o.organisationId, o.to, o.at],
+      [o.caseIds.filter(isUuid), o.organisationId, o.to, o.at],
     );
     return rows.map((r) => r.id);
   },

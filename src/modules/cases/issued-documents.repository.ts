@@ -1,3 +1,4 @@
+import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { CaseDocument } from './case.ts';
 
@@ -57,12 +58,18 @@ export const issuedDocumentsRepository = {
   },
 
   async pdf(db: Queryable, id: string): Promise<{ caseId: string; number: string; pdf: Uint8Array } | null> {
+    if (!isUuid(id)) {
+      return null;
+    }
     const rows = await db.query<{ case_id: string; number: string; pdf: Uint8Array }>('SELECT case_id, number, pdf FROM documents WHERE id = $1', [id]);
     const r = rows[0];
     return r ? { caseId: r.case_id, number: r.number, pdf: r.pdf } : null;
   },
 
   async facts(db: Queryable, id: string): Promise<DocumentFacts | null> {
+    if (!isUuid(id)) {
+      return null;
+    }
     const rows = await db.query<FactsRow>(
       `SELECT d.id, d.kind, d.number, c.number AS case_number, d.organisation_id, d.sha256, d.seal_key_id, d.seal_public_key, d.seal,
               d.issued_at, d.status, d.revoked_at

@@ -1,3 +1,4 @@
+import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 
 export type LocalPaymentStatus = 'pending' | 'paid' | 'declined' | 'abandoned' | 'failed';
@@ -36,6 +37,9 @@ export const paymentsRepository = {
   },
 
   async byId(db: Queryable, id: string, options: { lock?: boolean } = {}): Promise<PaymentRow | null> {
+    if (!isUuid(id)) {
+      return null;
+    }
     const rows = await db.query<Row>(`${SELECT} WHERE p.id = $1${options.lock === true ? ' FOR UPDATE OF p' : ''}`, [id]);
     return rows[0] ? toPayment(rows[0]) : null;
   },

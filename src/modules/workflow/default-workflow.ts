@@ -15,8 +15,9 @@ import type { WorkflowDefinition } from './workflow.schemas.ts';
  * two `submit` transitions guarded by "fee due" / "no fee", would need a guard the schema does not
  * have and would make the same event from the same state lead to two states.)
  *
- * The statutory deadline clock starts when the case is registered (the cases service sets `due_at`);
- * only the information request stops it.
+ * The statutory term starts on the day of submission, or of payment when a fee is due (the cases
+ * service sets `due_on`); only the information request stops it. Silent consent may therefore come
+ * to a case the agency never registered: the law counts from submission, not from registration.
  */
 export const defaultWorkflow: WorkflowDefinition = {
   id: 'default',
@@ -66,7 +67,7 @@ export const defaultWorkflow: WorkflowDefinition = {
     },
     {
       event: 'grant-by-silent-consent',
-      from: ['registered', 'in-review'],
+      from: ['submitted', 'registered', 'in-review'],
       to: 'granted',
       by: ['system'],
       requires: ['documents-complete'],

@@ -30,6 +30,7 @@ const EXPECTED: readonly (readonly [string, string, readonly WorkflowRole[], str
   ['answer-information', 'information-requested', ['applicant'], 'in-review', null],
   ['grant', 'in-review', ['decision-maker'], 'granted', 'granted'],
   ['refuse', 'in-review', ['decision-maker'], 'refused', 'refused'],
+  ['grant-by-silent-consent', 'submitted', ['system'], 'granted', 'granted'],
   ['grant-by-silent-consent', 'registered', ['system'], 'granted', 'granted'],
   ['grant-by-silent-consent', 'in-review', ['system'], 'granted', 'granted'],
   ['issue-result', 'granted', ['clerk', 'system'], 'result-issued', null],
@@ -119,6 +120,7 @@ describe('transition guards', () => {
 
   it.each([
     ['grant', 'decision-maker', 'in-review'],
+    ['grant-by-silent-consent', 'system', 'submitted'],
     ['grant-by-silent-consent', 'system', 'registered'],
     ['grant-by-silent-consent', 'system', 'in-review'],
   ] as const)('refuses %s with incomplete documents', (event, role, state) => {

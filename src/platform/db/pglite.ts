@@ -1,8 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
-import type { Database, Row } from './database.ts';
+import type { Database, Queryable, Row } from './database.ts';
 
 /** Embedded PostgreSQL (PGlite) kept in `dataDir`, or in memory when `dataDir` is null. */
 export async function openPglite(dataDir: string | null): Promise<Database> {
@@ -14,19 +15,28 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     // Align with node-postgres as configured in postgres.ts: int8 as number, numeric as string.
     parsers: { [types.INT8]: (v: string) => Number(v) },
   });
+  // PGlite is one connection: a statement sent outside a transaction while one is open would wait for
+  // it forever. So code running inside a transaction (a cached catalogue read, say) joins it instead.
+  const open = new AsyncLocalStorage<Queryable>();
   return {
     kind: 'pglite',
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
-      return (await db.query<T>(sql, params as unknown[])).rows;
+      const tx = open.getStore();
+      return tx ? tx.query<T>(sql, params) : (await db.query<T>(sql, params as unknown[])).rows;
     },
     async transaction(work) {
-      return db.transaction(async (tx) =>
-        work({
+      const current = open.getStore();
+      if (current) {
+        return work(current);
+      }
+      return db.transaction(async (tx) => {
+        const queryable: Queryable = {
           async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
             return (await tx.query<T>(sql, params as unknown[])).rows;
           },
-        }),
-      );
+        };
+        return open.run(queryable, () => work(queryable));
+      });
     },
     async exec(sql) {
       await db.exec(sql);

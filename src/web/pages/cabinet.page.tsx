@@ -31,6 +31,10 @@ export function CabinetPage({ ctx, signedIn }: { ctx: PageContext; signedIn: Sig
         {signedIn.options.length > 1 ? <p><a href={paths.actAs(lang)}>{t('session.changeActing')}</a></p> : null}
         <p><a href={paths.representation(lang)}>{t('cabinet.representation')}</a></p>
       </section>
+      <section aria-labelledby="applications">
+        <h2 id="applications">{t('cases.mine')}</h2>
+        <p><a href={paths.myApplications(lang)}>{t('cases.mine')}</a></p>
+      </section>
       <section aria-labelledby="contacts">
         <h2 id="contacts">{t('cabinet.contacts')}</h2>
         <p><a href={paths.contacts(lang)}>{t('cabinet.contacts')}</a></p>
@@ -87,6 +91,7 @@ export function StaffHomePage({ ctx, signedIn }: { ctx: PageContext; signedIn: S
       <h1>{t('staff.title')}</h1>
       <p class="lead">{t('staff.lead')}</p>
       <ul>{signedIn.staff.map((s) => <li key={s.id}>{t(`role.${s.role}`)}{s.agencyId ? ` — ${s.agencyId}` : ''}{s.centreId ? ` — ${s.centreId}` : ''}</li>)}</ul>
+      {signedIn.staff.some((s) => s.role === 'clerk' || s.role === 'decision-maker' || s.role === 'supervisor') ? <p><a href={paths.officeCases(lang)}>{t('office.queue.link')}</a></p> : null}
       {admin ? <p><a href={paths.staffAdmin(lang)}>{t('staffAdmin.link')}</a></p> : null}
     </Layout>
   );

@@ -1,0 +1,221 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { LANGS, type Lang } from '../kernel/text.ts';
+import { type ApplicationRefused, type DraftsService, type DraftView } from '../modules/applications/index.ts';
+import { feeFor } from '../modules/cases/index.ts';
+import { findPage, type FormPage, type RawBody, visiblePages } from '../modules/forms/index.ts';
+import type { SignedIn } from '../modules/identity/index.ts';
+import { answerMessage, applicationMessage } from './apply-errors.ts';
+import { CheckPage } from './pages/apply-check.page.tsx';
+import { ApplyStartPage } from './pages/apply-start.page.tsx';
+import { QuestionPage } from './pages/apply-question.page.tsx';
+import { sendNotFoundPage } from './error-pages.tsx';
+import { MessagePage } from './pages/message.page.tsx';
+import { paths } from './paths.ts';
+import { pageContext, sendPage } from './render.ts';
+import { SIGNED_IN, type WebRoute } from './route-table.ts';
+import type { FieldError } from './views/components.tsx';
+
+type Params = { id: string; draftId: string; pageId: string; field: string };
+const params = (r: FastifyRequest) => r.params as Params;
+
+/** A multipart file part as @fastify/multipart attaches it to the body. */
+interface FilePart {
+  readonly type: 'file';
+  readonly filename: string;
+  toBuffer(): Promise<Buffer>;
+}
+const isFilePart = (v: unknown): v is FilePart => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'file';
+
+interface Deps {
+  readonly drafts: DraftsService;
+  readonly me: (r: FastifyRequest) => SignedIn;
+}
+
+/** The application journey: start, one page at a time, files, check your answers, submit. */
+export function applyRoutes(drafts: DraftsService, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
+  const d: Deps = { drafts, me };
+  return LANGS.flatMap((lang) => [...startRoutes(d, lang), ...pageRoutes(d, lang), ...fileRoutes(d, lang), ...finishRoutes(d, lang)]);
+}
+
+function refused(request: FastifyRequest, reply: FastifyReply, e: ApplicationRefused) {
+  const { t } = pageContext(request);
+  const status = e.problem === 'draft-not-found' || e.problem === 'service-not-found' || e.problem === 'page-not-found' ? 404 : e.problem === 'not-allowed' ? 403 : 400;
+  return sendPage(reply, status, <MessagePage ctx={pageContext(request)} title={t('applyError.title')} text={applicationMessage(t, e.problem, 0)} back={paths.myApplications(pageContext(request).lang)} backLabel={t('cases.mine')} />);
+}
+
+function question({ me }: Deps, request: FastifyRequest, reply: FastifyReply, view: DraftView, page: FormPage, o: { status: number; errors: FieldError[]; notice?: string | null }) {
+  const ctx = pageContext(request);
+  const pages = visiblePages(view.form, view.draft.answers);
+  const at = Math.max(0, pages.findIndex((p) => p.id === page.id));
+  const previous = at > 0 ? paths.applyPage(ctx.lang, view.draft.id, (pages[at - 1] as FormPage).id) : null;
+  return sendPage(reply, o.status, <QuestionPage ctx={ctx} view={{ draft: view, page, step: at + 1, steps: pages.length, previous, errors: o.errors, notice: o.notice ?? null, csrf: me(request).session.csrfToken }} />);
+}
+
+function check({ drafts, me }: Deps, request: FastifyRequest, reply: FastifyReply, view: DraftView, status: number, errors: FieldError[]) {
+  const { service, form } = view;
+  const fee = feeFor({ costs: service.costs, feeField: form.feeField, exemptionField: form.exemptionField }, view.draft.answers, 'online');
+  const checkView = { draft: view, issues: drafts.problems(view), fee, idempotencyKey: crypto.randomUUID(), errors, csrf: me(request).session.csrfToken };
+  return sendPage(reply, status, <CheckPage ctx={pageContext(request)} view={checkView} />);
+}
+
+async function loadPage({ drafts, me }: Deps, request: FastifyRequest) {
+  const view = await drafts.get(me(request), params(request).draftId);
+  if (!view.ok) {
+    return view;
+  }
+  const page = findPage(view.value.form, params(request).pageId);
+  return { ok: true as const, value: { view: view.value, page } };
+}
+
+function startRoutes(d: Deps, lang: Lang): WebRoute[] {
+  const { drafts, me } = d;
+  return [
+    {
+      method: 'GET', url: `/${lang}/services/:id/apply`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const allowed = await drafts.applicable(me(request), params(request).id);
+        if (!allowed.ok) {
+          return refused(request, reply, allowed.error);
+        }
+        const signedIn = me(request);
+        return sendPage(reply, 200, <ApplyStartPage ctx={pageContext(request)} service={allowed.value.service} actingName={signedIn.actor.acting.name} csrf={signedIn.session.csrfToken} />);
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/services/:id/apply`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const started = await drafts.start(me(request), params(request).id);
+        if (!started.ok) {
+          return refused(request, reply, started.error);
+        }
+        const view = await drafts.get(me(request), started.value.id);
+        const first = view.ok ? visiblePages(view.value.form, started.value.answers)[0] : undefined;
+        return reply.redirect(first ? paths.applyPage(lang, started.value.id, first.id) : paths.myApplications(lang), 303);
+      },
+    },
+  ];
+}
+
+function pageRoutes(d: Deps, lang: Lang): WebRoute[] {
+  const { drafts, me } = d;
+  return [
+    {
+      method: 'GET', url: `/${lang}/applications/:draftId/pages/:pageId`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const loaded = await loadPage(d, request);
+        if (!loaded.ok) {
+          return refused(request, reply, loaded.error);
+        }
+        const { view, page } = loaded.value;
+        if (page === null) {
+          return sendNotFoundPage(request, reply);
+        }
+        const uploaded = (request.query as { uploaded?: string }).uploaded;
+        return question(d, request, reply, view, page, { status: 200, errors: [], notice: uploaded ? pageContext(request).t('apply.uploaded') : null });
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/applications/:draftId/pages/:pageId`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const { t } = pageContext(request);
+        const saved = await drafts.savePage(me(request), params(request).draftId, params(request).pageId, request.body as RawBody);
+        if (!saved.ok) {
+          return refused(request, reply, saved.error);
+        }
+        const { issues, next, draft } = saved.value;
+        if (issues.length > 0) {
+          const view = await drafts.get(me(request), draft.id);
+          const page = view.ok ? findPage(view.value.form, params(request).pageId) : null;
+          if (!view.ok || page === null) {
+            return sendNotFoundPage(request, reply);
+          }
+          // A question revealed by this very answer (a condition now met) was not on the page the
+          // applicant saw: it is shown now, without an error, rather than reported as missing.
+          const shown = new Set(String((request.body as RawBody)['_shown'] ?? '').split(','));
+          const fileQuestions = new Set(page.fields.filter((f) => f.kind === 'file').map((f) => f.name));
+          const errors = issues.flatMap((i) => {
+            const field = page.fields.find((f) => f.name === i.field);
+            return field && (shown.has(i.field) || fileQuestions.has(i.field)) ? [{ field: i.field, message: answerMessage(t, field, i) }] : [];
+          });
+          return question(d, request, reply, view.value, page, { status: errors.length > 0 ? 400 : 200, errors });
+        }
+        return reply.redirect(next === null ? paths.applyCheck(lang, draft.id) : paths.applyPage(lang, draft.id, next), 303);
+      },
+    },
+  ];
+}
+
+function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
+  const { drafts, me } = d;
+  return [
+    {
+      method: 'POST', url: `/${lang}/applications/:draftId/pages/:pageId/files/:field`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const { t } = pageContext(request);
+        const { draftId, pageId, field } = params(request);
+        const part = (request.body as Record<string, unknown> | undefined)?.['file'];
+        const bytes = isFilePart(part) ? await part.toBuffer() : Buffer.alloc(0);
+        const uploaded = await drafts.upload(me(request), draftId, { field, filename: isFilePart(part) ? part.filename : '', bytes });
+        if (uploaded.ok) {
+          return reply.redirect(`${paths.applyPage(lang, draftId, pageId)}?uploaded=${encodeURIComponent(field)}`, 303);
+        }
+        const loaded = await loadPage(d, request);
+        if (!loaded.ok || loaded.value.page === null || ['draft-not-found', 'other-party', 'not-allowed', 'not-a-file-question'].includes(uploaded.error.problem)) {
+          return refused(request, reply, uploaded.error);
+        }
+        const message = applicationMessage(t, uploaded.error.problem, loaded.value.view.form.maxAttachmentMb);
+        return question(d, request, reply, loaded.value.view, loaded.value.page, { status: 400, errors: [{ field, message }] });
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/applications/:draftId/pages/:pageId/files/:field/remove`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const { draftId, pageId, field } = params(request);
+        const removed = await drafts.removeFile(me(request), draftId, field);
+        return removed.ok ? reply.redirect(paths.applyPage(lang, draftId, pageId), 303) : refused(request, reply, removed.error);
+      },
+    },
+  ];
+}
+
+function finishRoutes(d: Deps, lang: Lang): WebRoute[] {
+  const { drafts, me } = d;
+  return [
+    {
+      method: 'GET', url: `/${lang}/applications/:draftId/check`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const view = await drafts.get(me(request), params(request).draftId);
+        return view.ok ? check(d, request, reply, view.value, 200, []) : refused(request, reply, view.error);
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/applications/:draftId/submit`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const { t } = pageContext(request);
+        const body = request.body as Record<string, string | undefined>;
+        const key = typeof body['idempotencyKey'] === 'string' && /^[A-Za-z0-9-]{8,80}$/.test(body['idempotencyKey']) ? body['idempotencyKey'] : crypto.randomUUID();
+        const submitted = await drafts.submit(me(request), params(request).draftId, { idempotencyKey: key, declared: body['declaration'] === 'yes', channel: 'web', lang });
+        if (submitted.ok) {
+          return reply.redirect(paths.receipt(lang, submitted.value.id), 303);
+        }
+        if (submitted.error.problem !== 'declaration-required' && submitted.error.problem !== 'incomplete') {
+          return refused(request, reply, submitted.error);
+        }
+        const view = await drafts.get(me(request), params(request).draftId);
+        if (!view.ok) {
+          return refused(request, reply, view.error);
+        }
+        const field = submitted.error.problem === 'declaration-required' ? 'declaration' : 'answers';
+        return check(d, request, reply, view.value, 400, [{ field, message: t(`applyError.${submitted.error.problem}`) }]);
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/applications/:draftId/discard`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const discarded = await drafts.discard(me(request), params(request).draftId);
+        return discarded.ok ? reply.redirect(paths.myApplications(lang), 303) : refused(request, reply, discarded.error);
+      },
+    },
+  ];
+}

@@ -1,0 +1,182 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { LANGS, type Lang } from '../kernel/text.ts';
+import type { DraftsService } from '../modules/applications/index.ts';
+import type { CatalogueService } from '../modules/catalogue/index.ts';
+import { canActOnCase, type CaseActionError, CaseRefused, type CasePaymentsService, type CasesService, type ReceiptsService } from '../modules/cases/index.ts';
+import { visiblePages } from '../modules/forms/index.ts';
+import type { SignedIn } from '../modules/identity/index.ts';
+import { caseActionMessage } from './case-errors.ts';
+import { sendNotFoundPage } from './error-pages.tsx';
+import { CasePage } from './pages/case.page.tsx';
+import { MyApplicationsPage } from './pages/my-applications.page.tsx';
+import { ReceiptPage } from './pages/receipt.page.tsx';
+import { paths } from './paths.ts';
+import { pageContext, sendPage } from './render.ts';
+import { SIGNED_IN, type WebRoute } from './route-table.ts';
+import type { FieldError } from './views/components.tsx';
+
+export interface CasesWebDeps {
+  readonly cases: CasesService;
+  readonly drafts: DraftsService;
+  readonly receipts: ReceiptsService;
+  readonly payments: CasePaymentsService | null;
+  readonly catalogue: CatalogueService;
+  readonly publicUrl: string;
+}
+
+type Params = { id: string; documentId: string; attachmentId: string };
+const params = (r: FastifyRequest) => r.params as Params;
+type Body = Record<string, string | undefined>;
+
+/** RFC 6266/5987 attachment header for a file name in any script. */
+export const attachmentDisposition = (kind: 'inline' | 'attachment', name: string) => `${kind}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export function sendFile(reply: FastifyReply, o: { bytes: Uint8Array; type: string; name: string; inline?: boolean }) {
+  return reply
+    .type(o.type)
+    .header('content-disposition', attachmentDisposition(o.inline === true ? 'inline' : 'attachment', o.name))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(Buffer.from(o.bytes));
+}
+
+/** The applicant's side of cases: "My applications", the case page and its actions, receipts and downloads. */
+export function casesRoutes(deps: CasesWebDeps, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
+  const d: Deps = { ...deps, me };
+  return LANGS.flatMap((lang) => [...listRoutes(d, lang), ...actionRoutes(d, lang), ...fileRoutes(d, lang)]);
+}
+
+type Deps = CasesWebDeps & { readonly me: (r: FastifyRequest) => SignedIn };
+
+const organisationName = async ({ catalogue }: Deps, id: string, lang: Lang) => (await catalogue.organisations()).value.find((o) => o.id === id)?.name[lang] ?? id;
+
+async function renderCase(d: Deps, request: FastifyRequest, reply: FastifyReply, o: { status: number; errors: FieldError[]; notice: string | null; values?: Record<string, string> }) {
+  const { cases, drafts, me } = d;
+  const ctx = pageContext(request);
+  const signedIn = me(request);
+  const loaded = await cases.forApplicant(signedIn, params(request).id);
+  if (loaded === null) {
+    return sendNotFoundPage(request, reply);
+  }
+  const attachments = await drafts.attachmentsOfCase(loaded.case.id);
+  const view = { ...loaded, attachments, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice: o.notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
+  return sendPage(reply, o.status, <CasePage ctx={ctx} view={view} />);
+}
+
+async function afterAction(d: Deps, request: FastifyRequest, reply: FastifyReply, lang: Lang, result: { ok: true } | { ok: false; error: CaseActionError }, field: string, values: Record<string, string> = {}) {
+  if (result.ok) {
+    return reply.redirect(paths.myCase(lang, params(request).id), 303);
+  }
+  const { t } = pageContext(request);
+  if ('problem' in result.error && result.error.problem === 'not-found') {
+    return sendNotFoundPage(request, reply);
+  }
+  const status = result.error.code === 'workflow.not_allowed_from_state' ? 409 : 400;
+  return renderCase(d, request, reply, { status, errors: [{ field, message: caseActionMessage(t, result.error) }], notice: null, values });
+}
+
+function listRoutes(d: Deps, lang: Lang): WebRoute[] {
+  const { cases, drafts, catalogue, me } = d;
+  return [
+    {
+      method: 'GET', url: `/${lang}/cabinet/applications`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const signedIn = me(request);
+        const [mine, draftRows] = await Promise.all([cases.mine(signedIn), drafts.mine(signedIn)]);
+        const withServices = await Promise.all(mine.map(async (c) => ({ case: c, service: (await catalogue.service(c.serviceId)).value })));
+        const view = {
+          actingName: signedIn.actor.acting.name,
+          cases: withServices.flatMap((r) => (r.service === null ? [] : [{ case: r.case, service: r.service }])),
+          drafts: draftRows.map(({ draft, service }) => ({ draft, service, firstPage: service?.form ? (visiblePages(service.form, draft.answers)[0]?.id ?? null) : null })),
+        };
+        return sendPage(reply, 200, <MyApplicationsPage ctx={pageContext(request)} view={view} />);
+      },
+    },
+    {
+      method: 'GET', url: `/${lang}/cabinet/cases/:id`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const { t } = pageContext(request);
+        const status = (request.query as { status?: string }).status;
+        const notice = status === 'paid' ? t('cases.paidNotice') : status === 'declined' ? t('cases.declinedNotice') : status === 'abandoned' ? t('cases.abandonedNotice') : null;
+        return renderCase(d, request, reply, { status: 200, errors: [], notice });
+      },
+    },
+  ];
+}
+
+function actionRoutes(d: Deps, lang: Lang): WebRoute[] {
+  const { cases, me } = d;
+  return [
+    {
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/answer`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const answer = (request.body as Body)['answer'] ?? '';
+        return afterAction(d, request, reply, lang, await cases.answer(me(request), params(request).id, answer), 'answer', { answer });
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/withdraw`, auth: SIGNED_IN,
+      handler: async (request, reply) => afterAction(d, request, reply, lang, await cases.withdraw(me(request), params(request).id, (request.body as Body)['reason'] ?? ''), 'reason'),
+    },
+    {
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/rate`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const body = request.body as Body;
+        const rating = /^[1-5]$/.test(body['rating'] ?? '') ? Number(body['rating']) : 0;
+        return afterAction(d, request, reply, lang, await cases.rate(me(request), params(request).id, rating, body['comment'] ?? ''), 'rating');
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/pay`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        if (d.payments === null) {
+          return afterAction(d, request, reply, lang, { ok: false, error: new CaseRefused('payment-unavailable') }, 'pay');
+        }
+        const started = await d.payments.start(me(request), params(request).id, `${d.publicUrl}${paths.myCase(lang, params(request).id)}`);
+        return started.ok ? reply.redirect(started.value.redirectUrl, 303) : afterAction(d, request, reply, lang, started, 'pay');
+      },
+    },
+  ];
+}
+
+function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
+  const { cases, drafts, receipts, me } = d;
+  return [
+    {
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const loaded = await cases.forApplicant(me(request), params(request).id);
+        if (loaded === null) {
+          return sendNotFoundPage(request, reply);
+        }
+        const ctx = pageContext(request);
+        return sendPage(reply, 200, <ReceiptPage ctx={ctx} c={loaded.case} service={loaded.service} organisationName={await organisationName(d, loaded.case.organisationId, lang)} />);
+      },
+    },
+    {
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt.pdf`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const receipt = await receipts.receiptPdf(me(request), params(request).id);
+        return receipt === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: receipt.pdf, type: 'application/pdf', name: `receipt-${receipt.number}.pdf` });
+      },
+    },
+    {
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/documents/:documentId`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const signedIn = me(request);
+        const doc = await cases.documentPdf(params(request).documentId, (c, service) => c.id === params(request).id && canActOnCase(signedIn.actor, c, service, new Date()));
+        return doc === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: doc.pdf, type: 'application/pdf', name: `${doc.number}.pdf` });
+      },
+    },
+    {
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/attachments/:attachmentId`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const signedIn = me(request);
+        const visible = await cases.forApplicant(signedIn, params(request).id);
+        const file = visible === null ? null : await drafts.content(params(request).attachmentId, async (a) => a.caseId === visible.case.id);
+        return file === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: file.bytes, type: file.attachment.contentType, name: file.attachment.filename });
+      },
+    },
+  ];
+}

@@ -1,0 +1,207 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { LANGS, type Lang } from '../kernel/text.ts';
+import type { DraftsService } from '../modules/applications/index.ts';
+import { type BackOfficeService, type CaseCommand, type CasesService, caseRolesFor } from '../modules/cases/index.ts';
+import type { CatalogueService } from '../modules/catalogue/index.ts';
+import type { SignedIn } from '../modules/identity/index.ts';
+import { UnknownEvent } from '../modules/workflow/index.ts';
+import { sendNotFoundPage } from './error-pages.tsx';
+import { OfficeCasePage } from './pages/office-case.page.tsx';
+import { OfficeQueuePage } from './pages/office-queue.page.tsx';
+import { paths } from './paths.ts';
+import { pageContext, sendPage } from './render.ts';
+import type { WebRoute } from './route-table.ts';
+import type { FieldError } from './views/components.tsx';
+import { type OfficeError, actProblem, caseProblem, workflowProblem } from './views/office-errors.tsx';
+import { type Body, assignableOfficers, filterParams, isId, isOfficerEvent, many, one, parseQueueFilters, toQueueQuery, typed } from './views/office-query.tsx';
+
+/** Officers who work on an agency's cases; which cases and actions are theirs the cases policy decides per case. */
+const OFFICERS = { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor'] } as const;
+
+export interface OfficeWebDeps {
+  readonly backOffice: BackOfficeService;
+  readonly drafts: DraftsService;
+  readonly cases: CasesService;
+  readonly catalogue: CatalogueService;
+}
+
+type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+
+const me = (request: FastifyRequest): SignedIn => {
+  if (!request.signedIn) {
+    throw new Error('an officer route ran without a session');
+  }
+  return request.signedIn;
+};
+const param = (request: FastifyRequest, name: string): string => (request.params as Record<string, string | undefined>)[name] ?? '';
+const isSupervisor = (signedIn: SignedIn, agencyId: string) => caseRolesFor(signedIn.actor, agencyId).includes('supervisor');
+const messages = (request: FastifyRequest, e: OfficeError): FieldError[] => [{ field: e.field, message: pageContext(request).t(e.key) }];
+
+/** RFC 5987 `ext-value` of a file name: UTF-8, percent-encoded, safe inside a header. */
+export const rfc5987 = (name: string): string =>
+  encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+function sendFile(reply: FastifyReply, file: { type: string; name: string; disposition: 'attachment' | 'inline'; bytes: Uint8Array }): FastifyReply {
+  return reply
+    .code(200)
+    .type(file.type)
+    .header('content-disposition', `${file.disposition}; filename*=UTF-8''${rfc5987(file.name)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(Buffer.from(file.bytes));
+}
+
+/** The back office: the case queue of the officer's agencies, the case view, its actions and files. */
+export function officeRoutes(deps: OfficeWebDeps): WebRoute[] {
+  const queue = queueHandlers(deps);
+  const kase = caseHandlers(deps);
+  const files = fileHandlers(deps);
+  const perLang = (lang: Lang): WebRoute[] => [
+    { method: 'GET', url: `/${lang}/office/cases`, auth: OFFICERS, handler: queue.show },
+    { method: 'POST', url: `/${lang}/office/cases/assign`, auth: OFFICERS, handler: queue.assign(lang) },
+    { method: 'GET', url: `/${lang}/office/cases/:id`, auth: OFFICERS, handler: kase.show },
+    { method: 'POST', url: `/${lang}/office/cases/:id/act`, auth: OFFICERS, handler: kase.act(lang) },
+    { method: 'POST', url: `/${lang}/office/cases/:id/notes`, auth: OFFICERS, handler: kase.note(lang) },
+    { method: 'POST', url: `/${lang}/office/cases/:id/assign`, auth: OFFICERS, handler: kase.assign(lang) },
+    { method: 'GET', url: `/${lang}/office/cases/:id/attachments/:attachmentId`, auth: OFFICERS, handler: files.attachment },
+    { method: 'GET', url: `/${lang}/office/documents/:documentId`, auth: OFFICERS, handler: files.document },
+  ];
+  return LANGS.flatMap(perLang);
+}
+
+interface BulkState {
+  readonly errors: FieldError[];
+  readonly selected: readonly string[];
+  readonly assignee: string;
+}
+
+function queueHandlers({ backOffice, catalogue }: OfficeWebDeps) {
+  const render = async (request: FastifyRequest, reply: FastifyReply, status: number, raw: Readonly<Record<string, unknown>>, bulk: BulkState) => {
+    const ctx = pageContext(request);
+    const signedIn = me(request);
+    const agencyIds = backOffice.agencies(signedIn);
+    const filters = parseQueueFilters(raw, agencyIds);
+    const [page, organisations, services, officers] = await Promise.all([
+      backOffice.queue(signedIn, toQueueQuery(filters)), catalogue.organisations(), catalogue.servicesOfOrganisation(filters.agency, ctx.lang), backOffice.officers(filters.agency),
+    ]);
+    const agencies = agencyIds.map((id) => ({ id, name: organisations.value.find((o) => o.id === id)?.name[ctx.lang] ?? id }));
+    const view = {
+      csrf: signedIn.session.csrfToken, me: signedIn.person.id, agencies, filters, page, services: services.value,
+      officers: assignableOfficers(officers, signedIn.person.id, isSupervisor(signedIn, filters.agency)), ...bulk,
+    };
+    return sendPage(reply, status, <OfficeQueuePage ctx={ctx} view={view} />);
+  };
+  const show: Handler = async (request, reply) => render(request, reply, 200, request.query as Record<string, unknown>, { errors: [], selected: [], assignee: me(request).person.id });
+  const assign = (lang: Lang): Handler => async (request, reply) => {
+    const signedIn = me(request);
+    const body = request.body as Body;
+    const raw = Object.fromEntries(new URLSearchParams(one(body, 'filters')));
+    const caseIds = many(body, 'caseIds').filter(isId);
+    const assignee = one(body, 'assignee');
+    if (caseIds.length === 0) {
+      const errors = [{ field: 'caseIds', message: pageContext(request).t('office.error.no-cases') }];
+      return render(request, reply, 400, raw, { errors, selected: [], assignee });
+    }
+    const done = await backOffice.assign(signedIn, one(body, 'agencyId'), caseIds, assignee === '' ? null : assignee);
+    if (!done.ok) {
+      const problem = caseProblem(done.error.problem, 'assignee');
+      return render(request, reply, problem.status, raw, { errors: messages(request, problem), selected: caseIds, assignee });
+    }
+    const agencies = backOffice.agencies(signedIn);
+    return reply.redirect(paths.officeCases(lang, filterParams(parseQueueFilters(raw, agencies), agencies)), 303);
+  };
+  return { show, assign };
+}
+
+interface FormState {
+  readonly errors: FieldError[];
+  readonly values: Readonly<Record<string, string>>;
+}
+
+function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
+  const render = async (request: FastifyRequest, reply: FastifyReply, status: number, form: FormState) => {
+    const signedIn = me(request);
+    const id = param(request, 'id');
+    const view = isId(id) ? await backOffice.view(signedIn, id) : null;
+    if (view === null) {
+      return sendNotFoundPage(request, reply);
+    }
+    const attachments = await drafts.attachmentsOfCase(view.case.id);
+    const officers = assignableOfficers(view.officers, signedIn.person.id, isSupervisor(signedIn, view.case.organisationId));
+    const page = { view, attachments, officers, forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form } };
+    return sendPage(reply, status, <OfficeCasePage ctx={pageContext(request)} page={page} />);
+  };
+  const refused = async (request: FastifyRequest, reply: FastifyReply, problem: OfficeError, values: Record<string, string>) =>
+    problem.status === 404 ? sendNotFoundPage(request, reply) : render(request, reply, problem.status, { errors: messages(request, problem), values });
+
+  const show: Handler = async (request, reply) => render(request, reply, 200, { errors: [], values: {} });
+  const act = (lang: Lang): Handler => async (request, reply) => {
+    const id = param(request, 'id');
+    const body = request.body as Body;
+    const event = one(body, 'event');
+    const reason = typed(body, 'reason');
+    const ground = one(body, 'refusalGroundId');
+    const values = { event, reason, refusalGroundId: ground };
+    if (!isId(id)) {
+      return sendNotFoundPage(request, reply);
+    }
+    if (!isOfficerEvent(event)) {
+      return refused(request, reply, workflowProblem(new UnknownEvent(event), event), values);
+    }
+    const withReason = event === 'request-information' || event === 'grant' || event === 'refuse';
+    const command: CaseCommand = {
+      event,
+      ...(withReason && reason.trim() !== '' ? { reason } : {}),
+      ...(event === 'refuse' && ground !== '' ? { refusalGroundId: ground } : {}),
+    };
+    const done = await backOffice.act(me(request), id, command);
+    return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, actProblem(done.error, event), values);
+  };
+  const note = (lang: Lang): Handler => async (request, reply) => {
+    const id = param(request, 'id');
+    const text = typed(request.body as Body, 'note');
+    if (!isId(id)) {
+      return sendNotFoundPage(request, reply);
+    }
+    const done = await backOffice.note(me(request), id, text);
+    return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, caseProblem(done.error.problem, 'note'), { note: text });
+  };
+  const assign = (lang: Lang): Handler => async (request, reply) => {
+    const signedIn = me(request);
+    const id = param(request, 'id');
+    const assignee = one(request.body as Body, 'assignee');
+    const view = isId(id) ? await backOffice.view(signedIn, id) : null;
+    if (view === null) {
+      return sendNotFoundPage(request, reply);
+    }
+    const done = await backOffice.assign(signedIn, view.case.organisationId, [view.case.id], assignee === '' ? null : assignee);
+    return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, caseProblem(done.error.problem, 'assignee'), { assignee });
+  };
+  return { show, act, note, assign };
+}
+
+function fileHandlers({ backOffice, drafts, cases }: OfficeWebDeps) {
+  const attachment: Handler = async (request, reply) => {
+    const signedIn = me(request);
+    const caseId = param(request, 'id');
+    const attachmentId = param(request, 'attachmentId');
+    const view = isId(caseId) && isId(attachmentId) ? await backOffice.view(signedIn, caseId) : null;
+    const found = view === null ? null : await drafts.content(attachmentId, async (a) => a.caseId === caseId && view !== null);
+    if (found === null) {
+      return sendNotFoundPage(request, reply);
+    }
+    return sendFile(reply, { type: found.attachment.contentType, name: found.attachment.filename, disposition: 'attachment', bytes: found.bytes });
+  };
+  const document: Handler = async (request, reply) => {
+    const signedIn = me(request);
+    const documentId = param(request, 'documentId');
+    const doc = isId(documentId) ? await cases.documentPdf(documentId, (c) => caseRolesFor(signedIn.actor, c.organisationId).length > 0) : null;
+    if (doc === null) {
+      return sendNotFoundPage(request, reply);
+    }
+    return sendFile(reply, { type: 'application/pdf', name: `${doc.number}.pdf`, disposition: 'inline', bytes: doc.pdf });
+  };
+  return { attachment, document };
+}
+
