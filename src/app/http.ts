@@ -18,6 +18,7 @@ import { applyRoutes } from '../web/apply.routes.tsx';
 import { casesRoutes } from '../web/cases.routes.tsx';
 import { identityRoutes, me } from '../web/identity.routes.tsx';
 import { verifyRoutes } from '../web/verify.routes.tsx';
+import { officeSupervisionRoutes } from '../web/office-supervision.routes.tsx';
 import { guard, registerSessions } from '../web/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage } from '../web/error-pages.tsx';
 import { PUBLIC, type WebRoute } from '../web/route-table.ts';
@@ -71,6 +72,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...applyRoutes(services.drafts, me),
     ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl }, me),
     ...verifyRoutes(services.receipts),
+    ...officeSupervisionRoutes({ backOffice: services.backOffice, payments: services.payments }, me),
   ];
   for (const route of webRoutes) {
     // Sign-in callbacks are rate limited per address: they are where guessing and replay would be tried.

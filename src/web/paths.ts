@@ -54,6 +54,8 @@ export const paths = {
   caseDocument: (lang: Lang, caseId: string, documentId: string) => `/${lang}/cabinet/cases/${caseId}/documents/${documentId}`,
   caseAttachment: (lang: Lang, caseId: string, attachmentId: string) => `/${lang}/cabinet/cases/${caseId}/attachments/${attachmentId}`,
   verify: (lang: Lang, documentId: string) => `/${lang}/verify/${documentId}`,
+  officeRevokeDocument: (lang: Lang, documentId: string) => `/${lang}/office/documents/${documentId}/revoke`,
+  officePayments: (lang: Lang) => `/${lang}/office/payments`,
   stylesheet: '/assets/portico.css',
   openapi: '/api/openapi.json',
   jsonld: '/api/v1/catalogue.jsonld',

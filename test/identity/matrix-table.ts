@@ -75,6 +75,7 @@ const OWN_GET_GRID = grid(              'S    S    R    A    N    N    N    N   
 const OWN_POST_GRID = grid(             'R    R    R    A    N    N    N    N    N    N    N    N    N    N    N    N    N');
 const NOBODY_GRID = grid(               'R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R');
 const OFFICERS = ['clerk', 'decision-maker', 'supervisor'] as const;
+const SUPERVISOR_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R');
 
 export const GROUPS: readonly RouteGroup[] = [
   {
@@ -135,7 +136,11 @@ export const GROUPS: readonly RouteGroup[] = [
   },
   {
     title: 'the back office: actions', requirement: { kind: 'staff', roles: OFFICERS }, method: 'POST', expect: OFFICER_POST_GRID,
-    routes: ['/{lang}/office/cases/assign', '/{lang}/office/cases/:id/act', '/{lang}/office/cases/:id/notes', '/{lang}/office/cases/:id/assign'],
+    routes: ['/{lang}/office/cases/assign', '/{lang}/office/cases/:id/act', '/{lang}/office/cases/:id/notes', '/{lang}/office/cases/:id/assign', '/{lang}/office/documents/:documentId/revoke'],
+  },
+  {
+    title: 'payment reconciliation', requirement: { kind: 'staff', roles: ['supervisor'] }, method: 'GET', expect: SUPERVISOR_GET_GRID,
+    routes: ['/{lang}/office/payments'],
   },
   {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,
@@ -162,6 +167,8 @@ export const DEV_ONLY_GROUPS: readonly RouteGroup[] = [
  */
 //                                                               anon ref  end  citz o-ct dir  r-ac r-rv r-ex clrk dec  sup  a-ad desk cc   cat  nat
 export const EXCEPTIONS: Readonly<Record<string, Grid>> = {
+  // Revoking a document: only a supervisor of the issuing agency (the form is sent without a reason, so nothing is revoked).
+  'POST /{lang}/office/documents/:documentId/revoke': grid(     'R    R    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R'),
   // Revoking a role in another agency (the tax service): only the national administrator; the agency administrator is refused.
   'POST /{lang}/admin/staff/:id/revoke': grid(                  'R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    A'),
   // Acting for company 40000001: its director and its current representative only.
@@ -205,6 +212,7 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/office/cases/:id/act': [['event', 'no-such-event']],
   '/{lang}/office/cases/:id/notes': [['note', 'matrix note']],
   '/{lang}/office/cases/:id/assign': [['assignee', '']],
+  '/{lang}/office/documents/:documentId/revoke': [['reason', '']],
 };
 
 /** Routes that end the session they are sent with: each persona signs in again after them. */

@@ -113,7 +113,7 @@ function reading(deps: BackOfficeDeps, h: Helpers) {
       ]);
       const workflow = workflowOf(service);
       const actions = [...new Set(roles.flatMap((r) => availableEvents(workflow, c.state, r)))];
-      return { case: c, service, events, requests, notes, documents, officers, actions, standing: standing(c, kyivDay(clock.now())) };
+      return { case: c, service, events, requests, notes, documents, officers, actions, canRevoke: roles.includes('supervisor'), standing: standing(c, kyivDay(clock.now())) };
     },
     officers: (agencyId: string) => casesRepository.officers(db, agencyId),
   };
@@ -185,6 +185,37 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
 function assigning(deps: BackOfficeDeps, _h: Helpers) {
   const { db, clock } = deps;
   return {
+    /**
+     * A supervisor of the issuing agency revokes a document (issued in error, or annulled): the
+     * verification page then says "revoked". The reason goes to the case's notes and the audit log.
+     */
+    async revokeDocument(signedIn: SignedIn, documentId: string, reason: string): Promise<Result<{ caseId: string }, CaseRefused>> {
+      const why = reason.trim();
+      const facts = await issuedDocumentsRepository.facts(db, documentId);
+      if (facts === null || caseRolesFor(signedIn.actor, facts.organisationId).length === 0) {
+        return err(new CaseRefused('not-found'));
+      }
+      if (!caseRolesFor(signedIn.actor, facts.organisationId).includes('supervisor')) {
+        return err(new CaseRefused('not-allowed'));
+      }
+      if (why === '' || why.length > 4000) {
+        return err(new CaseRefused('revocation-reason-required', 'reason'));
+      }
+      const c = await casesRepository.byNumber(db, facts.caseNumber);
+      if (c === null) {
+        return err(new CaseRefused('not-found'));
+      }
+      return db.transaction(async (tx) => {
+        const now = clock.now();
+        if (!(await issuedDocumentsRepository.revoke(tx, documentId, now))) {
+          return err(new CaseRefused('already-revoked'));
+        }
+        await casesRepository.addNote(tx, { caseId: c.id, authorPersonId: signedIn.person.id, text: `${facts.number}: ${why}`, at: now });
+        await appendAudit(tx, { at: now, action: 'document.revoke', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null, subject: `document:${facts.number}`, detail: { caseNumber: c.number } });
+        return ok({ caseId: c.id });
+      });
+    },
+
 
     /**
      * Assigns (or unassigns, `to: null`) running cases of one agency to an officer of that agency; a

@@ -14,6 +14,8 @@ export const CASE_PROBLEMS = [
   'note-required',
   'nothing-to-pay',
   'payment-unavailable',
+  'revocation-reason-required',
+  'already-revoked',
 ] as const;
 export type CaseProblem = (typeof CASE_PROBLEMS)[number];
 

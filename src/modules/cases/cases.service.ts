@@ -7,7 +7,7 @@ import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { type CaseChannel, type CaseParty, type CaseRecord, costChannelOf, feeFor } from './case.ts';
-import { applyEvent, dueOnFor, type TransitionActor } from './case-transitions.service.ts';
+import { applyEvent, dueOnFor, type TransitionActor, workflowOf } from './case-transitions.service.ts';
 import { CaseRefused, type CaseActionError } from './cases.errors.ts';
 import { canActOnCase } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
@@ -102,7 +102,8 @@ function opening(deps: CasesDeps) {
       }
       const actor: TransitionActor = { personId: input.applicant.personId, role: 'system', channel: input.channel, actingFor: input.actingFor };
       let c = mustApply(await applyEvent(tx, { clock, calendar }, created, service, actor, { event: 'submit' }));
-      if (fee.status === 'due') {
+      // A workflow without a payment step leaves an unpaid case in its first state; `fee-paid` guards the rest.
+      if (fee.status === 'due' && workflowOf(service).transitions.some((t) => t.event === 'request-payment' && t.from.includes(c.state))) {
         c = mustApply(await applyEvent(tx, { clock, calendar }, c, service, actor, { event: 'request-payment' }));
       }
       await outboxRepository.enqueue(tx, {

@@ -133,6 +133,8 @@ export const enApply: Copy<typeof ukApply> = {
   'caseError.note-required': 'Enter the note (up to 4,000 characters)',
   'caseError.nothing-to-pay': 'There is nothing to pay on this case.',
   'caseError.payment-unavailable': 'The payment service is not available now. Try again in a few minutes.',
+  'caseError.revocation-reason-required': 'Say why the document is revoked',
+  'caseError.already-revoked': 'The document is already revoked.',
   'caseError.workflow.unknown_event': 'Unknown action.',
   'caseError.workflow.not_allowed_from_state': 'This can no longer be done: the case has moved on. Reload the page.',
   'caseError.workflow.role_not_allowed': 'Your role does not allow this.',

@@ -129,6 +129,8 @@ export const ukApply = {
   'caseError.note-required': 'Введіть текст нотатки (до 4000 символів)',
   'caseError.nothing-to-pay': 'За цією справою нічого сплачувати.',
   'caseError.payment-unavailable': 'Платіжний сервіс зараз недоступний. Спробуйте за кілька хвилин.',
+  'caseError.revocation-reason-required': 'Зазначте, чому документ відкликано',
+  'caseError.already-revoked': 'Документ уже відкликано.',
   'caseError.workflow.unknown_event': 'Невідома дія.',
   'caseError.workflow.not_allowed_from_state': 'Ця дія вже неможлива: стан справи змінився. Оновіть сторінку.',
   'caseError.workflow.role_not_allowed': 'Ваша роль не дозволяє цю дію.',

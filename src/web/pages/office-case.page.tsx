@@ -28,7 +28,7 @@ export function OfficeCasePage({ ctx, page }: { ctx: PageContext; page: OfficeCa
       <Actions ctx={ctx} view={view} forms={forms} />
       <Answers ctx={ctx} view={view} attachments={page.attachments} />
       <Requests ctx={ctx} view={view} />
-      <Documents ctx={ctx} view={view} />
+      <Documents ctx={ctx} view={view} csrf={forms.csrf} />
       <History ctx={ctx} view={view} />
       <Notes ctx={ctx} view={view} forms={forms} />
       <Assignment ctx={ctx} view={view} forms={forms} officers={page.officers} />

@@ -201,7 +201,7 @@ export function History({ ctx, view }: { ctx: PageContext; view: CaseView }) {
   );
 }
 
-export function Documents({ ctx, view }: { ctx: PageContext; view: CaseView }) {
+export function Documents({ ctx, view, csrf }: { ctx: PageContext; view: CaseView; csrf: string }) {
   const { t, lang } = ctx;
   return (
     <section aria-labelledby="documents-title">
@@ -230,6 +230,14 @@ export function Documents({ ctx, view }: { ctx: PageContext; view: CaseView }) {
                 <td>
                   <a href={paths.officeDocument(lang, d.id)} type="application/pdf">{t('office.documents.download', { number: d.number })}</a>
                   <br /><a href={paths.officeVerify(lang, d.id)}>{t('office.documents.verify', { number: d.number })}</a>
+                  {view.canRevoke && d.status === 'valid' ? (
+                    <form method="post" action={paths.officeRevokeDocument(lang, d.id)} class="office-revoke">
+                      <input type="hidden" name="_csrf" value={csrf} />
+                      <label for={`revoke-${d.id}`}>{t('office.documents.revokeReason', { number: d.number })}</label>
+                      <textarea id={`revoke-${d.id}`} name="reason" rows={2} required />
+                      <button type="submit" class="office-danger">{t('office.documents.revoke', { number: d.number })}</button>
+                    </form>
+                  ) : null}
                 </td>
               </tr>
             ))}

@@ -30,6 +30,10 @@ export function caseProblem(problem: CaseProblem, field: string): OfficeError {
       return { key: 'office.error.officer-unknown', field, status: 400 };
     case 'not-found':
       return { key: 'office.error.not-found', field, status: 404 };
+    case 'revocation-reason-required':
+      return { key: 'office.error.revocation-reason-required', field, status: 400 };
+    case 'already-revoked':
+      return { key: 'office.error.already-revoked', field, status: 409 };
     case 'answer-required':
     case 'no-open-request':
     case 'rating-invalid':

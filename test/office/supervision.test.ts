@@ -1,0 +1,98 @@
+/**
+ * What supervisors do beyond cases: revoke an issued document (the public verification page then says
+ * so) and reconcile the portal's payments with the payment service's list.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { SignedIn } from '../../src/modules/identity/index.ts';
+import type { TestApp } from '../support/app.ts';
+import { demoRecords } from '../support/demo.ts';
+import { appWithEid, csrfOf, signIn } from '../support/identity.ts';
+
+let t: TestApp;
+let supervisor: string;
+let clerk: string;
+let documentId: string;
+let caseId: string;
+
+const tokenOf = (cookie: string) => cookie.split('=')[1] ?? '';
+const form = (fields: Array<[string, string]>) => ({ 'content-type': 'application/x-www-form-urlencoded', payload: new URLSearchParams(fields).toString() });
+
+async function resolve(cookie: string): Promise<SignedIn> {
+  const signedIn = await t.services.sessions.resolve(tokenOf(cookie), 'uk');
+  if (signedIn === null) {
+    throw new Error('no session');
+  }
+  return signedIn;
+}
+
+beforeAll(async () => {
+  t = await appWithEid();
+  expect((await t.services.catalogue.importRecords(await demoRecords(), 'test')).ok).toBe(true);
+  const citizen = await resolve(await signIn(t.app, 'olena-koval'));
+  supervisor = await signIn(t.app, 'petro-boiko', 'staff');
+  clerk = await signIn(t.app, 'mykola-tkachenko', 'staff');
+  const draft = await t.services.drafts.start(citizen, 'international-passport');
+  if (!draft.ok) {
+    throw new Error(draft.error.problem);
+  }
+  for (const [page, body] of [
+    ['about-you', { givenName: 'Олена', familyName: 'Коваль', birthDate: '1990-04-12', nationalId: '9000000011' }],
+    ['contact', { email: 'olena@example.org' }], ['reason', { purpose: 'first' }], ['collection', { collectionCentre: 'zorehrad-migration-office' }],
+  ] as const) {
+    await t.services.drafts.savePage(citizen, draft.value.id, page, body);
+  }
+  await t.services.drafts.upload(citizen, draft.value.id, { field: 'identityDocument', filename: 'id.pdf', bytes: Buffer.from('%PDF-1.4 x') });
+  const submitted = await t.services.drafts.submit(citizen, draft.value.id, { idempotencyKey: 'supervision', declared: true, channel: 'web', lang: 'uk' });
+  if (!submitted.ok) {
+    throw new Error(submitted.error.problem);
+  }
+  caseId = submitted.value.id;
+  // Stands in for payment and registration, tested on their own.
+  await t.services.db.query("UPDATE cases SET state = 'in-review', fee_status = 'paid' WHERE id = $1", [caseId]);
+  const granted = await t.services.backOffice.act(await resolve(supervisor), caseId, { event: 'grant' });
+  expect(granted.ok).toBe(true);
+  documentId = (await t.services.cases.forApplicant(citizen, caseId))?.documents[0]?.id ?? '';
+});
+afterAll(async () => t.close());
+
+describe('revoking a document', () => {
+  it('is refused to a clerk, needs a reason, and then the verification page says revoked', async () => {
+    expect((await t.app.inject(`/uk/verify/${documentId}`)).body).toContain('Документ справжній і чинний.');
+    const byClerk = await t.app.inject({ method: 'POST', url: `/uk/office/documents/${documentId}/revoke`, headers: { cookie: clerk, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams([['_csrf', await csrfOf(t.app, clerk, '/uk/office/cases')], ['reason', 'no']]).toString() });
+    expect(byClerk.statusCode).toBe(403);
+    const csrf = await csrfOf(t.app, supervisor, `/uk/office/cases/${caseId}`);
+    expect((await t.app.inject({ url: `/uk/office/cases/${caseId}`, headers: { cookie: supervisor } })).body).toContain(`/uk/office/documents/${documentId}/revoke`);
+    const { payload, ...headers } = form([['_csrf', csrf], ['reason', '  ']]);
+    const noReason = await t.app.inject({ method: 'POST', url: `/uk/office/documents/${documentId}/revoke`, headers: { ...headers, cookie: supervisor }, payload });
+    expect(noReason.statusCode).toBe(400);
+    const revoke = form([['_csrf', csrf], ['reason', 'Issued in error: wrong centre.']]);
+    const done = await t.app.inject({ method: 'POST', url: `/uk/office/documents/${documentId}/revoke`, headers: { 'content-type': revoke['content-type'], cookie: supervisor }, payload: revoke.payload });
+    expect(done.statusCode).toBe(303);
+    const verify = await t.app.inject(`/uk/verify/${documentId}`);
+    expect(verify.body).toContain('Документ справжній, але відкликаний');
+    const again = await t.app.inject({ method: 'POST', url: `/uk/office/documents/${documentId}/revoke`, headers: { 'content-type': revoke['content-type'], cookie: supervisor }, payload: revoke.payload });
+    expect(again.statusCode).toBe(400);
+    const view = await t.app.inject({ url: `/uk/office/cases/${caseId}`, headers: { cookie: supervisor } });
+    expect(view.body).toContain('Issued in error: wrong centre.');
+  });
+});
+
+describe('payment reconciliation', () => {
+  it('lists a payment the portal has and the payment service does not', async () => {
+    const empty = await t.app.inject({ url: '/uk/office/payments', headers: { cookie: supervisor } });
+    expect(empty.statusCode).toBe(200);
+    expect(empty.body).toContain('Розбіжностей немає');
+    await t.services.db.query(
+      `INSERT INTO payments (id, case_id, provider, amount, currency, status, created_at, updated_at)
+       VALUES ('00000000-0000-4000-8000-000000000001', $1, 'simulator', 73200, 'UAH', 'paid', now(), now())`,
+      [caseId],
+    );
+    const listed = await t.app.inject({ url: '/uk/office/payments', headers: { cookie: supervisor } });
+    expect(listed.body).toContain('Платіж є лише на порталі');
+    expect(listed.body).toMatch(/\d{4}-\d{6}/);
+    const bad = await t.app.inject({ url: '/uk/office/payments?from=2026-02-30&to=x', headers: { cookie: supervisor } });
+    expect(bad.statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/uk/office/payments', headers: { cookie: clerk } })).statusCode).toBe(403);
+  });
+});
