@@ -16,7 +16,7 @@ export interface AttachmentStore {
 export const databaseAttachmentStore: AttachmentStore = {
   kind: 'database',
   async put(tx: Queryable, sha256: string, bytes: Uint8Array): Promise<void> {
-    await tx.query('INSERT INTO attachment_contents (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING', [sha256, bytes]);
+    await tx.query('INSERT INTO attachment_contents (sha256, content) VALUES ($1, $2) ON CONFLICT (sha256) DO UPDATE SET content = EXCLUDED.content', [sha256, bytes]);
   },
   async get(db: Queryable, sha256: string): Promise<Uint8Array | null> {
     const rows = await db.query<{ content: Uint8Array }>('SELECT content FROM attachment_contents WHERE sha256 = $1', [sha256]);

@@ -57,6 +57,8 @@ export const draftsRepository = {
   /** Deletes drafts past their retention (and submitted drafts' leftovers); returns how many. */
   async purgeExpired(tx: Queryable, now: Date): Promise<number> {
     const rows = await tx.query<{ id: string }>('DELETE FROM drafts WHERE expires_at < $1 RETURNING id', [now]);
+    // Contents no attachment refers to any more (a purged draft's files, replaced uploads) go too.
+    await tx.query('DELETE FROM attachment_contents c WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = c.sha256)');
     return rows.length;
   },
 

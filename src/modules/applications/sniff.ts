@@ -19,7 +19,12 @@ export function sniffType(bytes: Uint8Array): AttachmentType | null {
 export function cleanFilename(name: string, type: AttachmentType): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 120);
+  const stripped = base.replace(/[\u0000-\u001f\u007f-\u009f"]/g, '').trim();
+  // Bounded by characters (never splitting a surrogate pair), keeping the extension of a long name.
+  const chars = Array.from(stripped);
+  const dot = stripped.lastIndexOf('.');
+  const extension = dot > 0 && stripped.length - dot <= 10 ? Array.from(stripped.slice(dot)) : [];
+  const cleaned = chars.length <= 120 ? stripped : [...chars.slice(0, 120 - extension.length), ...extension].join('');
   const fallback = { 'application/pdf': 'document.pdf', 'image/jpeg': 'image.jpg', 'image/png': 'image.png' }[type];
   return cleaned === '' ? fallback : cleaned;
 }

@@ -83,7 +83,7 @@ function checkInnerIds(s: CatalogueRecords['services'][number]): RecordIssue[] {
     }),
   );
   if (s.form !== undefined) {
-    for (const p of checkForm(s.form, [...evidenceIds], s.costs.map((c) => c.id))) {
+    for (const p of checkForm(s.form, [...evidenceIds], s.costs.map((c) => c.id), s.costs.filter((c) => c.channel === undefined || c.channel === 'online').map((c) => c.id))) {
       issues.push({ kind: 'service', recordId: s.id, pointer: `/form${p.pointer}`, message: p.message });
     }
   }

@@ -134,6 +134,22 @@ export function checkAnswers(form: ApplicationForm, answers: Answers): AnswerIss
       }
     }
   }
+  if (issues.length > 0) {
+    return issues;
+  }
+  // The schema refuses answers no visible question can fix (its if/then and the pages' conditions
+  // disagree): still incomplete, never submitted — reported on the question the schema names.
+  for (const page of form.pages) {
+    for (const field of page.fields) {
+      const e = byField.get(field.name);
+      if (e !== undefined) {
+        issues.push({ field: field.name, pageId: page.id, keyword: e.keyword, params: e.params as Record<string, unknown> });
+      }
+    }
+  }
+  if (issues.length === 0) {
+    issues.push({ field: '', pageId: form.pages[0]?.id ?? '', keyword: 'schema', params: {} });
+  }
   return issues;
 }
 
@@ -144,9 +160,9 @@ export function checkPage(form: ApplicationForm, pageId: string, answers: Answer
 
 /** The page after `pageId` that the applicant sees, or null after the last one (check your answers). */
 export function nextPage(form: ApplicationForm, pageId: string, answers: Answers): FormPage | null {
-  const pages = visiblePages(form, answers);
-  const at = pages.findIndex((p) => p.id === pageId);
-  return pages[at + 1] ?? null;
+  // By position in the whole form, so that a page hidden since it was shown still leads forward.
+  const at = form.pages.findIndex((p) => p.id === pageId);
+  return form.pages.slice(at + 1).find((p) => holds(p.when, answers)) ?? null;
 }
 
 export function previousPage(form: ApplicationForm, pageId: string, answers: Answers): FormPage | null {

@@ -17,9 +17,9 @@ const STRING_KINDS = new Set<FormField['kind']>(['text', 'textarea', 'email', 't
  * property's type; choices equal the schema's enum; file questions name the service's evidence;
  * conditions look back at earlier questions only; page ids are unique.
  */
-export function checkForm(form: ApplicationForm, evidenceIds: readonly string[], costIds: readonly string[] = []): FormProblem[] {
+export function checkForm(form: ApplicationForm, evidenceIds: readonly string[], costIds: readonly string[] = [], onlineCostIds: readonly string[] = []): FormProblem[] {
   const problems: FormProblem[] = [];
-  problems.push(...checkFeeQuestions(form, costIds));
+  problems.push(...checkFeeQuestions(form, costIds, onlineCostIds));
   const compileError = compileProblem(form.schema);
   if (compileError !== null) {
     problems.push({ pointer: '/schema', message: `does not compile: ${compileError}` });
@@ -45,6 +45,9 @@ export function checkForm(form: ApplicationForm, evidenceIds: readonly string[],
       const at = `/pages/${p}/fields/${f}`;
       if (field.when !== undefined && !asked.has(field.when.field)) {
         problems.push({ pointer: `${at}/when`, message: `depends on "${field.when.field}", which no earlier question asks` });
+      }
+      if ((field.when !== undefined || page.when !== undefined) && required.includes(field.name)) {
+        problems.push({ pointer: `${at}/when`, message: `"${field.name}" is required by the schema but asked only on a condition: require it with if/then instead` });
       }
       if (asked.has(field.name)) {
         problems.push({ pointer: `${at}/name`, message: `"${field.name}" is already asked at ${asked.get(field.name)}` });
@@ -81,7 +84,7 @@ function checkField(field: FormField, property: PropertySchema, evidenceIds: rea
   const choices = field.kind === 'select' || field.kind === 'radio' ? property.enum : field.kind === 'checkboxes' ? property.items?.enum : undefined;
   if (field.kind === 'select' || field.kind === 'radio' || field.kind === 'checkboxes') {
     const values = (field.options ?? []).map((o) => o.value);
-    if (!Array.isArray(choices) || choices.length !== values.length || values.some((v) => !choices.includes(v))) {
+    if (!Array.isArray(choices) || choices.length !== values.length || new Set(values).size !== values.length || values.some((v) => !choices.includes(v))) {
       problems.push({ pointer: `${at}/options`, message: 'the options must be exactly the schema enum' });
     }
   } else if (field.options !== undefined) {
@@ -99,9 +102,20 @@ function checkField(field: FormField, property: PropertySchema, evidenceIds: rea
   return problems;
 }
 
-function checkFeeQuestions(form: ApplicationForm, costIds: readonly string[]): FormProblem[] {
+function checkFeeQuestions(form: ApplicationForm, costIds: readonly string[], onlineCostIds: readonly string[]): FormProblem[] {
   const problems: FormProblem[] = [];
   const fields = form.pages.flatMap((p) => p.fields);
+  const required = Array.isArray(form.schema['required']) ? (form.schema['required'] as unknown[]) : [];
+  if (onlineCostIds.length > 1) {
+    // Several costs apply online: the applicant must choose one, or nothing would be charged.
+    const field = form.feeField === undefined ? undefined : fields.find((f) => f.name === form.feeField);
+    const values = (field?.options ?? []).map((o) => o.value).sort();
+    if (form.feeField === undefined) {
+      problems.push({ pointer: '/feeField', message: `${onlineCostIds.length} costs apply online (${onlineCostIds.join(', ')}): a fee question must choose one` });
+    } else if (!required.includes(form.feeField) || values.join(',') !== [...onlineCostIds].sort().join(',')) {
+      problems.push({ pointer: '/feeField', message: `the fee question must be required and offer exactly the costs that apply online: ${onlineCostIds.join(', ')}` });
+    }
+  }
   if (form.feeField !== undefined) {
     const field = fields.find((f) => f.name === form.feeField);
     if (field === undefined || (field.kind !== 'radio' && field.kind !== 'select')) {
