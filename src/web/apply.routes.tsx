@@ -136,7 +136,8 @@ function pageRoutes(d: Deps, lang: Lang): WebRoute[] {
           const fileQuestions = new Set(page.fields.filter((f) => f.kind === 'file').map((f) => f.name));
           const errors = issues.flatMap((i) => {
             const field = page.fields.find((f) => f.name === i.field);
-            return field && (shown.has(i.field) || fileQuestions.has(i.field)) ? [{ field: i.field, message: answerMessage(t, field, i) }] : [];
+            const revealedNow = field?.when !== undefined && !shown.has(i.field) && !fileQuestions.has(i.field);
+            return field && !revealedNow ? [{ field: i.field, message: answerMessage(t, field, i) }] : [];
           });
           return question(d, request, reply, view.value, page, { status: errors.length > 0 ? 400 : 200, errors });
         }

@@ -1,4 +1,6 @@
 import cookie from '@fastify/cookie';
+import { parse as parseQuery } from 'node:querystring';
+
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -29,7 +31,8 @@ declare module 'fastify' {
 /** Cookies, form bodies, and the signed-in person of each request (looked up only when a cookie comes). */
 export async function registerSessions(app: FastifyInstance, sessions: SessionsService): Promise<void> {
   await app.register(cookie);
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // NUL cannot be stored in PostgreSQL text: it is dropped from every form value as the body is read.
+  await app.register(formbody, { bodyLimit: 64 * 1024, parser: (body) => withoutNul(parseQuery(body)) });
   // Uploads: one file per request, up to the largest limit any service sets (each service checks its own).
   await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
   app.decorateRequest('signedIn', null);
@@ -92,4 +95,16 @@ export function guard(route: WebRoute, sessions: SessionsService) {
 /** The CSRF token of a form body: a plain field, or a multipart field (`{ value }`) of an upload. */
 function csrfField(raw: unknown): unknown {
   return typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'field' ? (raw as { value?: unknown }).value : raw;
+}
+
+/** A parsed form with the NUL character removed from every value. */
+function withoutNul(form: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const clean = (v: string) => v.replaceAll('\u0000', '');
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(form)) {
+    if (value !== undefined) {
+      out[clean(key)] = Array.isArray(value) ? value.map(clean) : clean(value);
+    }
+  }
+  return out;
 }
