@@ -280,22 +280,27 @@ function submission(deps: DraftsDeps, a: Access) {
       if (earlier !== null) {
         return ok(earlier);
       }
+      // Everything that reads the catalogue happens before the transaction opens (see withApplicantCase).
+      const peek = await draftsRepository.byId(db, draftId);
+      if (peek === null || peek.personId !== signedIn.person.id) {
+        return err(new ApplicationRefused('draft-not-found'));
+      }
+      if (peek.submittedCaseId === null && !sameParty(peek.party, partyOf(signedIn))) {
+        return err(new ApplicationRefused('other-party'));
+      }
+      if (peek.submittedCaseId === null && !o.declared) {
+        return err(new ApplicationRefused('declaration-required', 'declaration'));
+      }
+      const allowed = await applicable(signedIn, peek.serviceId);
       return db.transaction(async (tx) => {
         const draft = await draftsRepository.byId(tx, draftId, { lock: true });
-        if (draft === null || draft.personId !== signedIn.person.id) {
+        if (draft === null) {
           return err(new ApplicationRefused('draft-not-found'));
         }
         if (draft.submittedCaseId !== null) {
           const opened = await deps.cases.byId(tx, draft.submittedCaseId);
           return opened === null ? err(new ApplicationRefused('draft-not-found')) : ok(opened);
         }
-        if (!sameParty(draft.party, partyOf(signedIn))) {
-          return err(new ApplicationRefused('other-party'));
-        }
-        if (!o.declared) {
-          return err(new ApplicationRefused('declaration-required', 'declaration'));
-        }
-        const allowed = await applicable(signedIn, draft.serviceId);
         if (!allowed.ok) {
           return allowed;
         }

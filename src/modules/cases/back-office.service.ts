@@ -57,20 +57,36 @@ function helpers(deps: BackOfficeDeps) {
   };
   const actorOf = (signedIn: SignedIn, role: WorkflowRole): TransitionActor => ({ personId: signedIn.person.id, role, channel: 'web', actingFor: null });
 
-  async function lockForOfficer(tx: Queryable, signedIn: SignedIn, caseId: string): Promise<Result<{ c: CaseRecord; service: Service; roles: WorkflowRole[] }, CaseRefused>> {
-    const c = await casesRepository.byId(tx, caseId, { lock: true });
-    const roles = c === null ? [] : caseRolesFor(signedIn.actor, c.organisationId);
-    if (c === null || roles.length === 0) {
+  /**
+   * Runs `work` on a case locked in a new transaction, for an officer holding a case role in its
+   * agency. The catalogue (service, agency name) is read before the transaction opens, so that no
+   * transaction waits for a second pooled connection.
+   */
+  async function withOfficerCase<T, E>(
+    signedIn: SignedIn,
+    caseId: string,
+    work: (tx: Queryable, o: { c: CaseRecord; service: Service; roles: WorkflowRole[]; organisationName: { uk: string; en: string } }) => Promise<Result<T, E | CaseRefused>>,
+  ): Promise<Result<T, E | CaseRefused>> {
+    const peek = await casesRepository.byId(deps.db, caseId);
+    if (peek === null || caseRolesFor(signedIn.actor, peek.organisationId).length === 0) {
       return err(new CaseRefused('not-found'));
     }
-    return ok({ c, service: await serviceOf(c.serviceId), roles });
+    const [service, name] = [await serviceOf(peek.serviceId), await organisationName(peek.organisationId)];
+    return deps.db.transaction(async (tx) => {
+      const c = await casesRepository.byId(tx, caseId, { lock: true });
+      const roles = c === null ? [] : caseRolesFor(signedIn.actor, c.organisationId);
+      if (c === null || roles.length === 0) {
+        return err(new CaseRefused('not-found'));
+      }
+      return work(tx, { c, service, roles, organisationName: name });
+    });
   }
 
   /** Where a case stands against its due date today (for marks in the queue and the case view). */
   const standing = (c: CaseRecord, today: Day) =>
-    c.dueOn === null || c.outcome !== null ? null : deadlineStatus(c.dueOn, today, calendar, { dueSoonWorkingDays: deps.dueSoonWorkingDays });
+    c.dueOn === null || c.outcome !== null || c.clockPaused ? null : deadlineStatus(c.dueOn, today, calendar, { dueSoonWorkingDays: deps.dueSoonWorkingDays });
 
-  return { serviceOf, organisationName, actorOf, lockForOfficer, standing };
+  return { serviceOf, organisationName, actorOf, withOfficerCase, standing };
 }
 
 /** The agencies' side of cases: queues, the case view, workflow actions, notes and assignment. */
@@ -120,8 +136,8 @@ function reading(deps: BackOfficeDeps, h: Helpers) {
 }
 
 function acting(deps: BackOfficeDeps, h: Helpers) {
-  const { db, clock, calendar } = deps;
-  const { organisationName, actorOf, lockForOfficer } = h;
+  const { clock, calendar } = deps;
+  const { actorOf, withOfficerCase } = h;
   return {
 
     /**
@@ -133,12 +149,7 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
       if (command.event === 'request-information' && (command.reason ?? '').trim() === '') {
         return err(new CaseRefused('question-required', 'reason'));
       }
-      return db.transaction(async (tx) => {
-        const loaded = await lockForOfficer(tx, signedIn, caseId);
-        if (!loaded.ok) {
-          return loaded;
-        }
-        const { c, service, roles } = loaded.value;
+      return withOfficerCase<CaseRecord, CaseActionError>(signedIn, caseId, async (tx, { c, service, roles, organisationName }) => {
         const workflow = workflowOf(service);
         const role = ROLE_ORDER.find((r) => roles.includes(r) && availableEvents(workflow, c.state, r).includes(command.event)) ?? roles[0] ?? 'clerk';
         const now = clock.now();
@@ -153,7 +164,7 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
         }
         if (moved.value.outcome === 'granted' || moved.value.outcome === 'refused') {
           const kind = moved.value.outcome === 'granted' ? 'decision-granted' : 'decision-refused';
-          await issueDecisionDocument(tx, { issuer: deps.issuer, publicUrl: deps.publicUrl, organisationName: await organisationName(c.organisationId) }, moved.value, service, {
+          await issueDecisionDocument(tx, { issuer: deps.issuer, publicUrl: deps.publicUrl, organisationName }, moved.value, service, {
             kind, reasons: command.reason?.trim() || null, refusalGroundId: command.refusalGroundId ?? null, at: now,
           });
           return applyEvent(tx, { clock, calendar }, moved.value, service, { personId: null, role: 'system', channel: 'system', actingFor: null }, { event: 'issue-result' });
@@ -168,14 +179,10 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
       if (trimmed === '' || trimmed.length > 4000) {
         return err(new CaseRefused('note-required', 'note'));
       }
-      return db.transaction(async (tx) => {
-        const loaded = await lockForOfficer(tx, signedIn, caseId);
-        if (!loaded.ok) {
-          return loaded;
-        }
+      return withOfficerCase<null, never>(signedIn, caseId, async (tx, { c }) => {
         const now = clock.now();
         await casesRepository.addNote(tx, { caseId, authorPersonId: signedIn.person.id, text: trimmed, at: now });
-        await appendAudit(tx, { at: now, action: 'case.note', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null, subject: `case:${loaded.value.c.number}`, detail: {} });
+        await appendAudit(tx, { at: now, action: 'case.note', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null, subject: `case:${c.number}`, detail: {} });
         return ok(null);
       });
     },

@@ -74,6 +74,10 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
         return 'rejected';
       }
       const cb = checked.callback;
+      // The catalogue is read before the transaction opens (no transaction waits for a second connection).
+      const peek = await paymentsRepository.byId(db, cb.paymentId);
+      const peekCase = peek === null ? null : await casesRepository.byId(db, peek.caseId);
+      const service = peekCase === null ? null : (await catalogue.service(peekCase.serviceId)).value;
       return db.transaction(async (tx) => {
         const now = clock.now();
         const payment = await paymentsRepository.byId(tx, cb.paymentId, { lock: true });
@@ -82,16 +86,17 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
         if (!fresh) {
           return 'duplicate';
         }
-        if (payment === null || !matches || !(await paymentsRepository.settle(tx, payment.id, cb.status, now))) {
-          return 'recorded'; // reconciliation lists it
+        // A second payment of a fee already paid is money to return: reconciliation lists it (provider paid, portal pending).
+        const alreadyPaid = payment !== null && cb.status === 'paid' && (await paymentsRepository.ofCase(tx, payment.caseId)).some((p) => p.status === 'paid');
+        if (payment === null || !matches || alreadyPaid || !(await paymentsRepository.settle(tx, payment.id, cb.status, now))) {
+          return 'recorded';
         }
         await appendAudit(tx, { at: now, action: `payment.${cb.status}`, outcome: 'done', channel: 'system', actorPersonId: null, actingFor: null, subject: `case:${payment.caseNumber}`, detail: { paymentId: payment.id, eventId: cb.eventId, amount: cb.amount } });
         if (cb.status !== 'paid') {
           return 'applied';
         }
         const c = await casesRepository.byId(tx, payment.caseId, { lock: true });
-        const service = c === null ? null : (await catalogue.service(c.serviceId)).value;
-        if (c === null || service === null || c.state !== 'awaiting-payment') {
+        if (c === null || service === null || service.id !== c.serviceId || c.state !== 'awaiting-payment') {
           return 'recorded'; // paid after withdrawal: a refund for reconciliation
         }
         const today = kyivDay(now);

@@ -56,16 +56,26 @@ function helpers(deps: CasesDeps) {
     actingFor: signedIn.actor.acting.party.kind === 'self' ? null : `${signedIn.actor.acting.party.kind}:${signedIn.actor.acting.party.id}`,
   });
 
-  /** Loads a case for the applicant's side, locked in `tx`, if the signed-in person may act on it. */
-  async function lockForApplicant(tx: Queryable, signedIn: SignedIn, caseId: string): Promise<Result<{ c: CaseRecord; service: Service }, CaseRefused>> {
-    const c = await casesRepository.byId(tx, caseId, { lock: true });
-    if (c === null) {
+  /**
+   * Runs `work` on a case locked in a new transaction, if the signed-in person may act on it. The
+   * catalogue is read before the transaction opens: a read that needed a second pooled connection
+   * while holding one could starve the pool under load.
+   */
+  async function withApplicantCase<T, E>(signedIn: SignedIn, caseId: string, work: (tx: Queryable, c: CaseRecord, service: Service) => Promise<Result<T, E | CaseRefused>>): Promise<Result<T, E | CaseRefused>> {
+    const peek = await casesRepository.byId(deps.db, caseId);
+    if (peek === null) {
       return err(new CaseRefused('not-found'));
     }
-    const service = await serviceOf(c.serviceId);
-    return canActOnCase(signedIn.actor, c, service, clock.now()) ? ok({ c, service }) : err(new CaseRefused('not-found'));
+    const service = await serviceOf(peek.serviceId);
+    return deps.db.transaction(async (tx) => {
+      const c = await casesRepository.byId(tx, caseId, { lock: true });
+      if (c === null || !canActOnCase(signedIn.actor, c, service, clock.now())) {
+        return err(new CaseRefused('not-found'));
+      }
+      return work(tx, c, service);
+    });
   }
-  return { serviceOf, applicantActor, lockForApplicant };
+  return { serviceOf, applicantActor, withApplicantCase };
 }
 
 /** Cases on the applicant's side: opening one on submission, reading them, answering, withdrawing, rating. */
@@ -173,8 +183,8 @@ function reading(deps: CasesDeps, h: Helpers) {
 }
 
 function applicantActions(deps: CasesDeps, h: Helpers) {
-  const { db, clock, calendar } = deps;
-  const { applicantActor, lockForApplicant } = h;
+  const { clock, calendar } = deps;
+  const { applicantActor, withApplicantCase } = h;
   return {
 
     /** The applicant answers the open information request; the statutory clock runs again. */
@@ -183,12 +193,7 @@ function applicantActions(deps: CasesDeps, h: Helpers) {
       if (answer === '' || answer.length > MAX_TEXT) {
         return err(new CaseRefused('answer-required', 'answer'));
       }
-      return db.transaction(async (tx) => {
-        const loaded = await lockForApplicant(tx, signedIn, caseId);
-        if (!loaded.ok) {
-          return loaded;
-        }
-        const { c, service } = loaded.value;
+      return withApplicantCase<CaseRecord, CaseActionError>(signedIn, caseId, async (tx, c, service) => {
         if (c.state !== 'information-requested') {
           return err(new CaseRefused('no-open-request'));
         }
@@ -203,12 +208,7 @@ function applicantActions(deps: CasesDeps, h: Helpers) {
 
     /** The applicant withdraws a case that is not decided yet. */
     async withdraw(signedIn: SignedIn, caseId: string, reason: string, channel: CaseChannel = 'web'): Promise<Result<CaseRecord, CaseActionError>> {
-      return db.transaction(async (tx) => {
-        const loaded = await lockForApplicant(tx, signedIn, caseId);
-        if (!loaded.ok) {
-          return loaded;
-        }
-        const { c, service } = loaded.value;
+      return withApplicantCase<CaseRecord, CaseActionError>(signedIn, caseId, async (tx, c, service) => {
         const trimmed = reason.trim().slice(0, MAX_TEXT);
         return applyEvent(tx, { clock, calendar }, c, service, applicantActor(signedIn, channel), trimmed === '' ? { event: 'withdraw' } : { event: 'withdraw', reason: trimmed });
       });
@@ -219,12 +219,7 @@ function applicantActions(deps: CasesDeps, h: Helpers) {
       if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
         return err(new CaseRefused('rating-invalid', 'rating'));
       }
-      return db.transaction(async (tx) => {
-        const loaded = await lockForApplicant(tx, signedIn, caseId);
-        if (!loaded.ok) {
-          return loaded;
-        }
-        const { c } = loaded.value;
+      return withApplicantCase<CaseRecord, CaseRefused>(signedIn, caseId, async (tx, c) => {
         if (c.outcome === null) {
           return err(new CaseRefused('not-finished'));
         }

@@ -1,17 +1,26 @@
 import type { Queryable } from '../../platform/db/database.ts';
 
+/** Running silent-consent cases whose due date ($1) has passed with the clock running, in one of the states $2. */
+const SILENT_CONSENT_DUE = `silent_consent AND outcome IS NULL AND NOT clock_paused AND documents_complete
+  AND due_on < $1::date AND state = ANY($2::text[])`;
+
 /** The SQL of the deadline jobs. Claims take row locks with SKIP LOCKED, so several portal processes share the work. */
 export const deadlineJobsRepository = {
   /** Running silent-consent cases whose due date has passed with the clock running, locked for this transaction. */
-  async claimSilentConsent(tx: Queryable, o: { today: string; states: readonly string[]; limit: number }): Promise<string[]> {
+  async claimSilentConsent(tx: Queryable, o: { today: string; states: readonly string[]; limit: number; skip: readonly string[] }): Promise<string[]> {
     const rows = await tx.query<{ id: string }>(
       `SELECT id FROM cases
-       WHERE silent_consent AND outcome IS NULL AND NOT clock_paused AND documents_complete
-         AND due_on < $1::date AND state = ANY($2::text[])
+       WHERE ${SILENT_CONSENT_DUE} AND NOT (id = ANY($4::uuid[]))
        ORDER BY due_on, id LIMIT $3 FOR UPDATE SKIP LOCKED`,
-      [o.today, o.states, o.limit],
+      [o.today, o.states, o.limit, o.skip],
     );
     return rows.map((r) => r.id);
+  },
+
+  /** The services of the cases silent consent is due for (read before claiming, outside the transaction). */
+  async silentConsentServices(db: Queryable, o: { today: string; states: readonly string[] }): Promise<string[]> {
+    const rows = await db.query<{ service_id: string }>(`SELECT DISTINCT service_id FROM cases WHERE ${SILENT_CONSENT_DUE}`, [o.today, o.states]);
+    return rows.map((r) => r.service_id);
   },
 
   /** Running cases with a due date on or before `until`, locked for this transaction. */

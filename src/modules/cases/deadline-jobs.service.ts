@@ -1,7 +1,7 @@
 import type { Clock } from '../../kernel/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { outboxRepository } from '../../platform/outbox/index.ts';
-import type { CatalogueService } from '../catalogue/index.ts';
+import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { addDays, kyivDay, type ReminderPolicy, remindersFor, type WorkingCalendar } from '../deadlines/index.ts';
 import { applyEvent, type TransitionActor } from './case-transitions.service.ts';
 import { casesRepository } from './cases.repository.ts';
@@ -29,43 +29,7 @@ const BATCH = 50;
  * several portal processes can run them at once and none does a case twice.
  */
 export function createDeadlineJobs(deps: DeadlineJobsDeps) {
-  const { db, clock, calendar, catalogue } = deps;
-
-  /**
-   * Silent consent (egov-models §6.4): a case of a service that grants it, with complete documents,
-   * undecided after its due date, is granted by the portal; the document says so. Returns how many.
-   */
-  async function silentConsent(): Promise<number> {
-    let done = 0;
-    for (;;) {
-      const n = await db.transaction(async (tx) => {
-        const today = kyivDay(clock.now());
-        const ids = await deadlineJobsRepository.claimSilentConsent(tx, { today, states: ['submitted', 'registered', 'in-review'], limit: BATCH });
-        for (const id of ids) {
-          const c = await casesRepository.byId(tx, id, { lock: true });
-          const service = c === null ? null : (await catalogue.service(c.serviceId)).value;
-          if (c === null || service === null) {
-            continue;
-          }
-          const granted = await applyEvent(tx, { clock, calendar }, c, service, SYSTEM, { event: 'grant-by-silent-consent' });
-          if (!granted.ok) {
-            continue; // a workflow of this service does not allow it from this state: left to the officers
-          }
-          const orgs = (await catalogue.organisations()).value;
-          const name = orgs.find((o) => o.id === c.organisationId)?.name ?? { uk: c.organisationId, en: c.organisationId };
-          await issueDecisionDocument(tx, { issuer: deps.issuer, publicUrl: deps.publicUrl, organisationName: name }, granted.value, service, {
-            kind: 'silent-consent', reasons: null, refusalGroundId: null, at: clock.now(),
-          });
-          await applyEvent(tx, { clock, calendar }, granted.value, service, SYSTEM, { event: 'issue-result' });
-        }
-        return ids.length;
-      });
-      done += n;
-      if (n < BATCH) {
-        return done;
-      }
-    }
-  }
+  const { db, clock, calendar } = deps;
 
   /**
    * Reminders to the officer holding a case (or the agency's queue) and escalations to the agency's
@@ -109,6 +73,8 @@ export function createDeadlineJobs(deps: DeadlineJobsDeps) {
     }
   }
 
+  const silentConsent = () => silentConsentJob(deps);
+
   return {
     silentConsent,
     reminders,
@@ -121,3 +87,48 @@ export function createDeadlineJobs(deps: DeadlineJobsDeps) {
 }
 
 export type DeadlineJobs = ReturnType<typeof createDeadlineJobs>;
+
+/**
+ * Silent consent (egov-models §6.4): a case of a service that grants it, with complete documents,
+ * undecided after its due date, is granted by the portal; the document says so. Returns how many.
+ */
+async function silentConsentJob(deps: DeadlineJobsDeps): Promise<number> {
+  const { db, clock, calendar, catalogue } = deps;
+  const today = kyivDay(clock.now());
+  const states = ['submitted', 'registered', 'in-review'];
+  // The catalogue is read before any transaction opens (no transaction waits for a second connection).
+  const services = new Map<string, Service>();
+  for (const id of await deadlineJobsRepository.silentConsentServices(db, { today, states })) {
+    const service = (await catalogue.service(id)).value;
+    if (service !== null) {
+      services.set(id, service);
+    }
+  }
+  const organisations = (await catalogue.organisations()).value;
+  const skip: string[] = [];
+  let granted = 0;
+  for (;;) {
+    const claimed = await db.transaction(async (tx) => {
+      const ids = await deadlineJobsRepository.claimSilentConsent(tx, { today, states, limit: BATCH, skip });
+      for (const id of ids) {
+        const c = await casesRepository.byId(tx, id, { lock: true });
+        const service = c === null ? undefined : services.get(c.serviceId);
+        const moved = c === null || service === undefined ? null : await applyEvent(tx, { clock, calendar }, c, service, SYSTEM, { event: 'grant-by-silent-consent' });
+        if (c === null || service === undefined || moved === null || !moved.ok) {
+          skip.push(id); // its workflow does not allow it from this state, or its service is new: left to the officers
+          continue;
+        }
+        const name = organisations.find((o) => o.id === c.organisationId)?.name ?? { uk: c.organisationId, en: c.organisationId };
+        await issueDecisionDocument(tx, { issuer: deps.issuer, publicUrl: deps.publicUrl, organisationName: name }, moved.value, service, {
+          kind: 'silent-consent', reasons: null, refusalGroundId: null, at: clock.now(),
+        });
+        await applyEvent(tx, { clock, calendar }, moved.value, service, SYSTEM, { event: 'issue-result' });
+        granted++;
+      }
+      return ids.length;
+    });
+    if (claimed < BATCH) {
+      return granted;
+    }
+  }
+}

@@ -9,6 +9,8 @@ export function openPostgres(connectionString: string, poolSize: number): Databa
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
+    // A request that cannot get a connection within this fails (a 500 naming its id) instead of hanging.
+    connectionTimeoutMillis: 15_000,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
         oid === INT8 ? (v: string) => Number(v) : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,

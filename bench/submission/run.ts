@@ -1,0 +1,128 @@
+/**
+ * Submission benchmark on PostgreSQL: N complete drafts of a free service submitted through
+ * `drafts.submit` by C concurrent workers, against a baseline measured in the same run, on the same
+ * pool, with the same concurrency — the same `cases` rows written by one bare `INSERT INTO cases`
+ * each (new ids, numbers and keys). What a submission adds on top of its row (the draft's lock, the
+ * checks, the hash, the case history, the audit chain, the outbox) is the ratio.
+ *   npm run bench:submission -- [--drafts 2000] [--concurrency 16] [--pool <concurrency + 4>]
+ * DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/test); the benchmark
+ * works in a fresh schema and drops it. Not a timed test: it prints numbers, it does not fail on them.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { type Bench, benchServices, completeDraft, freshSchema, percentile, pool, SERVICE } from './setup.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const drafts = Number(arg('--drafts', '2000'));
+const concurrency = Number(arg('--concurrency', '16'));
+// Each submission holds a connection for its transaction and, inside it, may ask the pool for one
+// more (a catalogue read): with no more connections than concurrent submissions the pool can starve.
+const poolSize = Number(arg('--pool', String(concurrency + 4)));
+const serverUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+const STALL_MS = 15_000;
+
+interface Measured {
+  readonly name: string;
+  readonly count: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+function measured(name: string, latencies: number[], seconds: number): Measured {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { name, count: latencies.length, seconds, perSecond: latencies.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
+/** Runs the work and fails loudly when nothing finishes for STALL_MS (a starved pool never recovers). */
+async function watched<T>(label: string, work: (progress: () => void) => Promise<T>): Promise<T> {
+  let done = 0;
+  let seen = -1;
+  const timer = setInterval(() => {
+    if (done === seen) {
+      console.error(`\n${label}: no progress for ${STALL_MS / 1000} s after ${done} done, with ${concurrency} workers on a pool of ${poolSize}: stalled.`);
+      console.error('Each submission holds a pooled connection for its transaction and waits inside it for another (the catalogue read): rerun with --pool above --concurrency.');
+      console.error('The schema is left in place (its transactions still hold locks): drop it by hand.');
+      process.exit(2);
+    }
+    seen = done;
+  }, STALL_MS);
+  try {
+    return await work(() => done++);
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function submitAll(b: Bench, ids: readonly string[]): Promise<{ result: Measured; statements: number }> {
+  const before = b.db.statements();
+  const started = performance.now();
+  const latencies = await watched('drafts.submit', (progress) =>
+    pool(ids, concurrency, async (id, i) => {
+      const r = await b.services.drafts.submit(b.signedIn, id, { idempotencyKey: `bench-${i}`, declared: true, channel: 'web', lang: 'uk' });
+      if (!r.ok) {
+        throw new Error(`submission ${i} refused: ${r.error.problem}`);
+      }
+      progress();
+    }));
+  const seconds = (performance.now() - started) / 1000;
+  return { result: measured('drafts.submit (the service)', latencies, seconds), statements: (b.db.statements() - before) / ids.length };
+}
+
+const COLUMNS = [
+  'id', 'number', 'service_id', 'service_version', 'organisation_id', 'state', 'clock_paused', 'outcome', 'channel', 'applicant_person_id',
+  'applicant_name', 'party_kind', 'party_id', 'party_name', 'lang', 'answers', 'answers_sha256', 'fee_cost_id', 'fee_amount', 'fee_status',
+  'documents_complete', 'term_days', 'term_unit', 'silent_consent', 'submitted_at', 'term_started_on', 'due_on', 'idempotency_key', 'updated_at', 'version',
+] as const;
+const INSERT = `INSERT INTO cases (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c, i) => `$${i + 1}${c === 'answers' ? '::jsonb' : ''}`).join(', ')})`;
+
+/** The rows the submissions wrote, inserted again (new id, number and key), one statement each. */
+async function insertAll(b: Bench): Promise<Measured> {
+  const rows = await b.db.query<Record<string, unknown>>(
+    `SELECT ${COLUMNS.map((c) => (c === 'term_started_on' || c === 'due_on' ? `${c}::text AS ${c}` : c)).join(', ')} FROM cases ORDER BY number`,
+  );
+  const started = performance.now();
+  const latencies = await watched('INSERT INTO cases', (progress) =>
+    pool(rows, concurrency, async (row, i) => {
+      const copy: Record<string, unknown> = { ...row, id: randomUUID(), number: `${String(row['number']).slice(0, 4)}-9${String(i).padStart(6, '0')}`, idempotency_key: `raw-${i}` };
+      await b.db.query(INSERT, COLUMNS.map((c) => (c === 'answers' ? JSON.stringify(copy[c]) : copy[c])));
+      progress();
+    }));
+  return measured('baseline: INSERT INTO cases', latencies, (performance.now() - started) / 1000);
+}
+
+const schema = await freshSchema(serverUrl);
+let bench: Bench | null = null;
+try {
+  console.log(`# Submission benchmark: ${drafts} drafts of ${SERVICE}, ${concurrency} workers, pool of ${poolSize}, PostgreSQL`);
+  bench = await benchServices(schema.url, poolSize);
+  const b = bench;
+  const prepared = performance.now();
+  const ids = new Array<string>(drafts);
+  await pool(Array.from({ length: drafts }, (_, i) => i), concurrency, async (i) => {
+    ids[i] = await completeDraft(b);
+  });
+  console.log(`   ${drafts} complete drafts prepared in ${((performance.now() - prepared) / 1000).toFixed(1)} s (start and two pages each, through the services)`);
+
+  const { result: submitted, statements } = await submitAll(b, ids);
+  const [cases] = await b.db.query<{ n: number; keys: number }>('SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS keys FROM cases');
+  if (cases?.n !== drafts) {
+    throw new Error(`expected ${drafts} cases, found ${cases?.n}`);
+  }
+  const baseline = await insertAll(b);
+  const table = [
+    '| measured | rows | seconds | per second | p50 ms | p99 ms | ÷ INSERT |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...[baseline, submitted].map((m) =>
+      `| ${m.name} | ${m.count} | ${m.seconds.toFixed(2)} | ${m.perSecond.toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${((m.perSecond / baseline.perSecond) * 100).toFixed(1)}% |`),
+  ];
+  console.log(`\n${table.join('\n')}\n`);
+  console.log(`A submission costs ${(baseline.perSecond / submitted.perSecond).toFixed(1)} bare inserts of its row; ${statements.toFixed(1)} statements each (the INSERT: 1).`);
+} finally {
+  await bench?.close();
+  await schema.drop();
+}

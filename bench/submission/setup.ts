@@ -1,0 +1,140 @@
+/**
+ * What the submission benchmark runs against: the portal's services on a fresh PostgreSQL schema
+ * with the demo catalogue, one signed-in citizen (through a stand-in OpenID client, so no eID runs),
+ * and complete drafts of a free service made through the services as a browser would make them.
+ */
+import { loadConfig } from '../../src/app/config.ts';
+import { buildServices, type Services } from '../../src/app/container.ts';
+import { seedDemoCatalogue } from '../../src/app/demo.ts';
+import { ok } from '../../src/kernel/result.ts';
+import type { OidcClient, SignedIn } from '../../src/modules/identity/index.ts';
+import type { Database, Queryable, Row } from '../../src/platform/db/database.ts';
+import { openDatabase } from '../../src/platform/db/open.ts';
+import { createLogger } from '../../src/platform/logging/logger.ts';
+
+/** A free service without file questions: 10 calendar days, three pages. */
+export const SERVICE = 'tax-clearance-certificate';
+const ANSWERS = { applicantType: 'individual', email: 'bench@example.test', purpose: 'other', delivery: 'online' };
+
+/** The database with a statement counter (to report statements per submission). */
+export interface CountingDatabase extends Database {
+  statements(): number;
+}
+
+function counting(inner: Database): CountingDatabase {
+  let n = 0;
+  const wrap = (q: Queryable): Queryable => ({
+    query: <T extends Row>(sql: string, params?: readonly unknown[]) => {
+      n++;
+      return q.query<T>(sql, params);
+    },
+  });
+  return {
+    kind: inner.kind,
+    query: (sql, params) => wrap(inner).query(sql, params),
+    transaction: (work) => inner.transaction((tx) => work(wrap(tx))),
+    exec: (sql) => inner.exec(sql),
+    withLock: (key, work) => inner.withLock(key, work),
+    close: () => inner.close(),
+    statements: () => n,
+  };
+}
+
+/** A fresh schema on the server, reached through search_path in the URL; `drop` removes it. */
+export async function freshSchema(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `bench_submission_${process.pid}`;
+  const admin = await openDatabase({ url: serverUrl, dataDir: null, poolSize: 1 });
+  await admin.exec(`CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public; DROP SCHEMA IF EXISTS ${schema} CASCADE; CREATE SCHEMA ${schema}`);
+  const u = new URL(serverUrl);
+  u.searchParams.set('options', `-c search_path=${schema},public`);
+  return {
+    url: u.toString(),
+    drop: async () => {
+      await admin.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await admin.close();
+    },
+  };
+}
+
+/** An OpenID client that asks nobody: every sign-in is the demo citizen Olena Koval. */
+const standInOidc: OidcClient = {
+  authorizationRequest: async () => {
+    const state = `bench-${process.pid}-${Date.now()}`;
+    return { url: `http://eid.bench.invalid/authorize?state=${state}`, state, nonce: 'n', codeVerifier: 'v' };
+  },
+  exchange: async (idp) => ok({ issuer: idp.issuer, subject: 'olena-koval', nationalId: '9000000011', givenName: 'Олена', familyName: 'Коваль', birthDate: '1990-04-12', acr: 'substantial', idToken: 'bench' }),
+  endSessionUrl: async () => null,
+};
+
+export interface Bench {
+  readonly services: Services;
+  readonly db: CountingDatabase;
+  readonly signedIn: SignedIn;
+  close(): Promise<void>;
+}
+
+export async function benchServices(databaseUrl: string, poolSize: number): Promise<Bench> {
+  const config = loadConfig({
+    NODE_ENV: 'test', DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(poolSize), PUBLIC_URL: 'http://portal.bench', LOG_LEVEL: 'silent',
+    EID_EMBEDDED: 'false', OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: 'http://eid.bench.invalid', OIDC_STATE_CLIENT_ID: 'bench', OIDC_STATE_CLIENT_SECRET: 'bench-secret',
+  });
+  const db = counting(await openDatabase({ url: databaseUrl, dataDir: null, poolSize }));
+  const services = await buildServices(config, { db, oidc: standInOidc });
+  await seedDemoCatalogue(services, createLogger('silent'));
+  const begun = await services.sessions.beginSignIn('state', 'citizen', '/uk/cabinet');
+  if (!begun.ok) {
+    throw new Error(`sign-in refused: ${begun.error.message}`);
+  }
+  const state = new URL(begun.value.url).searchParams.get('state') ?? '';
+  const done = await services.sessions.completeSignIn('state', new URL(`http://portal.bench/auth/callback/state?code=bench&state=${state}`), null);
+  if (!done.ok) {
+    throw new Error(`sign-in refused: ${done.error.message}`);
+  }
+  const signedIn = await services.sessions.resolve(done.value.token, 'uk');
+  if (signedIn === null) {
+    throw new Error('the benchmark session did not resolve');
+  }
+  return { services, db, signedIn, close: () => db.close() };
+}
+
+/** One complete draft: started (prefilled from the person) and every page saved with the answers. */
+export async function completeDraft(b: Bench): Promise<string> {
+  const started = await b.services.drafts.start(b.signedIn, SERVICE);
+  if (!started.ok) {
+    throw new Error(`draft refused: ${started.error.problem}`);
+  }
+  const draft = started.value;
+  const body = { ...Object.fromEntries(Object.entries(draft.answers).map(([k, v]) => [k, String(v)])), ...ANSWERS };
+  for (const page of ['applicant', 'purpose']) {
+    const saved = await b.services.drafts.savePage(b.signedIn, draft.id, page, body);
+    if (!saved.ok) {
+      throw new Error(`page ${page}: ${saved.error.problem}`);
+    }
+  }
+  return draft.id;
+}
+
+/** Runs `work` over `items` with `concurrency` workers; answers each item's latency in milliseconds. */
+export async function pool<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<unknown>): Promise<number[]> {
+  const latencies = new Array<number>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      const item = items[i];
+      if (i >= items.length || item === undefined) {
+        return;
+      }
+      const started = performance.now();
+      await work(item, i);
+      latencies[i] = performance.now() - started;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return latencies;
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
