@@ -1,7 +1,7 @@
 import type { Clock } from '../../kernel/clock.ts';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { appendAudit, auditedTransaction } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId, sha256Hex } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service } from '../catalogue/index.ts';
@@ -292,7 +292,7 @@ function submission(deps: DraftsDeps, a: Access) {
         return err(new ApplicationRefused('declaration-required', 'declaration'));
       }
       const allowed = await applicable(signedIn, peek.serviceId);
-      return db.transaction(async (tx) => {
+      return auditedTransaction(db, async (tx) => {
         const draft = await draftsRepository.byId(tx, draftId, { lock: true });
         if (draft === null) {
           return err(new ApplicationRefused('draft-not-found'));

@@ -36,11 +36,48 @@ function hashOf(e: StoredEntry): string {
   return createHash('sha256').update(content).digest('hex');
 }
 
+/** Entries held back by `auditedTransaction` until just before its commit, by transaction. */
+const deferred = new WeakMap<Queryable, AuditEntry[]>();
+
 /**
  * Appends an entry to the hash chain inside the caller's transaction. The head row is locked, so
- * concurrent writers (in any process) chain one after another.
+ * concurrent writers (in any process) chain one after another. Inside `auditedTransaction` the entry
+ * is appended when the work is done instead, in the same transaction and order.
  */
 export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
+  const held = deferred.get(tx);
+  if (held !== undefined) {
+    held.push(entry);
+    return;
+  }
+  await appendNow(tx, entry);
+}
+
+/**
+ * A transaction whose audit entries are appended together after `work`, just before the commit: the
+ * chain's head row is then locked only for those inserts and the commit, not for the whole of a
+ * long transaction (a submission), so concurrent transactions overlap everywhere else.
+ */
+export async function auditedTransaction<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    if (deferred.has(tx)) {
+      return work(tx); // already inside one (the embedded database joins nested transactions)
+    }
+    const held: AuditEntry[] = [];
+    deferred.set(tx, held);
+    try {
+      const result = await work(tx);
+      for (const entry of held.splice(0)) {
+        await appendNow(tx, entry);
+      }
+      return result;
+    } finally {
+      deferred.delete(tx);
+    }
+  });
+}
+
+async function appendNow(tx: Queryable, entry: AuditEntry): Promise<void> {
   const [head] = await tx.query<{ last_id: number; last_hash: string }>('SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE');
   if (!head) {
     throw new Error('audit_head row is missing');
