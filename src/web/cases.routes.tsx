@@ -15,6 +15,7 @@ import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
 import { SIGNED_IN, type WebRoute } from './route-table.ts';
 import type { FieldError } from './views/components.tsx';
+import { sendFile } from './send-file.ts';
 
 export interface CasesWebDeps {
   readonly cases: CasesService;
@@ -28,18 +29,6 @@ export interface CasesWebDeps {
 type Params = { id: string; documentId: string; attachmentId: string };
 const params = (r: FastifyRequest) => r.params as Params;
 type Body = Record<string, string | undefined>;
-
-/** RFC 6266/5987 attachment header for a file name in any script. */
-export const attachmentDisposition = (kind: 'inline' | 'attachment', name: string) => `${kind}; filename="${name.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-export function sendFile(reply: FastifyReply, o: { bytes: Uint8Array; type: string; name: string; inline?: boolean }) {
-  return reply
-    .type(o.type)
-    .header('content-disposition', attachmentDisposition(o.inline === true ? 'inline' : 'attachment', o.name))
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(Buffer.from(o.bytes));
-}
 
 /** The applicant's side of cases: "My applications", the case page and its actions, receipts and downloads. */
 export function casesRoutes(deps: CasesWebDeps, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
@@ -158,7 +147,7 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
       method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt.pdf`, auth: SIGNED_IN,
       handler: async (request, reply) => {
         const receipt = await receipts.receiptPdf(me(request), params(request).id);
-        return receipt === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: receipt.pdf, type: 'application/pdf', name: `receipt-${receipt.number}.pdf` });
+        return receipt === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: receipt.pdf, type: 'application/pdf', name: `receipt-${receipt.number}.pdf`, disposition: 'attachment' });
       },
     },
     {
@@ -166,7 +155,7 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
       handler: async (request, reply) => {
         const signedIn = me(request);
         const doc = await cases.documentPdf(params(request).documentId, (c, service) => c.id === params(request).id && canActOnCase(signedIn.actor, c, service, new Date()));
-        return doc === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: doc.pdf, type: 'application/pdf', name: `${doc.number}.pdf` });
+        return doc === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: doc.pdf, type: 'application/pdf', name: `${doc.number}.pdf`, disposition: 'attachment' });
       },
     },
     {
@@ -175,7 +164,7 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
         const signedIn = me(request);
         const visible = await cases.forApplicant(signedIn, params(request).id);
         const file = visible === null ? null : await drafts.content(params(request).attachmentId, async (a) => a.caseId === visible.case.id);
-        return file === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: file.bytes, type: file.attachment.contentType, name: file.attachment.filename });
+        return file === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: file.bytes, type: file.attachment.contentType, name: file.attachment.filename, disposition: 'attachment' });
       },
     },
   ];

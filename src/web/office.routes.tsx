@@ -12,6 +12,7 @@ import { OfficeQueuePage } from './pages/office-queue.page.tsx';
 import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
 import type { WebRoute } from './route-table.ts';
+import { sendFile } from './send-file.ts';
 import type { FieldError } from './views/components.tsx';
 import { type OfficeError, actProblem, caseProblem, workflowProblem } from './views/office-errors.tsx';
 import { type Body, assignableOfficers, filterParams, isId, isOfficerEvent, many, one, parseQueueFilters, toQueueQuery, typed } from './views/office-query.tsx';
@@ -37,20 +38,6 @@ const me = (request: FastifyRequest): SignedIn => {
 const param = (request: FastifyRequest, name: string): string => (request.params as Record<string, string | undefined>)[name] ?? '';
 const isSupervisor = (signedIn: SignedIn, agencyId: string) => caseRolesFor(signedIn.actor, agencyId).includes('supervisor');
 const messages = (request: FastifyRequest, e: OfficeError): FieldError[] => [{ field: e.field, message: pageContext(request).t(e.key) }];
-
-/** RFC 5987 `ext-value` of a file name: UTF-8, percent-encoded, safe inside a header. */
-export const rfc5987 = (name: string): string =>
-  encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-function sendFile(reply: FastifyReply, file: { type: string; name: string; disposition: 'attachment' | 'inline'; bytes: Uint8Array }): FastifyReply {
-  return reply
-    .code(200)
-    .type(file.type)
-    .header('content-disposition', `${file.disposition}; filename*=UTF-8''${rfc5987(file.name)}`)
-    .header('x-content-type-options', 'nosniff')
-    .header('cache-control', 'private, no-store')
-    .send(Buffer.from(file.bytes));
-}
 
 /** The back office: the case queue of the officer's agencies, the case view, its actions and files. */
 export function officeRoutes(deps: OfficeWebDeps): WebRoute[] {

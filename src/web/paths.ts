@@ -76,7 +76,6 @@ export const paths = {
   officeCaseAssign: (lang: Lang, caseId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}/assign`,
   officeAttachment: (lang: Lang, caseId: string, attachmentId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(attachmentId)}`,
   officeDocument: (lang: Lang, documentId: string) => `/${lang}/office/documents/${encodeURIComponent(documentId)}`,
-  officeVerify: (lang: Lang, documentId: string) => `/${lang}/verify/${encodeURIComponent(documentId)}`,
 } as const;
 
 /** The same page in the other language: the path prefix changes, the query string stays. */

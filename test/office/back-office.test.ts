@@ -149,7 +149,7 @@ describe('the case view and the workflow', () => {
     const file = await get(clerk, link?.[0] ?? '');
     expect(file.statusCode).toBe(200);
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect(file.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('паспорт')}%20%28${encodeURIComponent('скан')}%29.pdf`);
+    expect(file.headers['content-disposition']).toBe(`attachment; filename="_______ (____).pdf"; filename*=UTF-8''${encodeURIComponent('паспорт')}%20%28${encodeURIComponent('скан')}%29.pdf`);
     expect(file.headers['x-content-type-options']).toBe('nosniff');
     expect(file.body).toBe('%PDF-1.4 test');
     // The same attachment under another case's address is not found.
@@ -215,7 +215,7 @@ describe('the case view and the workflow', () => {
     const pdf = await get(clerk, link?.[0] ?? '');
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    expect(String(pdf.headers['content-disposition'])).toMatch(/^inline; filename\*=UTF-8''/);
+    expect(String(pdf.headers['content-disposition'])).toMatch(/^inline; filename="[^"]+\.pdf"; filename\*=UTF-8''/);
     expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((await get(citizen, link?.[0] ?? '')).statusCode).toBe(403);
 

@@ -229,7 +229,7 @@ export function Documents({ ctx, view, csrf }: { ctx: PageContext; view: CaseVie
                 <td>{d.status === 'valid' ? t('office.documents.valid') : t('office.documents.revoked')}</td>
                 <td>
                   <a href={paths.officeDocument(lang, d.id)} type="application/pdf">{t('office.documents.download', { number: d.number })}</a>
-                  <br /><a href={paths.officeVerify(lang, d.id)}>{t('office.documents.verify', { number: d.number })}</a>
+                  <br /><a href={paths.verify(lang, d.id)}>{t('office.documents.verify', { number: d.number })}</a>
                   {view.canRevoke && d.status === 'valid' ? (
                     <form method="post" action={paths.officeRevokeDocument(lang, d.id)} class="office-revoke">
                       <input type="hidden" name="_csrf" value={csrf} />
