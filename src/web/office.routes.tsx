@@ -13,6 +13,7 @@ import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
 import type { WebRoute } from './route-table.ts';
 import { sendFile } from './send-file.ts';
+import { me } from './identity.routes.tsx';
 import type { FieldError } from './views/components.tsx';
 import { type OfficeError, actProblem, caseProblem, workflowProblem } from './views/office-errors.tsx';
 import { type Body, assignableOfficers, filterParams, isId, isOfficerEvent, many, one, parseQueueFilters, toQueueQuery, typed } from './views/office-query.tsx';
@@ -29,12 +30,6 @@ export interface OfficeWebDeps {
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
 
-const me = (request: FastifyRequest): SignedIn => {
-  if (!request.signedIn) {
-    throw new Error('an officer route ran without a session');
-  }
-  return request.signedIn;
-};
 const param = (request: FastifyRequest, name: string): string => (request.params as Record<string, string | undefined>)[name] ?? '';
 const isSupervisor = (signedIn: SignedIn, agencyId: string) => caseRolesFor(signedIn.actor, agencyId).includes('supervisor');
 const messages = (request: FastifyRequest, e: OfficeError): FieldError[] => [{ field: e.field, message: pageContext(request).t(e.key) }];

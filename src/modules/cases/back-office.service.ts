@@ -8,7 +8,7 @@ import { type Day, deadlineStatus, kyivDay, type WorkingCalendar } from '../dead
 import type { SignedIn } from '../identity/index.ts';
 import { availableEvents, type WorkflowRole } from '../workflow/index.ts';
 import type { CaseRecord } from './case.ts';
-import { applyEvent, type CaseCommand, type TransitionActor, workflowOf } from './case-transitions.service.ts';
+import { applyEvent, type CaseCommand, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
 import { CaseRefused, type CaseActionError } from './cases.errors.ts';
 import { caseRolesFor, queueAgencies } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
@@ -43,13 +43,7 @@ type Helpers = ReturnType<typeof helpers>;
 
 function helpers(deps: BackOfficeDeps) {
   const { calendar, catalogue } = deps;
-  const serviceOf = async (id: string): Promise<Service> => {
-    const { value } = await catalogue.service(id);
-    if (value === null) {
-      throw new Error(`the catalogue no longer has service "${id}" of an existing case`);
-    }
-    return value;
-  };
+  const serviceOf = (id: string): Promise<Service> => serviceOfCase(catalogue, id);
   const organisationName = async (id: string) => {
     const { value } = await catalogue.organisations();
     const org = value.find((o) => o.id === id);

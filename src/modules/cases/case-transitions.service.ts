@@ -3,7 +3,7 @@ import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { outboxRepository } from '../../platform/outbox/index.ts';
-import type { ServiceRecord } from '../catalogue/index.ts';
+import type { CatalogueService, Service, ServiceRecord } from '../catalogue/index.ts';
 import { type Day, dueDate, kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import { defaultWorkflow, type TransitionError, transition, type WorkflowDefinition, type WorkflowRole } from '../workflow/index.ts';
 import type { CaseChannel, CaseRecord, InformationRequest } from './case.ts';
@@ -22,6 +22,15 @@ export interface CaseCommand {
   readonly event: string;
   readonly reason?: string;
   readonly refusalGroundId?: string;
+}
+
+/** The catalogue record of an existing case's service; a case whose service is gone is a broken catalogue, not a refusal. */
+export async function serviceOfCase(catalogue: CatalogueService, serviceId: string): Promise<Service> {
+  const { value } = await catalogue.service(serviceId);
+  if (value === null) {
+    throw new Error(`the catalogue no longer has service "${serviceId}" of an existing case`);
+  }
+  return value;
 }
 
 export const workflowOf = (service: ServiceRecord): WorkflowDefinition => service.workflow ?? defaultWorkflow;

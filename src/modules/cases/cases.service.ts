@@ -7,7 +7,7 @@ import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { type CaseChannel, type CaseParty, type CaseRecord, costChannelOf, feeFor } from './case.ts';
-import { applyEvent, dueOnFor, type TransitionActor, workflowOf } from './case-transitions.service.ts';
+import { applyEvent, dueOnFor, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
 import { CaseRefused, type CaseActionError } from './cases.errors.ts';
 import { canActOnCase } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
@@ -42,13 +42,7 @@ type Helpers = ReturnType<typeof helpers>;
 
 function helpers(deps: CasesDeps) {
   const { clock, catalogue } = deps;
-  const serviceOf = async (id: string): Promise<Service> => {
-    const { value } = await catalogue.service(id);
-    if (value === null) {
-      throw new Error(`the catalogue no longer has service "${id}" of an existing case`);
-    }
-    return value;
-  };
+  const serviceOf = (id: string): Promise<Service> => serviceOfCase(catalogue, id);
   const applicantActor = (signedIn: SignedIn, channel: CaseChannel): TransitionActor => ({
     personId: signedIn.person.id,
     role: 'applicant',

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
+import { readBody } from '../../../platform/http/read-body.ts';
 import { delivered, type DeliveryOutcome, rejected, retryLater } from '../../../platform/outbox/delivery-outcome.ts';
 import { isE164 } from './e164.ts';
 import type { SmsMessage, SmsSender } from './index.ts';
@@ -70,7 +71,6 @@ export interface SmsGatewaySimulator {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 64 * 1024;
 
 /**
  * A local stand-in for the SMS gateway that speaks the HTTP adapter's protocol: `POST /messages`
@@ -145,19 +145,6 @@ export async function startSmsGatewaySimulator(o: { host: string; port: number; 
         server.closeAllConnections();
       }),
   };
-}
-
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) {
-      return null;
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function parseBody(raw: string | null): Omit<SentSms, 'at'> | null {

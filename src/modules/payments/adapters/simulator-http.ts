@@ -2,22 +2,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 
 /** Small node:http helpers for the payment simulator. */
 
-const MAX_BODY = 64 * 1024;
-
-/** The request body as UTF-8, or `null` when it is larger than 64 KiB. */
-export async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) {
-      return null;
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export function sendJson(res: ServerResponse, status: number, body: object): void {
   res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
 }

@@ -12,7 +12,8 @@ import {
   type StartPayment,
 } from '../payments.ts';
 import { type CallbackAttempt, type CallbackDispatcher, createCallbackDispatcher, type SimulatedCallback } from './simulator-callbacks.ts';
-import { readBody, redirect, listen, sendHtml, sendJson } from './simulator-http.ts';
+import { readBody } from '../../../platform/http/read-body.ts';
+import { redirect, listen, sendHtml, sendJson } from './simulator-http.ts';
 import { badChoicePage, decidedPage, notFoundPage, payPage } from './simulator-pages.ts';
 
 export type { CallbackAttempt, SimulatedCallback };
