@@ -1,6 +1,6 @@
 /**
  * Test helper: validates a JSON-LD document against the official CPSV-AP 3.2.0 SHACL shapes.
- * Works offline: the official context is served from the local copy in ../shared/reference (beside the repo).
+ * Works offline: the official shapes and context are read from the copy in test/reference/cpsv-ap-3.2.0.
  */
 import { readFile } from 'node:fs/promises';
 import jsonld from 'jsonld';
@@ -8,8 +8,8 @@ import rdf from '@zazuko/env-node';
 import SHACLValidator from 'rdf-validate-shacl';
 import { CPSV_AP_CONTEXT_URL } from '../../src/modules/catalogue/catalogue-jsonld.ts';
 
-/** The shared reference folder lies beside the repository: <root>/../shared/reference/cpsv-ap-3.2.0/. */
-export const CPSV_AP_DIR = new URL('../../../shared/reference/cpsv-ap-3.2.0/', import.meta.url);
+/** The unmodified CPSV-AP 3.2.0 files the repository carries (CC-BY 4.0, see the README beside them). */
+export const CPSV_AP_DIR = new URL('../reference/cpsv-ap-3.2.0/', import.meta.url);
 
 const SH_VIOLATION = 'http://www.w3.org/ns/shacl#Violation';
 

@@ -89,7 +89,7 @@ export function createDeadlineJobs(deps: DeadlineJobsDeps) {
 export type DeadlineJobs = ReturnType<typeof createDeadlineJobs>;
 
 /**
- * Silent consent (egov-models §6.4): a case of a service that grants it, with complete documents,
+ * Silent consent (Law of Ukraine "On the Permit System in Economic Activity", Art. 1): a case of a service that grants it, with complete documents,
  * undecided after its due date, is granted by the portal; the document says so. Returns how many.
  */
 async function silentConsentJob(deps: DeadlineJobsDeps): Promise<number> {

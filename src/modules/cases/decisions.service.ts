@@ -20,7 +20,7 @@ export interface DocumentIssuer {
   issue(input: DocumentInput & { readonly documentId: string; readonly organisationId: string }): Promise<IssuedPdf>;
 }
 
-/** The law under which silent consent is granted, printed on the document that says so (egov-models §6.4). */
+/** The law under which silent consent is granted, printed on the document that says so (Law of Ukraine "On the Permit System in Economic Activity", Art. 1). */
 export const SILENT_CONSENT_BASIS: LocalText = {
   uk: 'Закон України «Про дозвільну систему у сфері господарської діяльності», стаття 1 (принцип мовчазної згоди)',
   en: 'Law of Ukraine "On the Permit System in Economic Activity", Article 1 (the principle of silent consent)',

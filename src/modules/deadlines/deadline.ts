@@ -2,10 +2,10 @@
  * Statutory terms of a case: the due date, where the case stands against it, reminder and escalation
  * days, and when silent consent applies. Pure: every "today" comes in as an argument.
  *
- * Legal basis (research notes, ../shared/reference/egov-models.md):
- * - §6.1, Law "On Administrative Services" Art. 10: the term is set by law and is "counted from the
+ * Legal basis:
+ * - Law of Ukraine "On Administrative Services" No. 5203-VI of 06.09.2012, Art. 10: the term is set by law and is "counted from the
  *   day of submission of a complete application"; at most 30 calendar days unless a law says otherwise.
- * - §6.4, Law "On the Permit System in Economic Activity" Art. 1: silent consent — the applicant
+ * - Law of Ukraine "On the Permit System in Economic Activity" No. 2806-IV of 06.09.2005, Art. 1: silent consent — the applicant
  *   acquires the right when all documents were submitted in full and, within the statutory term,
  *   neither the permit nor a refusal was issued or sent.
  */
@@ -55,7 +55,7 @@ function assertPauses(pauses: readonly Pause[]): void {
 /**
  * The last day of `term` for an application submitted (complete) on `start`.
  *
- * Start: §6.1 says the term is "counted from the day of submission of a complete application"; as in
+ * Start: Art. 10 of the Law "On Administrative Services" says the term is "counted from the day of submission of a complete application"; as in
  * Ukrainian practice (the general rule of Civil Code Art. 253: a term begins to run on the day after
  * the date or event that starts it), the day of submission is day 0 and the day after it is day 1.
  * A term of 0 days ends on the day of submission (moved to the next working day if that is not one).
@@ -184,11 +184,11 @@ export interface SilentConsentCase {
 }
 
 /**
- * Whether the case is to be granted by silent consent today (§6.4): from the day after the due date,
+ * Whether the case is to be granted by silent consent today (Art. 1 of the Law "On the Permit System in Economic Activity"): from the day after the due date,
  * if the documents were complete, nothing was decided, and the service grants silent consent. The
- * permit is deemed issued on the last day of the term (§6.4: "the day of issue is deemed the last
+ * permit is deemed issued on the last day of the term (in the practice under that article: "the day of issue is deemed the last
  * day of the statutory review term"). Whether the former 10-working-day delay still applies is
- * unverified (§6.4 [U]); this takes the current text as having none.
+ * not settled in the current text; this takes the current text as having none.
  */
 export function silentConsentDue(due: Day, today: Day, caseState: SilentConsentCase): boolean {
   assertDay(due, 'due');
