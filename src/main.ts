@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const payments = await startPayments(config);
-  const services = await buildServices(config, payments.provider === null ? {} : { paymentProvider: payments.provider });
+  const services = await buildServices(config, { logger, ...(payments.provider === null ? {} : { paymentProvider: payments.provider }) });
   if (config.seedDemo) {
     await seedDemoCatalogue(services, logger);
     await seedDemoRegistries(services);

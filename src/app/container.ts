@@ -10,14 +10,15 @@ import { createHttpPaymentProvider, type PaymentProvider } from '../modules/paym
 import { type OidcClient, createContactsService, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import type { DatabaseLogger } from '../platform/db/postgres.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import type { Config } from './config.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 /** The composition root: adapters, then repositories and services. The only code that knows everything. */
-export async function buildServices(config: Config, options: { clock?: Clock; db?: Database; oidc?: OidcClient; paymentProvider?: PaymentProvider } = {}) {
-  const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize }));
+export async function buildServices(config: Config, options: { clock?: Clock; db?: Database; oidc?: OidcClient; paymentProvider?: PaymentProvider; logger?: DatabaseLogger } = {}) {
+  const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, logger: options.logger ?? null }));
   await migrate(db, MIGRATIONS_DIR);
   const clock = options.clock ?? systemClock;
   const writers = db.kind === 'pglite' ? 'local' : 'shared';

@@ -10,6 +10,7 @@ import { CentreOut, EventOut, OrganisationOut, ProblemOut, ServiceOut, ServicePa
 import { registerCatalogueApi } from '../api/catalogue.api.ts';
 import { PROBLEM_BASE, sendProblem } from '../platform/http/problem.ts';
 import type { Logger } from '../platform/logging/logger.ts';
+import { answers, isDatabaseUnavailable } from '../platform/db/unavailable.ts';
 import rateLimit from '@fastify/rate-limit';
 
 import { catalogueRoutes } from '../web/catalogue.routes.tsx';
@@ -20,7 +21,7 @@ import { identityRoutes, me } from '../web/identity.routes.tsx';
 import { verifyRoutes } from '../web/verify.routes.tsx';
 import { officeSupervisionRoutes } from '../web/office-supervision.routes.tsx';
 import { guard, registerSessions } from '../web/session.plugin.tsx';
-import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage } from '../web/error-pages.tsx';
+import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage, sendUnavailablePage } from '../web/error-pages.tsx';
 import { PUBLIC, type WebRoute } from '../web/route-table.ts';
 import type { DevMessages } from './channels.ts';
 import type { Services } from './container.ts';
@@ -29,6 +30,8 @@ import { officeRoutes } from '../web/office.routes.tsx';
 
 const ASSETS = fileURLToPath(new URL('../web/assets/', import.meta.url));
 const isApi = (url: string) => url.startsWith('/api/');
+/** Seconds a client is asked to wait while the database is unavailable. */
+const RETRY_AFTER_SECONDS = 10;
 
 /** Builds the HTTP server: one readable list of middleware, then the routes, then 404 and errors. */
 export async function buildHttp(services: Services, logger: Logger, options: { devMessages?: DevMessages | null; paymentOrigin?: string | null } = {}): Promise<{ app: FastifyInstance; webRoutes: WebRoute[] }> {
@@ -126,14 +129,10 @@ function registerPlatformRoutes(app: FastifyInstance, services: Services): void 
     app.get(`/${lang}`, hidden, async (_request, reply) => reply.redirect(`/${lang}/`, 301));
   }
   app.get('/healthz', hidden, async () => ({ status: 'ok' }));
-  app.get('/readyz', hidden, async (_request, reply) => {
-    try {
-      await services.db.query('SELECT 1');
-      return { status: 'ready' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable' });
-    }
-  });
+  // Ready when the database answers `SELECT 1` within 2 s; liveness (/healthz) does not depend on it.
+  app.get('/readyz', hidden, async (_request, reply) =>
+    (await answers(services.db, 2000)) ? { status: 'ready' } : reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'unavailable' }),
+  );
   app.get('/api/openapi.json', hidden, async () => app.swagger());
 }
 
@@ -146,6 +145,13 @@ function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     if (error.validation) {
       return badRequest(error, request, reply);
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'request failed: the database is unavailable');
+      void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return isApi(request.url)
+        ? sendProblem(reply, { type: `${PROBLEM_BASE}unavailable`, title: 'Service unavailable', status: 503, code: 'database.unavailable', detail: `Try again in ${RETRY_AFTER_SECONDS} seconds`, instance: request.url })
+        : sendUnavailablePage(request, reply);
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const status = error.statusCode;

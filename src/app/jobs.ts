@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from '../platform/db/unavailable.ts';
 import type { Logger } from '../platform/logging/logger.ts';
 
 import type { Services } from './container.ts';
@@ -12,19 +13,37 @@ export function startJobs(services: Services, intervalSeconds: number, logger: L
     return { stop: async () => {} };
   }
   let running: Promise<void> | null = null;
+  // While the database is unavailable the jobs wait 1, 2, 4 … ticks between tries (at most about 10 s
+  // more than one tick), and run as usual once it answers again.
+  let unavailable = 0;
+  let skip = 0;
   const run = () => {
     if (running !== null) {
+      return;
+    }
+    if (skip > 0) {
+      skip--;
       return;
     }
     running = (async () => {
       try {
         const done = await services.deadlineJobs.tick();
         const purged = await services.drafts.purgeExpired();
+        if (unavailable > 0) {
+          logger.info({ failures: unavailable }, 'background jobs resumed: the database is back');
+          unavailable = 0;
+        }
         if (done.silentConsent + done.reminders + purged > 0) {
           logger.info({ ...done, draftsPurged: purged }, 'background jobs');
         }
       } catch (error) {
-        logger.error({ err: error }, 'background jobs failed');
+        if (isDatabaseUnavailable(error)) {
+          unavailable++;
+          skip = Math.min(2 ** (unavailable - 1) - 1, Math.ceil(10 / intervalSeconds));
+          logger.warn({ err: error, failures: unavailable }, 'background jobs paused: the database is unavailable');
+        } else {
+          logger.error({ err: error }, 'background jobs failed');
+        }
       } finally {
         running = null;
       }

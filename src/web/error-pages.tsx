@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { BadRequestPage, NotFoundPage, ServerErrorPage } from './pages/errors.page.tsx';
+import { BadRequestPage, NotFoundPage, ServerErrorPage, UnavailablePage } from './pages/errors.page.tsx';
 import { pageContext, sendPage } from './render.ts';
 
 export const sendNotFoundPage = (request: FastifyRequest, reply: FastifyReply) =>
@@ -11,3 +11,7 @@ export const sendServerErrorPage = (request: FastifyRequest, reply: FastifyReply
 
 export const sendBadRequestPage = (request: FastifyRequest, reply: FastifyReply, status: number, messages: readonly string[]) =>
   sendPage(reply, status, <BadRequestPage ctx={pageContext(request)} messages={messages} />);
+
+/** 503 while the database cannot be reached; the caller sets `Retry-After`. */
+export const sendUnavailablePage = (request: FastifyRequest, reply: FastifyReply) =>
+  sendPage(reply, 503, <UnavailablePage ctx={pageContext(request)} />);

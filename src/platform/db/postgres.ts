@@ -1,72 +1,141 @@
 import pg from 'pg';
 
 import type { Database, Queryable, Row } from './database.ts';
+import { isDatabaseUnavailable, unavailableOr } from './unavailable.ts';
 
 const INT8 = 20;
 
-/** A PostgreSQL server through a node-postgres pool. */
-export function openPostgres(connectionString: string, poolSize: number): Database {
+/** Where the pool reports connections it lost (a pino logger fits). */
+export interface DatabaseLogger {
+  warn(obj: object, msg?: string): void;
+}
+
+/**
+ * A PostgreSQL server through a node-postgres pool. A lost connection never stops the process: the
+ * pool drops it and opens a new one when asked, and an error that means the server is unreachable
+ * reaches the caller as `DatabaseUnavailableError` (see unavailable.ts). Nothing is retried here: a
+ * transaction whose connection broke may or may not have committed, so only its caller, with its
+ * idempotency key, may try again.
+ */
+export function openPostgres(connectionString: string, poolSize: number, logger: DatabaseLogger | null = null): Database {
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
-    // A request that cannot get a connection within this fails (a 500 naming its id) instead of hanging.
+    // A request that cannot get a connection within this fails (a 503) instead of hanging.
     connectionTimeoutMillis: 15_000,
+    // Notice a server that vanished without closing its sockets.
+    keepAlive: true,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary'): unknown =>
         oid === INT8 ? (v: string) => Number(v) : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection ended by the server (pg_terminate_backend, a restart): the pool has dropped it.
+  // Without this listener the 'error' event would be unhandled and end the process.
+  pool.on('error', (error) => logger?.warn({ err: error }, 'an idle database connection was lost'));
+
   const fromClient = (client: pg.PoolClient): Queryable => ({
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
-      return (await client.query<T>(sql, params as unknown[])).rows;
+      try {
+        return (await client.query<T>(sql, params as unknown[])).rows;
+      } catch (error) {
+        throw unavailableOr(error);
+      }
     },
   });
+
+  const withClient = checkout(pool, logger);
+
   return {
     kind: 'postgres',
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
-      return (await pool.query<T>(sql, params as unknown[])).rows;
-    },
-    async transaction(work) {
-      const client = await pool.connect();
+      // pool.query releases its connection with the error, so a broken one is destroyed.
       try {
-        await client.query('BEGIN');
-        const result = await work(fromClient(client));
-        await client.query('COMMIT');
-        return result;
+        return (await pool.query<T>(sql, params as unknown[])).rows;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
+        throw unavailableOr(error);
       }
     },
-    async exec(sql) {
-      const client = await pool.connect();
-      try {
-        await client.query(sql);
-      } catch (error) {
-        // A failed multi-statement string can leave its transaction block open.
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
-    },
-    async withLock(key, work) {
-      const client = await pool.connect();
-      try {
+    transaction: (work) =>
+      withClient(async (client, discard) => {
+        const tx = fromClient(client);
+        await tx.query('BEGIN');
+        try {
+          const result = await work(tx);
+          // If COMMIT fails on a lost connection the outcome is unknown: the caller gets an error
+          // (never an acknowledgement), and a retry with the same idempotency key finds what committed.
+          await tx.query('COMMIT');
+          return result;
+        } catch (error) {
+          if (!isDatabaseUnavailable(error)) {
+            await client.query('ROLLBACK').catch(discard);
+          }
+          throw error;
+        }
+      }),
+    exec: (sql) =>
+      withClient(async (client, discard) => {
+        try {
+          await client.query(sql);
+        } catch (error) {
+          // A failed multi-statement string can leave its transaction block open.
+          if (!isDatabaseUnavailable(error)) {
+            await client.query('ROLLBACK').catch(discard);
+          }
+          throw error;
+        }
+      }),
+    withLock: (key, work) =>
+      withClient(async (client, discard) => {
         await client.query('SELECT pg_advisory_lock($1)', [key]);
         try {
           return await work();
         } finally {
-          await client.query('SELECT pg_advisory_unlock($1)', [key]);
+          // A connection that may still hold the lock is not handed out again.
+          await client.query('SELECT pg_advisory_unlock($1)', [key]).catch((error: unknown) => {
+            discard(error);
+            throw error;
+          });
         }
-      } finally {
-        client.release();
-      }
-    },
+      }),
     async close() {
       await pool.end();
     },
+  };
+}
+
+/**
+ * Runs `work` on one checked-out connection. A connection that broke meanwhile (an error event, a
+ * connection error from a statement, or `discard`) is destroyed on release, never handed out again.
+ */
+function checkout(pool: pg.Pool, logger: DatabaseLogger | null) {
+  return async function withClient<T>(work: (client: pg.PoolClient, discard: (error: unknown) => void) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw unavailableOr(error);
+    }
+    let broken: Error | null = null;
+    const discard = (error: unknown) => {
+      broken ??= error instanceof Error ? error : new Error(String(error));
+    };
+    // A checked-out connection may end between statements; pg emits 'error' on the client then.
+    const onError = (error: Error) => {
+      discard(error);
+      logger?.warn({ err: error }, 'a database connection in use was lost');
+    };
+    client.on('error', onError);
+    try {
+      return await work(client, discard);
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        discard(error);
+      }
+      throw unavailableOr(error);
+    } finally {
+      client.removeListener('error', onError);
+      client.release(broken ?? undefined);
+    }
   };
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../../kernel/clock.ts';
 import type { Database } from '../db/database.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { DeliveryOutcome } from './delivery-outcome.ts';
 import { type ClaimedMessage, outboxRepository } from './outbox.repository.ts';
 
@@ -132,6 +133,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   return { runOnce, ...pollingLoop({ runOnce, batchSize, pollMs, log, workerId }) };
 }
 
+/** The longest wait between batches while the database is unavailable. */
+const UNAVAILABLE_CAP_MS = 10_000;
+
 /** Runs batches until stopped: the next one at once after a full batch, after `pollMs` otherwise. */
 function pollingLoop(o: { runOnce: () => Promise<number>; batchSize: number; pollMs: number; log: OutboxLogger; workerId: string }) {
   let loop: Promise<void> | null = null;
@@ -152,17 +156,28 @@ function pollingLoop(o: { runOnce: () => Promise<number>; batchSize: number; pol
     });
 
   async function run(): Promise<void> {
+    let unavailable = 0;
     while (!stopping) {
       try {
         const taken = await o.runOnce();
+        if (unavailable > 0) {
+          o.log.info({ workerId: o.workerId }, 'outbox resumed: the database is back');
+          unavailable = 0;
+        }
         if (taken < o.batchSize && !stopping) {
           await pause(o.pollMs);
         }
       } catch (error) {
-        // The database is down or an outcome could not be recorded: leases expire and the rows come back.
-        o.log.error({ err: error, workerId: o.workerId }, 'outbox batch failed');
+        // An outcome could not be recorded: leases expire and the rows come back.
+        if (isDatabaseUnavailable(error)) {
+          // Expected while the database restarts: wait longer each time (up to UNAVAILABLE_CAP_MS), then go on.
+          unavailable++;
+          o.log.warn({ err: error, workerId: o.workerId, failures: unavailable }, 'outbox paused: the database is unavailable');
+        } else {
+          o.log.error({ err: error, workerId: o.workerId }, 'outbox batch failed');
+        }
         if (!stopping) {
-          await pause(o.pollMs);
+          await pause(unavailable > 0 ? Math.min(UNAVAILABLE_CAP_MS, o.pollMs * 2 ** (unavailable - 1)) : o.pollMs);
         }
       }
     }

@@ -37,3 +37,15 @@ export function BadRequestPage({ ctx, messages }: { ctx: PageContext; messages: 
     </Layout>
   );
 }
+
+export function UnavailablePage({ ctx }: { ctx: PageContext }) {
+  const { t, lang } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('unavailable.title')} searchBox={false}>
+      <h1>{t('unavailable.title')}</h1>
+      <p>{t('unavailable.text')}</p>
+      <p>{t('unavailable.retry')}</p>
+      <p><a href={paths.home(lang)}>{t('breadcrumbs.home')}</a></p>
+    </Layout>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * "The database is unavailable" is recognised in one place (platform/db/unavailable.ts) and answered at
+ * the edge with 503 and Retry-After: a page in the page's language, a problem document in the API, and
+ * /readyz not ready. The errors classified here are real ones, from node-postgres talking to a port
+ * where nothing listens and, on PostgreSQL, to a backend that is terminated.
+ */
+import { createServer } from 'node:net';
+
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { loadConfig } from '../../src/app/config.ts';
+import { buildServices } from '../../src/app/container.ts';
+import { buildHttp } from '../../src/app/http.ts';
+import type { Database } from '../../src/platform/db/database.ts';
+import { openPostgres } from '../../src/platform/db/postgres.ts';
+import { DatabaseUnavailableError, isDatabaseUnavailable, unavailableOr } from '../../src/platform/db/unavailable.ts';
+import { createLogger } from '../../src/platform/logging/logger.ts';
+import { testDatabase } from '../support/app.ts';
+
+const SERVER = process.env['TEST_DATABASE_URL'];
+
+/** A port on 127.0.0.1 where nothing listens. */
+async function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+    srv.on('error', reject);
+  });
+}
+
+const refusedDatabase = async (): Promise<Database> => openPostgres(`postgres://nobody@127.0.0.1:${await closedPort()}/none`, 2);
+const failureOf = async (work: Promise<unknown>): Promise<unknown> => work.then(() => 'no error', (error: unknown) => error);
+
+describe('which errors mean "the database is unavailable"', () => {
+  it('recognises the server codes of shutdown and start-up, the connection-exception class, socket errors and pg messages', () => {
+    const withCode = (code: string) => Object.assign(new Error(`error ${code}`), { code });
+    for (const code of ['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08P01', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE']) {
+      expect(isDatabaseUnavailable(withCode(code)), code).toBe(true);
+    }
+    for (const message of ['Connection terminated unexpectedly', 'Connection terminated', 'timeout exceeded when trying to connect', 'Client has encountered a connection error and is not queryable']) {
+      expect(isDatabaseUnavailable(new Error(message)), message).toBe(true);
+    }
+    expect(isDatabaseUnavailable(new Error('wrapped', { cause: withCode('57P01') }))).toBe(true);
+    expect(isDatabaseUnavailable(new AggregateError([withCode('ECONNREFUSED')]))).toBe(true);
+  });
+
+  it('leaves every other error alone: constraint violations, syntax errors, serialisation failures, bugs', () => {
+    for (const code of ['23505', '23503', '42601', '40001', '40P01', '57014', '22P02']) {
+      expect(isDatabaseUnavailable(Object.assign(new Error(code), { code })), code).toBe(false);
+    }
+    expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
+    expect(isDatabaseUnavailable('Connection terminated')).toBe(false);
+    const bug = new Error('a bug');
+    expect(unavailableOr(bug)).toBe(bug);
+  });
+
+  it('turns a refused connection into DatabaseUnavailableError for queries, transactions and exec', async () => {
+    const db = await refusedDatabase();
+    try {
+      for (const work of [db.query('SELECT 1'), db.transaction(async (tx) => tx.query('SELECT 1')), db.exec('SELECT 1')]) {
+        const error = await failureOf(work);
+        expect(error).toBeInstanceOf(DatabaseUnavailableError);
+        expect((error as DatabaseUnavailableError).code).toBe('database.unavailable');
+      }
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe.runIf(SERVER)('connections ended by the server (PostgreSQL)', () => {
+  it('survives idle and in-use connections being terminated, and never hands out a broken one', async () => {
+    const warnings: string[] = [];
+    const db = openPostgres(SERVER ?? '', 3, { warn: (_obj, msg) => warnings.push(msg ?? '') });
+    const admin = openPostgres(SERVER ?? '', 1);
+    try {
+      // Three idle connections in the pool, then every one of them terminated.
+      const pids = await Promise.all([1, 2, 3].map(() => db.transaction(async (tx) => {
+        const [row] = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_sleep(0.05)');
+        return row?.pid ?? 0;
+      })));
+      await admin.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(warnings).toContain('an idle database connection was lost');
+      expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+
+      // A connection terminated while a transaction holds it, between two statements.
+      const error = await failureOf(db.transaction(async (tx) => {
+        const [row] = await tx.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await admin.query('SELECT pg_terminate_backend($1)', [row?.pid]);
+        await new Promise((r) => setTimeout(r, 300));
+        await tx.query('SELECT 1');
+      }));
+      expect(error).toBeInstanceOf(DatabaseUnavailableError);
+      expect(warnings).toContain('a database connection in use was lost');
+      // Every transaction after it gets a live connection.
+      const after = await Promise.all([1, 2, 3].map(() => db.transaction(async (tx) => tx.query<{ one: number }>('SELECT 1 AS one, pg_sleep(0.05)'))));
+      expect(after.map((rows) => rows[0]?.one)).toEqual([1, 1, 1]);
+    } finally {
+      await db.close();
+      await admin.close();
+    }
+  });
+});
+
+/** The portal's own database, or — once `down` — a real pool whose server refuses connections, or one that never answers. */
+function switchable(real: Database, refused: Database): { db: Database; set: (state: 'up' | 'down' | 'hung') => void } {
+  let state: 'up' | 'down' | 'hung' = 'up';
+  const current = (): Database => (state === 'up' ? real : refused);
+  const hang = new Promise<never>(() => undefined);
+  const db: Database = {
+    kind: real.kind,
+    query: (sql, params) => (state === 'hung' ? hang : current().query(sql, params)),
+    transaction: (work) => (state === 'hung' ? hang : current().transaction(work)),
+    exec: (sql) => current().exec(sql),
+    withLock: (key, work) => current().withLock(key, work),
+    close: () => real.close(),
+  };
+  return { db, set: (s) => (state = s) };
+}
+
+describe('the HTTP edge while the database is unavailable', () => {
+  let app: FastifyInstance;
+  let set: (state: 'up' | 'down' | 'hung') => void;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const database = await testDatabase();
+    const refused = await refusedDatabase();
+    const s = switchable(database.db, refused);
+    set = s.set;
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: ':memory:', PUBLIC_URL: 'http://portal.test' });
+    const services = await buildServices(config, { db: s.db });
+    app = (await buildHttp(services, createLogger('silent'))).app;
+    await app.ready();
+    close = async () => {
+      await app.close();
+      await refused.close();
+      await database.drop();
+    };
+  });
+  afterAll(async () => close());
+
+  // A session cookie makes every page look its session up in the database.
+  const get = (url: string) => app.inject({ method: 'GET', url, headers: url.endsWith('z') ? {} : { cookie: 'portico_session=not-a-real-session-token-0123456789' } });
+
+  it('answers pages with 503, Retry-After and the page in its language; the API with a problem document; /readyz not ready', async () => {
+    expect((await get('/uk/cabinet')).statusCode).not.toBe(503);
+    set('down');
+    const uk = await get('/uk/cabinet');
+    expect([uk.statusCode, uk.headers['retry-after'], uk.headers['content-type']]).toEqual([503, '10', 'text/html; charset=utf-8']);
+    expect(uk.body).toContain('Портал тимчасово недоступний');
+    expect(uk.body).toContain('lang="uk"');
+    const en = await get('/en/cabinet');
+    expect([en.statusCode, en.headers['retry-after']]).toEqual([503, '10']);
+    expect(en.body).toContain('The portal is temporarily unavailable');
+    const api = await get('/api/v1/services?q=passport&pageSize=3');
+    expect([api.statusCode, api.headers['retry-after'], api.headers['content-type']]).toEqual([503, '10', 'application/problem+json; charset=utf-8']);
+    expect(api.json()).toMatchObject({ status: 503, code: 'database.unavailable', title: 'Service unavailable', instance: '/api/v1/services?q=passport&pageSize=3' });
+    const ready = await get('/readyz');
+    expect([ready.statusCode, ready.json()]).toEqual([503, { status: 'unavailable' }]);
+    expect((await get('/healthz')).statusCode).toBe(200);
+
+    set('up');
+    expect((await get('/uk/cabinet')).statusCode).not.toBe(503);
+    expect((await get('/api/v1/services?q=passport&pageSize=3')).statusCode).toBe(200);
+    expect((await get('/readyz')).statusCode).toBe(200);
+  });
+
+  it('says not ready within about 2 s when the database does not answer at all', async () => {
+    set('hung');
+    const started = Date.now();
+    const ready = await get('/readyz');
+    set('up');
+    expect(ready.statusCode).toBe(503);
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+});
