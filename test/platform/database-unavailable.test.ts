@@ -4,35 +4,20 @@
  * /readyz not ready. The errors classified here are real ones, from node-postgres talking to a port
  * where nothing listens and, on PostgreSQL, to a backend that is terminated.
  */
-import { createServer } from 'node:net';
-
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadConfig } from '../../src/app/config.ts';
 import { buildServices } from '../../src/app/container.ts';
 import { buildHttp } from '../../src/app/http.ts';
-import type { Database } from '../../src/platform/db/database.ts';
 import { openPostgres } from '../../src/platform/db/postgres.ts';
 import { DatabaseUnavailableError, isDatabaseUnavailable, unavailableOr } from '../../src/platform/db/unavailable.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { testDatabase } from '../support/app.ts';
+import { refusedDatabase, switchableDatabase } from '../support/switchable-database.ts';
 
 const SERVER = process.env['TEST_DATABASE_URL'];
 
-/** A port on 127.0.0.1 where nothing listens. */
-async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-    srv.on('error', reject);
-  });
-}
-
-const refusedDatabase = async (): Promise<Database> => openPostgres(`postgres://nobody@127.0.0.1:${await closedPort()}/none`, 2);
 const failureOf = async (work: Promise<unknown>): Promise<unknown> => work.then(() => 'no error', (error: unknown) => error);
 
 describe('which errors mean "the database is unavailable"', () => {
@@ -107,38 +92,21 @@ describe.runIf(SERVER)('connections ended by the server (PostgreSQL)', () => {
   });
 });
 
-/** The portal's own database, or — once `down` — a real pool whose server refuses connections, or one that never answers. */
-function switchable(real: Database, refused: Database): { db: Database; set: (state: 'up' | 'down' | 'hung') => void } {
-  let state: 'up' | 'down' | 'hung' = 'up';
-  const current = (): Database => (state === 'up' ? real : refused);
-  const hang = new Promise<never>(() => undefined);
-  const db: Database = {
-    kind: real.kind,
-    query: (sql, params) => (state === 'hung' ? hang : current().query(sql, params)),
-    transaction: (work) => (state === 'hung' ? hang : current().transaction(work)),
-    exec: (sql) => current().exec(sql),
-    withLock: (key, work) => current().withLock(key, work),
-    close: () => real.close(),
-  };
-  return { db, set: (s) => (state = s) };
-}
-
 describe('the HTTP edge while the database is unavailable', () => {
   let app: FastifyInstance;
   let set: (state: 'up' | 'down' | 'hung') => void;
   let close: () => Promise<void>;
   beforeAll(async () => {
     const database = await testDatabase();
-    const refused = await refusedDatabase();
-    const s = switchable(database.db, refused);
-    set = s.set;
+    const s = await switchableDatabase(database.db);
+    set = (state) => s.set(state);
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: ':memory:', PUBLIC_URL: 'http://portal.test' });
     const services = await buildServices(config, { db: s.db });
     app = (await buildHttp(services, createLogger('silent'))).app;
     await app.ready();
     close = async () => {
       await app.close();
-      await refused.close();
+      await s.close();
       await database.drop();
     };
   });
