@@ -166,6 +166,10 @@ describe.runIf(SERVER)('database faults under load (a PostgreSQL server of the t
     expect(await verifyAudit(db)).toMatchObject({ ok: true });
     expect(alive.exitCode).toBeNull();
     expect(log.join('')).not.toMatch(/Unhandled|uncaught/i);
+    // Warnings only: no request failed with a 500, no loop gave up; both loops met the stopped server.
+    const lines = log.join('').split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { level: number; msg: string });
+    expect(lines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([]);
+    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['outbox paused: the database is unavailable', 'background jobs paused: the database is unavailable']));
     const refusedFirst = attempts.filter((a) => a.statuses[0] === 503).length;
     console.log(`database faults: ${terminated.join(' + ')} backends terminated under load; ${refusedFirst} submissions refused with 503 and acknowledged on retry; ${delivered} outbox messages delivered after the restart`);
   }, 90_000);

@@ -8,7 +8,8 @@ export class DatabaseUnavailableError extends Error {
   readonly code = 'database.unavailable';
 
   constructor(cause: unknown) {
-    super(`the database is unavailable: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    // The cause carries the detail (pino prints it after this message).
+    super('the database is unavailable', { cause });
     this.name = 'DatabaseUnavailableError';
   }
 }
