@@ -10,7 +10,7 @@ import { CentreOut, EventOut, OrganisationOut, ProblemOut, ServiceOut, ServicePa
 import { registerCatalogueApi } from '../api/catalogue.api.ts';
 import { PROBLEM_BASE, sendProblem } from '../platform/http/problem.ts';
 import type { Logger } from '../platform/logging/logger.ts';
-import { answers, isDatabaseUnavailable } from '../platform/db/unavailable.ts';
+import { answersWithin, isDatabaseUnavailable } from '../platform/db/unavailable.ts';
 import rateLimit from '@fastify/rate-limit';
 
 import { catalogueRoutes } from '../web/catalogue.routes.tsx';
@@ -131,7 +131,7 @@ function registerPlatformRoutes(app: FastifyInstance, services: Services): void 
   app.get('/healthz', hidden, async () => ({ status: 'ok' }));
   // Ready when the database answers `SELECT 1` within 2 s; liveness (/healthz) does not depend on it.
   app.get('/readyz', hidden, async (_request, reply) =>
-    (await answers(services.db, 2000)) ? { status: 'ready' } : reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'unavailable' }),
+    (await answersWithin(services.db, 2000)) ? { status: 'ready' } : reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS)).send({ status: 'unavailable' }),
   );
   app.get('/api/openapi.json', hidden, async () => app.swagger());
 }

@@ -58,7 +58,7 @@ export function unavailableOr(error: unknown): unknown {
 }
 
 /** Whether `SELECT 1` answers within `timeoutMs` (readiness probes): false on any error or a slow answer. */
-export async function answers(db: { query(sql: string): Promise<unknown> }, timeoutMs: number): Promise<boolean> {
+export async function answersWithin(db: { query(sql: string): Promise<unknown> }, timeoutMs: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
