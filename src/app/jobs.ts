@@ -1,6 +1,15 @@
 import type { Logger } from '../platform/logging/logger.ts';
 
+import { purgeRefusalCounts } from '../platform/audit/refusals.ts';
 import type { Services } from './container.ts';
+
+/** Expired sign-in requests, ended or expired sessions, past rate-limit windows and old refusal counts (by the services' clock). */
+export async function purgeStaleSignIns(services: Services) {
+  const identity = await services.sessions.purgeExpired();
+  const rateLimitCounters = await services.rateLimiter.purgeExpired();
+  const refusalCounts = await purgeRefusalCounts(services.db, services.clock.now());
+  return { ...identity, rateLimitCounters, refusalCounts };
+}
 
 /**
  * The background jobs of one portal process: silent consent, deadline reminders and the deletion of
@@ -22,6 +31,10 @@ export function startJobs(services: Services, intervalSeconds: number, logger: L
         const purged = await services.drafts.purgeExpired();
         if (done.silentConsent + done.reminders + purged > 0) {
           logger.info({ ...done, draftsPurged: purged }, 'background jobs');
+        }
+        const stale = await purgeStaleSignIns(services);
+        if (stale.signInRequests + stale.sessions + stale.rateLimitCounters + stale.refusalCounts > 0) {
+          logger.info(stale, 'stale sign-in records purged');
         }
       } catch (error) {
         logger.error({ err: error }, 'background jobs failed');
