@@ -25,6 +25,7 @@ describe('a sign-in is bound to the browser that began it (login CSRF)', () => {
     expect(line).toMatch(/HttpOnly/);
     expect(line).toMatch(/SameSite=Lax/);
     expect(line).toMatch(/Path=\/auth/);
+    expect(line).not.toMatch(/Secure/); // http in tests; Secure on an https portal (below)
     const key = browserKeyFrom(start.headers['set-cookie']).split('=')[1] ?? '';
     const state = new URL(String(start.headers.location)).searchParams.get('state');
     const [row] = await t.services.db.query<{ browser_hash: string }>('SELECT browser_hash FROM sign_in_requests WHERE state = $1', [state]);
@@ -77,5 +78,18 @@ describe('a sign-in is bound to the browser that began it (login CSRF)', () => {
 
   it('leaves an audit chain that verifies', async () => {
     expect(await verifyAudit(t.services.db)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the browser key cookie on an https portal', () => {
+  it('is Secure', async () => {
+    const https = await appWithEid({ PUBLIC_URL: 'https://portal.test' });
+    try {
+      const start = await https.app.inject('/uk/sign-in/state');
+      const line = ([] as string[]).concat(start.headers['set-cookie'] ?? []).find((c) => c.startsWith('portico_sign_in=')) ?? '';
+      expect(line).toMatch(/; Secure/);
+    } finally {
+      await https.close();
+    }
   });
 });
