@@ -39,6 +39,8 @@ describe('sign-in callbacks are limited on what is attacked', () => {
     const flood = await statuses(40, () => bogus(t.app, { remoteAddress: '10.4.0.1' }));
     expect(flood.slice(0, 30)).toEqual(Array(30).fill(400));
     expect(flood.slice(30)).toEqual(Array(10).fill(429));
+    expect((await t.app.inject({ url: '/auth/callback/nobody?state=x', remoteAddress: '10.4.0.1' })).statusCode).toBe(429);
+    expect((await t.app.inject({ url: '/auth/callback/nobody?state=x', remoteAddress: '10.4.0.9' })).statusCode).toBe(400);
     const real = await t.app.inject({ ...(await throughEid(t.app, 'olena-koval')), remoteAddress: '10.4.0.1' });
     expect(real.statusCode).toBe(303);
   });

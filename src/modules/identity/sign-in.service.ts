@@ -110,14 +110,11 @@ export function signInPart(deps: SignInDeps) {
         return err(new SignInRefused(reason, detail));
       };
       const idp = provider(callback.idp);
-      if (!idp) {
-        return refuse('unknown-provider', { idp: callback.idp.slice(0, 40) });
-      }
       const state = callback.url.searchParams.get('state') ?? '';
-      const pending = state ? await sessionsRepository.pendingSignIn(db, state) : null;
-      if (!pending || pending.idp !== idp.id) {
+      const pending = idp && state ? await sessionsRepository.pendingSignIn(db, state) : null;
+      if (!idp || !pending || pending.idp !== idp.id) {
         const address = await limiter.hit(`sign-in-unknown-state:${callback.client}`, CALLBACK_LIMITS.unknownStatePerAddress);
-        return refuse(address.allowed ? 'state-unknown' : 'rate-limited', { idp: idp.id });
+        return refuse(!address.allowed ? 'rate-limited' : idp ? 'state-unknown' : 'unknown-provider', { idp: idp?.id ?? callback.idp.slice(0, 40) });
       }
       if (!(await limiter.hit(`sign-in-state:${state}`, CALLBACK_LIMITS.perSignIn)).allowed) {
         return refuse('rate-limited', { idp: idp.id });
