@@ -86,7 +86,9 @@ export async function benchServices(databaseUrl: string, poolSize: number): Prom
     throw new Error(`sign-in refused: ${begun.error.message}`);
   }
   const state = new URL(begun.value.url).searchParams.get('state') ?? '';
-  const done = await services.sessions.completeSignIn('state', new URL(`http://portal.bench/auth/callback/state?code=bench&state=${state}`), null);
+  const done = await services.sessions.completeSignIn({
+    idp: 'state', url: new URL(`http://portal.bench/auth/callback/state?code=bench&state=${state}`), browserKey: begun.value.browserKey, previousToken: null, client: '127.0.0.1', signedInPersonId: null,
+  });
   if (!done.ok) {
     throw new Error(`sign-in refused: ${done.error.message}`);
   }

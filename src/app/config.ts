@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 import type { IdentityProviderConfig } from '../modules/identity/index.ts';
@@ -10,6 +11,8 @@ export interface Config {
   readonly port: number;
   readonly publicUrl: string;
   readonly databaseUrl: string | null;
+  /** TRUST_PROXY: which proxies' X-Forwarded-For to believe for the client's address (Fastify's trustProxy). */
+  readonly trustProxy: boolean | number | string[];
   readonly dataDir: string | null;
   readonly dbPoolSize: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -119,6 +122,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     publicUrl,
     databaseUrl,
+    trustProxy: trustProxyOf(env['TRUST_PROXY'], problems),
     dataDir: dataDirRaw === ':memory:' ? null : resolve(dataDirRaw),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
@@ -131,6 +135,36 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(problems);
   }
   return config;
+}
+
+/** `false` (default), `true` (the nearest hop, whoever it is), a hop count, or a comma list of proxy addresses and CIDR ranges. */
+function trustProxyOf(raw: string | undefined, problems: string[]): boolean | number | string[] {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'false') {
+    return false;
+  }
+  if (v === 'true') {
+    return true;
+  }
+  if (/^\d{1,2}$/.test(v)) {
+    return Number(v);
+  }
+  const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrRange(e));
+  if (bad.length > 0 || entries.length === 0) {
+    problems.push(`TRUST_PROXY="${v}" must be false, true, a hop count, or a comma list of addresses or CIDR ranges (not: ${bad.join(', ')})`);
+    return false;
+  }
+  return entries;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', bits, ...rest] = entry.split('/');
+  const kind = isIP(address);
+  if (kind === 0 || rest.length > 0) {
+    return ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+  }
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128));
 }
 
 function channelsConfig(env: Env, nodeEnv: Config['env'], problems: string[], url: (name: string, protocols: readonly string[]) => string | null): ChannelsConfig {

@@ -12,6 +12,7 @@ import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import type { DatabaseLogger } from '../platform/db/postgres.ts';
 import { openDatabase } from '../platform/db/open.ts';
+import { createRateLimiter } from '../platform/rate-limit/index.ts';
 import type { Config } from './config.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -24,9 +25,12 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const writers = db.kind === 'pglite' ? 'local' : 'shared';
   const catalogue = createCatalogueService({ db, clock, publicUrl: config.publicUrl, writers });
   const identity = config.identity;
+  // Rate-limit counters in the database, shared by every process on it (reusable by any service).
+  const rateLimiter = createRateLimiter({ db, clock });
   const sessions = createSessionsService({
     db,
     clock,
+    limiter: rateLimiter,
     oidc: options.oidc ?? openIdClient(),
     providers: identity.providers,
     callbackUrl: (idp) => `${config.publicUrl}/auth/callback/${idp}`,
@@ -52,7 +56,7 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const receipts = createReceiptsService({ db, clock, catalogue, publicUrl: config.publicUrl, render: renderPdf, keyOf: (id) => issuer.keyOf(id) });
   const provider = options.paymentProvider ?? paymentProviderOf(config);
   const payments = provider === null ? null : createCasePaymentsService({ db, clock, calendar, catalogue, provider, callbackUrl: `${config.publicUrl}/api/v1/payments/callback` });
-  return { config, db, clock, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts };
+  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

@@ -12,6 +12,7 @@ import { PROBLEM_BASE, sendProblem } from '../platform/http/problem.ts';
 import type { Logger } from '../platform/logging/logger.ts';
 import { answersWithin, isDatabaseUnavailable } from '../platform/db/unavailable.ts';
 import rateLimit from '@fastify/rate-limit';
+import { sharedRateLimitStore } from './rate-limit-store.ts';
 
 import { catalogueRoutes } from '../web/catalogue.routes.tsx';
 import { registerPaymentsApi } from '../api/payments.api.ts';
@@ -44,6 +45,8 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     },
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
     routerOptions: { maxParamLength: 200 },
+    // TRUST_PROXY: request.ip is the client behind the configured proxies (rate limits and refusal counts key on it).
+    trustProxy: trustProxyOption(services.config.trustProxy),
   });
   // Every route must say what it requires: a route without a requirement stops the portal from building.
   app.addHook('onRoute', (options) => {
@@ -60,7 +63,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   const providerOrigins = [...services.config.identity.providers.map((p) => new URL(p.issuer).origin), ...(paymentOrigin === null ? [] : [paymentOrigin])];
   await registerMiddleware(app, services.config.publicUrl, providerOrigins);
   await registerSessions(app, services.sessions);
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(services.rateLimiter) });
   registerPlatformRoutes(app, services);
   registerCatalogueApi(app, services.catalogue);
   if (services.payments !== null) {
@@ -78,12 +81,17 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...officeSupervisionRoutes({ backOffice: services.backOffice, payments: services.payments }, me),
   ];
   for (const route of webRoutes) {
-    // Sign-in callbacks are rate limited per address: they are where guessing and replay would be tried.
-    const config = route.url.startsWith('/auth/') ? { auth: route.auth, rateLimit: { max: 30, timeWindow: '1 minute' } } : { auth: route.auth };
+    // Sign-in callbacks are rate limited by the sessions service, keyed on the sign-in request and the address (ADR 0012).
+    const config = { auth: route.auth };
     app.route({ method: route.method, url: route.url, handler: route.handler, preHandler: guard(route, services.sessions), config, schema: { hide: true } });
   }
   registerErrorHandling(app);
   return { app, webRoutes };
+}
+
+/** A hop count becomes the function Fastify's types ask for (the proxies nearest to us are trusted). */
+function trustProxyOption(setting: boolean | number | string[]): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
 
 async function registerMiddleware(app: FastifyInstance, publicUrl: string, formTargets: readonly string[]): Promise<void> {

@@ -1,7 +1,16 @@
 import { isDatabaseUnavailable } from '../platform/db/unavailable.ts';
 import type { Logger } from '../platform/logging/logger.ts';
 
+import { purgeRefusalCounts } from '../platform/audit/refusals.ts';
 import type { Services } from './container.ts';
+
+/** Expired sign-in requests, ended or expired sessions, past rate-limit windows and old refusal counts (by the services' clock). */
+export async function purgeStaleSignIns(services: Services) {
+  const identity = await services.sessions.purgeExpired();
+  const rateLimitCounters = await services.rateLimiter.purgeExpired();
+  const refusalCounts = await purgeRefusalCounts(services.db, services.clock.now());
+  return { ...identity, rateLimitCounters, refusalCounts };
+}
 
 /**
  * The background jobs of one portal process: silent consent, deadline reminders and the deletion of
@@ -35,6 +44,10 @@ export function startJobs(services: Services, intervalSeconds: number, logger: L
         }
         if (done.silentConsent + done.reminders + purged > 0) {
           logger.info({ ...done, draftsPurged: purged }, 'background jobs');
+        }
+        const stale = await purgeStaleSignIns(services);
+        if (stale.signInRequests + stale.sessions + stale.rateLimitCounters + stale.refusalCounts > 0) {
+          logger.info(stale, 'stale sign-in records purged');
         }
       } catch (error) {
         if (isDatabaseUnavailable(error)) {

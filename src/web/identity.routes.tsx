@@ -11,7 +11,7 @@ import { contactsRoutes } from './contacts.routes.tsx';
 import { representationRoutes } from './representation.routes.tsx';
 import { staffAdminRoutes } from './staff-admin.routes.tsx';
 import { PUBLIC, SIGNED_IN, type WebRoute } from './route-table.ts';
-import { type CookieOptions, SESSION_COOKIE, sendRefusal, setSessionCookie } from './session.plugin.tsx';
+import { type CookieOptions, SESSION_COOKIE, SIGN_IN_COOKIE, sendRefusal, setSessionCookie, setSignInCookie } from './session.plugin.tsx';
 
 export interface IdentityWebDeps {
   readonly sessions: SessionsService;
@@ -52,8 +52,12 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
         const query = request.query as Record<string, unknown>;
         const realm = query['realm'] === 'staff' ? 'staff' : 'citizen';
         const returnTo = safeReturnTo(query['returnTo']) ?? (realm === 'staff' ? paths.staffHome(lang) : paths.cabinet(lang));
-        const begun = await sessions.beginSignIn((request.params as { idp: string }).idp, realm, returnTo);
-        return begun.ok ? reply.redirect(begun.value.url, 303) : sendRefusal(request, reply, 400, begun.error.reason);
+        const begun = await sessions.beginSignIn((request.params as { idp: string }).idp, realm, returnTo, request.cookies[SIGN_IN_COOKIE] ?? null);
+        if (!begun.ok) {
+          return sendRefusal(request, reply, 400, begun.error.reason);
+        }
+        setSignInCookie(reply, begun.value.browserKey, deps.cookie);
+        return reply.redirect(begun.value.url, 303);
       },
     },
     { method: 'GET', url: `/${lang}/signed-out`, auth: PUBLIC, handler: async (request, reply) => sendPage(reply, 200, <SignedOutPage ctx={pageContext(request)} />) },
@@ -95,9 +99,16 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
     method: 'GET', url: '/auth/callback/:idp', auth: PUBLIC,
     handler: async (request, reply) => {
       const idp = (request.params as { idp: string }).idp;
-      const completed = await sessions.completeSignIn(idp, new URL(request.url, deps.publicUrl), request.cookies[SESSION_COOKIE] ?? null);
+      const completed = await sessions.completeSignIn({
+        idp, url: new URL(request.url, deps.publicUrl), browserKey: request.cookies[SIGN_IN_COOKIE] ?? null, previousToken: request.cookies[SESSION_COOKIE] ?? null,
+        client: request.ip, signedInPersonId: request.signedIn?.person.id ?? null,
+      });
       if (!completed.ok) {
-        return sendRefusal(request, reply, 400, completed.error.reason);
+        // Refused: whatever session this browser holds stays as it is (a stranger's callback must not end it).
+        if (completed.error.reason === 'rate-limited') {
+          void reply.header('retry-after', '60');
+        }
+        return sendRefusal(request, reply, completed.error.reason === 'rate-limited' ? 429 : 400, completed.error.reason);
       }
       setSessionCookie(reply, completed.value.token, deps.cookie);
       return reply.redirect(completed.value.returnTo, 303);

@@ -15,6 +15,8 @@ import type { WebRoute } from './route-table.ts';
 import './session-types.ts';
 
 export const SESSION_COOKIE = 'portico_session';
+/** The browser key: a random cookie set when a sign-in begins and required at its callback (only under /auth). */
+export const SIGN_IN_COOKIE = 'portico_sign_in';
 
 export interface CookieOptions {
   readonly secure: boolean;
@@ -55,6 +57,10 @@ export function setSessionCookie(reply: FastifyReply, token: string, options: Co
   void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, secure: options.secure, sameSite: 'lax', maxAge: options.absoluteHours * 3600 });
 }
 
+export function setSignInCookie(reply: FastifyReply, browserKey: string, options: CookieOptions): void {
+  void reply.setCookie(SIGN_IN_COOKIE, browserKey, { path: '/auth', httpOnly: true, secure: options.secure, sameSite: 'lax', maxAge: 3600 });
+}
+
 export const actorOf = (request: FastifyRequest): Actor => request.signedIn?.actor ?? { kind: 'anonymous' };
 
 export function sendRefusal(request: FastifyRequest, reply: FastifyReply, status: number, reason: string) {
@@ -71,20 +77,20 @@ export function guard(route: WebRoute, sessions: SessionsService) {
     const personId = request.signedIn?.person.id ?? null;
     if (!decision.allowed) {
       if (decision.reason === 'sign-in-required' && request.sessionEnded) {
-        await sessions.recordRefusal('SESSION', null, { reason: 'session-expired', url: request.url });
+        await sessions.recordRefusal('SESSION', null, { reason: 'session-expired', url: request.url }, request.ip);
         return sendRefusal(request, reply, 401, 'session-expired');
       }
       if (decision.reason === 'sign-in-required' && (request.method === 'GET' || request.method === 'HEAD')) {
         return reply.redirect(paths.signIn(pageContext(request).lang, request.url), 303);
       }
-      await sessions.recordRefusal('AUTHORIZE', personId, { reason: decision.reason, url: request.url });
+      await sessions.recordRefusal('AUTHORIZE', personId, { reason: decision.reason, url: request.url }, request.ip);
       return sendRefusal(request, reply, decision.reason === 'sign-in-required' ? 401 : 403, decision.reason === 'sign-in-required' ? 'session-expired' : 'forbidden');
     }
     if (route.method === 'POST') {
       const sent = csrfField((request.body as Record<string, unknown> | undefined)?.['_csrf']);
       const expected = request.signedIn?.session.csrfToken;
       if (typeof sent !== 'string' || !expected || !sameSecret(sent, expected)) {
-        await sessions.recordRefusal('CSRF', personId, { url: request.url });
+        await sessions.recordRefusal('CSRF', personId, { reason: 'csrf', url: request.url }, request.ip);
         return sendRefusal(request, reply, 403, 'csrf');
       }
     }

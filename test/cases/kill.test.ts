@@ -68,9 +68,10 @@ class Browser {
   }
 
   async signIn(persona: string): Promise<void> {
-    const start = await this.send('/uk/sign-in/state?realm=citizen');
-    const callback = await new EidAgent().signIn(new URL(start.location), persona);
-    const res = await fetch(callback, { redirect: 'manual' });
+    const start = await fetch(`${this.base}/uk/sign-in/state?realm=citizen`, { redirect: 'manual' });
+    const browserKey = (start.headers.getSetCookie().find((c) => c.startsWith('portico_sign_in=')) ?? '').split(';')[0] ?? '';
+    const callback = await new EidAgent().signIn(new URL(start.headers.get('location') ?? ''), persona);
+    const res = await fetch(callback, { redirect: 'manual', headers: { cookie: browserKey } });
     this.cookie = (res.headers.getSetCookie().find((c) => c.startsWith('portico_session=')) ?? '').split(';')[0] ?? '';
     const cabinet = await this.send('/uk/cabinet');
     this.csrf = /name="_csrf" value="([^"]+)"/.exec(cabinet.body)?.[1] ?? '';

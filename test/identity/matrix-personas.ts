@@ -101,7 +101,7 @@ async function post(app: FastifyInstance, session: Session, url: string, fields:
 }
 
 async function signIn(app: FastifyInstance, eid: string, realm: 'citizen' | 'staff') {
-  return app.inject({ url: await throughEid(app, eid, realm), remoteAddress: nextAddress() });
+  return app.inject({ ...(await throughEid(app, eid, realm)), remoteAddress: nextAddress() });
 }
 
 export class MatrixPeople {

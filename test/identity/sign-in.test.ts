@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { verifyAudit } from '../../src/platform/audit/audit.ts';
 import type { TestApp } from '../support/app.ts';
-import { appWithEid, cookieFrom, csrfOf, signIn, throughEid } from '../support/identity.ts';
+import { appWithEid, browserKeyFrom, cookieFrom, csrfOf, signIn, throughEid } from '../support/identity.ts';
 
 let t: TestApp;
 
@@ -39,7 +39,7 @@ describe('signing in through an OpenID Connect provider', () => {
 
   it('refuses a tampered state with a page and an audit record', async () => {
     const callback = await throughEid(t.app, 'olena-koval');
-    const res = await t.app.inject(callback.replace(/state=[^&]+/, 'state=forged'));
+    const res = await t.app.inject({ ...callback, url: callback.url.replace(/state=[^&]+/, 'state=forged') });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('не відповідає жодному розпочатому входу');
     expect(await lastAudit()).toMatchObject({ action: 'SIGN_IN', outcome: 'refused', detail: { reason: 'state-unknown' } });
@@ -48,21 +48,23 @@ describe('signing in through an OpenID Connect provider', () => {
   it('refuses a replayed callback, and a code replayed under a new sign-in', async () => {
     const callback = await throughEid(t.app, 'olena-koval');
     expect((await t.app.inject(callback)).statusCode).toBe(303);
-    const again = await t.app.inject(callback);
+    // From another address: a client's refusals of one kind are chained once a minute, then counted (ADR 0012).
+    const again = await t.app.inject({ ...callback, remoteAddress: '10.1.0.2' });
     expect(again.statusCode).toBe(400);
     expect(await lastAudit()).toMatchObject({ outcome: 'refused', detail: { reason: 'state-unknown' } });
     // The same code presented with the state of a fresh sign-in: the provider refuses the code.
-    const fresh = new URL(String((await t.app.inject('/uk/sign-in/state')).headers.location));
-    const replayed = new URL(callback, 'http://x');
+    const started = await t.app.inject('/uk/sign-in/state');
+    const fresh = new URL(String(started.headers.location));
+    const replayed = new URL(callback.url, 'http://x');
     replayed.searchParams.set('state', String(fresh.searchParams.get('state')));
-    const replay = await t.app.inject(`${replayed.pathname}${replayed.search}`);
+    const replay = await t.app.inject({ url: `${replayed.pathname}${replayed.search}`, headers: { cookie: browserKeyFrom(started.headers['set-cookie']) } });
     expect(replay.statusCode).toBe(400);
     expect(await lastAudit()).toMatchObject({ outcome: 'refused', detail: { reason: 'code-rejected' } });
   });
 
   it('refuses an ID token whose nonce is not the one sent', async () => {
     const callback = await throughEid(t.app, 'olena-koval');
-    const state = new URL(callback, 'http://x').searchParams.get('state');
+    const state = new URL(callback.url, 'http://x').searchParams.get('state');
     await t.services.db.query("UPDATE sign_in_requests SET nonce = 'not-the-nonce' WHERE state = $1", [state]);
     const res = await t.app.inject(callback);
     expect(res.statusCode).toBe(400);
@@ -81,7 +83,8 @@ describe('signing in through an OpenID Connect provider', () => {
 
   it('starts a new session at sign-in, whatever session cookie came with the callback', async () => {
     const first = await signIn(t.app, 'olena-koval');
-    const done = await t.app.inject({ url: await throughEid(t.app, 'andrii-shevchenko'), headers: { cookie: first } });
+    const callback = await throughEid(t.app, 'andrii-shevchenko');
+    const done = await t.app.inject({ url: callback.url, headers: { cookie: `${first}; ${callback.headers.cookie}` } });
     const second = cookieFrom(done.headers['set-cookie']);
     expect(second).not.toBe(first);
     expect((await t.app.inject({ url: '/uk/cabinet', headers: { cookie: first } })).statusCode).toBe(401);
@@ -92,7 +95,7 @@ describe('sessions', () => {
   it('end after the idle timeout with a clear page and an audit record', async () => {
     const cookie = await signIn(t.app, 'olena-koval');
     await t.services.db.query("UPDATE sessions SET last_seen_at = last_seen_at - interval '31 minutes'");
-    const res = await t.app.inject({ url: '/en/cabinet', headers: { cookie } });
+    const res = await t.app.inject({ url: '/en/cabinet', headers: { cookie }, remoteAddress: '10.1.0.3' });
     expect(res.statusCode).toBe(401);
     expect(res.body).toContain('Your session has ended');
     expect(await lastAudit()).toMatchObject({ action: 'SESSION', outcome: 'refused' });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 
 import { type EmbeddedEid, startEmbeddedEid } from '../../src/eid/index.ts';
-import { type TestApp, testApp } from './app.ts';
+import { type TestApp, type TestAppOptions, testApp } from './app.ts';
 import { EidAgent } from './eid-agent.ts';
 
 export const PUBLIC_URL = 'http://portal.test';
@@ -11,14 +11,14 @@ const SECRET = 'test-client-secret-0123456789';
  * A portal wired to an embedded State eID configured exactly as an external provider would be:
  * issuer, client id and secret from the environment, discovery and JWKS over HTTP.
  */
-export async function appWithEid(): Promise<TestApp & { eid: EmbeddedEid }> {
+export async function appWithEid(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp & { eid: EmbeddedEid }> {
   const eid = await startEmbeddedEid({
     name: 'state', host: '127.0.0.1', port: 0, publicHost: '127.0.0.1', nodeEnv: 'test',
     clients: [{ client_id: 'portal-test', client_secret: SECRET, redirect_uris: [`${PUBLIC_URL}/auth/callback/state`], post_logout_redirect_uris: [`${PUBLIC_URL}/uk/signed-out`, `${PUBLIC_URL}/en/signed-out`] }],
   });
   const t = await testApp({
-    EID_EMBEDDED: 'false', OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: eid.issuer, OIDC_STATE_CLIENT_ID: 'portal-test', OIDC_STATE_CLIENT_SECRET: SECRET,
-  });
+    EID_EMBEDDED: 'false', OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: eid.issuer, OIDC_STATE_CLIENT_ID: 'portal-test', OIDC_STATE_CLIENT_SECRET: SECRET, ...env,
+  }, options);
   return { ...t, eid, close: async () => { await t.close(); await eid.close(); } };
 }
 
@@ -27,11 +27,21 @@ export const cookieFrom = (setCookie: string | string[] | undefined): string => 
   return first ? first.split(';')[0] ?? '' : '';
 };
 
-/** Starts a sign-in at the portal and walks the provider's pages as the persona; returns the callback path. */
-export async function throughEid(app: FastifyInstance, personaId: string, realm: 'citizen' | 'staff' = 'citizen', lang = 'uk'): Promise<string> {
+/** The provider's callback as the browser that began the sign-in sends it: the path, and its browser key cookie. */
+export interface CallbackRequest {
+  readonly url: string;
+  readonly headers: { readonly cookie: string };
+}
+
+/** The browser key cookie (`portico_sign_in=…`) a sign-in start set. */
+export const browserKeyFrom = (setCookie: string | string[] | undefined): string =>
+  ([] as string[]).concat(setCookie ?? []).find((c) => c.startsWith('portico_sign_in='))?.split(';')[0] ?? '';
+
+/** Starts a sign-in at the portal and walks the provider's pages as the persona; returns the callback request. */
+export async function throughEid(app: FastifyInstance, personaId: string, realm: 'citizen' | 'staff' = 'citizen', lang = 'uk'): Promise<CallbackRequest> {
   const start = await app.inject(`/${lang}/sign-in/state?realm=${realm}`);
   const callback = await new EidAgent().signIn(new URL(String(start.headers.location)), personaId);
-  return `${callback.pathname}${callback.search}`;
+  return { url: `${callback.pathname}${callback.search}`, headers: { cookie: browserKeyFrom(start.headers['set-cookie']) } };
 }
 
 /** Signs a persona in and returns the portal's session cookie. */

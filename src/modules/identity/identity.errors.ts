@@ -13,6 +13,8 @@ export const SIGN_IN_REFUSALS = [
   'assurance-too-low',
   'not-staff',
   'no-identifier',
+  'browser-mismatch',
+  'rate-limited',
 ] as const;
 export type SignInRefusal = (typeof SIGN_IN_REFUSALS)[number];
 

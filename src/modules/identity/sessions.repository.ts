@@ -42,6 +42,8 @@ export interface SignInRequest {
   readonly codeVerifier: string;
   readonly returnTo: string;
   readonly createdAt: Date;
+  /** SHA-256 of the random cookie given to the browser that began the sign-in. */
+  readonly browserHash: string;
 }
 
 export const sessionsRepository = {
@@ -77,17 +79,35 @@ export const sessionsRepository = {
 
   async insertSignInRequest(q: Queryable, r: SignInRequest): Promise<void> {
     await q.query(
-      'INSERT INTO sign_in_requests (state, idp, realm, nonce, code_verifier, return_to, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [r.state, r.idp, r.realm, r.nonce, r.codeVerifier, r.returnTo, r.createdAt],
+      'INSERT INTO sign_in_requests (state, idp, realm, nonce, code_verifier, return_to, created_at, browser_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [r.state, r.idp, r.realm, r.nonce, r.codeVerifier, r.returnTo, r.createdAt, r.browserHash],
     );
   },
 
   /** Takes a sign-in request once: a second use of the same state finds nothing. */
   async takeSignInRequest(q: Queryable, state: string, now: Date): Promise<SignInRequest | null> {
-    const [row] = await q.query<{ state: string; idp: string; realm: Realm; nonce: string; code_verifier: string; return_to: string; created_at: Date }>(
-      'UPDATE sign_in_requests SET used_at = $2 WHERE state = $1 AND used_at IS NULL RETURNING state, idp, realm, nonce, code_verifier, return_to, created_at',
+    const [row] = await q.query<{ state: string; idp: string; realm: Realm; nonce: string; code_verifier: string; return_to: string; created_at: Date; browser_hash: string | null }>(
+      'UPDATE sign_in_requests SET used_at = $2 WHERE state = $1 AND used_at IS NULL RETURNING state, idp, realm, nonce, code_verifier, return_to, created_at, browser_hash',
       [state, now],
     );
-    return row ? { state: row.state, idp: row.idp, realm: row.realm, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to, createdAt: row.created_at } : null;
+    return row
+      ? { state: row.state, idp: row.idp, realm: row.realm, nonce: row.nonce, codeVerifier: row.code_verifier, returnTo: row.return_to, createdAt: row.created_at, browserHash: row.browser_hash ?? '' }
+      : null;
+  },
+
+  /** A sign-in request still waiting for its callback: its provider and the hash of its browser's cookie. */
+  async pendingSignIn(q: Queryable, state: string): Promise<{ idp: string; browserHash: string } | null> {
+    const [row] = await q.query<{ idp: string; browser_hash: string | null }>('SELECT idp, browser_hash FROM sign_in_requests WHERE state = $1 AND used_at IS NULL', [state]);
+    return row ? { idp: row.idp, browserHash: row.browser_hash ?? '' } : null;
+  },
+
+  /** Deletes sign-in requests begun before `before` (used or not: they can no longer complete). */
+  async purgeSignInRequests(q: Queryable, before: Date): Promise<number> {
+    return (await q.query('DELETE FROM sign_in_requests WHERE created_at < $1 RETURNING 1', [before])).length;
+  },
+
+  /** Deletes sessions that ended, passed their absolute expiry, or were idle since before `idleBefore`. */
+  async purgeSessions(q: Queryable, now: Date, idleBefore: Date): Promise<number> {
+    return (await q.query('DELETE FROM sessions WHERE ended_at IS NOT NULL OR expires_at <= $1 OR last_seen_at < $2 RETURNING 1', [now, idleBefore])).length;
   },
 };

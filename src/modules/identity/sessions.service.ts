@@ -1,15 +1,18 @@
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit, recordAudit } from '../../platform/audit/audit.ts';
+import { recordRefusal } from '../../platform/audit/refusals.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { hashToken, newId, newToken } from '../../platform/security/tokens.ts';
-import { type ActingOption, type Party, type Person, type Realm, type StaffAssignment, actingOptions, findOption, partyKey } from './identity.ts';
-import { ActingNotAllowed, SignInRefused, type SignInRefusal } from './identity.errors.ts';
+import type { RateLimiter } from '../../platform/rate-limit/index.ts';
+import { hashToken } from '../../platform/security/tokens.ts';
+import { type ActingOption, type Party, type Person, type StaffAssignment, actingOptions, findOption, partyKey } from './identity.ts';
+import { ActingNotAllowed } from './identity.errors.ts';
 import type { Actor } from './identity.policy.ts';
-import type { IdentityProviderConfig, OidcClient, OidcFailure } from './oidc.port.ts';
+import type { IdentityProviderConfig, OidcClient } from './oidc.port.ts';
 import { personsRepository } from './persons.repository.ts';
 import { relationsRepository } from './relations.repository.ts';
 import { type SessionRecord, sessionsRepository } from './sessions.repository.ts';
+import { signInPart } from './sign-in.service.ts';
 
 export interface SessionPolicy {
   readonly idleMinutes: number;
@@ -28,18 +31,12 @@ export interface SignedIn {
   readonly staff: readonly StaffAssignment[];
 }
 
-const REFUSAL: Record<OidcFailure['kind'], SignInRefusal> = {
-  'provider-error': 'provider-error',
-  'state-mismatch': 'state-mismatch',
-  'code-rejected': 'code-rejected',
-  'token-invalid': 'token-invalid',
-  unreachable: 'provider-unreachable',
-};
-
 export interface SessionsDeps {
   db: Database;
   clock: Clock;
   oidc: OidcClient;
+  /** Shared rate-limit counters (sign-in callbacks). */
+  limiter: RateLimiter;
   providers: readonly IdentityProviderConfig[];
   callbackUrl: (idpId: string) => string;
   policy: SessionPolicy;
@@ -48,93 +45,6 @@ export interface SessionsDeps {
 /** Sign-in and sessions: one service for the web adapter, built from two parts. */
 export function createSessionsService(deps: SessionsDeps) {
   return { ...signInPart(deps), ...sessionPart(deps) };
-}
-
-function signInPart(deps: SessionsDeps) {
-  const { db, clock, oidc, policy } = deps;
-  const provider = (id: string) => deps.providers.find((p) => p.id === id) ?? null;
-  const refuse = async (reason: SignInRefusal, detail: Record<string, unknown>, personId: string | null = null) => {
-    await recordAudit(db, { at: clock.now(), action: 'SIGN_IN', outcome: 'refused', channel: 'web', actorPersonId: personId, actingFor: null, subject: null, detail: { reason, ...detail } });
-    return err(new SignInRefused(reason, detail));
-  };
-
-  async function findOrCreatePerson(identity: { issuer: string; subject: string; nationalId: string | null; givenName: string; familyName: string; birthDate: string | null }, at: Date): Promise<Person> {
-    return db.transaction(async (tx) => {
-      const known = (await personsRepository.byLogin(tx, identity.issuer, identity.subject)) ?? (identity.nationalId ? await personsRepository.byNationalId(tx, identity.nationalId) : null);
-      const person: Person = { id: known?.id ?? newId(), nationalId: known?.nationalId ?? identity.nationalId, givenName: identity.givenName, familyName: identity.familyName, birthDate: identity.birthDate };
-      if (known) {
-        await personsRepository.refresh(tx, person, at);
-      } else {
-        await personsRepository.insert(tx, person, at);
-      }
-      await personsRepository.recordLogin(tx, identity.issuer, identity.subject, person.id, at);
-      return person;
-    });
-  }
-
-  return {
-    providers: (realm: Realm) => deps.providers.filter((p) => realm === 'citizen' || p.staff),
-
-    /** Starts a sign-in: remembers state, nonce and PKCE verifier, and returns where to send the browser. */
-    async beginSignIn(idpId: string, realm: Realm, returnTo: string): Promise<Result<{ url: string }, SignInRefused>> {
-      const idp = provider(idpId);
-      if (!idp) {
-        return err(new SignInRefused('unknown-provider', { idp: idpId }));
-      }
-      if (realm === 'staff' && !idp.staff) {
-        return err(new SignInRefused('staff-not-allowed', { idp: idpId }));
-      }
-      const request = await oidc.authorizationRequest(idp, deps.callbackUrl(idp.id), realm === 'staff' ? 'high' : 'substantial');
-      await sessionsRepository.insertSignInRequest(db, { state: request.state, idp: idp.id, realm, nonce: request.nonce, codeVerifier: request.codeVerifier, returnTo, createdAt: clock.now() });
-      return ok({ url: request.url });
-    },
-
-    /**
-     * Completes a sign-in from the provider's callback. A state that is unknown, already used or
-     * stale, a code the provider rejects, a token that fails validation, or assurance too low for
-     * the staff realm each refuse the sign-in and leave an audit record.
-     */
-    async completeSignIn(idpId: string, callbackUrl: URL, previousToken: string | null): Promise<Result<{ token: string; returnTo: string; realm: Realm }, SignInRefused>> {
-      const now = clock.now();
-      const idp = provider(idpId);
-      if (!idp) {
-        return refuse('unknown-provider', { idp: idpId });
-      }
-      const state = callbackUrl.searchParams.get('state') ?? '';
-      const request = state ? await sessionsRepository.takeSignInRequest(db, state, now) : null;
-      if (!request || request.idp !== idp.id) {
-        return refuse('state-unknown', { idp: idp.id });
-      }
-      if (now.getTime() - request.createdAt.getTime() > policy.signInMinutes * 60_000) {
-        return refuse('request-expired', { idp: idp.id });
-      }
-      const exchanged = await oidc.exchange(idp, callbackUrl, request);
-      if (!exchanged.ok) {
-        return refuse(REFUSAL[exchanged.error.kind], { idp: idp.id, error: 'error' in exchanged.error ? exchanged.error.error : null });
-      }
-      const identity = exchanged.value;
-      if (request.realm === 'staff' && identity.acr !== 'high') {
-        return refuse('assurance-too-low', { idp: idp.id, acr: identity.acr });
-      }
-      const person = await findOrCreatePerson(identity, now);
-      if (request.realm === 'staff' && (await relationsRepository.staffOf(db, person.nationalId)).length === 0) {
-        return refuse('not-staff', { idp: idp.id }, person.id);
-      }
-      const token = newToken();
-      await db.transaction(async (tx) => {
-        if (previousToken) {
-          await sessionsRepository.end(tx, hashToken(previousToken), now); // no session fixation: a sign-in always starts a new session
-        }
-        await sessionsRepository.insert(tx, {
-          idHash: hashToken(token), personId: person.id, realm: request.realm, idp: idp.id, acr: identity.acr, idToken: identity.idToken,
-          acting: { kind: 'self' }, csrfToken: newToken(), createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + policy.absoluteHours * 3_600_000),
-        });
-        await appendAudit(tx, { at: now, action: 'SIGN_IN', outcome: 'done', channel: 'web', actorPersonId: person.id, actingFor: null, subject: `person:${person.id}`, detail: { idp: idp.id, realm: request.realm, acr: identity.acr } });
-      });
-      return ok({ token, returnTo: request.returnTo, realm: request.realm });
-    },
-
-  };
 }
 
 function sessionPart(deps: SessionsDeps) {
@@ -205,9 +115,20 @@ function sessionPart(deps: SessionsDeps) {
       });
     },
 
-    /** Audits a refusal the web layer decided (a missing CSRF token, an expired session). */
-    recordRefusal: (action: string, personId: string | null, detail: Record<string, unknown>) =>
-      recordAudit(db, { at: clock.now(), action, outcome: 'refused', channel: 'web', actorPersonId: personId, actingFor: null, subject: null, detail }),
+    /**
+     * Records a refusal the web layer decided (a missing CSRF token, an expired session) for the
+     * client's address: counted per minute, chained in the audit log as ADR 0012 says.
+     */
+    recordRefusal: (action: string, personId: string | null, detail: Record<string, unknown>, client: string) =>
+      recordRefusal(db, { at: clock.now(), action, channel: 'web', actorPersonId: personId, actingFor: null, subject: null, detail }, client),
+
+    /** Deletes sign-in requests that can no longer complete and sessions that ended, expired or went idle. */
+    async purgeExpired(): Promise<{ signInRequests: number; sessions: number }> {
+      const now = clock.now().getTime();
+      const signInRequests = await sessionsRepository.purgeSignInRequests(db, new Date(now - policy.signInMinutes * 60_000));
+      const sessions = await sessionsRepository.purgeSessions(db, new Date(now), new Date(now - policy.idleMinutes * 60_000));
+      return { signInRequests, sessions };
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { enApply } from './en-apply.ts';
 import { enOffice } from './en-office.ts';
 import { enUnavailable } from './en-unavailable.ts';
+import { enSignIn } from './en-sign-in.ts';
 import type { Messages } from './messages.ts';
 
 /** English copy. */
@@ -8,6 +9,7 @@ export const en: Messages = {
   ...enApply,
   ...enOffice,
   ...enUnavailable,
+  ...enSignIn,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',

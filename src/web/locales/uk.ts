@@ -1,12 +1,14 @@
 import { ukApply } from './uk-apply.ts';
 import { ukOffice } from './uk-office.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
+import { ukSignIn } from './uk-sign-in.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
   ...ukApply,
   ...ukOffice,
   ...ukUnavailable,
+  ...ukSignIn,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',

@@ -1,0 +1,1 @@
+export { createRateLimiter, type RateLimiter, type RateRule, type RateVerdict } from './rate-limiter.ts';
