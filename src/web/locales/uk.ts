@@ -1,10 +1,12 @@
 import { ukApply } from './uk-apply.ts';
+import { ukContacts } from './uk-contacts.ts';
 import { ukOffice } from './uk-office.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
   ...ukApply,
   ...ukOffice,
+  ...ukContacts,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',
@@ -164,7 +166,6 @@ export const uk = {
   'contactError.phone-invalid': 'Введіть номер у міжнародному форматі, наприклад +380671234567.',
   'contactError.code-wrong': 'Код не підходить. Перевірте його й спробуйте ще раз.',
   'contactError.code-expired': 'Строк дії коду минув. Надішліть новий код.',
-  'contactError.too-many-attempts': 'Забагато спроб. Надішліть новий код.',
   'contactError.nothing-to-verify': 'Спершу надішліть код на адресу.',
   'contactError.channel-unverified': 'Щоб отримувати сповіщення електронною поштою чи SMS, спершу підтвердьте адресу.',
   'cabinet.contacts': 'Контактні дані та сповіщення',
