@@ -4,7 +4,7 @@ type Copy<T> = { readonly [K in keyof T]: T[K] extends string ? string : { reado
 
 /** English copy of one-time codes' limits and the contacts page; spread into en.ts. */
 export const enContacts: Copy<typeof ukContacts> = {
-  'contacts.codeFor': 'Code sent to {address}',
+  'contacts.codeFor': 'Confirmation code sent to {address}',
   'contactError.phone-country-not-allowed': 'We can send SMS only to numbers in: {countries}. Give another number, or confirm your e-mail address instead.',
   'contactLimit.cooldown': {
     one: 'We have just sent a code to this address. You can ask for a new code in {count} second.',

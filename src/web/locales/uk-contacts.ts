@@ -1,6 +1,6 @@
 /** Ukrainian copy of one-time codes' limits and the contacts page; spread into uk.ts. */
 export const ukContacts = {
-  'contacts.codeFor': 'Код, надісланий на {address}',
+  'contacts.codeFor': 'Код підтвердження, надісланий на {address}',
   'contactError.phone-country-not-allowed': 'SMS можна надсилати лише на номери таких країн: {countries}. Вкажіть інший номер або підтвердьте електронну пошту.',
   'contactLimit.cooldown': {
     one: 'Ми щойно надіслали код на цю адресу. Новий код можна попросити через {count} секунду.',
