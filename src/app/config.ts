@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
-import type { IdentityProviderConfig } from '../modules/identity/index.ts';
+import { type ContactCodePolicy, DEFAULT_CODE_POLICY, type IdentityProviderConfig, unknownCountries } from '../modules/identity/index.ts';
 
 /** Everything the portal reads from the environment, validated once at start. */
 export interface Config {
@@ -55,7 +55,14 @@ export interface IdentityConfig {
   readonly sessionIdleMinutes: number;
   readonly sessionAbsoluteHours: number;
   readonly secureCookies: boolean;
+  /** Limits on one-time codes for contact details (CODES_PER_…, CODE_COOLDOWN_SECONDS, SMS_ALLOWED_COUNTRIES). */
+  readonly contactCodes: ContactCodePolicy;
+  /** One-time codes are derived from this secret and never stored (CODE_SECRET). */
+  readonly codeSecret: string;
 }
+
+/** Development only: a fixed, public secret for one-time codes. */
+export const DEVELOPMENT_CODE_SECRET = 'portico-development-code-secret-not-for-production';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -255,5 +262,35 @@ function identityConfig(env: Env, nodeEnv: Config['env'], publicUrl: string, pro
     sessionIdleMinutes: int('SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
     sessionAbsoluteHours: int('SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
     secureCookies: publicUrl.startsWith('https:'),
+    contactCodes: contactCodesConfig(env, problems, int),
+    codeSecret: codeSecret(env, nodeEnv, problems),
   };
+}
+
+function contactCodesConfig(env: Env, problems: string[], int: (name: string, fallback: number, min: number, max: number) => number): ContactCodePolicy {
+  const d = DEFAULT_CODE_POLICY;
+  const countries = (env['SMS_ALLOWED_COUNTRIES'] || d.smsCountries.join(',')).split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+  const unknown = unknownCountries(countries);
+  if (unknown.length > 0 || countries.length === 0) {
+    problems.push(`SMS_ALLOWED_COUNTRIES must list ISO 3166 country codes such as UA,PL (unknown: ${unknown.join(', ') || 'none given'})`);
+  }
+  return {
+    perPersonPerHour: int('CODES_PER_PERSON_PER_HOUR', d.perPersonPerHour, 1, 1000),
+    perDestinationPerHour: int('CODES_PER_DESTINATION_PER_HOUR', d.perDestinationPerHour, 1, 1000),
+    perClientPerHour: int('CODES_PER_CLIENT_PER_HOUR', d.perClientPerHour, 1, 100_000),
+    cooldownSeconds: int('CODE_COOLDOWN_SECONDS', d.cooldownSeconds, 0, 3600),
+    wrongGuessesPerHour: int('CODE_WRONG_GUESSES_PER_HOUR', d.wrongGuessesPerHour, 1, 100),
+    smsCountries: unknown.length > 0 || countries.length === 0 ? d.smsCountries : countries,
+  };
+}
+
+function codeSecret(env: Env, nodeEnv: Config['env'], problems: string[]): string {
+  const secret = env['CODE_SECRET'] ?? '';
+  if (secret !== '' && secret.length < 32) {
+    problems.push('CODE_SECRET must be at least 32 characters');
+  }
+  if (nodeEnv === 'production' && secret === '') {
+    problems.push('NODE_ENV=production needs CODE_SECRET: the development code secret is public');
+  }
+  return secret || DEVELOPMENT_CODE_SECRET;
 }

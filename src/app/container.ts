@@ -37,7 +37,7 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
     policy: { idleMinutes: identity.sessionIdleMinutes, absoluteHours: identity.sessionAbsoluteHours, signInMinutes: 10 },
   });
   const mandates = createMandatesService({ db, clock });
-  const contacts = createContactsService({ db, clock });
+  const contacts = createContactsService({ db, clock, policy: identity.contactCodes, secret: identity.codeSecret });
   const staff = createStaffService({ db, clock });
   const year = Number(clock.now().toISOString().slice(0, 4));
   // Statutory terms reach at most ten years ahead (the catalogue's maximum term).

@@ -48,11 +48,23 @@ export const contactsRepository = {
     await q.query(sql, [personId, address, at]);
   },
 
-  async insertVerification(q: Queryable, v: { id: string; personId: string; channel: 'email' | 'sms'; address: string; codeHash: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+  async insertVerification(q: Queryable, v: { id: string; personId: string; channel: 'email' | 'sms'; address: string; codeHash: string; clientAddress: string | null; createdAt: Date; expiresAt: Date }): Promise<void> {
     await q.query(
-      'INSERT INTO contact_verifications (id, person_id, channel, address, code_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [v.id, v.personId, v.channel, v.address, v.codeHash, v.createdAt, v.expiresAt],
+      'INSERT INTO contact_verifications (id, person_id, channel, address, code_hash, client_address, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [v.id, v.personId, v.channel, v.address, v.codeHash, v.clientAddress, v.createdAt, v.expiresAt],
     );
+  },
+
+  /** The channels whose latest code is neither used nor expired. */
+  async awaiting(q: Queryable, personId: string, now: Date): Promise<Array<'email' | 'sms'>> {
+    const rows = await q.query<{ channel: 'email' | 'sms' }>(
+      `SELECT channel FROM (
+         SELECT DISTINCT ON (channel) channel, verified_at, expires_at FROM contact_verifications
+         WHERE person_id = $1 ORDER BY channel, created_at DESC
+       ) latest WHERE verified_at IS NULL AND expires_at > $2 ORDER BY channel`,
+      [personId, now],
+    );
+    return rows.map((r) => r.channel);
   },
 
   async latestVerification(q: Queryable, personId: string, channel: 'email' | 'sms'): Promise<Verification | null> {

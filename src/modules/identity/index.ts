@@ -10,15 +10,18 @@ export { registriesRepository, type RegistryData } from './registries.repository
 export {
   CONTACT_PROBLEMS,
   ContactRefused,
+  ContactThrottled,
   createContactsService,
   NOTICE_CHANNELS,
   VERIFICATION_TOPIC,
   type ContactChannel,
+  type ContactOutcome,
   type ContactProblem,
   type ContactsService,
   type NoticeChannel,
   type VerificationMessage,
 } from './contacts.service.ts';
 export type { ContactDetails } from './contacts.repository.ts';
+export { type CodeLimit, type ContactCodePolicy, DEFAULT_CODE_POLICY, unknownCountries } from './contact-codes.ts';
 export { administeredAgencies, createStaffService, NATIONAL_ROLES, STAFF_PROBLEMS, StaffChangeRefused, type GrantRole, type StaffProblem, type StaffService } from './staff.service.ts';
 export type { StaffRow } from './staff.repository.ts';

@@ -15,6 +15,8 @@ export interface NotificationDeps {
   readonly sms: SmsSender;
   /** A person's contact details (only confirmed addresses are written to). */
   readonly contactsOf: (personId: string) => Promise<ContactDetails>;
+  /** The one-time code of a verification, derived again at delivery: no payload holds it. */
+  readonly verificationCode: (verificationId: string) => string;
   readonly publicUrl: string;
 }
 
@@ -62,13 +64,14 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     [CASE_ESCALATION_TOPIC]: staffNotice('escalation'),
     [VERIFICATION_TOPIC]: async (payload, ctx) => {
       const m = payload as Partial<VerificationMessage>;
-      if (!m.address || !m.code || (m.lang !== 'uk' && m.lang !== 'en')) {
+      if (!m.address || !m.verificationId || (m.lang !== 'uk' && m.lang !== 'en')) {
         return rejected('malformed verification message');
       }
+      const code = channels.verificationCode(m.verificationId);
       if (m.channel === 'email') {
-        return channels.email.send({ to: m.address, lang: m.lang, ...verificationEmail(m.lang, m.code) }, ctx.idempotencyKey);
+        return channels.email.send({ to: m.address, lang: m.lang, ...verificationEmail(m.lang, code) }, ctx.idempotencyKey);
       }
-      return channels.sms.send({ to: m.address, text: verificationSms(m.lang, m.code) }, ctx.idempotencyKey);
+      return channels.sms.send({ to: m.address, text: verificationSms(m.lang, code) }, ctx.idempotencyKey);
     },
   };
 }

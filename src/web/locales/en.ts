@@ -1,4 +1,5 @@
 import { enApply } from './en-apply.ts';
+import { enContacts } from './en-contacts.ts';
 import { enOffice } from './en-office.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from './en-sign-in.ts';
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...enOffice,
   ...enUnavailable,
   ...enSignIn,
+  ...enContacts,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',
@@ -169,7 +171,6 @@ export const en: Messages = {
   'contactError.phone-invalid': 'Enter the number in international format, for example +380671234567.',
   'contactError.code-wrong': 'That code does not match. Check it and try again.',
   'contactError.code-expired': 'The code has expired. Send a new one.',
-  'contactError.too-many-attempts': 'Too many attempts. Send a new code.',
   'contactError.nothing-to-verify': 'Send a code to the address first.',
   'contactError.channel-unverified': 'To get notices by e-mail or SMS, confirm the address first.',
   'cabinet.contacts': 'Contact details and notices',

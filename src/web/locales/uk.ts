@@ -1,4 +1,5 @@
 import { ukApply } from './uk-apply.ts';
+import { ukContacts } from './uk-contacts.ts';
 import { ukOffice } from './uk-office.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from './uk-sign-in.ts';
@@ -9,6 +10,7 @@ export const uk = {
   ...ukOffice,
   ...ukUnavailable,
   ...ukSignIn,
+  ...ukContacts,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',
@@ -168,7 +170,6 @@ export const uk = {
   'contactError.phone-invalid': 'Введіть номер у міжнародному форматі, наприклад +380671234567.',
   'contactError.code-wrong': 'Код не підходить. Перевірте його й спробуйте ще раз.',
   'contactError.code-expired': 'Строк дії коду минув. Надішліть новий код.',
-  'contactError.too-many-attempts': 'Забагато спроб. Надішліть новий код.',
   'contactError.nothing-to-verify': 'Спершу надішліть код на адресу.',
   'contactError.channel-unverified': 'Щоб отримувати сповіщення електронною поштою чи SMS, спершу підтвердьте адресу.',
   'cabinet.contacts': 'Контактні дані та сповіщення',

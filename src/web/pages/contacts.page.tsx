@@ -9,8 +9,8 @@ export interface ContactsView {
   readonly details: ContactDetails;
   readonly errors: readonly FieldError[];
   readonly notice: string | null;
-  /** The channel waiting for its code, if a code was just sent. */
-  readonly awaiting: 'email' | 'sms' | null;
+  /** The channels whose code was sent and is still waiting to be entered. */
+  readonly awaiting: ReadonlyArray<'email' | 'sms'>;
   readonly values: Readonly<Record<string, string>>;
 }
 
@@ -42,19 +42,19 @@ export function ContactsPage({ ctx, view }: { ctx: PageContext; view: ContactsVi
       <p class="lead">{t('contacts.lead')}</p>
       <Field name="email" label={t('contacts.email')} value={view.values['email'] ?? details.email ?? ''} verified={details.email ? details.emailVerified : null} channel="email" type="email" />
       <Field name="phone" label={t('contacts.phone')} hint={t('contacts.phoneHint')} value={view.values['phone'] ?? details.phone ?? ''} verified={details.phone ? details.phoneVerified : null} channel="sms" type="tel" />
-      {view.awaiting ? (
-        <form method="post" action={paths.contactConfirm(lang)} novalidate>
+      {view.awaiting.map((channel) => (
+        <form method="post" action={paths.contactConfirm(lang)} novalidate key={channel}>
           <input type="hidden" name="_csrf" value={csrf} />
-          <input type="hidden" name="channel" value={view.awaiting} />
-          <div class={`field${error('code') ? ' field-error' : ''}`}>
-            <label for="filter-code">{t('contacts.code')}</label>
-            <p class="hint" id="code-hint">{t('contacts.codeHint')}</p>
-            {error('code') ? <p class="error-message">{error('code')}</p> : null}
-            <input id="filter-code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-describedby="code-hint" />
+          <input type="hidden" name="channel" value={channel} />
+          <div class={`field${error(`code-${channel}`) ? ' field-error' : ''}`}>
+            <label for={`filter-code-${channel}`}>{t('contacts.codeFor', { address: (channel === 'email' ? details.email : details.phone) ?? '' })}</label>
+            <p class="hint" id={`code-${channel}-hint`}>{t('contacts.codeHint')}</p>
+            {error(`code-${channel}`) ? <p class="error-message">{error(`code-${channel}`)}</p> : null}
+            <input id={`filter-code-${channel}`} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-describedby={`code-${channel}-hint`} />
           </div>
           <button type="submit">{t('contacts.confirm')}</button>
         </form>
-      ) : null}
+      ))}
       <h2>{t('contacts.preferences')}</h2>
       <form method="post" action={paths.contacts(lang)} novalidate>
         <input type="hidden" name="_csrf" value={csrf} />
