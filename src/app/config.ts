@@ -20,6 +20,8 @@ export interface Config {
   readonly identity: IdentityConfig;
   readonly channels: ChannelsConfig;
   readonly cases: CasesConfig;
+  /** AUDIT_CHECKPOINT_KEY: the HMAC key of `audit:verify --checkpoint` files (32 characters or more); null: none. */
+  readonly auditCheckpointKey: string | null;
 }
 
 /** Applications and cases: the agencies' seal, attachment storage, the payment provider, the deadline jobs. */
@@ -137,7 +139,11 @@ export function loadConfig(env: Env = process.env): Config {
     identity: identityConfig(env, nodeEnv, publicUrl, problems, int),
     channels: channelsConfig(env, nodeEnv, problems, url),
     cases: casesConfig(env, nodeEnv, problems, url, int),
+    auditCheckpointKey: env['AUDIT_CHECKPOINT_KEY'] || null,
   };
+  if ((config.auditCheckpointKey?.length ?? 32) < 32) {
+    problems.push('AUDIT_CHECKPOINT_KEY must be at least 32 characters');
+  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }

@@ -125,6 +125,11 @@ async function registerMiddleware(app: FastifyInstance, publicUrl: string, formT
     void reply.header('cache-control', 'public, max-age=3600').header('etag', cssTag);
     return request.headers['if-none-match'] === cssTag ? reply.code(304).send() : reply.type('text/css; charset=utf-8').send(css);
   });
+  // 5. The site icon: an ICO where browsers look by default, an SVG for those that take one; public.
+  for (const [url, file, type] of [['/favicon.ico', 'favicon.ico', 'image/x-icon'], ['/assets/favicon.svg', 'favicon.svg', 'image/svg+xml']] as const) {
+    const icon = await readFile(`${ASSETS}${file}`);
+    app.get(url, { schema: { hide: true }, config: { auth: PUBLIC } }, async (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type(type).send(icon));
+  }
 }
 
 function registerPlatformRoutes(app: FastifyInstance, services: Services): void {

@@ -2,20 +2,59 @@
  * Verifies the tamper-evident audit log: every row's hash covers its content and the previous row's
  * hash, so an edited or deleted row is found and named.
  *   npm run audit:verify
+ *   npm run audit:verify -- --checkpoint FILE
+ * With a checkpoint file (signed with AUDIT_CHECKPOINT_KEY), the chain must also still reach the last
+ * entry verified before, with the same hash; when it does, the file is replaced by a checkpoint of
+ * the chain as it is now. Keep the file where the database's administrators cannot write.
  */
+import { readFile, rename, writeFile } from 'node:fs/promises';
+
+import { type AuditCheckpoint, openCheckpoint, sealCheckpoint } from '../platform/audit/audit-checkpoint.ts';
 import { verifyAudit } from '../platform/audit/audit.ts';
-import { cliServices } from './cli-services.ts';
+import { argValue, cliServices } from './cli-services.ts';
+
+async function readCheckpoint(file: string, key: string): Promise<{ ok: true; checkpoint: AuditCheckpoint | null } | { ok: false; reason: string }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { ok: true, checkpoint: null }; // the first verification: it writes the first checkpoint
+    }
+    throw error;
+  }
+  const opened = openCheckpoint(text, key);
+  return opened.ok ? { ok: true, checkpoint: opened.checkpoint } : opened;
+}
 
 async function main(): Promise<number> {
+  const file = argValue(process.argv.slice(2), '--checkpoint');
   const services = await cliServices();
   try {
-    const verdict = await verifyAudit(services.db);
-    if (verdict.ok) {
-      process.stdout.write(`The audit log is intact: ${verdict.count} records.\n`);
-      return 0;
+    const key = services.config.auditCheckpointKey;
+    if (file !== undefined && key === null) {
+      process.stderr.write('--checkpoint needs AUDIT_CHECKPOINT_KEY (the key that signs the checkpoint file).\n');
+      return 2;
     }
-    process.stderr.write(`The audit log has been tampered with at record ${verdict.id}: ${verdict.reason}.\n`);
-    return 1;
+    const read = file === undefined || key === null ? { ok: true as const, checkpoint: null } : await readCheckpoint(file, key);
+    if (!read.ok) {
+      process.stderr.write(`The checkpoint ${file ?? ''} cannot be trusted: ${read.reason}.\n`);
+      return 1;
+    }
+    const verdict = await verifyAudit(services.db, read.checkpoint === null ? {} : { checkpoint: read.checkpoint });
+    if (!verdict.ok) {
+      const against = read.checkpoint === null ? '' : ` (checked against the checkpoint of ${read.checkpoint.verifiedAt}: row ${read.checkpoint.position}, ${read.checkpoint.hash})`;
+      process.stderr.write(`The audit log has been tampered with at record ${verdict.id}: ${verdict.reason}${against}.\n`);
+      return 1;
+    }
+    if (file !== undefined && key !== null) {
+      const next: AuditCheckpoint = { ...verdict.last, verifiedAt: new Date().toISOString() };
+      await writeFile(`${file}.tmp`, sealCheckpoint(next, key), { mode: 0o600 });
+      await rename(`${file}.tmp`, file);
+    }
+    const since = read.checkpoint === null ? '' : `, ${verdict.count - read.checkpoint.position} since the checkpoint of ${read.checkpoint.verifiedAt}`;
+    process.stdout.write(`The audit log is intact: ${verdict.count} records${since}.\n`);
+    return 0;
   } finally {
     await services.db.close();
   }

@@ -3,10 +3,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { LANGS, type Lang } from '../kernel/text.ts';
 import type { DraftsService } from '../modules/applications/index.ts';
 import type { CatalogueService } from '../modules/catalogue/index.ts';
-import { canActOnCase, type CaseActionError, CaseRefused, type CasePaymentsService, type CasesService, type ReceiptsService } from '../modules/cases/index.ts';
+import { canActOnCase, type CaseActionError, CaseRefused, type CasePaymentsService, type CasesService, type PaymentRow, type ReceiptsService } from '../modules/cases/index.ts';
 import { visiblePages } from '../modules/forms/index.ts';
 import type { SignedIn } from '../modules/identity/index.ts';
 import { caseActionMessage } from './case-errors.ts';
+import type { Translator } from './locales/messages.ts';
 import { sendNotFoundPage } from './error-pages.tsx';
 import { CasePage } from './pages/case.page.tsx';
 import { MyApplicationsPage } from './pages/my-applications.page.tsx';
@@ -40,7 +41,7 @@ type Deps = CasesWebDeps & { readonly me: (r: FastifyRequest) => SignedIn };
 
 const organisationName = async ({ catalogue }: Deps, id: string, lang: Lang) => (await catalogue.organisations()).value.find((o) => o.id === id)?.name[lang] ?? id;
 
-async function renderCase(d: Deps, request: FastifyRequest, reply: FastifyReply, o: { status: number; errors: FieldError[]; notice: string | null; values?: Record<string, string> }) {
+async function renderCase(d: Deps, request: FastifyRequest, reply: FastifyReply, o: { status: number; errors: FieldError[]; notice: string | null; values?: Record<string, string>; returnedFrom?: ReturnedFrom }) {
   const { cases, drafts, me } = d;
   const ctx = pageContext(request);
   const signedIn = me(request);
@@ -48,8 +49,10 @@ async function renderCase(d: Deps, request: FastifyRequest, reply: FastifyReply,
   if (loaded === null) {
     return sendNotFoundPage(request, reply);
   }
-  const attachments = await drafts.attachmentsOfCase(loaded.case.id);
-  const view = { ...loaded, attachments, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice: o.notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
+  const [attachments, fee] = await Promise.all([drafts.attachmentsOfCase(loaded.case.id), d.payments?.feeOf(loaded.case.id) ?? { payments: [], standing: { kind: 'open' } as const }]);
+  const { payments, standing: payment } = fee;
+  const notice = o.returnedFrom === undefined ? o.notice : returnNotice(ctx.t, payments, o.returnedFrom);
+  const view = { ...loaded, attachments, payment, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
   return sendPage(reply, o.status, <CasePage ctx={ctx} view={view} />);
 }
 
@@ -61,8 +64,29 @@ async function afterAction(d: Deps, request: FastifyRequest, reply: FastifyReply
   if ('problem' in result.error && result.error.problem === 'not-found') {
     return sendNotFoundPage(request, reply);
   }
-  const status = result.error.code === 'workflow.not_allowed_from_state' ? 409 : 400;
+  const conflict = result.error.code === 'workflow.not_allowed_from_state' || ('problem' in result.error && (result.error.problem === 'payment-pending' || result.error.problem === 'already-paid'));
+  const status = conflict ? 409 : 400;
   return renderCase(d, request, reply, { status, errors: [{ field, message: caseActionMessage(t, result.error) }], notice: null, values });
+}
+
+type ReturnedFrom = { readonly payment: string | null };
+
+/** The notice on coming back from the provider, from the payment as the portal has it (its callback may not have come yet). */
+function returnNotice(t: Translator, payments: readonly PaymentRow[], from: ReturnedFrom): string | null {
+  const payment = payments.find((p) => p.id === from.payment) ?? payments.at(-1);
+  switch (payment?.status) {
+    case undefined:
+      return null;
+    case 'paid':
+      return t('cases.paymentReceived');
+    case 'pending':
+      return t('cases.confirmingPayment');
+    case 'declined':
+    case 'failed':
+      return t('cases.declinedNotice');
+    case 'abandoned':
+      return t('cases.abandonedNotice');
+  }
 }
 
 function listRoutes(d: Deps, lang: Lang): WebRoute[] {
@@ -85,10 +109,10 @@ function listRoutes(d: Deps, lang: Lang): WebRoute[] {
     {
       method: 'GET', url: `/${lang}/cabinet/cases/:id`, auth: SIGNED_IN,
       handler: async (request, reply) => {
-        const { t } = pageContext(request);
-        const status = (request.query as { status?: string }).status;
-        const notice = status === 'paid' ? t('cases.paidNotice') : status === 'declined' ? t('cases.declinedNotice') : status === 'abandoned' ? t('cases.abandonedNotice') : null;
-        return renderCase(d, request, reply, { status: 200, errors: [], notice });
+        // Back from the payment provider: what its address says is a hint; the notice tells what the portal knows.
+        const query = request.query as { status?: unknown; payment?: unknown };
+        const returnedFrom = typeof query.status === 'string' ? { payment: typeof query.payment === 'string' ? query.payment : null } : undefined;
+        return renderCase(d, request, reply, { status: 200, errors: [], notice: null, ...(returnedFrom === undefined ? {} : { returnedFrom }) });
       },
     },
   ];

@@ -10,7 +10,7 @@ import { AgenciesPage, AgencyPage } from './pages/agencies.page.tsx';
 import { CentrePage, CentresPage } from './pages/centres.page.tsx';
 import { EventPage, EventsPage } from './pages/events.page.tsx';
 import { HomePage } from './pages/home.page.tsx';
-import { SearchResultsPage } from './pages/search.page.tsx';
+import { isPastLastPage, SearchResultsPage } from './pages/search.page.tsx';
 import { ServicePage } from './pages/service.page.tsx';
 import { PageCache } from './page-cache.ts';
 import { pageContext, renderPage, sendHtml, sendPage } from './render.ts';
@@ -45,7 +45,8 @@ const search: Handler = async (catalogue, request) => {
   }
   const query = toSearchQuery(parsed.value, PAGE_SIZE);
   const result = await catalogue.search(query);
-  return page(200, <SearchResultsPage ctx={ctx} view={{ ...base, result: result.value, page: query.page }} />);
+  const view = { ...base, result: result.value, page: query.page };
+  return page(isPastLastPage(result.value, view) ? 404 : 200, <SearchResultsPage ctx={ctx} view={view} />);
 };
 
 const service: Handler = async (catalogue, request) => {

@@ -57,6 +57,7 @@ export const paths = {
   officeRevokeDocument: (lang: Lang, documentId: string) => `/${lang}/office/documents/${documentId}/revoke`,
   officePayments: (lang: Lang) => `/${lang}/office/payments`,
   stylesheet: '/assets/portico.css',
+  iconSvg: '/assets/favicon.svg',
   openapi: '/api/openapi.json',
   jsonld: '/api/v1/catalogue.jsonld',
   officeCases: (lang: Lang, params: Readonly<Record<string, string | number | undefined>> = {}) => {

@@ -102,7 +102,12 @@ describe('the audit chain after all of the above', () => {
     expect(verdict.ok).toBe(true);
     const [submitted] = await t.services.db.query<{ id: number }>("SELECT id FROM audit_events WHERE action = 'application.submit' ORDER BY id LIMIT 1");
     expect(submitted).toBeDefined();
-    await t.services.db.query(`UPDATE audit_events SET detail = jsonb_set(detail, '{sha256}', '"${'0'.repeat(64)}"') WHERE id = $1`, [submitted?.id]);
+    const update = `UPDATE audit_events SET detail = jsonb_set(detail, '{sha256}', '"${'0'.repeat(64)}"') WHERE id = $1`;
+    await expect(t.services.db.query(update, [submitted?.id])).rejects.toThrow(/append-only/);
+    // Only someone who may switch the triggers off (the owner, a superuser) can edit a row; the chain still names it.
+    await t.services.db.exec('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    await t.services.db.query(update, [submitted?.id]);
+    await t.services.db.exec('ALTER TABLE audit_events ENABLE TRIGGER USER');
     expect(await verifyAudit(t.services.db)).toEqual({ ok: false, id: submitted?.id, reason: 'its content does not match its hash' });
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { PENDING_PAYMENT_MINUTES } from '../../src/modules/cases/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import { formatUah, SIGNATURE_HEADER, signatureHeaderValue, type SimulatedCallback } from '../../src/modules/payments/index.ts';
 import { CALLBACK_SECRET, type CasesApp, casesApp, draftOf, kyivMorning, stored, submit } from './support.ts';
@@ -133,12 +134,112 @@ describe('paying the fee through the provider', () => {
 
   it('a second payment of an already paid fee is recorded for a refund, not answered with an error', async () => {
     const c = await passportCase();
-    // Two tabs: the applicant starts two payments and pays both on the provider's pages.
+    // The first payment's callback is late; after the waiting time the applicant may pay again, and pays both.
     const first = await pay(c.id);
+    t.clock.set(new Date(t.clock.now().getTime() + (PENDING_PAYMENT_MINUTES + 1) * 60_000));
     const second = await pay(c.id);
     expect(await deliver(first.callback)).toBe('applied');
     const outcome = await deliver(second.callback).catch((e: unknown) => `threw: ${String(e)}`);
     expect(outcome).toBe('recorded');
     expect(await payEvents(c.id)).toHaveLength(1);
+  });
+});
+
+describe('one payment at a time', () => {
+  const start = (caseId: string) => t.services.payments.start(olena, caseId, RETURN_URL);
+  const minutesLater = (from: Date, minutes: number) => new Date(from.getTime() + minutes * 60_000);
+
+  it('refuses a second payment while one is pending, until its callback comes or it is pending too long', async () => {
+    const c = await passportCase();
+    const startedAt = t.clock.now();
+    const first = await start(c.id);
+    expect(first.ok).toBe(true);
+    expect(await start(c.id)).toMatchObject({ ok: false, error: { code: 'cases.refused', problem: 'payment-pending' } });
+    t.clock.set(minutesLater(startedAt, PENDING_PAYMENT_MINUTES - 1));
+    expect(await start(c.id)).toMatchObject({ ok: false, error: { problem: 'payment-pending' } });
+    expect((await t.services.payments.feeOf(c.id)).standing.kind).toBe('confirming');
+    expect((await t.services.payments.paymentsOf(c.id)).map((p) => p.status)).toEqual(['pending']);
+    const refusals = await t.services.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action = 'payment.start' AND outcome = 'refused' AND subject = $1", [`case:${c.number}`]);
+    expect(refusals[0]?.n).toBe(2);
+
+    // A payer who closed the provider's page is not stuck: after the waiting time a new attempt may start.
+    t.clock.set(minutesLater(startedAt, PENDING_PAYMENT_MINUTES + 1));
+    expect((await t.services.payments.feeOf(c.id)).standing.kind).toBe('open');
+    expect((await start(c.id)).ok).toBe(true);
+    expect(await start(c.id)).toMatchObject({ ok: false, error: { problem: 'payment-pending' } });
+    expect((await t.services.payments.paymentsOf(c.id)).map((p) => p.status)).toEqual(['pending', 'pending']);
+  });
+
+  it('refuses once paid; a declined payment allows a new one at once', async () => {
+    const c = await passportCase();
+    const declined = await pay(c.id, 'declined');
+    expect(await start(c.id)).toMatchObject({ ok: false, error: { problem: 'payment-pending' } }); // its callback has not come yet
+    expect(await deliver(declined.callback)).toBe('applied');
+    const paid = await pay(c.id);
+    expect(await deliver(paid.callback)).toBe('applied');
+    expect(await start(c.id)).toMatchObject({ ok: false, error: { problem: 'nothing-to-pay' } });
+    expect((await t.services.payments.feeOf(c.id)).standing.kind).toBe('paid');
+  });
+
+  it('two payments started at the same moment: one starts, the other is refused', async () => {
+    const c = await passportCase();
+    const results = await Promise.all([start(c.id), start(c.id)]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toMatchObject([{ error: { problem: 'payment-pending' } }]);
+    expect(await t.services.payments.paymentsOf(c.id)).toHaveLength(1);
+  });
+});
+
+describe('the case page while a payment is confirmed', () => {
+  const cookieOf = (token: string) => `portico_session=${token}`;
+
+  it('shows "confirming" and no Pay button while the payment is pending, tells the truth on return, and refuses a second payment', async () => {
+    const me = await t.person('olena-koval');
+    const cookie = cookieOf(me.token);
+    const c = await passportCase();
+    const page = (query = '') => t.app.inject({ url: `/en/cabinet/cases/${c.id}${query}`, headers: { cookie } });
+    const payForm = `action="/en/cabinet/cases/${c.id}/pay"`;
+    const postPay = () => t.app.inject({ method: 'POST', url: `/en/cabinet/cases/${c.id}/pay`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(me.session.csrfToken)}` });
+
+    const before = await page();
+    expect(before.statusCode).toBe(200);
+    expect(before.body).toContain(payForm);
+    expect(before.body).not.toContain('We are confirming your payment');
+    expect(before.body).toContain('<span class="status-label">Awaiting payment</span>');
+
+    const started = await postPay();
+    expect(started.statusCode).toBe(303);
+    const redirect = started.headers.location ?? '';
+    expect(redirect.startsWith(`${t.simulator.url}/pay/sim_`)).toBe(true);
+    const chosen = await fetch(redirect, { method: 'POST', body: new URLSearchParams({ outcome: 'paid' }), redirect: 'manual' });
+    const back = new URL(chosen.headers.get('location') ?? '');
+    expect(back.searchParams.get('status')).toBe('paid');
+
+    // Back from the provider, before its callback: the page says "confirming", not "received", and offers no second payment.
+    const returned = await page(back.search);
+    expect(returned.statusCode).toBe(200);
+    expect(returned.body).toContain('We are confirming your payment');
+    expect(returned.body).not.toContain('Payment received');
+    expect(returned.body).not.toContain(payForm);
+    expect(returned.body).toContain('<span class="status-label">Confirming your payment</span>');
+    const later = await page();
+    expect(later.body).toContain('We are confirming your payment');
+    expect(later.body).not.toContain(payForm);
+    const uk = await t.app.inject({ url: `/uk/cabinet/cases/${c.id}`, headers: { cookie } });
+    expect(uk.body).toContain('Ми підтверджуємо вашу оплату');
+
+    const again = await postPay();
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('A payment on this case is already under way');
+    expect(again.body).not.toContain(payForm);
+
+    await t.simulator.idle();
+    const callback = t.simulator.callbacks().find((x) => x.callback.paymentId === back.searchParams.get('payment'));
+    expect(callback).toBeDefined();
+    expect(await deliver(callback!)).toBe('applied');
+    const received = await page(back.search);
+    expect(received.body).toContain('Payment received');
+    expect(received.body).not.toContain('We are confirming your payment');
+    expect(received.body).not.toContain(payForm);
   });
 });

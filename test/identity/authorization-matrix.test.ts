@@ -94,7 +94,7 @@ function outcomeOf(res: LightMyRequestResponse, url: string): string {
     const ok = status === 303 && decodeURIComponent(signIn[2] ?? '') === url && url.startsWith(`/${signIn[1]}/`);
     return ok ? 'sign-in' : `${status} to ${location}`;
   }
-  if ((status >= 200 && status < 400) || status === 400) {
+  if ((status >= 200 && status < 400) || status === 400 || status === 409) {
     return 'allowed';
   }
   if (status === 404) {

@@ -34,7 +34,7 @@ export type PersonaName = (typeof PERSONAS)[number];
 export const SIGNED_IN_PERSONAS: readonly PersonaName[] = PERSONAS.filter((p) => !['anonymous', 'staff-refused', 'session-ended'].includes(p));
 
 /**
- * `allowed`: 2xx, 3xx other than to sign-in, or a 400 page; `sign-in`: 303 to /{lang}/sign-in?returnTo=<the URL>;
+ * `allowed`: 2xx, 3xx other than to sign-in, or a 400 or 409 page (the handler refused the input or the state); `sign-in`: 303 to /{lang}/sign-in?returnTo=<the URL>;
  * `refused`: 401 or 403; `hidden`: 404 — the gate let the persona through, and the handler does not
  * reveal a record that is not theirs (a draft, a case, a file).
  */
@@ -81,7 +81,7 @@ export const GROUPS: readonly RouteGroup[] = [
   {
     title: 'public pages, API and platform routes', requirement: { kind: 'public' }, method: 'GET', expect: PUBLIC_GRID,
     routes: [
-      '/', '/{lang}', '/healthz', '/readyz', '/assets/portico.css', '/api/openapi.json',
+      '/', '/{lang}', '/healthz', '/readyz', '/assets/portico.css', '/favicon.ico', '/assets/favicon.svg', '/api/openapi.json',
       '/api/v1/services', '/api/v1/services/:id', '/api/v1/organisations', '/api/v1/organisations/:id',
       '/api/v1/centres', '/api/v1/centres/:id', '/api/v1/events', '/api/v1/events/:id', '/api/v1/catalogue.jsonld',
       '/auth/callback/:idp',

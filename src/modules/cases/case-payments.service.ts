@@ -1,7 +1,7 @@
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import type { Database } from '../../platform/db/database.ts';
+import type { Database, Queryable } from '../../platform/db/database.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
 import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
@@ -11,7 +11,8 @@ import { applyEvent, dueOnFor } from './case-transitions.service.ts';
 import { CaseRefused } from './cases.errors.ts';
 import { canActOnCase } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
-import { paymentsRepository } from './payments.repository.ts';
+import { type PaymentStanding, paymentStanding } from './payment-standing.ts';
+import { type PaymentRow, paymentsRepository } from './payments.repository.ts';
 
 export interface CasePaymentsDeps {
   readonly db: Database;
@@ -36,6 +37,8 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
     /**
      * Starts a payment of the fee due on a case and answers the provider's page to send the payer to.
      * The payment row is committed before the provider is asked, so a callback always finds it.
+     * Refused (`payment-pending`, `already-paid`) while another payment is in flight or paid
+     * (`paymentStanding`); a declined, abandoned or failed one, or one pending for too long, allows a new one.
      */
     async start(signedIn: SignedIn, caseId: string, returnUrl: string): Promise<Result<{ redirectUrl: string }, CaseRefused>> {
       const c = await casesRepository.byId(db, caseId);
@@ -43,14 +46,11 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
       if (c === null || service === null || !canActOnCase(signedIn.actor, c, service, clock.now())) {
         return err(new CaseRefused('not-found'));
       }
-      if (c.feeStatus !== 'due' || c.state !== 'awaiting-payment') {
-        return err(new CaseRefused('nothing-to-pay'));
-      }
       const id = newId();
-      await db.transaction(async (tx) => {
-        await paymentsRepository.insert(tx, { id, caseId: c.id, provider: provider.id, amount: c.feeAmount, at: clock.now() });
-        await appendAudit(tx, { at: clock.now(), action: 'payment.start', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null, subject: `case:${c.number}`, detail: { paymentId: id, amount: c.feeAmount } });
-      });
+      const refused = await db.transaction((tx) => reservePayment(tx, { clock, provider: provider.id, personId: signedIn.person.id, caseId: c.id, id }));
+      if (refused !== null) {
+        return err(refused);
+      }
       const started = await provider.start({
         paymentId: id, amount: c.feeAmount, currency: 'UAH', description: `${c.number} — ${service.name[c.lang]}`.slice(0, 200),
         returnUrl, callbackUrl: deps.callbackUrl, lang: c.lang,
@@ -112,6 +112,12 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
 
     paymentsOf: (caseId: string) => paymentsRepository.ofCase(db, caseId),
 
+    /** A case's payments and where its fee stands now (the case page shows "confirming" rather than a second Pay button). */
+    async feeOf(caseId: string): Promise<{ payments: PaymentRow[]; standing: PaymentStanding }> {
+      const payments = await paymentsRepository.ofCase(db, caseId);
+      return { payments, standing: paymentStanding(payments, clock.now()) };
+    },
+
     /** The portal's payments started in [from, to) against the provider's list of the same period. */
     async reconcile(range: { from: Date; to: Date }): Promise<Mismatch[]> {
       const [local, remote] = await Promise.all([paymentsRepository.between(db, range.from, range.to), provider.transactions(range)]);
@@ -124,3 +130,25 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
 }
 
 export type CasePaymentsService = ReturnType<typeof createCasePaymentsService>;
+
+/**
+ * Records a new pending payment of a case's fee, or answers why not. The case row is locked while its
+ * payments are read: two tabs (or a double click) start one payment, not two.
+ */
+async function reservePayment(tx: Queryable, r: { clock: Clock; provider: string; personId: string; caseId: string; id: string }): Promise<CaseRefused | null> {
+  const now = r.clock.now();
+  const c = await casesRepository.byId(tx, r.caseId, { lock: true });
+  if (c === null || c.feeStatus !== 'due' || c.state !== 'awaiting-payment') {
+    return new CaseRefused('nothing-to-pay');
+  }
+  const audit = { at: now, action: 'payment.start', channel: 'web', actorPersonId: r.personId, actingFor: null, subject: `case:${c.number}` } as const;
+  const standing = paymentStanding(await paymentsRepository.ofCase(tx, c.id), now);
+  if (standing.kind !== 'open') {
+    const problem = standing.kind === 'paid' ? 'already-paid' : 'payment-pending';
+    await appendAudit(tx, { ...audit, outcome: 'refused', detail: { problem, paymentId: standing.payment.id } });
+    return new CaseRefused(problem);
+  }
+  await paymentsRepository.insert(tx, { id: r.id, caseId: c.id, provider: r.provider, amount: c.feeAmount, at: now });
+  await appendAudit(tx, { ...audit, outcome: 'done', detail: { paymentId: r.id, amount: c.feeAmount } });
+  return null;
+}

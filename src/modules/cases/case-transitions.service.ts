@@ -101,14 +101,17 @@ export async function applyEvent(
   });
   await outboxRepository.enqueue(tx, {
     topic: CASE_CHANGED_TOPIC,
-    payload: { caseId: c.id, caseNumber: c.number, event: command.event, to: value.to, applicantPersonId: c.applicantPersonId, lang: c.lang },
+    payload: { caseId: c.id, caseNumber: c.number, event: command.event, from: value.event.from, to: value.to, decided: value.outcome !== undefined && c.outcome === null ? value.outcome : null, applicantPersonId: c.applicantPersonId, lang: c.lang },
     idempotencyKey: `case-changed:${c.id}:${c.version}:${command.event}`,
     availableAt: now,
   });
   return ok({ ...next, version: next.version + 1 });
 }
 
-/** Told to the applicant (and later every channel): a case moved. */
+/**
+ * A case moved: `event`, `from`, `to`, and `decided` (the outcome this event decided, else null). The
+ * notifications module decides which of these the applicant is told about (its README lists them).
+ */
 export const CASE_CHANGED_TOPIC = 'case.changed';
 
 export const todayOf = (clock: Clock): Day => kyivDay(clock.now());

@@ -14,6 +14,8 @@ export const CASE_PROBLEMS = [
   'note-required',
   'nothing-to-pay',
   'payment-unavailable',
+  'payment-pending',
+  'already-paid',
   'revocation-reason-required',
   'already-revoked',
 ] as const;

@@ -112,7 +112,7 @@ function opening(deps: CasesDeps) {
       }
       await outboxRepository.enqueue(tx, {
         topic: CASE_SUBMITTED_TOPIC,
-        payload: { caseId: c.id, caseNumber: c.number, applicantPersonId: c.applicantPersonId, lang: c.lang, serviceId: c.serviceId },
+        payload: { caseId: c.id, caseNumber: c.number, applicantPersonId: c.applicantPersonId, lang: c.lang, serviceId: c.serviceId, feeDue: c.state === 'awaiting-payment' ? c.feeAmount : null },
         idempotencyKey: `case-submitted:${c.id}`,
         availableAt: now,
       });

@@ -10,5 +10,6 @@ export { type CallbackOutcome, createCasePaymentsService, type CasePaymentsServi
 export { type DocumentIssuer, type IssuedPdf, SILENT_CONSENT_BASIS, verificationUrl } from './decisions.service.ts';
 export type { DocumentFacts } from './issued-documents.repository.ts';
 export type { PaymentRow } from './payments.repository.ts';
+export { PENDING_PAYMENT_MINUTES, paymentStanding, type PaymentStanding } from './payment-standing.ts';
 export type { Mismatch as PaymentMismatch } from '../payments/index.ts';
 export { createReceiptsService, receiptCheckUrl, type ReceiptsService } from './receipts-and-verification.service.ts';

@@ -1,32 +1,53 @@
 /** Wording of the notices about cases, per language. */
 import type { RenderedEmail } from './templates.ts';
 
-const STATE_WORDS: Record<string, { uk: string; en: string }> = {
-  'awaiting-payment': { uk: 'очікує оплати', en: 'is waiting for payment' },
-  submitted: { uk: 'подано', en: 'has been submitted' },
-  registered: { uk: 'зареєстровано', en: 'has been registered' },
-  'in-review': { uk: 'розглядається', en: 'is being reviewed' },
-  'information-requested': { uk: 'потребує вашої відповіді на запит', en: 'needs your answer to a request for information' },
-  granted: { uk: 'вирішено позитивно', en: 'has been granted' },
-  refused: { uk: 'вирішено відмовою', en: 'has been refused' },
-  'result-issued': { uk: 'має готовий результат', en: 'has its result ready' },
-  withdrawn: { uk: 'відкликано', en: 'has been withdrawn' },
-  closed: { uk: 'закрито', en: 'is closed' },
-};
-
 const SIGNATURE = { uk: '\n\nПортіко — єдиний державний портал публічних послуг', en: '\n\nPortico — the single national portal of public services' };
 
-export function caseSubmittedEmail(lang: 'uk' | 'en', caseNumber: string, caseUrl: string): RenderedEmail {
+type Lang = 'uk' | 'en';
+const mail = (lang: Lang, subject: string, lines: readonly string[]): RenderedEmail => ({ subject, text: `${lines.join('\n\n')}${SIGNATURE[lang]}` });
+
+/** The application was received; with a fee due, what to do next. `fee` is the amount already formatted. */
+export function caseSubmittedEmail(lang: Lang, caseNumber: string, caseUrl: string, fee: string | null = null): RenderedEmail {
   return lang === 'uk'
-    ? { subject: `Заяву ${caseNumber} прийнято`, text: `Вашу заяву прийнято. Номер справи: ${caseNumber}.\n\nСтежити за справою та завантажити квитанцію: ${caseUrl}${SIGNATURE.uk}` }
-    : { subject: `Application ${caseNumber} received`, text: `Your application has been received. Case number: ${caseNumber}.\n\nFollow the case and download the receipt: ${caseUrl}${SIGNATURE.en}` };
+    ? mail(lang, `Заяву ${caseNumber} прийнято`, [
+      `Вашу заяву прийнято. Номер справи: ${caseNumber}.`,
+      ...(fee === null ? [] : [`Щоб заяву почали розглядати, сплатіть адміністративний збір ${fee}. Строк розгляду почнеться в день оплати.`]),
+      `Стежити за справою та завантажити квитанцію: ${caseUrl}`,
+    ])
+    : mail(lang, `Application ${caseNumber} received`, [
+      `Your application has been received. Case number: ${caseNumber}.`,
+      ...(fee === null ? [] : [`Pay the administrative fee of ${fee} for the application to be reviewed. The statutory term starts on the day you pay.`]),
+      `Follow the case and download the receipt: ${caseUrl}`,
+    ]);
 }
 
-export function caseChangedEmail(lang: 'uk' | 'en', caseNumber: string, state: string, caseUrl: string): RenderedEmail {
-  const words = STATE_WORDS[state] ?? { uk: `змінила стан (${state})`, en: `has moved (${state})` };
+export function paymentReceivedEmail(lang: Lang, caseNumber: string, caseUrl: string): RenderedEmail {
   return lang === 'uk'
-    ? { subject: `Справа ${caseNumber}: ${words.uk}`, text: `Справа ${caseNumber} ${words.uk}.\n\nПодробиці: ${caseUrl}${SIGNATURE.uk}` }
-    : { subject: `Case ${caseNumber} ${words.en}`, text: `Case ${caseNumber} ${words.en}.\n\nDetails: ${caseUrl}${SIGNATURE.en}` };
+    ? mail(lang, `Справа ${caseNumber}: оплату отримано`, [`Оплату за справою ${caseNumber} отримано. Заяву передано на реєстрацію, строк розгляду почався.`, `Подробиці: ${caseUrl}`])
+    : mail(lang, `Case ${caseNumber}: payment received`, [`The payment for case ${caseNumber} has been received. The application has gone on to registration, and the statutory term has started.`, `Details: ${caseUrl}`]);
+}
+
+export function informationRequestedEmail(lang: Lang, caseNumber: string, caseUrl: string): RenderedEmail {
+  return lang === 'uk'
+    ? mail(lang, `Справа ${caseNumber}: потрібна ваша відповідь`, [`Щодо справи ${caseNumber} у вас запитали додаткову інформацію. Поки ви не відповісте, строк розгляду стоїть.`, `Прочитати запит і відповісти: ${caseUrl}`])
+    : mail(lang, `Case ${caseNumber}: your answer is needed`, [`More information has been asked for on case ${caseNumber}. The statutory term is paused until you answer.`, `Read the request and answer: ${caseUrl}`]);
+}
+
+export function decisionEmail(lang: Lang, caseNumber: string, outcome: string, caseUrl: string): RenderedEmail {
+  const granted = outcome === 'granted';
+  return lang === 'uk'
+    ? mail(lang, `Справа ${caseNumber}: ${granted ? 'рішення позитивне' : 'у наданні послуги відмовлено'}`, [
+      `За справою ${caseNumber} ухвалено рішення: ${granted ? 'послугу надано' : 'відмовлено'}. Рішення з електронною печаткою можна завантажити на сторінці справи.`, `Подробиці: ${caseUrl}`,
+    ])
+    : mail(lang, `Case ${caseNumber}: ${granted ? 'granted' : 'refused'}`, [
+      `A decision has been made on case ${caseNumber}: ${granted ? 'granted' : 'refused'}. The sealed decision can be downloaded from the case page.`, `Details: ${caseUrl}`,
+    ]);
+}
+
+export function withdrawnEmail(lang: Lang, caseNumber: string, caseUrl: string): RenderedEmail {
+  return lang === 'uk'
+    ? mail(lang, `Заяву ${caseNumber} відкликано`, [`Заяву ${caseNumber} відкликано, її більше не розглядають.`, `Подробиці: ${caseUrl}`])
+    : mail(lang, `Application ${caseNumber} withdrawn`, [`Application ${caseNumber} has been withdrawn and is no longer being reviewed.`, `Details: ${caseUrl}`]);
 }
 
 export function deadlineEmail(kind: 'reminder' | 'escalation', caseNumber: string, dueOn: string, workingDaysBefore: number, caseUrl: string): RenderedEmail {

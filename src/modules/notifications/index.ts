@@ -1,9 +1,10 @@
-import { CASE_CHANGED_TOPIC, CASE_ESCALATION_TOPIC, CASE_REMINDER_TOPIC, CASE_SUBMITTED_TOPIC } from '../cases/index.ts';
+import { CASE_CHANGED_TOPIC, CASE_ESCALATION_TOPIC, CASE_REMINDER_TOPIC, CASE_SUBMITTED_TOPIC, formatMoney } from '../cases/index.ts';
 import { type ContactDetails, VERIFICATION_TOPIC, type VerificationMessage } from '../identity/index.ts';
 import type { EmailSender } from '../channels/email/index.ts';
 import type { SmsSender } from '../channels/sms/index.ts';
 import { delivered, type OutboxHandler, rejected } from '../../platform/outbox/index.ts';
-import { caseChangedEmail, caseSubmittedEmail, deadlineEmail } from './case-templates.ts';
+import { noticeForMovement } from './case-notices.ts';
+import { caseSubmittedEmail, decisionEmail, deadlineEmail, informationRequestedEmail, paymentReceivedEmail, withdrawnEmail } from './case-templates.ts';
 import { verificationEmail, verificationSms } from './templates.ts';
 
 /**
@@ -20,11 +21,12 @@ export interface NotificationDeps {
   readonly publicUrl: string;
 }
 
-type CaseNotice = { caseId?: unknown; caseNumber?: unknown; applicantPersonId?: unknown; lang?: unknown; to?: unknown; dueOn?: unknown; workingDaysBefore?: unknown };
+type CaseNotice = { caseId?: unknown; caseNumber?: unknown; applicantPersonId?: unknown; lang?: unknown; to?: unknown; event?: unknown; decided?: unknown; feeDue?: unknown; dueOn?: unknown; workingDaysBefore?: unknown };
+type Mail = { subject: string; text: string };
 
 /**
  * What to tell whom on which channel: one-time codes for contact details, and notices about cases to
- * the applicant (received, moved) and to officers (reminders, escalations). A person without a
+ * the applicant (one per event that matters to them: see README.md) and to officers (reminders, escalations). A person without a
  * confirmed e-mail address sees the notice in the portal only: the message is done, not retried.
  */
 export function notificationHandlers(channels: NotificationDeps): Record<string, OutboxHandler> {
@@ -35,13 +37,30 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     }
     return channels.email.send({ to: contacts.email, lang, ...mail }, key);
   };
-  const caseNotice = (build: (m: { number: string; lang: 'uk' | 'en'; url: string; state: string }) => { subject: string; text: string }): OutboxHandler => async (payload, ctx) => {
+  /** A notice to the applicant, or none (`build` answers null): the outbox message is then done. */
+  const caseNotice = (build: (m: CaseNotice & { number: string; lang: 'uk' | 'en'; url: string }) => Mail | null): OutboxHandler => async (payload, ctx) => {
     const m = payload as CaseNotice;
     if (typeof m.caseId !== 'string' || typeof m.caseNumber !== 'string' || typeof m.applicantPersonId !== 'string' || (m.lang !== 'uk' && m.lang !== 'en')) {
       return rejected('malformed case notice');
     }
     const url = `${channels.publicUrl}/${m.lang}/cabinet/cases/${m.caseId}`;
-    return mailTo(m.applicantPersonId, m.lang, build({ number: m.caseNumber, lang: m.lang, url, state: typeof m.to === 'string' ? m.to : '' }), ctx.idempotencyKey);
+    const mail = build({ ...m, number: m.caseNumber, lang: m.lang, url });
+    return mail === null ? delivered() : mailTo(m.applicantPersonId, m.lang, mail, ctx.idempotencyKey);
+  };
+  const movementNotice = (m: CaseNotice & { number: string; lang: 'uk' | 'en'; url: string }): Mail | null => {
+    const decided = typeof m.decided === 'string' ? m.decided : null;
+    switch (noticeForMovement({ event: typeof m.event === 'string' ? m.event : '', decided })) {
+      case null:
+        return null;
+      case 'payment-received':
+        return paymentReceivedEmail(m.lang, m.number, m.url);
+      case 'information-requested':
+        return informationRequestedEmail(m.lang, m.number, m.url);
+      case 'decision':
+        return decisionEmail(m.lang, m.number, decided ?? '', m.url);
+      case 'withdrawn':
+        return withdrawnEmail(m.lang, m.number, m.url);
+    }
   };
   const staffNotice = (kind: 'reminder' | 'escalation'): OutboxHandler => async (payload, ctx) => {
     const m = payload as CaseNotice;
@@ -58,8 +77,8 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     return delivered();
   };
   return {
-    [CASE_SUBMITTED_TOPIC]: caseNotice(({ number, lang, url }) => caseSubmittedEmail(lang, number, url)),
-    [CASE_CHANGED_TOPIC]: caseNotice(({ number, lang, url, state }) => caseChangedEmail(lang, number, state, url)),
+    [CASE_SUBMITTED_TOPIC]: caseNotice((m) => caseSubmittedEmail(m.lang, m.number, m.url, typeof m.feeDue === 'number' ? formatMoney(m.feeDue, m.lang) : null)),
+    [CASE_CHANGED_TOPIC]: caseNotice(movementNotice),
     [CASE_REMINDER_TOPIC]: staffNotice('reminder'),
     [CASE_ESCALATION_TOPIC]: staffNotice('escalation'),
     [VERIFICATION_TOPIC]: async (payload, ctx) => {

@@ -97,10 +97,21 @@ export async function recordAudit(db: Database, entry: AuditEntry): Promise<void
   await db.transaction((tx) => appendAudit(tx, entry));
 }
 
-export type AuditVerdict = { readonly ok: true; readonly count: number } | { readonly ok: false; readonly id: number; readonly reason: string };
+/** The last entry a verification saw: its position in the chain and its hash (which covers every entry before it). */
+export interface AuditPosition {
+  readonly position: number;
+  readonly hash: string;
+}
 
-/** Walks the chain from the start; the first row whose content, link or number is wrong is named. */
-export async function verifyAudit(db: Queryable): Promise<AuditVerdict> {
+export type AuditVerdict = { readonly ok: true; readonly count: number; readonly last: AuditPosition } | { readonly ok: false; readonly id: number; readonly reason: string };
+
+/**
+ * Walks the chain from the start; the first row whose content, link or number is wrong is named.
+ * Given the last entry an earlier verification signed (`checkpoint`), the chain must still reach it
+ * with the same hash: a chain cut back, or rewritten and rehashed, is consistent in itself but not
+ * with what was seen before.
+ */
+export async function verifyAudit(db: Queryable, options: { checkpoint?: AuditPosition } = {}): Promise<AuditVerdict> {
   const rows = await db.query<{
     id: number; at: Date; action: string; outcome: 'done' | 'refused'; channel: AuditEntry['channel'];
     actor_person_id: string | null; acting_for: string | null; subject: string | null; detail: Record<string, unknown>; prev_hash: string; hash: string;
@@ -108,22 +119,31 @@ export async function verifyAudit(db: Queryable): Promise<AuditVerdict> {
   let prev = 'genesis';
   let expectedId = 1;
   for (const r of rows) {
-    if (r.id !== expectedId) {
-      return { ok: false, id: r.id, reason: `row ${expectedId} is missing` };
+    if (Number(r.id) !== expectedId) {
+      return { ok: false, id: Number(r.id), reason: `row ${expectedId} is missing` };
     }
     if (r.prev_hash !== prev) {
-      return { ok: false, id: r.id, reason: 'its link to the previous row is broken' };
+      return { ok: false, id: expectedId, reason: 'its link to the previous row is broken' };
     }
-    const computed = hashOf({ id: r.id, at: r.at, action: r.action, outcome: r.outcome, channel: r.channel, actorPersonId: r.actor_person_id, actingFor: r.acting_for, subject: r.subject, detail: r.detail, prevHash: r.prev_hash });
+    const computed = hashOf({ id: expectedId, at: r.at, action: r.action, outcome: r.outcome, channel: r.channel, actorPersonId: r.actor_person_id, actingFor: r.acting_for, subject: r.subject, detail: r.detail, prevHash: r.prev_hash });
     if (computed !== r.hash) {
-      return { ok: false, id: r.id, reason: 'its content does not match its hash' };
+      return { ok: false, id: expectedId, reason: 'its content does not match its hash' };
     }
     prev = r.hash;
     expectedId += 1;
   }
   const [head] = await db.query<{ last_id: number; last_hash: string }>('SELECT last_id, last_hash FROM audit_head WHERE id = 1');
-  if (head && (head.last_id !== rows.length || head.last_hash !== prev)) {
-    return { ok: false, id: head.last_id, reason: 'rows after the last one present were deleted' };
+  if (head && (Number(head.last_id) !== rows.length || head.last_hash !== prev)) {
+    return { ok: false, id: Number(head.last_id), reason: 'rows after the last one present were deleted' };
   }
-  return { ok: true, count: rows.length };
+  const cp = options.checkpoint;
+  if (cp !== undefined) {
+    if (rows.length < cp.position) {
+      return { ok: false, id: cp.position, reason: `the chain ends at row ${rows.length}, before the checkpoint at row ${cp.position}: rows were deleted and the head moved back` };
+    }
+    if (rows[cp.position - 1]?.hash !== cp.hash && !(cp.position === 0 && cp.hash === 'genesis')) {
+      return { ok: false, id: cp.position, reason: `its hash differs from the checkpoint's: the chain was rewritten at or before row ${cp.position}` };
+    }
+  }
+  return { ok: true, count: rows.length, last: { position: rows.length, hash: prev } };
 }

@@ -118,7 +118,6 @@ export const enApply: Copy<typeof ukApply> = {
   'cases.rating5': '5 — very satisfied',
   'cases.rateComment': 'Comment (optional)',
   'cases.rateSend': 'Send your rating',
-  'cases.paidNotice': 'Payment received. As soon as the payment service confirms it, the application goes on to registration.',
   'cases.declinedNotice': 'The payment was declined. Try again, or with another card.',
   'cases.abandonedNotice': 'The payment was cancelled. The application is waiting for payment.',
   'caseError.not-found': 'Case not found.',

@@ -3,6 +3,7 @@ import { enContacts } from './en-contacts.ts';
 import { enOffice } from './en-office.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from './en-sign-in.ts';
+import { enJourney } from './en-journey.ts';
 import type { Messages } from './messages.ts';
 
 /** English copy. */
@@ -12,6 +13,7 @@ export const en: Messages = {
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,
+  ...enJourney,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',

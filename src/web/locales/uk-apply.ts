@@ -114,7 +114,6 @@ export const ukApply = {
   'cases.rating5': '5 — дуже задоволені',
   'cases.rateComment': 'Коментар (необов’язково)',
   'cases.rateSend': 'Надіслати оцінку',
-  'cases.paidNotice': 'Оплату прийнято. Щойно платіжний сервіс підтвердить її, заяву передадуть на реєстрацію.',
   'cases.declinedNotice': 'Оплату відхилено. Спробуйте ще раз або іншою карткою.',
   'cases.abandonedNotice': 'Оплату скасовано. Заява чекає на оплату.',
   'caseError.not-found': 'Справу не знайдено.',

@@ -3,6 +3,7 @@ import { ukContacts } from './uk-contacts.ts';
 import { ukOffice } from './uk-office.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from './uk-sign-in.ts';
+import { ukJourney } from './uk-journey.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
@@ -11,6 +12,7 @@ export const uk = {
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,
+  ...ukJourney,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',

@@ -1,6 +1,6 @@
 import type { Attachment } from '../../modules/applications/index.ts';
 import type { Service } from '../../modules/catalogue/index.ts';
-import { type CaseDocument, type CaseEventRecord, type CaseRecord, formatMoney, type InformationRequest, workflowOf } from '../../modules/cases/index.ts';
+import { type CaseDocument, type CaseEventRecord, type CaseRecord, formatMoney, type InformationRequest, type PaymentStanding, workflowOf } from '../../modules/cases/index.ts';
 import { pruneHidden, visibleFields, visiblePages } from '../../modules/forms/index.ts';
 import { paths } from '../paths.ts';
 import { ErrorSummary, type FieldError } from '../views/components.tsx';
@@ -15,6 +15,8 @@ export interface CaseView {
   readonly requests: readonly InformationRequest[];
   readonly documents: readonly CaseDocument[];
   readonly attachments: readonly Attachment[];
+  /** Where the fee stands: while a payment is being confirmed (or paid) no second one is offered. */
+  readonly payment: PaymentStanding;
   readonly organisationName: string;
   readonly errors: readonly FieldError[];
   readonly notice: string | null;
@@ -29,6 +31,7 @@ export function CasePage({ ctx, view }: { ctx: PageContext; view: CaseView }) {
   const states = workflowOf(view.service).states;
   const label = (id: string) => states.find((s) => s.id === id)?.label[lang] ?? id;
   const open = view.requests.find((r) => r.answeredAt === null);
+  const confirming = c.state === 'awaiting-payment' && view.payment.kind !== 'open';
   return (
     <Layout ctx={ctx} title={`${view.errors.length > 0 ? `${t('error.prefix')} ` : ''}${t('cases.caseTitle', { number: c.number })}`} searchBox={false}
       crumbs={[{ href: paths.cabinet(lang), label: t('cabinet.title') }, { href: paths.myApplications(lang), label: t('cases.mine') }]}>
@@ -37,11 +40,11 @@ export function CasePage({ ctx, view }: { ctx: PageContext; view: CaseView }) {
       <p class="caption">{view.service.name[lang]} · {view.organisationName}</p>
       <h1>{t('cases.caseTitle', { number: c.number })}</h1>
       <div class="status-panel">
-        <p><strong>{t('cases.status')}:</strong> <span class="status-label">{label(c.state)}</span></p>
-        <p>{nextStep(ctx, c)}</p>
+        <p><strong>{t('cases.status')}:</strong> <span class="status-label">{confirming ? t('cases.confirmingLabel') : label(c.state)}</span></p>
+        <p>{confirming ? t('cases.confirmingPayment') : nextStep(ctx, c)}</p>
         {c.party.kind === 'self' ? null : <p>{t('cases.forParty', { name: c.party.name, applicant: c.applicantName })}</p>}
       </div>
-      {c.state === 'awaiting-payment' ? (
+      {c.state === 'awaiting-payment' && !confirming ? (
         <form method="post" action={paths.caseAction(lang, c.id, 'pay')}>
           <input type="hidden" name="_csrf" value={view.csrf} />
           <p>{t('cases.payLead', { amount: formatMoney(c.feeAmount, lang) })}</p>

@@ -77,10 +77,25 @@ function FieldMessage({ errors, field }: { errors: readonly FieldError[]; field:
   return error ? <p class="error-message" id={`filter-${field}-error`}>{error.message}</p> : null;
 }
 
+/** A page number past the last page of a search that found something (`?page=999`): that page does not exist. */
+export const isPastLastPage = (result: Pick<SearchPage, 'total'>, view: Pick<SearchView, 'page' | 'pageSize'>): boolean =>
+  result.total > 0 && view.page > Math.ceil(result.total / view.pageSize);
+
 function Results({ ctx, view, result }: { ctx: PageContext; view: SearchView; result: SearchPage }) {
   const { t, lang } = ctx;
   const pages = Math.max(1, Math.ceil(result.total / view.pageSize));
   const link = (page: number) => paths.search(lang, { ...view.values, page: page === 1 ? undefined : page });
+  if (isPastLastPage(result, view)) {
+    const total = t.plural('results.count', result.total);
+    return (
+      <section aria-labelledby="results-count">
+        <h2 id="results-count" class="results-count">
+          {pages === 1 ? t('results.pastEndOne', { page: view.page, total }) : t('results.pastEnd', { page: view.page, total, pages })}
+        </h2>
+        <p><a href={link(pages)}>{t('results.backToLast')}</a></p>
+      </section>
+    );
+  }
   return (
     <section aria-labelledby="results-count">
       <h2 id="results-count" class="results-count">

@@ -35,6 +35,8 @@ export function Layout({ ctx, title, crumbs, searchBox = true, children }: Layou
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} — ${t('site.name')}`}</title>
         <link rel="stylesheet" href={paths.stylesheet} />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
+        <link rel="icon" href={paths.iconSvg} type="image/svg+xml" />
         <link rel="alternate" hrefLang={other} href={switchLanguage(ctx.url, other)} />
       </head>
       <body>

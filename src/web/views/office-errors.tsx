@@ -41,6 +41,8 @@ export function caseProblem(problem: CaseProblem, field: string): OfficeError {
     case 'already-rated':
     case 'nothing-to-pay':
     case 'payment-unavailable':
+    case 'payment-pending':
+    case 'already-paid':
       return { key: 'office.error.other', field, status: 400 };
   }
 }
