@@ -20,5 +20,5 @@ export {
   type VerificationMessage,
 } from './contacts.service.ts';
 export type { ContactDetails } from './contacts.repository.ts';
-export { administeredAgencies, createStaffService, NATIONAL_ROLES, STAFF_PROBLEMS, StaffChangeRefused, type GrantRole, type StaffProblem, type StaffService } from './staff.service.ts';
+export { administeredAgencies, createStaffService, NATIONAL_ROLES, STAFF_PROBLEMS, StaffChangeRefused, type GrantRole, type StaffDirectory, type StaffProblem, type StaffService } from './staff.service.ts';
 export type { StaffRow } from './staff.repository.ts';

@@ -1,11 +1,13 @@
 import { enApply } from './en-apply.ts';
 import { enOffice } from './en-office.ts';
+import { enStaff } from './en-staff.ts';
 import type { Messages } from './messages.ts';
 
 /** English copy. */
 export const en: Messages = {
   ...enApply,
   ...enOffice,
+  ...enStaff,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',
