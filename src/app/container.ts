@@ -38,7 +38,10 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   });
   const mandates = createMandatesService({ db, clock });
   const contacts = createContactsService({ db, clock, policy: identity.contactCodes, secret: identity.codeSecret });
-  const staff = createStaffService({ db, clock });
+  const staff = createStaffService({ db, clock, directory: {
+    organisationExists: async (id) => (await catalogue.organisations()).value.some((o) => o.id === id),
+    centreExists: async (id) => (await catalogue.centres()).value.some((c) => c.id === id),
+  } });
   const year = Number(clock.now().toISOString().slice(0, 4));
   // Statutory terms reach at most ten years ahead (the catalogue's maximum term).
   const calendar = holidayCalendar(Array.from({ length: 13 }, (_, i) => year - 1 + i));

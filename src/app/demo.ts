@@ -31,17 +31,23 @@ export async function seedDemoCatalogue(services: Services, logger: Logger): Pro
   });
 }
 
-/** Fills empty demo registers (business, population) and the first staff roles. */
+/**
+ * Fills empty demo registers (business, population) and adds the demo staff roles never granted yet:
+ * a clerk, a decision-maker and a supervisor for every agency with services online (registries/demo/staff.json).
+ */
 export async function seedDemoRegistries(services: Services): Promise<void> {
   await services.db.withLock(SEED_LOCK, async () => {
+    const read = async <T>(name: string) => JSON.parse(await readFile(`${REGISTRIES_DIR}${name}`, 'utf8')) as T;
+    const staffFile = await read<{ roles: Array<Omit<RegistryData['staff'][number], 'id'>> }>('staff.json');
+    const staff = staffFile.roles.map((r) => ({ ...r, id: randomUUID() }));
+    const at = services.clock.now();
     if (!(await registriesRepository.isEmpty(services.db))) {
+      await services.db.transaction((tx) => registriesRepository.addMissingStaff(tx, staff, at));
       return;
     }
-    const read = async <T>(name: string) => JSON.parse(await readFile(`${REGISTRIES_DIR}${name}`, 'utf8')) as T;
     const business = await read<{ companies: RegistryData['companies'] }>('business-registry.json');
     const population = await read<{ children: RegistryData['children'] }>('population-registry.json');
-    const staff = await read<{ roles: Array<Omit<RegistryData['staff'][number], 'id'>> }>('staff.json');
-    const data: RegistryData = { companies: business.companies, children: population.children, staff: staff.roles.map((r) => ({ ...r, id: randomUUID() })) };
-    await services.db.transaction((tx) => registriesRepository.load(tx, data, services.clock.now()));
+    const data: RegistryData = { companies: business.companies, children: population.children, staff };
+    await services.db.transaction((tx) => registriesRepository.load(tx, data, at));
   });
 }

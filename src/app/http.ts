@@ -71,7 +71,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   }
   const identity = services.config.identity;
   const webRoutes = [
-    ...catalogueRoutes(services.catalogue),
+    ...catalogueRoutes(services.catalogue, services.drafts),
     ...(options.devMessages ? devRoutes(options.devMessages) : []),
     ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, staff: services.staff, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
     ...officeRoutes({ backOffice: services.backOffice, drafts: services.drafts, cases: services.cases, catalogue: services.catalogue }),

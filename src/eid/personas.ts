@@ -9,8 +9,9 @@ import type { LocalText } from '../kernel/text.ts';
  *   claims carry them; `displayName` is for the persona picker in both portal languages.
  * - National IDs are fictional 10-digit numbers beginning with 9: read as a Ukrainian RNOKPP,
  *   the first five digits would be a birth date after the year 2100, so no living person has one.
- * - `directorOf`, `children`, `staffRole`, `agencyId` and `centreId` are not claims: the portal's
- *   demo registries (business register, population register, staff roles) are seeded from them.
+ * - `directorOf`, `children`, `staffRole`, `agencyId` and `centreId` are not claims: they describe what
+ *   the portal's demo registries (registries/demo/) say of the persona. The clerk, decision-maker and
+ *   supervisor hold their role in every agency with services online (`agencyId` names the first).
  */
 
 export type PersonaKind = 'citizen' | 'foreigner' | 'officer';
@@ -101,13 +102,13 @@ export const PERSONAS: readonly Persona[] = [
   },
   // Officers: State eID only (staff sign in at assurance level high).
   officer('mykola-tkachenko', 'Микола', 'Ткаченко', 'Mykola Tkachenko', '1981-01-17', '9000000066', 'clerk',
-    { uk: 'Спеціаліст, Державна міграційна служба', en: 'Clerk, State Migration Service' },
+    { uk: 'Спеціаліст у кожному органі з онлайн-послугами (ДМС, ДПС, Мін’юст…)', en: 'Clerk in every agency with services online (migration, tax, justice…)' },
     { agencyId: 'state-migration-service' }),
   officer('oksana-lysenko', 'Оксана', 'Лисенко', 'Oksana Lysenko', '1977-06-02', '9000000077', 'decision-maker',
-    { uk: 'Посадова особа, що ухвалює рішення, ДМС', en: 'Decision maker, State Migration Service' },
+    { uk: 'Ухвалює рішення в кожному органі з онлайн-послугами', en: 'Decision maker in every agency with services online' },
     { agencyId: 'state-migration-service' }),
   officer('petro-boiko', 'Петро', 'Бойко', 'Petro Boiko', '1970-12-24', '9000000088', 'supervisor',
-    { uk: 'Керівник відділу, ДМС', en: 'Supervisor, State Migration Service' },
+    { uk: 'Керівник відділу в кожному органі з онлайн-послугами', en: 'Supervisor in every agency with services online' },
     { agencyId: 'state-migration-service' }),
   officer('halyna-kravets', 'Галина', 'Кравець', 'Halyna Kravets', '1983-03-09', '9000000099', 'agency-admin',
     { uk: 'Адміністраторка відомства, ДМС', en: 'Agency administrator, State Migration Service' },

@@ -5,6 +5,7 @@ import { type ApplicationRefused, type DraftsService, type DraftView } from '../
 import { feeFor } from '../modules/cases/index.ts';
 import { findPage, type FormPage, type RawBody, visiblePages } from '../modules/forms/index.ts';
 import type { SignedIn } from '../modules/identity/index.ts';
+import { isEligibilityProblem, whyNot, whyNotTitle } from './apply-eligibility.tsx';
 import { answerMessage, applicationMessage } from './apply-errors.ts';
 import { CheckPage } from './pages/apply-check.page.tsx';
 import { ApplyStartPage } from './pages/apply-start.page.tsx';
@@ -39,7 +40,13 @@ export function applyRoutes(drafts: DraftsService, me: (r: FastifyRequest) => Si
 }
 
 function refused(request: FastifyRequest, reply: FastifyReply, e: ApplicationRefused) {
-  const { t } = pageContext(request);
+  const { t, lang } = pageContext(request);
+  const signedIn = request.signedIn;
+  if (signedIn !== null && isEligibilityProblem(e.problem)) {
+    // Whom the person acts for cannot apply: say why, and offer to act for someone else.
+    const acting = signedIn.actor.acting;
+    return sendPage(reply, 403, <MessagePage ctx={pageContext(request)} title={whyNotTitle(t, acting)} text={whyNot(t, e.problem, acting)} back={paths.actAs(lang)} backLabel={t('session.changeActing')} />);
+  }
   const status = e.problem === 'draft-not-found' || e.problem === 'service-not-found' || e.problem === 'page-not-found' ? 404 : e.problem === 'not-allowed' ? 403 : 400;
   return sendPage(reply, status, <MessagePage ctx={pageContext(request)} title={t('applyError.title')} text={applicationMessage(t, e.problem, 0)} back={paths.myApplications(pageContext(request).lang)} backLabel={t('cases.mine')} />);
 }

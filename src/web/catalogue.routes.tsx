@@ -2,8 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 
 import { LANGS } from '../kernel/text.ts';
+import type { DraftsService } from '../modules/applications/index.ts';
 import type { CatalogueService } from '../modules/catalogue/index.ts';
 import { parseSearchPageParams, toSearchQuery } from '../modules/catalogue/index.ts';
+import { fillApplySlot } from './apply-eligibility.tsx';
 import { NotFoundPage } from './pages/errors.page.tsx';
 import { AccessibilityPage } from './pages/accessibility.page.tsx';
 import { AgenciesPage, AgencyPage } from './pages/agencies.page.tsx';
@@ -133,9 +135,10 @@ const TABLE: ReadonlyArray<[string, Handler]> = [
 
 /**
  * The public catalogue pages. Every one is public and read-only, so each rendered page is cached
- * per URL for the catalogue revision it was built from (ADR 0006).
+ * per URL for the catalogue revision it was built from (ADR 0006). A service page's "Apply online"
+ * depends on whom the person acts for: it is filled into the cached page for each request.
  */
-export function catalogueRoutes(catalogue: CatalogueService): WebRoute[] {
+export function catalogueRoutes(catalogue: CatalogueService, drafts: Pick<DraftsService, 'applicable'>): WebRoute[] {
   const cache = new PageCache(500);
   const statics = LANGS.map((lang): WebRoute => ({
     method: 'GET',
@@ -154,7 +157,8 @@ export function catalogueRoutes(catalogue: CatalogueService): WebRoute[] {
           const result = await handler(catalogue, request);
           return { status: result.status, html: renderPage(result.page) };
         });
-        return sendHtml(reply, rendered.status, rendered.html);
+        const html = url === '/services/:id' && rendered.status === 200 ? await fillApplySlot(rendered.html, request, idOf(request), drafts) : rendered.html;
+        return sendHtml(reply, rendered.status, html);
       },
     })),
   ));

@@ -37,7 +37,7 @@ export function staffAdminRoutes(staff: StaffService, catalogue: CatalogueServic
         const values = { nationalId: one(body, 'nationalId'), role: one(body, 'role'), agencyId: one(body, 'agencyId'), centreId: one(body, 'centreId') };
         const granted = await staff.grant(me(request), { ...values, agencyId: values.agencyId || null, centreId: values.centreId || null });
         if (!granted.ok) {
-          const status = granted.error.problem === 'not-allowed' ? 403 : 400;
+          const status = granted.error.problem === 'not-allowed' || granted.error.problem === 'own-roles' ? 403 : 400;
           return render(request, reply, status, [{ field: granted.error.field ?? 'role', message: t(`staffError.${granted.error.problem}`) }], values);
         }
         return reply.redirect(paths.staffAdmin(lang), 303);

@@ -270,7 +270,7 @@ export async function actingOf(t: TestApp, people: MatrixPeople, persona: Person
     return null;
   }
   const { party, basis } = signedIn.actor.acting;
-  return `${party.kind === 'self' ? 'self' : `${party.kind}:${party.id}`}/${basis.kind}${signedIn.actor.realm === 'staff' ? `/staff:${signedIn.staff.map((s) => s.role).join(',')}` : ''}`;
+  return `${party.kind === 'self' ? 'self' : `${party.kind}:${party.id}`}/${basis.kind}${signedIn.actor.realm === 'staff' ? `/staff:${[...new Set(signedIn.staff.map((s) => s.role))].join(',')}` : ''}`;
 }
 
 async function bystanderRole(t: TestApp, nationalId: string): Promise<string> {

@@ -68,6 +68,9 @@ const SIGNED_IN_POST_GRID = grid(       'R    R    R    A    A    A    A    A   
 const ANY_STAFF_GET_GRID = grid(        'S    S    R    R    R    R    R    R    R    A    A    A    A    A    A    A    A');
 const ADMIN_GET_GRID = grid(            'S    S    R    R    R    R    R    R    R    R    R    R    A    R    R    R    A');
 const ADMIN_POST_GRID = grid(           'R    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R    A');
+// Starting an application for the passport (a service for individuals): whoever acts for the company is told why not (403).
+const APPLY_START_GET_GRID = grid(      'S    S    R    A    A    R    R    A    A    A    A    A    A    A    A    A    A');
+const APPLY_START_POST_GRID = grid(     'R    R    R    A    A    R    R    A    A    A    A    A    A    A    A    A    A');
 const OFFICER_GET_GRID = grid(          'S    S    R    R    R    R    R    R    R    A    A    A    R    R    R    R    R');
 const OFFICER_POST_GRID = grid(         'R    R    R    R    R    R    R    R    R    A    A    A    R    R    R    R    R');
 // The citizen's own draft or case: every other signed-in persona gets the 404 of a record that is not theirs.
@@ -98,7 +101,15 @@ export const GROUPS: readonly RouteGroup[] = [
   },
   {
     title: 'signed-in pages', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
-    routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts', '/{lang}/cabinet/applications', '/{lang}/services/:id/apply'],
+    routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts', '/{lang}/cabinet/applications'],
+  },
+  {
+    title: 'the start of an application', requirement: { kind: 'signed-in' }, method: 'GET', expect: APPLY_START_GET_GRID,
+    routes: ['/{lang}/services/:id/apply'],
+  },
+  {
+    title: 'starting an application', requirement: { kind: 'signed-in' }, method: 'POST', expect: APPLY_START_POST_GRID,
+    routes: ['/{lang}/services/:id/apply'],
   },
   {
     title: 'the citizen\'s own drafts and cases', requirement: { kind: 'signed-in' }, method: 'GET', expect: OWN_GET_GRID,
@@ -122,7 +133,6 @@ export const GROUPS: readonly RouteGroup[] = [
     routes: [
       '/{lang}/cabinet/act-as', '/{lang}/cabinet/mandates', '/{lang}/cabinet/mandates/:id/revoke',
       '/{lang}/cabinet/contacts/code', '/{lang}/cabinet/contacts/confirm', '/{lang}/cabinet/contacts',
-      '/{lang}/services/:id/apply',
       '/{lang}/sign-out', '/{lang}/sign-out-everywhere',
     ],
   },

@@ -69,3 +69,54 @@ describe('staff administration', () => {
     expect(rows.map((r) => r.action)).toEqual(['GRANT_STAFF_ROLE', 'REVOKE_STAFF_ROLE', 'GRANT_STAFF_ROLE']);
   });
 });
+
+describe('nobody changes their own roles; agencies are the catalogue’s', () => {
+  const rolesOf = async (nationalId: string) =>
+    (await t.services.db.query<{ role: string; agency_id: string | null }>('SELECT role, agency_id FROM staff_roles WHERE national_id = $1 AND revoked_at IS NULL ORDER BY role', [nationalId]))
+      .map((r) => `${r.role}@${r.agency_id ?? '-'}`);
+
+  it('an agency administrator cannot grant herself the supervisor role, nor revoke her own role', async () => {
+    const before = await rolesOf('9000000099');
+    const widened = await post(agencyAdmin, '/en/admin/staff', { nationalId: '9000000099', role: 'supervisor', agencyId: 'state-migration-service', centreId: '' });
+    expect(widened.statusCode).toBe(403);
+    expect(widened.body).toContain('You cannot grant, widen or revoke your own roles. Ask another administrator.');
+    const uk = await post(agencyAdmin, '/uk/admin/staff', { nationalId: '9000000099', role: 'clerk', agencyId: 'state-migration-service', centreId: '' });
+    expect(uk.body).toContain('Ви не можете надавати, розширювати чи відкликати власні ролі.');
+    expect(await rolesOf('9000000099')).toEqual(before);
+
+    // Her own row carries no revoke button, and posting the revocation anyway is refused.
+    const page = await t.app.inject({ url: '/en/admin/staff', headers: { cookie: agencyAdmin } });
+    expect(page.body).toContain('Your role: another administrator changes it');
+    const own = (await t.services.db.query<{ id: string }>("SELECT id FROM staff_roles WHERE national_id = '9000000099' AND role = 'agency-admin' AND revoked_at IS NULL"))[0]?.id;
+    expect(page.body).not.toContain(`/admin/staff/${own}/revoke`);
+    const revoked = await post(agencyAdmin, `/en/admin/staff/${own}/revoke`, {});
+    expect(revoked.statusCode).toBe(403);
+    expect(await rolesOf('9000000099')).toEqual(before);
+  });
+
+  it('the national administrator cannot widen his own roles either', async () => {
+    const before = await rolesOf('9000000145');
+    const self = await post(nationalAdmin, '/en/admin/staff', { nationalId: '9000000145', role: 'agency-admin', agencyId: 'state-tax-service', centreId: '' });
+    expect(self.statusCode).toBe(403);
+    expect(await rolesOf('9000000145')).toEqual(before);
+  });
+
+  it('refuses an agency or centre that the catalogue does not have, and writes nothing', async () => {
+    const before = await rolesOf('9000000022');
+    const agency = await post(nationalAdmin, '/en/admin/staff', { nationalId: '9000000022', role: 'clerk', agencyId: 'ministry-of-nowhere', centreId: '' });
+    expect(agency.statusCode).toBe(400);
+    expect(agency.body).toContain('There is no such agency in the catalogue. Choose an agency from the list.');
+    const centre = await post(nationalAdmin, '/uk/admin/staff', { nationalId: '9000000022', role: 'front-desk', agencyId: '', centreId: 'no-such-centre' });
+    expect(centre.statusCode).toBe(400);
+    expect(centre.body).toContain('Такого центру немає в каталозі.');
+    expect(await rolesOf('9000000022')).toEqual(before);
+  });
+
+  it('another administrator still grants the same role legitimately', async () => {
+    const granted = await post(nationalAdmin, '/en/admin/staff', { nationalId: '9000000099', role: 'supervisor', agencyId: 'state-migration-service', centreId: '' });
+    expect(granted.statusCode).toBe(303);
+    expect(await rolesOf('9000000099')).toContain('supervisor@state-migration-service');
+    const centre = await post(nationalAdmin, '/en/admin/staff', { nationalId: '9000000022', role: 'front-desk', agencyId: '', centreId: 'zorehrad-cnap-central' });
+    expect(centre.statusCode).toBe(303);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { type ActingOption, type Basis, type Mandate, type MandateScope, type Party, type Person, type Realm, type Relations, type StaffAssignment, type StaffRole, STAFF_ROLES, actingOptions, partyKey } from './identity.ts';
-import { type Actor, type Decision, type Requirement, authorize, canActForService, canAdministerStaff, canManageMandatesOf } from './identity.policy.ts';
+import { type Actor, type Decision, type Requirement, authorize, canActForService, canAdministerStaff, canChangeStaffRolesOf, canManageMandatesOf } from './identity.policy.ts';
 
 /** Noon UTC on 15 June 2026: every date below is relative to this "today". */
 const AT = new Date('2026-06-15T12:00:00Z');
@@ -159,6 +159,21 @@ describe('canAdministerStaff', () => {
 
   it.each(cases)('%s → %s', (_name, actor, agencyId, expected) => {
     expect(canAdministerStaff(actor, agencyId)).toBe(expected);
+  });
+});
+
+describe('canChangeStaffRolesOf', () => {
+  const admin = person({ realm: 'staff', staff: [staff('national-admin')], nationalId: ME });
+  const cases: Array<[string, Actor, string, boolean]> = [
+    ['anonymous', ANONYMOUS, SOMEONE, false],
+    ['an administrator, someone else’s roles', admin, SOMEONE, true],
+    ['an administrator, their own roles', admin, ME, false],
+    ['an agency administrator, their own roles', person({ realm: 'staff', staff: [staff('agency-admin', MIGRATION)], nationalId: ME }), ME, false],
+    ['a person without a national id', person({ realm: 'staff', staff: [staff('national-admin')], nationalId: null }), SOMEONE, false],
+  ];
+
+  it.each(cases)('%s → %s', (_name, actor, holder, expected) => {
+    expect(canChangeStaffRolesOf(actor, holder)).toBe(expected);
   });
 });
 

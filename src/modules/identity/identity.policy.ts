@@ -94,3 +94,11 @@ export function canAdministerStaff(actor: Actor, agencyId: string | null): boole
   }
   return actor.staff.some((s) => s.role === 'national-admin' || (s.role === 'agency-admin' && agencyId !== null && s.agencyId === agencyId));
 }
+
+/**
+ * May the actor change the staff roles held by `holderNationalId`? Never their own: nobody grants,
+ * widens, changes or revokes a role of their own, whatever roles they hold.
+ */
+export function canChangeStaffRolesOf(actor: Actor, holderNationalId: string): boolean {
+  return actor.kind === 'person' && actor.nationalId !== null && actor.nationalId !== holderNationalId;
+}

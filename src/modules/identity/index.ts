@@ -23,5 +23,5 @@ export {
 } from './contacts.service.ts';
 export type { ContactDetails } from './contacts.repository.ts';
 export { type CodeLimit, type ContactCodePolicy, DEFAULT_CODE_POLICY, unknownCountries } from './contact-codes.ts';
-export { administeredAgencies, createStaffService, NATIONAL_ROLES, STAFF_PROBLEMS, StaffChangeRefused, type GrantRole, type StaffProblem, type StaffService } from './staff.service.ts';
+export { administeredAgencies, createStaffService, NATIONAL_ROLES, STAFF_PROBLEMS, StaffChangeRefused, type GrantRole, type StaffDirectory, type StaffProblem, type StaffService } from './staff.service.ts';
 export type { StaffRow } from './staff.repository.ts';

@@ -10,8 +10,29 @@ export interface RegistryData {
 /** Loads the demo copies of the business and population registers, and the first staff roles. */
 export const registriesRepository = {
   async isEmpty(q: Queryable): Promise<boolean> {
-    const [row] = await q.query<{ n: number }>('SELECT (SELECT count(*) FROM business_registry) + (SELECT count(*) FROM staff_roles) AS n');
-    return (row?.n ?? 0) === 0;
+    const [row] = await q.query<{ n: number }>('SELECT (SELECT count(*) FROM business_registry) + (SELECT count(*) FROM population_children) AS n');
+    return Number(row?.n ?? 0) === 0;
+  },
+
+  /**
+   * Adds the demo staff roles that were never granted (a role once revoked is not granted again), so
+   * a database seeded by an earlier version also gets officers added to the demo since. Each role is
+   * granted a millisecond after the one before it, so an officer's roles keep the order of the file
+   * (their first agency is the one their queue opens on).
+   */
+  async addMissingStaff(q: Queryable, staff: RegistryData['staff'], at: Date): Promise<number> {
+    let added = 0;
+    for (const [i, s] of staff.entries()) {
+      const rows = await q.query(
+        `INSERT INTO staff_roles (id, national_id, role, agency_id, centre_id, granted_at)
+         SELECT $1::uuid, $2::text, $3::text, $4::text, $5::text, $6::timestamptz
+         WHERE NOT EXISTS (SELECT 1 FROM staff_roles WHERE national_id = $2::text AND role = $3::text AND agency_id IS NOT DISTINCT FROM $4::text AND centre_id IS NOT DISTINCT FROM $5::text)
+         RETURNING id`,
+        [s.id, s.nationalId, s.role, s.agencyId ?? null, s.centreId ?? null, new Date(at.getTime() + i)],
+      );
+      added += rows.length;
+    }
+    return added;
   },
 
   async load(q: Queryable, data: RegistryData, at: Date): Promise<void> {
@@ -27,8 +48,6 @@ export const registriesRepository = {
         [c.parentNationalId, c.childNationalId, c.givenName, c.familyName, c.birthDate],
       );
     }
-    for (const s of data.staff) {
-      await q.query('INSERT INTO staff_roles (id, national_id, role, agency_id, centre_id, granted_at) VALUES ($1, $2, $3, $4, $5, $6)', [s.id, s.nationalId, s.role, s.agencyId ?? null, s.centreId ?? null, at]);
-    }
+    await registriesRepository.addMissingStaff(q, data.staff, at);
   },
 };

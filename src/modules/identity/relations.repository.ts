@@ -88,12 +88,13 @@ export const relationsRepository = {
     return rows.length > 0;
   },
 
+  /** A person's active staff roles, by role and then in the order granted (an officer's first agency comes first). */
   async staffOf(q: Queryable, nationalId: string | null): Promise<StaffAssignment[]> {
     if (!nationalId) {
       return [];
     }
     const rows = await q.query<{ id: string; role: StaffRole; agency_id: string | null; centre_id: string | null }>(
-      'SELECT id, role, agency_id, centre_id FROM staff_roles WHERE national_id = $1 AND revoked_at IS NULL ORDER BY role',
+      'SELECT id, role, agency_id, centre_id FROM staff_roles WHERE national_id = $1 AND revoked_at IS NULL ORDER BY role, granted_at, agency_id, id',
       [nationalId],
     );
     return rows.map((r) => ({ id: r.id, role: r.role, agencyId: r.agency_id, centreId: r.centre_id }));

@@ -5,14 +5,14 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import { STAFF_ROLES, type StaffRole } from './identity.ts';
-import { canAdministerStaff } from './identity.policy.ts';
+import { canAdministerStaff, canChangeStaffRolesOf } from './identity.policy.ts';
 import { type StaffRow, staffRepository } from './staff.repository.ts';
 import type { SignedIn } from './sessions.service.ts';
 
 /** Roles that belong to the whole portal, not to one agency: only a national administrator grants them. */
 export const NATIONAL_ROLES: readonly StaffRole[] = ['national-admin', 'catalogue-editor', 'contact-centre'];
 
-export const STAFF_PROBLEMS = ['not-allowed', 'national-id-invalid', 'role-invalid', 'agency-required', 'not-found'] as const;
+export const STAFF_PROBLEMS = ['not-allowed', 'own-roles', 'national-id-invalid', 'role-invalid', 'agency-required', 'agency-unknown', 'centre-unknown', 'not-found'] as const;
 export type StaffProblem = (typeof STAFF_PROBLEMS)[number];
 
 export class StaffChangeRefused extends AppError {
@@ -41,8 +41,14 @@ export function administeredAgencies(signedIn: SignedIn): readonly string[] | nu
   return signedIn.staff.filter((s) => s.role === 'agency-admin' && s.agencyId).map((s) => s.agencyId as string);
 }
 
-export function createStaffService(deps: { db: Database; clock: Clock }) {
-  const { db, clock } = deps;
+/** What the catalogue knows: an agency or centre named in a role must be one of its records. */
+export interface StaffDirectory {
+  organisationExists(id: string): Promise<boolean>;
+  centreExists(id: string): Promise<boolean>;
+}
+
+export function createStaffService(deps: { db: Database; clock: Clock; directory: StaffDirectory }) {
+  const { db, clock, directory } = deps;
   const audit = (signedIn: SignedIn, action: string, subject: string, detail: Record<string, unknown>) => ({
     at: clock.now(), action, outcome: 'done' as const, channel: 'web' as const, actorPersonId: signedIn.person.id, actingFor: null, subject, detail,
   });
@@ -51,8 +57,10 @@ export function createStaffService(deps: { db: Database; clock: Clock }) {
     list: (signedIn: SignedIn): Promise<StaffRow[]> => staffRepository.list(db, administeredAgencies(signedIn)),
 
     /**
-     * Grants a role. An agency administrator grants only agency roles within their agency.
-     * @returns err(StaffChangeRefused) with `not-allowed`, `national-id-invalid`, `role-invalid` or `agency-required`.
+     * Grants a role. An agency administrator grants only agency roles within their agency; nobody
+     * grants a role to themselves; the agency and centre must be records of the catalogue.
+     * @returns err(StaffChangeRefused) with `not-allowed`, `own-roles`, `national-id-invalid`, `role-invalid`,
+     * `agency-required`, `agency-unknown` or `centre-unknown`.
      */
     async grant(signedIn: SignedIn, input: GrantRole): Promise<Result<StaffRow, StaffChangeRefused>> {
       if (!/^\d{10}$/.test(input.nationalId)) {
@@ -71,7 +79,17 @@ export function createStaffService(deps: { db: Database; clock: Clock }) {
       if (!allowed) {
         return err(new StaffChangeRefused('not-allowed', 'role'));
       }
-      const row: StaffRow = { id: newId(), nationalId: input.nationalId, role, agencyId, centreId: role === 'front-desk' ? input.centreId : null, grantedAt: clock.now() };
+      if (!canChangeStaffRolesOf(signedIn.actor, input.nationalId)) {
+        return err(new StaffChangeRefused('own-roles', 'nationalId'));
+      }
+      if (agencyId !== null && !(await directory.organisationExists(agencyId))) {
+        return err(new StaffChangeRefused('agency-unknown', 'agencyId'));
+      }
+      const centreId = role === 'front-desk' ? input.centreId : null;
+      if (centreId !== null && !(await directory.centreExists(centreId))) {
+        return err(new StaffChangeRefused('centre-unknown', 'centreId'));
+      }
+      const row: StaffRow = { id: newId(), nationalId: input.nationalId, role, agencyId, centreId, grantedAt: clock.now() };
       await db.transaction(async (tx) => {
         await staffRepository.insert(tx, row, signedIn.person.id);
         await appendAudit(tx, audit(signedIn, 'GRANT_STAFF_ROLE', `staff-role:${row.id}`, { nationalId: row.nationalId, role, agencyId, centreId: row.centreId }));
@@ -79,7 +97,7 @@ export function createStaffService(deps: { db: Database; clock: Clock }) {
       return ok(row);
     },
 
-    /** Revokes a role at once; the holder's next request no longer carries it. */
+    /** Revokes a role at once; the holder's next request no longer carries it. Nobody revokes their own. */
     async revoke(signedIn: SignedIn, id: string): Promise<Result<StaffRow, StaffChangeRefused>> {
       const row = await staffRepository.byId(db, id);
       if (!row) {
@@ -87,6 +105,9 @@ export function createStaffService(deps: { db: Database; clock: Clock }) {
       }
       if (!canAdministerStaff(signedIn.actor, NATIONAL_ROLES.includes(row.role) ? null : row.agencyId)) {
         return err(new StaffChangeRefused('not-allowed'));
+      }
+      if (!canChangeStaffRolesOf(signedIn.actor, row.nationalId)) {
+        return err(new StaffChangeRefused('own-roles'));
       }
       await db.transaction(async (tx) => {
         await staffRepository.revoke(tx, id, signedIn.person.id, clock.now());

@@ -4,6 +4,7 @@ import { enOffice } from './en-office.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from './en-sign-in.ts';
 import { enJourney } from './en-journey.ts';
+import { enStaff } from './en-staff.ts';
 import type { Messages } from './messages.ts';
 
 /** English copy. */
@@ -14,6 +15,7 @@ export const en: Messages = {
   ...enSignIn,
   ...enContacts,
   ...enJourney,
+  ...enStaff,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',

@@ -4,6 +4,7 @@ import { ukOffice } from './uk-office.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from './uk-sign-in.ts';
 import { ukJourney } from './uk-journey.ts';
+import { ukStaff } from './uk-staff.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
@@ -13,6 +14,7 @@ export const uk = {
   ...ukSignIn,
   ...ukContacts,
   ...ukJourney,
+  ...ukStaff,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',

@@ -1,4 +1,5 @@
 import type { CatalogueEvent, Centre, ChannelRecord, Organisation, Service } from '../../modules/catalogue/index.ts';
+import { APPLY_SLOT } from '../apply-eligibility.tsx';
 import { paths } from '../paths.ts';
 import { AddressLines, compactHours, formatMoney, formatTerm } from '../views/components.tsx';
 import { Layout, type PageContext } from '../views/layout.tsx';
@@ -25,7 +26,7 @@ export function ServicePage({ ctx, view }: { ctx: PageContext; view: ServiceView
           <div><dt>{t('service.fees')}</dt><dd>{s.costs.length === 0 ? t('service.free') : s.costs.map((c) => formatMoney(t, c.amount)).join(' / ')}</dd></div>
           <div><dt>{t('service.deadline')}</dt><dd>{formatTerm(t, s.deadline)}</dd></div>
         </dl>
-        {s.form !== undefined ? <p><a class="button" href={paths.apply(lang, s.id)}>{t('service.applyOnline')}</a></p> : onlineUrl ? <p><a class="button" href={onlineUrl}>{t('service.applyOnline')}</a></p> : null}
+        {s.form !== undefined ? <div dangerouslySetInnerHTML={{ __html: APPLY_SLOT }} /> : onlineUrl ? <p><a class="button" href={onlineUrl}>{t('service.applyOnline')}</a></p> : null}
         <Section id="what-you-get" title={t('service.whatYouGet')}>
           <ul>{s.outputs.map((o) => <li key={o.id}><strong>{o.name[lang]}</strong>{o.description ? ` — ${o.description[lang]}` : ''}</li>)}</ul>
         </Section>

@@ -35,10 +35,12 @@ export function StaffAdminPage({ ctx, view }: { ctx: PageContext; view: StaffAdm
               <td>{r.agencyId ? (agencyName.get(r.agencyId) ?? r.agencyId) : r.centreId ? (centreName.get(r.centreId) ?? r.centreId) : t('staffAdmin.none')}</td>
               <td>{r.grantedAt.toISOString().slice(0, 10)}</td>
               <td>
-                <form method="post" action={paths.revokeStaffRole(lang, r.id)} class="inline-form">
-                  <input type="hidden" name="_csrf" value={csrf} />
-                  <button type="submit" class="secondary" aria-label={`${t('staffAdmin.revoke')}: ${r.name ?? r.nationalId}, ${t(`role.${r.role}`)}`}>{t('staffAdmin.revoke')}</button>
-                </form>
+                {r.nationalId === view.signedIn.person.nationalId ? <span class="hint">{t('staffAdmin.own')}</span> : (
+                  <form method="post" action={paths.revokeStaffRole(lang, r.id)} class="inline-form">
+                    <input type="hidden" name="_csrf" value={csrf} />
+                    <button type="submit" class="secondary" aria-label={`${t('staffAdmin.revoke')}: ${r.name ?? r.nationalId}, ${t(`role.${r.role}`)}`}>{t('staffAdmin.revoke')}</button>
+                  </form>
+                )}
               </td>
             </tr>
           ))}
@@ -62,8 +64,9 @@ export function StaffAdminPage({ ctx, view }: { ctx: PageContext; view: StaffAdm
           {error('agencyId') ? <p class="error-message">{error('agencyId')}</p> : null}
           <select id="filter-agencyId" name="agencyId"><option value="">—</option>{view.agencies.map((a) => <option key={a.id} value={a.id} selected={v('agencyId') === a.id}>{a.name}</option>)}</select>
         </div>
-        <div class="field">
+        <div class={`field${error('centreId') ? ' field-error' : ''}`}>
           <label for="filter-centreId">{t('staffAdmin.centre')}</label>
+          {error('centreId') ? <p class="error-message">{error('centreId')}</p> : null}
           <select id="filter-centreId" name="centreId"><option value="">—</option>{view.centres.map((c) => <option key={c.id} value={c.id} selected={v('centreId') === c.id}>{c.name}</option>)}</select>
         </div>
         <button type="submit">{t('staffAdmin.grant')}</button>
