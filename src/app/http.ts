@@ -22,6 +22,7 @@ import { officeSupervisionRoutes } from '../web/office-supervision.routes.tsx';
 import { guard, registerSessions } from '../web/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage } from '../web/error-pages.tsx';
 import { PUBLIC, type WebRoute } from '../web/route-table.ts';
+import { uploadConfig } from '../web/upload-stream.ts';
 import type { DevMessages } from './channels.ts';
 import type { Services } from './container.ts';
 import { devRoutes } from '../web/dev.routes.tsx';
@@ -77,6 +78,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   for (const route of webRoutes) {
     // Sign-in callbacks are rate limited per address: they are where guessing and replay would be tried.
     const config = route.url.startsWith('/auth/') ? { auth: route.auth, rateLimit: { max: 30, timeWindow: '1 minute' } } : { auth: route.auth };
+    Object.assign(config, uploadConfig(route.upload));
     app.route({ method: route.method, url: route.url, handler: route.handler, preHandler: guard(route, services.sessions), config, schema: { hide: true } });
   }
   registerErrorHandling(app);

@@ -3,6 +3,7 @@ import { buildServices, type Services } from '../../src/app/container.ts';
 import { seedDemoRegistries } from '../../src/app/demo.ts';
 import { buildHttp } from '../../src/app/http.ts';
 import { startPayments } from '../../src/app/payments.ts';
+import type { AttachmentStore } from '../../src/modules/applications/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
@@ -47,11 +48,11 @@ export interface TestApp {
   readonly close: () => Promise<void>;
 }
 
-export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(env: Record<string, string> = {}, options: { attachmentStore?: AttachmentStore } = {}): Promise<TestApp> {
   const database = await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: ':memory:', PUBLIC_URL: 'http://portal.test', ...env });
   const payments = await startPayments(config, { port: 0 });
-  const services = await buildServices(config, { db: database.db, ...(payments.provider === null ? {} : { paymentProvider: payments.provider }) });
+  const services = await buildServices(config, { db: database.db, ...options, ...(payments.provider === null ? {} : { paymentProvider: payments.provider }) });
   await seedDemoRegistries(services);
   const { app } = await buildHttp(services, createLogger('silent'));
   await app.ready();
