@@ -166,7 +166,7 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
           return reply.redirect(`${paths.applyPage(lang, draftId, pageId)}?uploaded=${encodeURIComponent(field)}`, 303);
         }
         const loaded = await loadPage(d, request);
-        if (!loaded.ok || loaded.value.page === null || ['draft-not-found', 'other-party', 'not-allowed', 'not-a-file-question'].includes(uploaded.error.problem)) {
+        if (!loaded.ok || loaded.value.page === null || ['draft-not-found', 'other-party', 'not-allowed', 'not-a-file-question', 'storage-full'].includes(uploaded.error.problem)) {
           return refused(request, reply, uploaded.error);
         }
         const message = applicationMessage(t, uploaded.error.problem, loaded.value.view.form.maxAttachmentMb, uploaded.error.limit);

@@ -15,9 +15,10 @@ const ignoreMissing = (e: unknown) => {
 /**
  * Attachment contents as files `<dir>/<first two hex digits>/<sha256>`, written atomically: a
  * temporary file, then rename. The temporary file is removed whatever happens (a full disk, a
- * quota), so nothing half-written is ever left or read.
+ * quota), so nothing half-written is ever left or read. `io` is the file system's write (a test
+ * may pass one that fails as a full disk does).
  */
-export function directoryAttachmentStore(dir: string): AttachmentStore {
+export function directoryAttachmentStore(dir: string, io: { readonly writeFile: typeof writeFile } = { writeFile }): AttachmentStore {
   const pathOf = (sha256: string) => {
     if (!SHA256.test(sha256)) {
       throw new Error('an attachment content is named by its SHA-256');
@@ -31,7 +32,7 @@ export function directoryAttachmentStore(dir: string): AttachmentStore {
       await mkdir(join(dir, sha256.slice(0, 2)), { recursive: true });
       const temporary = `${target}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
       try {
-        await writeFile(temporary, bytes, { flag: 'wx' });
+        await io.writeFile(temporary, bytes, { flag: 'wx' });
         await rename(temporary, target);
       } finally {
         await unlink(temporary).catch(ignoreMissing);
