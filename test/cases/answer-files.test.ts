@@ -93,6 +93,14 @@ describe('an uploaded PDF with active content, named as something else (point 10
     const file = await get(clerk, link?.[0] ?? '');
     expect(file.headers['content-disposition']).toBe(`attachment; filename="passportfdp.pdf"; filename*=UTF-8''passportfdp.pdf`);
   });
+
+  it('serves a name stored before names were made safe as a safe one too', async () => {
+    await t.services.db.query("UPDATE attachments SET filename = $2 WHERE case_id = $1 AND information_request_id IS NULL", [c.id, 'old\u202Escan.html']);
+    const page = await get(clerk, `/en/office/cases/${c.id}`);
+    expect(page.body).toContain('oldscan.pdf');
+    const link = new RegExp(`/en/office/cases/${c.id}/attachments/([0-9a-f-]{36})`).exec(page.body);
+    expect((await get(clerk, link?.[0] ?? '')).headers['content-disposition']).toBe(`attachment; filename="oldscan.pdf"; filename*=UTF-8''oldscan.pdf`);
+  });
 });
 
 describe('files with the answer to an information request (point 12c)', () => {

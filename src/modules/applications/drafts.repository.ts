@@ -2,6 +2,7 @@ import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { Answers } from '../forms/index.ts';
 import type { Attachment, Draft } from './application.ts';
+import { cleanFilename } from './sniff.ts';
 
 type DraftRow = { id: string; service_id: string; person_id: string; party_kind: Draft['party']['kind']; party_id: string | null; party_name: string; answers: Answers; created_at: Date; updated_at: Date; expires_at: Date; version: number; submitted_case_id: string | null };
 const toDraft = (r: DraftRow): Draft => ({
@@ -14,7 +15,8 @@ type AttachmentRow = {
   information_request_id: string | null; active_content: boolean;
 };
 const toAttachment = (r: AttachmentRow): Attachment => ({
-  id: r.id, field: r.field, filename: r.filename, contentType: r.content_type, sizeBytes: Number(r.size_bytes), sha256: r.sha256, createdAt: r.created_at, draftId: r.draft_id, caseId: r.case_id,
+  // Names stored before they were made safe get the same treatment when read (type extension, no format characters).
+  id: r.id, field: r.field, filename: cleanFilename(r.filename, r.content_type), contentType: r.content_type, sizeBytes: Number(r.size_bytes), sha256: r.sha256, createdAt: r.created_at, draftId: r.draft_id, caseId: r.case_id,
   requestId: r.information_request_id, activeContent: r.active_content,
 });
 const shas = (rows: ReadonlyArray<{ sha256: string }>) => rows.map((r) => r.sha256);
