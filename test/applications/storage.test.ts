@@ -86,6 +86,32 @@ describe('quotas per party', () => {
     expect((await start('uk', andrii, token)).statusCode).toBe(303);
   });
 
+  it('holds when requests come together: of eight starts at once, only those within the limit pass', async () => {
+    const irynaCookie = await signIn(t.app, 'iryna-bondar');
+    const token = await csrfOf(t.app, irynaCookie, `/uk/services/${SERVICE}/apply`);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => start('uk', irynaCookie, token)));
+    expect(answers.filter((a) => a.statusCode === 303)).toHaveLength(3);
+    expect(answers.filter((a) => a.statusCode === 403)).toHaveLength(5);
+    const iryna = await t.services.sessions.resolve(irynaCookie.slice('portico_session='.length), 'uk');
+    expect((await t.services.drafts.mine(iryna!)).length).toBe(3);
+  });
+
+  it('counts the represented party’s drafts, not the representative’s own, when acting for a company', async () => {
+    const tarasCookie = await signIn(t.app, 'taras-melnyk');
+    const token = await csrfOf(t.app, tarasCookie, `/uk/services/${SERVICE}/apply`);
+    for (let i = 0; i < 3; i++) {
+      expect((await start('uk', tarasCookie, token)).statusCode).toBe(303);
+    }
+    expect((await start('uk', tarasCookie, token)).statusCode).toBe(403);
+    const taras = await t.services.sessions.resolve(tarasCookie.slice('portico_session='.length), 'uk');
+    expect((await t.services.sessions.actAs(taras!, { kind: 'business', id: '40000001' })).ok).toBe(true);
+    const forCompany = await t.services.sessions.resolve(tarasCookie.slice('portico_session='.length), 'uk');
+    for (let i = 0; i < 3; i++) {
+      expect(await t.services.drafts.start(forCompany!, 'tax-clearance-certificate')).toMatchObject({ ok: true });
+    }
+    expect(await t.services.drafts.start(forCompany!, 'tax-clearance-certificate')).toMatchObject({ ok: false, error: { code: 'applications.refused', problem: 'quota-drafts', limit: 3 } });
+  });
+
   it('frees a place when a draft is discarded', async () => {
     const gone = drafts.pop() ?? '';
     const discarded = await t.app.inject({ method: 'POST', url: `/uk/applications/${gone}/discard`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(csrf)}` });
