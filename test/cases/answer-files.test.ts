@@ -152,10 +152,26 @@ describe('files with the answer to an information request (point 12c)', () => {
     expect((await t.services.db.query<{ state: string }>('SELECT state FROM cases WHERE id = $1', [c.id]))[0]?.state).not.toBe('information-requested');
   });
 
-  it('still takes a text-only answer from a plain form (another request)', async () => {
+  it('takes a text-only answer: the form with no file chosen (an empty file part), and a plain form', async () => {
     await officerAct({ event: 'request-information', reason: 'And the date you moved in?' });
+    const none = await answer('uk', [['answer', '10 січня'], { name: 'files', filename: '', bytes: Buffer.alloc(0) }]);
+    expect(none.statusCode).toBe(303);
+    expect(await answerFiles()).toBe(2);
+    await officerAct({ event: 'request-information', reason: 'And the floor?' });
     const csrf = await csrfOf(t.app, citizen, `/en/cabinet/cases/${c.id}`);
-    const plain = await t.app.inject({ method: 'POST', url: `/en/cabinet/cases/${c.id}/answer`, headers: { cookie: citizen, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, answer: 'On 10 January' }).toString() });
+    const plain = await t.app.inject({ method: 'POST', url: `/en/cabinet/cases/${c.id}/answer`, headers: { cookie: citizen, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: csrf, answer: 'The third' }).toString() });
     expect(plain.statusCode).toBe(303);
+    const answers = await t.services.db.query<{ answer: string }>('SELECT answer FROM information_requests WHERE case_id = $1 ORDER BY asked_at', [c.id]);
+    expect(answers.map((r) => r.answer)).toEqual(['The deed and the plan', '10 січня', 'The third']);
+  });
+
+  it('refuses a file past the case’s service limit (5 MB) with a clear message, recording nothing', async () => {
+    await officerAct({ event: 'request-information', reason: 'A bigger scan, please' });
+    const big = Buffer.alloc(6 * 1024 * 1024, 0x20);
+    big.write('%PDF-1.4\n', 0, 'latin1');
+    const refused = await answer('en', [['answer', 'Here'], { name: 'files', filename: 'big.pdf', bytes: big }]);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('The file is too large: 5 MB at most');
+    expect(await answerFiles()).toBe(2);
   });
 });
