@@ -77,6 +77,8 @@ export async function benchServices(databaseUrl: string, poolSize: number): Prom
   const config = loadConfig({
     NODE_ENV: 'test', DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(poolSize), PUBLIC_URL: 'http://portal.bench', LOG_LEVEL: 'silent',
     EID_EMBEDDED: 'false', OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: 'http://eid.bench.invalid', OIDC_STATE_CLIENT_ID: 'bench', OIDC_STATE_CLIENT_SECRET: 'bench-secret',
+    // One person prepares every draft of the run before submitting them: no quota on open drafts here.
+    APPLICATION_MAX_OPEN_DRAFTS: '10000',
   });
   const db = counting(await openDatabase({ url: databaseUrl, dataDir: null, poolSize }));
   const services = await buildServices(config, { db, oidc: standInOidc });

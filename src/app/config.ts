@@ -30,6 +30,8 @@ export interface CasesConfig {
   readonly sealSecret: string;
   /** ATTACHMENTS_DIR: keep attachment contents as files there; in the database when null. */
   readonly attachmentsDir: string | null;
+  /** Per party (the represented party, else the person): open drafts (APPLICATION_MAX_OPEN_DRAFTS) and megabytes of files in progress (APPLICATION_MAX_STORED_MB). */
+  readonly quotas: { readonly openDrafts: number; readonly storedMb: number };
   /** The payment provider; null: the local simulator (never in production). */
   readonly payments: { readonly id: string; readonly url: string; readonly apiKey: string; readonly callbackSecret: string } | null;
   /** Where the local payment simulator listens (PAYMENT_SIMULATOR_PORT). */
@@ -220,6 +222,7 @@ function casesConfig(
   return {
     sealSecret: sealSecret || DEVELOPMENT_SEAL_SECRET,
     attachmentsDir: env['ATTACHMENTS_DIR'] ? resolve(env['ATTACHMENTS_DIR']) : null,
+    quotas: { openDrafts: int('APPLICATION_MAX_OPEN_DRAFTS', 20, 1, 10_000), storedMb: int('APPLICATION_MAX_STORED_MB', 50, 1, 100_000) },
     payments: paymentUrl
       ? { id: env['PAYMENT_PROVIDER_ID'] || 'provider', url: paymentUrl, apiKey: env['PAYMENT_API_KEY'] ?? '', callbackSecret: env['PAYMENT_CALLBACK_SECRET'] ?? '' }
       : null,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 import { systemClock, type Clock } from '../kernel/clock.ts';
-import { createDraftsService, databaseAttachmentStore, directoryAttachmentStore } from '../modules/applications/index.ts';
+import { type AttachmentStore, createDraftsService, databaseAttachmentStore, directoryAttachmentStore } from '../modules/applications/index.ts';
 import { createCatalogueService } from '../modules/catalogue/index.ts';
 import { createBackOfficeService, createCasePaymentsService, createCasesService, createDeadlineJobs, createReceiptsService } from '../modules/cases/index.ts';
 import { holidayCalendar } from '../modules/deadlines/index.ts';
@@ -18,7 +18,7 @@ import type { Config } from './config.ts';
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 /** The composition root: adapters, then repositories and services. The only code that knows everything. */
-export async function buildServices(config: Config, options: { clock?: Clock; db?: Database; oidc?: OidcClient; paymentProvider?: PaymentProvider; logger?: DatabaseLogger } = {}) {
+export async function buildServices(config: Config, options: { clock?: Clock; db?: Database; oidc?: OidcClient; paymentProvider?: PaymentProvider; logger?: DatabaseLogger; attachmentStore?: AttachmentStore } = {}) {
   const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, logger: options.logger ?? null }));
   await migrate(db, MIGRATIONS_DIR);
   const clock = options.clock ?? systemClock;
@@ -49,7 +49,8 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const cases = createCasesService({ db, clock, calendar, catalogue });
   const drafts = createDraftsService({
     db, clock, catalogue, cases, contacts: (personId) => contacts.details(personId),
-    store: config.cases.attachmentsDir === null ? databaseAttachmentStore : directoryAttachmentStore(config.cases.attachmentsDir),
+    store: options.attachmentStore ?? (config.cases.attachmentsDir === null ? databaseAttachmentStore : directoryAttachmentStore(config.cases.attachmentsDir)),
+    quotas: config.cases.quotas,
   });
   const backOffice = createBackOfficeService({ db, clock, calendar, catalogue, issuer, publicUrl: config.publicUrl, dueSoonWorkingDays: 3 });
   const deadlineJobs = createDeadlineJobs({

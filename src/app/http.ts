@@ -24,6 +24,7 @@ import { officeSupervisionRoutes } from '../web/office-supervision.routes.tsx';
 import { guard, registerSessions } from '../web/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage, sendUnavailablePage } from '../web/error-pages.tsx';
 import { PUBLIC, type WebRoute } from '../web/route-table.ts';
+import { uploadConfig } from '../web/upload-stream.ts';
 import type { DevMessages } from './channels.ts';
 import type { Services } from './container.ts';
 import { devRoutes } from '../web/dev.routes.tsx';
@@ -83,6 +84,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   for (const route of webRoutes) {
     // Sign-in callbacks are rate limited by the sessions service, keyed on the sign-in request and the address (ADR 0012).
     const config = { auth: route.auth };
+    Object.assign(config, uploadConfig(route.upload));
     app.route({ method: route.method, url: route.url, handler: route.handler, preHandler: guard(route, services.sessions), config, schema: { hide: true } });
   }
   registerErrorHandling(app);

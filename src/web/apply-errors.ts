@@ -1,4 +1,4 @@
-import type { ApplicationProblem } from '../modules/applications/index.ts';
+import type { ApplicationProblem, ApplicationRefused } from '../modules/applications/index.ts';
 import type { AnswerIssue, FormField } from '../modules/forms/index.ts';
 import type { Translator } from './locales/messages.ts';
 
@@ -34,11 +34,17 @@ export function answerMessage(t: Translator, field: FormField, issue: Pick<Answe
   }
 }
 
-/** The message for a refused application step. */
-export function applicationMessage(t: Translator, problem: ApplicationProblem, maxMb: number): string {
+/** The message for a refused application step (`limit`: the quota or count a refusal names). */
+export function applicationMessage(t: Translator, problem: ApplicationProblem, maxMb: number, limit: number | null = null): string {
   switch (problem) {
     case 'file-too-large':
       return t('applyError.file-too-large', { mb: maxMb });
+    case 'quota-drafts':
+    case 'too-many-files':
+      return t(`applyError.${problem}`, { n: limit ?? 0 });
+    case 'quota-bytes':
+      return t('applyError.quota-bytes', { mb: limit ?? 0 });
+    case 'storage-full':
     case 'service-not-found':
     case 'not-online':
     case 'not-allowed':
@@ -53,5 +59,33 @@ export function applicationMessage(t: Translator, problem: ApplicationProblem, m
     case 'declaration-required':
     case 'incomplete':
       return t(`applyError.${problem}`);
+  }
+}
+
+/** The status of a refusal: 404 for what is not there (or not theirs), 403, 507 when storage is full, else 400. */
+export function refusalStatus(e: ApplicationRefused): number {
+  switch (e.problem) {
+    case 'draft-not-found':
+    case 'service-not-found':
+    case 'page-not-found':
+      return 404;
+    case 'not-allowed':
+    case 'quota-drafts':
+    case 'quota-bytes':
+      return 403;
+    case 'storage-full':
+      return 507;
+    case 'not-online':
+    case 'audience':
+    case 'other-party':
+    case 'stale':
+    case 'not-a-file-question':
+    case 'file-empty':
+    case 'file-too-large':
+    case 'file-type':
+    case 'too-many-files':
+    case 'declaration-required':
+    case 'incomplete':
+      return 400;
   }
 }

@@ -6,7 +6,7 @@ import { feeFor } from '../modules/cases/index.ts';
 import { findPage, type FormPage, type RawBody, visiblePages } from '../modules/forms/index.ts';
 import type { SignedIn } from '../modules/identity/index.ts';
 import { isEligibilityProblem, whyNot, whyNotTitle } from './apply-eligibility.tsx';
-import { answerMessage, applicationMessage } from './apply-errors.ts';
+import { answerMessage, applicationMessage, refusalStatus } from './apply-errors.ts';
 import { CheckPage } from './pages/apply-check.page.tsx';
 import { ApplyStartPage } from './pages/apply-start.page.tsx';
 import { QuestionPage } from './pages/apply-question.page.tsx';
@@ -16,17 +16,11 @@ import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
 import { SIGNED_IN, type WebRoute } from './route-table.ts';
 import type { FieldError } from './views/components.tsx';
+import { receivedFiles } from './upload-stream.ts';
 
 type Params = { id: string; draftId: string; pageId: string; field: string };
 const params = (r: FastifyRequest) => r.params as Params;
 
-/** A multipart file part as @fastify/multipart attaches it to the body. */
-interface FilePart {
-  readonly type: 'file';
-  readonly filename: string;
-  toBuffer(): Promise<Buffer>;
-}
-const isFilePart = (v: unknown): v is FilePart => typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'file';
 
 interface Deps {
   readonly drafts: DraftsService;
@@ -47,8 +41,8 @@ function refused(request: FastifyRequest, reply: FastifyReply, e: ApplicationRef
     const acting = signedIn.actor.acting;
     return sendPage(reply, 403, <MessagePage ctx={pageContext(request)} title={whyNotTitle(t, acting)} text={whyNot(t, e.problem, acting)} back={paths.actAs(lang)} backLabel={t('session.changeActing')} />);
   }
-  const status = e.problem === 'draft-not-found' || e.problem === 'service-not-found' || e.problem === 'page-not-found' ? 404 : e.problem === 'not-allowed' ? 403 : 400;
-  return sendPage(reply, status, <MessagePage ctx={pageContext(request)} title={t('applyError.title')} text={applicationMessage(t, e.problem, 0)} back={paths.myApplications(pageContext(request).lang)} backLabel={t('cases.mine')} />);
+  const title = e.problem === 'storage-full' ? t('storageFull.title') : t('applyError.title');
+  return sendPage(reply, refusalStatus(e), <MessagePage ctx={pageContext(request)} title={title} text={applicationMessage(t, e.problem, 0, e.limit)} back={paths.myApplications(lang)} backLabel={t('cases.mine')} />);
 }
 
 function question({ me }: Deps, request: FastifyRequest, reply: FastifyReply, view: DraftView, page: FormPage, o: { status: number; errors: FieldError[]; notice?: string | null }) {
@@ -93,6 +87,14 @@ function startRoutes(d: Deps, lang: Lang): WebRoute[] {
       method: 'POST', url: `/${lang}/services/:id/apply`, auth: SIGNED_IN,
       handler: async (request, reply) => {
         const started = await drafts.start(me(request), params(request).id);
+        if (!started.ok && started.error.problem === 'quota-drafts') {
+          const allowed = await drafts.applicable(me(request), params(request).id);
+          const signedIn = me(request);
+          const errors = [{ field: 'start', message: applicationMessage(pageContext(request).t, 'quota-drafts', 0, started.error.limit) }];
+          return allowed.ok
+            ? sendPage(reply, 403, <ApplyStartPage ctx={pageContext(request)} service={allowed.value.service} actingName={signedIn.actor.acting.name} csrf={signedIn.session.csrfToken} errors={errors} />)
+            : refused(request, reply, started.error);
+        }
         if (!started.ok) {
           return refused(request, reply, started.error);
         }
@@ -159,21 +161,23 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
   return [
     {
       method: 'POST', url: `/${lang}/applications/:draftId/pages/:pageId/files/:field`, auth: SIGNED_IN,
+      // The file is read as a stream and cut at the draft's service's own limit (upload-stream.ts).
+      upload: { files: 1, limitBytes: (request) => drafts.uploadLimitBytes(params(request).draftId) },
       handler: async (request, reply) => {
         const { t } = pageContext(request);
         const { draftId, pageId, field } = params(request);
-        const part = (request.body as Record<string, unknown> | undefined)?.['file'];
-        const bytes = isFilePart(part) ? await part.toBuffer() : Buffer.alloc(0);
-        const uploaded = await drafts.upload(me(request), draftId, { field, filename: isFilePart(part) ? part.filename : '', bytes });
+        const [part] = receivedFiles(request.body, 'file');
+        const upload = { field, filename: part?.filename ?? '', bytes: part?.received.bytes ?? Buffer.alloc(0), truncated: part?.received.truncated ?? false };
+        const uploaded = await drafts.upload(me(request), draftId, upload);
         if (uploaded.ok) {
           return reply.redirect(`${paths.applyPage(lang, draftId, pageId)}?uploaded=${encodeURIComponent(field)}`, 303);
         }
         const loaded = await loadPage(d, request);
-        if (!loaded.ok || loaded.value.page === null || ['draft-not-found', 'other-party', 'not-allowed', 'not-a-file-question'].includes(uploaded.error.problem)) {
+        if (!loaded.ok || loaded.value.page === null || ['draft-not-found', 'other-party', 'not-allowed', 'not-a-file-question', 'storage-full'].includes(uploaded.error.problem)) {
           return refused(request, reply, uploaded.error);
         }
-        const message = applicationMessage(t, uploaded.error.problem, loaded.value.view.form.maxAttachmentMb);
-        return question(d, request, reply, loaded.value.view, loaded.value.page, { status: 400, errors: [{ field, message }] });
+        const message = applicationMessage(t, uploaded.error.problem, loaded.value.view.form.maxAttachmentMb, uploaded.error.limit);
+        return question(d, request, reply, loaded.value.view, loaded.value.page, { status: refusalStatus(uploaded.error), errors: [{ field, message }] });
       },
     },
     {

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { LANGS, type Lang } from '../kernel/text.ts';
-import type { DraftsService } from '../modules/applications/index.ts';
+import { ApplicationRefused, type DraftsService, MAX_ANSWER_FILES } from '../modules/applications/index.ts';
+import type { Result } from '../kernel/result.ts';
 import type { CatalogueService } from '../modules/catalogue/index.ts';
 import { canActOnCase, type CaseActionError, CaseRefused, type CasePaymentsService, type CasesService, type PaymentRow, type ReceiptsService } from '../modules/cases/index.ts';
 import { visiblePages } from '../modules/forms/index.ts';
@@ -17,6 +18,8 @@ import { pageContext, sendPage } from './render.ts';
 import { SIGNED_IN, type WebRoute } from './route-table.ts';
 import type { FieldError } from './views/components.tsx';
 import { sendFile } from './send-file.ts';
+import { applicationMessage, refusalStatus } from './apply-errors.ts';
+import { formText, receivedFiles } from './upload-stream.ts';
 
 export interface CasesWebDeps {
   readonly cases: CasesService;
@@ -123,9 +126,18 @@ function actionRoutes(d: Deps, lang: Lang): WebRoute[] {
   return [
     {
       method: 'POST', url: `/${lang}/cabinet/cases/:id/answer`, auth: SIGNED_IN,
+      // A plain form, or multipart with files (each read as a stream, cut at the case's service's limit).
+      upload: { files: MAX_ANSWER_FILES + 1, limitBytes: (request) => d.drafts.answerLimitBytes(params(request).id) },
       handler: async (request, reply) => {
-        const answer = (request.body as Body)['answer'] ?? '';
-        return afterAction(d, request, reply, lang, await cases.answer(me(request), params(request).id, answer), 'answer', { answer });
+        const answer = formText(request.body, 'answer');
+        const files = receivedFiles(request.body, 'files').map((f) => ({ field: 'answer', filename: f.filename, bytes: f.received.bytes, truncated: f.received.truncated }));
+        const answered = await d.drafts.answer(me(request), params(request).id, answer, files);
+        if (!answered.ok && answered.error instanceof ApplicationRefused) {
+          const { t } = pageContext(request);
+          const message = applicationMessage(t, answered.error.problem, await d.drafts.answerLimitMb(params(request).id), answered.error.limit);
+          return renderCase(d, request, reply, { status: refusalStatus(answered.error), errors: [{ field: 'files', message }], notice: null, values: { answer } });
+        }
+        return afterAction(d, request, reply, lang, answered as Result<unknown, CaseActionError>, 'answer', { answer });
       },
     },
     {

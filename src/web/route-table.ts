@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { Requirement } from '../modules/identity/index.ts';
+import type { UploadRule } from './upload-stream.ts';
 
 /**
  * One declaration per web route: its path, what it requires (checked by the one authorization
@@ -12,6 +13,8 @@ export interface WebRoute {
   readonly url: string;
   readonly auth: Requirement;
   readonly handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+  /** The route takes uploads: how many files, and the size limit for a request (see upload-stream.ts). */
+  readonly upload?: UploadRule;
 }
 
 export const PUBLIC: Requirement = { kind: 'public' };

@@ -12,6 +12,7 @@ import { RefusalPage } from './pages/sign-in.page.tsx';
 import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
 import type { WebRoute } from './route-table.ts';
+import { receiveFile } from './upload-stream.ts';
 import './session-types.ts';
 
 export const SESSION_COOKIE = 'portico_session';
@@ -35,8 +36,14 @@ export async function registerSessions(app: FastifyInstance, sessions: SessionsS
   await app.register(cookie);
   // NUL cannot be stored in PostgreSQL text: it is dropped from every form value as the body is read.
   await app.register(formbody, { bodyLimit: 64 * 1024, parser: (body) => withoutNul(parseQuery(body)) });
-  // Uploads: one file per request, up to the largest limit any service sets (each service checks its own).
-  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10, parts: 12 } });
+  // Uploads: read as streams, each kept only up to its route's limit (the service's own, see
+  // upload-stream.ts); one file per request unless a route allows more; 50 MB is the safety net.
+  await app.register(multipart, {
+    attachFieldsToBody: true, limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10, parts: 12 },
+    async onFile(part) {
+      await receiveFile(this, part);
+    },
+  });
   app.decorateRequest('signedIn', null);
   app.decorateRequest('sessionEnded', false);
   app.addHook('preHandler', async (request, reply) => {

@@ -133,6 +133,7 @@ describe.runIf(SERVER)('SIGKILL of the portal during a burst of web submissions 
     const env = {
       PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, EID_STATE_PORT: String(statePort), EID_BANK_PORT: String(bankPort),
       PAYMENT_SIMULATOR_PORT: String(paymentPort), DATABASE_URL: database.url ?? '', JOB_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', NODE_ENV: 'development',
+      APPLICATION_MAX_OPEN_DRAFTS: String(DRAFTS), // every draft is prepared before the burst
     };
     portal = await startPortal(env, log);
     const browser = new Browser(env.PUBLIC_URL);

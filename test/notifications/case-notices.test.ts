@@ -35,11 +35,11 @@ beforeAll(async () => {
   email = createSmtpEmailSender({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'Portico <no-reply@portal.test>' });
   worker = createOutboxWorker({
     db: t.services.db, clock: t.services.clock, workerId: 'notices-test',
-    handlers: notificationHandlers({ email, sms: createSmsSimulator(), contactsOf: (id) => t.services.contacts.details(id), publicUrl: 'http://portal.test' }),
+    handlers: notificationHandlers({ email, sms: createSmsSimulator(), contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), publicUrl: 'http://portal.test' }),
   });
   olena = await t.person('olena-koval');
   // A confirmed address: the code goes out by the same outbox and SMTP.
-  expect((await t.services.contacts.requestCode(olena, 'email', ADDRESS, 'uk')).ok).toBe(true);
+  expect((await t.services.contacts.requestCode(olena, 'email', ADDRESS, 'uk', null)).ok).toBe(true);
   await drain();
   const code = /(\d{6})/.exec((await smtp.waitFor((m) => m.to.includes(ADDRESS))).text)?.[1] ?? '';
   expect((await t.services.contacts.confirm(olena, 'email', code)).ok).toBe(true);

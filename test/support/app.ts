@@ -4,6 +4,7 @@ import { seedDemoRegistries } from '../../src/app/demo.ts';
 import { buildHttp } from '../../src/app/http.ts';
 import { startPayments } from '../../src/app/payments.ts';
 import type { Clock } from '../../src/kernel/clock.ts';
+import type { AttachmentStore } from '../../src/modules/applications/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
@@ -53,13 +54,15 @@ export interface TestAppOptions {
   readonly clock?: Clock;
   /** Build over this database instead of a fresh one (a second process on the same database); the caller drops it. */
   readonly database?: { readonly db: Database };
+  /** Keep files in this store instead of the configured one. */
+  readonly attachmentStore?: AttachmentStore;
 }
 
 export async function testApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ? { ...options.database, drop: async () => {} } : await testDatabase();
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: ':memory:', PUBLIC_URL: 'http://portal.test', ...env });
   const payments = await startPayments(config, { port: 0 });
-  const services = await buildServices(config, { db: database.db, ...(options.clock ? { clock: options.clock } : {}), ...(payments.provider === null ? {} : { paymentProvider: payments.provider }) });
+  const services = await buildServices(config, { db: database.db, ...(options.clock ? { clock: options.clock } : {}), ...(options.attachmentStore ? { attachmentStore: options.attachmentStore } : {}), ...(payments.provider === null ? {} : { paymentProvider: payments.provider }) });
   await seedDemoRegistries(services);
   const { app } = await buildHttp(services, createLogger('silent'));
   await app.ready();

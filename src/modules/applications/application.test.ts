@@ -42,7 +42,7 @@ describe('expiryOf', () => {
 describe('submissionContent', () => {
   const attachment = (field: string, sha256: string): Attachment => ({
     id: `00000000-0000-4000-8000-${sha256.slice(0, 12)}`, field, filename: `${field}.pdf`, contentType: 'application/pdf', sizeBytes: 10,
-    sha256, createdAt: new Date('2026-01-15T10:00:00Z'), draftId: '11111111-1111-4111-8111-111111111111', caseId: null,
+    sha256, createdAt: new Date('2026-01-15T10:00:00Z'), draftId: '11111111-1111-4111-8111-111111111111', caseId: null, requestId: null, activeContent: false,
   });
   const a = 'a'.repeat(64);
   const b = 'b'.repeat(64);

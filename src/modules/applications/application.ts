@@ -26,6 +26,10 @@ export interface Attachment {
   readonly createdAt: Date;
   readonly draftId: string | null;
   readonly caseId: string | null;
+  /** The information request this file answers (null: a file of the application form). */
+  readonly requestId: string | null;
+  /** A PDF carrying JavaScript, an open action, additional actions or a launch action: the officer is warned. */
+  readonly activeContent: boolean;
 }
 
 const DAY_MS = 86_400_000;

@@ -2,6 +2,7 @@ import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { Answers } from '../forms/index.ts';
 import type { Attachment, Draft } from './application.ts';
+import { cleanFilename } from './sniff.ts';
 
 type DraftRow = { id: string; service_id: string; person_id: string; party_kind: Draft['party']['kind']; party_id: string | null; party_name: string; answers: Answers; created_at: Date; updated_at: Date; expires_at: Date; version: number; submitted_case_id: string | null };
 const toDraft = (r: DraftRow): Draft => ({
@@ -9,8 +10,16 @@ const toDraft = (r: DraftRow): Draft => ({
   answers: r.answers, createdAt: r.created_at, updatedAt: r.updated_at, expiresAt: r.expires_at, version: r.version, submittedCaseId: r.submitted_case_id,
 });
 
-type AttachmentRow = { id: string; field: string; filename: string; content_type: Attachment['contentType']; size_bytes: number; sha256: string; created_at: Date; draft_id: string | null; case_id: string | null };
-const toAttachment = (r: AttachmentRow): Attachment => ({ id: r.id, field: r.field, filename: r.filename, contentType: r.content_type, sizeBytes: Number(r.size_bytes), sha256: r.sha256, createdAt: r.created_at, draftId: r.draft_id, caseId: r.case_id });
+type AttachmentRow = {
+  id: string; field: string; filename: string; content_type: Attachment['contentType']; size_bytes: number; sha256: string; created_at: Date; draft_id: string | null; case_id: string | null;
+  information_request_id: string | null; active_content: boolean;
+};
+const toAttachment = (r: AttachmentRow): Attachment => ({
+  // Names stored before they were made safe get the same treatment when read (type extension, no format characters).
+  id: r.id, field: r.field, filename: cleanFilename(r.filename, r.content_type), contentType: r.content_type, sizeBytes: Number(r.size_bytes), sha256: r.sha256, createdAt: r.created_at, draftId: r.draft_id, caseId: r.case_id,
+  requestId: r.information_request_id, activeContent: r.active_content,
+});
+const shas = (rows: ReadonlyArray<{ sha256: string }>) => rows.map((r) => r.sha256);
 
 export const draftsRepository = {
   async insert(tx: Queryable, d: Draft): Promise<void> {
@@ -49,24 +58,30 @@ export const draftsRepository = {
     await tx.query('UPDATE drafts SET submitted_case_id = $2, updated_at = $3, version = version + 1 WHERE id = $1', [id, caseId, at]);
   },
 
-  async delete(tx: Queryable, id: string): Promise<void> {
-    await tx.query('DELETE FROM attachments WHERE draft_id = $1 AND case_id IS NULL', [id]);
+  /** Deletes a draft and its files; returns the files' hashes. */
+  async delete(tx: Queryable, id: string): Promise<string[]> {
+    const removed = await tx.query<{ sha256: string }>('DELETE FROM attachments WHERE draft_id = $1 AND case_id IS NULL RETURNING sha256', [id]);
     await tx.query('DELETE FROM drafts WHERE id = $1', [id]);
+    return shas(removed);
   },
 
-  /** Deletes drafts past their retention (and submitted drafts' leftovers); returns how many. */
-  async purgeExpired(tx: Queryable, now: Date): Promise<number> {
+  /** Deletes drafts past their retention (and submitted drafts' leftovers); returns how many, and the hashes of the files deleted with them. */
+  async purgeExpired(tx: Queryable, now: Date): Promise<{ drafts: number; removed: string[] }> {
+    const removed = await tx.query<{ sha256: string }>(
+      'DELETE FROM attachments WHERE case_id IS NULL AND draft_id IN (SELECT id FROM drafts WHERE expires_at < $1) RETURNING sha256',
+      [now],
+    );
     const rows = await tx.query<{ id: string }>('DELETE FROM drafts WHERE expires_at < $1 RETURNING id', [now]);
     // Contents no attachment refers to any more (a purged draft's files, replaced uploads) go too.
     await tx.query('DELETE FROM attachment_contents c WHERE NOT EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = c.sha256)');
-    return rows.length;
+    return { drafts: rows.length, removed: shas(removed) };
   },
 
   async insertAttachment(tx: Queryable, a: Attachment & { personId: string }): Promise<void> {
     await tx.query(
-      `INSERT INTO attachments (id, person_id, draft_id, case_id, field, filename, content_type, size_bytes, sha256, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [a.id, a.personId, a.draftId, a.caseId, a.field, a.filename, a.contentType, a.sizeBytes, a.sha256, a.createdAt],
+      `INSERT INTO attachments (id, person_id, draft_id, case_id, information_request_id, field, filename, content_type, size_bytes, sha256, created_at, active_content)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [a.id, a.personId, a.draftId, a.caseId, a.requestId, a.field, a.filename, a.contentType, a.sizeBytes, a.sha256, a.createdAt, a.activeContent],
     );
   },
 
@@ -88,14 +103,18 @@ export const draftsRepository = {
     return rows[0] ? { ...toAttachment(rows[0]), personId: rows[0].person_id } : null;
   },
 
-  /** Removes a draft's attachments for a question, except `keep`. */
-  async removeDraftAttachments(tx: Queryable, draftId: string, field: string, keep: string | null): Promise<void> {
-    await tx.query('DELETE FROM attachments WHERE draft_id = $1 AND field = $2 AND case_id IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)', [draftId, field, keep]);
+  /** Removes a draft's attachments for a question, except `keep`; returns their hashes. */
+  async removeDraftAttachments(tx: Queryable, draftId: string, field: string, keep: string | null): Promise<string[]> {
+    const removed = await tx.query<{ sha256: string }>(
+      'DELETE FROM attachments WHERE draft_id = $1 AND field = $2 AND case_id IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid) RETURNING sha256',
+      [draftId, field, keep],
+    );
+    return shas(removed);
   },
 
-  /** Moves the attachments the answers use to the case; the draft's other uploads are deleted. */
-  async moveToCase(tx: Queryable, draftId: string, caseId: string, used: readonly string[]): Promise<void> {
+  /** Moves the attachments the answers use to the case; the draft's other uploads are deleted (their hashes returned). */
+  async moveToCase(tx: Queryable, draftId: string, caseId: string, used: readonly string[]): Promise<string[]> {
     await tx.query('UPDATE attachments SET case_id = $2, draft_id = NULL WHERE draft_id = $1 AND id = ANY($3::uuid[])', [draftId, caseId, used]);
-    await tx.query('DELETE FROM attachments WHERE draft_id = $1 AND case_id IS NULL', [draftId]);
+    return shas(await tx.query<{ sha256: string }>('DELETE FROM attachments WHERE draft_id = $1 AND case_id IS NULL RETURNING sha256', [draftId]));
   },
 };

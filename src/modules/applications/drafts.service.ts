@@ -12,10 +12,12 @@ import {
 } from '../forms/index.ts';
 import { canActForService, type ContactDetails, partyKey, type SignedIn } from '../identity/index.ts';
 import { type Attachment, audienceFits, type Draft, expiryOf, submissionContent } from './application.ts';
-import { ApplicationRefused } from './applications.errors.ts';
+import { ApplicationRefused, storageGuard } from './applications.errors.ts';
 import type { AttachmentStore } from './attachment-contents.repository.ts';
 import { draftsRepository } from './drafts.repository.ts';
-import { checkUpload, cleanFilename } from './sniff.ts';
+import { files, releaseContents } from './attachments.service.ts';
+import { quotasRepository } from './quotas.repository.ts';
+import { uploadLimitBytes } from './sniff.ts';
 
 export interface DraftsDeps {
   readonly db: Database;
@@ -24,6 +26,8 @@ export interface DraftsDeps {
   readonly cases: CasesService;
   readonly store: AttachmentStore;
   readonly contacts: (personId: string) => Promise<ContactDetails>;
+  /** Per party: open drafts, and megabytes of files in progress. */
+  readonly quotas: { readonly openDrafts: number; readonly storedMb: number };
 }
 
 export interface DraftView {
@@ -37,6 +41,8 @@ export interface Upload {
   readonly field: string;
   readonly filename: string;
   readonly bytes: Uint8Array;
+  /** The stream passed the size limit and was cut (`bytes` is then not the file). */
+  readonly truncated?: boolean;
 }
 
 const partyOf = (signedIn: SignedIn): CaseParty => {
@@ -45,7 +51,7 @@ const partyOf = (signedIn: SignedIn): CaseParty => {
 };
 const sameParty = (a: CaseParty, b: CaseParty) => a.kind === b.kind && a.id === b.id;
 
-type Access = ReturnType<typeof access>;
+export type Access = ReturnType<typeof access>;
 
 /** Who may use which draft and service, and what the portal knows to prefill. */
 function access(deps: DraftsDeps) {
@@ -131,14 +137,27 @@ function editing(deps: DraftsDeps, a: Access) {
         id: newId(), serviceId, personId: signedIn.person.id, party: partyOf(signedIn), answers: prefill(allowed.value.form, await profileOf(signedIn)),
         createdAt: now, updatedAt: now, expiresAt: expiryOf(allowed.value.form, now), version: 1, submittedCaseId: null,
       };
-      await db.transaction(async (tx) => {
+      const party = { personId: signedIn.person.id, kind: draft.party.kind, id: draft.party.id };
+      const started = await storageGuard(() => db.transaction(async (tx) => {
+        await quotasRepository.lock(tx, party);
+        if ((await quotasRepository.openDrafts(tx, party)) >= deps.quotas.openDrafts) {
+          return err(new ApplicationRefused('quota-drafts', null, [], deps.quotas.openDrafts));
+        }
         await draftsRepository.insert(tx, draft);
         await appendAudit(tx, auditOf(signedIn, 'application.draft-start', `draft:${draft.id}`, { serviceId }));
-      });
-      return ok(draft);
+        return ok(draft);
+      }));
+      return started;
     },
 
     get: own,
+
+    /** The size limit of one file for a draft's service (0 for no such draft: nothing is kept). Asked before the body is read, so it reveals nothing else. */
+    async uploadLimitBytes(draftId: string): Promise<number> {
+      const draft = await draftsRepository.byId(db, draftId);
+      const form = draft === null ? undefined : (await catalogue.service(draft.serviceId)).value?.form;
+      return form === undefined ? 0 : uploadLimitBytes(form);
+    },
 
     /** Whether the person may apply for the service now, for the party they act for. */
     applicable,
@@ -165,8 +184,11 @@ function editing(deps: DraftsDeps, a: Access) {
       }
       const answers = mergeAnswers(draft.answers, readPage(page, body));
       const now = clock.now();
-      const saved = await db.transaction((tx) => draftsRepository.saveAnswers(tx, { id: draft.id, version: draft.version, answers, at: now, expiresAt: expiryOf(form, now) }));
-      if (!saved) {
+      const saved = await storageGuard<boolean, never>(async () => ok(await db.transaction((tx) => draftsRepository.saveAnswers(tx, { id: draft.id, version: draft.version, answers, at: now, expiresAt: expiryOf(form, now) }))));
+      if (!saved.ok) {
+        return saved;
+      }
+      if (!saved.value) {
         return err(new ApplicationRefused('stale'));
       }
       const issues = checkPage(form, pageId, answers);
@@ -178,91 +200,24 @@ function editing(deps: DraftsDeps, a: Access) {
       if (draft === null || draft.personId !== signedIn.person.id || draft.submittedCaseId !== null) {
         return err(new ApplicationRefused('draft-not-found'));
       }
-      await db.transaction(async (tx) => {
-        await draftsRepository.delete(tx, draftId);
+      const removed = await db.transaction(async (tx) => {
+        const hashes = await draftsRepository.delete(tx, draftId);
         await appendAudit(tx, auditOf(signedIn, 'application.draft-discard', `draft:${draftId}`));
+        return hashes;
       });
+      await releaseContents(db, deps.store, removed);
       return ok(null);
     },
 
     /** Deletes drafts past their service's retention; returns how many. */
-    purgeExpired: () => db.transaction((tx) => draftsRepository.purgeExpired(tx, clock.now())),
+    async purgeExpired(): Promise<number> {
+      const purged = await db.transaction((tx) => draftsRepository.purgeExpired(tx, clock.now()));
+      await releaseContents(db, deps.store, purged.removed);
+      return purged.drafts;
+    },
 
     /** Every problem left before the draft can be submitted (for the check-your-answers page). */
     problems: (view: DraftView): AnswerIssue[] => checkAnswers(view.form, view.draft.answers),
-  };
-}
-
-function files(deps: DraftsDeps, a: Access) {
-  const { db, clock } = deps;
-  const { auditOf, own } = a;
-  return {
-    /**
-     * Stores an upload for a file question, checked by content (PDF, JPEG, PNG) and the service's size
-     * limit; it replaces the question's earlier file.
-     */
-    async upload(signedIn: SignedIn, draftId: string, upload: Upload): Promise<Result<Attachment, ApplicationRefused>> {
-      const loaded = await own(signedIn, draftId);
-      if (!loaded.ok) {
-        return loaded;
-      }
-      const { draft, form } = loaded.value;
-      const type = checkUpload(form, upload.field, upload.bytes);
-      if (typeof type !== 'string') {
-        return err(new ApplicationRefused(type.problem, upload.field));
-      }
-      const now = clock.now();
-      const attachment: Attachment = {
-        id: newId(), field: upload.field, filename: cleanFilename(upload.filename, type), contentType: type, sizeBytes: upload.bytes.length,
-        sha256: sha256Hex(upload.bytes), createdAt: now, draftId: draft.id, caseId: null,
-      };
-      const saved = await db.transaction(async (tx) => {
-        const current = await draftsRepository.byId(tx, draft.id, { lock: true });
-        if (current === null || current.submittedCaseId !== null) {
-          return false;
-        }
-        await deps.store.put(tx, attachment.sha256, upload.bytes);
-        await draftsRepository.insertAttachment(tx, { ...attachment, personId: signedIn.person.id });
-        await draftsRepository.removeDraftAttachments(tx, draft.id, upload.field, attachment.id);
-        await draftsRepository.saveAnswers(tx, { id: draft.id, version: current.version, answers: { ...current.answers, [upload.field]: attachment.id }, at: now, expiresAt: expiryOf(form, now) });
-        await appendAudit(tx, auditOf(signedIn, 'application.attach', `draft:${draft.id}`, { field: upload.field, sha256: attachment.sha256, size: attachment.sizeBytes, type }));
-        return true;
-      });
-      return saved ? ok(attachment) : err(new ApplicationRefused('draft-not-found'));
-    },
-
-    /** Removes the file of a question from a draft. */
-    async removeFile(signedIn: SignedIn, draftId: string, field: string): Promise<Result<null, ApplicationRefused>> {
-      const loaded = await own(signedIn, draftId);
-      if (!loaded.ok) {
-        return loaded;
-      }
-      const { draft, form } = loaded.value;
-      const now = clock.now();
-      await db.transaction(async (tx) => {
-        const current = await draftsRepository.byId(tx, draft.id, { lock: true });
-        if (current === null) {
-          return;
-        }
-        const answers = { ...current.answers };
-        delete answers[field];
-        await draftsRepository.removeDraftAttachments(tx, draft.id, field, null);
-        await draftsRepository.saveAnswers(tx, { id: draft.id, version: current.version, answers, at: now, expiresAt: expiryOf(form, now) });
-      });
-      return ok(null);
-    },
-
-    attachmentsOfCase: (caseId: string) => draftsRepository.attachmentsOfCase(db, caseId),
-
-    /** An attachment's content, when `mayView` allows (the uploader; or whoever may see the case it belongs to). */
-    async content(attachmentId: string, mayView: (a: Attachment & { personId: string }) => Promise<boolean>): Promise<{ attachment: Attachment; bytes: Uint8Array } | null> {
-      const attachment = await draftsRepository.attachment(db, attachmentId);
-      if (attachment === null || !(await mayView(attachment))) {
-        return null;
-      }
-      const bytes = await deps.store.get(db, attachment.sha256);
-      return bytes === null ? null : { attachment, bytes };
-    },
   };
 }
 
@@ -292,7 +247,8 @@ function submission(deps: DraftsDeps, a: Access) {
         return err(new ApplicationRefused('declaration-required', 'declaration'));
       }
       const allowed = await applicable(signedIn, peek.serviceId);
-      return auditedTransaction(db, async (tx) => {
+      let unused: string[] = [];
+      const submitted = await auditedTransaction(db, async (tx): Promise<Result<CaseRecord, ApplicationRefused>> => {
         const draft = await draftsRepository.byId(tx, draftId, { lock: true });
         if (draft === null) {
           return err(new ApplicationRefused('draft-not-found'));
@@ -318,11 +274,13 @@ function submission(deps: DraftsDeps, a: Access) {
           applicant: { personId: signedIn.person.id, name: `${signedIn.person.givenName} ${signedIn.person.familyName}` },
           party: draft.party, actingFor: draft.party.kind === 'self' ? null : `${draft.party.kind}:${draft.party.id ?? ''}`, idempotencyKey: o.idempotencyKey,
         });
-        await draftsRepository.moveToCase(tx, draft.id, c.id, used.map((a) => a.id));
+        unused = await draftsRepository.moveToCase(tx, draft.id, c.id, used.map((a) => a.id));
         await draftsRepository.markSubmitted(tx, draft.id, c.id, clock.now());
         await appendAudit(tx, auditOf(signedIn, 'application.submit', `case:${c.number}`, { draftId: draft.id, serviceId: service.id, sha256: hash }));
         return ok(c);
       });
+      await releaseContents(db, deps.store, unused);
+      return submitted;
     },
 
   };

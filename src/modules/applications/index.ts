@@ -4,4 +4,5 @@ export { APPLICATION_PROBLEMS, ApplicationRefused, type ApplicationProblem } fro
 export { type AttachmentStore, databaseAttachmentStore } from './attachment-contents.repository.ts';
 export { directoryAttachmentStore } from './adapters/directory.store.ts';
 export { createDraftsService, type DraftsService, type DraftView, type Upload } from './drafts.service.ts';
+export { MAX_ANSWER_FILES } from './attachments.service.ts';
 export { ATTACHMENT_TYPES, type AttachmentType, sniffType } from './sniff.ts';

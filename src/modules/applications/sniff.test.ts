@@ -46,15 +46,15 @@ describe('cleanFilename', () => {
     ['scan.pdf', 'scan.pdf'],
     ['паспорт.pdf', 'паспорт.pdf'],
     ['C:\\Users\\olena\\Documents\\скан.pdf', 'скан.pdf'],
-    ['../../etc/passwd', 'passwd'],
-    ['/var/tmp/a.png', 'a.png'],
-    ['a\\b/c.jpg', 'c.jpg'],
+    ['../../etc/passwd', 'passwd.pdf'],
+    ['/var/tmp/a.png', 'a.pdf'],
+    ['a\\b/c.jpg', 'c.pdf'],
     ['  spaced name.pdf  ', 'spaced name.pdf'],
     ['bad\u0000name\n.pdf', 'badname.pdf'],
     ['tab\tand\r\nnewline\u001b[31m.pdf', 'tabandnewline[31m.pdf'],
     ['del\u007f.pdf', 'del.pdf'],
     ['say "hello".pdf', 'say hello.pdf'],
-    ['x"; filename="evil.exe', 'x; filename=evil.exe'],
+    ['x"; filename="evil.exe', 'x; filename=evil.pdf'],
   ])('makes %j safe as %j', (name, expected) => {
     expect(cleanFilename(name, 'application/pdf')).toBe(expected);
   });
@@ -78,11 +78,35 @@ describe('cleanFilename', () => {
     expect(cleanFilename(name, type)).toBe(expected);
   });
 
-  // Fails today: sniff.ts strips only U+0000–U+001F, U+007F and '"'. The C1 controls U+0080–U+009F
-  // are control characters too (Unicode category Cc) and pass through into the shown name and the
-  // Content-Disposition header (see the report).
   it('removes every control character, C1 included', () => {
     expect(cleanFilename('scan\u0085\u009b31m.pdf', 'application/pdf')).not.toMatch(/\p{Cc}/u);
+  });
+
+  it.each<[string, Parameters<typeof cleanFilename>[1], string]>([
+    ['invoice.html', 'application/pdf', 'invoice.pdf'],
+    ['invoice.HTML', 'application/pdf', 'invoice.pdf'],
+    ['report.pdf.html', 'application/pdf', 'report.pdf.pdf'],
+    ['photo.jpeg', 'image/jpeg', 'photo.jpeg'],
+    ['photo.JPG', 'image/jpeg', 'photo.JPG'],
+    ['photo.png', 'image/jpeg', 'photo.jpg'],
+    ['scan', 'image/png', 'scan.png'],
+    ['.htaccess', 'application/pdf', 'htaccess.pdf'],
+    ['name.pdf.', 'application/pdf', 'name.pdf'],
+    ['Mr. Smith scan', 'application/pdf', 'Mr. Smith scan.pdf'],
+  ])('gives %j of type %s the extension of its type: %j', (name, type, expected) => {
+    expect(cleanFilename(name, type)).toBe(expected);
+  });
+
+  it.each<[string, string]>([
+    ['invoice\u202Efdp.html', 'invoicefdp.pdf'], // RIGHT-TO-LEFT OVERRIDE: would show as "invoicelmth.pdf"
+    ['pass\u200Bport.pdf', 'passport.pdf'], // ZERO WIDTH SPACE
+    ['\uFEFFscan\u200D\u2066.pdf', 'scan.pdf'], // BOM, ZERO WIDTH JOINER, LEFT-TO-RIGHT ISOLATE
+    ['a\u2028b\u2029c.pdf', 'abc.pdf'], // line and paragraph separators
+    ['скан\u00ADкопія.pdf', 'сканкопія.pdf'], // SOFT HYPHEN (Cf)
+  ])('strips format characters (bidi controls, zero-width) from %j', (name, expected) => {
+    const cleaned = cleanFilename(name, 'application/pdf');
+    expect(cleaned).toBe(expected);
+    expect(cleaned).not.toMatch(/[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]/u);
   });
 });
 

@@ -181,15 +181,27 @@ function applicantActions(deps: CasesDeps, h: Helpers) {
   const { applicantActor, withApplicantCase } = h;
   return {
 
-    /** The applicant answers the open information request; the statutory clock runs again. */
-    async answer(signedIn: SignedIn, caseId: string, text: string, channel: CaseChannel = 'web'): Promise<Result<CaseRecord, CaseActionError>> {
+    /**
+     * The applicant answers the open information request; the statutory clock runs again. `attach`
+     * (the applications module's files) runs in the same transaction before anything is written, and
+     * may refuse the answer.
+     */
+    async answer<E = never>(
+      signedIn: SignedIn, caseId: string, text: string, channel: CaseChannel = 'web',
+      attach?: (tx: Queryable, c: CaseRecord, requestId: string) => Promise<E | null>,
+    ): Promise<Result<CaseRecord, CaseActionError | E>> {
       const answer = text.trim();
       if (answer === '' || answer.length > MAX_TEXT) {
         return err(new CaseRefused('answer-required', 'answer'));
       }
-      return withApplicantCase<CaseRecord, CaseActionError>(signedIn, caseId, async (tx, c, service) => {
+      return withApplicantCase<CaseRecord, CaseActionError | E>(signedIn, caseId, async (tx, c, service) => {
         if (c.state !== 'information-requested') {
           return err(new CaseRefused('no-open-request'));
+        }
+        const open = (await casesRepository.requests(tx, c.id)).find((r) => r.answeredAt === null);
+        const refused = open === undefined || attach === undefined ? null : await attach(tx, c, open.id);
+        if (refused !== null) {
+          return err(refused);
         }
         const now = clock.now();
         if ((await casesRepository.answer(tx, { caseId: c.id, answer, by: signedIn.person.id, at: now, on: kyivDay(now) })) === null) {

@@ -5,6 +5,7 @@ import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from './en-sign-in.ts';
 import { enJourney } from './en-journey.ts';
 import { enStaff } from './en-staff.ts';
+import { enStorage } from './en-storage.ts';
 import type { Messages } from './messages.ts';
 
 /** English copy. */
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...enContacts,
   ...enJourney,
   ...enStaff,
+  ...enStorage,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',

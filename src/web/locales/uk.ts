@@ -5,6 +5,7 @@ import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from './uk-sign-in.ts';
 import { ukJourney } from './uk-journey.ts';
 import { ukStaff } from './uk-staff.ts';
+import { ukStorage } from './uk-storage.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
@@ -15,6 +16,7 @@ export const uk = {
   ...ukContacts,
   ...ukJourney,
   ...ukStaff,
+  ...ukStorage,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',

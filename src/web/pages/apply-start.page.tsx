@@ -1,13 +1,14 @@
 import type { Service } from '../../modules/catalogue/index.ts';
 import { paths } from '../paths.ts';
-import { formatTerm, feeSummary } from '../views/components.tsx';
+import { ErrorSummary, type FieldError, formatTerm, feeSummary } from '../views/components.tsx';
 import { Layout, type PageContext } from '../views/layout.tsx';
 
 /** The start page of an online application: what you will need, the fee, the term, for whom — then Start. */
-export function ApplyStartPage({ ctx, service, actingName, csrf }: { ctx: PageContext; service: Service; actingName: string; csrf: string }) {
+export function ApplyStartPage({ ctx, service, actingName, csrf, errors = [] }: { ctx: PageContext; service: Service; actingName: string; csrf: string; errors?: readonly FieldError[] }) {
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={`${t('apply.start')}: ${service.name[lang]}`} searchBox={false} crumbs={[{ href: paths.service(lang, service.id), label: service.name[lang] }]}>
+      <ErrorSummary ctx={ctx} errors={errors} />
       <h1>{service.name[lang]}</h1>
       <p class="lead">{t('apply.startHint')}</p>
       <h2>{t('service.documents')}</h2>
@@ -17,7 +18,7 @@ export function ApplyStartPage({ ctx, service, actingName, csrf }: { ctx: PageCo
       <form method="post" action={paths.apply(lang, service.id)}>
         <input type="hidden" name="_csrf" value={csrf} />
         <p>{t('apply.startFor', { name: actingName })}</p>
-        <button type="submit" class="start">{t('apply.startButton')}</button>
+        <button type="submit" class="start" id="filter-start">{t('apply.startButton')}</button>
       </form>
     </Layout>
   );

@@ -1,4 +1,4 @@
-import type { Attachment } from '../../modules/applications/index.ts';
+import { type Attachment, MAX_ANSWER_FILES } from '../../modules/applications/index.ts';
 import type { Service } from '../../modules/catalogue/index.ts';
 import { type CaseDocument, type CaseEventRecord, type CaseRecord, formatMoney, type InformationRequest, type PaymentStanding, workflowOf } from '../../modules/cases/index.ts';
 import { pruneHidden, visibleFields, visiblePages } from '../../modules/forms/index.ts';
@@ -63,7 +63,7 @@ export function CasePage({ ctx, view }: { ctx: PageContext; view: CaseView }) {
           </li>
         ))}
       </ol>
-      {view.requests.length > 0 ? <Requests ctx={ctx} requests={view.requests} /> : null}
+      {view.requests.length > 0 ? <Requests ctx={ctx} caseId={c.id} requests={view.requests} attachments={view.attachments} /> : null}
       <Answers ctx={ctx} view={view} />
       {c.outcome === null ? <WithdrawForm ctx={ctx} view={view} /> : null}
       {c.outcome !== null && c.rating === null ? <RateForm ctx={ctx} view={view} /> : null}
@@ -92,17 +92,24 @@ function nextStep(ctx: PageContext, c: CaseRecord): string {
 function AnswerForm({ ctx, view, request }: { ctx: PageContext; view: CaseView; request: InformationRequest }) {
   const { t, lang } = ctx;
   const error = view.errors.find((e) => e.field === 'answer')?.message;
+  const filesError = view.errors.find((e) => e.field === 'files')?.message;
   return (
     <section aria-labelledby="request-title" class="request-panel">
       <h2 id="request-title">{t('cases.requestTitle')}</h2>
       <p class="hint">{t('cases.requestAsked', { at: formatInstant(request.askedAt, lang) })}</p>
       <blockquote>{request.question}</blockquote>
-      <form method="post" action={paths.caseAction(lang, view.case.id, 'answer')} novalidate>
+      <form method="post" action={paths.caseAction(lang, view.case.id, 'answer')} encType="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value={view.csrf} />
         <div class={`field${error ? ' field-error' : ''}`}>
           <label for="filter-answer">{t('cases.answerLabel')}</label>
           {error ? <p class="error-message" id="answer-error">{error}</p> : null}
           <textarea id="filter-answer" name="answer" rows={6} aria-describedby={error ? 'answer-error' : undefined}>{view.values['answer'] ?? ''}</textarea>
+        </div>
+        <div class={`field${filesError ? ' field-error' : ''}`}>
+          <label for="filter-files">{t('cases.answerFiles')}</label>
+          <p class="hint" id="files-hint">{t('cases.answerFilesHint', { mb: view.service.form?.maxAttachmentMb ?? 10, n: MAX_ANSWER_FILES })}</p>
+          {filesError ? <p class="error-message" id="files-error">{filesError}</p> : null}
+          <input type="file" id="filter-files" name="files" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby={filesError ? 'files-hint files-error' : 'files-hint'} />
         </div>
         <button type="submit">{t('cases.sendAnswer')}</button>
       </form>
@@ -129,8 +136,9 @@ function Documents({ ctx, view }: { ctx: PageContext; view: CaseView }) {
   );
 }
 
-function Requests({ ctx, requests }: { ctx: PageContext; requests: readonly InformationRequest[] }) {
+function Requests({ ctx, caseId, requests, attachments }: { ctx: PageContext; caseId: string; requests: readonly InformationRequest[]; attachments: readonly Attachment[] }) {
   const { t, lang } = ctx;
+  const filesOf = (requestId: string) => attachments.filter((a) => a.requestId === requestId);
   return (
     <section aria-labelledby="requests-title">
       <h2 id="requests-title">{t('cases.requests')}</h2>
@@ -138,7 +146,14 @@ function Requests({ ctx, requests }: { ctx: PageContext; requests: readonly Info
         {requests.map((r) => (
           <div class="summary-row" key={r.id}>
             <dt>{formatInstant(r.askedAt, lang)}: {r.question}</dt>
-            <dd>{r.answer ?? t('cases.notAnswered')}</dd>
+            <dd>
+              {r.answer ?? t('cases.notAnswered')}
+              {filesOf(r.id).length > 0 ? (
+                <ul class="plain-list" aria-label={t('cases.answerFilesSent')}>
+                  {filesOf(r.id).map((a) => <li key={a.id}><a href={paths.caseAttachment(lang, caseId, a.id)}>{a.filename}</a></li>)}
+                </ul>
+              ) : null}
+            </dd>
           </div>
         ))}
       </dl>

@@ -27,7 +27,7 @@ export function OfficeCasePage({ ctx, page }: { ctx: PageContext; page: OfficeCa
       <CaseSummary ctx={ctx} view={view} />
       <Actions ctx={ctx} view={view} forms={forms} />
       <Answers ctx={ctx} view={view} attachments={page.attachments} />
-      <Requests ctx={ctx} view={view} />
+      <Requests ctx={ctx} view={view} attachments={page.attachments} />
       <Documents ctx={ctx} view={view} csrf={forms.csrf} />
       <History ctx={ctx} view={view} />
       <Notes ctx={ctx} view={view} forms={forms} />

@@ -6,8 +6,9 @@ import type { FormField } from '../../modules/forms/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths } from '../paths.ts';
 import type { PageContext } from './layout.tsx';
-import { Day, StandingBadge, When, channelLabel, documentKindLabel, formatDay, formatSize, partyText, stateLabel, workflowFor } from './office-format.tsx';
+import { Day, StandingBadge, When, channelLabel, documentKindLabel, formatDay, partyText, stateLabel, workflowFor } from './office-format.tsx';
 import type { CaseView } from './office-query.tsx';
+import { AttachmentFile } from './attachment-file.tsx';
 
 /** The read-only parts of the case view: the summary, the answers, information requests, history and documents. */
 
@@ -74,13 +75,7 @@ function AnswerValue({ ctx, caseId, field, value, attachments }: { ctx: PageCont
       if (file === undefined) {
         return <>{t('office.answers.missingFile')}</>;
       }
-      return (
-        <>
-          <a href={paths.officeAttachment(lang, caseId, file.id)}>{t('office.answers.download', { name: file.filename })}</a>
-          <br /><span class="hint">{t('office.answers.fileFacts', { type: file.contentType, size: formatSize(t, file.sizeBytes) })}</span>
-          <br /><span class="office-hash">{t('office.answers.sha256', { hash: file.sha256 })}</span>
-        </>
-      );
+      return <AttachmentFile ctx={ctx} caseId={caseId} file={file} />;
     }
     case 'yes-no':
       return <>{value === true ? t('office.answers.yes') : value === false ? t('office.answers.no') : plain(value)}</>;
@@ -136,8 +131,9 @@ export function Answers({ ctx, view, attachments }: { ctx: PageContext; view: Ca
   );
 }
 
-export function Requests({ ctx, view }: { ctx: PageContext; view: CaseView }) {
+export function Requests({ ctx, view, attachments }: { ctx: PageContext; view: CaseView; attachments: readonly Attachment[] }) {
   const { t, lang } = ctx;
+  const filesOf = (requestId: string) => attachments.filter((a) => a.requestId === requestId);
   return (
     <section aria-labelledby="requests-title">
       <h2 id="requests-title">{t('office.requests.title')}</h2>
@@ -153,6 +149,12 @@ export function Requests({ ctx, view }: { ctx: PageContext; view: CaseView }) {
               <>
                 <h4>{t('office.requests.answer', { date: formatDay(lang, r.answeredOn ?? '') })}</h4>
                 <p class="office-text">{r.answer}</p>
+                {filesOf(r.id).length > 0 ? (
+                  <>
+                    <h4>{t('office.requests.files')}</h4>
+                    <ul class="plain">{filesOf(r.id).map((a) => <li key={a.id}><AttachmentFile ctx={ctx} caseId={view.case.id} file={a} /></li>)}</ul>
+                  </>
+                ) : null}
               </>
             )}
           </li>
