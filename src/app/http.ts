@@ -25,6 +25,8 @@ import { PUBLIC, type WebRoute } from '../web/route-table.ts';
 import type { DevMessages } from './channels.ts';
 import type { Services } from './container.ts';
 import { devRoutes } from '../web/dev.routes.tsx';
+import { answerClientError, answerFrameworkError, answerRequestError, registerRequestEdge } from '../web/request-edge.tsx';
+import { REQUEST_LIMITS } from '../web/request-limits.ts';
 import { officeRoutes } from '../web/office.routes.tsx';
 
 const ASSETS = fileURLToPath(new URL('../web/assets/', import.meta.url));
@@ -40,7 +42,12 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: REQUEST_LIMITS.paramChars },
+    // Refusals before a route is found, and Node's parser's (a request line or headers too large): pages in the path's language.
+    frameworkErrors: (error, request, reply) => {
+      void answerFrameworkError(error, request, reply);
+    },
+    clientErrorHandler: answerClientError,
   });
   // Every route must say what it requires: a route without a requirement stops the portal from building.
   app.addHook('onRoute', (options) => {
@@ -57,6 +64,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   const providerOrigins = [...services.config.identity.providers.map((p) => new URL(p.issuer).origin), ...(paymentOrigin === null ? [] : [paymentOrigin])];
   await registerMiddleware(app, services.config.publicUrl, providerOrigins);
   await registerSessions(app, services.sessions);
+  registerRequestEdge(app);
   await app.register(rateLimit, { global: false });
   registerPlatformRoutes(app, services);
   registerCatalogueApi(app, services.catalogue);
@@ -76,7 +84,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   ];
   for (const route of webRoutes) {
     // Sign-in callbacks are rate limited per address: they are where guessing and replay would be tried.
-    const config = route.url.startsWith('/auth/') ? { auth: route.auth, rateLimit: { max: 30, timeWindow: '1 minute' } } : { auth: route.auth };
+    const config = route.url.startsWith('/auth/') ? { auth: route.auth, params: route.params, rateLimit: { max: 30, timeWindow: '1 minute' } } : { auth: route.auth, params: route.params };
     app.route({ method: route.method, url: route.url, handler: route.handler, preHandler: guard(route, services.sessions), config, schema: { hide: true } });
   }
   registerErrorHandling(app);
@@ -147,11 +155,9 @@ function registerErrorHandling(app: FastifyInstance): void {
     if (error.validation) {
       return badRequest(error, request, reply);
     }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      const status = error.statusCode;
-      return isApi(request.url)
-        ? sendProblem(reply, { type: `${PROBLEM_BASE}bad-request`, title: 'Bad request', status, code: error.code, instance: request.url })
-        : sendBadRequestPage(request, reply, status, [error.message]);
+    const answered = answerRequestError(error, request, reply);
+    if (answered !== null) {
+      return answered;
     }
     request.log.error({ err: error }, 'request failed');
     return isApi(request.url)

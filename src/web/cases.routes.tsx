@@ -16,6 +16,7 @@ import { pageContext, sendPage } from './render.ts';
 import { SIGNED_IN, type WebRoute } from './route-table.ts';
 import type { FieldError } from './views/components.tsx';
 import { sendFile } from './send-file.ts';
+import { formString } from './form-fields.ts';
 
 export interface CasesWebDeps {
   readonly cases: CasesService;
@@ -28,7 +29,6 @@ export interface CasesWebDeps {
 
 type Params = { id: string; documentId: string; attachmentId: string };
 const params = (r: FastifyRequest) => r.params as Params;
-type Body = Record<string, string | undefined>;
 
 /** The applicant's side of cases: "My applications", the case page and its actions, receipts and downloads. */
 export function casesRoutes(deps: CasesWebDeps, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
@@ -83,7 +83,7 @@ function listRoutes(d: Deps, lang: Lang): WebRoute[] {
       },
     },
     {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/cabinet/cases/:id`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
         const { t } = pageContext(request);
         const status = (request.query as { status?: string }).status;
@@ -98,26 +98,26 @@ function actionRoutes(d: Deps, lang: Lang): WebRoute[] {
   const { cases, me } = d;
   return [
     {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/answer`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/answer`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
-        const answer = (request.body as Body)['answer'] ?? '';
+        const answer = formString(request.body, 'answer');
         return afterAction(d, request, reply, lang, await cases.answer(me(request), params(request).id, answer), 'answer', { answer });
       },
     },
     {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/withdraw`, auth: SIGNED_IN,
-      handler: async (request, reply) => afterAction(d, request, reply, lang, await cases.withdraw(me(request), params(request).id, (request.body as Body)['reason'] ?? ''), 'reason'),
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/withdraw`, auth: SIGNED_IN, params: { id: 'uuid' },
+      handler: async (request, reply) => afterAction(d, request, reply, lang, await cases.withdraw(me(request), params(request).id, formString(request.body, 'reason')), 'reason'),
     },
     {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/rate`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/rate`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
-        const body = request.body as Body;
-        const rating = /^[1-5]$/.test(body['rating'] ?? '') ? Number(body['rating']) : 0;
-        return afterAction(d, request, reply, lang, await cases.rate(me(request), params(request).id, rating, body['comment'] ?? ''), 'rating');
+        const given = formString(request.body, 'rating');
+        const rating = /^[1-5]$/.test(given) ? Number(given) : 0;
+        return afterAction(d, request, reply, lang, await cases.rate(me(request), params(request).id, rating, formString(request.body, 'comment')), 'rating');
       },
     },
     {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/pay`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/pay`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
         if (d.payments === null) {
           return afterAction(d, request, reply, lang, { ok: false, error: new CaseRefused('payment-unavailable') }, 'pay');
@@ -133,7 +133,7 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
   const { cases, drafts, receipts, me } = d;
   return [
     {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
         const loaded = await cases.forApplicant(me(request), params(request).id);
         if (loaded === null) {
@@ -144,14 +144,14 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
       },
     },
     {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt.pdf`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt.pdf`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
         const receipt = await receipts.receiptPdf(me(request), params(request).id);
         return receipt === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: receipt.pdf, type: 'application/pdf', name: `receipt-${receipt.number}.pdf`, disposition: 'attachment' });
       },
     },
     {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/documents/:documentId`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/documents/:documentId`, auth: SIGNED_IN, params: { id: 'uuid', documentId: 'uuid' },
       handler: async (request, reply) => {
         const signedIn = me(request);
         const doc = await cases.documentPdf(params(request).documentId, (c, service) => c.id === params(request).id && canActOnCase(signedIn.actor, c, service, new Date()));
@@ -159,7 +159,7 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
       },
     },
     {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/attachments/:attachmentId`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/attachments/:attachmentId`, auth: SIGNED_IN, params: { id: 'uuid', attachmentId: 'uuid' },
       handler: async (request, reply) => {
         const signedIn = me(request);
         const visible = await cases.forApplicant(signedIn, params(request).id);

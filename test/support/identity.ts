@@ -11,13 +11,13 @@ const SECRET = 'test-client-secret-0123456789';
  * A portal wired to an embedded State eID configured exactly as an external provider would be:
  * issuer, client id and secret from the environment, discovery and JWKS over HTTP.
  */
-export async function appWithEid(): Promise<TestApp & { eid: EmbeddedEid }> {
+export async function appWithEid(env: Record<string, string> = {}): Promise<TestApp & { eid: EmbeddedEid }> {
   const eid = await startEmbeddedEid({
     name: 'state', host: '127.0.0.1', port: 0, publicHost: '127.0.0.1', nodeEnv: 'test',
     clients: [{ client_id: 'portal-test', client_secret: SECRET, redirect_uris: [`${PUBLIC_URL}/auth/callback/state`], post_logout_redirect_uris: [`${PUBLIC_URL}/uk/signed-out`, `${PUBLIC_URL}/en/signed-out`] }],
   });
   const t = await testApp({
-    EID_EMBEDDED: 'false', OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: eid.issuer, OIDC_STATE_CLIENT_ID: 'portal-test', OIDC_STATE_CLIENT_SECRET: SECRET,
+    EID_EMBEDDED: 'false', OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: eid.issuer, OIDC_STATE_CLIENT_ID: 'portal-test', OIDC_STATE_CLIENT_SECRET: SECRET, ...env,
   });
   return { ...t, eid, close: async () => { await t.close(); await eid.close(); } };
 }

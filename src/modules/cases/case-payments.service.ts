@@ -1,4 +1,6 @@
 import type { Clock } from '../../kernel/clock.ts';
+import { hasControlCharacter } from '../../kernel/controls.ts';
+import { isUuid } from '../../kernel/ids.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -23,7 +25,11 @@ export interface CasePaymentsDeps {
   readonly callbackUrl: string;
 }
 
-export type CallbackOutcome = 'applied' | 'duplicate' | 'recorded' | 'rejected';
+/** `rejected`: not signed by the provider; `malformed`: signed, but not a callback about one of the portal's payments. */
+export type CallbackOutcome = 'applied' | 'duplicate' | 'recorded' | 'rejected' | 'malformed';
+
+/** An id the provider sends back: text the database can hold, of a sensible length. */
+const isReference = (value: string) => value.length <= 200 && !hasControlCharacter(value);
 
 /**
  * Fees through the payment provider: start a payment for a case awaiting one, apply the provider's
@@ -71,9 +77,13 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
     async callback(headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<CallbackOutcome> {
       const checked = provider.checkCallback(headers, rawBody);
       if (!checked.ok) {
-        return 'rejected';
+        return checked.reason === 'malformed' ? 'malformed' : 'rejected';
       }
       const cb = checked.callback;
+      // The signature is good; what it signs must still name one of the portal's payments (their ids are UUIDs).
+      if (!isUuid(cb.paymentId) || !isReference(cb.eventId) || !isReference(cb.providerRef)) {
+        return 'malformed';
+      }
       // The catalogue is read before the transaction opens (no transaction waits for a second connection).
       const peek = await paymentsRepository.byId(db, cb.paymentId);
       const peekCase = peek === null ? null : await casesRepository.byId(db, peek.caseId);

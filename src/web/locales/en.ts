@@ -1,11 +1,13 @@
 import { enApply } from './en-apply.ts';
 import { enOffice } from './en-office.ts';
+import { enEdge } from './en-edge.ts';
 import type { Messages } from './messages.ts';
 
 /** English copy. */
 export const en: Messages = {
   ...enApply,
   ...enOffice,
+  ...enEdge,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',

@@ -1,10 +1,12 @@
 import { ukApply } from './uk-apply.ts';
 import { ukOffice } from './uk-office.ts';
+import { ukEdge } from './uk-edge.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
   ...ukApply,
   ...ukOffice,
+  ...ukEdge,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',
