@@ -150,6 +150,9 @@ export function answerRequestError(error: FastifyError, request: FastifyRequest,
   if (error.statusCode === 413) {
     return refuse(request, reply, TOO_LARGE[413]);
   }
+  if (error.statusCode === 429) {
+    return refuse(request, reply, badRequest('edge.tooMany', {}, 429, 'request.rate_limited'));
+  }
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
     return refuse(request, reply, badRequest('edge.generic', {}, error.statusCode, typeof error.code === 'string' && error.code !== '' ? error.code : 'request.invalid'));
   }

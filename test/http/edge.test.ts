@@ -155,6 +155,18 @@ describe('the payment callback', () => {
   });
 });
 
+describe('other refusals of the framework', () => {
+  it('too many sign-in callbacks from one address are a 429 page in the browser’s language, not English JSON', async () => {
+    let last = await t.app.inject({ url: '/auth/callback/state?state=x&code=y', remoteAddress: '10.99.0.1', headers: { 'accept-language': 'uk' } });
+    for (let i = 0; i < 40 && last.statusCode !== 429; i += 1) {
+      last = await t.app.inject({ url: '/auth/callback/state?state=x&code=y', remoteAddress: '10.99.0.1', headers: { 'accept-language': 'uk' } });
+    }
+    expect(last.statusCode).toBe(429);
+    expect(last.headers['content-type']).toContain('text/html');
+    expect(last.body).toContain('Забагато запитів');
+  });
+});
+
 describe('requests too large', () => {
   it('a form body over the limit is a 413 page in the page’s language with the way back to the form', async () => {
     const back = `/uk/applications/${draft}/pages/about-you`;

@@ -7,6 +7,7 @@ export const enEdge: { readonly [K in keyof typeof ukEdge]: string } = {
   'edge.multipart': 'The form with a file arrived damaged or incomplete. Go back to the form and send it again.',
   'edge.badUrl': 'The web address contains characters the portal does not recognise. Check the address.',
   'edge.generic': 'The request could not be read. Go back to the previous page and try again.',
+  'edge.tooMany': 'Too many requests from your address. Wait a minute and try again.',
   'edge.back': 'Back to the form',
   'tooLarge.413.title': 'Too much was sent',
   'tooLarge.413.text': 'The portal accepts at most {text} KB of text in a form, and files of up to {file} MB (less where a service says so). This page of the form was not saved.',
