@@ -48,19 +48,36 @@ export function edgeLang(url: string, acceptLanguage: string | string[] | undefi
 
 const contextOf = (lang: Lang, url: string): PageContext => ({ t: translator(lang), lang, url });
 
-/** The form page the person came from, when the browser says (a path on this portal only). */
-function backTo(request: FastifyRequest): string | null {
-  const referer = request.headers.referer;
-  if (typeof referer !== 'string' || referer.length > 2000) {
-    return null;
-  }
+/** The page holding the form a POST came from, known from the POST's own path (pages send no Referer: helmet's no-referrer). */
+const FORM_PAGES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(\/(?:uk|en)\/applications\/[^/]+\/pages\/[^/]+)(?:\/files\/.*)?$/, '$1'],
+  [/^(\/(?:uk|en)\/applications\/[^/]+)\/submit$/, '$1/check'],
+  [/^(\/(?:uk|en)\/(?:cabinet|office)\/cases\/[^/]+)\/[a-z]+$/, '$1'],
+  [/^(\/(?:uk|en))\/cabinet\/mandates(?:\/.*)?$/, '$1/cabinet/representation'],
+  [/^(\/(?:uk|en)\/cabinet\/contacts)(?:\/.*)?$/, '$1'],
+  [/^(\/(?:uk|en)\/admin\/staff)(?:\/.*)?$/, '$1'],
+];
+
+/** The path (and query) of an address, if it is a page of this portal. */
+function portalPath(address: string, withQuery: boolean): string | null {
   try {
-    const url = new URL(referer, 'http://portal.invalid');
-    const path = `${url.pathname}${url.search}`;
-    return /^\/(uk|en)\//.test(path) && !urlHasControl(path) ? path : null;
+    const url = new URL(address, 'http://portal.invalid');
+    const path = withQuery ? `${url.pathname}${url.search}` : url.pathname;
+    return address.length <= 2000 && /^\/(uk|en)\//.test(path) && !urlHasControl(path) ? path : null;
   } catch {
     return null;
   }
+}
+
+/** The form page the person came from: as the browser says, else as the POST's own path shows. */
+function backTo(request: FastifyRequest): string | null {
+  const referer = request.headers.referer;
+  if (typeof referer === 'string') {
+    return portalPath(referer, true);
+  }
+  const path = portalPath(request.url, false);
+  const known = path === null ? undefined : FORM_PAGES.find(([pattern]) => pattern.test(path));
+  return path !== null && known ? path.replace(known[0], known[1]) : null;
 }
 
 interface Refusal {

@@ -179,6 +179,11 @@ describe('requests too large', () => {
     const en = await t.app.inject({ method: 'POST', url: `/en/applications/${draft}/pages/about-you`, headers: { ...FORM, cookie: citizen.cookie }, payload: `_csrf=${citizen.csrf}&givenName=${'a'.repeat(70 * 1024)}` });
     expect(en.statusCode).toBe(413);
     expect(en.body).toContain('Too much was sent');
+    // Without a Referer (the portal's pages send none), the way back is the form page the POST belongs to.
+    expect(en.body).toContain(`href="/en/applications/${draft}/pages/about-you"`);
+    const answer = await post(`/uk/cabinet/cases/${RANDOM}/answer`, citizen, `_csrf=${citizen.csrf}&answer=${'a'.repeat(70 * 1024)}`);
+    expect(answer.statusCode).toBe(413);
+    expect(answer.body).toContain(`href="/uk/cabinet/cases/${RANDOM}"`);
   });
 
   it('a path parameter over the router’s limit is a 414 page, or a problem under /api', async () => {
