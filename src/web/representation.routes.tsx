@@ -68,13 +68,15 @@ export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyReque
         const { t } = pageContext(request);
         const body = request.body as Form;
         const parsed = parseGrantForm(t, body);
+        // What the person typed, shown back: each field read as the form sends it.
+        const values: Form = { services: formStrings(body, 'services'), ...Object.fromEntries(['representative', 'scope', 'thematic', 'validFrom', 'validUntil'].map((k) => [k, formString(body, k)])) };
         if (!parsed.input) {
-          return render(request, reply, 400, body, parsed.errors);
+          return render(request, reply, 400, values, parsed.errors);
         }
         const granted = await deps.mandates.grant(me(request), parsed.input);
         if (!granted.ok) {
           const field = granted.error.field ?? 'representative';
-          return render(request, reply, granted.error.problem === 'not-allowed' ? 403 : 400, body, [{ field, message: t(`mandateError.${granted.error.problem}`) }]);
+          return render(request, reply, granted.error.problem === 'not-allowed' ? 403 : 400, values, [{ field, message: t(`mandateError.${granted.error.problem}`) }]);
         }
         return reply.redirect(paths.representation(lang), 303);
       },

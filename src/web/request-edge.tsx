@@ -129,6 +129,12 @@ function controlIn(value: unknown, depth = 0): boolean {
   return Object.entries(value).some(([k, v]) => hasControlCharacter(k) || controlIn(v, depth + 1));
 }
 
+/** A multipart body as an urlencoded one would be: each field its text (several: an array); file parts as they are. */
+function plainFields(body: Record<string, unknown>): Record<string, unknown> {
+  const text = (part: unknown) => (typeof part === 'object' && part !== null && (part as { type?: unknown }).type === 'field' ? (part as { value?: unknown }).value : part);
+  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v.map(text) : text(v)]));
+}
+
 /** The hooks of the edge. Registered after the body parsers, so the body check sees the parsed body. */
 export function registerRequestEdge(app: FastifyInstance): void {
   app.decorateRequest('bodyChecked', false);
@@ -142,6 +148,9 @@ export function registerRequestEdge(app: FastifyInstance): void {
     request.bodyChecked = true;
     if (request.body !== undefined && !isApi(request.url) && controlIn(request.body)) {
       return refuse(request, reply, badRequest('edge.control'));
+    }
+    if (request.isMultipart() && typeof request.body === 'object' && request.body !== null) {
+      request.body = plainFields(request.body as Record<string, unknown>);
     }
     return undefined;
   });

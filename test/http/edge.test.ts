@@ -134,6 +134,16 @@ describe('multipart bodies that cannot be read', () => {
   });
 });
 
+describe('multipart bodies that can be read', () => {
+  it('reach handlers as a form would: a form shown back with what was typed is a 400 page, not a 500', async () => {
+    const part = (name: string, value: string) => `--b\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const payload = `${part('_csrf', citizen.csrf)}${part('representative', 'not-a-number')}${part('services', '')}--b\r\nContent-Disposition: form-data; name="other"; filename=""\r\n\r\nGIF89a\r\n--b--\r\n`;
+    const res = await post('/en/cabinet/mandates', citizen, payload, { 'content-type': 'multipart/form-data; boundary=b' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('value="not-a-number"');
+  });
+});
+
 describe('the payment callback', () => {
   const body = (paymentId: string) => JSON.stringify({ eventId: 'evt-1', paymentId, providerRef: 'ref-1', status: 'paid', amount: 100, currency: 'UAH', at: new Date().toISOString() });
   const send = (payload: string, signature = signatureHeaderValue(SECRET, payload)) =>
