@@ -160,6 +160,8 @@ describe('the payment callback', () => {
       expect(res.json()).toMatchObject({ status: 400, code: 'payments.callback_malformed' });
     }
     expect((await send(JSON.stringify({ eventId: 'a\u0000b', paymentId: RANDOM, providerRef: 'r', status: 'paid', amount: 1, currency: 'UAH', at: new Date().toISOString() }))).statusCode).toBe(400);
+    const huge = JSON.stringify({ eventId: 'evt-2', paymentId: RANDOM, providerRef: 'r', status: 'declined', amount: Number.MAX_SAFE_INTEGER, currency: 'UAH', at: new Date().toISOString() });
+    expect((await send(huge)).statusCode).toBe(400);
     // A well-formed callback about a payment the portal does not have is recorded (for reconciliation), as before.
     expect((await send(body(RANDOM))).statusCode).toBe(200);
   });

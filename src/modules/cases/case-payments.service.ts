@@ -30,6 +30,8 @@ export type CallbackOutcome = 'applied' | 'duplicate' | 'recorded' | 'rejected' 
 
 /** An id the provider sends back: text the database can hold, of a sensible length. */
 const isReference = (value: string) => value.length <= 200 && !hasControlCharacter(value);
+/** The amount columns are PostgreSQL `integer` (kopecks): a larger amount is about no payment of the portal. */
+const MAX_AMOUNT = 2_147_483_647;
 
 /**
  * Fees through the payment provider: start a payment for a case awaiting one, apply the provider's
@@ -81,7 +83,7 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
       }
       const cb = checked.callback;
       // The signature is good; what it signs must still name one of the portal's payments (their ids are UUIDs).
-      if (!isUuid(cb.paymentId) || !isReference(cb.eventId) || !isReference(cb.providerRef)) {
+      if (!isUuid(cb.paymentId) || !isReference(cb.eventId) || !isReference(cb.providerRef) || cb.amount > MAX_AMOUNT) {
         return 'malformed';
       }
       // The catalogue is read before the transaction opens (no transaction waits for a second connection).
