@@ -28,6 +28,8 @@ import { uploadConfig } from '../web/upload-stream.ts';
 import type { DevMessages } from './channels.ts';
 import type { Services } from './container.ts';
 import { devRoutes } from '../web/dev.routes.tsx';
+import { answerClientError, answerFrameworkError, answerRequestError, registerRequestEdge } from '../web/request-edge.tsx';
+import { REQUEST_LIMITS } from '../web/request-limits.ts';
 import { officeRoutes } from '../web/office.routes.tsx';
 
 const ASSETS = fileURLToPath(new URL('../web/assets/', import.meta.url));
@@ -45,9 +47,14 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
-    routerOptions: { maxParamLength: 200 },
+    routerOptions: { maxParamLength: REQUEST_LIMITS.paramChars },
     // TRUST_PROXY: request.ip is the client behind the configured proxies (rate limits and refusal counts key on it).
     trustProxy: trustProxyOption(services.config.trustProxy),
+    // Refusals before a route is found, and Node's parser's (a request line or headers too large): pages in the path's language.
+    frameworkErrors: (error, request, reply) => {
+      void answerFrameworkError(error, request, reply);
+    },
+    clientErrorHandler: answerClientError,
   });
   // Every route must say what it requires: a route without a requirement stops the portal from building.
   app.addHook('onRoute', (options) => {
@@ -64,6 +71,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   const providerOrigins = [...services.config.identity.providers.map((p) => new URL(p.issuer).origin), ...(paymentOrigin === null ? [] : [paymentOrigin])];
   await registerMiddleware(app, services.config.publicUrl, providerOrigins);
   await registerSessions(app, services.sessions);
+  registerRequestEdge(app);
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(services.rateLimiter) });
   registerPlatformRoutes(app, services);
   registerCatalogueApi(app, services.catalogue);
@@ -83,7 +91,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   ];
   for (const route of webRoutes) {
     // Sign-in callbacks are rate limited by the sessions service, keyed on the sign-in request and the address (ADR 0012).
-    const config = { auth: route.auth };
+    const config = { auth: route.auth, params: route.params };
     Object.assign(config, uploadConfig(route.upload));
     app.route({ method: route.method, url: route.url, handler: route.handler, preHandler: guard(route, services.sessions), config, schema: { hide: true } });
   }
@@ -168,11 +176,9 @@ function registerErrorHandling(app: FastifyInstance): void {
         ? sendProblem(reply, { type: `${PROBLEM_BASE}unavailable`, title: 'Service unavailable', status: 503, code: 'database.unavailable', detail: `Try again in ${RETRY_AFTER_SECONDS} seconds`, instance: request.url })
         : sendUnavailablePage(request, reply);
     }
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      const status = error.statusCode;
-      return isApi(request.url)
-        ? sendProblem(reply, { type: `${PROBLEM_BASE}bad-request`, title: 'Bad request', status, code: error.code, instance: request.url })
-        : sendBadRequestPage(request, reply, status, [error.message]);
+    const answered = answerRequestError(error, request, reply);
+    if (answered !== null) {
+      return answered;
     }
     request.log.error({ err: error }, 'request failed');
     return isApi(request.url)

@@ -11,6 +11,7 @@ import { CheckPage } from './pages/apply-check.page.tsx';
 import { ApplyStartPage } from './pages/apply-start.page.tsx';
 import { QuestionPage } from './pages/apply-question.page.tsx';
 import { sendNotFoundPage } from './error-pages.tsx';
+import { formString } from './form-fields.ts';
 import { MessagePage } from './pages/message.page.tsx';
 import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
@@ -73,7 +74,7 @@ function startRoutes(d: Deps, lang: Lang): WebRoute[] {
   const { drafts, me } = d;
   return [
     {
-      method: 'GET', url: `/${lang}/services/:id/apply`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/services/:id/apply`, auth: SIGNED_IN, params: { id: 'slug' },
       handler: async (request, reply) => {
         const allowed = await drafts.applicable(me(request), params(request).id);
         if (!allowed.ok) {
@@ -84,7 +85,7 @@ function startRoutes(d: Deps, lang: Lang): WebRoute[] {
       },
     },
     {
-      method: 'POST', url: `/${lang}/services/:id/apply`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/services/:id/apply`, auth: SIGNED_IN, params: { id: 'slug' },
       handler: async (request, reply) => {
         const started = await drafts.start(me(request), params(request).id);
         if (!started.ok && started.error.problem === 'quota-drafts') {
@@ -110,7 +111,7 @@ function pageRoutes(d: Deps, lang: Lang): WebRoute[] {
   const { drafts, me } = d;
   return [
     {
-      method: 'GET', url: `/${lang}/applications/:draftId/pages/:pageId`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/applications/:draftId/pages/:pageId`, auth: SIGNED_IN, params: { draftId: 'uuid', pageId: 'slug' },
       handler: async (request, reply) => {
         const loaded = await loadPage(d, request);
         if (!loaded.ok) {
@@ -125,7 +126,7 @@ function pageRoutes(d: Deps, lang: Lang): WebRoute[] {
       },
     },
     {
-      method: 'POST', url: `/${lang}/applications/:draftId/pages/:pageId`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/applications/:draftId/pages/:pageId`, auth: SIGNED_IN, params: { draftId: 'uuid', pageId: 'slug' },
       handler: async (request, reply) => {
         const { t } = pageContext(request);
         const saved = await drafts.savePage(me(request), params(request).draftId, params(request).pageId, request.body as RawBody);
@@ -160,7 +161,7 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
   const { drafts, me } = d;
   return [
     {
-      method: 'POST', url: `/${lang}/applications/:draftId/pages/:pageId/files/:field`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/applications/:draftId/pages/:pageId/files/:field`, auth: SIGNED_IN, params: { draftId: 'uuid', pageId: 'slug', field: 'name' },
       // The file is read as a stream and cut at the draft's service's own limit (upload-stream.ts).
       upload: { files: 1, limitBytes: (request) => drafts.uploadLimitBytes(params(request).draftId) },
       handler: async (request, reply) => {
@@ -181,7 +182,7 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
       },
     },
     {
-      method: 'POST', url: `/${lang}/applications/:draftId/pages/:pageId/files/:field/remove`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/applications/:draftId/pages/:pageId/files/:field/remove`, auth: SIGNED_IN, params: { draftId: 'uuid', pageId: 'slug', field: 'name' },
       handler: async (request, reply) => {
         const { draftId, pageId, field } = params(request);
         const removed = await drafts.removeFile(me(request), draftId, field);
@@ -195,19 +196,19 @@ function finishRoutes(d: Deps, lang: Lang): WebRoute[] {
   const { drafts, me } = d;
   return [
     {
-      method: 'GET', url: `/${lang}/applications/:draftId/check`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/applications/:draftId/check`, auth: SIGNED_IN, params: { draftId: 'uuid' },
       handler: async (request, reply) => {
         const view = await drafts.get(me(request), params(request).draftId);
         return view.ok ? check(d, request, reply, view.value, 200, []) : refused(request, reply, view.error);
       },
     },
     {
-      method: 'POST', url: `/${lang}/applications/:draftId/submit`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/applications/:draftId/submit`, auth: SIGNED_IN, params: { draftId: 'uuid' },
       handler: async (request, reply) => {
         const { t } = pageContext(request);
-        const body = request.body as Record<string, string | undefined>;
-        const key = typeof body['idempotencyKey'] === 'string' && /^[A-Za-z0-9-]{8,80}$/.test(body['idempotencyKey']) ? body['idempotencyKey'] : crypto.randomUUID();
-        const submitted = await drafts.submit(me(request), params(request).draftId, { idempotencyKey: key, declared: body['declaration'] === 'yes', channel: 'web', lang });
+        const given = formString(request.body, 'idempotencyKey');
+        const key = /^[A-Za-z0-9-]{8,80}$/.test(given) ? given : crypto.randomUUID();
+        const submitted = await drafts.submit(me(request), params(request).draftId, { idempotencyKey: key, declared: formString(request.body, 'declaration') === 'yes', channel: 'web', lang });
         if (submitted.ok) {
           return reply.redirect(paths.receipt(lang, submitted.value.id), 303);
         }
@@ -223,7 +224,7 @@ function finishRoutes(d: Deps, lang: Lang): WebRoute[] {
       },
     },
     {
-      method: 'POST', url: `/${lang}/applications/:draftId/discard`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/applications/:draftId/discard`, auth: SIGNED_IN, params: { draftId: 'uuid' },
       handler: async (request, reply) => {
         const discarded = await drafts.discard(me(request), params(request).draftId);
         return discarded.ok ? reply.redirect(paths.myApplications(lang), 303) : refused(request, reply, discarded.error);

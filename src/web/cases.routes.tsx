@@ -19,7 +19,8 @@ import { SIGNED_IN, type WebRoute } from './route-table.ts';
 import type { FieldError } from './views/components.tsx';
 import { sendFile } from './send-file.ts';
 import { applicationMessage, refusalStatus } from './apply-errors.ts';
-import { formText, receivedFiles } from './upload-stream.ts';
+import { formString } from './form-fields.ts';
+import { receivedFiles } from './upload-stream.ts';
 
 export interface CasesWebDeps {
   readonly cases: CasesService;
@@ -32,7 +33,6 @@ export interface CasesWebDeps {
 
 type Params = { id: string; documentId: string; attachmentId: string };
 const params = (r: FastifyRequest) => r.params as Params;
-type Body = Record<string, string | undefined>;
 
 /** The applicant's side of cases: "My applications", the case page and its actions, receipts and downloads. */
 export function casesRoutes(deps: CasesWebDeps, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
@@ -110,7 +110,7 @@ function listRoutes(d: Deps, lang: Lang): WebRoute[] {
       },
     },
     {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/cabinet/cases/:id`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
         // Back from the payment provider: what its address says is a hint; the notice tells what the portal knows.
         const query = request.query as { status?: unknown; payment?: unknown };
@@ -125,11 +125,11 @@ function actionRoutes(d: Deps, lang: Lang): WebRoute[] {
   const { cases, me } = d;
   return [
     {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/answer`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/answer`, auth: SIGNED_IN, params: { id: 'uuid' },
       // A plain form, or multipart with files (each read as a stream, cut at the case's service's limit).
       upload: { files: MAX_ANSWER_FILES + 1, limitBytes: (request) => d.drafts.answerLimitBytes(params(request).id) },
       handler: async (request, reply) => {
-        const answer = formText(request.body, 'answer');
+        const answer = formString(request.body, 'answer');
         const files = receivedFiles(request.body, 'files').map((f) => ({ field: 'answer', filename: f.filename, bytes: f.received.bytes, truncated: f.received.truncated }));
         const answered = await d.drafts.answer(me(request), params(request).id, answer, files);
         if (!answered.ok && answered.error instanceof ApplicationRefused) {
@@ -141,19 +141,19 @@ function actionRoutes(d: Deps, lang: Lang): WebRoute[] {
       },
     },
     {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/withdraw`, auth: SIGNED_IN,
-      handler: async (request, reply) => afterAction(d, request, reply, lang, await cases.withdraw(me(request), params(request).id, (request.body as Body)['reason'] ?? ''), 'reason'),
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/withdraw`, auth: SIGNED_IN, params: { id: 'uuid' },
+      handler: async (request, reply) => afterAction(d, request, reply, lang, await cases.withdraw(me(request), params(request).id, formString(request.body, 'reason')), 'reason'),
     },
     {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/rate`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/rate`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
-        const body = request.body as Body;
-        const rating = /^[1-5]$/.test(body['rating'] ?? '') ? Number(body['rating']) : 0;
-        return afterAction(d, request, reply, lang, await cases.rate(me(request), params(request).id, rating, body['comment'] ?? ''), 'rating');
+        const given = formString(request.body, 'rating');
+        const rating = /^[1-5]$/.test(given) ? Number(given) : 0;
+        return afterAction(d, request, reply, lang, await cases.rate(me(request), params(request).id, rating, formString(request.body, 'comment')), 'rating');
       },
     },
     {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/pay`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/pay`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
         if (d.payments === null) {
           return afterAction(d, request, reply, lang, { ok: false, error: new CaseRefused('payment-unavailable') }, 'pay');
@@ -169,7 +169,7 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
   const { cases, drafts, receipts, me } = d;
   return [
     {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
         const loaded = await cases.forApplicant(me(request), params(request).id);
         if (loaded === null) {
@@ -180,14 +180,14 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
       },
     },
     {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt.pdf`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt.pdf`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
         const receipt = await receipts.receiptPdf(me(request), params(request).id);
         return receipt === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: receipt.pdf, type: 'application/pdf', name: `receipt-${receipt.number}.pdf`, disposition: 'attachment' });
       },
     },
     {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/documents/:documentId`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/documents/:documentId`, auth: SIGNED_IN, params: { id: 'uuid', documentId: 'uuid' },
       handler: async (request, reply) => {
         const signedIn = me(request);
         const doc = await cases.documentPdf(params(request).documentId, (c, service) => c.id === params(request).id && canActOnCase(signedIn.actor, c, service, new Date()));
@@ -195,7 +195,7 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
       },
     },
     {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/attachments/:attachmentId`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/attachments/:attachmentId`, auth: SIGNED_IN, params: { id: 'uuid', attachmentId: 'uuid' },
       handler: async (request, reply) => {
         const signedIn = me(request);
         const visible = await cases.forApplicant(signedIn, params(request).id);

@@ -151,6 +151,7 @@ export function catalogueRoutes(catalogue: CatalogueService, drafts: Pick<Drafts
       method: 'GET',
       url: `/${lang}${url}`,
       auth: PUBLIC,
+      ...(url.includes(':id') ? { params: { id: 'slug' as const } } : {}),
       handler: async (request, reply) => {
         const revision = await catalogue.revision();
         const rendered = await cache.get(revision, request.url, async () => {

@@ -9,12 +9,10 @@ import { ContactsPage, type ContactsView } from './pages/contacts.page.tsx';
 import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
 import { SIGNED_IN, type WebRoute } from './route-table.ts';
+import { formString, formStrings } from './form-fields.ts';
 
 type Body = Record<string, string | string[] | undefined>;
-const one = (body: Body, key: string): string => {
-  const value = body[key];
-  return typeof value === 'string' ? value : '';
-};
+const one = (body: Body, key: string): string => formString(body, key);
 const channelOf = (body: Body): ContactChannel => (one(body, 'channel') === 'sms' ? 'sms' : 'email');
 const CLOCK = { uk: new Intl.DateTimeFormat('uk-UA', { hour: '2-digit', minute: '2-digit', timeZone: STATE_TIME_ZONE }), en: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: STATE_TIME_ZONE }) };
 const REGIONS = { uk: new Intl.DisplayNames(['uk'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
@@ -100,7 +98,7 @@ export function contactsRoutes(contacts: ContactsService, me: (r: FastifyRequest
       method: 'POST', url: `/${lang}/cabinet/contacts`, auth: SIGNED_IN,
       handler: async (request, reply) => {
         const body = request.body as Body;
-        const noticeChannels = ([] as string[]).concat(body['noticeChannels'] ?? []).filter((c): c is NoticeChannel => (NOTICE_CHANNELS as readonly string[]).includes(c));
+        const noticeChannels = formStrings(body, 'noticeChannels').filter((c): c is NoticeChannel => (NOTICE_CHANNELS as readonly string[]).includes(c));
         const postal = one(body, 'postalAddress').trim().slice(0, 300);
         const saved = await contacts.savePreferences(me(request), { language: one(body, 'language') === 'en' ? 'en' : 'uk', noticeChannels, postalAddress: postal || null });
         return back(request, reply, lang, saved.ok ? { kind: 'saved' } : outcomeOf(saved.error, 'noticeChannels'));

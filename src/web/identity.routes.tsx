@@ -11,6 +11,7 @@ import { contactsRoutes } from './contacts.routes.tsx';
 import { representationRoutes } from './representation.routes.tsx';
 import { staffAdminRoutes } from './staff-admin.routes.tsx';
 import { PUBLIC, SIGNED_IN, type WebRoute } from './route-table.ts';
+import { formString } from './form-fields.ts';
 import { type CookieOptions, SESSION_COOKIE, SIGN_IN_COOKIE, sendRefusal, setSessionCookie, setSignInCookie } from './session.plugin.tsx';
 
 export interface IdentityWebDeps {
@@ -47,7 +48,7 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
       },
     },
     {
-      method: 'GET', url: `/${lang}/sign-in/:idp`, auth: PUBLIC,
+      method: 'GET', url: `/${lang}/sign-in/:idp`, auth: PUBLIC, params: { idp: 'slug' },
       handler: async (request, reply) => {
         const query = request.query as Record<string, unknown>;
         const realm = query['realm'] === 'staff' ? 'staff' : 'citizen';
@@ -66,8 +67,7 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
     {
       method: 'POST', url: `/${lang}/cabinet/act-as`, auth: SIGNED_IN,
       handler: async (request, reply) => {
-        const raw = (request.body as Record<string, unknown>)['party'];
-        const party = typeof raw === 'string' ? parsePartyKey(raw) : null;
+        const party = parsePartyKey(formString(request.body, 'party'));
         const done = party ? await sessions.actAs(me(request), party) : null;
         if (!done?.ok) {
           return sendPage(reply, 403, <ActAsPage ctx={pageContext(request)} signedIn={me(request)} refused />);
@@ -96,7 +96,7 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
   ];
 
   const callback: WebRoute = {
-    method: 'GET', url: '/auth/callback/:idp', auth: PUBLIC,
+    method: 'GET', url: '/auth/callback/:idp', auth: PUBLIC, params: { idp: 'slug' },
     handler: async (request, reply) => {
       const idp = (request.params as { idp: string }).idp;
       const completed = await sessions.completeSignIn({

@@ -5,6 +5,7 @@ import type { BackOfficeService, CasePaymentsService } from '../modules/cases/in
 import { isDay } from '../modules/deadlines/index.ts';
 import type { SignedIn } from '../modules/identity/index.ts';
 import { caseActionMessage } from './case-errors.ts';
+import { formString } from './form-fields.ts';
 import { MessagePage } from './pages/message.page.tsx';
 import { OfficePaymentsPage } from './pages/office-payments.page.tsx';
 import { paths } from './paths.ts';
@@ -21,10 +22,10 @@ const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 export function officeSupervisionRoutes(deps: { backOffice: BackOfficeService; payments: CasePaymentsService | null }, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
   const perLang = (lang: Lang): WebRoute[] => [
     {
-      method: 'POST', url: `/${lang}/office/documents/:documentId/revoke`, auth: OFFICERS,
+      method: 'POST', url: `/${lang}/office/documents/:documentId/revoke`, auth: OFFICERS, params: { documentId: 'uuid' },
       handler: async (request, reply) => {
         const ctx = pageContext(request);
-        const reason = (request.body as Record<string, string | undefined>)['reason'] ?? '';
+        const reason = formString(request.body, 'reason');
         const revoked = await deps.backOffice.revokeDocument(me(request), (request.params as { documentId: string }).documentId, reason);
         if (revoked.ok) {
           return reply.redirect(paths.officeCase(lang, revoked.value.caseId), 303);

@@ -13,10 +13,11 @@ import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
 import type { WebRoute } from './route-table.ts';
 import { sendFile } from './send-file.ts';
+import { formString, formStrings } from './form-fields.ts';
 import { me } from './identity.routes.tsx';
 import type { FieldError } from './views/components.tsx';
 import { type OfficeError, actProblem, caseProblem, workflowProblem } from './views/office-errors.tsx';
-import { type Body, assignableOfficers, filterParams, isId, isOfficerEvent, many, one, parseQueueFilters, toQueueQuery, typed } from './views/office-query.tsx';
+import { assignableOfficers, filterParams, isId, isOfficerEvent, parseQueueFilters, toQueueQuery } from './views/office-query.tsx';
 
 /** Officers who work on an agency's cases; which cases and actions are theirs the cases policy decides per case. */
 const OFFICERS = { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor'] } as const;
@@ -42,12 +43,12 @@ export function officeRoutes(deps: OfficeWebDeps): WebRoute[] {
   const perLang = (lang: Lang): WebRoute[] => [
     { method: 'GET', url: `/${lang}/office/cases`, auth: OFFICERS, handler: queue.show },
     { method: 'POST', url: `/${lang}/office/cases/assign`, auth: OFFICERS, handler: queue.assign(lang) },
-    { method: 'GET', url: `/${lang}/office/cases/:id`, auth: OFFICERS, handler: kase.show },
-    { method: 'POST', url: `/${lang}/office/cases/:id/act`, auth: OFFICERS, handler: kase.act(lang) },
-    { method: 'POST', url: `/${lang}/office/cases/:id/notes`, auth: OFFICERS, handler: kase.note(lang) },
-    { method: 'POST', url: `/${lang}/office/cases/:id/assign`, auth: OFFICERS, handler: kase.assign(lang) },
-    { method: 'GET', url: `/${lang}/office/cases/:id/attachments/:attachmentId`, auth: OFFICERS, handler: files.attachment },
-    { method: 'GET', url: `/${lang}/office/documents/:documentId`, auth: OFFICERS, handler: files.document },
+    { method: 'GET', url: `/${lang}/office/cases/:id`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.show },
+    { method: 'POST', url: `/${lang}/office/cases/:id/act`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.act(lang) },
+    { method: 'POST', url: `/${lang}/office/cases/:id/notes`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.note(lang) },
+    { method: 'POST', url: `/${lang}/office/cases/:id/assign`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.assign(lang) },
+    { method: 'GET', url: `/${lang}/office/cases/:id/attachments/:attachmentId`, auth: OFFICERS, params: { id: 'uuid', attachmentId: 'uuid' }, handler: files.attachment },
+    { method: 'GET', url: `/${lang}/office/documents/:documentId`, auth: OFFICERS, params: { documentId: 'uuid' }, handler: files.document },
   ];
   return LANGS.flatMap(perLang);
 }
@@ -77,15 +78,15 @@ function queueHandlers({ backOffice, catalogue }: OfficeWebDeps) {
   const show: Handler = async (request, reply) => render(request, reply, 200, request.query as Record<string, unknown>, { errors: [], selected: [], assignee: me(request).person.id });
   const assign = (lang: Lang): Handler => async (request, reply) => {
     const signedIn = me(request);
-    const body = request.body as Body;
-    const raw = Object.fromEntries(new URLSearchParams(one(body, 'filters')));
-    const caseIds = many(body, 'caseIds').filter(isId);
-    const assignee = one(body, 'assignee');
+    const body = request.body;
+    const raw = Object.fromEntries(new URLSearchParams(formString(body, 'filters').trim()));
+    const caseIds = formStrings(body, 'caseIds').filter(isId);
+    const assignee = formString(body, 'assignee').trim();
     if (caseIds.length === 0) {
       const errors = [{ field: 'caseIds', message: pageContext(request).t('office.error.no-cases') }];
       return render(request, reply, 400, raw, { errors, selected: [], assignee });
     }
-    const done = await backOffice.assign(signedIn, one(body, 'agencyId'), caseIds, assignee === '' ? null : assignee);
+    const done = await backOffice.assign(signedIn, formString(body, 'agencyId').trim(), caseIds, assignee === '' ? null : assignee);
     if (!done.ok) {
       const problem = caseProblem(done.error.problem, 'assignee');
       return render(request, reply, problem.status, raw, { errors: messages(request, problem), selected: caseIds, assignee });
@@ -120,10 +121,10 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
   const show: Handler = async (request, reply) => render(request, reply, 200, { errors: [], values: {} });
   const act = (lang: Lang): Handler => async (request, reply) => {
     const id = param(request, 'id');
-    const body = request.body as Body;
-    const event = one(body, 'event');
-    const reason = typed(body, 'reason');
-    const ground = one(body, 'refusalGroundId');
+    const body = request.body;
+    const event = formString(body, 'event').trim();
+    const reason = formString(body, 'reason');
+    const ground = formString(body, 'refusalGroundId').trim();
     const values = { event, reason, refusalGroundId: ground };
     if (!isId(id)) {
       return sendNotFoundPage(request, reply);
@@ -142,7 +143,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
   };
   const note = (lang: Lang): Handler => async (request, reply) => {
     const id = param(request, 'id');
-    const text = typed(request.body as Body, 'note');
+    const text = formString(request.body, 'note');
     if (!isId(id)) {
       return sendNotFoundPage(request, reply);
     }
@@ -152,7 +153,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
   const assign = (lang: Lang): Handler => async (request, reply) => {
     const signedIn = me(request);
     const id = param(request, 'id');
-    const assignee = one(request.body as Body, 'assignee');
+    const assignee = formString(request.body, 'assignee').trim();
     const view = isId(id) ? await backOffice.view(signedIn, id) : null;
     if (view === null) {
       return sendNotFoundPage(request, reply);

@@ -9,6 +9,7 @@ import { RepresentationPage } from './pages/representation.page.tsx';
 import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
 import { SIGNED_IN, type WebRoute } from './route-table.ts';
+import { formString, formStrings } from './form-fields.ts';
 import type { FieldError } from './views/components.tsx';
 
 type Form = Record<string, string | string[]>;
@@ -16,17 +17,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads the grant form; every problem is named against its field. */
 export function parseGrantForm(t: Translator, body: Form): { input: GrantMandate | null; errors: FieldError[] } {
-  const one = (k: string): string => {
-    const value = body[k];
-    return typeof value === 'string' ? value.trim() : '';
-  };
+  const one = (k: string): string => formString(body, k).trim();
   const errors: FieldError[] = [];
   const fail = (field: string, key: TextKey) => errors.push({ field, message: t(key) });
   const representative = one('representative').replace(/\s/g, '');
   if (!/^\d{10}$/.test(representative)) {
     fail('representative', 'mandateError.representative-unknown');
   }
-  const services = ([] as string[]).concat(body['services'] ?? []).filter((s) => /^[a-z0-9-]{2,80}$/.test(s));
+  const services = formStrings(body, 'services').filter((s) => /^[a-z0-9-]{2,80}$/.test(s));
   const thematic = one('thematic');
   let scope: MandateScope = { kind: 'all' };
   if (one('scope') === 'services') {
@@ -70,19 +68,21 @@ export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyReque
         const { t } = pageContext(request);
         const body = request.body as Form;
         const parsed = parseGrantForm(t, body);
+        // What the person typed, shown back: each field read as the form sends it.
+        const values: Form = { services: formStrings(body, 'services'), ...Object.fromEntries(['representative', 'scope', 'thematic', 'validFrom', 'validUntil'].map((k) => [k, formString(body, k)])) };
         if (!parsed.input) {
-          return render(request, reply, 400, body, parsed.errors);
+          return render(request, reply, 400, values, parsed.errors);
         }
         const granted = await deps.mandates.grant(me(request), parsed.input);
         if (!granted.ok) {
           const field = granted.error.field ?? 'representative';
-          return render(request, reply, granted.error.problem === 'not-allowed' ? 403 : 400, body, [{ field, message: t(`mandateError.${granted.error.problem}`) }]);
+          return render(request, reply, granted.error.problem === 'not-allowed' ? 403 : 400, values, [{ field, message: t(`mandateError.${granted.error.problem}`) }]);
         }
         return reply.redirect(paths.representation(lang), 303);
       },
     },
     {
-      method: 'POST', url: `/${lang}/cabinet/mandates/:id/revoke`, auth: SIGNED_IN,
+      method: 'POST', url: `/${lang}/cabinet/mandates/:id/revoke`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
         const { t } = pageContext(request);
         const revoked = await deps.mandates.revoke(me(request), (request.params as { id: string }).id);

@@ -11,6 +11,7 @@ import { sameSecret } from '../platform/security/tokens.ts';
 import { RefusalPage } from './pages/sign-in.page.tsx';
 import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
+import { REQUEST_LIMITS } from './request-limits.ts';
 import type { WebRoute } from './route-table.ts';
 import { receiveFile } from './upload-stream.ts';
 import './session-types.ts';
@@ -34,12 +35,12 @@ declare module 'fastify' {
 /** Cookies, form bodies, and the signed-in person of each request (looked up only when a cookie comes). */
 export async function registerSessions(app: FastifyInstance, sessions: SessionsService): Promise<void> {
   await app.register(cookie);
-  // NUL cannot be stored in PostgreSQL text: it is dropped from every form value as the body is read.
-  await app.register(formbody, { bodyLimit: 64 * 1024, parser: (body) => withoutNul(parseQuery(body)) });
+  // A value with NUL (which PostgreSQL text cannot hold) or another control character is refused at the edge (request-edge.tsx).
+  await app.register(formbody, { bodyLimit: REQUEST_LIMITS.formBytes, parser: (body) => parseQuery(body) });
   // Uploads: read as streams, each kept only up to its route's limit (the service's own, see
-  // upload-stream.ts); one file per request unless a route allows more; 50 MB is the safety net.
+  // upload-stream.ts); one file per request unless a route allows more; the largest limit any service sets is the safety net.
   await app.register(multipart, {
-    attachFieldsToBody: true, limits: { fileSize: 50 * 1024 * 1024, files: 1, fields: 10, parts: 12 },
+    attachFieldsToBody: true, limits: { fileSize: REQUEST_LIMITS.fileBytes, files: 1, fields: 10, parts: 12 },
     async onFile(part) {
       await receiveFile(this, part);
     },
@@ -108,16 +109,4 @@ export function guard(route: WebRoute, sessions: SessionsService) {
 /** The CSRF token of a form body: a plain field, or a multipart field (`{ value }`) of an upload. */
 function csrfField(raw: unknown): unknown {
   return typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'field' ? (raw as { value?: unknown }).value : raw;
-}
-
-/** A parsed form with the NUL character removed from every value. */
-function withoutNul(form: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
-  const clean = (v: string) => v.replaceAll('\u0000', '');
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(form)) {
-    if (value !== undefined) {
-      out[clean(key)] = Array.isArray(value) ? value.map(clean) : clean(value);
-    }
-  }
-  return out;
 }

@@ -8,13 +8,11 @@ import { paths } from './paths.ts';
 import { pageContext, sendPage } from './render.ts';
 import type { WebRoute } from './route-table.ts';
 import type { FieldError } from './views/components.tsx';
+import { formString } from './form-fields.ts';
 
 const ADMINS = { kind: 'staff', roles: ['agency-admin', 'national-admin'] } as const;
 type Body = Record<string, string | string[] | undefined>;
-const one = (body: Body, key: string) => {
-  const value = body[key];
-  return typeof value === 'string' ? value.trim() : '';
-};
+const one = (body: Body, key: string) => formString(body, key).trim();
 
 /** Administrators manage officers' roles and agency membership. */
 export function staffAdminRoutes(staff: StaffService, catalogue: CatalogueService, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
@@ -44,7 +42,7 @@ export function staffAdminRoutes(staff: StaffService, catalogue: CatalogueServic
       },
     },
     {
-      method: 'POST', url: `/${lang}/admin/staff/:id/revoke`, auth: ADMINS,
+      method: 'POST', url: `/${lang}/admin/staff/:id/revoke`, auth: ADMINS, params: { id: 'uuid' },
       handler: async (request, reply) => {
         const { t } = pageContext(request);
         const revoked = await staff.revoke(me(request), (request.params as { id: string }).id);

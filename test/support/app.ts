@@ -64,7 +64,7 @@ export async function testApp(env: Record<string, string> = {}, options: TestApp
   const payments = await startPayments(config, { port: 0 });
   const services = await buildServices(config, { db: database.db, ...(options.clock ? { clock: options.clock } : {}), ...(options.attachmentStore ? { attachmentStore: options.attachmentStore } : {}), ...(payments.provider === null ? {} : { paymentProvider: payments.provider }) });
   await seedDemoRegistries(services);
-  const { app } = await buildHttp(services, createLogger('silent'));
+  const { app } = await buildHttp(services, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'));
   await app.ready();
   return { app, services, close: async () => { await app.close(); await payments.close(); await database.drop(); } };
 }

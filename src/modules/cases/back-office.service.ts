@@ -7,7 +7,7 @@ import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { type Day, deadlineStatus, kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { availableEvents, type WorkflowRole } from '../workflow/index.ts';
-import type { CaseRecord } from './case.ts';
+import { type CaseRecord, MAX_CASE_TEXT } from './case.ts';
 import { applyEvent, type CaseCommand, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
 import { CaseRefused, type CaseActionError } from './cases.errors.ts';
 import { caseRolesFor, queueAgencies } from './cases.policy.ts';
@@ -170,7 +170,7 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
     /** An internal note on a case (never shown to the applicant). */
     async note(signedIn: SignedIn, caseId: string, text: string): Promise<Result<null, CaseRefused>> {
       const trimmed = text.trim();
-      if (trimmed === '' || trimmed.length > 4000) {
+      if (trimmed === '' || trimmed.length > MAX_CASE_TEXT) {
         return err(new CaseRefused('note-required', 'note'));
       }
       return withOfficerCase<null, never>(signedIn, caseId, async (tx, { c }) => {
@@ -199,7 +199,7 @@ function assigning(deps: BackOfficeDeps, _h: Helpers) {
       if (!caseRolesFor(signedIn.actor, facts.organisationId).includes('supervisor')) {
         return err(new CaseRefused('not-allowed'));
       }
-      if (why === '' || why.length > 4000) {
+      if (why === '' || why.length > MAX_CASE_TEXT) {
         return err(new CaseRefused('revocation-reason-required', 'reason'));
       }
       const c = await casesRepository.byNumber(db, facts.caseNumber);

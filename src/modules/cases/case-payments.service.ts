@@ -1,4 +1,6 @@
 import type { Clock } from '../../kernel/clock.ts';
+import { hasControlCharacter } from '../../kernel/controls.ts';
+import { isUuid } from '../../kernel/ids.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
@@ -24,7 +26,17 @@ export interface CasePaymentsDeps {
   readonly callbackUrl: string;
 }
 
-export type CallbackOutcome = 'applied' | 'duplicate' | 'recorded' | 'rejected';
+/** `rejected`: not signed by the provider; `malformed`: signed, but not a callback about one of the portal's payments. */
+export type CallbackOutcome = 'applied' | 'duplicate' | 'recorded' | 'rejected' | 'malformed';
+
+/** An id the provider sends back: text the database can hold, of a sensible length. */
+const isReference = (value: string) => value.length <= 200 && !hasControlCharacter(value);
+/** The amount columns are PostgreSQL `integer` (kopecks): a larger amount is about no payment of the portal. */
+const MAX_AMOUNT = 2_147_483_647;
+
+/** The signature is good; what it signs must still name one of the portal's payments (their ids are UUIDs). */
+const isWellFormed = (cb: { paymentId: string; eventId: string; providerRef: string; amount: number }): boolean =>
+  isUuid(cb.paymentId) && isReference(cb.eventId) && isReference(cb.providerRef) && cb.amount <= MAX_AMOUNT;
 
 /**
  * Fees through the payment provider: start a payment for a case awaiting one, apply the provider's
@@ -71,9 +83,10 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
     async callback(headers: Record<string, string | string[] | undefined>, rawBody: string): Promise<CallbackOutcome> {
       const checked = provider.checkCallback(headers, rawBody);
       if (!checked.ok) {
-        return 'rejected';
+        return checked.reason === 'malformed' ? 'malformed' : 'rejected';
       }
       const cb = checked.callback;
+      if (!isWellFormed(cb)) { return 'malformed'; }
       // The catalogue is read before the transaction opens (no transaction waits for a second connection).
       const peek = await paymentsRepository.byId(db, cb.paymentId);
       const peekCase = peek === null ? null : await casesRepository.byId(db, peek.caseId);
@@ -83,9 +96,7 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
         const payment = await paymentsRepository.byId(tx, cb.paymentId, { lock: true });
         const matches = payment !== null && payment.amount === cb.amount;
         const fresh = await paymentsRepository.recordCallback(tx, { provider: provider.id, eventId: cb.eventId, paymentId: cb.paymentId, status: cb.status, amount: cb.amount, at: now, outcome: matches ? 'accepted' : 'mismatch' });
-        if (!fresh) {
-          return 'duplicate';
-        }
+        if (!fresh) { return 'duplicate'; }
         // A second payment of a fee already paid is money to return: reconciliation lists it (provider paid, portal pending).
         const alreadyPaid = payment !== null && cb.status === 'paid' && (await paymentsRepository.ofCase(tx, payment.caseId)).some((p) => p.status === 'paid');
         if (payment === null || !matches || alreadyPaid || !(await paymentsRepository.settle(tx, payment.id, cb.status, now))) {

@@ -4,6 +4,9 @@
  */
 import type { LocalText } from '../../kernel/text.ts';
 
+/** The longest text a person may write on a case: an answer, a reason, a comment, an officer's note (pages set it as maxlength). */
+export const MAX_CASE_TEXT = 4000;
+
 export const CASE_CHANNELS = ['web', 'api', 'sms', 'phone', 'post', 'in-person'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 

@@ -6,7 +6,7 @@ import { newId } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
-import { type CaseChannel, type CaseParty, type CaseRecord, costChannelOf, feeFor } from './case.ts';
+import { type CaseChannel, type CaseParty, type CaseRecord, MAX_CASE_TEXT, costChannelOf, feeFor } from './case.ts';
 import { applyEvent, dueOnFor, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
 import { CaseRefused, type CaseActionError } from './cases.errors.ts';
 import { canActOnCase } from './cases.policy.ts';
@@ -36,7 +36,7 @@ export interface CasesDeps {
 /** Told to the applicant: the application was received (the receipt). */
 export const CASE_SUBMITTED_TOPIC = 'case.submitted';
 
-const MAX_TEXT = 4000;
+const MAX_TEXT = MAX_CASE_TEXT;
 
 type Helpers = ReturnType<typeof helpers>;
 

@@ -6,6 +6,7 @@ import { enSignIn } from './en-sign-in.ts';
 import { enJourney } from './en-journey.ts';
 import { enStaff } from './en-staff.ts';
 import { enStorage } from './en-storage.ts';
+import { enEdge } from './en-edge.ts';
 import type { Messages } from './messages.ts';
 
 /** English copy. */
@@ -18,6 +19,7 @@ export const en: Messages = {
   ...enJourney,
   ...enStaff,
   ...enStorage,
+  ...enEdge,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',

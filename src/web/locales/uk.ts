@@ -6,6 +6,7 @@ import { ukSignIn } from './uk-sign-in.ts';
 import { ukJourney } from './uk-journey.ts';
 import { ukStaff } from './uk-staff.ts';
 import { ukStorage } from './uk-storage.ts';
+import { ukEdge } from './uk-edge.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
@@ -17,6 +18,7 @@ export const uk = {
   ...ukJourney,
   ...ukStaff,
   ...ukStorage,
+  ...ukEdge,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',

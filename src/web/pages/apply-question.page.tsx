@@ -3,7 +3,7 @@ import { visibleFields } from '../../modules/forms/index.ts';
 import type { FormPage } from '../../modules/forms/index.ts';
 import { paths } from '../paths.ts';
 import { ErrorSummary, type FieldError } from '../views/components.tsx';
-import { FileQuestion, Question } from '../views/form-fields.tsx';
+import { FileQuestion, Question, maxLengthOf } from '../views/form-fields.tsx';
 import { Layout, type PageContext } from '../views/layout.tsx';
 
 export interface QuestionView {
@@ -43,7 +43,7 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
       <form method="post" action={paths.applyPage(lang, draft.id, view.page.id)} novalidate>
         <input type="hidden" name="_csrf" value={view.csrf} />
         <input type="hidden" name="_shown" value={plain.map((f) => f.name).join(',')} />
-        {plain.map((f) => <Question key={f.name} ctx={ctx} field={f} value={draft.answers[f.name]} error={error(f.name)} />)}
+        {plain.map((f) => <Question key={f.name} ctx={ctx} field={f} value={draft.answers[f.name]} error={error(f.name)} maxLength={maxLengthOf(form.schema, f.name)} />)}
         <button type="submit">{t('apply.continue')}</button>
       </form>
       <p class="hint">{t('apply.savedNote', { days: form.draftRetentionDays })}</p>

@@ -1,6 +1,6 @@
 import { type Attachment, MAX_ANSWER_FILES } from '../../modules/applications/index.ts';
 import type { Service } from '../../modules/catalogue/index.ts';
-import { type CaseDocument, type CaseEventRecord, type CaseRecord, formatMoney, type InformationRequest, type PaymentStanding, workflowOf } from '../../modules/cases/index.ts';
+import { type CaseDocument, type CaseEventRecord, type CaseRecord, MAX_CASE_TEXT, formatMoney, type InformationRequest, type PaymentStanding, workflowOf } from '../../modules/cases/index.ts';
 import { pruneHidden, visibleFields, visiblePages } from '../../modules/forms/index.ts';
 import { paths } from '../paths.ts';
 import { ErrorSummary, type FieldError } from '../views/components.tsx';
@@ -103,7 +103,7 @@ function AnswerForm({ ctx, view, request }: { ctx: PageContext; view: CaseView; 
         <div class={`field${error ? ' field-error' : ''}`}>
           <label for="filter-answer">{t('cases.answerLabel')}</label>
           {error ? <p class="error-message" id="answer-error">{error}</p> : null}
-          <textarea id="filter-answer" name="answer" rows={6} aria-describedby={error ? 'answer-error' : undefined}>{view.values['answer'] ?? ''}</textarea>
+          <textarea id="filter-answer" name="answer" rows={6} maxLength={MAX_CASE_TEXT} aria-describedby={error ? 'answer-error' : undefined}>{view.values['answer'] ?? ''}</textarea>
         </div>
         <div class={`field${filesError ? ' field-error' : ''}`}>
           <label for="filter-files">{t('cases.answerFiles')}</label>
@@ -199,7 +199,7 @@ function WithdrawForm({ ctx, view }: { ctx: PageContext; view: CaseView }) {
         <input type="hidden" name="_csrf" value={view.csrf} />
         <div class="field">
           <label for="filter-reason">{t('cases.withdrawReason')}</label>
-          <textarea id="filter-reason" name="reason" rows={3} />
+          <textarea id="filter-reason" name="reason" rows={3} maxLength={MAX_CASE_TEXT} />
         </div>
         <button type="submit" class="warning">{t('cases.withdraw')}</button>
       </form>
@@ -226,7 +226,7 @@ function RateForm({ ctx, view }: { ctx: PageContext; view: CaseView }) {
       </fieldset>
       <div class="field">
         <label for="filter-comment">{t('cases.rateComment')}</label>
-        <textarea id="filter-comment" name="comment" rows={3} />
+        <textarea id="filter-comment" name="comment" rows={3} maxLength={MAX_CASE_TEXT} />
       </div>
       <button type="submit">{t('cases.rateSend')}</button>
     </form>

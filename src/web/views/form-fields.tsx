@@ -12,10 +12,19 @@ interface FieldProps {
   readonly field: FormField;
   readonly value: unknown;
   readonly error: string | undefined;
+  /** The form schema's maxLength for the answer, shown as the input's maxlength (the server checks the same number). */
+  readonly maxLength?: number | undefined;
+}
+
+/** The `maxLength` the form's JSON Schema sets for a question's answer, if any. */
+export function maxLengthOf(schema: unknown, name: string): number | undefined {
+  const properties = (schema as { properties?: Record<string, { maxLength?: unknown } | undefined> } | null)?.properties;
+  const limit = properties?.[name]?.maxLength;
+  return typeof limit === 'number' && Number.isSafeInteger(limit) && limit > 0 ? limit : undefined;
 }
 
 /** One question of an application form, as an accessible input (no script): label, hint, error, control. */
-export function Question({ ctx, field, value, error }: FieldProps) {
+export function Question({ ctx, field, value, error, maxLength }: FieldProps) {
   const { lang } = ctx;
   const id = fieldId(field.name);
   const hintId = `${field.name}-hint`;
@@ -52,16 +61,17 @@ export function Question({ ctx, field, value, error }: FieldProps) {
     <div class={cls}>
       <label for={id}>{field.label[lang]}</label>
       {head}
-      <Control field={field} id={id} value={value} describedBy={describedBy} lang={lang} choose={ctx.t('apply.choose')} />
+      <Control field={field} id={id} value={value} describedBy={describedBy} lang={lang} choose={ctx.t('apply.choose')} maxLength={maxLength} />
     </div>
   );
 }
 
-function Control({ field, id, value, describedBy, lang, choose }: { field: FormField; id: string; value: unknown; describedBy: string | undefined; lang: 'uk' | 'en'; choose: string }) {
+function Control({ field, id, value, describedBy, lang, choose, maxLength }: { field: FormField; id: string; value: unknown; describedBy: string | undefined; lang: 'uk' | 'en'; choose: string; maxLength: number | undefined }) {
   const common = { id, name: field.name, 'aria-describedby': describedBy, autoComplete: field.autocomplete };
+  const typed = { ...common, maxLength };
   switch (field.kind) {
     case 'textarea':
-      return <textarea {...common} rows={5}>{text(value)}</textarea>;
+      return <textarea {...typed} rows={5}>{text(value)}</textarea>;
     case 'select':
       return (
         <select {...common}>
@@ -70,19 +80,19 @@ function Control({ field, id, value, describedBy, lang, choose }: { field: FormF
         </select>
       );
     case 'number':
-      return <input {...common} type="text" inputMode="decimal" value={text(value)} />;
+      return <input {...typed} type="text" inputMode="decimal" value={text(value)} />;
     case 'date':
       return <input {...common} type="date" value={text(value)} />;
     case 'email':
-      return <input {...common} type="email" value={text(value)} spellcheck={false} />;
+      return <input {...typed} type="email" value={text(value)} spellcheck={false} />;
     case 'tel':
-      return <input {...common} type="tel" value={text(value)} />;
+      return <input {...typed} type="tel" value={text(value)} />;
     case 'text':
     case 'radio':
     case 'checkboxes':
     case 'yes-no':
     case 'file':
-      return <input {...common} type="text" value={text(value)} />;
+      return <input {...typed} type="text" value={text(value)} />;
   }
 }
 

@@ -1,3 +1,4 @@
+import { MAX_CASE_TEXT } from '../../modules/cases/index.ts';
 import type { TextKey } from '../locales/messages.ts';
 import { paths } from '../paths.ts';
 import type { FieldError } from './components.tsx';
@@ -107,7 +108,7 @@ export function Notes({ ctx, view, forms }: { ctx: PageContext; view: CaseView; 
       <form method="post" action={paths.officeCaseNotes(lang, view.case.id)} novalidate>
         <Csrf token={forms.csrf} />
         <Field errors={forms.errors} field="note" label={t('office.notes.label')}>
-          <textarea id={fieldId('note')} name="note" rows={3} maxLength={4000} required aria-describedby={describedBy(forms.errors, 'note', false)} value={forms.values['note'] ?? ''} />
+          <textarea id={fieldId('note')} name="note" rows={3} maxLength={MAX_CASE_TEXT} required aria-describedby={describedBy(forms.errors, 'note', false)} value={forms.values['note'] ?? ''} />
         </Field>
         <button type="submit" class="secondary">{t('office.notes.submit')}</button>
       </form>

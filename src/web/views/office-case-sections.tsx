@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 
 import type { Attachment } from '../../modules/applications/index.ts';
-import { formatMoney } from '../../modules/cases/index.ts';
+import { MAX_CASE_TEXT, formatMoney } from '../../modules/cases/index.ts';
 import type { FormField } from '../../modules/forms/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths } from '../paths.ts';
@@ -236,7 +236,7 @@ export function Documents({ ctx, view, csrf }: { ctx: PageContext; view: CaseVie
                     <form method="post" action={paths.officeRevokeDocument(lang, d.id)} class="office-revoke">
                       <input type="hidden" name="_csrf" value={csrf} />
                       <label for={`revoke-${d.id}`}>{t('office.documents.revokeReason', { number: d.number })}</label>
-                      <textarea id={`revoke-${d.id}`} name="reason" rows={2} required />
+                      <textarea id={`revoke-${d.id}`} name="reason" rows={2} maxLength={MAX_CASE_TEXT} required />
                       <button type="submit" class="office-danger">{t('office.documents.revoke', { number: d.number })}</button>
                     </form>
                   ) : null}

@@ -21,26 +21,12 @@ export interface QueueFilters {
 }
 
 type Raw = Readonly<Record<string, unknown>>;
-export type Body = Record<string, string | string[] | undefined>;
 
-/** A single form or query value, trimmed; '' when absent. */
+/** A single query value, trimmed; '' when absent (form fields are read with web/form-fields.ts). */
 export const one = (raw: Raw, key: string): string => {
   const value = raw[key];
   const first = Array.isArray(value) ? (value as unknown[])[0] : value;
   return typeof first === 'string' ? first.trim() : '';
-};
-
-/** A form field as sent, without trimming (what the officer typed is shown back as typed). */
-export const typed = (raw: Raw, key: string): string => {
-  const value = raw[key];
-  return typeof value === 'string' ? value : '';
-};
-
-/** Every value of a repeated field (checkboxes). */
-export const many = (raw: Raw, key: string): string[] => {
-  const value = raw[key];
-  const values: unknown[] = Array.isArray(value) ? (value as unknown[]) : [value];
-  return values.filter((v): v is string => typeof v === 'string' && v !== '');
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
