@@ -175,7 +175,7 @@ describe('other refusals of the framework', () => {
     }
     expect(last.statusCode).toBe(429);
     expect(last.headers['content-type']).toContain('text/html');
-    expect(last.body).toContain('Забагато запитів');
+    expect(last.body).toContain('Забагато спроб входу');
   });
 });
 

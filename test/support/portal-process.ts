@@ -26,6 +26,7 @@ export async function portalEnv(databaseUrl: string, extra: Record<string, strin
   return {
     PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, EID_STATE_PORT: String(statePort), EID_BANK_PORT: String(bankPort),
     PAYMENT_SIMULATOR_PORT: String(paymentPort), DATABASE_URL: databaseUrl, JOB_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', NODE_ENV: 'development',
+    APPLICATION_MAX_OPEN_DRAFTS: '100', // a load test prepares many drafts of one person before its burst
     ...extra,
   };
 }
@@ -84,9 +85,11 @@ export class Browser {
   }
 
   async signIn(persona: string): Promise<void> {
-    const start = await this.send('/uk/sign-in/state?realm=citizen');
-    const callback = await new EidAgent().signIn(new URL(start.location), persona);
-    const res = await fetch(callback, { redirect: 'manual' });
+    // The sign-in is bound to the browser that began it: the callback carries the key cookie set at the start.
+    const start = await fetch(`${this.base}/uk/sign-in/state?realm=citizen`, { redirect: 'manual' });
+    const browserKey = (start.headers.getSetCookie().find((c) => c.startsWith('portico_sign_in=')) ?? '').split(';')[0] ?? '';
+    const callback = await new EidAgent().signIn(new URL(start.headers.get('location') ?? ''), persona);
+    const res = await fetch(callback, { redirect: 'manual', headers: { cookie: browserKey } });
     this.cookie = (res.headers.getSetCookie().find((c) => c.startsWith('portico_session=')) ?? '').split(';')[0] ?? '';
     const cabinet = await this.send('/uk/cabinet');
     this.csrf = /name="_csrf" value="([^"]+)"/.exec(cabinet.body)?.[1] ?? '';
