@@ -40,6 +40,7 @@ describe('loadConfig in production', () => {
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
         'EID_EMBEDDED=true is refused with NODE_ENV=production: the embedded eID is a test provider',
+        'NODE_ENV=production needs CODE_SECRET: the development code secret is public',
         'NODE_ENV=production needs SMTP_URL and SMS_GATEWAY_URL: local stand-ins are for development only',
         'NODE_ENV=production needs SEAL_SECRET: the development seal secret is public',
         'NODE_ENV=production needs PAYMENT_PROVIDER_URL: the payment simulator is for development only',
@@ -52,6 +53,7 @@ describe('loadConfig in production', () => {
       NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.gov.ua', SMTP_URL: 'smtp://mail.example:587', SMS_GATEWAY_URL: 'https://sms.example/messages', SMS_GATEWAY_TOKEN: 't',
       OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: 'https://eid.example', OIDC_STATE_CLIENT_ID: 'portal', OIDC_STATE_CLIENT_SECRET: 's',
       SEAL_SECRET: 'a-production-seal-secret-of-32-characters-or-more', PAYMENT_PROVIDER_URL: 'https://pay.example/v1', PAYMENT_API_KEY: 'k', PAYMENT_CALLBACK_SECRET: 'c',
+      CODE_SECRET: 'a-production-code-secret-of-32-characters-or-more',
     });
     expect(config.seedDemo).toBe(false);
     expect(config.cases.payments).toEqual({ id: 'provider', url: 'https://pay.example/v1', apiKey: 'k', callbackSecret: 'c' });
