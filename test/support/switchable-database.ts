@@ -3,10 +3,9 @@
  * node-postgres pool aimed at a port where nothing listens (so callers meet the real refused-connection
  * error); while `hung`, queries never answer. `up` is the test's real database again.
  */
-import { createServer } from 'node:net';
-
 import type { Database } from '../../src/platform/db/database.ts';
 import { openPostgres } from '../../src/platform/db/postgres.ts';
+import { freePort } from './portal-process.ts';
 
 export type DatabaseState = 'up' | 'down' | 'hung';
 
@@ -17,17 +16,8 @@ export interface SwitchableDatabase {
   close(): Promise<void>;
 }
 
-/** A port on 127.0.0.1 where nothing listens. */
-export async function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-    srv.on('error', reject);
-  });
-}
+/** A port on 127.0.0.1 where nothing listens (a free port, left closed). */
+export const closedPort = freePort;
 
 /** A real PostgreSQL pool whose server refuses every connection. */
 export const refusedDatabase = async (): Promise<Database> => openPostgres(`postgres://nobody@127.0.0.1:${await closedPort()}/none`, 2);
