@@ -7,21 +7,19 @@ export { createSessionsService, type SessionPolicy, type SessionsService, type S
 export { createMandatesService, grantorOf, type GrantMandate, type MandatesService } from './mandates.service.ts';
 export { openIdClient } from './adapters/openid-client.adapter.ts';
 export { registriesRepository, type RegistryData } from './registries.repository.ts';
+export { CONTACT_PROBLEMS, ContactRefused, ContactThrottled, type ContactProblem } from './contacts.errors.ts';
 export {
-  CONTACT_PROBLEMS,
-  ContactRefused,
-  ContactThrottled,
   createContactsService,
   NOTICE_CHANNELS,
   VERIFICATION_TOPIC,
   type ContactChannel,
   type ContactOutcome,
-  type ContactProblem,
   type ContactsService,
   type NoticeChannel,
   type VerificationMessage,
 } from './contacts.service.ts';
 export type { ContactDetails } from './contacts.repository.ts';
 export { type CodeLimit, type ContactCodePolicy, DEFAULT_CODE_POLICY, unknownCountries } from './contact-codes.ts';
-export { administeredAgencies, createStaffService, NATIONAL_ROLES, STAFF_PROBLEMS, StaffChangeRefused, type GrantRole, type StaffDirectory, type StaffProblem, type StaffService } from './staff.service.ts';
+export { administeredAgencies, createStaffService, NATIONAL_ROLES, type GrantRole, type StaffDirectory, type StaffService } from './staff.service.ts';
+export { STAFF_PROBLEMS, StaffChangeRefused, type StaffProblem } from './staff.errors.ts';
 export type { StaffRow } from './staff.repository.ts';

@@ -1,27 +1,16 @@
 import type { Clock } from '../../kernel/clock.ts';
-import { AppError } from '../../kernel/errors.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import { STAFF_ROLES, type StaffRole } from './identity.ts';
+import { StaffChangeRefused } from './staff.errors.ts';
 import { canAdministerStaff, canChangeStaffRolesOf } from './identity.policy.ts';
 import { type StaffRow, staffRepository } from './staff.repository.ts';
 import type { SignedIn } from './sessions.service.ts';
 
 /** Roles that belong to the whole portal, not to one agency: only a national administrator grants them. */
 export const NATIONAL_ROLES: readonly StaffRole[] = ['national-admin', 'catalogue-editor', 'contact-centre'];
-
-export const STAFF_PROBLEMS = ['not-allowed', 'own-roles', 'national-id-invalid', 'role-invalid', 'agency-required', 'agency-unknown', 'centre-unknown', 'not-found'] as const;
-export type StaffProblem = (typeof STAFF_PROBLEMS)[number];
-
-export class StaffChangeRefused extends AppError {
-  readonly code = 'identity.staff_change_refused';
-
-  constructor(readonly problem: StaffProblem, readonly field: string | null = null) {
-    super(`staff change refused: ${problem}`, { problem, field });
-  }
-}
 
 export interface GrantRole {
   readonly nationalId: string;
