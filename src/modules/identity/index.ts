@@ -1,7 +1,10 @@
 /** The identity module's public surface. */
 export * from './identity.ts';
 export * from './identity.policy.ts';
-export { ActingNotAllowed, MANDATE_PROBLEMS, MandateRefused, SIGN_IN_REFUSALS, SignInRefused, type MandateProblem, type SignInRefusal } from './identity.errors.ts';
+export {
+  ActingNotAllowed, type GrantMandateFailure, MandateAlreadyRevoked, MandateDatesInvalid, MandateNotAllowed, MandateNotFound, MandateScopeEmpty, type RevokeMandateFailure,
+  SelfMandate, SIGN_IN_REFUSALS, SignInRefused, type SignInRefusal,
+} from './identity.errors.ts';
 export type { AuthorizationRequest, IdentityProviderConfig, OidcClient, OidcFailure, VerifiedIdentity } from './oidc.port.ts';
 export { createSessionsService, type SessionPolicy, type SessionsService, type SignedIn } from './sessions.service.ts';
 export { createMandatesService, grantorOf, type GrantMandate, type MandatesService } from './mandates.service.ts';
@@ -21,5 +24,5 @@ export {
 export type { ContactDetails } from './contacts.repository.ts';
 export { type CodeLimit, type ContactCodePolicy, DEFAULT_CODE_POLICY, unknownCountries } from './contact-codes.ts';
 export { administeredAgencies, createStaffService, NATIONAL_ROLES, type GrantRole, type StaffDirectory, type StaffService } from './staff.service.ts';
-export { STAFF_PROBLEMS, StaffChangeRefused, type StaffProblem } from './staff.errors.ts';
+export * from './staff.errors.ts';
 export type { StaffRow } from './staff.repository.ts';

@@ -5,6 +5,7 @@ import { type GrantMandate, type MandateScope, type SignedIn, grantorOf } from '
 import { THEMATIC_AREAS } from '../../modules/catalogue/index.ts';
 import type { IdentityWebDeps } from './routes.tsx';
 import type { TextKey, Translator } from '../locales/messages.ts';
+import { grantMandateError, revokeMandateError } from './mandate-errors.ts';
 import { RepresentationPage } from './representation.page.tsx';
 import { paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
@@ -75,8 +76,8 @@ export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyReque
         }
         const granted = await deps.mandates.grant(me(request), parsed.input);
         if (!granted.ok) {
-          const field = granted.error.field ?? 'representative';
-          return render(request, reply, granted.error.problem === 'not-allowed' ? 403 : 400, values, [{ field, message: t(`mandateError.${granted.error.problem}`) }]);
+          const e = grantMandateError(granted.error);
+          return render(request, reply, e.status, values, [{ field: e.field, message: t(e.key) }]);
         }
         return reply.redirect(paths.representation(lang), 303);
       },
@@ -87,8 +88,8 @@ export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyReque
         const { t } = pageContext(request);
         const revoked = await deps.mandates.revoke(me(request), (request.params as { id: string }).id);
         if (!revoked.ok) {
-          const status = revoked.error.problem === 'not-found' ? 404 : revoked.error.problem === 'not-allowed' ? 403 : 409;
-          return render(request, reply, status, {}, [{ field: 'representative', message: t(`mandateError.${revoked.error.problem}`) }]);
+          const e = revokeMandateError(revoked.error);
+          return render(request, reply, e.status, {}, [{ field: e.field, message: t(e.key) }]);
         }
         return reply.redirect(paths.representation(lang), 303);
       },
