@@ -65,7 +65,7 @@ async function submitAll(b: Bench, ids: readonly string[]): Promise<{ result: Me
     pool(ids, concurrency, async (id, i) => {
       const r = await b.services.drafts.submit(b.signedIn, id, { idempotencyKey: `bench-${i}`, declared: true, channel: 'web', lang: 'uk' });
       if (!r.ok) {
-        throw new Error(`submission ${i} refused: ${r.error.problem}`);
+        throw new Error(`submission ${i} refused: ${r.error.code}`);
       }
       progress();
     }));

@@ -105,14 +105,14 @@ export async function benchServices(databaseUrl: string, poolSize: number): Prom
 export async function completeDraft(b: Bench): Promise<string> {
   const started = await b.services.drafts.start(b.signedIn, SERVICE);
   if (!started.ok) {
-    throw new Error(`draft refused: ${started.error.problem}`);
+    throw new Error(`draft refused: ${started.error.code}`);
   }
   const draft = started.value;
   const body = { ...Object.fromEntries(Object.entries(draft.answers).map(([k, v]) => [k, String(v)])), ...ANSWERS };
   for (const page of ['applicant', 'purpose']) {
     const saved = await b.services.drafts.savePage(b.signedIn, draft.id, page, body);
     if (!saved.ok) {
-      throw new Error(`page ${page}: ${saved.error.problem}`);
+      throw new Error(`page ${page}: ${saved.error.code}`);
     }
   }
   return draft.id;

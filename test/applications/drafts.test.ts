@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildServices } from '../../src/app/container.ts';
 import type { Result } from '../../src/kernel/result.ts';
-import type { ApplicationRefused } from '../../src/modules/applications/index.ts';
+import type { ApplicationError } from '../../src/modules/applications/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
@@ -35,13 +35,13 @@ async function signedIn(personaId: string): Promise<SignedIn> {
   return resolved;
 }
 
-function value<T>(result: Result<T, ApplicationRefused>): T {
+function value<T>(result: Result<T, ApplicationError>): T {
   if (!result.ok) {
-    throw new Error(`refused: ${result.error.problem}`);
+    throw new Error(`refused: ${result.error.code}`);
   }
   return result.value;
 }
-const problemOf = (result: Result<unknown, ApplicationRefused>) => (result.ok ? 'ok' : result.error.problem);
+const problemOf = (result: Result<unknown, ApplicationError>) => (result.ok ? 'ok' : result.error.code);
 
 beforeAll(async () => {
   t = await appWithEid();
@@ -82,12 +82,12 @@ describe('whose draft it is', () => {
 
   it('hides a draft from another person, who can neither read, save, upload to nor discard it', async () => {
     const draft = value(await t.services.drafts.start(olena, SERVICE));
-    expect(problemOf(await t.services.drafts.get(andrii, draft.id))).toBe('draft-not-found');
+    expect(problemOf(await t.services.drafts.get(andrii, draft.id))).toBe('applications.draft_not_found');
     expect((await t.services.drafts.mine(andrii)).map((m) => m.draft.id)).not.toContain(draft.id);
-    expect(problemOf(await t.services.drafts.savePage(andrii, draft.id, 'contact', { email: 'andrii@example.org' }))).toBe('draft-not-found');
-    expect(problemOf(await t.services.drafts.upload(andrii, draft.id, { field: 'identityDocument', filename: 'x.pdf', bytes: PDF }))).toBe('draft-not-found');
-    expect(problemOf(await t.services.drafts.removeFile(andrii, draft.id, 'identityDocument'))).toBe('draft-not-found');
-    expect(problemOf(await t.services.drafts.discard(andrii, draft.id))).toBe('draft-not-found');
+    expect(problemOf(await t.services.drafts.savePage(andrii, draft.id, 'contact', { email: 'andrii@example.org' }))).toBe('applications.draft_not_found');
+    expect(problemOf(await t.services.drafts.upload(andrii, draft.id, { field: 'identityDocument', filename: 'x.pdf', bytes: PDF }))).toBe('applications.draft_not_found');
+    expect(problemOf(await t.services.drafts.removeFile(andrii, draft.id, 'identityDocument'))).toBe('applications.draft_not_found');
+    expect(problemOf(await t.services.drafts.discard(andrii, draft.id))).toBe('applications.draft_not_found');
     const untouched = value(await t.services.drafts.get(olena, draft.id));
     expect(untouched.draft).toEqual(draft);
   });
@@ -101,10 +101,10 @@ describe('two saves of one draft at once', () => {
       t.services.drafts.savePage(olenaElsewhere, draft.id, 'contact', { email: 'second@example.org' }),
     ]);
     const stored = results.flatMap((r) => (r.ok ? [r.value.draft] : []));
-    const refused = results.flatMap((r) => (r.ok ? [] : [r.error.problem]));
+    const refused = results.flatMap((r) => (r.ok ? [] : [r.error.code]));
     console.info(`two concurrent saves on ${t.services.db.kind}: ${results.map(problemOf).join(', ')}`);
     expect(stored.length).toBeGreaterThanOrEqual(1);
-    expect(refused.every((p) => p === 'stale')).toBe(true);
+    expect(refused.every((p) => p === 'applications.stale')).toBe(true);
     const now = value(await t.services.drafts.get(olena, draft.id)).draft;
     expect(now.version).toBe(draft.version + stored.length);
     const last = stored.reduce((a, b) => (b.version > a.version ? b : a));
@@ -148,8 +148,8 @@ describe('uploads', () => {
 
   it('refuses a file that is not what it says, and a question that takes no file', async () => {
     const draft = value(await t.services.drafts.start(olena, SERVICE));
-    expect(problemOf(await t.services.drafts.upload(olena, draft.id, { field: 'identityDocument', filename: 'p.pdf', bytes: Buffer.from('MZ\x90\x00') }))).toBe('file-type');
-    expect(problemOf(await t.services.drafts.upload(olena, draft.id, { field: 'givenName', filename: 'p.pdf', bytes: PDF }))).toBe('not-a-file-question');
+    expect(problemOf(await t.services.drafts.upload(olena, draft.id, { field: 'identityDocument', filename: 'p.pdf', bytes: Buffer.from('MZ\x90\x00') }))).toBe('applications.file_type');
+    expect(problemOf(await t.services.drafts.upload(olena, draft.id, { field: 'givenName', filename: 'p.pdf', bytes: PDF }))).toBe('applications.not_a_file_question');
     expect(await attachmentRows(draft.id, 'identityDocument')).toBe(0);
   });
 });
@@ -185,7 +185,7 @@ describe('retention', () => {
     at(10 * DAY_MS + retention + 60_000);
     const fresh = value(await later.drafts.start(olena, SERVICE));
     expect(await later.drafts.purgeExpired()).toBeGreaterThanOrEqual(1);
-    expect(problemOf(await later.drafts.get(olena, draft.id))).toBe('draft-not-found');
+    expect(problemOf(await later.drafts.get(olena, draft.id))).toBe('applications.draft_not_found');
     expect((await later.drafts.mine(olena)).map((m) => m.draft.id)).toEqual([fresh.id]);
     expect(await later.drafts.content(file.id, async () => true)).toBeNull();
     expect(await exists(fresh.id)).toBe(true);

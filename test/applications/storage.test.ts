@@ -109,7 +109,7 @@ describe('quotas per party', () => {
     for (let i = 0; i < 3; i++) {
       expect(await t.services.drafts.start(forCompany!, 'tax-clearance-certificate')).toMatchObject({ ok: true });
     }
-    expect(await t.services.drafts.start(forCompany!, 'tax-clearance-certificate')).toMatchObject({ ok: false, error: { code: 'applications.refused', problem: 'quota-drafts', limit: 3 } });
+    expect(await t.services.drafts.start(forCompany!, 'tax-clearance-certificate')).toMatchObject({ ok: false, error: { code: 'applications.quota_drafts', limit: 3 } });
   });
 
   it('frees a place when a draft is discarded', async () => {

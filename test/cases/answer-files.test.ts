@@ -57,7 +57,7 @@ beforeAll(async () => {
   }
   const started = await t.services.drafts.start(signedIn, 'residence-registration');
   if (!started.ok) {
-    throw new Error(started.error.problem);
+    throw new Error(started.error.code);
   }
   const pages: Array<[string, Record<string, string>]> = [
     ['about-you', { givenName: signedIn.person.givenName, familyName: signedIn.person.familyName, birthDate: signedIn.person.birthDate ?? '', nationalId: signedIn.person.nationalId ?? '', registrationFor: 'self' }],
@@ -73,7 +73,7 @@ beforeAll(async () => {
   expect(uploaded.ok && uploaded.value.filename).toBe('passportfdp.pdf');
   const submitted = await t.services.drafts.submit(signedIn, started.value.id, { idempotencyKey: 'answer-files-1', declared: true, channel: 'web', lang: 'uk' });
   if (!submitted.ok) {
-    throw new Error(submitted.error.problem);
+    throw new Error(submitted.error.code);
   }
   c = submitted.value;
   await officerAct({ event: 'register' });

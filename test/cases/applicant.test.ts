@@ -17,10 +17,10 @@ afterAll(async () => t.close());
 describe('withdrawing and rating', () => {
   it('the applicant withdraws a running case; rating comes only after the end, 1 to 5, once', async () => {
     const c = await submit(t.services, olena, await draftOf(t.services, olena, 'tax-clearance-certificate'));
-    expect(await t.services.cases.rate(olena, c.id, 5, 'Quick')).toMatchObject({ ok: false, error: { problem: 'not-finished' } });
+    expect(await t.services.cases.rate(olena, c.id, 5, 'Quick')).toMatchObject({ ok: false, error: { code: 'cases.not_finished' } });
 
     const andrii = await t.person('andrii-shevchenko');
-    expect(await t.services.cases.withdraw(andrii, c.id, 'not mine')).toMatchObject({ ok: false, error: { problem: 'not-found' } });
+    expect(await t.services.cases.withdraw(andrii, c.id, 'not mine')).toMatchObject({ ok: false, error: { code: 'cases.not_found' } });
 
     t.clock.set('2026-09-02');
     const withdrawn = await t.services.cases.withdraw(olena, c.id, '  No longer needed  ');
@@ -32,11 +32,11 @@ describe('withdrawing and rating', () => {
     expect(await t.services.cases.withdraw(olena, c.id, 'again')).toMatchObject({ ok: false, error: { code: 'workflow.not_allowed_from_state' } });
 
     for (const bad of [0, 6, 2.5, Number.NaN]) {
-      expect(await t.services.cases.rate(olena, c.id, bad, '')).toMatchObject({ ok: false, error: { problem: 'rating-invalid', field: 'rating' } });
+      expect(await t.services.cases.rate(olena, c.id, bad, '')).toMatchObject({ ok: false, error: { code: 'cases.rating_invalid', field: 'rating' } });
     }
-    expect(await t.services.cases.rate(andrii, c.id, 1, 'spite')).toMatchObject({ ok: false, error: { problem: 'not-found' } });
+    expect(await t.services.cases.rate(andrii, c.id, 1, 'spite')).toMatchObject({ ok: false, error: { code: 'cases.not_found' } });
     expect(await t.services.cases.rate(olena, c.id, 4, '  Clear form  ')).toMatchObject({ ok: true, value: { rating: 4, ratingComment: 'Clear form' } });
-    expect(await t.services.cases.rate(olena, c.id, 5, 'Changed my mind')).toMatchObject({ ok: false, error: { problem: 'already-rated' } });
+    expect(await t.services.cases.rate(olena, c.id, 5, 'Changed my mind')).toMatchObject({ ok: false, error: { code: 'cases.already_rated' } });
     expect([(await stored(t.services, c.id)).rating, (await stored(t.services, c.id)).ratingComment]).toEqual([4, 'Clear form']);
   });
 
@@ -55,7 +55,7 @@ describe('withdrawing and rating', () => {
     const paid = await submit(t.services, olena, await draftOf(t.services, olena, 'international-passport'));
     expect((await t.services.cases.withdraw(olena, paid.id, '')).ok).toBe(true);
     expect((await stored(t.services, paid.id)).state).toBe('withdrawn');
-    expect(await t.services.payments.start(olena, paid.id, 'http://portal.test/back')).toMatchObject({ ok: false, error: { problem: 'nothing-to-pay' } });
+    expect(await t.services.payments.start(olena, paid.id, 'http://portal.test/back')).toMatchObject({ ok: false, error: { code: 'cases.nothing_to_pay' } });
   });
 });
 
@@ -85,7 +85,7 @@ describe('representation', () => {
     expect((await t.services.sessions.actAs(outOfScope, { kind: 'business', id: COMPANY })).ok).toBe(true);
     const actingNarrow = await resolve(t.services, accountant.token);
     expect((await t.services.cases.mine(actingNarrow)).map((x) => x.id)).not.toContain(c.id);
-    expect(await t.services.cases.withdraw(actingNarrow, c.id, '')).toMatchObject({ ok: false, error: { problem: 'not-found' } });
+    expect(await t.services.cases.withdraw(actingNarrow, c.id, '')).toMatchObject({ ok: false, error: { code: 'cases.not_found' } });
 
     expect((await grant(['tax-clearance-certificate'])).ok).toBe(true);
     const acting = await resolve(t.services, accountant.token);

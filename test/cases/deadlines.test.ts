@@ -58,8 +58,8 @@ describe('an information request stops the clock', () => {
 
     t.clock.set('2026-09-08');
     const andrii = await t.person('andrii-shevchenko');
-    expect(await t.services.cases.answer(andrii, c.id, 'Not mine to answer')).toMatchObject({ ok: false, error: { problem: 'not-found' } });
-    expect(await t.services.cases.answer(olena, c.id, '   ')).toMatchObject({ ok: false, error: { problem: 'answer-required' } });
+    expect(await t.services.cases.answer(andrii, c.id, 'Not mine to answer')).toMatchObject({ ok: false, error: { code: 'cases.not_found' } });
+    expect(await t.services.cases.answer(olena, c.id, '   ')).toMatchObject({ ok: false, error: { code: 'cases.answer_required' } });
     const answered = await t.services.cases.answer(olena, c.id, 'Attached to this answer: Sadova St 5.');
     expect(answered.ok).toBe(true);
     const after = await stored(t.services, c.id);
@@ -70,7 +70,7 @@ describe('an information request stops the clock', () => {
     const view = await t.services.cases.forApplicant(olena, c.id);
     expect(view?.requests.map((r) => [r.askedOn, r.answeredOn])).toEqual([['2026-09-03', '2026-09-08']]);
     expect(view?.events.map((e) => e.event)).toEqual(['submit', 'register', 'start-review', 'request-information', 'answer-information']);
-    expect(await t.services.cases.answer(olena, c.id, 'Again')).toMatchObject({ ok: false, error: { problem: 'no-open-request' } });
+    expect(await t.services.cases.answer(olena, c.id, 'Again')).toMatchObject({ ok: false, error: { code: 'cases.no_open_request' } });
   });
 });
 

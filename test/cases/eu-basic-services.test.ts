@@ -54,7 +54,7 @@ async function apply(services: Services, applicant: SignedIn, service: ServiceRe
   }
   const started = await services.drafts.start(applicant, service.id);
   if (!started.ok) {
-    throw new Error(`${service.id}: draft refused (${started.error.problem})`);
+    throw new Error(`${service.id}: draft refused (${started.error.code})`);
   }
   const draftId = started.value.id;
   const answers = completeAnswers(form, false);
@@ -63,13 +63,13 @@ async function apply(services: Services, applicant: SignedIn, service: ServiceRe
     const body = Object.fromEntries(page.fields.filter((f) => f.kind !== 'file' && answers[f.name] !== undefined).map((f) => [f.name, posted(answers[f.name])]));
     const saved = await services.drafts.savePage(applicant, draftId, page.id, body);
     if (!saved.ok) {
-      throw new Error(`${service.id}, page ${page.id}: ${saved.error.problem}`);
+      throw new Error(`${service.id}, page ${page.id}: ${saved.error.code}`);
     }
   }
   for (const field of pages.flatMap((p) => p.fields).filter((f) => f.kind === 'file' && answers[f.name] !== undefined)) {
     const uploaded = await services.drafts.upload(applicant, draftId, { field: field.name, filename: `${field.name}.pdf`, bytes: PDF_BYTES });
     if (!uploaded.ok) {
-      throw new Error(`${service.id}, file ${field.name}: ${uploaded.error.problem}`);
+      throw new Error(`${service.id}, file ${field.name}: ${uploaded.error.code}`);
     }
   }
   return submit(services, applicant, draftId);
@@ -79,7 +79,7 @@ async function apply(services: Services, applicant: SignedIn, service: ServiceRe
 async function pay(applicant: SignedIn, c: CaseRecord): Promise<void> {
   const started = await t.services.payments.start(applicant, c.id, RETURN_URL);
   if (!started.ok) {
-    throw new Error(`${c.serviceId}: payment refused (${started.error.problem})`);
+    throw new Error(`${c.serviceId}: payment refused (${started.error.code})`);
   }
   const before = new Set(t.simulator.callbacks().map((cb) => cb.eventId));
   const chosen = await fetch(started.value.redirectUrl, { method: 'POST', body: new URLSearchParams({ outcome: 'paid' }), redirect: 'manual' });

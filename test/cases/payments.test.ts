@@ -29,7 +29,7 @@ async function passportCase() {
 async function pay(caseId: string, outcome: 'paid' | 'declined' = 'paid'): Promise<{ paymentId: string; callback: SimulatedCallback }> {
   const started = await t.services.payments.start(olena, caseId, RETURN_URL);
   if (!started.ok) {
-    throw new Error(`payment refused: ${started.error.problem}`);
+    throw new Error(`payment refused: ${started.error.code}`);
   }
   const redirectUrl = started.value.redirectUrl;
   expect(redirectUrl.startsWith(`${t.simulator.url}/pay/sim_`)).toBe(true);
@@ -58,10 +58,10 @@ describe('paying the fee through the provider', () => {
   it('starts a payment only for a case awaiting one', async () => {
     t.clock.set('2026-09-01');
     const free = await submit(t.services, olena, await draftOf(t.services, olena, 'tax-clearance-certificate'));
-    expect(await t.services.payments.start(olena, free.id, RETURN_URL)).toMatchObject({ ok: false, error: { problem: 'nothing-to-pay' } });
+    expect(await t.services.payments.start(olena, free.id, RETURN_URL)).toMatchObject({ ok: false, error: { code: 'cases.nothing_to_pay' } });
     const c = await passportCase();
     const andrii = await t.person('andrii-shevchenko');
-    expect(await t.services.payments.start(andrii, c.id, RETURN_URL)).toMatchObject({ ok: false, error: { problem: 'not-found' } });
+    expect(await t.services.payments.start(andrii, c.id, RETURN_URL)).toMatchObject({ ok: false, error: { code: 'cases.not_found' } });
   });
 
   it('a signed "paid" callback moves the case to submitted and starts the term on the day of payment; a repeat changes nothing', async () => {
@@ -154,9 +154,9 @@ describe('one payment at a time', () => {
     const startedAt = t.clock.now();
     const first = await start(c.id);
     expect(first.ok).toBe(true);
-    expect(await start(c.id)).toMatchObject({ ok: false, error: { code: 'cases.refused', problem: 'payment-pending' } });
+    expect(await start(c.id)).toMatchObject({ ok: false, error: { code: 'cases.payment_pending' } });
     t.clock.set(minutesLater(startedAt, PENDING_PAYMENT_MINUTES - 1));
-    expect(await start(c.id)).toMatchObject({ ok: false, error: { problem: 'payment-pending' } });
+    expect(await start(c.id)).toMatchObject({ ok: false, error: { code: 'cases.payment_pending' } });
     expect((await t.services.payments.feeOf(c.id)).standing.kind).toBe('confirming');
     expect((await t.services.payments.paymentsOf(c.id)).map((p) => p.status)).toEqual(['pending']);
     const refusals = await t.services.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_events WHERE action = 'payment.start' AND outcome = 'refused' AND subject = $1", [`case:${c.number}`]);
@@ -166,18 +166,18 @@ describe('one payment at a time', () => {
     t.clock.set(minutesLater(startedAt, PENDING_PAYMENT_MINUTES + 1));
     expect((await t.services.payments.feeOf(c.id)).standing.kind).toBe('open');
     expect((await start(c.id)).ok).toBe(true);
-    expect(await start(c.id)).toMatchObject({ ok: false, error: { problem: 'payment-pending' } });
+    expect(await start(c.id)).toMatchObject({ ok: false, error: { code: 'cases.payment_pending' } });
     expect((await t.services.payments.paymentsOf(c.id)).map((p) => p.status)).toEqual(['pending', 'pending']);
   });
 
   it('refuses once paid; a declined payment allows a new one at once', async () => {
     const c = await passportCase();
     const declined = await pay(c.id, 'declined');
-    expect(await start(c.id)).toMatchObject({ ok: false, error: { problem: 'payment-pending' } }); // its callback has not come yet
+    expect(await start(c.id)).toMatchObject({ ok: false, error: { code: 'cases.payment_pending' } }); // its callback has not come yet
     expect(await deliver(declined.callback)).toBe('applied');
     const paid = await pay(c.id);
     expect(await deliver(paid.callback)).toBe('applied');
-    expect(await start(c.id)).toMatchObject({ ok: false, error: { problem: 'nothing-to-pay' } });
+    expect(await start(c.id)).toMatchObject({ ok: false, error: { code: 'cases.nothing_to_pay' } });
     expect((await t.services.payments.feeOf(c.id)).standing.kind).toBe('paid');
   });
 
@@ -185,7 +185,7 @@ describe('one payment at a time', () => {
     const c = await passportCase();
     const results = await Promise.all([start(c.id), start(c.id)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toMatchObject([{ error: { problem: 'payment-pending' } }]);
+    expect(results.filter((r) => !r.ok)).toMatchObject([{ error: { code: 'cases.payment_pending' } }]);
     expect(await t.services.payments.paymentsOf(c.id)).toHaveLength(1);
   });
 });

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { canonicalJson } from '../../src/kernel/canonical-json.ts';
+import { AnswersIncomplete } from '../../src/modules/applications/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import { ANSWERS, type CasesApp, casesApp, completeDraft, draftOf, newKey, PDF_BYTES, settleWithin, stored, submit } from './support.ts';
 
@@ -29,9 +30,10 @@ describe('checks before a case is opened', () => {
     const refused = await t.services.drafts.submit(olena, draftId, { idempotencyKey: newKey(), declared: true, channel: 'web', lang: 'uk' });
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
-      expect(refused.error.problem).toBe('incomplete');
+      expect(refused.error).toBeInstanceOf(AnswersIncomplete);
+      const issues = refused.error instanceof AnswersIncomplete ? refused.error.issues : [];
       // Given and family name, birth date and national id come from the eID; the rest is missing.
-      expect(refused.error.issues.map((i) => [i.pageId, i.field, i.keyword])).toEqual([
+      expect(issues.map((i) => [i.pageId, i.field, i.keyword])).toEqual([
         ['contact', 'email', 'required'], ['reason', 'purpose', 'required'], ['documents', 'identityDocument', 'required'], ['collection', 'collectionCentre', 'required'],
       ]);
     }
@@ -41,7 +43,7 @@ describe('checks before a case is opened', () => {
   it('refuses a submission without the declaration', async () => {
     const draftId = await draftOf(t.services, olena, 'tax-clearance-certificate');
     const refused = await t.services.drafts.submit(olena, draftId, { idempotencyKey: newKey(), declared: false, channel: 'web', lang: 'uk' });
-    expect(refused.ok ? null : refused.error.problem).toBe('declaration-required');
+    expect(refused.ok ? null : refused.error.code).toBe('applications.declaration_required');
     expect(await casesOfDraft(draftId)).toBe(0);
   });
 
@@ -49,7 +51,7 @@ describe('checks before a case is opened', () => {
     const draftId = await draftOf(t.services, olena, 'tax-clearance-certificate');
     const andrii = await t.person('andrii-shevchenko');
     const refused = await t.services.drafts.submit(andrii, draftId, { idempotencyKey: newKey(), declared: true, channel: 'web', lang: 'uk' });
-    expect(refused.ok ? null : refused.error.problem).toBe('draft-not-found');
+    expect(refused.ok ? null : refused.error.code).toBe('applications.draft_not_found');
   });
 });
 

@@ -178,24 +178,24 @@ const asPosted = (value: unknown): string => (typeof value === 'boolean' ? (valu
 export async function completeDraft(services: Services, signedIn: SignedIn, serviceId: string, answers: Record<string, string>, files: readonly string[] = []): Promise<string> {
   const started = await services.drafts.start(signedIn, serviceId);
   if (!started.ok) {
-    throw new Error(`draft of ${serviceId} refused: ${started.error.problem}`);
+    throw new Error(`draft of ${serviceId} refused: ${started.error.code}`);
   }
   const draft = started.value;
   const shown = Object.fromEntries(Object.entries(draft.answers).map(([k, v]) => [k, asPosted(v)]));
   const view = await services.drafts.get(signedIn, draft.id);
   if (!view.ok) {
-    throw new Error(`draft ${draft.id}: ${view.error.problem}`);
+    throw new Error(`draft ${draft.id}: ${view.error.code}`);
   }
   for (const page of view.value.form.pages) {
     const saved = await services.drafts.savePage(signedIn, draft.id, page.id, { ...shown, ...answers });
     if (!saved.ok) {
-      throw new Error(`page ${page.id} of ${serviceId}: ${saved.error.problem}`);
+      throw new Error(`page ${page.id} of ${serviceId}: ${saved.error.code}`);
     }
   }
   for (const field of files) {
     const uploaded = await services.drafts.upload(signedIn, draft.id, { field, filename: `${field}.pdf`, bytes: PDF_BYTES });
     if (!uploaded.ok) {
-      throw new Error(`upload ${field}: ${uploaded.error.problem}`);
+      throw new Error(`upload ${field}: ${uploaded.error.code}`);
     }
   }
   return draft.id;
@@ -212,7 +212,7 @@ export const newKey = (label = 'k') => `${label}-${process.pid}-${++keys}-${Math
 export async function submit(services: Services, signedIn: SignedIn, draftId: string, o: { key?: string; channel?: CaseChannel } = {}): Promise<CaseRecord> {
   const done = await services.drafts.submit(signedIn, draftId, { idempotencyKey: o.key ?? newKey(), declared: true, channel: o.channel ?? 'web', lang: 'uk' });
   if (!done.ok) {
-    throw new Error(`submission refused: ${done.error.problem} ${JSON.stringify(done.error.issues)}`);
+    throw new Error(`submission refused: ${done.error.code} ${'issues' in done.error ? JSON.stringify(done.error.issues) : ''}`);
   }
   return done.value;
 }

@@ -222,7 +222,7 @@ async function caseFixtures(t: TestApp, people: MatrixPeople) {
   const draft = async () => {
     const started = await drafts.start(citizen, 'international-passport');
     if (!started.ok) {
-      throw new Error(`no draft: ${started.error.problem}`);
+      throw new Error(`no draft: ${started.error.code}`);
     }
     return started.value.id;
   };
@@ -238,7 +238,7 @@ async function caseFixtures(t: TestApp, people: MatrixPeople) {
     await drafts.upload(citizen, id, { field: 'identityDocument', filename: 'id.pdf', bytes: Buffer.from('%PDF-1.4 matrix') });
     const done = await drafts.submit(citizen, id, { idempotencyKey: key, declared: true, channel: 'web', lang: 'uk' });
     if (!done.ok) {
-      throw new Error(`a matrix submission failed: ${done.error.problem}`);
+      throw new Error(`a matrix submission failed: ${done.error.code}`);
     }
     return done.value;
   };

@@ -59,7 +59,7 @@ describe('notices over a whole journey', () => {
     // Paid on the provider's page; its signed callback reaches the portal.
     const started = await t.services.payments.start(olena, c.id, 'http://portal.test/uk/cabinet/cases/return');
     if (!started.ok) {
-      throw new Error(`payment refused: ${started.error.problem}`);
+      throw new Error(`payment refused: ${started.error.code}`);
     }
     await fetch(started.value.redirectUrl, { method: 'POST', body: new URLSearchParams({ outcome: 'paid' }), redirect: 'manual' });
     await t.simulator.idle();

@@ -33,7 +33,7 @@ async function submitResidenceRegistration(key: string): Promise<CaseRecord> {
   const signedIn = await signedInOf(citizen);
   const started = await t.services.drafts.start(signedIn, 'residence-registration');
   if (!started.ok) {
-    throw new Error(`draft refused: ${started.error.problem}`);
+    throw new Error(`draft refused: ${started.error.code}`);
   }
   const draftId = started.value.id;
   const pages: Array<[string, Record<string, string>]> = [
@@ -50,7 +50,7 @@ async function submitResidenceRegistration(key: string): Promise<CaseRecord> {
   expect(uploaded.ok).toBe(true);
   const submitted = await t.services.drafts.submit(signedIn, draftId, { idempotencyKey: key, declared: true, channel: 'web', lang: 'uk' });
   if (!submitted.ok) {
-    throw new Error(`submission refused: ${submitted.error.problem}`);
+    throw new Error(`submission refused: ${submitted.error.code}`);
   }
   expect(submitted.value.state).toBe('submitted');
   return submitted.value;

@@ -34,7 +34,7 @@ beforeAll(async () => {
   clerk = await signIn(t.app, 'mykola-tkachenko', 'staff');
   const draft = await t.services.drafts.start(citizen, 'international-passport');
   if (!draft.ok) {
-    throw new Error(draft.error.problem);
+    throw new Error(draft.error.code);
   }
   for (const [page, body] of [
     ['about-you', { givenName: 'Олена', familyName: 'Коваль', birthDate: '1990-04-12', nationalId: '9000000011' }],
@@ -45,7 +45,7 @@ beforeAll(async () => {
   await t.services.drafts.upload(citizen, draft.value.id, { field: 'identityDocument', filename: 'id.pdf', bytes: Buffer.from('%PDF-1.4 x') });
   const submitted = await t.services.drafts.submit(citizen, draft.value.id, { idempotencyKey: 'supervision', declared: true, channel: 'web', lang: 'uk' });
   if (!submitted.ok) {
-    throw new Error(submitted.error.problem);
+    throw new Error(submitted.error.code);
   }
   caseId = submitted.value.id;
   // Stands in for payment and registration, tested on their own.

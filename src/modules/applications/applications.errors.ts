@@ -2,37 +2,193 @@ import { AppError } from '../../kernel/errors.ts';
 import { type Result, err } from '../../kernel/result.ts';
 import type { AnswerIssue } from '../forms/index.ts';
 
-export const APPLICATION_PROBLEMS = [
-  'service-not-found',
-  'not-online',
-  'not-allowed',
-  'audience',
-  'draft-not-found',
-  'page-not-found',
-  'other-party',
-  'stale',
-  'not-a-file-question',
-  'file-empty',
-  'file-too-large',
-  'file-type',
-  'declaration-required',
-  'incomplete',
-  'quota-drafts',
-  'quota-bytes',
-  'too-many-files',
-  'storage-full',
-] as const;
-export type ApplicationProblem = (typeof APPLICATION_PROBLEMS)[number];
-
 /**
- * An application step that cannot be done; `problem` says why, `issues` lists what is missing on
- * submission, `limit` names the limit a quota refusal reached (drafts, or megabytes).
+ * Why an application step was not done. Each class has a stable `code`; each method of the drafts
+ * service answers the union of those it can meet (`NotApplicable`, `DraftUnavailable`, …).
  */
-export class ApplicationRefused extends AppError {
-  readonly code = 'applications.refused';
 
-  constructor(readonly problem: ApplicationProblem, readonly field: string | null = null, readonly issues: readonly AnswerIssue[] = [], readonly limit: number | null = null) {
-    super(`application refused: ${problem}`, { problem, field, issues: issues.length, limit });
+/** No service with this id in the catalogue. */
+export class ServiceNotFound extends AppError {
+  readonly code = 'applications.service_not_found';
+
+  constructor(readonly serviceId: string) {
+    super(`no service "${serviceId}"`, { serviceId });
+  }
+}
+
+/** The service has no online form. */
+export class ServiceNotOnline extends AppError {
+  readonly code = 'applications.not_online';
+
+  constructor(readonly serviceId: string) {
+    super(`service "${serviceId}" cannot be applied for online`, { serviceId });
+  }
+}
+
+/** The service is not for the kind of party the person acts for (a company, say, for a passport). */
+export class AudienceMismatch extends AppError {
+  readonly code = 'applications.audience';
+
+  constructor(readonly serviceId: string) {
+    super(`service "${serviceId}" is not for this kind of party`, { serviceId });
+  }
+}
+
+/** The person may not apply for the party they act for (a mandate's scope or dates). */
+export class ApplyingNotAllowed extends AppError {
+  readonly code = 'applications.not_allowed';
+
+  constructor(readonly serviceId: string) {
+    super(`applying for "${serviceId}" is not allowed for this party`, { serviceId });
+  }
+}
+
+/** No such draft of the person's (or it was submitted already). */
+export class DraftNotFound extends AppError {
+  readonly code = 'applications.draft_not_found';
+
+  constructor(readonly draftId: string) {
+    super(`no draft "${draftId}"`, { draftId });
+  }
+}
+
+/** The draft is the person's, but for another party than the one they act for now. */
+export class DraftOfOtherParty extends AppError {
+  readonly code = 'applications.other_party';
+
+  constructor(readonly draftId: string) {
+    super(`draft "${draftId}" is for another party`, { draftId });
+  }
+}
+
+/** The form has no page with this id. */
+export class PageNotFound extends AppError {
+  readonly code = 'applications.page_not_found';
+
+  constructor(readonly pageId: string) {
+    super(`no form page "${pageId}"`, { pageId });
+  }
+}
+
+/** The draft changed since it was read (another tab saved first). */
+export class DraftStale extends AppError {
+  readonly code = 'applications.stale';
+
+  constructor(readonly draftId: string) {
+    super(`draft "${draftId}" changed meanwhile`, { draftId });
+  }
+}
+
+/** An upload for a field that is no file question of the form. */
+export class NotAFileQuestion extends AppError {
+  readonly code = 'applications.not_a_file_question';
+
+  constructor(readonly field: string | null) {
+    super('not a file question', { field });
+  }
+}
+
+export class FileEmpty extends AppError {
+  readonly code = 'applications.file_empty';
+
+  constructor(readonly field: string | null) {
+    super('the file is empty', { field });
+  }
+}
+
+/** Larger than the service's limit (the web page names the limit). */
+export class FileTooLarge extends AppError {
+  readonly code = 'applications.file_too_large';
+
+  constructor(readonly field: string | null) {
+    super('the file is too large', { field });
+  }
+}
+
+/** Not a PDF, JPEG or PNG by its content. */
+export class FileTypeRefused extends AppError {
+  readonly code = 'applications.file_type';
+
+  constructor(readonly field: string | null) {
+    super('the file is of a type not accepted', { field });
+  }
+}
+
+/** More files in one answer than `limit`. */
+export class TooManyFiles extends AppError {
+  readonly code = 'applications.too_many_files';
+
+  constructor(readonly field: string, readonly limit: number) {
+    super(`more than ${limit} files`, { field, limit });
+  }
+}
+
+export class DeclarationRequired extends AppError {
+  readonly code = 'applications.declaration_required';
+  readonly field = 'declaration';
+
+  constructor() {
+    super('the declaration was not confirmed');
+  }
+}
+
+/** Answers still missing or wrong on submission; `issues` lists them. */
+export class AnswersIncomplete extends AppError {
+  readonly code = 'applications.incomplete';
+
+  constructor(readonly issues: readonly AnswerIssue[]) {
+    super(`${issues.length} answer(s) missing or wrong`, { issues: issues.length });
+  }
+}
+
+/** The party holds `limit` open drafts already. */
+export class DraftQuotaReached extends AppError {
+  readonly code = 'applications.quota_drafts';
+
+  constructor(readonly limit: number) {
+    super(`at most ${limit} open drafts`, { limit });
+  }
+}
+
+/** The party's files in progress would pass `limit` megabytes. */
+export class StorageQuotaReached extends AppError {
+  readonly code = 'applications.quota_bytes';
+
+  constructor(readonly field: string, readonly limit: number) {
+    super(`files over ${limit} MB`, { field, limit });
+  }
+}
+
+/** The portal's storage is full (see isStorageFull). */
+export class StorageFull extends AppError {
+  readonly code = 'applications.storage_full';
+
+  constructor() {
+    super('storage is full');
+  }
+}
+
+/** Why one may not apply for a service now, for the party one acts for. */
+export type NotApplicable = ServiceNotFound | ServiceNotOnline | AudienceMismatch | ApplyingNotAllowed;
+/** Why a draft is not the person's to use now. */
+export type DraftUnavailable = DraftNotFound | DraftOfOtherParty | NotApplicable;
+/** Why a file was refused by its content or size. */
+export type UploadRefused = NotAFileQuestion | FileEmpty | FileTooLarge | FileTypeRefused;
+
+/** Every failure of the applications module (for adapters that map them all). */
+export type ApplicationError = DraftUnavailable | PageNotFound | DraftStale | UploadRefused | TooManyFiles | DeclarationRequired | AnswersIncomplete | DraftQuotaReached | StorageQuotaReached | StorageFull;
+
+/** The refusal of `checkUpload`'s problem, for `field`. */
+export function uploadRefused(problem: 'not-a-file-question' | 'file-empty' | 'file-too-large' | 'file-type', field: string | null): UploadRefused {
+  switch (problem) {
+    case 'not-a-file-question':
+      return new NotAFileQuestion(field);
+    case 'file-empty':
+      return new FileEmpty(field);
+    case 'file-too-large':
+      return new FileTooLarge(field);
+    case 'file-type':
+      return new FileTypeRefused(field);
   }
 }
 
@@ -42,13 +198,13 @@ export function isStorageFull(e: unknown): boolean {
   return code === 'ENOSPC' || code === 'EDQUOT' || code === '53100';
 }
 
-/** Runs a write; a full storage (see isStorageFull) is the refusal `storage-full` rather than a crash. */
-export async function storageGuard<T, E>(write: () => Promise<Result<T, E>>): Promise<Result<T, E | ApplicationRefused>> {
+/** Runs a write; a full storage (see isStorageFull) is the failure `StorageFull` rather than a crash. */
+export async function storageGuard<T, E>(write: () => Promise<Result<T, E>>): Promise<Result<T, E | StorageFull>> {
   try {
     return await write();
   } catch (e) {
     if (isStorageFull(e)) {
-      return err(new ApplicationRefused('storage-full'));
+      return err(new StorageFull());
     }
     throw e;
   }

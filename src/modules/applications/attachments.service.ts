@@ -1,12 +1,15 @@
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
+import { resultTransaction } from '../../platform/db/transaction.ts';
 import { newId, sha256Hex } from '../../platform/security/tokens.ts';
-import type { CaseActionError, CaseRecord } from '../cases/index.ts';
+import type { AnswerFailure, CaseRecord } from '../cases/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { inflateBounded } from './adapters/inflate.ts';
 import { type Attachment, expiryOf } from './application.ts';
-import { ApplicationRefused, isStorageFull } from './applications.errors.ts';
+import {
+  DraftNotFound, type DraftUnavailable, isStorageFull, StorageFull, StorageQuotaReached, TooManyFiles, type UploadRefused, uploadRefused,
+} from './applications.errors.ts';
 import { type AttachmentStore, contentsRepository } from './attachment-contents.repository.ts';
 import { draftsRepository } from './drafts.repository.ts';
 import type { Access, DraftsDeps, Upload } from './drafts.service.ts';
@@ -19,6 +22,9 @@ export const MAX_ANSWER_FILES = 5;
 /** The size limit of a file answering a request when the case's service names none. */
 const DEFAULT_ANSWER_MB = 10;
 const MB = 1024 * 1024;
+
+/** Why an answer with files was refused: the case's reasons, or the files'. */
+export type AnswerFilesFailure = AnswerFailure<StorageQuotaReached> | TooManyFiles | UploadRefused | StorageFull;
 
 const quotaPartyOf = (signedIn: SignedIn): QuotaParty => {
   const { party } = signedIn.actor.acting;
@@ -62,10 +68,10 @@ function helpers(deps: DraftsDeps) {
   const release = (hashes: readonly string[]) => releaseContents(db, store, hashes);
 
   /** Within the party's lock: refuses when the new bytes would pass the quota (`replacing` bytes go at the same time). */
-  async function withinQuota(tx: Queryable, party: QuotaParty, adding: number, replacing: number, field: string): Promise<ApplicationRefused | null> {
+  async function withinQuota(tx: Queryable, party: QuotaParty, adding: number, replacing: number, field: string): Promise<StorageQuotaReached | null> {
     await quotasRepository.lock(tx, party);
     const held = await quotasRepository.storedBytes(tx, party);
-    return held - replacing + adding > quotas.storedMb * MB ? new ApplicationRefused('quota-bytes', field, [], quotas.storedMb) : null;
+    return held - replacing + adding > quotas.storedMb * MB ? new StorageQuotaReached(field, quotas.storedMb) : null;
   }
 
   async function store1(tx: Queryable, attachment: Attachment, bytes: Uint8Array, personId: string): Promise<void> {
@@ -75,7 +81,7 @@ function helpers(deps: DraftsDeps) {
   }
 
   /** Runs a write that stores contents; a full storage is a refusal, with what was written of it removed. */
-  async function storing<T, E>(hashes: readonly string[], write: () => Promise<Result<T, E>>): Promise<Result<T, E | ApplicationRefused>> {
+  async function storing<T, E>(hashes: readonly string[], write: () => Promise<Result<T, E>>): Promise<Result<T, E | StorageFull>> {
     try {
       return await write();
     } catch (e) {
@@ -83,7 +89,7 @@ function helpers(deps: DraftsDeps) {
         throw e;
       }
       await release(hashes).catch(() => undefined);
-      return err(new ApplicationRefused('storage-full'));
+      return err(new StorageFull());
     }
   }
 
@@ -106,7 +112,7 @@ function draftFiles(deps: DraftsDeps, a: Access, h: Helpers) {
      * limit and the party's quota; it replaces the question's earlier file (whose content goes when
      * nothing else refers to it).
      */
-    async upload(signedIn: SignedIn, draftId: string, upload: Upload): Promise<Result<Attachment, ApplicationRefused>> {
+    async upload(signedIn: SignedIn, draftId: string, upload: Upload): Promise<Result<Attachment, DraftUnavailable | UploadRefused | StorageQuotaReached | StorageFull>> {
       const loaded = await own(signedIn, draftId);
       if (!loaded.ok) {
         return loaded;
@@ -114,15 +120,15 @@ function draftFiles(deps: DraftsDeps, a: Access, h: Helpers) {
       const { draft, form } = loaded.value;
       const type = checkUpload(form, upload.field, upload.bytes, upload.truncated === true);
       if (typeof type !== 'string') {
-        return err(new ApplicationRefused(type.problem, upload.field));
+        return err(uploadRefused(type.problem, upload.field));
       }
       const now = clock.now();
       const attachment = attachmentOf(upload, type, now, { draftId: draft.id, caseId: null, requestId: null });
       let removed: string[] = [];
-      const saved = await storing([attachment.sha256], () => db.transaction(async (tx): Promise<Result<Attachment, ApplicationRefused>> => {
+      const saved = await storing([attachment.sha256], () => resultTransaction(db, async (tx): Promise<Result<Attachment, DraftNotFound | StorageQuotaReached>> => {
         const current = await draftsRepository.byId(tx, draft.id, { lock: true });
         if (current === null || current.submittedCaseId !== null) {
-          return err(new ApplicationRefused('draft-not-found'));
+          return err(new DraftNotFound(draft.id));
         }
         const replacing = (await draftsRepository.attachmentsOfDraft(tx, draft.id)).filter((f) => f.field === upload.field).reduce((n, f) => n + f.sizeBytes, 0);
         const over = await withinQuota(tx, quotaPartyOf(signedIn), attachment.sizeBytes, replacing, upload.field);
@@ -140,7 +146,7 @@ function draftFiles(deps: DraftsDeps, a: Access, h: Helpers) {
     },
 
     /** Removes the file of a question from a draft. */
-    async removeFile(signedIn: SignedIn, draftId: string, field: string): Promise<Result<null, ApplicationRefused>> {
+    async removeFile(signedIn: SignedIn, draftId: string, field: string): Promise<Result<null, DraftUnavailable>> {
       const loaded = await own(signedIn, draftId);
       if (!loaded.ok) {
         return loaded;
@@ -173,22 +179,22 @@ function answerFiles(deps: DraftsDeps, h: Helpers) {
      * each checked like an upload (content type, the service's size limit, the party's quota, its
      * name); the files become the case's, linked to the request, in the answer's transaction.
      */
-    async answer(signedIn: SignedIn, caseId: string, text: string, uploads: readonly Upload[]): Promise<Result<CaseRecord, CaseActionError | ApplicationRefused>> {
+    async answer(signedIn: SignedIn, caseId: string, text: string, uploads: readonly Upload[]): Promise<Result<CaseRecord, AnswerFilesFailure>> {
       if (uploads.length > MAX_ANSWER_FILES) {
-        return err(new ApplicationRefused('too-many-files', 'files', [], MAX_ANSWER_FILES));
+        return err(new TooManyFiles('files', MAX_ANSWER_FILES));
       }
       const limits = { maxAttachmentMb: await answerLimitMb(caseId) };
       const checked: Array<{ upload: Upload; type: AttachmentType }> = [];
       for (const upload of uploads) {
         const type = checkUpload({ ...limits, pages: [] }, null, upload.bytes, upload.truncated === true);
         if (typeof type !== 'string') {
-          return err(new ApplicationRefused(type.problem, 'files'));
+          return err(uploadRefused(type.problem, 'files'));
         }
         checked.push({ upload, type });
       }
       const now = clock.now();
       const hashes = checked.map(({ upload }) => sha256Hex(upload.bytes));
-      return storing(hashes, () => deps.cases.answer<ApplicationRefused>(signedIn, caseId, text, 'web', async (tx, c, requestId) => {
+      const answered = await storing(hashes, () => deps.cases.answer<StorageQuotaReached>(signedIn, caseId, text, 'web', async (tx, c, requestId) => {
         const made = checked.map(({ upload, type }) => ({ attachment: attachmentOf(upload, type, now, { draftId: null, caseId: c.id, requestId }), bytes: upload.bytes }));
         const over = await withinQuota(tx, quotaPartyOf(signedIn), made.reduce((n, m) => n + m.bytes.length, 0), 0, 'files');
         if (over !== null) {
@@ -199,6 +205,11 @@ function answerFiles(deps: DraftsDeps, h: Helpers) {
         }
         return null;
       }));
+      if (!answered.ok) {
+        // The answer rolled back: contents it stored (outside the database, say) that nothing refers to go.
+        await h.release(hashes);
+      }
+      return answered;
     },
 
     /** The size limit of one file answering a request of this case, in MB (its service's; asked before the body is read). */

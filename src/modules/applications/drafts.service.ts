@@ -1,8 +1,9 @@
 import type { Clock } from '../../kernel/clock.ts';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
-import { appendAudit, auditedTransaction } from '../../platform/audit/audit.ts';
+import { appendAudit, auditedResultTransaction } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { resultTransaction } from '../../platform/db/transaction.ts';
 import { newId, sha256Hex } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service } from '../catalogue/index.ts';
 import type { CaseChannel, CaseParty, CaseRecord, CasesService } from '../cases/index.ts';
@@ -12,7 +13,10 @@ import {
 } from '../forms/index.ts';
 import { canActForService, type ContactDetails, partyKey, type SignedIn } from '../identity/index.ts';
 import { type Attachment, audienceFits, type Draft, expiryOf, submissionContent } from './application.ts';
-import { ApplicationRefused, storageGuard } from './applications.errors.ts';
+import {
+  AnswersIncomplete, ApplyingNotAllowed, AudienceMismatch, DeclarationRequired, DraftNotFound, DraftOfOtherParty, DraftQuotaReached, DraftStale, type DraftUnavailable,
+  type NotApplicable, PageNotFound, ServiceNotFound, ServiceNotOnline, type StorageFull, storageGuard,
+} from './applications.errors.ts';
 import type { AttachmentStore } from './attachment-contents.repository.ts';
 import { draftsRepository } from './drafts.repository.ts';
 import { files, releaseContents } from './attachments.service.ts';
@@ -53,6 +57,9 @@ const sameParty = (a: CaseParty, b: CaseParty) => a.kind === b.kind && a.id === 
 
 export type Access = ReturnType<typeof access>;
 
+/** Why a submission was refused. */
+export type SubmitFailure = DraftNotFound | DraftOfOtherParty | DeclarationRequired | NotApplicable | AnswersIncomplete;
+
 /** Who may use which draft and service, and what the portal knows to prefill. */
 function access(deps: DraftsDeps) {
   const { db, clock, catalogue } = deps;
@@ -61,28 +68,28 @@ function access(deps: DraftsDeps) {
     actingFor: signedIn.actor.acting.party.kind === 'self' ? null : partyKey(signedIn.actor.acting.party), subject, detail,
   });
 
-  async function applicable(signedIn: SignedIn, serviceId: string): Promise<Result<{ service: Service; form: ApplicationForm }, ApplicationRefused>> {
+  async function applicable(signedIn: SignedIn, serviceId: string): Promise<Result<{ service: Service; form: ApplicationForm }, NotApplicable>> {
     const service = (await catalogue.service(serviceId)).value;
     if (service === null) {
-      return err(new ApplicationRefused('service-not-found'));
+      return err(new ServiceNotFound(serviceId));
     }
     if (service.form === undefined) {
-      return err(new ApplicationRefused('not-online'));
+      return err(new ServiceNotOnline(serviceId));
     }
     if (!audienceFits(service.audience, signedIn.actor.acting.party.kind)) {
-      return err(new ApplicationRefused('audience'));
+      return err(new AudienceMismatch(serviceId));
     }
-    return canActForService(signedIn.actor, service, clock.now()) ? ok({ service, form: service.form }) : err(new ApplicationRefused('not-allowed'));
+    return canActForService(signedIn.actor, service, clock.now()) ? ok({ service, form: service.form }) : err(new ApplyingNotAllowed(serviceId));
   }
 
   /** The draft, if it is the person's own, unsubmitted, and for the party they act for now. */
-  async function own(signedIn: SignedIn, draftId: string): Promise<Result<DraftView, ApplicationRefused>> {
+  async function own(signedIn: SignedIn, draftId: string): Promise<Result<DraftView, DraftUnavailable>> {
     const draft = await draftsRepository.byId(db, draftId);
     if (draft === null || draft.personId !== signedIn.person.id || draft.submittedCaseId !== null) {
-      return err(new ApplicationRefused('draft-not-found'));
+      return err(new DraftNotFound(draftId));
     }
     if (!sameParty(draft.party, partyOf(signedIn))) {
-      return err(new ApplicationRefused('other-party'));
+      return err(new DraftOfOtherParty(draftId));
     }
     const allowed = await applicable(signedIn, draft.serviceId);
     if (!allowed.ok) {
@@ -127,7 +134,7 @@ function editing(deps: DraftsDeps, a: Access) {
   const { auditOf, applicable, own, profileOf } = a;
   return {
     /** Starts a draft for the party the person acts for, prefilled from their profile. */
-    async start(signedIn: SignedIn, serviceId: string): Promise<Result<Draft, ApplicationRefused>> {
+    async start(signedIn: SignedIn, serviceId: string): Promise<Result<Draft, NotApplicable | DraftQuotaReached | StorageFull>> {
       const allowed = await applicable(signedIn, serviceId);
       if (!allowed.ok) {
         return allowed;
@@ -138,10 +145,10 @@ function editing(deps: DraftsDeps, a: Access) {
         createdAt: now, updatedAt: now, expiresAt: expiryOf(allowed.value.form, now), version: 1, submittedCaseId: null,
       };
       const party = { personId: signedIn.person.id, kind: draft.party.kind, id: draft.party.id };
-      const started = await storageGuard(() => db.transaction(async (tx) => {
+      const started = await storageGuard(() => resultTransaction(db, async (tx): Promise<Result<Draft, DraftQuotaReached>> => {
         await quotasRepository.lock(tx, party);
         if ((await quotasRepository.openDrafts(tx, party)) >= deps.quotas.openDrafts) {
-          return err(new ApplicationRefused('quota-drafts', null, [], deps.quotas.openDrafts));
+          return err(new DraftQuotaReached(deps.quotas.openDrafts));
         }
         await draftsRepository.insert(tx, draft);
         await appendAudit(tx, auditOf(signedIn, 'application.draft-start', `draft:${draft.id}`, { serviceId }));
@@ -172,7 +179,7 @@ function editing(deps: DraftsDeps, a: Access) {
      * Saves one page's answers, valid or not (nothing typed is lost), and answers the page's problems
      * and the next page to show (null: check your answers).
      */
-    async savePage(signedIn: SignedIn, draftId: string, pageId: string, body: RawBody): Promise<Result<{ draft: Draft; issues: AnswerIssue[]; next: string | null }, ApplicationRefused>> {
+    async savePage(signedIn: SignedIn, draftId: string, pageId: string, body: RawBody): Promise<Result<{ draft: Draft; issues: AnswerIssue[]; next: string | null }, DraftUnavailable | PageNotFound | DraftStale | StorageFull>> {
       const loaded = await own(signedIn, draftId);
       if (!loaded.ok) {
         return loaded;
@@ -180,7 +187,7 @@ function editing(deps: DraftsDeps, a: Access) {
       const { draft, form } = loaded.value;
       const page = findPage(form, pageId);
       if (page === null) {
-        return err(new ApplicationRefused('page-not-found'));
+        return err(new PageNotFound(pageId));
       }
       const answers = mergeAnswers(draft.answers, readPage(page, body));
       const now = clock.now();
@@ -189,16 +196,16 @@ function editing(deps: DraftsDeps, a: Access) {
         return saved;
       }
       if (!saved.value) {
-        return err(new ApplicationRefused('stale'));
+        return err(new DraftStale(draft.id));
       }
       const issues = checkPage(form, pageId, answers);
       return ok({ draft: { ...draft, answers, updatedAt: now, version: draft.version + 1 }, issues, next: nextPage(form, pageId, answers)?.id ?? null });
     },
 
-    async discard(signedIn: SignedIn, draftId: string): Promise<Result<null, ApplicationRefused>> {
+    async discard(signedIn: SignedIn, draftId: string): Promise<Result<null, DraftNotFound>> {
       const draft = await draftsRepository.byId(db, draftId);
       if (draft === null || draft.personId !== signedIn.person.id || draft.submittedCaseId !== null) {
-        return err(new ApplicationRefused('draft-not-found'));
+        return err(new DraftNotFound(draftId));
       }
       const removed = await db.transaction(async (tx) => {
         const hashes = await draftsRepository.delete(tx, draftId);
@@ -230,7 +237,7 @@ function submission(deps: DraftsDeps, a: Access) {
      * hashes, opens the case (number, fee, term) and moves the files to it. The same idempotency key,
      * or the same draft from a second tab, answers the case already opened.
      */
-    async submit(signedIn: SignedIn, draftId: string, o: { idempotencyKey: string; declared: boolean; channel: CaseChannel; lang: 'uk' | 'en' }): Promise<Result<CaseRecord, ApplicationRefused>> {
+    async submit(signedIn: SignedIn, draftId: string, o: { idempotencyKey: string; declared: boolean; channel: CaseChannel; lang: 'uk' | 'en' }): Promise<Result<CaseRecord, SubmitFailure>> {
       const earlier = await deps.cases.byIdempotencyKey(signedIn.person.id, o.idempotencyKey);
       if (earlier !== null) {
         return ok(earlier);
@@ -238,24 +245,24 @@ function submission(deps: DraftsDeps, a: Access) {
       // Everything that reads the catalogue happens before the transaction opens (see withApplicantCase).
       const peek = await draftsRepository.byId(db, draftId);
       if (peek === null || peek.personId !== signedIn.person.id) {
-        return err(new ApplicationRefused('draft-not-found'));
+        return err(new DraftNotFound(draftId));
       }
       if (peek.submittedCaseId === null && !sameParty(peek.party, partyOf(signedIn))) {
-        return err(new ApplicationRefused('other-party'));
+        return err(new DraftOfOtherParty(draftId));
       }
       if (peek.submittedCaseId === null && !o.declared) {
-        return err(new ApplicationRefused('declaration-required', 'declaration'));
+        return err(new DeclarationRequired());
       }
       const allowed = await applicable(signedIn, peek.serviceId);
       let unused: string[] = [];
-      const submitted = await auditedTransaction(db, async (tx): Promise<Result<CaseRecord, ApplicationRefused>> => {
+      const submitted = await auditedResultTransaction(db, async (tx): Promise<Result<CaseRecord, SubmitFailure>> => {
         const draft = await draftsRepository.byId(tx, draftId, { lock: true });
         if (draft === null) {
-          return err(new ApplicationRefused('draft-not-found'));
+          return err(new DraftNotFound(draftId));
         }
         if (draft.submittedCaseId !== null) {
           const opened = await deps.cases.byId(tx, draft.submittedCaseId);
-          return opened === null ? err(new ApplicationRefused('draft-not-found')) : ok(opened);
+          return opened === null ? err(new DraftNotFound(draftId)) : ok(opened);
         }
         if (!allowed.ok) {
           return allowed;
@@ -263,7 +270,7 @@ function submission(deps: DraftsDeps, a: Access) {
         const { service, form } = allowed.value;
         const issues = checkAnswers(form, draft.answers);
         if (issues.length > 0) {
-          return err(new ApplicationRefused('incomplete', null, issues));
+          return err(new AnswersIncomplete(issues));
         }
         const answers = pruneHidden(form, draft.answers);
         const attachments = await draftsRepository.attachmentsOfDraft(tx, draft.id);

@@ -1,8 +1,13 @@
 /** The applications module's public surface: drafts on the server, attachments, submission. */
 export type { Attachment, Draft } from './application.ts';
-export { APPLICATION_PROBLEMS, ApplicationRefused, type ApplicationProblem } from './applications.errors.ts';
+export {
+  AnswersIncomplete, type ApplicationError, ApplyingNotAllowed, AudienceMismatch, DeclarationRequired, DraftNotFound, DraftOfOtherParty, DraftQuotaReached, DraftStale,
+  type DraftUnavailable, FileEmpty, FileTooLarge, FileTypeRefused, NotAFileQuestion, type NotApplicable, PageNotFound, ServiceNotFound, ServiceNotOnline, StorageFull,
+  StorageQuotaReached, TooManyFiles, type UploadRefused,
+} from './applications.errors.ts';
+export type { AnswerFilesFailure } from './attachments.service.ts';
 export { type AttachmentStore, databaseAttachmentStore } from './attachment-contents.repository.ts';
 export { directoryAttachmentStore } from './adapters/directory.store.ts';
-export { createDraftsService, type DraftsService, type DraftView, type Upload } from './drafts.service.ts';
+export { createDraftsService, type DraftsService, type DraftView, type SubmitFailure, type Upload } from './drafts.service.ts';
 export { MAX_ANSWER_FILES } from './attachments.service.ts';
 export { ATTACHMENT_TYPES, type AttachmentType, sniffType } from './sniff.ts';

@@ -2,6 +2,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
+import { resultTransaction } from '../../platform/db/transaction.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { type Day, deadlineStatus, kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
@@ -9,7 +10,10 @@ import type { SignedIn } from '../identity/index.ts';
 import { availableEvents, type WorkflowRole } from '../workflow/index.ts';
 import { type CaseRecord, MAX_CASE_TEXT } from './case.ts';
 import { applyEvent, type CaseCommand, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
-import { CaseRefused, type CaseActionError } from './cases.errors.ts';
+import {
+  type ActFailure, AlreadyRevoked, type AssignFailure, CaseNotFound, DocumentNotFound, type NoteFailure, NoteRequired, OfficerNotAllowed, OfficerUnknown,
+  QuestionRequired, RevocationReasonRequired, type RevokeFailure,
+} from './cases.errors.ts';
 import { caseRolesFor, queueAgencies } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
 import { type DocumentIssuer, issueDecisionDocument } from './decisions.service.ts';
@@ -54,23 +58,23 @@ function helpers(deps: BackOfficeDeps) {
   /**
    * Runs `work` on a case locked in a new transaction, for an officer holding a case role in its
    * agency. The catalogue (service, agency name) is read before the transaction opens, so that no
-   * transaction waits for a second pooled connection.
+   * transaction waits for a second pooled connection. A failure `work` answers rolls back what it wrote.
    */
   async function withOfficerCase<T, E>(
     signedIn: SignedIn,
     caseId: string,
-    work: (tx: Queryable, o: { c: CaseRecord; service: Service; roles: WorkflowRole[]; organisationName: { uk: string; en: string } }) => Promise<Result<T, E | CaseRefused>>,
-  ): Promise<Result<T, E | CaseRefused>> {
+    work: (tx: Queryable, o: { c: CaseRecord; service: Service; roles: WorkflowRole[]; organisationName: { uk: string; en: string } }) => Promise<Result<T, E | CaseNotFound>>,
+  ): Promise<Result<T, E | CaseNotFound>> {
     const peek = await casesRepository.byId(deps.db, caseId);
     if (peek === null || caseRolesFor(signedIn.actor, peek.organisationId).length === 0) {
-      return err(new CaseRefused('not-found'));
+      return err(new CaseNotFound(caseId));
     }
     const [service, name] = [await serviceOf(peek.serviceId), await organisationName(peek.organisationId)];
-    return deps.db.transaction(async (tx) => {
+    return resultTransaction(deps.db, async (tx): Promise<Result<T, E | CaseNotFound>> => {
       const c = await casesRepository.byId(tx, caseId, { lock: true });
       const roles = c === null ? [] : caseRolesFor(signedIn.actor, c.organisationId);
       if (c === null || roles.length === 0) {
-        return err(new CaseRefused('not-found'));
+        return err(new CaseNotFound(caseId));
       }
       return work(tx, { c, service, roles, organisationName: name });
     });
@@ -137,13 +141,13 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
     /**
      * An officer's workflow action. `request-information` records the question and stops the clock;
      * `grant` and `refuse` issue the sealed decision and then the result (`issue-result`), in the same
-     * transaction, so a decided case always has its document.
+     * transaction, so a decided case always has its document; a refusal at any step rolls all of it back.
      */
-    async act(signedIn: SignedIn, caseId: string, command: CaseCommand): Promise<Result<CaseRecord, CaseActionError>> {
+    async act(signedIn: SignedIn, caseId: string, command: CaseCommand): Promise<Result<CaseRecord, ActFailure>> {
       if (command.event === 'request-information' && (command.reason ?? '').trim() === '') {
-        return err(new CaseRefused('question-required', 'reason'));
+        return err(new QuestionRequired());
       }
-      return withOfficerCase<CaseRecord, CaseActionError>(signedIn, caseId, async (tx, { c, service, roles, organisationName }) => {
+      return withOfficerCase<CaseRecord, ActFailure>(signedIn, caseId, async (tx, { c, service, roles, organisationName }) => {
         const workflow = workflowOf(service);
         const role = ROLE_ORDER.find((r) => roles.includes(r) && availableEvents(workflow, c.state, r).includes(command.event)) ?? roles[0] ?? 'clerk';
         const now = clock.now();
@@ -168,10 +172,10 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
     },
 
     /** An internal note on a case (never shown to the applicant). */
-    async note(signedIn: SignedIn, caseId: string, text: string): Promise<Result<null, CaseRefused>> {
+    async note(signedIn: SignedIn, caseId: string, text: string): Promise<Result<null, NoteFailure>> {
       const trimmed = text.trim();
       if (trimmed === '' || trimmed.length > MAX_CASE_TEXT) {
-        return err(new CaseRefused('note-required', 'note'));
+        return err(new NoteRequired());
       }
       return withOfficerCase<null, never>(signedIn, caseId, async (tx, { c }) => {
         const now = clock.now();
@@ -190,26 +194,26 @@ function assigning(deps: BackOfficeDeps, _h: Helpers) {
      * A supervisor of the issuing agency revokes a document (issued in error, or annulled): the
      * verification page then says "revoked". The reason goes to the case's notes and the audit log.
      */
-    async revokeDocument(signedIn: SignedIn, documentId: string, reason: string): Promise<Result<{ caseId: string }, CaseRefused>> {
+    async revokeDocument(signedIn: SignedIn, documentId: string, reason: string): Promise<Result<{ caseId: string }, RevokeFailure>> {
       const why = reason.trim();
       const facts = await issuedDocumentsRepository.facts(db, documentId);
       if (facts === null || caseRolesFor(signedIn.actor, facts.organisationId).length === 0) {
-        return err(new CaseRefused('not-found'));
+        return err(new DocumentNotFound(documentId));
       }
       if (!caseRolesFor(signedIn.actor, facts.organisationId).includes('supervisor')) {
-        return err(new CaseRefused('not-allowed'));
+        return err(new OfficerNotAllowed());
       }
       if (why === '' || why.length > MAX_CASE_TEXT) {
-        return err(new CaseRefused('revocation-reason-required', 'reason'));
+        return err(new RevocationReasonRequired());
       }
       const c = await casesRepository.byNumber(db, facts.caseNumber);
       if (c === null) {
-        return err(new CaseRefused('not-found'));
+        return err(new DocumentNotFound(documentId));
       }
-      return db.transaction(async (tx) => {
+      return resultTransaction(db, async (tx): Promise<Result<{ caseId: string }, RevokeFailure>> => {
         const now = clock.now();
         if (!(await issuedDocumentsRepository.revoke(tx, documentId, now))) {
-          return err(new CaseRefused('already-revoked'));
+          return err(new AlreadyRevoked(documentId));
         }
         await casesRepository.addNote(tx, { caseId: c.id, authorPersonId: signedIn.person.id, text: `${facts.number}: ${why}`, at: now });
         await appendAudit(tx, { at: now, action: 'document.revoke', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null, subject: `document:${facts.number}`, detail: { caseNumber: c.number } });
@@ -222,16 +226,16 @@ function assigning(deps: BackOfficeDeps, _h: Helpers) {
      * Assigns (or unassigns, `to: null`) running cases of one agency to an officer of that agency; a
      * supervisor may assign to anyone, others only to themselves. Returns how many changed.
      */
-    async assign(signedIn: SignedIn, agencyId: string, caseIds: readonly string[], to: string | null): Promise<Result<number, CaseRefused>> {
+    async assign(signedIn: SignedIn, agencyId: string, caseIds: readonly string[], to: string | null): Promise<Result<number, AssignFailure>> {
       const roles = caseRolesFor(signedIn.actor, agencyId);
       if (roles.length === 0) {
-        return err(new CaseRefused('not-allowed'));
+        return err(new OfficerNotAllowed());
       }
       if (to !== null && to !== signedIn.person.id && !roles.includes('supervisor')) {
-        return err(new CaseRefused('not-allowed', 'assignee'));
+        return err(new OfficerNotAllowed('assignee'));
       }
       if (to !== null && !(await casesRepository.officers(db, agencyId)).some((o) => o.personId === to)) {
-        return err(new CaseRefused('officer-unknown', 'assignee'));
+        return err(new OfficerUnknown());
       }
       return db.transaction(async (tx) => {
         const now = clock.now();

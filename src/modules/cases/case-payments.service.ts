@@ -10,7 +10,7 @@ import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { type Mismatch, type PaymentProvider, reconcile } from '../payments/index.ts';
 import { applyEvent, dueOnFor } from './case-transitions.service.ts';
-import { CaseRefused } from './cases.errors.ts';
+import { AlreadyPaid, CaseNotFound, NothingToPay, type PayFailure, PaymentPending, PaymentUnavailable } from './cases.errors.ts';
 import { canActOnCase } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
 import { type PaymentStanding, paymentStanding } from './payment-standing.ts';
@@ -52,11 +52,11 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
      * Refused (`payment-pending`, `already-paid`) while another payment is in flight or paid
      * (`paymentStanding`); a declined, abandoned or failed one, or one pending for too long, allows a new one.
      */
-    async start(signedIn: SignedIn, caseId: string, returnUrl: string): Promise<Result<{ redirectUrl: string }, CaseRefused>> {
+    async start(signedIn: SignedIn, caseId: string, returnUrl: string): Promise<Result<{ redirectUrl: string }, PayFailure>> {
       const c = await casesRepository.byId(db, caseId);
       const service = c === null ? null : (await catalogue.service(c.serviceId)).value;
       if (c === null || service === null || !canActOnCase(signedIn.actor, c, service, clock.now())) {
-        return err(new CaseRefused('not-found'));
+        return err(new CaseNotFound(caseId));
       }
       const id = newId();
       const refused = await db.transaction((tx) => reservePayment(tx, { clock, provider: provider.id, personId: signedIn.person.id, caseId: c.id, id }));
@@ -69,7 +69,7 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
       });
       if (started.kind === 'failed') {
         await db.transaction((tx) => paymentsRepository.settle(tx, id, 'failed', clock.now()));
-        return err(new CaseRefused('payment-unavailable'));
+        return err(new PaymentUnavailable());
       }
       await paymentsRepository.setProviderRef(db, id, started.providerRef, clock.now());
       return ok({ redirectUrl: started.url });
@@ -146,18 +146,18 @@ export type CasePaymentsService = ReturnType<typeof createCasePaymentsService>;
  * Records a new pending payment of a case's fee, or answers why not. The case row is locked while its
  * payments are read: two tabs (or a double click) start one payment, not two.
  */
-async function reservePayment(tx: Queryable, r: { clock: Clock; provider: string; personId: string; caseId: string; id: string }): Promise<CaseRefused | null> {
+async function reservePayment(tx: Queryable, r: { clock: Clock; provider: string; personId: string; caseId: string; id: string }): Promise<NothingToPay | PaymentPending | AlreadyPaid | null> {
   const now = r.clock.now();
   const c = await casesRepository.byId(tx, r.caseId, { lock: true });
   if (c === null || c.feeStatus !== 'due' || c.state !== 'awaiting-payment') {
-    return new CaseRefused('nothing-to-pay');
+    return new NothingToPay(r.caseId);
   }
   const audit = { at: now, action: 'payment.start', channel: 'web', actorPersonId: r.personId, actingFor: null, subject: `case:${c.number}` } as const;
   const standing = paymentStanding(await paymentsRepository.ofCase(tx, c.id), now);
   if (standing.kind !== 'open') {
     const problem = standing.kind === 'paid' ? 'already-paid' : 'payment-pending';
     await appendAudit(tx, { ...audit, outcome: 'refused', detail: { problem, paymentId: standing.payment.id } });
-    return new CaseRefused(problem);
+    return standing.kind === 'paid' ? new AlreadyPaid(standing.payment.id) : new PaymentPending(standing.payment.id);
   }
   await paymentsRepository.insert(tx, { id: r.id, caseId: c.id, provider: r.provider, amount: c.feeAmount, at: now });
   await appendAudit(tx, { ...audit, outcome: 'done', detail: { paymentId: r.id, amount: c.feeAmount } });

@@ -1,6 +1,7 @@
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
+import { resultTransaction } from '../../platform/db/transaction.ts';
 import { outboxRepository } from '../../platform/outbox/index.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service } from '../catalogue/index.ts';
@@ -8,7 +9,9 @@ import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { type CaseChannel, type CaseParty, type CaseRecord, MAX_CASE_TEXT, costChannelOf, feeFor } from './case.ts';
 import { applyEvent, dueOnFor, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
-import { CaseRefused, type CaseActionError } from './cases.errors.ts';
+import {
+  AlreadyRated, type AnswerFailure, AnswerRequired, CaseNotFinished, CaseNotFound, type MoveFailure, NoOpenRequest, type RateFailure, RatingInvalid,
+} from './cases.errors.ts';
 import { canActOnCase } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
 import { issuedDocumentsRepository } from './issued-documents.repository.ts';
@@ -55,16 +58,16 @@ function helpers(deps: CasesDeps) {
    * catalogue is read before the transaction opens: a read that needed a second pooled connection
    * while holding one could starve the pool under load.
    */
-  async function withApplicantCase<T, E>(signedIn: SignedIn, caseId: string, work: (tx: Queryable, c: CaseRecord, service: Service) => Promise<Result<T, E | CaseRefused>>): Promise<Result<T, E | CaseRefused>> {
+  async function withApplicantCase<T, E>(signedIn: SignedIn, caseId: string, work: (tx: Queryable, c: CaseRecord, service: Service) => Promise<Result<T, E | CaseNotFound>>): Promise<Result<T, E | CaseNotFound>> {
     const peek = await casesRepository.byId(deps.db, caseId);
     if (peek === null) {
-      return err(new CaseRefused('not-found'));
+      return err(new CaseNotFound(caseId));
     }
     const service = await serviceOf(peek.serviceId);
-    return deps.db.transaction(async (tx) => {
+    return resultTransaction(deps.db, async (tx): Promise<Result<T, E | CaseNotFound>> => {
       const c = await casesRepository.byId(tx, caseId, { lock: true });
       if (c === null || !canActOnCase(signedIn.actor, c, service, clock.now())) {
-        return err(new CaseRefused('not-found'));
+        return err(new CaseNotFound(caseId));
       }
       return work(tx, c, service);
     });
@@ -184,19 +187,19 @@ function applicantActions(deps: CasesDeps, h: Helpers) {
     /**
      * The applicant answers the open information request; the statutory clock runs again. `attach`
      * (the applications module's files) runs in the same transaction before anything is written, and
-     * may refuse the answer.
+     * may refuse the answer. A refusal at any step rolls back what was written.
      */
     async answer<E = never>(
       signedIn: SignedIn, caseId: string, text: string, channel: CaseChannel = 'web',
       attach?: (tx: Queryable, c: CaseRecord, requestId: string) => Promise<E | null>,
-    ): Promise<Result<CaseRecord, CaseActionError | E>> {
+    ): Promise<Result<CaseRecord, AnswerFailure<E>>> {
       const answer = text.trim();
       if (answer === '' || answer.length > MAX_TEXT) {
-        return err(new CaseRefused('answer-required', 'answer'));
+        return err(new AnswerRequired());
       }
-      return withApplicantCase<CaseRecord, CaseActionError | E>(signedIn, caseId, async (tx, c, service) => {
+      return withApplicantCase<CaseRecord, AnswerFailure<E>>(signedIn, caseId, async (tx, c, service) => {
         if (c.state !== 'information-requested') {
-          return err(new CaseRefused('no-open-request'));
+          return err(new NoOpenRequest(caseId));
         }
         const open = (await casesRepository.requests(tx, c.id)).find((r) => r.answeredAt === null);
         const refused = open === undefined || attach === undefined ? null : await attach(tx, c, open.id);
@@ -205,7 +208,7 @@ function applicantActions(deps: CasesDeps, h: Helpers) {
         }
         const now = clock.now();
         if ((await casesRepository.answer(tx, { caseId: c.id, answer, by: signedIn.person.id, at: now, on: kyivDay(now) })) === null) {
-          return err(new CaseRefused('no-open-request'));
+          return err(new NoOpenRequest(caseId));
         }
         const requests = await casesRepository.requests(tx, c.id);
         return applyEvent(tx, { clock, calendar }, c, service, applicantActor(signedIn, channel), { event: 'answer-information' }, (n) => ({ ...n, dueOn: dueOnFor(n, requests, calendar) }));
@@ -213,24 +216,24 @@ function applicantActions(deps: CasesDeps, h: Helpers) {
     },
 
     /** The applicant withdraws a case that is not decided yet. */
-    async withdraw(signedIn: SignedIn, caseId: string, reason: string, channel: CaseChannel = 'web'): Promise<Result<CaseRecord, CaseActionError>> {
-      return withApplicantCase<CaseRecord, CaseActionError>(signedIn, caseId, async (tx, c, service) => {
+    async withdraw(signedIn: SignedIn, caseId: string, reason: string, channel: CaseChannel = 'web'): Promise<Result<CaseRecord, MoveFailure>> {
+      return withApplicantCase<CaseRecord, MoveFailure>(signedIn, caseId, async (tx, c, service) => {
         const trimmed = reason.trim().slice(0, MAX_TEXT);
         return applyEvent(tx, { clock, calendar }, c, service, applicantActor(signedIn, channel), trimmed === '' ? { event: 'withdraw' } : { event: 'withdraw', reason: trimmed });
       });
     },
 
     /** Rates the service of a finished case, once: 1–5 and an optional comment. */
-    async rate(signedIn: SignedIn, caseId: string, rating: number, comment: string): Promise<Result<CaseRecord, CaseRefused>> {
+    async rate(signedIn: SignedIn, caseId: string, rating: number, comment: string): Promise<Result<CaseRecord, RateFailure>> {
       if (!Number.isInteger(rating) || rating < 1 || rating > 5) {
-        return err(new CaseRefused('rating-invalid', 'rating'));
+        return err(new RatingInvalid());
       }
-      return withApplicantCase<CaseRecord, CaseRefused>(signedIn, caseId, async (tx, c) => {
+      return withApplicantCase<CaseRecord, RateFailure>(signedIn, caseId, async (tx, c) => {
         if (c.outcome === null) {
-          return err(new CaseRefused('not-finished'));
+          return err(new CaseNotFinished(caseId));
         }
         if (c.rating !== null) {
-          return err(new CaseRefused('already-rated'));
+          return err(new AlreadyRated(caseId));
         }
         const next: CaseRecord = { ...c, rating, ratingComment: comment.trim().slice(0, MAX_TEXT) || null, updatedAt: clock.now() };
         if (!(await casesRepository.update(tx, next))) {

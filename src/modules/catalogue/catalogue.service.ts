@@ -3,6 +3,7 @@ import { type Result, err, ok } from '../../kernel/result.ts';
 import { type RevisionSource, localRevision, sharedRevision } from '../../platform/cache/revision-source.ts';
 import { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
+import { resultTransaction } from '../../platform/db/transaction.ts';
 import { type CatalogueRecords, FILE_KEYS, RECORD_KINDS, type RecordKind, canonicalJson } from './catalogue.ts';
 import { CatalogueImportRejected } from './catalogue.errors.ts';
 import { catalogueWrites } from './catalogue.repository.ts';
@@ -93,12 +94,13 @@ export function createCatalogueService(deps: CatalogueDeps) {
   };
 
   async function writeRecords(incoming: CatalogueRecords, by: string): Promise<Result<ImportSummary, CatalogueImportRejected>> {
-      return db.transaction(async (tx) => {
+      // A rejection rolls back everything, the revision bump included.
+      return resultTransaction(db, async (tx): Promise<Result<ImportSummary, CatalogueImportRejected>> => {
         // Lock the revision row first: concurrent imports queue here instead of racing on versions.
         const rev = await catalogueWrites.bumpRevision(tx);
         const issues = checkReferences(await catalogueReads.index(tx), incoming);
         if (issues.length > 0) {
-          throw new RejectedImport(new CatalogueImportRejected(issues));
+          return err(new CatalogueImportRejected(issues));
         }
         const at = clock.now();
         const summary: ImportSummary = { revision: rev, created: zero(), updated: zero(), unchanged: 0 };
@@ -118,23 +120,11 @@ export function createCatalogueService(deps: CatalogueDeps) {
           }
         }
         return ok(summary);
-      }).catch((error: unknown) => {
-        if (error instanceof RejectedImport) {
-          return err(error.rejection);
-        }
-        throw error;
       });
   }
 }
 
 const ANALYZE_AFTER = 200;
-
-/** Carries a rejection out of the transaction so that it rolls back. */
-class RejectedImport extends Error {
-  constructor(readonly rejection: CatalogueImportRejected) {
-    super(rejection.message);
-  }
-}
 
 const zero = (): Record<RecordKind, number> => ({ organisation: 0, centre: 0, event: 0, service: 0 });
 

@@ -10,7 +10,8 @@ import { partyKey } from './identity.ts';
 import { CODE_WINDOW_MS, type ContactCodePolicy, codeRequestVerdict, guessesLockedUntil, smsDestination } from './contact-codes.ts';
 import { contactCodesRepository } from './contact-codes.repository.ts';
 import { contactsRepository } from './contacts.repository.ts';
-import { type ContactChannel, ContactRefused, ContactThrottled, VERIFICATION_TOPIC, type VerificationMessage } from './contacts.types.ts';
+import { ContactRefused, ContactThrottled } from './contacts.errors.ts';
+import { type ContactChannel, VERIFICATION_TOPIC, type VerificationMessage } from './contacts.types.ts';
 import type { SignedIn } from './sessions.service.ts';
 
 const CODE_MINUTES = 15;

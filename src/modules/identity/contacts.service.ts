@@ -7,7 +7,8 @@ import type { ContactCodePolicy } from './contact-codes.ts';
 import { contactCodesRepository } from './contact-codes.repository.ts';
 import { createContactCodes } from './contact-codes.service.ts';
 import { type ContactDetails, contactsRepository } from './contacts.repository.ts';
-import { type ContactChannel, type ContactOutcome, ContactRefused, type NoticeChannel } from './contacts.types.ts';
+import { ContactRefused } from './contacts.errors.ts';
+import { type ContactChannel, type ContactOutcome, type NoticeChannel } from './contacts.types.ts';
 import type { SignedIn } from './sessions.service.ts';
 
 export * from './contacts.types.ts';

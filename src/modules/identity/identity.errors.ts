@@ -32,13 +32,69 @@ export class ActingNotAllowed extends AppError {
   readonly code = 'identity.acting_not_allowed';
 }
 
-export const MANDATE_PROBLEMS = ['not-allowed', 'representative-unknown', 'dates-invalid', 'scope-empty', 'not-found', 'already-revoked', 'self-mandate'] as const;
-export type MandateProblem = (typeof MANDATE_PROBLEMS)[number];
+/** Why a mandate was not granted or revoked: one class per code; `grant` and `revoke` answer their own unions. */
 
-export class MandateRefused extends AppError {
-  readonly code = 'identity.mandate_refused';
+/** The person may not manage the mandates of the party they act for. */
+export class MandateNotAllowed extends AppError {
+  readonly code = 'identity.mandate_not_allowed';
 
-  constructor(readonly problem: MandateProblem, readonly field: string | null = null) {
-    super(`mandate refused: ${problem}`, { problem, field });
+  constructor() {
+    super('not allowed to manage these mandates');
   }
 }
+/** A mandate to oneself. */
+export class SelfMandate extends AppError {
+  readonly code = 'identity.mandate_self';
+  readonly field = 'representative';
+
+  constructor() {
+    super('a mandate to oneself');
+  }
+}
+/** The mandate ends before it starts, or in the past. */
+export class MandateDatesInvalid extends AppError {
+  readonly code = 'identity.mandate_dates_invalid';
+  readonly field = 'validUntil';
+
+  constructor() {
+    super('the mandate ends before it starts or in the past');
+  }
+}
+/** A mandate for chosen services with none chosen. */
+export class MandateScopeEmpty extends AppError {
+  readonly code = 'identity.mandate_scope_empty';
+  readonly field = 'services';
+
+  constructor() {
+    super('no services chosen');
+  }
+}
+/** No person with this tax number in the population register or the portal. */
+export class RepresentativeUnknown extends AppError {
+  readonly code = 'identity.mandate_representative_unknown';
+  readonly field = 'representative';
+
+  constructor() {
+    super('no person with this tax number');
+  }
+}
+/** No such mandate. */
+export class MandateNotFound extends AppError {
+  readonly code = 'identity.mandate_not_found';
+
+  constructor(readonly mandateId: string) {
+    super(`no mandate "${mandateId}"`, { mandateId });
+  }
+}
+/** The mandate was revoked already. */
+export class MandateAlreadyRevoked extends AppError {
+  readonly code = 'identity.mandate_already_revoked';
+
+  constructor(readonly mandateId: string) {
+    super(`mandate "${mandateId}" is revoked already`, { mandateId });
+  }
+}
+
+export type GrantMandateFailure = MandateNotAllowed | SelfMandate | RepresentativeUnknown | MandateDatesInvalid | MandateScopeEmpty;
+export type FindRepresentativeFailure = MandateNotAllowed | SelfMandate | RepresentativeUnknown;
+export type RevokeMandateFailure = MandateNotFound | MandateNotAllowed | MandateAlreadyRevoked;

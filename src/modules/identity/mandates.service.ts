@@ -4,7 +4,9 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import { type Mandate, type MandateScope, dayOf, partyKey } from './identity.ts';
-import { MandateRefused } from './identity.errors.ts';
+import {
+  type FindRepresentativeFailure, type GrantMandateFailure, MandateAlreadyRevoked, RepresentativeUnknown, MandateDatesInvalid, MandateNotAllowed, MandateNotFound, MandateScopeEmpty, type RevokeMandateFailure, SelfMandate,
+} from './identity.errors.ts';
 import { canManageMandatesOf } from './identity.policy.ts';
 import { type GrantedMandate, relationsRepository } from './relations.repository.ts';
 import type { SignedIn } from './sessions.service.ts';
@@ -40,19 +42,19 @@ export function createMandatesService(deps: { db: Database; clock: Clock }) {
     /**
      * Who the person about to grant a mandate names as representative, so they can confirm the name
      * before granting. A read of another person's data: recorded in the audit log with its purpose.
-     * @returns err(MandateRefused) with `not-allowed`, `self-mandate` or `representative-unknown`.
+     * @returns err(FindRepresentativeFailure): not allowed, a mandate to oneself or an unknown tax number.
      */
-    async findRepresentative(signedIn: SignedIn, nationalId: string): Promise<Result<{ nationalId: string; name: string }, MandateRefused>> {
+    async findRepresentative(signedIn: SignedIn, nationalId: string): Promise<Result<{ nationalId: string; name: string }, FindRepresentativeFailure>> {
       const grantor = grantorOf(signedIn);
       if (!grantor || !canManageMandatesOf(signedIn.actor, grantor)) {
-        return err(new MandateRefused('not-allowed'));
+        return err(new MandateNotAllowed());
       }
       if (nationalId === signedIn.person.nationalId) {
-        return err(new MandateRefused('self-mandate', 'representative'));
+        return err(new SelfMandate());
       }
       const name = await relationsRepository.personName(db, nationalId);
       if (name === null) {
-        return err(new MandateRefused('representative-unknown', 'representative'));
+        return err(new RepresentativeUnknown());
       }
       await db.transaction((tx) =>
         appendAudit(tx, {
@@ -65,25 +67,25 @@ export function createMandatesService(deps: { db: Database; clock: Clock }) {
 
     /**
      * Grants a mandate from the party the person acts for.
-     * @returns err(MandateRefused) with `not-allowed`, `self-mandate`, `representative-unknown`, `dates-invalid` or `scope-empty`.
+     * @returns err(GrantMandateFailure): not allowed, a mandate to oneself, an unknown representative, dates invalid or an empty scope.
      */
-    async grant(signedIn: SignedIn, input: GrantMandate): Promise<Result<Mandate, MandateRefused>> {
+    async grant(signedIn: SignedIn, input: GrantMandate): Promise<Result<Mandate, GrantMandateFailure>> {
       const grantor = grantorOf(signedIn);
       if (!grantor || !canManageMandatesOf(signedIn.actor, grantor)) {
-        return err(new MandateRefused('not-allowed'));
+        return err(new MandateNotAllowed());
       }
       if (input.representativeNationalId === signedIn.person.nationalId) {
-        return err(new MandateRefused('self-mandate', 'representative'));
+        return err(new SelfMandate());
       }
       if ((await relationsRepository.personName(db, input.representativeNationalId)) === null) {
-        return err(new MandateRefused('representative-unknown', 'representative'));
+        return err(new RepresentativeUnknown());
       }
       const now = clock.now();
       if (input.validUntil < input.validFrom || input.validUntil < dayOf(now)) {
-        return err(new MandateRefused('dates-invalid', 'validUntil'));
+        return err(new MandateDatesInvalid());
       }
       if (input.scope.kind === 'services' && input.scope.serviceIds.length === 0) {
-        return err(new MandateRefused('scope-empty', 'services'));
+        return err(new MandateScopeEmpty());
       }
       const mandate: Mandate = { id: newId(), grantor, ...input, grantedBy: signedIn.person.id, grantedAt: now, revokedAt: null };
       await db.transaction(async (tx) => {
@@ -97,13 +99,13 @@ export function createMandatesService(deps: { db: Database; clock: Clock }) {
     },
 
     /** Revokes a mandate at once. Only the grantor's side may do it. */
-    async revoke(signedIn: SignedIn, mandateId: string): Promise<Result<Mandate, MandateRefused>> {
+    async revoke(signedIn: SignedIn, mandateId: string): Promise<Result<Mandate, RevokeMandateFailure>> {
       const mandate = await relationsRepository.mandate(db, mandateId);
       if (!mandate) {
-        return err(new MandateRefused('not-found'));
+        return err(new MandateNotFound(mandateId));
       }
       if (!canManageMandatesOf(signedIn.actor, mandate.grantor)) {
-        return err(new MandateRefused('not-allowed'));
+        return err(new MandateNotAllowed());
       }
       const now = clock.now();
       const revoked = await db.transaction(async (tx) => {
@@ -113,7 +115,7 @@ export function createMandatesService(deps: { db: Database; clock: Clock }) {
         }
         return done;
       });
-      return revoked ? ok({ ...mandate, revokedAt: now }) : err(new MandateRefused('already-revoked'));
+      return revoked ? ok({ ...mandate, revokedAt: now }) : err(new MandateAlreadyRevoked(mandate.id));
     },
   };
 }

@@ -1,27 +1,19 @@
 import type { Clock } from '../../kernel/clock.ts';
-import { AppError } from '../../kernel/errors.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import { STAFF_ROLES, type StaffRole } from './identity.ts';
+import {
+  type GrantStaffFailure, OwnRoles, type RevokeStaffFailure, StaffAgencyRequired, StaffAgencyUnknown, StaffCentreUnknown, StaffChangeNotAllowed, StaffNationalIdInvalid,
+  StaffRoleInvalid, StaffRoleNotFound,
+} from './staff.errors.ts';
 import { canAdministerStaff, canChangeStaffRolesOf } from './identity.policy.ts';
 import { type StaffRow, staffRepository } from './staff.repository.ts';
 import type { SignedIn } from './sessions.service.ts';
 
 /** Roles that belong to the whole portal, not to one agency: only a national administrator grants them. */
 export const NATIONAL_ROLES: readonly StaffRole[] = ['national-admin', 'catalogue-editor', 'contact-centre'];
-
-export const STAFF_PROBLEMS = ['not-allowed', 'own-roles', 'national-id-invalid', 'role-invalid', 'agency-required', 'agency-unknown', 'centre-unknown', 'not-found'] as const;
-export type StaffProblem = (typeof STAFF_PROBLEMS)[number];
-
-export class StaffChangeRefused extends AppError {
-  readonly code = 'identity.staff_change_refused';
-
-  constructor(readonly problem: StaffProblem, readonly field: string | null = null) {
-    super(`staff change refused: ${problem}`, { problem, field });
-  }
-}
 
 export interface GrantRole {
   readonly nationalId: string;
@@ -59,35 +51,34 @@ export function createStaffService(deps: { db: Database; clock: Clock; directory
     /**
      * Grants a role. An agency administrator grants only agency roles within their agency; nobody
      * grants a role to themselves; the agency and centre must be records of the catalogue.
-     * @returns err(StaffChangeRefused) with `not-allowed`, `own-roles`, `national-id-invalid`, `role-invalid`,
-     * `agency-required`, `agency-unknown` or `centre-unknown`.
+     * @returns err(GrantStaffFailure).
      */
-    async grant(signedIn: SignedIn, input: GrantRole): Promise<Result<StaffRow, StaffChangeRefused>> {
+    async grant(signedIn: SignedIn, input: GrantRole): Promise<Result<StaffRow, GrantStaffFailure>> {
       if (!/^\d{10}$/.test(input.nationalId)) {
-        return err(new StaffChangeRefused('national-id-invalid', 'nationalId'));
+        return err(new StaffNationalIdInvalid());
       }
       if (!(STAFF_ROLES as readonly string[]).includes(input.role)) {
-        return err(new StaffChangeRefused('role-invalid', 'role'));
+        return err(new StaffRoleInvalid());
       }
       const role = input.role as StaffRole;
       const national = NATIONAL_ROLES.includes(role);
       if (!national && role !== 'front-desk' && !input.agencyId) {
-        return err(new StaffChangeRefused('agency-required', 'agencyId'));
+        return err(new StaffAgencyRequired());
       }
       const agencyId = national ? null : input.agencyId;
       const allowed = national ? canAdministerStaff(signedIn.actor, null) : canAdministerStaff(signedIn.actor, agencyId);
       if (!allowed) {
-        return err(new StaffChangeRefused('not-allowed', 'role'));
+        return err(new StaffChangeNotAllowed('role'));
       }
       if (!canChangeStaffRolesOf(signedIn.actor, input.nationalId)) {
-        return err(new StaffChangeRefused('own-roles', 'nationalId'));
+        return err(new OwnRoles('nationalId'));
       }
       if (agencyId !== null && !(await directory.organisationExists(agencyId))) {
-        return err(new StaffChangeRefused('agency-unknown', 'agencyId'));
+        return err(new StaffAgencyUnknown(agencyId));
       }
       const centreId = role === 'front-desk' ? input.centreId : null;
       if (centreId !== null && !(await directory.centreExists(centreId))) {
-        return err(new StaffChangeRefused('centre-unknown', 'centreId'));
+        return err(new StaffCentreUnknown(centreId));
       }
       const row: StaffRow = { id: newId(), nationalId: input.nationalId, role, agencyId, centreId, grantedAt: clock.now() };
       await db.transaction(async (tx) => {
@@ -98,16 +89,16 @@ export function createStaffService(deps: { db: Database; clock: Clock; directory
     },
 
     /** Revokes a role at once; the holder's next request no longer carries it. Nobody revokes their own. */
-    async revoke(signedIn: SignedIn, id: string): Promise<Result<StaffRow, StaffChangeRefused>> {
+    async revoke(signedIn: SignedIn, id: string): Promise<Result<StaffRow, RevokeStaffFailure>> {
       const row = await staffRepository.byId(db, id);
       if (!row) {
-        return err(new StaffChangeRefused('not-found'));
+        return err(new StaffRoleNotFound(id));
       }
       if (!canAdministerStaff(signedIn.actor, NATIONAL_ROLES.includes(row.role) ? null : row.agencyId)) {
-        return err(new StaffChangeRefused('not-allowed'));
+        return err(new StaffChangeNotAllowed());
       }
       if (!canChangeStaffRolesOf(signedIn.actor, row.nationalId)) {
-        return err(new StaffChangeRefused('own-roles'));
+        return err(new OwnRoles());
       }
       await db.transaction(async (tx) => {
         await staffRepository.revoke(tx, id, signedIn.person.id, clock.now());

@@ -14,7 +14,6 @@ export {
   PAYMENT_STATUSES,
   type PaymentCallback,
   type PaymentProvider,
-  PaymentProviderError,
   type PaymentStatus,
   type ProviderTransaction,
   reconcile,
@@ -23,6 +22,7 @@ export {
   type StartPayment,
   startPaymentProblem,
 } from './payments.ts';
+export { PaymentProviderError } from './payments.errors.ts';
 export { headerValue, SIGNATURE_HEADER, signatureHeaderValue, signBody, verifyBody } from './adapters/hmac.ts';
 export { createHttpPaymentProvider, type HttpPaymentProviderOptions } from './adapters/http-provider.adapter.ts';
 export {

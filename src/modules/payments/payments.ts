@@ -3,8 +3,6 @@
  * request's checks and reconciliation. No I/O: adapters live in `adapters/`.
  * Amounts are integers in kopecks (minor units); the currency is always 'UAH'.
  */
-import { AppError } from '../../kernel/errors.ts';
-
 export type PaymentStatus = 'paid' | 'declined' | 'abandoned';
 export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['paid', 'declined', 'abandoned'];
 
@@ -68,17 +66,6 @@ export type Mismatch =
   | { kind: 'missing-at-provider'; local: LocalPayment }
   | { kind: 'status-differs'; local: LocalPayment; remote: ProviderTransaction }
   | { kind: 'amount-differs'; local: LocalPayment; remote: ProviderTransaction };
-
-/** The provider could not list transactions. `retryable`: asking again later may succeed. */
-export class PaymentProviderError extends AppError {
-  readonly code = 'payments.provider_failed';
-  readonly retryable: boolean;
-
-  constructor(message: string, retryable: boolean) {
-    super(message, { retryable });
-    this.retryable = retryable;
-  }
-}
 
 export function isPaymentStatus(value: unknown): value is PaymentStatus {
   return value === 'paid' || value === 'declined' || value === 'abandoned';

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 
 import { canonicalJson } from '../../kernel/canonical-json.ts';
+import type { Result } from '../../kernel/result.ts';
 import type { Database, Queryable } from '../db/database.ts';
+import { resultTransaction } from '../db/transaction.ts';
 
 /** One audited action: who did what, for whom, through which channel, and whether it was refused. */
 export interface AuditEntry {
@@ -75,6 +77,11 @@ export async function auditedTransaction<T>(db: Database, work: (tx: Queryable) 
       deferred.delete(tx);
     }
   });
+}
+
+/** `auditedTransaction` that commits on `ok(...)` and rolls back (audit entries too) on a failure value. */
+export function auditedResultTransaction<T, E>(db: Database, work: (tx: Queryable) => Promise<Result<T, E>>): Promise<Result<T, E>> {
+  return resultTransaction({ transaction: <U>(w: (tx: Queryable) => Promise<U>) => auditedTransaction(db, w) }, work);
 }
 
 async function appendNow(tx: Queryable, entry: AuditEntry): Promise<void> {

@@ -9,6 +9,7 @@ import { pageContext, sendPage } from '../common/render.ts';
 import type { WebRoute } from '../common/route-table.ts';
 import type { FieldError } from '../common/components.tsx';
 import { formString } from '../common/form-values.ts';
+import { grantStaffError, revokeStaffError } from './staff-errors.ts';
 
 const ADMINS = { kind: 'staff', roles: ['agency-admin', 'national-admin'] } as const;
 type Body = Record<string, string | string[] | undefined>;
@@ -35,8 +36,8 @@ export function staffAdminRoutes(staff: StaffService, catalogue: CatalogueServic
         const values = { nationalId: one(body, 'nationalId'), role: one(body, 'role'), agencyId: one(body, 'agencyId'), centreId: one(body, 'centreId') };
         const granted = await staff.grant(me(request), { ...values, agencyId: values.agencyId || null, centreId: values.centreId || null });
         if (!granted.ok) {
-          const status = granted.error.problem === 'not-allowed' || granted.error.problem === 'own-roles' ? 403 : 400;
-          return render(request, reply, status, [{ field: granted.error.field ?? 'role', message: t(`staffError.${granted.error.problem}`) }], values);
+          const e = grantStaffError(granted.error);
+          return render(request, reply, e.status, [{ field: e.field, message: t(e.key) }], values);
         }
         return reply.redirect(paths.staffAdmin(lang), 303);
       },
@@ -47,8 +48,8 @@ export function staffAdminRoutes(staff: StaffService, catalogue: CatalogueServic
         const { t } = pageContext(request);
         const revoked = await staff.revoke(me(request), (request.params as { id: string }).id);
         if (!revoked.ok) {
-          const status = revoked.error.problem === 'not-found' ? 404 : 403;
-          return render(request, reply, status, [{ field: 'role', message: t(`staffError.${revoked.error.problem}`) }], {});
+          const e = revokeStaffError(revoked.error);
+          return render(request, reply, e.status, [{ field: e.field, message: t(e.key) }], {});
         }
         return reply.redirect(paths.staffAdmin(lang), 303);
       },

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 
-import type { ApplicationProblem, DraftsService } from '../../modules/applications/index.ts';
+import type { ApplicationError, ApplyingNotAllowed, AudienceMismatch, DraftsService } from '../../modules/applications/index.ts';
 import type { ActingOption } from '../../modules/identity/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths } from '../common/paths.ts';
@@ -12,12 +12,12 @@ import type { PageContext } from '../common/layout.tsx';
 export const APPLY_SLOT = '<div class="apply-slot" id="apply-slot"></div>';
 
 /** Refusals that depend on whom the person acts for, not on the service or the draft. */
-export const isEligibilityProblem = (problem: ApplicationProblem): boolean => problem === 'not-allowed' || problem === 'audience';
+export const isEligibilityProblem = (e: ApplicationError): e is ApplyingNotAllowed | AudienceMismatch => e.code === 'applications.not_allowed' || e.code === 'applications.audience';
 
 /** Why the person cannot apply for the party they act for, in one plain sentence. */
-export function whyNot(t: Translator, problem: ApplicationProblem, acting: ActingOption): string {
+export function whyNot(t: Translator, e: ApplyingNotAllowed | AudienceMismatch, acting: ActingOption): string {
   const name = acting.name;
-  if (problem === 'audience') {
+  if (e.code === 'applications.audience') {
     return acting.party.kind === 'business' ? t('eligibility.businessForIndividuals', { name }) : t('eligibility.personForBusinesses', { name });
   }
   const basis = acting.basis;
@@ -57,8 +57,8 @@ export async function fillApplySlot(html: string, request: FastifyRequest, servi
   let refusal: { text: string; canSwitch: boolean } | null = null;
   if (signedIn !== null) {
     const allowed = await drafts.applicable(signedIn, serviceId);
-    if (!allowed.ok && isEligibilityProblem(allowed.error.problem)) {
-      refusal = { text: whyNot(ctx.t, allowed.error.problem, signedIn.actor.acting), canSwitch: signedIn.options.length > 1 };
+    if (!allowed.ok && isEligibilityProblem(allowed.error)) {
+      refusal = { text: whyNot(ctx.t, allowed.error, signedIn.actor.acting), canSwitch: signedIn.options.length > 1 };
     }
   }
   return html.replace(APPLY_SLOT, renderToString(<ApplyBlock ctx={ctx} serviceId={serviceId} refusal={refusal} />));

@@ -1,4 +1,4 @@
-import type { ApplicationProblem, ApplicationRefused } from '../../modules/applications/index.ts';
+import type { ApplicationError } from '../../modules/applications/index.ts';
 import type { AnswerIssue, FormField } from '../../modules/forms/index.ts';
 import type { Translator } from '../locales/messages.ts';
 
@@ -34,58 +34,98 @@ export function answerMessage(t: Translator, field: FormField, issue: Pick<Answe
   }
 }
 
-/** The message for a refused application step (`limit`: the quota or count a refusal names). */
-export function applicationMessage(t: Translator, problem: ApplicationProblem, maxMb: number, limit: number | null = null): string {
-  switch (problem) {
-    case 'file-too-large':
+/** The message for a refused application step, by its code (`maxMb`: the service's file size limit). */
+export function applicationMessage(t: Translator, e: ApplicationError, maxMb: number): string {
+  switch (e.code) {
+    case 'applications.file_too_large':
       return t('applyError.file-too-large', { mb: maxMb });
-    case 'quota-drafts':
-    case 'too-many-files':
-      return t(`applyError.${problem}`, { n: limit ?? 0 });
-    case 'quota-bytes':
-      return t('applyError.quota-bytes', { mb: limit ?? 0 });
-    case 'storage-full':
-    case 'service-not-found':
-    case 'not-online':
-    case 'not-allowed':
-    case 'audience':
-    case 'draft-not-found':
-    case 'page-not-found':
-    case 'other-party':
-    case 'stale':
-    case 'not-a-file-question':
-    case 'file-empty':
-    case 'file-type':
-    case 'declaration-required':
-    case 'incomplete':
-      return t(`applyError.${problem}`);
+    case 'applications.quota_drafts':
+      return t('applyError.quota-drafts', { n: e.limit });
+    case 'applications.too_many_files':
+      return t('applyError.too-many-files', { n: e.limit });
+    case 'applications.quota_bytes':
+      return t('applyError.quota-bytes', { mb: e.limit });
+    case 'applications.storage_full':
+      return t('applyError.storage-full');
+    case 'applications.service_not_found':
+      return t('applyError.service-not-found');
+    case 'applications.not_online':
+      return t('applyError.not-online');
+    case 'applications.not_allowed':
+      return t('applyError.not-allowed');
+    case 'applications.audience':
+      return t('applyError.audience');
+    case 'applications.draft_not_found':
+      return t('applyError.draft-not-found');
+    case 'applications.page_not_found':
+      return t('applyError.page-not-found');
+    case 'applications.other_party':
+      return t('applyError.other-party');
+    case 'applications.stale':
+      return t('applyError.stale');
+    case 'applications.not_a_file_question':
+      return t('applyError.not-a-file-question');
+    case 'applications.file_empty':
+      return t('applyError.file-empty');
+    case 'applications.file_type':
+      return t('applyError.file-type');
+    case 'applications.declaration_required':
+      return t('applyError.declaration-required');
+    case 'applications.incomplete':
+      return t('applyError.incomplete');
   }
 }
 
 /** The status of a refusal: 404 for what is not there (or not theirs), 403, 507 when storage is full, else 400. */
-export function refusalStatus(e: ApplicationRefused): number {
-  switch (e.problem) {
-    case 'draft-not-found':
-    case 'service-not-found':
-    case 'page-not-found':
+export function refusalStatus(e: ApplicationError): number {
+  switch (e.code) {
+    case 'applications.draft_not_found':
+    case 'applications.service_not_found':
+    case 'applications.page_not_found':
       return 404;
-    case 'not-allowed':
-    case 'quota-drafts':
-    case 'quota-bytes':
+    case 'applications.not_allowed':
+    case 'applications.quota_drafts':
+    case 'applications.quota_bytes':
       return 403;
-    case 'storage-full':
+    case 'applications.storage_full':
       return 507;
-    case 'not-online':
-    case 'audience':
-    case 'other-party':
-    case 'stale':
-    case 'not-a-file-question':
-    case 'file-empty':
-    case 'file-too-large':
-    case 'file-type':
-    case 'too-many-files':
-    case 'declaration-required':
-    case 'incomplete':
+    case 'applications.not_online':
+    case 'applications.audience':
+    case 'applications.other_party':
+    case 'applications.stale':
+    case 'applications.not_a_file_question':
+    case 'applications.file_empty':
+    case 'applications.file_too_large':
+    case 'applications.file_type':
+    case 'applications.too_many_files':
+    case 'applications.declaration_required':
+    case 'applications.incomplete':
       return 400;
+  }
+}
+
+/** Whether an upload's refusal is shown beside the file question (the person can fix it there) rather than as a page of its own. */
+export function shownBesideTheFile(e: ApplicationError): boolean {
+  switch (e.code) {
+    case 'applications.file_empty':
+    case 'applications.file_too_large':
+    case 'applications.file_type':
+    case 'applications.quota_bytes':
+    case 'applications.too_many_files':
+    case 'applications.service_not_found':
+    case 'applications.not_online':
+    case 'applications.audience':
+    case 'applications.page_not_found':
+    case 'applications.stale':
+    case 'applications.declaration_required':
+    case 'applications.incomplete':
+    case 'applications.quota_drafts':
+      return true;
+    case 'applications.draft_not_found':
+    case 'applications.other_party':
+    case 'applications.not_allowed':
+    case 'applications.not_a_file_question':
+    case 'applications.storage_full':
+      return false;
   }
 }

@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { LANGS, type Lang } from '../../kernel/text.ts';
-import { type ApplicationRefused, type DraftsService, type DraftView } from '../../modules/applications/index.ts';
+import { type ApplicationError, type DraftsService, type DraftView } from '../../modules/applications/index.ts';
 import { feeFor } from '../../modules/cases/index.ts';
 import { findPage, type FormPage, type RawBody, visiblePages } from '../../modules/forms/index.ts';
 import type { SignedIn } from '../../modules/identity/index.ts';
 import { isEligibilityProblem, whyNot, whyNotTitle } from './eligibility.tsx';
-import { answerMessage, applicationMessage, refusalStatus } from './errors.ts';
+import { answerMessage, applicationMessage, refusalStatus, shownBesideTheFile } from './errors.ts';
 import { CheckPage } from './check.page.tsx';
 import { ApplyStartPage } from './start.page.tsx';
 import { QuestionPage } from './question.page.tsx';
@@ -34,16 +34,16 @@ export function applyRoutes(drafts: DraftsService, me: (r: FastifyRequest) => Si
   return LANGS.flatMap((lang) => [...startRoutes(d, lang), ...pageRoutes(d, lang), ...fileRoutes(d, lang), ...finishRoutes(d, lang)]);
 }
 
-function refused(request: FastifyRequest, reply: FastifyReply, e: ApplicationRefused) {
+function refused(request: FastifyRequest, reply: FastifyReply, e: ApplicationError) {
   const { t, lang } = pageContext(request);
   const signedIn = request.signedIn;
-  if (signedIn !== null && isEligibilityProblem(e.problem)) {
+  if (signedIn !== null && isEligibilityProblem(e)) {
     // Whom the person acts for cannot apply: say why, and offer to act for someone else.
     const acting = signedIn.actor.acting;
-    return sendPage(reply, 403, <MessagePage ctx={pageContext(request)} title={whyNotTitle(t, acting)} text={whyNot(t, e.problem, acting)} back={paths.actAs(lang)} backLabel={t('session.changeActing')} />);
+    return sendPage(reply, 403, <MessagePage ctx={pageContext(request)} title={whyNotTitle(t, acting)} text={whyNot(t, e, acting)} back={paths.actAs(lang)} backLabel={t('session.changeActing')} />);
   }
-  const title = e.problem === 'storage-full' ? t('storageFull.title') : t('applyError.title');
-  return sendPage(reply, refusalStatus(e), <MessagePage ctx={pageContext(request)} title={title} text={applicationMessage(t, e.problem, 0, e.limit)} back={paths.myApplications(lang)} backLabel={t('cases.mine')} />);
+  const title = e.code === 'applications.storage_full' ? t('storageFull.title') : t('applyError.title');
+  return sendPage(reply, refusalStatus(e), <MessagePage ctx={pageContext(request)} title={title} text={applicationMessage(t, e, 0)} back={paths.myApplications(lang)} backLabel={t('cases.mine')} />);
 }
 
 function question({ me }: Deps, request: FastifyRequest, reply: FastifyReply, view: DraftView, page: FormPage, o: { status: number; errors: FieldError[]; notice?: string | null }) {
@@ -88,10 +88,10 @@ function startRoutes(d: Deps, lang: Lang): WebRoute[] {
       method: 'POST', url: `/${lang}/services/:id/apply`, auth: SIGNED_IN, params: { id: 'slug' },
       handler: async (request, reply) => {
         const started = await drafts.start(me(request), params(request).id);
-        if (!started.ok && started.error.problem === 'quota-drafts') {
+        if (!started.ok && started.error.code === 'applications.quota_drafts') {
           const allowed = await drafts.applicable(me(request), params(request).id);
           const signedIn = me(request);
-          const errors = [{ field: 'start', message: applicationMessage(pageContext(request).t, 'quota-drafts', 0, started.error.limit) }];
+          const errors = [{ field: 'start', message: applicationMessage(pageContext(request).t, started.error, 0) }];
           return allowed.ok
             ? sendPage(reply, 403, <ApplyStartPage ctx={pageContext(request)} service={allowed.value.service} actingName={signedIn.actor.acting.name} csrf={signedIn.session.csrfToken} errors={errors} />)
             : refused(request, reply, started.error);
@@ -174,10 +174,10 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
           return reply.redirect(`${paths.applyPage(lang, draftId, pageId)}?uploaded=${encodeURIComponent(field)}`, 303);
         }
         const loaded = await loadPage(d, request);
-        if (!loaded.ok || loaded.value.page === null || ['draft-not-found', 'other-party', 'not-allowed', 'not-a-file-question', 'storage-full'].includes(uploaded.error.problem)) {
+        if (!loaded.ok || loaded.value.page === null || !shownBesideTheFile(uploaded.error)) {
           return refused(request, reply, uploaded.error);
         }
-        const message = applicationMessage(t, uploaded.error.problem, loaded.value.view.form.maxAttachmentMb, uploaded.error.limit);
+        const message = applicationMessage(t, uploaded.error, loaded.value.view.form.maxAttachmentMb);
         return question(d, request, reply, loaded.value.view, loaded.value.page, { status: refusalStatus(uploaded.error), errors: [{ field, message }] });
       },
     },
@@ -212,15 +212,16 @@ function finishRoutes(d: Deps, lang: Lang): WebRoute[] {
         if (submitted.ok) {
           return reply.redirect(paths.receipt(lang, submitted.value.id), 303);
         }
-        if (submitted.error.problem !== 'declaration-required' && submitted.error.problem !== 'incomplete') {
-          return refused(request, reply, submitted.error);
+        const failure = submitted.error;
+        if (failure.code !== 'applications.declaration_required' && failure.code !== 'applications.incomplete') {
+          return refused(request, reply, failure);
         }
         const view = await drafts.get(me(request), params(request).draftId);
         if (!view.ok) {
           return refused(request, reply, view.error);
         }
-        const field = submitted.error.problem === 'declaration-required' ? 'declaration' : 'answers';
-        return check(d, request, reply, view.value, 400, [{ field, message: t(`applyError.${submitted.error.problem}`) }]);
+        const field = failure.code === 'applications.declaration_required' ? 'declaration' : 'answers';
+        return check(d, request, reply, view.value, 400, [{ field, message: applicationMessage(t, failure, 0) }]);
       },
     },
     {

@@ -1,13 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { LANGS, type Lang } from '../../kernel/text.ts';
-import { ApplicationRefused, type DraftsService, MAX_ANSWER_FILES } from '../../modules/applications/index.ts';
-import type { Result } from '../../kernel/result.ts';
+import {
+  type AnswerFilesFailure, type DraftsService, MAX_ANSWER_FILES, type StorageFull, type StorageQuotaReached, type TooManyFiles, type UploadRefused,
+} from '../../modules/applications/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
-import { canActOnCase, type CaseActionError, CaseRefused, type CasePaymentsService, type CasesService, type PaymentRow, type ReceiptsService } from '../../modules/cases/index.ts';
+import { canActOnCase, type CaseActionError, type CasePaymentsService, PaymentUnavailable, type CasesService, type PaymentRow, type ReceiptsService } from '../../modules/cases/index.ts';
 import { visiblePages } from '../../modules/forms/index.ts';
 import type { SignedIn } from '../../modules/identity/index.ts';
-import { caseActionMessage } from './errors.ts';
+import { caseActionMessage, caseActionStatus } from './errors.ts';
 import type { Translator } from '../locales/messages.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
 import { CasePage } from './case.page.tsx';
@@ -64,14 +65,40 @@ async function afterAction(d: Deps, request: FastifyRequest, reply: FastifyReply
     return reply.redirect(paths.myCase(lang, params(request).id), 303);
   }
   const { t } = pageContext(request);
-  if ('problem' in result.error && result.error.problem === 'not-found') {
+  const status = caseActionStatus(result.error);
+  if (status === 404) {
     return sendNotFoundPage(request, reply);
   }
-  const conflict = result.error.code === 'workflow.not_allowed_from_state' || ('problem' in result.error && (result.error.problem === 'payment-pending' || result.error.problem === 'already-paid'));
-  const status = conflict ? 409 : 400;
   return renderCase(d, request, reply, { status, errors: [{ field, message: caseActionMessage(t, result.error) }], notice: null, values });
 }
 
+/** An answer's refusal: of its files (shown beside them), or of the case's (shown as after any action). */
+function answerRefusal(e: AnswerFilesFailure): { files: FilesRefused; case: null } | { files: null; case: CaseActionError } {
+  switch (e.code) {
+    case 'applications.too_many_files':
+    case 'applications.not_a_file_question':
+    case 'applications.file_empty':
+    case 'applications.file_too_large':
+    case 'applications.file_type':
+    case 'applications.quota_bytes':
+    case 'applications.storage_full':
+      return { files: e, case: null };
+    case 'cases.answer_required':
+    case 'cases.not_found':
+    case 'cases.no_open_request':
+    case 'workflow.unknown_event':
+    case 'workflow.not_allowed_from_state':
+    case 'workflow.role_not_allowed':
+    case 'workflow.reason_required':
+    case 'workflow.refusal_ground_required':
+    case 'workflow.refusal_ground_unknown':
+    case 'workflow.documents_incomplete':
+    case 'workflow.fee_unpaid':
+      return { files: null, case: e };
+  }
+}
+
+type FilesRefused = TooManyFiles | UploadRefused | StorageQuotaReached | StorageFull;
 type ReturnedFrom = { readonly payment: string | null };
 
 /** The notice on coming back from the provider, from the payment as the portal has it (its callback may not have come yet). */
@@ -132,12 +159,16 @@ function actionRoutes(d: Deps, lang: Lang): WebRoute[] {
         const answer = formString(request.body, 'answer');
         const files = receivedFiles(request.body, 'files').map((f) => ({ field: 'answer', filename: f.filename, bytes: f.received.bytes, truncated: f.received.truncated }));
         const answered = await d.drafts.answer(me(request), params(request).id, answer, files);
-        if (!answered.ok && answered.error instanceof ApplicationRefused) {
-          const { t } = pageContext(request);
-          const message = applicationMessage(t, answered.error.problem, await d.drafts.answerLimitMb(params(request).id), answered.error.limit);
-          return renderCase(d, request, reply, { status: refusalStatus(answered.error), errors: [{ field: 'files', message }], notice: null, values: { answer } });
+        if (answered.ok) {
+          return afterAction(d, request, reply, lang, answered, 'answer', { answer });
         }
-        return afterAction(d, request, reply, lang, answered as Result<unknown, CaseActionError>, 'answer', { answer });
+        const refusal = answerRefusal(answered.error);
+        if (refusal.files === null) {
+          return afterAction(d, request, reply, lang, { ok: false, error: refusal.case }, 'answer', { answer });
+        }
+        const { t } = pageContext(request);
+        const message = applicationMessage(t, refusal.files, await d.drafts.answerLimitMb(params(request).id));
+        return renderCase(d, request, reply, { status: refusalStatus(refusal.files), errors: [{ field: 'files', message }], notice: null, values: { answer } });
       },
     },
     {
@@ -156,7 +187,7 @@ function actionRoutes(d: Deps, lang: Lang): WebRoute[] {
       method: 'POST', url: `/${lang}/cabinet/cases/:id/pay`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
         if (d.payments === null) {
-          return afterAction(d, request, reply, lang, { ok: false, error: new CaseRefused('payment-unavailable') }, 'pay');
+          return afterAction(d, request, reply, lang, { ok: false, error: new PaymentUnavailable() }, 'pay');
         }
         const started = await d.payments.start(me(request), params(request).id, `${d.publicUrl}${paths.myCase(lang, params(request).id)}`);
         return started.ok ? reply.redirect(started.value.redirectUrl, 303) : afterAction(d, request, reply, lang, started, 'pay');

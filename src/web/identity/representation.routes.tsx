@@ -6,6 +6,7 @@ import type { IdentityWebDeps } from './routes.tsx';
 import { type Outcome, RepresentationPage } from './representation.page.tsx';
 import { MandateConfirmPage } from './mandate-confirm.page.tsx';
 import { type Form, parseGrantForm, valuesOf } from './mandate-form.ts';
+import { grantMandateError, revokeMandateError } from './mandate-errors.ts';
 import { type PickerService, audienceOfGrantor, pickerGroups } from './mandate.view.ts';
 import { paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
@@ -74,14 +75,15 @@ export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyReque
       // First step: find who the tax number belongs to and ask the grantor to confirm that name.
       const found = await deps.mandates.findRepresentative(me(request), parsed.input.representativeNationalId);
       if (!found.ok) {
-        return render(request, reply, found.error.problem === 'not-allowed' ? 403 : 400, values, [{ field: found.error.field ?? 'representative', message: t(`mandateError.${found.error.problem}`) }]);
+        const e = grantMandateError(found.error);
+        return render(request, reply, e.status, values, [{ field: e.field, message: t(e.key) }]);
       }
       return confirm(request, reply, parsed.input, found.value.name);
     }
     const granted = await deps.mandates.grant(me(request), parsed.input);
     if (!granted.ok) {
-      const field = granted.error.field ?? 'representative';
-      return render(request, reply, granted.error.problem === 'not-allowed' ? 403 : 400, values, [{ field, message: t(`mandateError.${granted.error.problem}`) }]);
+      const e = grantMandateError(granted.error);
+      return render(request, reply, e.status, values, [{ field: e.field, message: t(e.key) }]);
     }
     return reply.redirect(`${paths.representation(lang)}?outcome=granted`, 303);
   };
@@ -101,8 +103,8 @@ export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyReque
         const { t } = pageContext(request);
         const revoked = await deps.mandates.revoke(me(request), (request.params as { id: string }).id);
         if (!revoked.ok) {
-          const status = revoked.error.problem === 'not-found' ? 404 : revoked.error.problem === 'not-allowed' ? 403 : 409;
-          return render(request, reply, status, {}, [{ field: 'representative', message: t(`mandateError.${revoked.error.problem}`) }]);
+          const e = revokeMandateError(revoked.error);
+          return render(request, reply, e.status, {}, [{ field: e.field, message: t(e.key) }]);
         }
         return reply.redirect(`${paths.representation(lang)}?outcome=revoked`, 303);
       },

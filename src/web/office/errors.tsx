@@ -1,4 +1,4 @@
-import { type CaseActionError, type CaseProblem, CaseRefused } from '../../modules/cases/index.ts';
+import type { ActFailure, AssignFailure, NoteFailure } from '../../modules/cases/index.ts';
 import type { TransitionError } from '../../modules/workflow/index.ts';
 import type { TextKey } from '../locales/messages.ts';
 
@@ -17,33 +17,22 @@ export const actionField = (event: string, name: string): string => `${event}-${
 /** Failures that belong to no single field are shown at the top of the actions. */
 export const ACTIONS_FIELD = 'actions';
 
-/** A refusal of the cases module (action, note or assignment); `field` is where the form puts it by default. */
-export function caseProblem(problem: CaseProblem, field: string): OfficeError {
-  switch (problem) {
-    case 'question-required':
+/** The back office's refusals from the cases module (action, note or assignment). */
+export type OfficeCaseRefusal = ActFailure | NoteFailure | AssignFailure;
+
+/** A refusal of the cases module (action, note or assignment); `field` is where the form puts it. */
+export function caseProblem(error: Exclude<OfficeCaseRefusal, TransitionError>, field: string): OfficeError {
+  switch (error.code) {
+    case 'cases.question_required':
       return { key: 'office.error.question-required', field, status: 400 };
-    case 'note-required':
+    case 'cases.note_required':
       return { key: 'office.error.note-required', field, status: 400 };
-    case 'not-allowed':
+    case 'cases.not_allowed':
       return { key: 'office.error.not-allowed', field, status: 403 };
-    case 'officer-unknown':
+    case 'cases.officer_unknown':
       return { key: 'office.error.officer-unknown', field, status: 400 };
-    case 'not-found':
+    case 'cases.not_found':
       return { key: 'office.error.not-found', field, status: 404 };
-    case 'revocation-reason-required':
-      return { key: 'office.error.revocation-reason-required', field, status: 400 };
-    case 'already-revoked':
-      return { key: 'office.error.already-revoked', field, status: 409 };
-    case 'answer-required':
-    case 'no-open-request':
-    case 'rating-invalid':
-    case 'not-finished':
-    case 'already-rated':
-    case 'nothing-to-pay':
-    case 'payment-unavailable':
-    case 'payment-pending':
-    case 'already-paid':
-      return { key: 'office.error.other', field, status: 400 };
   }
 }
 
@@ -70,9 +59,20 @@ export function workflowProblem(error: TransitionError, event: string): OfficeEr
 }
 
 /** Any refusal of `act`, for the action `event`. */
-export function actProblem(error: CaseActionError, event: string): OfficeError {
-  if (error instanceof CaseRefused) {
-    return caseProblem(error.problem, error.field === null ? ACTIONS_FIELD : actionField(event, error.field));
+export function actProblem(error: ActFailure, event: string): OfficeError {
+  switch (error.code) {
+    case 'cases.question_required':
+      return caseProblem(error, actionField(event, error.field));
+    case 'cases.not_found':
+      return caseProblem(error, ACTIONS_FIELD);
+    case 'workflow.unknown_event':
+    case 'workflow.not_allowed_from_state':
+    case 'workflow.role_not_allowed':
+    case 'workflow.reason_required':
+    case 'workflow.refusal_ground_required':
+    case 'workflow.refusal_ground_unknown':
+    case 'workflow.documents_incomplete':
+    case 'workflow.fee_unpaid':
+      return workflowProblem(error, event);
   }
-  return workflowProblem(error, event);
 }

@@ -88,7 +88,7 @@ function queueHandlers({ backOffice, catalogue }: OfficeWebDeps) {
     }
     const done = await backOffice.assign(signedIn, formString(body, 'agencyId').trim(), caseIds, assignee === '' ? null : assignee);
     if (!done.ok) {
-      const problem = caseProblem(done.error.problem, 'assignee');
+      const problem = caseProblem(done.error, 'assignee');
       return render(request, reply, problem.status, raw, { errors: messages(request, problem), selected: caseIds, assignee });
     }
     const agencies = backOffice.agencies(signedIn);
@@ -148,7 +148,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
       return sendNotFoundPage(request, reply);
     }
     const done = await backOffice.note(me(request), id, text);
-    return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, caseProblem(done.error.problem, 'note'), { note: text });
+    return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, caseProblem(done.error, 'note'), { note: text });
   };
   const assign = (lang: Lang): Handler => async (request, reply) => {
     const signedIn = me(request);
@@ -159,7 +159,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
       return sendNotFoundPage(request, reply);
     }
     const done = await backOffice.assign(signedIn, view.case.organisationId, [view.case.id], assignee === '' ? null : assignee);
-    return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, caseProblem(done.error.problem, 'assignee'), { assignee });
+    return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, caseProblem(done.error, 'assignee'), { assignee });
   };
   return { show, act, note, assign };
 }

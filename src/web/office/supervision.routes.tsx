@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 
 import { LANGS, type Lang } from '../../kernel/text.ts';
-import type { BackOfficeService, CasePaymentsService } from '../../modules/cases/index.ts';
+import type { BackOfficeService, CasePaymentsService, RevokeFailure } from '../../modules/cases/index.ts';
 import { isDay } from '../../modules/deadlines/index.ts';
 import type { SignedIn } from '../../modules/identity/index.ts';
 import { caseActionMessage } from '../cases/errors.ts';
@@ -18,6 +18,19 @@ const SUPERVISORS = { kind: 'staff', roles: ['supervisor'] } as const;
 const DAY_MS = 86_400_000;
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
+/** The status of a refused revocation: 404 for a document the officer's agencies did not issue, 403 without the supervisor's role. */
+function revocationStatus(e: RevokeFailure): number {
+  switch (e.code) {
+    case 'cases.document_not_found':
+      return 404;
+    case 'cases.not_allowed':
+      return 403;
+    case 'cases.revocation_reason_required':
+    case 'cases.already_revoked':
+      return 400;
+  }
+}
+
 /** What supervisors do beyond cases: revoke an issued document, reconcile payments with the provider. */
 export function officeSupervisionRoutes(deps: { backOffice: BackOfficeService; payments: CasePaymentsService | null }, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
   const perLang = (lang: Lang): WebRoute[] => [
@@ -30,7 +43,7 @@ export function officeSupervisionRoutes(deps: { backOffice: BackOfficeService; p
         if (revoked.ok) {
           return reply.redirect(paths.officeCase(lang, revoked.value.caseId), 303);
         }
-        const status = revoked.error.problem === 'not-found' ? 404 : revoked.error.problem === 'not-allowed' ? 403 : 400;
+        const status = revocationStatus(revoked.error);
         return sendPage(reply, status, <MessagePage ctx={ctx} title={ctx.t('applyError.title')} text={caseActionMessage(ctx.t, revoked.error)} back={paths.officeCases(lang)} backLabel={ctx.t('office.queue.title')} />);
       },
     },

@@ -4,12 +4,12 @@ import {
   parseCallbackBody,
   parseTransaction,
   type PaymentProvider,
-  PaymentProviderError,
   type ProviderTransaction,
   type StartOutcome,
   type StartPayment,
   startPaymentProblem,
 } from '../payments.ts';
+import { PaymentProviderError } from '../payments.errors.ts';
 import { headerValue, SIGNATURE_HEADER, verifyBody } from './hmac.ts';
 
 export interface HttpPaymentProviderOptions {
