@@ -49,7 +49,7 @@ export function officeSupervisionRoutes(deps: { backOffice: BackOfficeService; p
           return sendPage(reply, 200, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, errors: [{ field: 'from', message: ctx.t('office.payments.unavailable') }] }} />);
         }
         try {
-          const mismatches = await deps.payments.reconcile({ from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) });
+          const mismatches = await deps.payments.reconcile(me(request), { from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) });
           return sendPage(reply, 200, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches, errors: [] }} />);
         } catch {
           return sendPage(reply, 503, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, errors: [{ field: 'from', message: ctx.t('office.payments.unavailable') }] }} />);

@@ -1,6 +1,6 @@
 /** The cases module's public surface: cases after submission, the back office, deadlines, payments, decisions. */
 export * from './case.ts';
-export { canActOnCase, caseIsForActingParty, caseRolesFor, queueAgencies } from './cases.policy.ts';
+export { canActOnCase, caseIsForActingParty, caseRolesFor, queueAgencies, supervisedAgencies } from './cases.policy.ts';
 export { CASE_PROBLEMS, CaseRefused, type CaseActionError, type CaseProblem } from './cases.errors.ts';
 export { CASE_SUBMITTED_TOPIC, createCasesService, type CasesService, type OpenCase } from './cases.service.ts';
 export { createBackOfficeService, type BackOfficeService, type QueueQuery } from './back-office.service.ts';
