@@ -164,13 +164,12 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
   return { show, act, note, assign };
 }
 
-function fileHandlers({ backOffice, drafts, cases }: OfficeWebDeps) {
+function fileHandlers({ backOffice, drafts }: OfficeWebDeps) {
   const attachment: Handler = async (request, reply) => {
     const signedIn = me(request);
     const caseId = param(request, 'id');
     const attachmentId = param(request, 'attachmentId');
-    const view = isId(caseId) && isId(attachmentId) ? await backOffice.view(signedIn, caseId) : null;
-    const found = view === null ? null : await drafts.content(attachmentId, async (a) => a.caseId === caseId && view !== null);
+    const found = isId(caseId) && isId(attachmentId) ? await drafts.caseFileForOfficer(signedIn, caseId, attachmentId) : null;
     if (found === null) {
       return sendNotFoundPage(request, reply);
     }
@@ -179,7 +178,7 @@ function fileHandlers({ backOffice, drafts, cases }: OfficeWebDeps) {
   const document: Handler = async (request, reply) => {
     const signedIn = me(request);
     const documentId = param(request, 'documentId');
-    const doc = isId(documentId) ? await cases.documentPdf(documentId, (c) => caseRolesFor(signedIn.actor, c.organisationId).length > 0) : null;
+    const doc = isId(documentId) ? await backOffice.documentPdf(signedIn, documentId) : null;
     if (doc === null) {
       return sendNotFoundPage(request, reply);
     }

@@ -109,6 +109,13 @@ function reading(deps: BackOfficeDeps, h: Helpers) {
       return { rows: cases.map((c) => ({ case: c, standing: standing(c, today) })), total, pageSize: PAGE_SIZE, today };
     },
 
+    /** An issued document's PDF, for an officer holding a case role in its case's agency. */
+    async documentPdf(signedIn: SignedIn, documentId: string) {
+      const doc = await issuedDocumentsRepository.pdf(db, documentId);
+      const c = doc === null ? null : await casesRepository.byId(db, doc.caseId);
+      return c !== null && caseRolesFor(signedIn.actor, c.organisationId).length > 0 ? doc : null;
+    },
+
     /** One case as an officer of its agency sees it, with the actions their roles allow now. */
     async view(signedIn: SignedIn, caseId: string) {
       const c = await casesRepository.byId(db, caseId);

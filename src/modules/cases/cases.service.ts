@@ -157,14 +157,14 @@ function reading(deps: CasesDeps, h: Helpers) {
       return { case: c, service, events, requests, documents };
     },
 
-    /** A document's PDF, for someone who may see its case on either side (`mayView` decides). */
-    async documentPdf(documentId: string, mayView: (c: CaseRecord, service: Service) => boolean) {
+    /** A document's PDF, for whoever may see its case (`caseId`) on the applicant's side. */
+    async documentForApplicant(signedIn: SignedIn, caseId: string, documentId: string) {
       const doc = await issuedDocumentsRepository.pdf(db, documentId);
-      if (doc === null) {
+      if (doc === null || doc.caseId !== caseId) {
         return null;
       }
       const c = await casesRepository.byId(db, doc.caseId);
-      return c !== null && mayView(c, await serviceOf(c.serviceId)) ? doc : null;
+      return c !== null && canActOnCase(signedIn.actor, c, await serviceOf(c.serviceId), clock.now()) ? doc : null;
     },
 
     /** What the public verification page shows of a document. */
