@@ -45,7 +45,7 @@ export default tseslint.config(
   },
   {
     // Copy, not code: one key a line in each language.
-    files: ['src/web/locales/*.ts'],
+    files: ['src/web/**/uk*.ts', 'src/web/**/en*.ts'],
     rules: { 'max-lines': 'off' },
   },
   {

@@ -14,23 +14,23 @@ import { answersWithin, isDatabaseUnavailable } from '../platform/db/unavailable
 import rateLimit from '@fastify/rate-limit';
 import { sharedRateLimitStore } from './rate-limit-store.ts';
 
-import { catalogueRoutes } from '../web/catalogue.routes.tsx';
+import { catalogueRoutes } from '../web/catalogue/routes.tsx';
 import { registerPaymentsApi } from '../api/payments.api.ts';
-import { applyRoutes } from '../web/apply.routes.tsx';
-import { casesRoutes } from '../web/cases.routes.tsx';
-import { identityRoutes, me } from '../web/identity.routes.tsx';
-import { verifyRoutes } from '../web/verify.routes.tsx';
-import { officeSupervisionRoutes } from '../web/office-supervision.routes.tsx';
-import { guard, registerSessions } from '../web/session.plugin.tsx';
-import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage, sendUnavailablePage } from '../web/error-pages.tsx';
-import { PUBLIC, type WebRoute } from '../web/route-table.ts';
-import { uploadConfig } from '../web/upload-stream.ts';
+import { applyRoutes } from '../web/apply/routes.tsx';
+import { casesRoutes } from '../web/cases/routes.tsx';
+import { identityRoutes, me } from '../web/identity/routes.tsx';
+import { verifyRoutes } from '../web/verify/routes.tsx';
+import { officeSupervisionRoutes } from '../web/office/supervision.routes.tsx';
+import { guard, registerSessions } from '../web/identity/session.plugin.tsx';
+import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage, sendUnavailablePage } from '../web/common/error-pages.tsx';
+import { PUBLIC, type WebRoute } from '../web/common/route-table.ts';
+import { uploadConfig } from '../web/common/upload-stream.ts';
 import type { DevMessages } from './channels.ts';
 import type { Services } from './container.ts';
-import { devRoutes } from '../web/dev.routes.tsx';
-import { answerClientError, answerFrameworkError, answerRequestError, registerRequestEdge } from '../web/request-edge.tsx';
-import { REQUEST_LIMITS } from '../web/request-limits.ts';
-import { officeRoutes } from '../web/office.routes.tsx';
+import { devRoutes } from '../web/dev/routes.tsx';
+import { answerClientError, answerFrameworkError, answerRequestError, registerRequestEdge } from '../web/common/request-edge.tsx';
+import { REQUEST_LIMITS } from '../web/common/request-limits.ts';
+import { officeRoutes } from '../web/office/routes.tsx';
 
 const ASSETS = fileURLToPath(new URL('../web/assets/', import.meta.url));
 const isApi = (url: string) => url.startsWith('/api/');

@@ -1,11 +1,11 @@
-import { enApply } from './en-apply.ts';
-import { enContacts } from './en-contacts.ts';
-import { enOffice } from './en-office.ts';
+import { enApply } from '../apply/en-apply.ts';
+import { enContacts } from '../identity/en-contacts.ts';
+import { enOffice } from '../office/en-office.ts';
 import { enUnavailable } from './en-unavailable.ts';
-import { enSignIn } from './en-sign-in.ts';
-import { enJourney } from './en-journey.ts';
-import { enStaff } from './en-staff.ts';
-import { enStorage } from './en-storage.ts';
+import { enSignIn } from '../identity/en-sign-in.ts';
+import { enJourney } from '../cases/en-journey.ts';
+import { enStaff } from '../admin/en-staff.ts';
+import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
 import type { Messages } from './messages.ts';
 

@@ -1,11 +1,11 @@
-import { ukApply } from './uk-apply.ts';
-import { ukContacts } from './uk-contacts.ts';
-import { ukOffice } from './uk-office.ts';
+import { ukApply } from '../apply/uk-apply.ts';
+import { ukContacts } from '../identity/uk-contacts.ts';
+import { ukOffice } from '../office/uk-office.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
-import { ukSignIn } from './uk-sign-in.ts';
-import { ukJourney } from './uk-journey.ts';
-import { ukStaff } from './uk-staff.ts';
-import { ukStorage } from './uk-storage.ts';
+import { ukSignIn } from '../identity/uk-sign-in.ts';
+import { ukJourney } from '../cases/uk-journey.ts';
+import { ukStaff } from '../admin/uk-staff.ts';
+import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */

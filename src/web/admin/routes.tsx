@@ -1,0 +1,58 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { LANGS, type Lang } from '../../kernel/text.ts';
+import type { CatalogueService } from '../../modules/catalogue/index.ts';
+import { type SignedIn, type StaffService, administeredAgencies } from '../../modules/identity/index.ts';
+import { StaffAdminPage } from './staff.page.tsx';
+import { paths } from '../common/paths.ts';
+import { pageContext, sendPage } from '../common/render.ts';
+import type { WebRoute } from '../common/route-table.ts';
+import type { FieldError } from '../common/components.tsx';
+import { formString } from '../common/form-values.ts';
+
+const ADMINS = { kind: 'staff', roles: ['agency-admin', 'national-admin'] } as const;
+type Body = Record<string, string | string[] | undefined>;
+const one = (body: Body, key: string) => formString(body, key).trim();
+
+/** Administrators manage officers' roles and agency membership. */
+export function staffAdminRoutes(staff: StaffService, catalogue: CatalogueService, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
+  const render = async (request: FastifyRequest, reply: FastifyReply, status: number, errors: FieldError[], values: Record<string, string>) => {
+    const ctx = pageContext(request);
+    const signedIn = me(request);
+    const scope = administeredAgencies(signedIn);
+    const [rows, organisations, centres] = await Promise.all([staff.list(signedIn), catalogue.organisations(), catalogue.centres()]);
+    const agencies = organisations.value.filter((o) => scope === null || scope.includes(o.id)).map((o) => ({ id: o.id, name: o.name[ctx.lang] }));
+    const view = { signedIn, rows, agencies, centres: centres.value.map((c) => ({ id: c.id, name: c.name[ctx.lang] })), errors, values };
+    return sendPage(reply, status, <StaffAdminPage ctx={ctx} view={view} />);
+  };
+  const perLang = (lang: Lang): WebRoute[] => [
+    { method: 'GET', url: `/${lang}/admin/staff`, auth: ADMINS, handler: async (request, reply) => render(request, reply, 200, [], {}) },
+    {
+      method: 'POST', url: `/${lang}/admin/staff`, auth: ADMINS,
+      handler: async (request, reply) => {
+        const { t } = pageContext(request);
+        const body = request.body as Body;
+        const values = { nationalId: one(body, 'nationalId'), role: one(body, 'role'), agencyId: one(body, 'agencyId'), centreId: one(body, 'centreId') };
+        const granted = await staff.grant(me(request), { ...values, agencyId: values.agencyId || null, centreId: values.centreId || null });
+        if (!granted.ok) {
+          const status = granted.error.problem === 'not-allowed' || granted.error.problem === 'own-roles' ? 403 : 400;
+          return render(request, reply, status, [{ field: granted.error.field ?? 'role', message: t(`staffError.${granted.error.problem}`) }], values);
+        }
+        return reply.redirect(paths.staffAdmin(lang), 303);
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/admin/staff/:id/revoke`, auth: ADMINS, params: { id: 'uuid' },
+      handler: async (request, reply) => {
+        const { t } = pageContext(request);
+        const revoked = await staff.revoke(me(request), (request.params as { id: string }).id);
+        if (!revoked.ok) {
+          const status = revoked.error.problem === 'not-found' ? 404 : 403;
+          return render(request, reply, status, [{ field: 'role', message: t(`staffError.${revoked.error.problem}`) }], {});
+        }
+        return reply.redirect(paths.staffAdmin(lang), 303);
+      },
+    },
+  ];
+  return LANGS.flatMap(perLang);
+}

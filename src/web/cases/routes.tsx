@@ -1,0 +1,204 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { LANGS, type Lang } from '../../kernel/text.ts';
+import { ApplicationRefused, type DraftsService, MAX_ANSWER_FILES } from '../../modules/applications/index.ts';
+import type { Result } from '../../kernel/result.ts';
+import type { CatalogueService } from '../../modules/catalogue/index.ts';
+import { type CaseActionError, CaseRefused, type CasePaymentsService, type CasesService, type PaymentRow, type ReceiptsService } from '../../modules/cases/index.ts';
+import { visiblePages } from '../../modules/forms/index.ts';
+import type { SignedIn } from '../../modules/identity/index.ts';
+import { caseActionMessage } from './errors.ts';
+import type { Translator } from '../locales/messages.ts';
+import { sendNotFoundPage } from '../common/error-pages.tsx';
+import { CasePage } from './case.page.tsx';
+import { MyApplicationsPage } from './my-applications.page.tsx';
+import { ReceiptPage } from './receipt.page.tsx';
+import { paths } from '../common/paths.ts';
+import { pageContext, sendPage } from '../common/render.ts';
+import { SIGNED_IN, type WebRoute } from '../common/route-table.ts';
+import type { FieldError } from '../common/components.tsx';
+import { sendFile } from '../common/send-file.ts';
+import { applicationMessage, refusalStatus } from '../apply/errors.ts';
+import { formString } from '../common/form-values.ts';
+import { receivedFiles } from '../common/upload-stream.ts';
+
+export interface CasesWebDeps {
+  readonly cases: CasesService;
+  readonly drafts: DraftsService;
+  readonly receipts: ReceiptsService;
+  readonly payments: CasePaymentsService | null;
+  readonly catalogue: CatalogueService;
+  readonly publicUrl: string;
+}
+
+type Params = { id: string; documentId: string; attachmentId: string };
+const params = (r: FastifyRequest) => r.params as Params;
+
+/** The applicant's side of cases: "My applications", the case page and its actions, receipts and downloads. */
+export function casesRoutes(deps: CasesWebDeps, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
+  const d: Deps = { ...deps, me };
+  return LANGS.flatMap((lang) => [...listRoutes(d, lang), ...actionRoutes(d, lang), ...fileRoutes(d, lang)]);
+}
+
+type Deps = CasesWebDeps & { readonly me: (r: FastifyRequest) => SignedIn };
+
+const organisationName = async ({ catalogue }: Deps, id: string, lang: Lang) => (await catalogue.organisations()).value.find((o) => o.id === id)?.name[lang] ?? id;
+
+async function renderCase(d: Deps, request: FastifyRequest, reply: FastifyReply, o: { status: number; errors: FieldError[]; notice: string | null; values?: Record<string, string>; returnedFrom?: ReturnedFrom }) {
+  const { cases, drafts, me } = d;
+  const ctx = pageContext(request);
+  const signedIn = me(request);
+  const loaded = await cases.forApplicant(signedIn, params(request).id);
+  if (loaded === null) {
+    return sendNotFoundPage(request, reply);
+  }
+  const [attachments, fee] = await Promise.all([drafts.attachmentsOfCase(loaded.case.id), d.payments?.feeOf(loaded.case.id) ?? { payments: [], standing: { kind: 'open' } as const }]);
+  const { payments, standing: payment } = fee;
+  const notice = o.returnedFrom === undefined ? o.notice : returnNotice(ctx.t, payments, o.returnedFrom);
+  const view = { ...loaded, attachments, payment, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
+  return sendPage(reply, o.status, <CasePage ctx={ctx} view={view} />);
+}
+
+async function afterAction(d: Deps, request: FastifyRequest, reply: FastifyReply, lang: Lang, result: { ok: true } | { ok: false; error: CaseActionError }, field: string, values: Record<string, string> = {}) {
+  if (result.ok) {
+    return reply.redirect(paths.myCase(lang, params(request).id), 303);
+  }
+  const { t } = pageContext(request);
+  if ('problem' in result.error && result.error.problem === 'not-found') {
+    return sendNotFoundPage(request, reply);
+  }
+  const conflict = result.error.code === 'workflow.not_allowed_from_state' || ('problem' in result.error && (result.error.problem === 'payment-pending' || result.error.problem === 'already-paid'));
+  const status = conflict ? 409 : 400;
+  return renderCase(d, request, reply, { status, errors: [{ field, message: caseActionMessage(t, result.error) }], notice: null, values });
+}
+
+type ReturnedFrom = { readonly payment: string | null };
+
+/** The notice on coming back from the provider, from the payment as the portal has it (its callback may not have come yet). */
+function returnNotice(t: Translator, payments: readonly PaymentRow[], from: ReturnedFrom): string | null {
+  const payment = payments.find((p) => p.id === from.payment) ?? payments.at(-1);
+  switch (payment?.status) {
+    case undefined:
+      return null;
+    case 'paid':
+      return t('cases.paymentReceived');
+    case 'pending':
+      return t('cases.confirmingPayment');
+    case 'declined':
+    case 'failed':
+      return t('cases.declinedNotice');
+    case 'abandoned':
+      return t('cases.abandonedNotice');
+  }
+}
+
+function listRoutes(d: Deps, lang: Lang): WebRoute[] {
+  const { cases, drafts, catalogue, me } = d;
+  return [
+    {
+      method: 'GET', url: `/${lang}/cabinet/applications`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const signedIn = me(request);
+        const [mine, draftRows] = await Promise.all([cases.mine(signedIn), drafts.mine(signedIn)]);
+        const withServices = await Promise.all(mine.map(async (c) => ({ case: c, service: (await catalogue.service(c.serviceId)).value })));
+        const view = {
+          actingName: signedIn.actor.acting.name,
+          cases: withServices.flatMap((r) => (r.service === null ? [] : [{ case: r.case, service: r.service }])),
+          drafts: draftRows.map(({ draft, service }) => ({ draft, service, firstPage: service?.form ? (visiblePages(service.form, draft.answers)[0]?.id ?? null) : null })),
+        };
+        return sendPage(reply, 200, <MyApplicationsPage ctx={pageContext(request)} view={view} />);
+      },
+    },
+    {
+      method: 'GET', url: `/${lang}/cabinet/cases/:id`, auth: SIGNED_IN, params: { id: 'uuid' },
+      handler: async (request, reply) => {
+        // Back from the payment provider: what its address says is a hint; the notice tells what the portal knows.
+        const query = request.query as { status?: unknown; payment?: unknown };
+        const returnedFrom = typeof query.status === 'string' ? { payment: typeof query.payment === 'string' ? query.payment : null } : undefined;
+        return renderCase(d, request, reply, { status: 200, errors: [], notice: null, ...(returnedFrom === undefined ? {} : { returnedFrom }) });
+      },
+    },
+  ];
+}
+
+function actionRoutes(d: Deps, lang: Lang): WebRoute[] {
+  const { cases, me } = d;
+  return [
+    {
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/answer`, auth: SIGNED_IN, params: { id: 'uuid' },
+      // A plain form, or multipart with files (each read as a stream, cut at the case's service's limit).
+      upload: { files: MAX_ANSWER_FILES + 1, limitBytes: (request) => d.drafts.answerLimitBytes(params(request).id) },
+      handler: async (request, reply) => {
+        const answer = formString(request.body, 'answer');
+        const files = receivedFiles(request.body, 'files').map((f) => ({ field: 'answer', filename: f.filename, bytes: f.received.bytes, truncated: f.received.truncated }));
+        const answered = await d.drafts.answer(me(request), params(request).id, answer, files);
+        if (!answered.ok && answered.error instanceof ApplicationRefused) {
+          const { t } = pageContext(request);
+          const message = applicationMessage(t, answered.error.problem, await d.drafts.answerLimitMb(params(request).id), answered.error.limit);
+          return renderCase(d, request, reply, { status: refusalStatus(answered.error), errors: [{ field: 'files', message }], notice: null, values: { answer } });
+        }
+        return afterAction(d, request, reply, lang, answered as Result<unknown, CaseActionError>, 'answer', { answer });
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/withdraw`, auth: SIGNED_IN, params: { id: 'uuid' },
+      handler: async (request, reply) => afterAction(d, request, reply, lang, await cases.withdraw(me(request), params(request).id, formString(request.body, 'reason')), 'reason'),
+    },
+    {
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/rate`, auth: SIGNED_IN, params: { id: 'uuid' },
+      handler: async (request, reply) => {
+        const given = formString(request.body, 'rating');
+        const rating = /^[1-5]$/.test(given) ? Number(given) : 0;
+        return afterAction(d, request, reply, lang, await cases.rate(me(request), params(request).id, rating, formString(request.body, 'comment')), 'rating');
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/cabinet/cases/:id/pay`, auth: SIGNED_IN, params: { id: 'uuid' },
+      handler: async (request, reply) => {
+        if (d.payments === null) {
+          return afterAction(d, request, reply, lang, { ok: false, error: new CaseRefused('payment-unavailable') }, 'pay');
+        }
+        const started = await d.payments.start(me(request), params(request).id, `${d.publicUrl}${paths.myCase(lang, params(request).id)}`);
+        return started.ok ? reply.redirect(started.value.redirectUrl, 303) : afterAction(d, request, reply, lang, started, 'pay');
+      },
+    },
+  ];
+}
+
+function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
+  const { cases, drafts, receipts, me } = d;
+  return [
+    {
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt`, auth: SIGNED_IN, params: { id: 'uuid' },
+      handler: async (request, reply) => {
+        const loaded = await cases.forApplicant(me(request), params(request).id);
+        if (loaded === null) {
+          return sendNotFoundPage(request, reply);
+        }
+        const ctx = pageContext(request);
+        return sendPage(reply, 200, <ReceiptPage ctx={ctx} c={loaded.case} service={loaded.service} organisationName={await organisationName(d, loaded.case.organisationId, lang)} />);
+      },
+    },
+    {
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt.pdf`, auth: SIGNED_IN, params: { id: 'uuid' },
+      handler: async (request, reply) => {
+        const receipt = await receipts.receiptPdf(me(request), params(request).id);
+        return receipt === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: receipt.pdf, type: 'application/pdf', name: `receipt-${receipt.number}.pdf`, disposition: 'attachment' });
+      },
+    },
+    {
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/documents/:documentId`, auth: SIGNED_IN, params: { id: 'uuid', documentId: 'uuid' },
+      handler: async (request, reply) => {
+        const doc = await cases.documentForApplicant(me(request), params(request).id, params(request).documentId);
+        return doc === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: doc.pdf, type: 'application/pdf', name: `${doc.number}.pdf`, disposition: 'attachment' });
+      },
+    },
+    {
+      method: 'GET', url: `/${lang}/cabinet/cases/:id/attachments/:attachmentId`, auth: SIGNED_IN, params: { id: 'uuid', attachmentId: 'uuid' },
+      handler: async (request, reply) => {
+        const file = await drafts.caseFileForApplicant(me(request), params(request).id, params(request).attachmentId);
+        return file === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: file.bytes, type: file.attachment.contentType, name: file.attachment.filename, disposition: 'attachment' });
+      },
+    },
+  ];
+}

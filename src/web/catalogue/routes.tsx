@@ -1,0 +1,166 @@
+import type { FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+
+import { LANGS } from '../../kernel/text.ts';
+import type { DraftsService } from '../../modules/applications/index.ts';
+import type { CatalogueService } from '../../modules/catalogue/index.ts';
+import { parseSearchPageParams, toSearchQuery } from '../../modules/catalogue/index.ts';
+import { fillApplySlot } from '../apply/eligibility.tsx';
+import { NotFoundPage } from '../common/errors.page.tsx';
+import { AccessibilityPage } from './accessibility.page.tsx';
+import { AgenciesPage, AgencyPage } from './agencies.page.tsx';
+import { CentrePage, CentresPage } from './centres.page.tsx';
+import { EventPage, EventsPage } from './events.page.tsx';
+import { HomePage } from './home.page.tsx';
+import { isPastLastPage, SearchResultsPage } from './search.page.tsx';
+import { ServicePage } from './service.page.tsx';
+import { PageCache } from './page-cache.ts';
+import { pageContext, renderPage, sendHtml, sendPage } from '../common/render.ts';
+import { PUBLIC, type WebRoute } from '../common/route-table.ts';
+import { searchErrors } from './search-errors.ts';
+
+const PAGE_SIZE = 20;
+interface PageResult {
+  readonly status: number;
+  readonly page: VNode;
+}
+type Handler = (catalogue: CatalogueService, request: FastifyRequest) => Promise<PageResult>;
+const page = (status: number, vnode: VNode): PageResult => ({ status, page: vnode });
+const notFound = (request: FastifyRequest) => page(404, <NotFoundPage ctx={pageContext(request)} />);
+const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
+
+const home: Handler = async (catalogue, request) => {
+  const [popular, events] = await Promise.all([catalogue.popularServices(8), catalogue.events()]);
+  return page(200, <HomePage ctx={pageContext(request)} view={{ popular: popular.value, events: events.value }} />);
+};
+
+const search: Handler = async (catalogue, request) => {
+  const ctx = pageContext(request);
+  const raw = request.query as Record<string, unknown>;
+  const [organisations, events] = await Promise.all([catalogue.organisations(), catalogue.events()]);
+  const parsed = parseSearchPageParams(raw);
+  const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+  const errors = searchErrors(ctx.t, parsed, organisations.value, events.value);
+  const base = { values, errors, organisations: organisations.value, events: events.value, pageSize: PAGE_SIZE };
+  if (!parsed.ok || errors.length > 0) {
+    return page(400, <SearchResultsPage ctx={ctx} view={{ ...base, result: null, page: 1 }} />);
+  }
+  const query = toSearchQuery(parsed.value, PAGE_SIZE);
+  const result = await catalogue.search(query);
+  const view = { ...base, result: result.value, page: query.page };
+  return page(isPastLastPage(result.value, view) ? 404 : 200, <SearchResultsPage ctx={ctx} view={view} />);
+};
+
+const service: Handler = async (catalogue, request) => {
+  const found = (await catalogue.service(idOf(request))).value;
+  if (!found) {
+    return notFound(request);
+  }
+  const [organisations, events, centres] = await Promise.all([catalogue.organisations(), catalogue.events(), catalogue.centres()]);
+  const view = {
+    service: found,
+    organisation: organisations.value.find((o) => o.id === found.organisationId) ?? null,
+    events: events.value.filter((e) => found.eventIds.includes(e.id)),
+    centres: centres.value,
+  };
+  return page(200, <ServicePage ctx={pageContext(request)} view={view} />);
+};
+
+const agencies: Handler = async (catalogue, request) => {
+  const [organisations, counts] = await Promise.all([catalogue.organisations(), catalogue.serviceCounts()]);
+  return page(200, <AgenciesPage ctx={pageContext(request)} organisations={organisations.value} counts={counts.value.byOrganisation} />);
+};
+
+const agency: Handler = async (catalogue, request) => {
+  const ctx = pageContext(request);
+  const id = idOf(request);
+  const [organisations, centres] = await Promise.all([catalogue.organisations(), catalogue.centres()]);
+  const organisation = organisations.value.find((o) => o.id === id);
+  if (!organisation) {
+    return notFound(request);
+  }
+  const services = await catalogue.servicesOfOrganisation(id, ctx.lang);
+  const view = {
+    organisation,
+    parent: organisations.value.find((o) => o.id === organisation.parentId) ?? null,
+    children: organisations.value.filter((o) => o.parentId === id),
+    centres: centres.value.filter((c) => c.organisationId === id),
+    services: services.value,
+  };
+  return page(200, <AgencyPage ctx={ctx} view={view} />);
+};
+
+const events: Handler = async (catalogue, request) =>
+  page(200, <EventsPage ctx={pageContext(request)} events={(await catalogue.events()).value} />);
+
+const event: Handler = async (catalogue, request) => {
+  const ctx = pageContext(request);
+  const found = (await catalogue.events()).value.find((e) => e.id === idOf(request));
+  if (!found) {
+    return notFound(request);
+  }
+  const services = await catalogue.servicesOfEvent(found.id, ctx.lang);
+  return page(200, <EventPage ctx={ctx} event={found} services={services.value} />);
+};
+
+const centres: Handler = async (catalogue, request) =>
+  page(200, <CentresPage ctx={pageContext(request)} centres={(await catalogue.centres()).value} />);
+
+const centre: Handler = async (catalogue, request) => {
+  const ctx = pageContext(request);
+  const [all, organisations] = await Promise.all([catalogue.centres(), catalogue.organisations()]);
+  const found = all.value.find((c) => c.id === idOf(request));
+  if (!found) {
+    return notFound(request);
+  }
+  const services = await catalogue.servicesAtCentre(found.id, ctx.lang);
+  const owner = organisations.value.find((o) => o.id === found.organisationId) ?? null;
+  return page(200, <CentrePage ctx={ctx} view={{ centre: found, owner, services: services.value }} />);
+};
+
+const accessibility: Handler = async (_catalogue, request) => page(200, <AccessibilityPage ctx={pageContext(request)} />);
+
+/** Pages built from the catalogue; the static accessibility statement is rendered on each request. */
+const TABLE: ReadonlyArray<[string, Handler]> = [
+  ['/', home],
+  ['/search', search],
+  ['/services/:id', service],
+  ['/agencies', agencies],
+  ['/agencies/:id', agency],
+  ['/events', events],
+  ['/events/:id', event],
+  ['/centres', centres],
+  ['/centres/:id', centre],
+];
+
+/**
+ * The public catalogue pages. Every one is public and read-only, so each rendered page is cached
+ * per URL for the catalogue revision it was built from (ADR 0006). A service page's "Apply online"
+ * depends on whom the person acts for: it is filled into the cached page for each request.
+ */
+export function catalogueRoutes(catalogue: CatalogueService, drafts: Pick<DraftsService, 'applicable'>): WebRoute[] {
+  const cache = new PageCache(500);
+  const statics = LANGS.map((lang): WebRoute => ({
+    method: 'GET',
+    url: `/${lang}/accessibility`,
+    auth: PUBLIC,
+    handler: async (request, reply) => sendPage(reply, 200, (await accessibility(catalogue, request)).page),
+  }));
+  return statics.concat(LANGS.flatMap((lang) =>
+    TABLE.map(([url, handler]): WebRoute => ({
+      method: 'GET',
+      url: `/${lang}${url}`,
+      auth: PUBLIC,
+      ...(url.includes(':id') ? { params: { id: 'slug' as const } } : {}),
+      handler: async (request, reply) => {
+        const revision = await catalogue.revision();
+        const rendered = await cache.get(revision, request.url, async () => {
+          const result = await handler(catalogue, request);
+          return { status: result.status, html: renderPage(result.page) };
+        });
+        const html = url === '/services/:id' && rendered.status === 200 ? await fillApplySlot(rendered.html, request, idOf(request), drafts) : rendered.html;
+        return sendHtml(reply, rendered.status, html);
+      },
+    })),
+  ));
+}

@@ -1,0 +1,118 @@
+import type { FastifyRequest } from 'fastify';
+
+import { LANGS, type Lang } from '../../kernel/text.ts';
+import type { CatalogueService } from '../../modules/catalogue/index.ts';
+import { type ContactsService, STAFF_ROLES, type MandatesService, type StaffService, type SessionsService, type SignedIn, parsePartyKey } from '../../modules/identity/index.ts';
+import { ActAsPage, CabinetPage, StaffHomePage } from '../cases/cabinet.page.tsx';
+import { SignInPage, SignedOutPage } from './sign-in.page.tsx';
+import { paths } from '../common/paths.ts';
+import { pageContext, sendPage } from '../common/render.ts';
+import { contactsRoutes } from './contacts.routes.tsx';
+import { representationRoutes } from './representation.routes.tsx';
+import { staffAdminRoutes } from '../admin/routes.tsx';
+import { PUBLIC, SIGNED_IN, type WebRoute } from '../common/route-table.ts';
+import { formString } from '../common/form-values.ts';
+import { type CookieOptions, SESSION_COOKIE, SIGN_IN_COOKIE, sendRefusal, setSessionCookie, setSignInCookie } from './session.plugin.tsx';
+
+export interface IdentityWebDeps {
+  readonly sessions: SessionsService;
+  readonly contacts: ContactsService;
+  readonly staff: StaffService;
+  readonly mandates: MandatesService;
+  readonly catalogue: CatalogueService;
+  readonly publicUrl: string;
+  readonly cookie: CookieOptions;
+}
+
+/** A return address must be a path on this portal. */
+export function safeReturnTo(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\/(?![/\\])[^\s\\]*$/.test(value) && value.length <= 500 ? value : undefined;
+}
+
+/** The signed-in person of a request behind the gate (a route requiring a session). */
+export const me = (request: FastifyRequest): SignedIn => {
+  if (!request.signedIn) {
+    throw new Error('a signed-in route ran without a session');
+  }
+  return request.signedIn;
+};
+
+export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
+  const { sessions } = deps;
+  const perLang = (lang: Lang): WebRoute[] => [
+    {
+      method: 'GET', url: `/${lang}/sign-in`, auth: PUBLIC,
+      handler: async (request, reply) => {
+        const returnTo = safeReturnTo((request.query as Record<string, unknown>)['returnTo']);
+        return sendPage(reply, 200, <SignInPage ctx={pageContext(request)} citizen={sessions.providers('citizen')} staff={sessions.providers('staff')} returnTo={returnTo} />);
+      },
+    },
+    {
+      method: 'GET', url: `/${lang}/sign-in/:idp`, auth: PUBLIC, params: { idp: 'slug' },
+      handler: async (request, reply) => {
+        const query = request.query as Record<string, unknown>;
+        const realm = query['realm'] === 'staff' ? 'staff' : 'citizen';
+        const returnTo = safeReturnTo(query['returnTo']) ?? (realm === 'staff' ? paths.staffHome(lang) : paths.cabinet(lang));
+        const begun = await sessions.beginSignIn((request.params as { idp: string }).idp, realm, returnTo, request.cookies[SIGN_IN_COOKIE] ?? null);
+        if (!begun.ok) {
+          return sendRefusal(request, reply, 400, begun.error.reason);
+        }
+        setSignInCookie(reply, begun.value.browserKey, deps.cookie);
+        return reply.redirect(begun.value.url, 303);
+      },
+    },
+    { method: 'GET', url: `/${lang}/signed-out`, auth: PUBLIC, handler: async (request, reply) => sendPage(reply, 200, <SignedOutPage ctx={pageContext(request)} />) },
+    { method: 'GET', url: `/${lang}/cabinet`, auth: SIGNED_IN, handler: async (request, reply) => sendPage(reply, 200, <CabinetPage ctx={pageContext(request)} signedIn={me(request)} />) },
+    { method: 'GET', url: `/${lang}/cabinet/act-as`, auth: SIGNED_IN, handler: async (request, reply) => sendPage(reply, 200, <ActAsPage ctx={pageContext(request)} signedIn={me(request)} refused={false} />) },
+    {
+      method: 'POST', url: `/${lang}/cabinet/act-as`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const party = parsePartyKey(formString(request.body, 'party'));
+        const done = party ? await sessions.actAs(me(request), party) : null;
+        if (!done?.ok) {
+          return sendPage(reply, 403, <ActAsPage ctx={pageContext(request)} signedIn={me(request)} refused />);
+        }
+        return reply.redirect(paths.cabinet(lang), 303);
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/sign-out`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const landing = `${deps.publicUrl}${paths.signedOut(lang)}`;
+        const providerLogout = await sessions.signOut(me(request), landing);
+        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.redirect(providerLogout ?? paths.signedOut(lang), 303);
+      },
+    },
+    {
+      method: 'POST', url: `/${lang}/sign-out-everywhere`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        await sessions.signOutEverywhere(me(request));
+        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.redirect(paths.signedOut(lang), 303);
+      },
+    },
+    { method: 'GET', url: `/${lang}/staff`, auth: { kind: 'staff', roles: STAFF_ROLES }, handler: async (request, reply) => sendPage(reply, 200, <StaffHomePage ctx={pageContext(request)} signedIn={me(request)} />) },
+  ];
+
+  const callback: WebRoute = {
+    method: 'GET', url: '/auth/callback/:idp', auth: PUBLIC, params: { idp: 'slug' },
+    handler: async (request, reply) => {
+      const idp = (request.params as { idp: string }).idp;
+      const completed = await sessions.completeSignIn({
+        idp, url: new URL(request.url, deps.publicUrl), browserKey: request.cookies[SIGN_IN_COOKIE] ?? null, previousToken: request.cookies[SESSION_COOKIE] ?? null,
+        client: request.ip, signedInPersonId: request.signedIn?.person.id ?? null,
+      });
+      if (!completed.ok) {
+        // Refused: whatever session this browser holds stays as it is (a stranger's callback must not end it).
+        if (completed.error.reason === 'rate-limited') {
+          void reply.header('retry-after', '60');
+        }
+        return sendRefusal(request, reply, completed.error.reason === 'rate-limited' ? 429 : 400, completed.error.reason);
+      }
+      setSessionCookie(reply, completed.value.token, deps.cookie);
+      return reply.redirect(completed.value.returnTo, 303);
+    },
+  };
+  return [...LANGS.flatMap(perLang), callback, ...representationRoutes(deps, me), ...contactsRoutes(deps.contacts, me), ...staffAdminRoutes(deps.staff, deps.catalogue, me)];
+}

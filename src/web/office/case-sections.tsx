@@ -1,0 +1,251 @@
+import type { ComponentChildren } from 'preact';
+
+import type { Attachment } from '../../modules/applications/index.ts';
+import { MAX_CASE_TEXT, formatMoney } from '../../modules/cases/index.ts';
+import type { FormField } from '../../modules/forms/index.ts';
+import type { Translator } from '../locales/messages.ts';
+import { paths } from '../common/paths.ts';
+import type { PageContext } from '../common/layout.tsx';
+import { Day, StandingBadge, When, channelLabel, documentKindLabel, formatDay, partyText, stateLabel, workflowFor } from './format.tsx';
+import type { CaseView } from './query.tsx';
+import { AttachmentFile } from './attachment-file.tsx';
+
+/** The read-only parts of the case view: the summary, the answers, information requests, history and documents. */
+
+function feeText(t: Translator, c: CaseView['case']): string {
+  const amount = formatMoney(c.feeAmount, t.lang);
+  switch (c.feeStatus) {
+    case 'none':
+      return t('office.fee.none');
+    case 'due':
+      return t('office.fee.due', { amount });
+    case 'paid':
+      return t('office.fee.paid', { amount });
+    case 'exempt':
+      return t('office.fee.exempt');
+  }
+}
+
+export function CaseSummary({ ctx, view }: { ctx: PageContext; view: CaseView }) {
+  const { t, lang } = ctx;
+  const c = view.case;
+  const row = (label: string, value: ComponentChildren) => (
+    <div><dt>{label}</dt><dd>{value}</dd></div>
+  );
+  return (
+    <dl class="summary">
+      {row(t('office.case.service'), view.service.name[lang])}
+      {row(t('office.case.applicant'), c.applicantName)}
+      {row(t('office.case.party'), partyText(t, c.party))}
+      {row(t('office.case.state'), stateLabel(workflowFor(view.service), c.state, lang))}
+      {row(t('office.case.submitted'), <When lang={lang} at={c.submittedAt} />)}
+      {row(t('office.case.channel'), channelLabel(t, c.channel))}
+      {c.clockPaused ? (
+        row(t('office.case.due'), <StandingBadge ctx={ctx} standing={null} paused />)
+      ) : (
+        <>
+          {row(t('office.case.due'), c.dueOn === null ? t('office.case.notStarted') : <Day lang={lang} day={c.dueOn} />)}
+          {row(t('office.col.deadline'), <StandingBadge ctx={ctx} standing={view.standing} paused={false} />)}
+        </>
+      )}
+      {row(t('office.case.fee'), feeText(t, c))}
+      {row(t('office.case.assignee'), c.assignedName ?? t('office.unassigned'))}
+    </dl>
+  );
+}
+
+const plain = (value: unknown): string => {
+  if (typeof value === 'string') {
+    return value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  return JSON.stringify(value) ?? '';
+};
+
+const present = (value: unknown): boolean => value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+
+function AnswerValue({ ctx, caseId, field, value, attachments }: { ctx: PageContext; caseId: string; field: FormField | null; value: unknown; attachments: readonly Attachment[] }) {
+  const { t, lang } = ctx;
+  const optionLabel = (v: unknown) => field?.options?.find((o) => o.value === v)?.label[lang] ?? plain(v);
+  switch (field?.kind) {
+    case 'file': {
+      const file = attachments.find((a) => a.id === value);
+      if (file === undefined) {
+        return <>{t('office.answers.missingFile')}</>;
+      }
+      return <AttachmentFile ctx={ctx} caseId={caseId} file={file} />;
+    }
+    case 'yes-no':
+      return <>{value === true ? t('office.answers.yes') : value === false ? t('office.answers.no') : plain(value)}</>;
+    case 'radio':
+    case 'select':
+      return <>{optionLabel(value)}</>;
+    case 'checkboxes':
+      return <>{(Array.isArray(value) ? (value as unknown[]) : [value]).map(optionLabel).join(', ')}</>;
+    case 'date':
+      return <>{formatDay(lang, plain(value))}</>;
+    case 'text':
+    case 'textarea':
+    case 'email':
+    case 'tel':
+    case 'number':
+    case undefined:
+      return <span class="office-text">{plain(value)}</span>;
+  }
+}
+
+/** The submitted answers under the form's page titles, each question in the page's language. */
+export function Answers({ ctx, view, attachments }: { ctx: PageContext; view: CaseView; attachments: readonly Attachment[] }) {
+  const { t, lang } = ctx;
+  const answers = view.case.answers;
+  const pages = (view.service.form?.pages ?? [])
+    .map((page) => ({ page, fields: page.fields.filter((f) => present(answers[f.name])) }))
+    .filter((p) => p.fields.length > 0);
+  const known = new Set(pages.flatMap((p) => p.fields.map((f) => f.name)));
+  const others = Object.keys(answers).filter((k) => !known.has(k) && present(answers[k]));
+  const item = (key: string, label: string, field: FormField | null) => (
+    <div key={key}>
+      <dt>{label}</dt>
+      <dd><AnswerValue ctx={ctx} caseId={view.case.id} field={field} value={answers[key]} attachments={attachments} /></dd>
+    </div>
+  );
+  return (
+    <section aria-labelledby="answers-title">
+      <h2 id="answers-title">{t('office.answers.title')}</h2>
+      {pages.length === 0 && others.length === 0 ? <p>{t('office.answers.none')}</p> : null}
+      {pages.map(({ page, fields }) => (
+        <div key={page.id}>
+          <h3>{page.title[lang]}</h3>
+          <dl class="summary">{fields.map((f) => item(f.name, f.label[lang], f))}</dl>
+        </div>
+      ))}
+      {others.length > 0 ? (
+        <>
+          <h3>{t('office.answers.other')}</h3>
+          <dl class="summary">{others.map((k) => item(k, k, null))}</dl>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export function Requests({ ctx, view, attachments }: { ctx: PageContext; view: CaseView; attachments: readonly Attachment[] }) {
+  const { t, lang } = ctx;
+  const filesOf = (requestId: string) => attachments.filter((a) => a.requestId === requestId);
+  return (
+    <section aria-labelledby="requests-title">
+      <h2 id="requests-title">{t('office.requests.title')}</h2>
+      {view.requests.length === 0 ? <p>{t('office.requests.none')}</p> : null}
+      <ol class="plain office-requests">
+        {view.requests.map((r) => (
+          <li key={r.id}>
+            <h3>{t('office.requests.question', { date: formatDay(lang, r.askedOn) })}</h3>
+            <p class="office-text">{r.question}</p>
+            {r.answer === null ? (
+              <p><strong>{t('office.requests.waiting')}</strong></p>
+            ) : (
+              <>
+                <h4>{t('office.requests.answer', { date: formatDay(lang, r.answeredOn ?? '') })}</h4>
+                <p class="office-text">{r.answer}</p>
+                {filesOf(r.id).length > 0 ? (
+                  <>
+                    <h4>{t('office.requests.files')}</h4>
+                    <ul class="plain">{filesOf(r.id).map((a) => <li key={a.id}><AttachmentFile ctx={ctx} caseId={view.case.id} file={a} /></li>)}</ul>
+                  </>
+                ) : null}
+              </>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function History({ ctx, view }: { ctx: PageContext; view: CaseView }) {
+  const { t, lang } = ctx;
+  const workflow = workflowFor(view.service);
+  const ground = (id: string | null) => (id === null ? null : (view.service.refusalGrounds.find((g) => g.id === id)?.text[lang] ?? id));
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t('office.history.title')}</h2>
+      <div class="office-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
+        <table class="data">
+          <caption id="history-caption">{t('office.history.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('office.history.when')}</th>
+              <th scope="col">{t('office.history.who')}</th>
+              <th scope="col">{t('office.history.change')}</th>
+              <th scope="col">{t('office.history.reason')}</th>
+              <th scope="col">{t('office.history.channel')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.events.map((e) => (
+              <tr key={e.id}>
+                <th scope="row"><When lang={lang} at={e.at} /></th>
+                <td>{e.actorName ?? t('office.history.system')}</td>
+                <td>{stateLabel(workflow, e.from, lang)} → {stateLabel(workflow, e.to, lang)}</td>
+                <td>
+                  {e.reason === null ? null : <span class="office-text">{e.reason}</span>}
+                  {e.refusalGroundId === null ? null : <><br />{t('office.history.ground', { ground: ground(e.refusalGroundId) ?? '' })}</>}
+                </td>
+                <td>{channelLabel(t, e.channel)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function Documents({ ctx, view, csrf }: { ctx: PageContext; view: CaseView; csrf: string }) {
+  const { t, lang } = ctx;
+  return (
+    <section aria-labelledby="documents-title">
+      <h2 id="documents-title">{t('office.documents.title')}</h2>
+      {view.documents.length === 0 ? (
+        <p>{t('office.documents.none')}</p>
+      ) : (
+        <table class="data">
+          <caption>{t('office.documents.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('office.documents.kind')}</th>
+              <th scope="col">{t('office.documents.number')}</th>
+              <th scope="col">{t('office.documents.issued')}</th>
+              <th scope="col">{t('office.documents.status')}</th>
+              <th scope="col">{t('office.documents.links')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.documents.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">{documentKindLabel(t, d.kind)}</th>
+                <td>{d.number}</td>
+                <td><When lang={lang} at={d.issuedAt} /></td>
+                <td>{d.status === 'valid' ? t('office.documents.valid') : t('office.documents.revoked')}</td>
+                <td>
+                  <a href={paths.officeDocument(lang, d.id)} type="application/pdf">{t('office.documents.download', { number: d.number })}</a>
+                  <br /><a href={paths.verify(lang, d.id)}>{t('office.documents.verify', { number: d.number })}</a>
+                  {view.canRevoke && d.status === 'valid' ? (
+                    <form method="post" action={paths.officeRevokeDocument(lang, d.id)} class="office-revoke">
+                      <input type="hidden" name="_csrf" value={csrf} />
+                      <label for={`revoke-${d.id}`}>{t('office.documents.revokeReason', { number: d.number })}</label>
+                      <textarea id={`revoke-${d.id}`} name="reason" rows={2} maxLength={MAX_CASE_TEXT} required />
+                      <button type="submit" class="office-danger">{t('office.documents.revoke', { number: d.number })}</button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Attachment } from '../../modules/applications/index.ts';
+import { paths } from '../common/paths.ts';
+import { ErrorSummary } from '../common/components.tsx';
+import { Layout, type PageContext } from '../common/layout.tsx';
+import { Actions, Assignment, type CaseForms, Notes } from './case-forms.tsx';
+import { Answers, CaseSummary, Documents, History, Requests } from './case-sections.tsx';
+import type { CaseView, Officer } from './query.tsx';
+
+export interface OfficeCaseView {
+  readonly view: CaseView;
+  readonly attachments: readonly Attachment[];
+  /** Whom this officer may assign the case to. */
+  readonly officers: readonly Officer[];
+  readonly forms: CaseForms;
+}
+
+/** One case as an officer of its agency sees it: what was asked and answered, what happened, what can be done. */
+export function OfficeCasePage({ ctx, page }: { ctx: PageContext; page: OfficeCaseView }) {
+  const { t, lang } = ctx;
+  const { view, forms } = page;
+  const title = t('office.case.title', { number: view.case.number });
+  const crumbs = [{ href: paths.staffHome(lang), label: t('staff.title') }, { href: paths.officeCases(lang), label: t('office.queue.title') }];
+  return (
+    <Layout ctx={ctx} title={title} searchBox={false} crumbs={crumbs}>
+      <ErrorSummary ctx={ctx} errors={forms.errors} />
+      <h1>{title}</h1>
+      <CaseSummary ctx={ctx} view={view} />
+      <Actions ctx={ctx} view={view} forms={forms} />
+      <Answers ctx={ctx} view={view} attachments={page.attachments} />
+      <Requests ctx={ctx} view={view} attachments={page.attachments} />
+      <Documents ctx={ctx} view={view} csrf={forms.csrf} />
+      <History ctx={ctx} view={view} />
+      <Notes ctx={ctx} view={view} forms={forms} />
+      <Assignment ctx={ctx} view={view} forms={forms} officers={page.officers} />
+    </Layout>
+  );
+}

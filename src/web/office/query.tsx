@@ -1,0 +1,89 @@
+import type { BackOfficeService, QueueQuery } from '../../modules/cases/index.ts';
+import { defaultWorkflow } from '../../modules/workflow/index.ts';
+
+/** The back office's shapes and request readers (no rendering): queue filters, form bodies, ids. */
+
+export type CaseView = NonNullable<Awaited<ReturnType<BackOfficeService['view']>>>;
+export type QueuePage = Awaited<ReturnType<BackOfficeService['queue']>>;
+export type Officer = CaseView['officers'][number];
+
+export const ASSIGNED = ['any', 'me', 'nobody'] as const;
+export type Assigned = (typeof ASSIGNED)[number];
+
+/** What the queue's filter form asks for; `agency` is always one of the officer's agencies. */
+export interface QueueFilters {
+  readonly agency: string;
+  readonly state: string | null;
+  readonly service: string | null;
+  readonly assigned: Assigned;
+  readonly running: boolean;
+  readonly page: number;
+}
+
+type Raw = Readonly<Record<string, unknown>>;
+
+/** A single query value, trimmed; '' when absent (form fields are read with common/form-values.ts). */
+export const one = (raw: Raw, key: string): string => {
+  const value = raw[key];
+  const first = Array.isArray(value) ? (value as unknown[])[0] : value;
+  return typeof first === 'string' ? first.trim() : '';
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Cases, attachments and documents have UUIDs; anything else is unknown (and never reaches a query). */
+export const isId = (value: string): boolean => UUID.test(value);
+
+const STATES = new Set(defaultWorkflow.states.map((s) => s.id));
+
+/** Reads the filter form leniently: a value that is not one of the choices counts as not chosen. */
+export function parseQueueFilters(raw: Raw, agencies: readonly string[]): QueueFilters {
+  const agency = one(raw, 'agency');
+  const state = one(raw, 'state');
+  const service = one(raw, 'service');
+  const assigned = one(raw, 'assigned');
+  const page = Number.parseInt(one(raw, 'page'), 10);
+  return {
+    agency: agencies.includes(agency) ? agency : (agencies[0] ?? ''),
+    state: STATES.has(state) ? state : null,
+    service: /^[a-z0-9-]{2,80}$/.test(service) ? service : null,
+    assigned: (ASSIGNED as readonly string[]).includes(assigned) ? (assigned as Assigned) : 'any',
+    running: one(raw, 'running') === '1',
+    page: Number.isSafeInteger(page) && page > 0 && page <= 100_000 ? page : 1,
+  };
+}
+
+/** The filters as query parameters (defaults left out), for links, the form's hidden copy and redirects. */
+export function filterParams(f: QueueFilters, agencies: readonly string[], page = f.page): Record<string, string | number | undefined> {
+  return {
+    agency: agencies.length > 1 ? f.agency : undefined,
+    state: f.state ?? undefined,
+    service: f.service ?? undefined,
+    assigned: f.assigned === 'any' ? undefined : f.assigned,
+    running: f.running ? '1' : undefined,
+    page: page > 1 ? page : undefined,
+  };
+}
+
+export const filterQueryString = (f: QueueFilters, agencies: readonly string[]): string => {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(filterParams(f, agencies))) {
+    if (v !== undefined) {
+      query.set(k, String(v));
+    }
+  }
+  return query.toString();
+};
+
+export const toQueueQuery = (f: QueueFilters): QueueQuery => ({
+  agencyId: f.agency, state: f.state, serviceId: f.service, assigned: f.assigned, running: f.running, page: f.page,
+});
+
+/** The workflow events an officer causes from the case view, in the order they are offered. */
+export const OFFICER_EVENTS = ['register', 'start-review', 'request-information', 'grant', 'refuse', 'close'] as const;
+export type OfficerEvent = (typeof OFFICER_EVENTS)[number];
+export const isOfficerEvent = (event: string): event is OfficerEvent => (OFFICER_EVENTS as readonly string[]).includes(event);
+
+/** Who an officer may put in the assignee select: a supervisor anyone of the agency, others only themselves. */
+export function assignableOfficers(officers: readonly Officer[], me: string, supervisor: boolean): Officer[] {
+  return officers.filter((o) => supervisor || o.personId === me);
+}

@@ -1,0 +1,128 @@
+import type { CaseRecord } from '../../modules/cases/index.ts';
+import type { Service } from '../../modules/catalogue/index.ts';
+import type { DeadlineStatus } from '../../modules/deadlines/index.ts';
+import { paths } from '../common/paths.ts';
+import type { FieldError } from '../common/components.tsx';
+import { Csrf, Field, describedBy, fieldId } from './fields.tsx';
+import { Day, StandingBadge, When, stateLabel, workflowFor } from './format.tsx';
+import type { Officer, QueuePage } from './query.tsx';
+import type { PageContext } from '../common/layout.tsx';
+
+export interface BulkAssign {
+  readonly csrf: string;
+  readonly agencyId: string;
+  /** The queue's filters as a query string, sent back so the queue reopens as it was. */
+  readonly filters: string;
+  readonly officers: readonly Officer[];
+  readonly me: string;
+  readonly selected: readonly string[];
+  readonly assignee: string;
+  readonly errors: readonly FieldError[];
+}
+
+/** The queue's table inside the bulk-assignment form: a checkbox per case, then whom to assign them to. */
+export function QueueTable({ ctx, page, services, bulk }: { ctx: PageContext; page: QueuePage; services: ReadonlyMap<string, Service>; bulk: BulkAssign }) {
+  const { t, lang } = ctx;
+  const selected = new Set(bulk.selected);
+  return (
+    <form method="post" action={paths.officeAssignCases(lang)} novalidate>
+      <Csrf token={bulk.csrf} />
+      <input type="hidden" name="agencyId" value={bulk.agencyId} />
+      <input type="hidden" name="filters" value={bulk.filters} />
+      <div class={`office-scroll${bulk.errors.some((e) => e.field === 'caseIds') ? ' field-error' : ''}`} id={fieldId('caseIds')} role="region" aria-labelledby="queue-caption" tabIndex={0}>
+        <table class="data office-queue">
+          <caption id="queue-caption">{t.plural('office.queue.count', page.total)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('office.col.select')}</th>
+              <th scope="col">{t('office.col.number')}</th>
+              <th scope="col">{t('office.col.service')}</th>
+              <th scope="col">{t('office.col.applicant')}</th>
+              <th scope="col">{t('office.col.state')}</th>
+              <th scope="col">{t('office.col.submitted')}</th>
+              <th scope="col">{t('office.col.due')}</th>
+              <th scope="col">{t('office.col.deadline')}</th>
+              <th scope="col">{t('office.col.assignee')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.rows.map((row) => (
+              <QueueRow key={row.case.id} ctx={ctx} c={row.case} standing={row.standing} service={services.get(row.case.serviceId)} checked={selected.has(row.case.id)} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <BulkControls ctx={ctx} bulk={bulk} />
+    </form>
+  );
+}
+
+function QueueRow({ ctx, c, standing, service, checked }: { ctx: PageContext; c: CaseRecord; standing: DeadlineStatus | null; service: Service | undefined; checked: boolean }) {
+  const { t, lang } = ctx;
+  const box = `case-${c.id}`;
+  return (
+    <tr>
+      <td>
+        <div class="checkbox">
+          <input type="checkbox" id={box} name="caseIds" value={c.id} checked={checked} />
+          <label for={box}><span class="visually-hidden">{t('office.queue.selectCase', { number: c.number })}</span></label>
+        </div>
+      </td>
+      <th scope="row"><a href={paths.officeCase(lang, c.id)}>{c.number}</a></th>
+      <td>{service ? service.name[lang] : c.serviceId}</td>
+      <td>
+        {c.applicantName}
+        {c.party.kind === 'self' ? null : <><br /><span class="hint">{t('office.party.for', { name: c.party.name })}</span></>}
+      </td>
+      <td>{stateLabel(workflowFor(service), c.state, lang)}</td>
+      <td><When lang={lang} at={c.submittedAt} dateOnly /></td>
+      <td>{c.dueOn === null ? t('office.none') : <Day lang={lang} day={c.dueOn} />}</td>
+      <td><StandingBadge ctx={ctx} standing={standing} paused={c.clockPaused} /></td>
+      <td>{c.assignedName ?? t('office.unassigned')}</td>
+    </tr>
+  );
+}
+
+function BulkControls({ ctx, bulk }: { ctx: PageContext; bulk: BulkAssign }) {
+  const { t } = ctx;
+  return (
+    <fieldset class="office-bulk">
+      <legend>{t('office.bulk.legend')}</legend>
+      <Field errors={bulk.errors} field="assignee" label={t('office.bulk.assignee')}>
+        <OfficerSelect ctx={ctx} field="assignee" officers={bulk.officers} me={bulk.me} value={bulk.assignee} errors={bulk.errors} />
+      </Field>
+      <button type="submit">{t('office.bulk.submit')}</button>
+    </fieldset>
+  );
+}
+
+/** The assignee select: nobody (to unassign), then the officers this officer may assign to. */
+export function OfficerSelect(props: { ctx: PageContext; field: string; officers: readonly Officer[]; me: string; value: string; errors: readonly FieldError[] }) {
+  const { ctx, field, officers, me, value, errors } = props;
+  const { t } = ctx;
+  return (
+    <select id={fieldId(field)} name="assignee" aria-describedby={describedBy(errors, field, false)}>
+      <option value="" selected={value === ''}>{t('office.assign.nobody')}</option>
+      {officers.map((o) => (
+        <option key={o.personId} value={o.personId} selected={value === o.personId}>
+          {o.personId === me ? t('office.assign.me', { name: o.name }) : o.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function Paging({ ctx, page, link }: { ctx: PageContext; page: { number: number; total: number; pageSize: number }; link: (page: number) => string }) {
+  const { t } = ctx;
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  if (pages <= 1) {
+    return null;
+  }
+  return (
+    <nav class="pagination" aria-label={t('office.paging.label')}>
+      {page.number > 1 ? <a href={link(page.number - 1)} rel="prev">{t('office.paging.previous')}</a> : null}
+      <span>{t('office.paging.position', { page: page.number, pages })}</span>
+      {page.number < pages ? <a href={link(page.number + 1)} rel="next">{t('office.paging.next')}</a> : null}
+    </nav>
+  );
+}

@@ -1,0 +1,189 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+import { LANGS, type Lang } from '../../kernel/text.ts';
+import type { DraftsService } from '../../modules/applications/index.ts';
+import { type BackOfficeService, type CaseCommand, type CasesService, caseRolesFor } from '../../modules/cases/index.ts';
+import type { CatalogueService } from '../../modules/catalogue/index.ts';
+import type { SignedIn } from '../../modules/identity/index.ts';
+import { UnknownEvent } from '../../modules/workflow/index.ts';
+import { sendNotFoundPage } from '../common/error-pages.tsx';
+import { OfficeCasePage } from './case.page.tsx';
+import { OfficeQueuePage } from './queue.page.tsx';
+import { paths } from '../common/paths.ts';
+import { pageContext, sendPage } from '../common/render.ts';
+import type { WebRoute } from '../common/route-table.ts';
+import { sendFile } from '../common/send-file.ts';
+import { formString, formStrings } from '../common/form-values.ts';
+import { me } from '../identity/routes.tsx';
+import type { FieldError } from '../common/components.tsx';
+import { type OfficeError, actProblem, caseProblem, workflowProblem } from './errors.tsx';
+import { assignableOfficers, filterParams, isId, isOfficerEvent, parseQueueFilters, toQueueQuery } from './query.tsx';
+
+/** Officers who work on an agency's cases; which cases and actions are theirs the cases policy decides per case. */
+const OFFICERS = { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor'] } as const;
+
+export interface OfficeWebDeps {
+  readonly backOffice: BackOfficeService;
+  readonly drafts: DraftsService;
+  readonly cases: CasesService;
+  readonly catalogue: CatalogueService;
+}
+
+type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+
+const param = (request: FastifyRequest, name: string): string => (request.params as Record<string, string | undefined>)[name] ?? '';
+const isSupervisor = (signedIn: SignedIn, agencyId: string) => caseRolesFor(signedIn.actor, agencyId).includes('supervisor');
+const messages = (request: FastifyRequest, e: OfficeError): FieldError[] => [{ field: e.field, message: pageContext(request).t(e.key) }];
+
+/** The back office: the case queue of the officer's agencies, the case view, its actions and files. */
+export function officeRoutes(deps: OfficeWebDeps): WebRoute[] {
+  const queue = queueHandlers(deps);
+  const kase = caseHandlers(deps);
+  const files = fileHandlers(deps);
+  const perLang = (lang: Lang): WebRoute[] => [
+    { method: 'GET', url: `/${lang}/office/cases`, auth: OFFICERS, handler: queue.show },
+    { method: 'POST', url: `/${lang}/office/cases/assign`, auth: OFFICERS, handler: queue.assign(lang) },
+    { method: 'GET', url: `/${lang}/office/cases/:id`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.show },
+    { method: 'POST', url: `/${lang}/office/cases/:id/act`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.act(lang) },
+    { method: 'POST', url: `/${lang}/office/cases/:id/notes`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.note(lang) },
+    { method: 'POST', url: `/${lang}/office/cases/:id/assign`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.assign(lang) },
+    { method: 'GET', url: `/${lang}/office/cases/:id/attachments/:attachmentId`, auth: OFFICERS, params: { id: 'uuid', attachmentId: 'uuid' }, handler: files.attachment },
+    { method: 'GET', url: `/${lang}/office/documents/:documentId`, auth: OFFICERS, params: { documentId: 'uuid' }, handler: files.document },
+  ];
+  return LANGS.flatMap(perLang);
+}
+
+interface BulkState {
+  readonly errors: FieldError[];
+  readonly selected: readonly string[];
+  readonly assignee: string;
+}
+
+function queueHandlers({ backOffice, catalogue }: OfficeWebDeps) {
+  const render = async (request: FastifyRequest, reply: FastifyReply, status: number, raw: Readonly<Record<string, unknown>>, bulk: BulkState) => {
+    const ctx = pageContext(request);
+    const signedIn = me(request);
+    const agencyIds = backOffice.agencies(signedIn);
+    const filters = parseQueueFilters(raw, agencyIds);
+    const [page, organisations, services, officers] = await Promise.all([
+      backOffice.queue(signedIn, toQueueQuery(filters)), catalogue.organisations(), catalogue.servicesOfOrganisation(filters.agency, ctx.lang), backOffice.officers(filters.agency),
+    ]);
+    const agencies = agencyIds.map((id) => ({ id, name: organisations.value.find((o) => o.id === id)?.name[ctx.lang] ?? id }));
+    const view = {
+      csrf: signedIn.session.csrfToken, me: signedIn.person.id, agencies, filters, page, services: services.value,
+      officers: assignableOfficers(officers, signedIn.person.id, isSupervisor(signedIn, filters.agency)), ...bulk,
+    };
+    return sendPage(reply, status, <OfficeQueuePage ctx={ctx} view={view} />);
+  };
+  const show: Handler = async (request, reply) => render(request, reply, 200, request.query as Record<string, unknown>, { errors: [], selected: [], assignee: me(request).person.id });
+  const assign = (lang: Lang): Handler => async (request, reply) => {
+    const signedIn = me(request);
+    const body = request.body;
+    const raw = Object.fromEntries(new URLSearchParams(formString(body, 'filters').trim()));
+    const caseIds = formStrings(body, 'caseIds').filter(isId);
+    const assignee = formString(body, 'assignee').trim();
+    if (caseIds.length === 0) {
+      const errors = [{ field: 'caseIds', message: pageContext(request).t('office.error.no-cases') }];
+      return render(request, reply, 400, raw, { errors, selected: [], assignee });
+    }
+    const done = await backOffice.assign(signedIn, formString(body, 'agencyId').trim(), caseIds, assignee === '' ? null : assignee);
+    if (!done.ok) {
+      const problem = caseProblem(done.error.problem, 'assignee');
+      return render(request, reply, problem.status, raw, { errors: messages(request, problem), selected: caseIds, assignee });
+    }
+    const agencies = backOffice.agencies(signedIn);
+    return reply.redirect(paths.officeCases(lang, filterParams(parseQueueFilters(raw, agencies), agencies)), 303);
+  };
+  return { show, assign };
+}
+
+interface FormState {
+  readonly errors: FieldError[];
+  readonly values: Readonly<Record<string, string>>;
+}
+
+function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
+  const render = async (request: FastifyRequest, reply: FastifyReply, status: number, form: FormState) => {
+    const signedIn = me(request);
+    const id = param(request, 'id');
+    const view = isId(id) ? await backOffice.view(signedIn, id) : null;
+    if (view === null) {
+      return sendNotFoundPage(request, reply);
+    }
+    const attachments = await drafts.attachmentsOfCase(view.case.id);
+    const officers = assignableOfficers(view.officers, signedIn.person.id, isSupervisor(signedIn, view.case.organisationId));
+    const page = { view, attachments, officers, forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form } };
+    return sendPage(reply, status, <OfficeCasePage ctx={pageContext(request)} page={page} />);
+  };
+  const refused = async (request: FastifyRequest, reply: FastifyReply, problem: OfficeError, values: Record<string, string>) =>
+    problem.status === 404 ? sendNotFoundPage(request, reply) : render(request, reply, problem.status, { errors: messages(request, problem), values });
+
+  const show: Handler = async (request, reply) => render(request, reply, 200, { errors: [], values: {} });
+  const act = (lang: Lang): Handler => async (request, reply) => {
+    const id = param(request, 'id');
+    const body = request.body;
+    const event = formString(body, 'event').trim();
+    const reason = formString(body, 'reason');
+    const ground = formString(body, 'refusalGroundId').trim();
+    const values = { event, reason, refusalGroundId: ground };
+    if (!isId(id)) {
+      return sendNotFoundPage(request, reply);
+    }
+    if (!isOfficerEvent(event)) {
+      return refused(request, reply, workflowProblem(new UnknownEvent(event), event), values);
+    }
+    const withReason = event === 'request-information' || event === 'grant' || event === 'refuse';
+    const command: CaseCommand = {
+      event,
+      ...(withReason && reason.trim() !== '' ? { reason } : {}),
+      ...(event === 'refuse' && ground !== '' ? { refusalGroundId: ground } : {}),
+    };
+    const done = await backOffice.act(me(request), id, command);
+    return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, actProblem(done.error, event), values);
+  };
+  const note = (lang: Lang): Handler => async (request, reply) => {
+    const id = param(request, 'id');
+    const text = formString(request.body, 'note');
+    if (!isId(id)) {
+      return sendNotFoundPage(request, reply);
+    }
+    const done = await backOffice.note(me(request), id, text);
+    return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, caseProblem(done.error.problem, 'note'), { note: text });
+  };
+  const assign = (lang: Lang): Handler => async (request, reply) => {
+    const signedIn = me(request);
+    const id = param(request, 'id');
+    const assignee = formString(request.body, 'assignee').trim();
+    const view = isId(id) ? await backOffice.view(signedIn, id) : null;
+    if (view === null) {
+      return sendNotFoundPage(request, reply);
+    }
+    const done = await backOffice.assign(signedIn, view.case.organisationId, [view.case.id], assignee === '' ? null : assignee);
+    return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, caseProblem(done.error.problem, 'assignee'), { assignee });
+  };
+  return { show, act, note, assign };
+}
+
+function fileHandlers({ backOffice, drafts }: OfficeWebDeps) {
+  const attachment: Handler = async (request, reply) => {
+    const signedIn = me(request);
+    const caseId = param(request, 'id');
+    const attachmentId = param(request, 'attachmentId');
+    const found = isId(caseId) && isId(attachmentId) ? await drafts.caseFileForOfficer(signedIn, caseId, attachmentId) : null;
+    if (found === null) {
+      return sendNotFoundPage(request, reply);
+    }
+    return sendFile(reply, { type: found.attachment.contentType, name: found.attachment.filename, disposition: 'attachment', bytes: found.bytes });
+  };
+  const document: Handler = async (request, reply) => {
+    const signedIn = me(request);
+    const documentId = param(request, 'documentId');
+    const doc = isId(documentId) ? await backOffice.documentPdf(signedIn, documentId) : null;
+    if (doc === null) {
+      return sendNotFoundPage(request, reply);
+    }
+    return sendFile(reply, { type: 'application/pdf', name: `${doc.number}.pdf`, disposition: 'inline', bytes: doc.pdf });
+  };
+  return { attachment, document };
+}
+
