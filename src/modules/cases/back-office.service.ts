@@ -130,9 +130,15 @@ function reading(deps: BackOfficeDeps, h: Helpers) {
       ]);
       const workflow = workflowOf(service);
       const actions = [...new Set(roles.flatMap((r) => availableEvents(workflow, c.state, r)))];
-      return { case: c, service, events, requests, notes, documents, officers, actions, canRevoke: roles.includes('supervisor'), standing: standing(c, kyivDay(clock.now())) };
+      const assignable = roles.includes('supervisor') ? officers : officers.filter((o) => o.personId === signedIn.person.id);
+      return { case: c, service, events, requests, notes, documents, officers, assignable, actions, canRevoke: roles.includes('supervisor'), standing: standing(c, kyivDay(clock.now())) };
     },
-    officers: (agencyId: string) => casesRepository.officers(db, agencyId),
+    /** Whom the signed-in officer may assign an agency's cases to: a supervisor anyone of the agency, others only themselves. */
+    async assignableOfficers(signedIn: SignedIn, agencyId: string) {
+      const roles = caseRolesFor(signedIn.actor, agencyId);
+      const officers = roles.length === 0 ? [] : await casesRepository.officers(db, agencyId);
+      return roles.includes('supervisor') ? officers : officers.filter((o) => o.personId === signedIn.person.id);
+    },
   };
 }
 

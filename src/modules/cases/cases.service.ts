@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
@@ -22,7 +23,7 @@ export interface OpenCase {
   readonly applicant: { readonly personId: string; readonly name: string };
   readonly party: CaseParty;
   readonly actingFor: string | null;
-  readonly lang: 'uk' | 'en';
+  readonly lang: Lang;
   readonly idempotencyKey: string;
 }
 

@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { CodeLimit } from './contact-codes.ts';
 
@@ -39,7 +40,7 @@ export interface VerificationMessage {
   readonly verificationId: string;
   readonly channel: ContactChannel;
   readonly address: string;
-  readonly lang: 'uk' | 'en';
+  readonly lang: Lang;
 }
 
 /** What the contacts page shows once after a form was posted. */

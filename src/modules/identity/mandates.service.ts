@@ -3,7 +3,8 @@ import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/security/tokens.ts';
-import { type Mandate, type MandateScope, dayOf, partyKey } from './identity.ts';
+import { kyivDay } from '../../kernel/state-time.ts';
+import { type Mandate, type MandateScope, isMandateActive, partyKey } from './identity.ts';
 import { MandateRefused } from './identity.errors.ts';
 import { canManageMandatesOf } from './identity.policy.ts';
 import { relationsRepository } from './relations.repository.ts';
@@ -31,10 +32,11 @@ export function grantorOf(signedIn: SignedIn): Mandate['grantor'] | null {
 export function createMandatesService(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps;
   return {
-    /** Mandates granted by the party the person acts for (empty when they may not manage any). */
-    async granted(signedIn: SignedIn): Promise<Mandate[]> {
+    /** Mandates granted by the party the person acts for (empty when they may not manage any), each saying whether it is in force now. */
+    async granted(signedIn: SignedIn): Promise<Array<Mandate & { readonly active: boolean }>> {
       const grantor = grantorOf(signedIn);
-      return grantor ? relationsRepository.mandatesGrantedBy(db, grantor) : [];
+      const now = clock.now();
+      return grantor ? (await relationsRepository.mandatesGrantedBy(db, grantor)).map((m) => ({ ...m, active: isMandateActive(m, now) })) : [];
     },
 
     /**
@@ -50,7 +52,7 @@ export function createMandatesService(deps: { db: Database; clock: Clock }) {
         return err(new MandateRefused('self-mandate', 'representative'));
       }
       const now = clock.now();
-      if (input.validUntil < input.validFrom || input.validUntil < dayOf(now)) {
+      if (input.validUntil < input.validFrom || input.validUntil < kyivDay(now)) {
         return err(new MandateRefused('dates-invalid', 'validUntil'));
       }
       if (input.scope.kind === 'services' && input.scope.serviceIds.length === 0) {

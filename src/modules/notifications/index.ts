@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import { CASE_CHANGED_TOPIC, CASE_ESCALATION_TOPIC, CASE_REMINDER_TOPIC, CASE_SUBMITTED_TOPIC, formatMoney } from '../cases/index.ts';
 import { type ContactDetails, VERIFICATION_TOPIC, type VerificationMessage } from '../identity/index.ts';
 import type { EmailSender } from '../channels/email/index.ts';
@@ -30,7 +31,7 @@ type Mail = { subject: string; text: string };
  * confirmed e-mail address sees the notice in the portal only: the message is done, not retried.
  */
 export function notificationHandlers(channels: NotificationDeps): Record<string, OutboxHandler> {
-  const mailTo = async (personId: string, lang: 'uk' | 'en', mail: { subject: string; text: string }, key: string) => {
+  const mailTo = async (personId: string, lang: Lang, mail: { subject: string; text: string }, key: string) => {
     const contacts = await channels.contactsOf(personId);
     if (contacts.email === null || !contacts.emailVerified) {
       return delivered();
@@ -38,7 +39,7 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     return channels.email.send({ to: contacts.email, lang, ...mail }, key);
   };
   /** A notice to the applicant, or none (`build` answers null): the outbox message is then done. */
-  const caseNotice = (build: (m: CaseNotice & { number: string; lang: 'uk' | 'en'; url: string }) => Mail | null): OutboxHandler => async (payload, ctx) => {
+  const caseNotice = (build: (m: CaseNotice & { number: string; lang: Lang; url: string }) => Mail | null): OutboxHandler => async (payload, ctx) => {
     const m = payload as CaseNotice;
     if (typeof m.caseId !== 'string' || typeof m.caseNumber !== 'string' || typeof m.applicantPersonId !== 'string' || (m.lang !== 'uk' && m.lang !== 'en')) {
       return rejected('malformed case notice');
@@ -47,7 +48,7 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     const mail = build({ ...m, number: m.caseNumber, lang: m.lang, url });
     return mail === null ? delivered() : mailTo(m.applicantPersonId, m.lang, mail, ctx.idempotencyKey);
   };
-  const movementNotice = (m: CaseNotice & { number: string; lang: 'uk' | 'en'; url: string }): Mail | null => {
+  const movementNotice = (m: CaseNotice & { number: string; lang: Lang; url: string }): Mail | null => {
     const decided = typeof m.decided === 'string' ? m.decided : null;
     switch (noticeForMovement({ event: typeof m.event === 'string' ? m.event : '', decided })) {
       case null:

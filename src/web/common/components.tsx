@@ -1,10 +1,11 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Address, OpeningHours, Term } from '../../modules/catalogue/index.ts';
 import { DAYS, type Service, lowestFee } from '../../modules/catalogue/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths } from './paths.ts';
 import type { PageContext } from './layout.tsx';
 
-const money: Record<'uk' | 'en', Intl.NumberFormat> = {
+const money: Record<Lang, Intl.NumberFormat> = {
   uk: new Intl.NumberFormat('uk-UA', { style: 'currency', currency: 'UAH' }),
   en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'UAH' }),
 };

@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Attachment } from '../../modules/applications/index.ts';
 import type { FormField } from '../../modules/forms/index.ts';
 import type { PageContext } from './layout.tsx';
@@ -66,7 +67,7 @@ export function Question({ ctx, field, value, error, maxLength }: FieldProps) {
   );
 }
 
-function Control({ field, id, value, describedBy, lang, choose, maxLength }: { field: FormField; id: string; value: unknown; describedBy: string | undefined; lang: 'uk' | 'en'; choose: string; maxLength: number | undefined }) {
+function Control({ field, id, value, describedBy, lang, choose, maxLength }: { field: FormField; id: string; value: unknown; describedBy: string | undefined; lang: Lang; choose: string; maxLength: number | undefined }) {
   const common = { id, name: field.name, 'aria-describedby': describedBy, autoComplete: field.autocomplete };
   const typed = { ...common, maxLength };
   switch (field.kind) {

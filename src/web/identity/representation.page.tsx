@@ -1,6 +1,6 @@
 import type { Mandate, SignedIn } from '../../modules/identity/index.ts';
 import { THEMATIC_AREAS } from '../../modules/catalogue/index.ts';
-import { dayOf, isMandateActive } from '../../modules/identity/index.ts';
+import { kyivDay } from '../../kernel/state-time.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths } from '../common/paths.ts';
 import { ErrorSummary, type FieldError } from '../common/components.tsx';
@@ -11,11 +11,10 @@ export interface RepresentationView {
   readonly signedIn: SignedIn;
   readonly canGrant: boolean;
   readonly grantorName: string;
-  readonly granted: readonly Mandate[];
+  readonly granted: ReadonlyArray<Mandate & { readonly active: boolean }>;
   readonly services: ReadonlyArray<{ readonly id: string; readonly name: string }>;
   readonly values: Readonly<Record<string, string | readonly string[]>>;
   readonly errors: readonly FieldError[];
-  readonly now: Date;
 }
 
 function scopeText(t: Translator, m: Mandate, names: ReadonlyMap<string, string>): string {
@@ -53,7 +52,7 @@ export function RepresentationPage({ ctx, view }: { ctx: PageContext; view: Repr
                   <td>{scopeText(t, m, names)}</td>
                   <td>{m.validFrom} – {m.validUntil}</td>
                   <td>
-                    {m.revokedAt ? t('representation.revoked', { at: dayOf(m.revokedAt) }) : isMandateActive(m, view.now) ? t('representation.active') : t('representation.expired')}
+                    {m.revokedAt ? t('representation.revoked', { at: kyivDay(m.revokedAt) }) : m.active ? t('representation.active') : t('representation.expired')}
                     {m.revokedAt ? null : (
                       <form method="post" action={paths.revokeMandate(lang, m.id)} class="inline-form">
                         <input type="hidden" name="_csrf" value={csrf} />

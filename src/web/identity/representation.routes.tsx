@@ -56,7 +56,7 @@ export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyReque
     const view = {
       signedIn, canGrant: grantor !== null, grantorName: signedIn.actor.acting.name, granted,
       services: services.value.items.map((s) => ({ id: s.id, name: s.name[ctx.lang] })).sort((a, b) => a.name.localeCompare(b.name, ctx.lang)),
-      values, errors, now: new Date(),
+      values, errors,
     };
     return sendPage(reply, status, <RepresentationPage ctx={ctx} view={view} />);
   };

@@ -82,8 +82,3 @@ export const toQueueQuery = (f: QueueFilters): QueueQuery => ({
 export const OFFICER_EVENTS = ['register', 'start-review', 'request-information', 'grant', 'refuse', 'close'] as const;
 export type OfficerEvent = (typeof OFFICER_EVENTS)[number];
 export const isOfficerEvent = (event: string): event is OfficerEvent => (OFFICER_EVENTS as readonly string[]).includes(event);
-
-/** Who an officer may put in the assignee select: a supervisor anyone of the agency, others only themselves. */
-export function assignableOfficers(officers: readonly Officer[], me: string, supervisor: boolean): Officer[] {
-  return officers.filter((o) => supervisor || o.personId === me);
-}

@@ -2,9 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { DraftsService } from '../../modules/applications/index.ts';
-import { type BackOfficeService, type CaseCommand, type CasesService, caseRolesFor } from '../../modules/cases/index.ts';
+import { type BackOfficeService, type CaseCommand, type CasesService } from '../../modules/cases/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
-import type { SignedIn } from '../../modules/identity/index.ts';
 import { UnknownEvent } from '../../modules/workflow/index.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
 import { OfficeCasePage } from './case.page.tsx';
@@ -17,7 +16,7 @@ import { formString, formStrings } from '../common/form-values.ts';
 import { me } from '../identity/routes.tsx';
 import type { FieldError } from '../common/components.tsx';
 import { type OfficeError, actProblem, caseProblem, workflowProblem } from './errors.tsx';
-import { assignableOfficers, filterParams, isId, isOfficerEvent, parseQueueFilters, toQueueQuery } from './query.tsx';
+import { filterParams, isId, isOfficerEvent, parseQueueFilters, toQueueQuery } from './query.tsx';
 
 /** Officers who work on an agency's cases; which cases and actions are theirs the cases policy decides per case. */
 const OFFICERS = { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor'] } as const;
@@ -32,7 +31,6 @@ export interface OfficeWebDeps {
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
 
 const param = (request: FastifyRequest, name: string): string => (request.params as Record<string, string | undefined>)[name] ?? '';
-const isSupervisor = (signedIn: SignedIn, agencyId: string) => caseRolesFor(signedIn.actor, agencyId).includes('supervisor');
 const messages = (request: FastifyRequest, e: OfficeError): FieldError[] => [{ field: e.field, message: pageContext(request).t(e.key) }];
 
 /** The back office: the case queue of the officer's agencies, the case view, its actions and files. */
@@ -66,12 +64,12 @@ function queueHandlers({ backOffice, catalogue }: OfficeWebDeps) {
     const agencyIds = backOffice.agencies(signedIn);
     const filters = parseQueueFilters(raw, agencyIds);
     const [page, organisations, services, officers] = await Promise.all([
-      backOffice.queue(signedIn, toQueueQuery(filters)), catalogue.organisations(), catalogue.servicesOfOrganisation(filters.agency, ctx.lang), backOffice.officers(filters.agency),
+      backOffice.queue(signedIn, toQueueQuery(filters)), catalogue.organisations(), catalogue.servicesOfOrganisation(filters.agency, ctx.lang), backOffice.assignableOfficers(signedIn, filters.agency),
     ]);
     const agencies = agencyIds.map((id) => ({ id, name: organisations.value.find((o) => o.id === id)?.name[ctx.lang] ?? id }));
     const view = {
       csrf: signedIn.session.csrfToken, me: signedIn.person.id, agencies, filters, page, services: services.value,
-      officers: assignableOfficers(officers, signedIn.person.id, isSupervisor(signedIn, filters.agency)), ...bulk,
+      officers, ...bulk,
     };
     return sendPage(reply, status, <OfficeQueuePage ctx={ctx} view={view} />);
   };
@@ -111,8 +109,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
       return sendNotFoundPage(request, reply);
     }
     const attachments = await drafts.attachmentsOfCase(view.case.id);
-    const officers = assignableOfficers(view.officers, signedIn.person.id, isSupervisor(signedIn, view.case.organisationId));
-    const page = { view, attachments, officers, forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form } };
+    const page = { view, attachments, officers: view.assignable, forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form } };
     return sendPage(reply, status, <OfficeCasePage ctx={pageContext(request)} page={page} />);
   };
   const refused = async (request: FastifyRequest, reply: FastifyReply, problem: OfficeError, values: Record<string, string>) =>
