@@ -29,10 +29,6 @@ export const one = (raw: Raw, key: string): string => {
   return typeof first === 'string' ? first.trim() : '';
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Cases, attachments and documents have UUIDs; anything else is unknown (and never reaches a query). */
-export const isId = (value: string): boolean => UUID.test(value);
-
 const STATES = new Set(defaultWorkflow.states.map((s) => s.id));
 
 /** Reads the filter form leniently: a value that is not one of the choices counts as not chosen. */

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { isUuid } from '../../kernel/ids.ts';
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { DraftsService } from '../../modules/applications/index.ts';
 import { type BackOfficeService, type CaseCommand, type CasesService } from '../../modules/cases/index.ts';
@@ -16,7 +17,7 @@ import { formString, formStrings } from '../common/form-values.ts';
 import { me } from '../identity/routes.tsx';
 import type { FieldError } from '../common/components.tsx';
 import { type OfficeError, actProblem, caseProblem, workflowProblem } from './errors.tsx';
-import { filterParams, isId, isOfficerEvent, parseQueueFilters, toQueueQuery } from './query.tsx';
+import { filterParams, isOfficerEvent, parseQueueFilters, toQueueQuery } from './query.tsx';
 
 /** Officers who work on an agency's cases; which cases and actions are theirs the cases policy decides per case. */
 const OFFICERS = { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor'] } as const;
@@ -78,7 +79,7 @@ function queueHandlers({ backOffice, catalogue }: OfficeWebDeps) {
     const signedIn = me(request);
     const body = request.body;
     const raw = Object.fromEntries(new URLSearchParams(formString(body, 'filters').trim()));
-    const caseIds = formStrings(body, 'caseIds').filter(isId);
+    const caseIds = formStrings(body, 'caseIds').filter(isUuid);
     const assignee = formString(body, 'assignee').trim();
     if (caseIds.length === 0) {
       const errors = [{ field: 'caseIds', message: pageContext(request).t('office.error.no-cases') }];
@@ -104,7 +105,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
   const render = async (request: FastifyRequest, reply: FastifyReply, status: number, form: FormState) => {
     const signedIn = me(request);
     const id = param(request, 'id');
-    const view = isId(id) ? await backOffice.view(signedIn, id) : null;
+    const view = isUuid(id) ? await backOffice.view(signedIn, id) : null;
     if (view === null) {
       return sendNotFoundPage(request, reply);
     }
@@ -123,7 +124,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
     const reason = formString(body, 'reason');
     const ground = formString(body, 'refusalGroundId').trim();
     const values = { event, reason, refusalGroundId: ground };
-    if (!isId(id)) {
+    if (!isUuid(id)) {
       return sendNotFoundPage(request, reply);
     }
     if (!isOfficerEvent(event)) {
@@ -141,7 +142,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
   const note = (lang: Lang): Handler => async (request, reply) => {
     const id = param(request, 'id');
     const text = formString(request.body, 'note');
-    if (!isId(id)) {
+    if (!isUuid(id)) {
       return sendNotFoundPage(request, reply);
     }
     const done = await backOffice.note(me(request), id, text);
@@ -151,7 +152,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
     const signedIn = me(request);
     const id = param(request, 'id');
     const assignee = formString(request.body, 'assignee').trim();
-    const view = isId(id) ? await backOffice.view(signedIn, id) : null;
+    const view = isUuid(id) ? await backOffice.view(signedIn, id) : null;
     if (view === null) {
       return sendNotFoundPage(request, reply);
     }
@@ -166,7 +167,7 @@ function fileHandlers({ backOffice, drafts }: OfficeWebDeps) {
     const signedIn = me(request);
     const caseId = param(request, 'id');
     const attachmentId = param(request, 'attachmentId');
-    const found = isId(caseId) && isId(attachmentId) ? await drafts.caseFileForOfficer(signedIn, caseId, attachmentId) : null;
+    const found = isUuid(caseId) && isUuid(attachmentId) ? await drafts.caseFileForOfficer(signedIn, caseId, attachmentId) : null;
     if (found === null) {
       return sendNotFoundPage(request, reply);
     }
@@ -175,7 +176,7 @@ function fileHandlers({ backOffice, drafts }: OfficeWebDeps) {
   const document: Handler = async (request, reply) => {
     const signedIn = me(request);
     const documentId = param(request, 'documentId');
-    const doc = isId(documentId) ? await backOffice.documentPdf(signedIn, documentId) : null;
+    const doc = isUuid(documentId) ? await backOffice.documentPdf(signedIn, documentId) : null;
     if (doc === null) {
       return sendNotFoundPage(request, reply);
     }
