@@ -8,6 +8,7 @@ import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { type CaseChannel, type CaseParty, type CaseRecord, MAX_CASE_TEXT, costChannelOf, feeFor } from './case.ts';
+import { CASE_SUBMITTED_TOPIC, type CaseSubmittedMessage } from './case-messages.ts';
 import { applyEvent, dueOnFor, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
 import { CaseRefused, type CaseActionError } from './cases.errors.ts';
 import { canActOnCase } from './cases.policy.ts';
@@ -33,9 +34,6 @@ export interface CasesDeps {
   readonly calendar: WorkingCalendar;
   readonly catalogue: CatalogueService;
 }
-
-/** Told to the applicant: the application was received (the receipt). */
-export const CASE_SUBMITTED_TOPIC = 'case.submitted';
 
 const MAX_TEXT = MAX_CASE_TEXT;
 
@@ -111,9 +109,10 @@ function opening(deps: CasesDeps) {
       if (fee.status === 'due' && workflowOf(service).transitions.some((t) => t.event === 'request-payment' && t.from.includes(c.state))) {
         c = mustApply(await applyEvent(tx, { clock, calendar }, c, service, actor, { event: 'request-payment' }));
       }
+      const payload: CaseSubmittedMessage = { caseId: c.id, caseNumber: c.number, applicantPersonId: c.applicantPersonId, lang: c.lang, serviceId: c.serviceId, feeDue: c.state === 'awaiting-payment' ? c.feeAmount : null };
       await outboxRepository.enqueue(tx, {
         topic: CASE_SUBMITTED_TOPIC,
-        payload: { caseId: c.id, caseNumber: c.number, applicantPersonId: c.applicantPersonId, lang: c.lang, serviceId: c.serviceId, feeDue: c.state === 'awaiting-payment' ? c.feeAmount : null },
+        payload,
         idempotencyKey: `case-submitted:${c.id}`,
         availableAt: now,
       });

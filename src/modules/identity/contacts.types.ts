@@ -1,4 +1,4 @@
-import type { Lang } from '../../kernel/text.ts';
+import { isLang, type Lang } from '../../kernel/text.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { CodeLimit } from './contact-codes.ts';
 
@@ -41,6 +41,16 @@ export interface VerificationMessage {
   readonly channel: ContactChannel;
   readonly address: string;
   readonly lang: Lang;
+}
+
+/** A stored `contact.verification-code` payload, checked as the handler reads it; null when it is not one. */
+export function parseVerificationMessage(payload: unknown): VerificationMessage | null {
+  if (typeof payload !== 'object' || payload === null) {
+    return null;
+  }
+  const m = payload as Partial<Record<keyof VerificationMessage, unknown>>;
+  const fine = typeof m.verificationId === 'string' && m.verificationId !== '' && typeof m.address === 'string' && m.address !== '' && (m.channel === 'email' || m.channel === 'sms') && isLang(m.lang);
+  return fine ? (payload as VerificationMessage) : null;
 }
 
 /** What the contacts page shows once after a form was posted. */

@@ -19,6 +19,7 @@ export {
   type ContactProblem,
   type ContactsService,
   type NoticeChannel,
+  parseVerificationMessage,
   type VerificationMessage,
 } from './contacts.service.ts';
 export type { ContactDetails } from './contacts.repository.ts';
