@@ -41,6 +41,11 @@ export default tseslint.config(
         { group: ['**/*.repository.ts', '**/platform/db/**', 'pg', '@electric-sql/*'], message: 'Adapters reach data through module services only.' },
         { group: ['**/modules/*/*', '!**/modules/*/index.ts'], message: 'Import a module only through its index.ts.' },
       ] }],
+      // Time comes from the injected Clock: services decide with it, adapters never read the system's.
+      'no-restricted-syntax': ['error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'No `new Date()` in adapters: the services decide with the injected Clock.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'No `Date.now()` in adapters: the services decide with the injected Clock.' },
+      ],
     },
   },
   {

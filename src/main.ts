@@ -9,6 +9,7 @@ import { buildHttp } from './app/http.ts';
 import { startPayments } from './app/payments.ts';
 import { startJobs } from './app/jobs.ts';
 import { notificationHandlers } from './modules/notifications/index.ts';
+import { notificationLinks } from './app/links.ts';
 import { createLogger } from './platform/logging/logger.ts';
 import { createOutboxWorker } from './platform/outbox/index.ts';
 
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     logger.info({ idp: p.id, issuer: p.issuer, embedded: config.identity.embeddedEid !== null }, 'identity provider');
   }
   const channels = await startChannels(config);
-  const worker = createOutboxWorker({ db: services.db, clock: services.clock, workerId: `${hostname()}:${process.pid}`, handlers: notificationHandlers({ ...channels, contactsOf: (id) => services.contacts.details(id), verificationCode: (id) => services.contacts.codeFor(id), publicUrl: config.publicUrl }), logger });
+  const worker = createOutboxWorker({ db: services.db, clock: services.clock, workerId: `${hostname()}:${process.pid}`, handlers: notificationHandlers({ ...channels, contactsOf: (id) => services.contacts.details(id), verificationCode: (id) => services.contacts.codeFor(id), links: notificationLinks(config.publicUrl) }), logger });
   worker.start();
   const jobs = startJobs(services, config.cases.jobIntervalSeconds, logger);
   // The development message page only where nobody else can reach it: a development build on loopback.

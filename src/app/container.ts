@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 
 import { systemClock, type Clock } from '../kernel/clock.ts';
+import { kyivDay } from '../kernel/state-time.ts';
 import { type AttachmentStore, createDraftsService, databaseAttachmentStore, directoryAttachmentStore } from '../modules/applications/index.ts';
 import { createCatalogueService } from '../modules/catalogue/index.ts';
 import { createBackOfficeService, createCasePaymentsService, createCasesService, createDeadlineJobs, createReceiptsService } from '../modules/cases/index.ts';
@@ -42,7 +43,7 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
     organisationExists: async (id) => (await catalogue.organisations()).value.some((o) => o.id === id),
     centreExists: async (id) => (await catalogue.centres()).value.some((c) => c.id === id),
   } });
-  const year = Number(clock.now().toISOString().slice(0, 4));
+  const year = Number(kyivDay(clock.now()).slice(0, 4));
   // Statutory terms reach at most ten years ahead (the catalogue's maximum term).
   const calendar = holidayCalendar(Array.from({ length: 13 }, (_, i) => year - 1 + i));
   const issuer = createDocumentIssuer(config.cases.sealSecret);

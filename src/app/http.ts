@@ -88,7 +88,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...applyRoutes(services.drafts, me),
     ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl }, me),
     ...verifyRoutes(services.receipts),
-    ...officeSupervisionRoutes({ backOffice: services.backOffice, payments: services.payments }, me),
+    ...officeSupervisionRoutes({ backOffice: services.backOffice, payments: services.payments, clock: services.clock }, me),
   ];
   for (const route of webRoutes) {
     // Sign-in callbacks are rate limited by the sessions service, keyed on the sign-in request and the address (ADR 0012).

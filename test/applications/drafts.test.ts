@@ -128,8 +128,8 @@ describe('uploads', () => {
     expect(view.attachments.filter((a) => a.field === 'previousPassport').map((a) => a.id)).toEqual([other.id]);
     expect(view.draft.answers['identityDocument']).toBe(second.id);
     expect(await attachmentRows(draft.id, 'identityDocument')).toBe(1);
-    expect(await t.services.drafts.content(first.id, async () => true)).toBeNull();
-    const content = await t.services.drafts.content(second.id, async () => true);
+    expect(await t.services.drafts.draftFile(olena, first.id)).toBeNull();
+    const content = await t.services.drafts.draftFile(olena, second.id);
     expect(content?.attachment).toMatchObject({ filename: 'scan.png', contentType: 'image/png', sha256: sha256(PNG) });
     expect(Buffer.from(content?.bytes ?? []).equals(PNG)).toBe(true);
   });
@@ -187,7 +187,7 @@ describe('retention', () => {
     expect(await later.drafts.purgeExpired()).toBeGreaterThanOrEqual(1);
     expect(problemOf(await later.drafts.get(olena, draft.id))).toBe('applications.draft_not_found');
     expect((await later.drafts.mine(olena)).map((m) => m.draft.id)).toEqual([fresh.id]);
-    expect(await later.drafts.content(file.id, async () => true)).toBeNull();
+    expect(await later.drafts.draftFile(olena, file.id)).toBeNull();
     expect(await exists(fresh.id)).toBe(true);
   });
 });

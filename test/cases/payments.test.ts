@@ -9,11 +9,13 @@ import { CALLBACK_SECRET, type CasesApp, casesApp, draftOf, kyivMorning, stored,
 
 let t: CasesApp;
 let olena: SignedIn;
+let supervisor: SignedIn;
 const RETURN_URL = 'http://portal.test/uk/cabinet/cases/return';
 
 beforeAll(async () => {
   t = await casesApp('2026-09-01');
   olena = await t.person('olena-koval');
+  supervisor = await t.person('petro-boiko', 'staff');
 });
 afterAll(async () => t.close());
 
@@ -88,7 +90,7 @@ describe('paying the fee through the provider', () => {
     expect(await deliver(callback)).toBe('duplicate');
     expect(await payEvents(c.id)).toHaveLength(1);
     expect(await stored(t.services, c.id)).toEqual(after);
-    expect((await t.services.payments.reconcile(range)).filter((m) => 'local' in m && m.local.paymentId === paymentId)).toEqual([]);
+    expect((await t.services.payments.reconcile(supervisor, range)).filter((m) => 'local' in m && m.local.paymentId === paymentId)).toEqual([]);
   });
 
   it('a "declined" callback settles the payment and leaves the case awaiting payment; a new payment can then be made', async () => {
@@ -111,7 +113,7 @@ describe('paying the fee through the provider', () => {
     expect(recorded).toEqual([{ amount: 100, outcome: 'mismatch' }]);
 
     // The provider's list says paid, 732.00; the portal still says pending, 732.00: the amounts agree, the statuses do not.
-    const mismatches = (await t.services.payments.reconcile(range)).filter((m) => 'local' in m && m.local.paymentId === paymentId);
+    const mismatches = (await t.services.payments.reconcile(supervisor, range)).filter((m) => 'local' in m && m.local.paymentId === paymentId);
     const remote = t.simulator.transactions().find((x) => x.paymentId === paymentId);
     expect(remote).toMatchObject({ status: 'paid', amount: 73200 });
     expect(mismatches).toEqual([{
@@ -121,13 +123,13 @@ describe('paying the fee through the provider', () => {
     }]);
 
     expect(await deliver(callback)).toBe('applied'); // the genuine event still applies
-    expect((await t.services.payments.reconcile(range)).filter((m) => 'local' in m && m.local.paymentId === paymentId)).toEqual([]);
+    expect((await t.services.payments.reconcile(supervisor, range)).filter((m) => 'local' in m && m.local.paymentId === paymentId)).toEqual([]);
   });
 
   it('a payment the provider lost the callback of shows as status-differs; one the portal never started shows as missing', async () => {
     const c = await passportCase();
     const { paymentId } = await pay(c.id); // its callback never reaches the portal
-    const mismatches = await t.services.payments.reconcile(range);
+    const mismatches = await t.services.payments.reconcile(supervisor, range);
     expect(mismatches.filter((m) => 'local' in m && m.local.paymentId === paymentId).map((m) => m.kind)).toEqual(['status-differs']);
     expect(mismatches.filter((m) => m.kind === 'missing-locally' || m.kind === 'missing-at-provider')).toEqual([]);
   });

@@ -59,8 +59,10 @@ describe('silent consent', () => {
     ]);
     const documents = await documentsOf(c.id);
     expect(documents.map((d) => [d.kind, d.number, d.status])).toEqual([['silent-consent', `${c.number}-D1`, 'valid']]);
-    const pdf = await t.services.cases.documentPdf(documents[0]?.id ?? '', () => true);
+    const pdf = await t.services.cases.documentForApplicant(olena, c.id, documents[0]?.id ?? '');
     expect(Buffer.from(pdf?.pdf ?? new Uint8Array()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await t.services.backOffice.documentPdf(clerk, documents[0]?.id ?? ''))?.number).toBe(`${c.number}-D1`);
+    expect(await t.services.backOffice.documentPdf(olena, documents[0]?.id ?? '')).toBeNull();
     const audit = await t.services.db.query<{ channel: string; actor_person_id: string | null }>(
       "SELECT channel, actor_person_id FROM audit_events WHERE action = 'case.grant-by-silent-consent' AND subject = $1", [`case:${c.number}`],
     );

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmsSimulator } from '../../src/modules/channels/sms/index.ts';
 import { createSmtpEmailSender, type LocalSmtp, startLocalSmtp } from '../../src/modules/channels/email/index.ts';
 import { notificationHandlers } from '../../src/modules/notifications/index.ts';
+import { notificationLinks } from '../../src/app/links.ts';
 import { createOutboxWorker } from '../../src/platform/outbox/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { appWithEid, csrfOf, signIn } from '../support/identity.ts';
@@ -109,7 +110,7 @@ describe('limits on one-time codes', () => {
     const smtp: LocalSmtp = await startLocalSmtp({ host: '127.0.0.1', port: 0 });
     const email = createSmtpEmailSender({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'Portico <no-reply@portal.test>' });
     try {
-      const worker = createOutboxWorker({ db: t.services.db, clock, workerId: 'test', handlers: notificationHandlers({ email, sms, contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), publicUrl: 'http://portal.test' }) });
+      const worker = createOutboxWorker({ db: t.services.db, clock, workerId: 'test', handlers: notificationHandlers({ email, sms, contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), links: notificationLinks('http://portal.test') }) });
       const codeSentTo = async (number: string) => {
         while ((await worker.runOnce()) > 0) {
           // every message queued so far, the earlier tests' too

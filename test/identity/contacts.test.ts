@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSmtpEmailSender, type LocalSmtp, type SmtpEmailSender, startLocalSmtp } from '../../src/modules/channels/email/index.ts';
 import { createSmsSimulator } from '../../src/modules/channels/sms/index.ts';
 import { notificationHandlers } from '../../src/modules/notifications/index.ts';
+import { notificationLinks } from '../../src/app/links.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../src/platform/outbox/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { appWithEid, csrfOf, signIn } from '../support/identity.ts';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   t = await appWithEid();
   smtp = await startLocalSmtp({ host: '127.0.0.1', port: 0 });
   email = createSmtpEmailSender({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'Portico <no-reply@portal.test>' });
-  const handlers = notificationHandlers({ email, sms, contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), publicUrl: 'http://portal.test' });
+  const handlers = notificationHandlers({ email, sms, contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), links: notificationLinks('http://portal.test') });
   worker = createOutboxWorker({ db: t.services.db, clock: t.services.clock, workerId: 'test', handlers });
   cookie = await signIn(t.app, 'olena-koval');
   // Taken from the cabinet, not the contacts page: a GET of the contacts page shows (and uses up) the kept outcome.

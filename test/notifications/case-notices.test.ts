@@ -9,6 +9,7 @@ import { createSmsSimulator } from '../../src/modules/channels/sms/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import { SIGNATURE_HEADER } from '../../src/modules/payments/index.ts';
 import { notificationHandlers } from '../../src/modules/notifications/index.ts';
+import { notificationLinks } from '../../src/app/links.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../src/platform/outbox/index.ts';
 import { act, type CasesApp, casesApp, draftOf, submit } from '../cases/support.ts';
 
@@ -35,7 +36,7 @@ beforeAll(async () => {
   email = createSmtpEmailSender({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'Portico <no-reply@portal.test>' });
   worker = createOutboxWorker({
     db: t.services.db, clock: t.services.clock, workerId: 'notices-test',
-    handlers: notificationHandlers({ email, sms: createSmsSimulator(), contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), publicUrl: 'http://portal.test' }),
+    handlers: notificationHandlers({ email, sms: createSmsSimulator(), contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), links: notificationLinks('http://portal.test') }),
   });
   olena = await t.person('olena-koval');
   // A confirmed address: the code goes out by the same outbox and SMTP.

@@ -96,3 +96,31 @@ describe('payment reconciliation', () => {
     expect((await t.app.inject({ url: '/uk/office/payments', headers: { cookie: clerk } })).statusCode).toBe(403);
   });
 });
+
+describe('payment reconciliation by agency', () => {
+  it('shows a supervisor the mismatches of the agencies they supervise, never another agency’s', async () => {
+    // Галина Кравець supervises the Ministry of Justice only; the case of this file is the State Migration Service's.
+    await t.services.db.query(
+      `INSERT INTO staff_roles (id, national_id, role, agency_id, granted_at) VALUES ('00000000-0000-4000-8000-0000000000a1', '9000000099', 'supervisor', 'ministry-of-justice', now())`,
+    );
+    await t.services.db.query(
+      `INSERT INTO payments (id, case_id, provider, amount, currency, status, created_at, updated_at)
+       VALUES ('00000000-0000-4000-8000-000000000002', $1, 'simulator', 73200, 'UAH', 'declined', now(), now())`,
+      [caseId],
+    );
+    const number = (await t.services.db.query<{ number: string }>('SELECT number FROM cases WHERE id = $1', [caseId]))[0]?.number ?? 'none';
+    const otherAgency = await signIn(t.app, 'halyna-kravets', 'staff');
+
+    const theirs = await t.app.inject({ url: '/uk/office/payments', headers: { cookie: otherAgency } });
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.body).not.toContain(number);
+    expect(theirs.body).toContain('Розбіжностей немає');
+    const own = await t.app.inject({ url: '/en/office/payments', headers: { cookie: supervisor } });
+    expect(own.body).toContain(number);
+
+    const range = { from: new Date(t.services.clock.now().getTime() - 86_400_000), to: new Date(t.services.clock.now().getTime() + 86_400_000) };
+    expect(await t.services.payments?.reconcile(await resolve(otherAgency), range)).toEqual([]);
+    const mine = await t.services.payments?.reconcile(await resolve(supervisor), range);
+    expect(mine?.filter((m) => 'local' in m).map((m) => 'local' in m && m.local.paymentId).sort()).toEqual(['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']);
+  });
+});

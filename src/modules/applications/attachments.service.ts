@@ -3,7 +3,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
 import { newId, sha256Hex } from '../../platform/security/tokens.ts';
-import type { AnswerFailure, CaseRecord } from '../cases/index.ts';
+import { type AnswerFailure, type CaseRecord, caseRolesFor } from '../cases/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { inflateBounded } from './adapters/inflate.ts';
 import { type Attachment, expiryOf } from './application.ts';
@@ -173,6 +173,15 @@ function draftFiles(deps: DraftsDeps, a: Access, h: Helpers) {
 function answerFiles(deps: DraftsDeps, h: Helpers) {
   const { db, clock, store } = deps;
   const { withinQuota, store1, storing, answerLimitMb } = h;
+  /** An attachment of the case (of a draft: `caseId` null) and its content, when `may` allows. */
+  const contentOf = async (attachmentId: string, caseId: string | null, may: (a: Attachment & { personId: string }) => Promise<boolean>): Promise<{ attachment: Attachment; bytes: Uint8Array } | null> => {
+    const attachment = await draftsRepository.attachment(db, attachmentId);
+    if (attachment === null || (caseId === null ? attachment.draftId === null : attachment.caseId !== caseId) || !(await may(attachment))) {
+      return null;
+    }
+    const bytes = await store.get(db, attachment.sha256);
+    return bytes === null ? null : { attachment, bytes };
+  };
   return {
     /**
      * Answers the open information request of a case with text and files (at most MAX_ANSWER_FILES),
@@ -220,14 +229,19 @@ function answerFiles(deps: DraftsDeps, h: Helpers) {
 
     attachmentsOfCase: (caseId: string) => draftsRepository.attachmentsOfCase(db, caseId),
 
-    /** An attachment's content, when `mayView` allows (the uploader; or whoever may see the case it belongs to). */
-    async content(attachmentId: string, mayView: (a: Attachment & { personId: string }) => Promise<boolean>): Promise<{ attachment: Attachment; bytes: Uint8Array } | null> {
-      const attachment = await draftsRepository.attachment(db, attachmentId);
-      if (attachment === null || !(await mayView(attachment))) {
-        return null;
-      }
-      const bytes = await store.get(db, attachment.sha256);
-      return bytes === null ? null : { attachment, bytes };
-    },
+    /** A file of a draft, for the person who uploaded it. */
+    draftFile: (signedIn: SignedIn, attachmentId: string) =>
+      contentOf(attachmentId, null, async (a) => a.personId === signedIn.person.id),
+
+    /** A file of a case, for whoever may see the case on the applicant's side (the party acting now, within a mandate's scope). */
+    caseFileForApplicant: (signedIn: SignedIn, caseId: string, attachmentId: string) =>
+      contentOf(attachmentId, caseId, async () => (await deps.cases.forApplicant(signedIn, caseId)) !== null),
+
+    /** A file of a case, for an officer holding a case role in the case's agency. */
+    caseFileForOfficer: (signedIn: SignedIn, caseId: string, attachmentId: string) =>
+      contentOf(attachmentId, caseId, async () => {
+        const c = await deps.cases.byId(db, caseId);
+        return c !== null && caseRolesFor(signedIn.actor, c.organisationId).length > 0;
+      }),
   };
 }

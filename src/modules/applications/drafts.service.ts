@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
@@ -237,7 +238,7 @@ function submission(deps: DraftsDeps, a: Access) {
      * hashes, opens the case (number, fee, term) and moves the files to it. The same idempotency key,
      * or the same draft from a second tab, answers the case already opened.
      */
-    async submit(signedIn: SignedIn, draftId: string, o: { idempotencyKey: string; declared: boolean; channel: CaseChannel; lang: 'uk' | 'en' }): Promise<Result<CaseRecord, SubmitFailure>> {
+    async submit(signedIn: SignedIn, draftId: string, o: { idempotencyKey: string; declared: boolean; channel: CaseChannel; lang: Lang }): Promise<Result<CaseRecord, SubmitFailure>> {
       const earlier = await deps.cases.byIdempotencyKey(signedIn.person.id, o.idempotencyKey);
       if (earlier !== null) {
         return ok(earlier);

@@ -113,6 +113,13 @@ function reading(deps: BackOfficeDeps, h: Helpers) {
       return { rows: cases.map((c) => ({ case: c, standing: standing(c, today) })), total, pageSize: PAGE_SIZE, today };
     },
 
+    /** An issued document's PDF, for an officer holding a case role in its case's agency. */
+    async documentPdf(signedIn: SignedIn, documentId: string) {
+      const doc = await issuedDocumentsRepository.pdf(db, documentId);
+      const c = doc === null ? null : await casesRepository.byId(db, doc.caseId);
+      return c !== null && caseRolesFor(signedIn.actor, c.organisationId).length > 0 ? doc : null;
+    },
+
     /** One case as an officer of its agency sees it, with the actions their roles allow now. */
     async view(signedIn: SignedIn, caseId: string) {
       const c = await casesRepository.byId(db, caseId);
@@ -127,9 +134,15 @@ function reading(deps: BackOfficeDeps, h: Helpers) {
       ]);
       const workflow = workflowOf(service);
       const actions = [...new Set(roles.flatMap((r) => availableEvents(workflow, c.state, r)))];
-      return { case: c, service, events, requests, notes, documents, officers, actions, canRevoke: roles.includes('supervisor'), standing: standing(c, kyivDay(clock.now())) };
+      const assignable = roles.includes('supervisor') ? officers : officers.filter((o) => o.personId === signedIn.person.id);
+      return { case: c, service, events, requests, notes, documents, officers, assignable, actions, canRevoke: roles.includes('supervisor'), standing: standing(c, kyivDay(clock.now())) };
     },
-    officers: (agencyId: string) => casesRepository.officers(db, agencyId),
+    /** Whom the signed-in officer may assign an agency's cases to: a supervisor anyone of the agency, others only themselves. */
+    async assignableOfficers(signedIn: SignedIn, agencyId: string) {
+      const roles = caseRolesFor(signedIn.actor, agencyId);
+      const officers = roles.length === 0 ? [] : await casesRepository.officers(db, agencyId);
+      return roles.includes('supervisor') ? officers : officers.filter((o) => o.personId === signedIn.person.id);
+    },
   };
 }
 

@@ -11,7 +11,7 @@ import type { SignedIn } from '../identity/index.ts';
 import { type Mismatch, type PaymentProvider, reconcile } from '../payments/index.ts';
 import { applyEvent, dueOnFor } from './case-transitions.service.ts';
 import { AlreadyPaid, CaseNotFound, NothingToPay, type PayFailure, PaymentPending, PaymentUnavailable } from './cases.errors.ts';
-import { canActOnCase } from './cases.policy.ts';
+import { canActOnCase, supervisedAgencies } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
 import { type PaymentStanding, paymentStanding } from './payment-standing.ts';
 import { type PaymentRow, paymentsRepository } from './payments.repository.ts';
@@ -129,15 +129,34 @@ export function createCasePaymentsService(deps: CasePaymentsDeps) {
       return { payments, standing: paymentStanding(payments, clock.now()) };
     },
 
-    /** The portal's payments started in [from, to) against the provider's list of the same period. */
-    async reconcile(range: { from: Date; to: Date }): Promise<Mismatch[]> {
-      const [local, remote] = await Promise.all([paymentsRepository.between(db, range.from, range.to), provider.transactions(range)]);
-      return reconcile(
-        local.filter((p) => p.status !== 'failed').map((p) => ({ paymentId: p.id, caseNumber: p.caseNumber, status: p.status === 'failed' ? 'declined' : p.status, amount: p.amount })),
-        remote,
-      );
+    /**
+     * The portal's payments started in [from, to) against the provider's list of the same period, as
+     * the signed-in supervisor may see them: only the mismatches of the agencies they supervise. A
+     * provider's transaction is attributed through the portal's payment of that id (of any period); one
+     * naming no payment of the portal belongs to no agency and is shown to no agency's supervisor.
+     */
+    async reconcile(signedIn: SignedIn, range: { from: Date; to: Date }): Promise<Mismatch[]> {
+      const agencies = new Set(supervisedAgencies(signedIn.actor));
+      if (agencies.size === 0) {
+        return [];
+      }
+      return agencyMismatches(db, provider, agencies, range);
     },
   };
+}
+
+/** Reconciles every payment of the period, then keeps the mismatches of the given agencies. */
+async function agencyMismatches(db: Database, provider: PaymentProvider, agencies: ReadonlySet<string>, range: { from: Date; to: Date }): Promise<Mismatch[]> {
+  const [local, remote] = await Promise.all([paymentsRepository.between(db, range.from, range.to), provider.transactions(range)]);
+  const agencyOf = new Map(local.map((p) => [p.id, p.organisationId]));
+  for (const p of await paymentsRepository.byIds(db, remote.map((r) => r.paymentId).filter((id) => !agencyOf.has(id)))) {
+    agencyOf.set(p.id, p.organisationId);
+  }
+  const all = reconcile(
+    local.filter((p) => p.status !== 'failed').map((p) => ({ paymentId: p.id, caseNumber: p.caseNumber, status: p.status === 'failed' ? 'declined' : p.status, amount: p.amount })),
+    remote,
+  );
+  return all.filter((m) => agencies.has(agencyOf.get('local' in m ? m.local.paymentId : m.remote.paymentId) ?? ''));
 }
 
 export type CasePaymentsService = ReturnType<typeof createCasePaymentsService>;

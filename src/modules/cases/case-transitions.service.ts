@@ -8,6 +8,7 @@ import { type Day, dueDate, kyivDay, type WorkingCalendar } from '../deadlines/i
 import { defaultWorkflow, type TransitionError, transition, type WorkflowDefinition, type WorkflowRole } from '../workflow/index.ts';
 import type { CaseChannel, CaseRecord, InformationRequest } from './case.ts';
 import { casesRepository } from './cases.repository.ts';
+import { CASE_CHANGED_TOPIC, type CaseChangedMessage } from './case-messages.ts';
 
 /** Who causes a transition: a person in a role, or the portal itself. */
 export interface TransitionActor {
@@ -99,20 +100,19 @@ export async function applyEvent(
     actingFor: actor.actingFor, subject: `case:${c.number}`,
     detail: { from: value.event.from, to: value.event.to, ...(value.event.refusalGroundId === null ? {} : { refusalGround: value.event.refusalGroundId }) },
   });
+  const payload: CaseChangedMessage = {
+    caseId: c.id, caseNumber: c.number, event: command.event, from: value.event.from, to: value.to,
+    decided: value.outcome !== undefined && c.outcome === null ? value.outcome : null, applicantPersonId: c.applicantPersonId, lang: c.lang,
+  };
   await outboxRepository.enqueue(tx, {
     topic: CASE_CHANGED_TOPIC,
-    payload: { caseId: c.id, caseNumber: c.number, event: command.event, from: value.event.from, to: value.to, decided: value.outcome !== undefined && c.outcome === null ? value.outcome : null, applicantPersonId: c.applicantPersonId, lang: c.lang },
+    payload,
     idempotencyKey: `case-changed:${c.id}:${c.version}:${command.event}`,
     availableAt: now,
   });
   return ok({ ...next, version: next.version + 1 });
 }
 
-/**
- * A case moved: `event`, `from`, `to`, and `decided` (the outcome this event decided, else null). The
- * notifications module decides which of these the applicant is told about (its README lists them).
- */
-export const CASE_CHANGED_TOPIC = 'case.changed';
 
 export const todayOf = (clock: Clock): Day => kyivDay(clock.now());
 

@@ -2,7 +2,7 @@
  * Cases: what submission opens and officers decide. Types and pure rules; no I/O, no clock (every
  * "now" and "today" comes in as an argument).
  */
-import type { LocalText } from '../../kernel/text.ts';
+import type { LocalText, Lang } from '../../kernel/text.ts';
 
 /** The longest text a person may write on a case: an answer, a reason, a comment, an officer's note (pages set it as maxlength). */
 export const MAX_CASE_TEXT = 4000;
@@ -32,7 +32,7 @@ export interface CaseRecord {
   readonly applicantPersonId: string;
   readonly applicantName: string;
   readonly party: CaseParty;
-  readonly lang: 'uk' | 'en';
+  readonly lang: Lang;
   readonly answers: Readonly<Record<string, unknown>>;
   readonly answersSha256: string;
   readonly feeCostId: string | null;
@@ -151,7 +151,7 @@ export function costChannelOf(channel: CaseChannel): 'online' | 'in-person' | 'p
 }
 
 /** Kopecks as the portal prints them: "732,00 грн" / "UAH 732.00". */
-export function formatMoney(kopecks: number, lang: 'uk' | 'en'): string {
+export function formatMoney(kopecks: number, lang: Lang): string {
   const value = (kopecks / 100).toFixed(2);
   return lang === 'uk' ? `${value.replace('.', ',')} грн` : `UAH ${value}`;
 }

@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { CaseChannel, CaseEventRecord, CaseNote, CaseParty, CaseRecord, FeeStatus, InformationRequest } from './case.ts';
@@ -5,7 +6,7 @@ import type { CaseChannel, CaseEventRecord, CaseNote, CaseParty, CaseRecord, Fee
 type CaseRow = {
   id: string; number: string; service_id: string; organisation_id: string; state: string; clock_paused: boolean;
   outcome: CaseRecord['outcome']; channel: CaseChannel; applicant_person_id: string; applicant_name: string;
-  party_kind: CaseParty['kind']; party_id: string | null; party_name: string; lang: 'uk' | 'en';
+  party_kind: CaseParty['kind']; party_id: string | null; party_name: string; lang: Lang;
   answers: Record<string, unknown>; answers_sha256: string; fee_cost_id: string | null; fee_amount: number; fee_status: FeeStatus;
   documents_complete: boolean; term_days: number; term_unit: 'calendar' | 'working'; silent_consent: boolean;
   submitted_at: Date; term_started_on: string | null; due_on: string | null; assigned_to: string | null; assigned_name: string | null;
@@ -42,7 +43,7 @@ export interface NewCase {
   readonly applicantPersonId: string;
   readonly applicantName: string;
   readonly party: CaseParty;
-  readonly lang: 'uk' | 'en';
+  readonly lang: Lang;
   readonly answers: Readonly<Record<string, unknown>>;
   readonly answersSha256: string;
   readonly feeCostId: string | null;

@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
@@ -8,6 +9,7 @@ import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { type CaseChannel, type CaseParty, type CaseRecord, MAX_CASE_TEXT, costChannelOf, feeFor } from './case.ts';
+import { CASE_SUBMITTED_TOPIC, type CaseSubmittedMessage } from './case-messages.ts';
 import { applyEvent, dueOnFor, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
 import {
   AlreadyRated, type AnswerFailure, AnswerRequired, CaseNotFinished, CaseNotFound, type MoveFailure, NoOpenRequest, type RateFailure, RatingInvalid,
@@ -25,7 +27,7 @@ export interface OpenCase {
   readonly applicant: { readonly personId: string; readonly name: string };
   readonly party: CaseParty;
   readonly actingFor: string | null;
-  readonly lang: 'uk' | 'en';
+  readonly lang: Lang;
   readonly idempotencyKey: string;
 }
 
@@ -35,9 +37,6 @@ export interface CasesDeps {
   readonly calendar: WorkingCalendar;
   readonly catalogue: CatalogueService;
 }
-
-/** Told to the applicant: the application was received (the receipt). */
-export const CASE_SUBMITTED_TOPIC = 'case.submitted';
 
 const MAX_TEXT = MAX_CASE_TEXT;
 
@@ -113,9 +112,10 @@ function opening(deps: CasesDeps) {
       if (fee.status === 'due' && workflowOf(service).transitions.some((t) => t.event === 'request-payment' && t.from.includes(c.state))) {
         c = mustApply(await applyEvent(tx, { clock, calendar }, c, service, actor, { event: 'request-payment' }));
       }
+      const payload: CaseSubmittedMessage = { caseId: c.id, caseNumber: c.number, applicantPersonId: c.applicantPersonId, lang: c.lang, serviceId: c.serviceId, feeDue: c.state === 'awaiting-payment' ? c.feeAmount : null };
       await outboxRepository.enqueue(tx, {
         topic: CASE_SUBMITTED_TOPIC,
-        payload: { caseId: c.id, caseNumber: c.number, applicantPersonId: c.applicantPersonId, lang: c.lang, serviceId: c.serviceId, feeDue: c.state === 'awaiting-payment' ? c.feeAmount : null },
+        payload,
         idempotencyKey: `case-submitted:${c.id}`,
         availableAt: now,
       });
@@ -160,14 +160,14 @@ function reading(deps: CasesDeps, h: Helpers) {
       return { case: c, service, events, requests, documents };
     },
 
-    /** A document's PDF, for someone who may see its case on either side (`mayView` decides). */
-    async documentPdf(documentId: string, mayView: (c: CaseRecord, service: Service) => boolean) {
+    /** A document's PDF, for whoever may see its case (`caseId`) on the applicant's side. */
+    async documentForApplicant(signedIn: SignedIn, caseId: string, documentId: string) {
       const doc = await issuedDocumentsRepository.pdf(db, documentId);
-      if (doc === null) {
+      if (doc === null || doc.caseId !== caseId) {
         return null;
       }
       const c = await casesRepository.byId(db, doc.caseId);
-      return c !== null && mayView(c, await serviceOf(c.serviceId)) ? doc : null;
+      return c !== null && canActOnCase(signedIn.actor, c, await serviceOf(c.serviceId), clock.now()) ? doc : null;
     },
 
     /** What the public verification page shows of a document. */

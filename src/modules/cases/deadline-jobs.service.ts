@@ -7,6 +7,7 @@ import { applyEvent, type TransitionActor } from './case-transitions.service.ts'
 import { casesRepository } from './cases.repository.ts';
 import { deadlineJobsRepository } from './deadline-jobs.repository.ts';
 import { type DocumentIssuer, issueDecisionDocument } from './decisions.service.ts';
+import { CASE_ESCALATION_TOPIC, CASE_REMINDER_TOPIC, type CaseDeadlineMessage } from './case-messages.ts';
 
 export interface DeadlineJobsDeps {
   readonly db: Database;
@@ -18,8 +19,6 @@ export interface DeadlineJobsDeps {
   readonly reminders: ReminderPolicy;
 }
 
-export const CASE_REMINDER_TOPIC = 'case.reminder';
-export const CASE_ESCALATION_TOPIC = 'case.escalation';
 
 const SYSTEM: TransitionActor = { personId: null, role: 'system', channel: 'system', actingFor: null };
 const BATCH = 50;
@@ -56,9 +55,10 @@ export function createDeadlineJobs(deps: DeadlineJobsDeps) {
             }
             sent++;
             const to = reminder.kind === 'officer-reminder' ? (r.assigned_to === null ? [] : [r.assigned_to]) : await deadlineJobsRepository.supervisors(tx, r.organisation_id);
+            const payload: CaseDeadlineMessage = { caseId: r.id, caseNumber: r.number, organisationId: r.organisation_id, dueOn: r.due_on, workingDaysBefore: reminder.workingDaysBefore, to };
             await outboxRepository.enqueue(tx, {
               topic: reminder.kind === 'officer-reminder' ? CASE_REMINDER_TOPIC : CASE_ESCALATION_TOPIC,
-              payload: { caseId: r.id, caseNumber: r.number, organisationId: r.organisation_id, dueOn: r.due_on, workingDaysBefore: reminder.workingDaysBefore, to },
+              payload,
               idempotencyKey: `${reminder.kind}:${r.id}:${r.due_on}:${reminder.workingDaysBefore}`,
               availableAt: clock.now(),
             });

@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { CaseDocument } from './case.ts';
@@ -8,7 +9,7 @@ export interface NewDocument {
   readonly kind: string;
   readonly number: string;
   readonly organisationId: string;
-  readonly lang: 'uk' | 'en';
+  readonly lang: Lang;
   readonly sha256: string;
   readonly sealKeyId: string;
   readonly sealPublicKey: string;

@@ -7,6 +7,8 @@ export interface PaymentRow {
   readonly id: string;
   readonly caseId: string;
   readonly caseNumber: string;
+  /** The agency of the payment's case. */
+  readonly organisationId: string;
   readonly provider: string;
   readonly providerRef: string | null;
   readonly amount: number;
@@ -14,9 +16,9 @@ export interface PaymentRow {
   readonly createdAt: Date;
 }
 
-type Row = { id: string; case_id: string; case_number: string; provider: string; provider_ref: string | null; amount: number; status: LocalPaymentStatus; created_at: Date };
-const toPayment = (r: Row): PaymentRow => ({ id: r.id, caseId: r.case_id, caseNumber: r.case_number, provider: r.provider, providerRef: r.provider_ref, amount: Number(r.amount), status: r.status, createdAt: r.created_at });
-const SELECT = 'SELECT p.*, c.number AS case_number FROM payments p JOIN cases c ON c.id = p.case_id';
+type Row = { id: string; case_id: string; case_number: string; organisation_id: string; provider: string; provider_ref: string | null; amount: number; status: LocalPaymentStatus; created_at: Date };
+const toPayment = (r: Row): PaymentRow => ({ id: r.id, caseId: r.case_id, caseNumber: r.case_number, organisationId: r.organisation_id, provider: r.provider, providerRef: r.provider_ref, amount: Number(r.amount), status: r.status, createdAt: r.created_at });
+const SELECT = 'SELECT p.*, c.number AS case_number, c.organisation_id FROM payments p JOIN cases c ON c.id = p.case_id';
 
 export const paymentsRepository = {
   async insert(tx: Queryable, p: { id: string; caseId: string; provider: string; amount: number; at: Date }): Promise<void> {
@@ -51,6 +53,16 @@ export const paymentsRepository = {
 
   async between(db: Queryable, from: Date, to: Date): Promise<PaymentRow[]> {
     const rows = await db.query<Row>(`${SELECT} WHERE p.created_at >= $1 AND p.created_at < $2 ORDER BY p.created_at`, [from, to]);
+    return rows.map(toPayment);
+  },
+
+  /** The payments with these ids (ids that are not UUIDs name none). */
+  async byIds(db: Queryable, ids: readonly string[]): Promise<PaymentRow[]> {
+    const wanted = ids.filter(isUuid);
+    if (wanted.length === 0) {
+      return [];
+    }
+    const rows = await db.query<Row>(`${SELECT} WHERE p.id = ANY($1::uuid[])`, [wanted]);
     return rows.map(toPayment);
   },
 

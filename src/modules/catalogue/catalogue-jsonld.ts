@@ -19,6 +19,7 @@
  *   (organisations are also org:Organization for cv:ownedBy / cv:isDefinedBy, events also cv:Event).
  * - dct:language of a service is the language the service is delivered in (Ukrainian), not of this description.
  */
+import type { Lang } from '../../kernel/text.ts';
 import type { Address, CentreRecord, CostRecord, EventRecord, OpeningHours } from './catalogue-record.schemas.ts';
 import type { OrganisationRecord, ServiceRecord, Term, Text } from './catalogue-record.schemas.ts';
 
@@ -44,7 +45,7 @@ type IdNode = Node & { '@id': string };
 type Ref = { '@id': string };
 
 const ref = (iri: string): Ref => ({ '@id': iri });
-const lit = (value: string, lang: 'uk' | 'en') => ({ '@value': value, '@language': lang });
+const lit = (value: string, lang: Lang) => ({ '@value': value, '@language': lang });
 const text = (t: Text) => [lit(t.uk, 'uk'), lit(t.en, 'en')];
 const typed = (value: string | number, datatype: string) => ({ '@value': value, '@type': datatype });
 /** `{ key: f(value) }`, or nothing when the value is absent. */
@@ -116,7 +117,7 @@ function termProperties(g: Graph, term: Term): Node {
 }
 
 function address(g: Graph, owner: string, a: Address): Ref {
-  const full = (l: 'uk' | 'en') => [a.street[l], a.city[l], a.region?.[l], a.postCode].filter(Boolean).join(', ');
+  const full = (l: Lang) => [a.street[l], a.city[l], a.region?.[l], a.postCode].filter(Boolean).join(', ');
   return g.add({
     '@id': `${owner}/address`, '@type': 'Address',
     'locn:thoroughfare': text(a.street), 'locn:postName': text(a.city),

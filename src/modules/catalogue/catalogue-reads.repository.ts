@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { CatalogueEvent, CatalogueRecords, Centre, Organisation, RecordKind, Service } from './catalogue.ts';
 import type { EventRecord } from './catalogue-record.schemas.ts';
@@ -30,7 +31,7 @@ export const catalogueReads = {
   async servicesWhere(
     q: Queryable,
     where: { organisationId: string } | { eventId: string } | { centreId: string },
-    lang: 'uk' | 'en',
+    lang: Lang,
   ): Promise<Service[]> {
     const [condition, value] =
       'organisationId' in where

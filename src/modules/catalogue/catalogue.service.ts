@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { type RevisionSource, localRevision, sharedRevision } from '../../platform/cache/revision-source.ts';
@@ -56,11 +57,11 @@ export function createCatalogueService(deps: CatalogueDeps) {
     revision: () => revision.current(),
     service: (id: string) => cached(`service:${id}`, (q) => catalogueReads.service(q, id)),
     popularServices: (limit: number) => cached(`popular:${limit}`, (q) => catalogueReads.popularServices(q, limit)),
-    servicesOfOrganisation: (id: string, lang: 'uk' | 'en') =>
+    servicesOfOrganisation: (id: string, lang: Lang) =>
       cached(`org-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { organisationId: id }, lang)),
-    servicesOfEvent: (id: string, lang: 'uk' | 'en') =>
+    servicesOfEvent: (id: string, lang: Lang) =>
       cached(`event-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { eventId: id }, lang)),
-    servicesAtCentre: (id: string, lang: 'uk' | 'en') =>
+    servicesAtCentre: (id: string, lang: Lang) =>
       cached(`centre-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { centreId: id }, lang)),
     organisations: () => cached('organisations', (q) => catalogueReads.organisations(q)),
     centres: () => cached('centres', (q) => catalogueReads.centres(q)),

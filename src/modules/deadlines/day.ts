@@ -62,15 +62,5 @@ export function weekdayOf(day: Day): Weekday {
   return weekday;
 }
 
-const kyivDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Kyiv',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The Kyiv calendar date of an instant: what "today" is for the state, whatever the server's zone. */
-export function kyivDay(instant: Date): Day {
-  const parts = Object.fromEntries(kyivDate.formatToParts(instant).map((p) => [p.type, p.value]));
-  return assertDay(`${parts.year ?? ''}-${parts.month ?? ''}-${parts.day ?? ''}`, 'Kyiv date');
-}
+/** The Kyiv calendar date of an instant: what "today" is for the state (the kernel's one conversion). */
+export { kyivDay } from '../../kernel/state-time.ts';

@@ -5,10 +5,11 @@
  * versions (spaces, "р.", narrow no-break spaces), and a printed date that changes with the runtime
  * would make the same input render different bytes.
  */
+import { STATE_TIME_ZONE } from '../../kernel/state-time.ts';
 import type { Lang } from '../../kernel/text.ts';
 
 const KYIV_PARTS = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Kyiv',
+  timeZone: STATE_TIME_ZONE,
   year: 'numeric',
   month: 'numeric',
   day: 'numeric',

@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 
+import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -55,7 +56,7 @@ export function createContactCodes(deps: { db: Database; clock: Clock; policy: C
      * @returns err(ContactRefused) with `email-invalid`, `phone-invalid` or `phone-country-not-allowed`;
      *   err(ContactThrottled) with `cooldown`, `person`, `destination` or `client`.
      */
-    async requestCode(signedIn: SignedIn, channel: ContactChannel, raw: string, lang: 'uk' | 'en', client: string | null): Promise<Result<{ address: string }, ContactRefused | ContactThrottled>> {
+    async requestCode(signedIn: SignedIn, channel: ContactChannel, raw: string, lang: Lang, client: string | null): Promise<Result<{ address: string }, ContactRefused | ContactThrottled>> {
       const destination = destinationOf(channel, raw, policy.smsCountries);
       if (!destination.ok) {
         return destination;

@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 
 export interface ContactDetails {
@@ -6,7 +7,7 @@ export interface ContactDetails {
   readonly phone: string | null;
   readonly phoneVerified: boolean;
   readonly postalAddress: string | null;
-  readonly language: 'uk' | 'en';
+  readonly language: Lang;
   readonly noticeChannels: readonly string[];
 }
 
@@ -24,7 +25,7 @@ const ensureRow = (q: Queryable, personId: string, at: Date) =>
 
 export const contactsRepository = {
   async details(q: Queryable, personId: string): Promise<ContactDetails> {
-    const [r] = await q.query<{ email: string | null; email_verified_at: Date | null; phone: string | null; phone_verified_at: Date | null; postal_address: { text?: string } | null; language: 'uk' | 'en'; notice_channels: string[] }>(
+    const [r] = await q.query<{ email: string | null; email_verified_at: Date | null; phone: string | null; phone_verified_at: Date | null; postal_address: { text?: string } | null; language: Lang; notice_channels: string[] }>(
       'SELECT email, email_verified_at, phone, phone_verified_at, postal_address, language, notice_channels FROM person_contacts WHERE person_id = $1',
       [personId],
     );
@@ -87,7 +88,7 @@ export const contactsRepository = {
     await q.query(sql, [personId, address, at]);
   },
 
-  async setPreferences(q: Queryable, personId: string, p: { language: 'uk' | 'en'; noticeChannels: readonly string[]; postalAddress: string | null }, at: Date): Promise<void> {
+  async setPreferences(q: Queryable, personId: string, p: { language: Lang; noticeChannels: readonly string[]; postalAddress: string | null }, at: Date): Promise<void> {
     await ensureRow(q, personId, at);
     await q.query(
       'UPDATE person_contacts SET language = $2, notice_channels = $3, postal_address = $4, updated_at = $5 WHERE person_id = $1',

@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
@@ -27,7 +28,7 @@ export function createContactsService(deps: { db: Database; clock: Clock; policy
     details: (personId: string): Promise<ContactDetails> => contactsRepository.details(db, personId),
 
     /** Saves language, notice channels (the portal inbox always) and postal address. */
-    async savePreferences(signedIn: SignedIn, prefs: { language: 'uk' | 'en'; noticeChannels: readonly NoticeChannel[]; postalAddress: string | null }): Promise<Result<void, ContactRefused>> {
+    async savePreferences(signedIn: SignedIn, prefs: { language: Lang; noticeChannels: readonly NoticeChannel[]; postalAddress: string | null }): Promise<Result<void, ContactRefused>> {
       const details = await contactsRepository.details(db, signedIn.person.id);
       if (prefs.noticeChannels.includes('email') && !details.emailVerified) {
         return err(new ContactRefused('channel-unverified', 'noticeChannels'));

@@ -1,3 +1,4 @@
+import { isLang, type Lang } from '../../kernel/text.ts';
 import type { CodeLimit } from './contact-codes.ts';
 import type { ContactProblem } from './contacts.errors.ts';
 
@@ -14,7 +15,17 @@ export interface VerificationMessage {
   readonly verificationId: string;
   readonly channel: ContactChannel;
   readonly address: string;
-  readonly lang: 'uk' | 'en';
+  readonly lang: Lang;
+}
+
+/** A stored `contact.verification-code` payload, checked as the handler reads it; null when it is not one. */
+export function parseVerificationMessage(payload: unknown): VerificationMessage | null {
+  if (typeof payload !== 'object' || payload === null) {
+    return null;
+  }
+  const m = payload as Partial<Record<keyof VerificationMessage, unknown>>;
+  const fine = typeof m.verificationId === 'string' && m.verificationId !== '' && typeof m.address === 'string' && m.address !== '' && (m.channel === 'email' || m.channel === 'sms') && isLang(m.lang);
+  return fine ? (payload as VerificationMessage) : null;
 }
 
 /** What the contacts page shows once after a form was posted. */

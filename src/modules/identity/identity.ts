@@ -1,4 +1,5 @@
 /** The people and parties of the portal, and what a person may do for whom. Pure. */
+import { kyivDay } from '../../kernel/state-time.ts';
 
 export const STAFF_ROLES = ['clerk', 'decision-maker', 'supervisor', 'agency-admin', 'front-desk', 'contact-centre', 'catalogue-editor', 'national-admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -62,15 +63,8 @@ export interface Relations {
   readonly mandates: ReadonlyArray<{ readonly mandate: Mandate; readonly grantorName: string }>;
 }
 
-/** The state's time zone: dates of mandates and birthdays turn at its midnight. */
-export const STATE_TIME_ZONE = 'Europe/Kyiv';
-const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: STATE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** A date as YYYY-MM-DD in the state's calendar. */
-export const dayOf = (at: Date): string => DAY_FORMAT.format(at);
-
 export function isMandateActive(m: Mandate, at: Date): boolean {
-  const day = dayOf(at);
+  const day = kyivDay(at);
   return m.revokedAt === null && m.validFrom <= day && day <= m.validUntil;
 }
 
@@ -78,7 +72,7 @@ export function isMandateActive(m: Mandate, at: Date): boolean {
 export function isMinor(birthDate: string, at: Date): boolean {
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
   const adult = new Date(Date.UTC(y + 18, m - 1, d)).toISOString().slice(0, 10);
-  return dayOf(at) < adult;
+  return kyivDay(at) < adult;
 }
 
 export const partyKey = (p: Party): string => (p.kind === 'self' ? 'self' : `${p.kind}:${p.id}`);

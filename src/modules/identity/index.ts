@@ -20,6 +20,7 @@ export {
   type ContactOutcome,
   type ContactsService,
   type NoticeChannel,
+  parseVerificationMessage,
   type VerificationMessage,
 } from './contacts.service.ts';
 export type { ContactDetails } from './contacts.repository.ts';

@@ -3,7 +3,8 @@ import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { newId } from '../../platform/security/tokens.ts';
-import { type Mandate, type MandateScope, dayOf, partyKey } from './identity.ts';
+import { kyivDay } from '../../kernel/state-time.ts';
+import { type Mandate, type MandateScope, isMandateActive, partyKey } from './identity.ts';
 import {
   type FindRepresentativeFailure, type GrantMandateFailure, MandateAlreadyRevoked, RepresentativeUnknown, MandateDatesInvalid, MandateNotAllowed, MandateNotFound, MandateScopeEmpty, type RevokeMandateFailure, SelfMandate,
 } from './identity.errors.ts';
@@ -33,10 +34,11 @@ export function grantorOf(signedIn: SignedIn): Mandate['grantor'] | null {
 export function createMandatesService(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps;
   return {
-    /** Mandates granted by the party the person acts for (empty when they may not manage any). */
-    async granted(signedIn: SignedIn): Promise<GrantedMandate[]> {
+    /** Mandates granted by the party the person acts for (empty when they may not manage any), each with its representative's name and whether it is in force now. */
+    async granted(signedIn: SignedIn): Promise<Array<GrantedMandate & { readonly active: boolean }>> {
       const grantor = grantorOf(signedIn);
-      return grantor ? relationsRepository.mandatesGrantedBy(db, grantor) : [];
+      const now = clock.now();
+      return grantor ? (await relationsRepository.mandatesGrantedBy(db, grantor)).map((m) => ({ ...m, active: isMandateActive(m, now) })) : [];
     },
 
     /**
@@ -81,7 +83,7 @@ export function createMandatesService(deps: { db: Database; clock: Clock }) {
         return err(new RepresentativeUnknown());
       }
       const now = clock.now();
-      if (input.validUntil < input.validFrom || input.validUntil < dayOf(now)) {
+      if (input.validUntil < input.validFrom || input.validUntil < kyivDay(now)) {
         return err(new MandateDatesInvalid());
       }
       if (input.scope.kind === 'services' && input.scope.serviceIds.length === 0) {

@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { Mandate, MandateScope, Relations, StaffAssignment, StaffRole } from './identity.ts';
 
@@ -34,7 +35,7 @@ const toMandate = (r: MandateRow): Mandate => ({
 
 /** The business and population registers (demo copies), mandates and staff roles. */
 export const relationsRepository = {
-  async relationsOf(q: Queryable, nationalId: string | null, lang: 'uk' | 'en'): Promise<Relations> {
+  async relationsOf(q: Queryable, nationalId: string | null, lang: Lang): Promise<Relations> {
     if (!nationalId) {
       return { directorOf: [], children: [], mandates: [] };
     }

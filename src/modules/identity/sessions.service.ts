@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit, recordAudit } from '../../platform/audit/audit.ts';
@@ -52,7 +53,7 @@ function sessionPart(deps: SessionsDeps) {
   const provider = (id: string) => deps.providers.find((p) => p.id === id) ?? null;
   return {
     /** The live session behind a cookie token, with who is acting for whom; null when it ended or went idle. */
-    async resolve(token: string, lang: 'uk' | 'en'): Promise<SignedIn | null> {
+    async resolve(token: string, lang: Lang): Promise<SignedIn | null> {
       const now = clock.now();
       const idHash = hashToken(token);
       const session = await sessionsRepository.live(db, idHash, now);

@@ -1,9 +1,9 @@
 /** Wording of the notices about cases, per language. */
+import type { Lang } from '../../kernel/text.ts';
 import type { RenderedEmail } from './templates.ts';
 
 const SIGNATURE = { uk: '\n\nПортіко — єдиний державний портал публічних послуг', en: '\n\nPortico — the single national portal of public services' };
 
-type Lang = 'uk' | 'en';
 const mail = (lang: Lang, subject: string, lines: readonly string[]): RenderedEmail => ({ subject, text: `${lines.join('\n\n')}${SIGNATURE[lang]}` });
 
 /** The application was received; with a fee due, what to do next. `fee` is the amount already formatted. */

@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 /** Message wording, per purpose and language. Services never hold wording. */
 
 export interface RenderedEmail {
@@ -20,10 +21,10 @@ const VERIFICATION = {
   },
 } as const;
 
-export function verificationEmail(lang: 'uk' | 'en', code: string): RenderedEmail {
+export function verificationEmail(lang: Lang, code: string): RenderedEmail {
   return { subject: VERIFICATION[lang].subject, text: VERIFICATION[lang].text(code) };
 }
 
-export function verificationSms(lang: 'uk' | 'en', code: string): string {
+export function verificationSms(lang: Lang, code: string): string {
   return VERIFICATION[lang].sms(code);
 }

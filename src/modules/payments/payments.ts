@@ -3,6 +3,8 @@
  * request's checks and reconciliation. No I/O: adapters live in `adapters/`.
  * Amounts are integers in kopecks (minor units); the currency is always 'UAH'.
  */
+import type { Lang } from '../../kernel/text.ts';
+
 export type PaymentStatus = 'paid' | 'declined' | 'abandoned';
 export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['paid', 'declined', 'abandoned'];
 
@@ -15,7 +17,7 @@ export interface StartPayment {
   description: string;
   returnUrl: string;
   callbackUrl: string;
-  lang: 'uk' | 'en';
+  lang: Lang;
 }
 
 export type StartOutcome =
@@ -193,7 +195,7 @@ export function returnUrlFor(returnUrl: string, paymentId: string, status: Payme
  * Kopecks as money for people: `1 234,50 грн` (Ukrainian, no-break spaces) or `UAH 1,234.50`.
  * Written out rather than left to `Intl`, so the text is the same on every ICU build.
  */
-export function formatUah(amount: number, lang: 'uk' | 'en'): string {
+export function formatUah(amount: number, lang: Lang): string {
   const sign = amount < 0 ? '-' : '';
   const kopecks = Math.abs(Math.trunc(amount));
   const hryvnias = String(Math.floor(kopecks / 100));

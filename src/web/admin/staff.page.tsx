@@ -1,3 +1,4 @@
+import { kyivDay } from '../../kernel/state-time.ts';
 import type { SignedIn, StaffRow } from '../../modules/identity/index.ts';
 import { STAFF_ROLES } from '../../modules/identity/index.ts';
 import { paths } from '../common/paths.ts';
@@ -33,7 +34,7 @@ export function StaffAdminPage({ ctx, view }: { ctx: PageContext; view: StaffAdm
               <td>{r.name ?? r.nationalId}<br /><span class="hint">{r.nationalId}</span></td>
               <td>{t(`role.${r.role}`)}</td>
               <td>{r.agencyId ? (agencyName.get(r.agencyId) ?? r.agencyId) : r.centreId ? (centreName.get(r.centreId) ?? r.centreId) : t('staffAdmin.none')}</td>
-              <td>{r.grantedAt.toISOString().slice(0, 10)}</td>
+              <td>{kyivDay(r.grantedAt)}</td>
               <td>
                 {r.nationalId === view.signedIn.person.nationalId ? <span class="hint">{t('staffAdmin.own')}</span> : (
                   <form method="post" action={paths.revokeStaffRole(lang, r.id)} class="inline-form">

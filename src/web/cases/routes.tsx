@@ -5,7 +5,7 @@ import {
   type AnswerFilesFailure, type DraftsService, MAX_ANSWER_FILES, type StorageFull, type StorageQuotaReached, type TooManyFiles, type UploadRefused,
 } from '../../modules/applications/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
-import { canActOnCase, type CaseActionError, type CasePaymentsService, PaymentUnavailable, type CasesService, type PaymentRow, type ReceiptsService } from '../../modules/cases/index.ts';
+import { type CaseActionError, type CasePaymentsService, PaymentUnavailable, type CasesService, type PaymentRow, type ReceiptsService } from '../../modules/cases/index.ts';
 import { visiblePages } from '../../modules/forms/index.ts';
 import type { SignedIn } from '../../modules/identity/index.ts';
 import { caseActionMessage, caseActionStatus } from './errors.ts';
@@ -220,17 +220,14 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
     {
       method: 'GET', url: `/${lang}/cabinet/cases/:id/documents/:documentId`, auth: SIGNED_IN, params: { id: 'uuid', documentId: 'uuid' },
       handler: async (request, reply) => {
-        const signedIn = me(request);
-        const doc = await cases.documentPdf(params(request).documentId, (c, service) => c.id === params(request).id && canActOnCase(signedIn.actor, c, service, new Date()));
+        const doc = await cases.documentForApplicant(me(request), params(request).id, params(request).documentId);
         return doc === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: doc.pdf, type: 'application/pdf', name: `${doc.number}.pdf`, disposition: 'attachment' });
       },
     },
     {
       method: 'GET', url: `/${lang}/cabinet/cases/:id/attachments/:attachmentId`, auth: SIGNED_IN, params: { id: 'uuid', attachmentId: 'uuid' },
       handler: async (request, reply) => {
-        const signedIn = me(request);
-        const visible = await cases.forApplicant(signedIn, params(request).id);
-        const file = visible === null ? null : await drafts.content(params(request).attachmentId, async (a) => a.caseId === visible.case.id);
+        const file = await drafts.caseFileForApplicant(me(request), params(request).id, params(request).attachmentId);
         return file === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: file.bytes, type: file.attachment.contentType, name: file.attachment.filename, disposition: 'attachment' });
       },
     },

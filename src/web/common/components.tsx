@@ -1,3 +1,4 @@
+import type { Lang } from '../../kernel/text.ts';
 import type { Address, OpeningHours, Term } from '../../modules/catalogue/index.ts';
 import { DAYS, type Service, lowestFee } from '../../modules/catalogue/index.ts';
 import type { Translator } from '../locales/messages.ts';
@@ -9,7 +10,7 @@ export * from './inputs.tsx';
 export * from './govuk.tsx';
 export * from './moj.tsx';
 
-const money: Record<'uk' | 'en', Intl.NumberFormat> = {
+const money: Record<Lang, Intl.NumberFormat> = {
   uk: new Intl.NumberFormat('uk-UA', { style: 'currency', currency: 'UAH' }),
   en: new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'UAH' }),
 };

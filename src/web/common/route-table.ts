@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { UUID_PATTERN } from '../../kernel/ids.ts';
 import type { Requirement } from '../../modules/identity/index.ts';
 import type { UploadRule } from './upload-stream.ts';
 
@@ -24,7 +25,7 @@ export interface WebRoute {
  * (catalogue records, form pages, identity providers), `name` (a form's field names).
  */
 export const PARAM_PATTERNS = {
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  uuid: UUID_PATTERN,
   slug: /^[a-z0-9]+(-[a-z0-9]+)*$/,
   name: /^[a-z][a-zA-Z0-9]{0,59}$/,
 } as const;

@@ -1,8 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATE_TIME_ZONE } from '../../kernel/state-time.ts';
 
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import {
-  type ContactChannel, type ContactOutcome, type ContactRefused, type ContactsService, ContactThrottled, NOTICE_CHANNELS, type NoticeChannel, type SignedIn, STATE_TIME_ZONE,
+  type ContactChannel, type ContactOutcome, type ContactRefused, type ContactsService, ContactThrottled, NOTICE_CHANNELS, type NoticeChannel, type SignedIn,
 } from '../../modules/identity/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import { ContactsPage, type ContactsView } from './contacts.page.tsx';

@@ -1,5 +1,5 @@
 import type { GrantedMandate, Mandate, SignedIn } from '../../modules/identity/index.ts';
-import { dayOf, isMandateActive } from '../../modules/identity/index.ts';
+import { kyivDay } from '../../kernel/state-time.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths } from '../common/paths.ts';
 import { ErrorSummary, type FieldError } from '../common/components.tsx';
@@ -15,7 +15,7 @@ export interface RepresentationView {
   readonly signedIn: SignedIn;
   readonly canGrant: boolean;
   readonly grantorName: string;
-  readonly granted: readonly GrantedMandate[];
+  readonly granted: ReadonlyArray<GrantedMandate & { readonly active: boolean }>;
   /** Service names by id, for the scope column. */
   readonly serviceNames: ReadonlyMap<string, string>;
   readonly picker: readonly PickerGroup[];
@@ -23,7 +23,6 @@ export interface RepresentationView {
   readonly values: Readonly<Record<string, string | readonly string[]>>;
   readonly errors: readonly FieldError[];
   readonly outcome: Outcome;
-  readonly today: string;
 }
 
 export function scopeText(t: Translator, scope: Mandate['scope'], names: ReadonlyMap<string, string>): string {
@@ -54,12 +53,12 @@ function OutcomeBanner({ ctx, outcome }: { ctx: PageContext; outcome: Outcome })
   );
 }
 
-function MandateStatus({ ctx, mandate, today }: { ctx: PageContext; mandate: GrantedMandate; today: string }) {
+function MandateStatus({ ctx, mandate }: { ctx: PageContext; mandate: GrantedMandate & { readonly active: boolean } }) {
   const { t, lang } = ctx;
   if (mandate.revokedAt) {
-    return <strong class="govuk-tag govuk-tag--grey">{t('representation.revoked', { at: formatDay(dayOf(mandate.revokedAt), lang) })}</strong>;
+    return <strong class="govuk-tag govuk-tag--grey">{t('representation.revoked', { at: formatDay(kyivDay(mandate.revokedAt), lang) })}</strong>;
   }
-  return isMandateActive(mandate, new Date(`${today}T12:00:00Z`))
+  return mandate.active
     ? <strong class="govuk-tag govuk-tag--green">{t('representation.active')}</strong>
     : <strong class="govuk-tag govuk-tag--grey">{t('representation.expired')}</strong>;
 }
@@ -84,7 +83,7 @@ function GrantedTable({ ctx, view }: { ctx: PageContext; view: RepresentationVie
                 <td class="govuk-table__cell">{scopeText(t, m.scope, view.serviceNames)}</td>
                 <td class="govuk-table__cell">{formatDay(m.validFrom, lang)} – {formatDay(m.validUntil, lang)}</td>
                 <td class="govuk-table__cell">
-                  <MandateStatus ctx={ctx} mandate={m} today={view.today} />
+                  <MandateStatus ctx={ctx} mandate={m} />
                   {m.revokedAt ? null : (
                     <form method="post" action={paths.revokeMandate(lang, m.id)} class="govuk-!-margin-top-2">
                       <input type="hidden" name="_csrf" value={csrf} />

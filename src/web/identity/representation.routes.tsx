@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { LANGS, type Lang } from '../../kernel/text.ts';
-import { type GrantMandate, type SignedIn, dayOf, grantorOf } from '../../modules/identity/index.ts';
+import { type GrantMandate, type SignedIn, grantorOf } from '../../modules/identity/index.ts';
 import type { IdentityWebDeps } from './routes.tsx';
 import { type Outcome, RepresentationPage } from './representation.page.tsx';
 import { MandateConfirmPage } from './mandate-confirm.page.tsx';
@@ -49,7 +49,7 @@ export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyReque
     const view = {
       signedIn, canGrant: grantorOf(signedIn) !== null, grantorName: signedIn.actor.acting.name, granted,
       serviceNames: offer.names, picker: pickerGroups(offer.found, offer.all, chosen, offer.agencies, ctx.lang), filter,
-      values, errors, outcome, today: dayOf(deps.clock.now()),
+      values, errors, outcome,
     };
     return sendPage(reply, status, <RepresentationPage ctx={ctx} view={view} />);
   };

@@ -1,3 +1,4 @@
+import { STATE_TIME_ZONE } from '../../kernel/state-time.ts';
 import type { Lang } from '../../kernel/text.ts';
 import { type CaseParty, workflowOf } from '../../modules/cases/index.ts';
 import type { Service } from '../../modules/catalogue/index.ts';
@@ -6,7 +7,7 @@ import { defaultWorkflow, type WorkflowDefinition } from '../../modules/workflow
 import type { Translator } from '../locales/messages.ts';
 import type { PageContext } from '../common/layout.tsx';
 
-const TIME_ZONE = 'Europe/Kyiv';
+const TIME_ZONE = STATE_TIME_ZONE;
 const LOCALE: Record<Lang, string> = { uk: 'uk-UA', en: 'en-GB' };
 const TIMES: Record<Lang, Intl.DateTimeFormat> = {
   uk: new Intl.DateTimeFormat(LOCALE.uk, { timeZone: TIME_ZONE, dateStyle: 'medium', timeStyle: 'short' }),

@@ -29,10 +29,6 @@ export const one = (raw: Raw, key: string): string => {
   return typeof first === 'string' ? first.trim() : '';
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Cases, attachments and documents have UUIDs; anything else is unknown (and never reaches a query). */
-export const isId = (value: string): boolean => UUID.test(value);
-
 const STATES = new Set(defaultWorkflow.states.map((s) => s.id));
 
 /** Reads the filter form leniently: a value that is not one of the choices counts as not chosen. */
@@ -82,8 +78,3 @@ export const toQueueQuery = (f: QueueFilters): QueueQuery => ({
 export const OFFICER_EVENTS = ['register', 'start-review', 'request-information', 'grant', 'refuse', 'close'] as const;
 export type OfficerEvent = (typeof OFFICER_EVENTS)[number];
 export const isOfficerEvent = (event: string): event is OfficerEvent => (OFFICER_EVENTS as readonly string[]).includes(event);
-
-/** Who an officer may put in the assignee select: a supervisor anyone of the agency, others only themselves. */
-export function assignableOfficers(officers: readonly Officer[], me: string, supervisor: boolean): Officer[] {
-  return officers.filter((o) => supervisor || o.personId === me);
-}

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
+import { isUuid } from '../../kernel/ids.ts';
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { DraftsService } from '../../modules/applications/index.ts';
-import { type BackOfficeService, type CaseCommand, type CasesService, caseRolesFor } from '../../modules/cases/index.ts';
+import { type BackOfficeService, type CaseCommand, type CasesService } from '../../modules/cases/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
-import type { SignedIn } from '../../modules/identity/index.ts';
 import { UnknownEvent } from '../../modules/workflow/index.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
 import { OfficeCasePage } from './case.page.tsx';
@@ -17,7 +17,7 @@ import { formString, formStrings } from '../common/form-values.ts';
 import { me } from '../identity/routes.tsx';
 import type { FieldError } from '../common/components.tsx';
 import { type OfficeError, actProblem, caseProblem, workflowProblem } from './errors.tsx';
-import { assignableOfficers, filterParams, isId, isOfficerEvent, parseQueueFilters, toQueueQuery } from './query.tsx';
+import { filterParams, isOfficerEvent, parseQueueFilters, toQueueQuery } from './query.tsx';
 
 /** Officers who work on an agency's cases; which cases and actions are theirs the cases policy decides per case. */
 const OFFICERS = { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor'] } as const;
@@ -32,7 +32,6 @@ export interface OfficeWebDeps {
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
 
 const param = (request: FastifyRequest, name: string): string => (request.params as Record<string, string | undefined>)[name] ?? '';
-const isSupervisor = (signedIn: SignedIn, agencyId: string) => caseRolesFor(signedIn.actor, agencyId).includes('supervisor');
 const messages = (request: FastifyRequest, e: OfficeError): FieldError[] => [{ field: e.field, message: pageContext(request).t(e.key) }];
 
 /** The back office: the case queue of the officer's agencies, the case view, its actions and files. */
@@ -66,12 +65,12 @@ function queueHandlers({ backOffice, catalogue }: OfficeWebDeps) {
     const agencyIds = backOffice.agencies(signedIn);
     const filters = parseQueueFilters(raw, agencyIds);
     const [page, organisations, services, officers] = await Promise.all([
-      backOffice.queue(signedIn, toQueueQuery(filters)), catalogue.organisations(), catalogue.servicesOfOrganisation(filters.agency, ctx.lang), backOffice.officers(filters.agency),
+      backOffice.queue(signedIn, toQueueQuery(filters)), catalogue.organisations(), catalogue.servicesOfOrganisation(filters.agency, ctx.lang), backOffice.assignableOfficers(signedIn, filters.agency),
     ]);
     const agencies = agencyIds.map((id) => ({ id, name: organisations.value.find((o) => o.id === id)?.name[ctx.lang] ?? id }));
     const view = {
       csrf: signedIn.session.csrfToken, me: signedIn.person.id, agencies, filters, page, services: services.value,
-      officers: assignableOfficers(officers, signedIn.person.id, isSupervisor(signedIn, filters.agency)), ...bulk,
+      officers, ...bulk,
     };
     return sendPage(reply, status, <OfficeQueuePage ctx={ctx} view={view} />);
   };
@@ -80,7 +79,7 @@ function queueHandlers({ backOffice, catalogue }: OfficeWebDeps) {
     const signedIn = me(request);
     const body = request.body;
     const raw = Object.fromEntries(new URLSearchParams(formString(body, 'filters').trim()));
-    const caseIds = formStrings(body, 'caseIds').filter(isId);
+    const caseIds = formStrings(body, 'caseIds').filter(isUuid);
     const assignee = formString(body, 'assignee').trim();
     if (caseIds.length === 0) {
       const errors = [{ field: 'caseIds', message: pageContext(request).t('office.error.no-cases') }];
@@ -106,13 +105,12 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
   const render = async (request: FastifyRequest, reply: FastifyReply, status: number, form: FormState) => {
     const signedIn = me(request);
     const id = param(request, 'id');
-    const view = isId(id) ? await backOffice.view(signedIn, id) : null;
+    const view = isUuid(id) ? await backOffice.view(signedIn, id) : null;
     if (view === null) {
       return sendNotFoundPage(request, reply);
     }
     const attachments = await drafts.attachmentsOfCase(view.case.id);
-    const officers = assignableOfficers(view.officers, signedIn.person.id, isSupervisor(signedIn, view.case.organisationId));
-    const page = { view, attachments, officers, forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form } };
+    const page = { view, attachments, officers: view.assignable, forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form } };
     return sendPage(reply, status, <OfficeCasePage ctx={pageContext(request)} page={page} />);
   };
   const refused = async (request: FastifyRequest, reply: FastifyReply, problem: OfficeError, values: Record<string, string>) =>
@@ -126,7 +124,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
     const reason = formString(body, 'reason');
     const ground = formString(body, 'refusalGroundId').trim();
     const values = { event, reason, refusalGroundId: ground };
-    if (!isId(id)) {
+    if (!isUuid(id)) {
       return sendNotFoundPage(request, reply);
     }
     if (!isOfficerEvent(event)) {
@@ -144,7 +142,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
   const note = (lang: Lang): Handler => async (request, reply) => {
     const id = param(request, 'id');
     const text = formString(request.body, 'note');
-    if (!isId(id)) {
+    if (!isUuid(id)) {
       return sendNotFoundPage(request, reply);
     }
     const done = await backOffice.note(me(request), id, text);
@@ -154,7 +152,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
     const signedIn = me(request);
     const id = param(request, 'id');
     const assignee = formString(request.body, 'assignee').trim();
-    const view = isId(id) ? await backOffice.view(signedIn, id) : null;
+    const view = isUuid(id) ? await backOffice.view(signedIn, id) : null;
     if (view === null) {
       return sendNotFoundPage(request, reply);
     }
@@ -164,13 +162,12 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
   return { show, act, note, assign };
 }
 
-function fileHandlers({ backOffice, drafts, cases }: OfficeWebDeps) {
+function fileHandlers({ backOffice, drafts }: OfficeWebDeps) {
   const attachment: Handler = async (request, reply) => {
     const signedIn = me(request);
     const caseId = param(request, 'id');
     const attachmentId = param(request, 'attachmentId');
-    const view = isId(caseId) && isId(attachmentId) ? await backOffice.view(signedIn, caseId) : null;
-    const found = view === null ? null : await drafts.content(attachmentId, async (a) => a.caseId === caseId && view !== null);
+    const found = isUuid(caseId) && isUuid(attachmentId) ? await drafts.caseFileForOfficer(signedIn, caseId, attachmentId) : null;
     if (found === null) {
       return sendNotFoundPage(request, reply);
     }
@@ -179,7 +176,7 @@ function fileHandlers({ backOffice, drafts, cases }: OfficeWebDeps) {
   const document: Handler = async (request, reply) => {
     const signedIn = me(request);
     const documentId = param(request, 'documentId');
-    const doc = isId(documentId) ? await cases.documentPdf(documentId, (c) => caseRolesFor(signedIn.actor, c.organisationId).length > 0) : null;
+    const doc = isUuid(documentId) ? await backOffice.documentPdf(signedIn, documentId) : null;
     if (doc === null) {
       return sendNotFoundPage(request, reply);
     }

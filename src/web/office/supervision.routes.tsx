@@ -1,8 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 
+import type { Clock } from '../../kernel/clock.ts';
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { BackOfficeService, CasePaymentsService, RevokeFailure } from '../../modules/cases/index.ts';
-import { isDay } from '../../modules/deadlines/index.ts';
+import { addDays, isDay, kyivDay } from '../../modules/deadlines/index.ts';
 import type { SignedIn } from '../../modules/identity/index.ts';
 import { caseActionMessage } from '../cases/errors.ts';
 import { formString } from '../common/form-values.ts';
@@ -15,8 +16,6 @@ import type { WebRoute } from '../common/route-table.ts';
 const OFFICERS = { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor'] } as const;
 const SUPERVISORS = { kind: 'staff', roles: ['supervisor'] } as const;
 
-const DAY_MS = 86_400_000;
-const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
 /** The status of a refused revocation: 404 for a document the officer's agencies did not issue, 403 without the supervisor's role. */
 function revocationStatus(e: RevokeFailure): number {
@@ -32,7 +31,7 @@ function revocationStatus(e: RevokeFailure): number {
 }
 
 /** What supervisors do beyond cases: revoke an issued document, reconcile payments with the provider. */
-export function officeSupervisionRoutes(deps: { backOffice: BackOfficeService; payments: CasePaymentsService | null }, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
+export function officeSupervisionRoutes(deps: { backOffice: BackOfficeService; payments: CasePaymentsService | null; clock: Clock }, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
   const perLang = (lang: Lang): WebRoute[] => [
     {
       method: 'POST', url: `/${lang}/office/documents/:documentId/revoke`, auth: OFFICERS, params: { documentId: 'uuid' },
@@ -52,9 +51,9 @@ export function officeSupervisionRoutes(deps: { backOffice: BackOfficeService; p
       handler: async (request, reply) => {
         const ctx = pageContext(request);
         const query = request.query as Record<string, unknown>;
-        const now = new Date();
-        const from = typeof query['from'] === 'string' && query['from'] !== '' ? query['from'] : dayOf(new Date(now.getTime() - 30 * DAY_MS));
-        const to = typeof query['to'] === 'string' && query['to'] !== '' ? query['to'] : dayOf(new Date(now.getTime() + DAY_MS));
+        const today = kyivDay(deps.clock.now());
+        const from = typeof query['from'] === 'string' && query['from'] !== '' ? query['from'] : addDays(today, -30);
+        const to = typeof query['to'] === 'string' && query['to'] !== '' ? query['to'] : addDays(today, 1);
         if (!isDay(from) || !isDay(to) || to <= from) {
           return sendPage(reply, 400, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, errors: [{ field: 'from', message: ctx.t('office.payments.badDates') }] }} />);
         }
@@ -62,7 +61,7 @@ export function officeSupervisionRoutes(deps: { backOffice: BackOfficeService; p
           return sendPage(reply, 200, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, errors: [{ field: 'from', message: ctx.t('office.payments.unavailable') }] }} />);
         }
         try {
-          const mismatches = await deps.payments.reconcile({ from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) });
+          const mismatches = await deps.payments.reconcile(me(request), { from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) });
           return sendPage(reply, 200, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches, errors: [] }} />);
         } catch {
           return sendPage(reply, 503, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, errors: [{ field: 'from', message: ctx.t('office.payments.unavailable') }] }} />);

@@ -1,12 +1,12 @@
 import type { FastifyRequest } from 'fastify';
 
+import { isUuid } from '../../kernel/ids.ts';
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { ReceiptsService } from '../../modules/cases/index.ts';
 import { ReceiptCheckPage, VerifyPage } from './verify.page.tsx';
 import { pageContext, sendPage } from '../common/render.ts';
 import { PUBLIC, type WebRoute } from '../common/route-table.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const id = (r: FastifyRequest) => (r.params as { id: string }).id;
 const queryText = (r: FastifyRequest, name: string): string => {
   const v = (r.query as Record<string, unknown>)[name];
@@ -22,7 +22,7 @@ export function verifyRoutes(receipts: ReceiptsService): WebRoute[] {
     {
       method: 'GET', url: `/${lang}/verify/:id`, auth: PUBLIC,
       handler: async (request, reply) => {
-        const found = UUID.test(id(request)) ? await receipts.verifyDocument(id(request)) : null;
+        const found = isUuid(id(request)) ? await receipts.verifyDocument(id(request)) : null;
         const view = found === null ? null : {
           kind: found.facts.kind, number: found.facts.number, caseNumber: found.facts.caseNumber, issuer: found.organisationName, issuedAt: found.facts.issuedAt,
           status: found.facts.status, sealValid: found.check.valid, sha256: found.facts.sha256, keyId: found.facts.sealKeyId,

@@ -3,6 +3,7 @@
  * decided by `notifications`, from templates. Adapters: `adapters/smtp.adapter.ts` (any SMTP
  * server; in development the local sink from `local-smtp.ts`).
  */
+import type { Lang } from '../../../kernel/text.ts';
 import type { DeliveryOutcome } from '../../../platform/outbox/delivery-outcome.ts';
 
 export type { DeliveryOutcome };
@@ -13,7 +14,7 @@ export interface EmailMessage {
   readonly text: string;
   readonly html?: string;
   /** The message's language, sent as `Content-Language`. */
-  readonly lang: 'uk' | 'en';
+  readonly lang: Lang;
 }
 
 export interface EmailSender {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+import { isLang, type Lang } from '../../../kernel/text.ts';
 import { type Clock, systemClock } from '../../../kernel/clock.ts';
 import {
   isIsoInstant,
@@ -40,7 +41,7 @@ export interface PaymentSimulatorOptions {
 /** A transaction as the simulator holds it: the protocol's fields and what the request said. */
 export interface SimulatedTransaction extends ProviderTransaction {
   readonly description: string;
-  readonly lang: 'uk' | 'en';
+  readonly lang: Lang;
   readonly returnUrl: string;
   readonly callbackUrl: string;
   readonly redirectUrl: string;
@@ -145,7 +146,7 @@ async function route(state: State, req: IncomingMessage, res: ServerResponse): P
   return sendJson(res, 405, { error: 'method_not_allowed' });
 }
 
-const langOf = (value: string | null, fallback: 'uk' | 'en'): 'uk' | 'en' => (value === 'uk' || value === 'en' ? value : fallback);
+const langOf = (value: string | null, fallback: Lang): Lang => (isLang(value) ? value : fallback);
 
 /** `POST /payments`: 201 with the same answer for a repeated paymentId; 409 if the repeat differs. */
 async function start(state: State, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -198,7 +199,7 @@ function list(state: State, query: URLSearchParams, res: ServerResponse): void {
 }
 
 /** `POST /pay/:providerRef` with `outcome`: records it, sends the callback, redirects back. */
-async function choose(state: State, t: Transaction, lang: 'uk' | 'en', req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function choose(state: State, t: Transaction, lang: Lang, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const raw = await readBody(req);
   const outcome = new URLSearchParams(raw ?? '').get('outcome');
   if (!isPaymentStatus(outcome)) {
