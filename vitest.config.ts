@@ -8,7 +8,10 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Test files run two at a time: each has a database of its own (test/support/database.ts), and a
+    // file waiting on a server, a child process or a timer leaves the core to the other.
+    fileParallelism: true,
+    maxWorkers: 2,
     pool: 'forks',
   },
 });

@@ -10,6 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import type { FastifyInstance } from 'fastify';
+
 import type { Services } from '../../src/app/container.ts';
 import { EID_PROFILES, personasFor } from '../../src/eid/index.ts';
 import { ok } from '../../src/kernel/result.ts';
@@ -73,7 +75,7 @@ export async function personaToken(services: Services, personaId: string, realm:
 }
 
 /** The portal's session cookie for a persona signed in by `personaToken`. */
-export const personaCookie = async (services: Services, personaId: string, realm: Realm = 'citizen'): Promise<string> =>
+const personaCookie = async (services: Services, personaId: string, realm: Realm = 'citizen'): Promise<string> =>
   `portico_session=${await personaToken(services, personaId, realm)}`;
 
 /** A persona signed in by `personaToken`, as the portal resolves the session. */
@@ -86,8 +88,20 @@ export async function signedInPersona(services: Services, personaId: string, rea
   return { ...signedIn, token };
 }
 
-/** A portal whose sign-in takes personas from `personaOidc()`; `signIn` returns a persona's session cookie. */
-export async function appWithPersonas(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp & { signIn: (personaId: string, realm?: Realm) => Promise<string> }> {
+const built = new WeakMap<FastifyInstance, Services>();
+
+/** A portal whose sign-in takes personas from `personaOidc()` (sign them in with `signIn`). */
+export async function appWithPersonas(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const t = await testApp(env, { ...options, oidc: personaOidc() });
-  return { ...t, signIn: (personaId, realm = 'citizen') => personaCookie(t.services, personaId, realm) };
+  built.set(t.app, t.services);
+  return t;
+}
+
+/** Signs a persona in to a portal from `appWithPersonas` and returns the session cookie (as identity.ts's `signIn` does over the eID). */
+export async function signIn(app: FastifyInstance, personaId: string, realm: Realm = 'citizen'): Promise<string> {
+  const services = built.get(app);
+  if (services === undefined) {
+    throw new Error('this portal was not built by appWithPersonas');
+  }
+  return personaCookie(services, personaId, realm);
 }
