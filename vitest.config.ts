@@ -8,10 +8,10 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Test files run two at a time: each has a database of its own (test/support/database.ts), and a
-    // file waiting on a server, a child process or a timer leaves the core to the other.
+    // Each test file has a database of its own (test/support/database.ts), so files may run side by
+    // side: one at a time here (the machine is shared), two in CI (`--maxWorkers=2` in .ci/run).
     fileParallelism: true,
-    maxWorkers: 2,
+    maxWorkers: 1,
     pool: 'forks',
   },
 });

@@ -11,7 +11,7 @@ import { buildServices, type Services } from '../../src/app/container.ts';
 import { seedDemoRegistries } from '../../src/app/demo.ts';
 import { buildHttp } from '../../src/app/http.ts';
 import type { CaseChannel, CaseRecord } from '../../src/modules/cases/index.ts';
-import { addDays, type Day, kyivDay } from '../../src/modules/deadlines/index.ts';
+import { type Day, kyivDay } from '../../src/modules/deadlines/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import { createHttpPaymentProvider, type PaymentSimulator, startPaymentSimulator } from '../../src/modules/payments/index.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
@@ -222,5 +222,3 @@ export async function act(services: Services, officer: SignedIn, caseId: string,
   }
   return done.value;
 }
-
-export const daysAfter = (day: Day, n: number): Day => addDays(day, n);

@@ -5,7 +5,7 @@ export { CASE_PROBLEMS, CaseRefused, type CaseActionError, type CaseProblem } fr
 export { CASE_SUBMITTED_TOPIC, createCasesService, type CasesService, type OpenCase } from './cases.service.ts';
 export { createBackOfficeService, type BackOfficeService, type QueueQuery } from './back-office.service.ts';
 export { CASE_CHANGED_TOPIC, type CaseCommand, dueOnFor, workflowOf } from './case-transitions.service.ts';
-export { CASE_ESCALATION_TOPIC, CASE_REMINDER_TOPIC, createDeadlineJobs, type DeadlineJobs } from './deadline-jobs.service.ts';
+export { CASE_ESCALATION_TOPIC, CASE_REMINDER_TOPIC, createDeadlineJobs } from './deadline-jobs.service.ts';
 export { type CallbackOutcome, createCasePaymentsService, type CasePaymentsService } from './case-payments.service.ts';
 export { type DocumentIssuer, type IssuedPdf, SILENT_CONSENT_BASIS, verificationUrl } from './decisions.service.ts';
 export type { DocumentFacts } from './issued-documents.repository.ts';
