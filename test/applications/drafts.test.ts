@@ -13,7 +13,7 @@ import type { ApplicationError } from '../../src/modules/applications/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
-import { appWithEid, signIn } from '../support/identity.ts';
+import { appWithPersonas, signIn } from '../support/personas.ts';
 
 const SERVICE = 'international-passport';
 const DAY_MS = 86_400_000;
@@ -44,7 +44,7 @@ function value<T>(result: Result<T, ApplicationError>): T {
 const problemOf = (result: Result<unknown, ApplicationError>) => (result.ok ? 'ok' : result.error.code);
 
 beforeAll(async () => {
-  t = await appWithEid();
+  t = await appWithPersonas();
   const imported = await t.services.catalogue.importRecords(await demoRecords(), 'test');
   expect(imported.ok).toBe(true);
   olena = await signedIn('olena-koval');

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AttachmentStore, databaseAttachmentStore, directoryAttachmentStore } from '../../src/modules/applications/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
-import { appWithEid, csrfOf, signIn } from '../support/identity.ts';
+import { csrfOf } from '../support/identity.ts';
+import { appWithPersonas, signIn } from '../support/personas.ts';
 
 const BOUNDARY = '----portico-full-boundary';
 const SERVICE = 'international-passport';
@@ -56,7 +57,7 @@ describe('a full directory store', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'portico-full-'));
-    t = await appWithEid({}, { attachmentStore: directoryAttachmentStore(dir, { writeFile: halfThenFail }) });
+    t = await appWithPersonas({}, { attachmentStore: directoryAttachmentStore(dir, { writeFile: halfThenFail }) });
     expect((await t.services.catalogue.importRecords(await demoRecords(), 'test')).ok).toBe(true);
     cookie = await signIn(t.app, 'olena-koval');
     csrf = await csrfOf(t.app, cookie, `/uk/services/${SERVICE}/apply`);
@@ -107,7 +108,7 @@ describe('a full database', () => {
   };
 
   beforeAll(async () => {
-    t = await appWithEid({}, { attachmentStore: store });
+    t = await appWithPersonas({}, { attachmentStore: store });
     expect((await t.services.catalogue.importRecords(await demoRecords(), 'test')).ok).toBe(true);
   });
   afterAll(async () => t.close());

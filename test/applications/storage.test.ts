@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
-import { appWithEid, csrfOf, signIn } from '../support/identity.ts';
+import { csrfOf } from '../support/identity.ts';
+import { appWithPersonas, signIn } from '../support/personas.ts';
 
 const MB = 1024 * 1024;
 const BOUNDARY = '----portico-storage-boundary';
@@ -44,7 +45,7 @@ let csrf: string;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'portico-storage-'));
-  t = await appWithEid({ ATTACHMENTS_DIR: dir, APPLICATION_MAX_OPEN_DRAFTS: '3', APPLICATION_MAX_STORED_MB: '1' });
+  t = await appWithPersonas({ ATTACHMENTS_DIR: dir, APPLICATION_MAX_OPEN_DRAFTS: '3', APPLICATION_MAX_STORED_MB: '1' });
   expect((await t.services.catalogue.importRecords(await demoRecords(), 'test')).ok).toBe(true);
   cookie = await signIn(t.app, 'olena-koval');
   csrf = await csrfOf(t.app, cookie, `/uk/services/${SERVICE}/apply`);

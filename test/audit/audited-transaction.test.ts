@@ -8,7 +8,7 @@ import { MIGRATIONS_DIR } from '../../src/app/container.ts';
 import { type AuditEntry, appendAudit, auditedTransaction, verifyAudit } from '../../src/platform/audit/audit.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
-import { testDatabase } from '../support/app.ts';
+import { testDatabase } from '../support/database.ts';
 
 let db: Database;
 let drop: () => Promise<void>;

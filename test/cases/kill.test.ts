@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { verifyAudit } from '../../src/platform/audit/audit.ts';
 import { EidAgent, parseForms } from '../support/eid-agent.ts';
-import { casesDatabase, type CasesDatabase } from './database.ts';
+import { type TestDatabase, testDatabase } from '../support/database.ts';
 
 const SERVER = process.env['TEST_DATABASE_URL'];
 const DRAFTS = 60;
@@ -115,7 +115,7 @@ async function submitOnce(browser: Browser, a: Attempt): Promise<void> {
 }
 
 describe.runIf(SERVER)('SIGKILL of the portal during a burst of web submissions (PostgreSQL)', () => {
-  let database: CasesDatabase | null = null;
+  let database: TestDatabase | null = null;
   let portal: ChildProcess | null = null;
   const log: string[] = [];
   afterAll(async () => {
@@ -128,7 +128,7 @@ describe.runIf(SERVER)('SIGKILL of the portal during a burst of web submissions 
   });
 
   it('loses no submission and doubles none: each receipt has its case, each retry ends in exactly one case', async () => {
-    database = await casesDatabase();
+    database = await testDatabase();
     const [port, statePort, bankPort, paymentPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const env = {
       PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, EID_STATE_PORT: String(statePort), EID_BANK_PORT: String(bankPort),

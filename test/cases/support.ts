@@ -1,6 +1,7 @@
 /**
- * A portal for the cases tests, built the way `testApp`/`appWithEid` build it but with a clock the
- * test moves, and with its own payment simulator whose callback secret the test knows.
+ * A portal for the cases tests, built the way `testApp` builds it but with a clock the test moves,
+ * with its own payment simulator whose callback secret the test knows, and with personas signed in
+ * by the factory of test/support/personas.ts.
  */
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
@@ -9,18 +10,17 @@ import { loadConfig } from '../../src/app/config.ts';
 import { buildServices, type Services } from '../../src/app/container.ts';
 import { seedDemoRegistries } from '../../src/app/demo.ts';
 import { buildHttp } from '../../src/app/http.ts';
-import { type EmbeddedEid, startEmbeddedEid } from '../../src/eid/index.ts';
 import type { CaseChannel, CaseRecord } from '../../src/modules/cases/index.ts';
-import { addDays, type Day, kyivDay } from '../../src/modules/deadlines/index.ts';
+import { type Day, kyivDay } from '../../src/modules/deadlines/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import { createHttpPaymentProvider, type PaymentSimulator, startPaymentSimulator } from '../../src/modules/payments/index.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
+import { testDatabase } from '../support/database.ts';
 import { demoRecords } from '../support/demo.ts';
-import { casesDatabase } from './database.ts';
-import { PUBLIC_URL, signIn } from '../support/identity.ts';
+import { PUBLIC_URL } from '../support/identity.ts';
+import { personaOidc, signedInPersona } from '../support/personas.ts';
 
 export const CALLBACK_SECRET = 'cases-test-callback-secret-0123456789';
-const CLIENT_SECRET = 'cases-test-client-secret-0123456789';
 
 /** A clock the test sets: instants, or a Kyiv day at 09:00 local time (06:00 UTC in summer, 07:00 in winter). */
 export interface TestClock {
@@ -76,32 +76,24 @@ export interface CasesApp {
   readonly services: Services & { payments: NonNullable<Services['payments']> };
   readonly clock: TestClock;
   readonly simulator: PaymentSimulator;
-  readonly eid: EmbeddedEid;
-  /** Lets a starved PostgreSQL pool open more connections until the returned function is called (see database.ts). */
+  /** Lets a starved PostgreSQL pool open more connections until the returned function is called (see test/support/database.ts). */
   readonly unstick: () => Promise<(() => void) | null>;
-  /** Limits the statements the portal may run from now on (null: no limit); see database.ts. */
+  /** Limits the statements the portal may run from now on (null: no limit); see test/support/database.ts. */
   readonly budget: (statements: number | null) => void;
-  /** Signs a persona in over the embedded eID and resolves the session (at the clock's time). */
+  /** Signs a persona in (test/support/personas.ts) and resolves the session (at the clock's time). */
   person(personaId: string, realm?: 'citizen' | 'staff'): Promise<SignedIn & { token: string }>;
   close(): Promise<void>;
 }
 
 export async function casesApp(start: Date | Day): Promise<CasesApp> {
   const clock = testClock(start);
-  const eid = await startEmbeddedEid({
-    name: 'state', host: '127.0.0.1', port: 0, publicHost: '127.0.0.1', nodeEnv: 'test',
-    clients: [{ client_id: 'portal-test', client_secret: CLIENT_SECRET, redirect_uris: [`${PUBLIC_URL}/auth/callback/state`], post_logout_redirect_uris: [`${PUBLIC_URL}/uk/signed-out`] }],
-  });
-  const database = await casesDatabase();
-  const config = loadConfig({
-    NODE_ENV: 'test', DATA_DIR: ':memory:', PUBLIC_URL, EID_EMBEDDED: 'false', OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: eid.issuer,
-    OIDC_STATE_CLIENT_ID: 'portal-test', OIDC_STATE_CLIENT_SECRET: CLIENT_SECRET,
-  });
+  const database = await testDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: ':memory:', PUBLIC_URL });
   // One attempt per callback, and the portal is not listening on portal.test: the tests take each
   // callback's exact body and signature from the simulator and hand them to the service.
   const simulator = await startPaymentSimulator({ host: '127.0.0.1', port: 0, apiKey: 'cases-test-key', callbackSecret: CALLBACK_SECRET, callbackAttempts: 1, clock });
   const provider = createHttpPaymentProvider({ id: 'simulator', baseUrl: simulator.url, apiKey: 'cases-test-key', callbackSecret: CALLBACK_SECRET });
-  const services = await buildServices(config, { db: database.db, clock, paymentProvider: provider });
+  const services = await buildServices(config, { db: database.db, clock, paymentProvider: provider, oidc: personaOidc() });
   await seedDemoRegistries(services);
   expect((await services.catalogue.importRecords(await demoRecords(), 'test')).ok).toBe(true);
   const { app } = await buildHttp(services, createLogger('silent'));
@@ -111,17 +103,13 @@ export async function casesApp(start: Date | Day): Promise<CasesApp> {
     throw new Error('the payments service was not built');
   }
   return {
-    app, clock, simulator, eid, unstick: () => database.unstick(), budget: database.budget,
+    app, clock, simulator, unstick: () => database.unstick(), budget: database.budget,
     services: { ...services, payments },
-    async person(personaId, realm = 'citizen') {
-      const token = (await signIn(app, personaId, realm)).replace(/^portico_session=/, '');
-      return { ...(await resolve(services, token)), token };
-    },
+    person: (personaId, realm = 'citizen') => signedInPersona(services, personaId, realm),
     async close() {
       await app.close();
       await simulator.close();
       await database.drop();
-      await eid.close();
     },
   };
 }
@@ -234,5 +222,3 @@ export async function act(services: Services, officer: SignedIn, caseId: string,
   }
   return done.value;
 }
-
-export const daysAfter = (day: Day, n: number): Day => addDays(day, n);

@@ -4,7 +4,7 @@ import { createCatalogueService, parseCatalogueFiles } from '../../src/modules/c
 import type { Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
-import { testDatabase } from '../support/app.ts';
+import { testDatabase } from '../support/database.ts';
 import { aCatalogue, aService } from '../support/factories.ts';
 
 let db: Database;

@@ -5,7 +5,7 @@ import { createCatalogueService, type SearchQuery } from '../../src/modules/cata
 import type { Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
-import { testDatabase } from '../support/app.ts';
+import { testDatabase } from '../support/database.ts';
 import { aCatalogue, aService } from '../support/factories.ts';
 
 let primary: Database;

@@ -11,7 +11,7 @@ import { openCheckpoint, sealCheckpoint } from '../../src/platform/audit/audit-c
 import { appendAudit, type AuditEntry, verifyAudit } from '../../src/platform/audit/audit.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
-import { testDatabase } from '../support/app.ts';
+import { testDatabase } from '../support/database.ts';
 
 const KEY = 'audit-checkpoint-test-key-0123456789abcdef';
 const drops: Array<() => Promise<void>> = [];

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
 import { DEMO_DIR } from '../../src/app/demo.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
-import { testDatabase } from '../support/app.ts';
+import { testDatabase } from '../support/database.ts';
 import { aService } from '../support/factories.ts';
 
 const run = promisify(execFile);

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
-import { appWithEid, csrfOf, signIn } from '../support/identity.ts';
+import { csrfOf } from '../support/identity.ts';
+import { appWithPersonas, signIn } from '../support/personas.ts';
 
 let t: TestApp;
 let cookie: string;
@@ -25,7 +26,7 @@ function multipart(fields: ReadonlyArray<readonly [string, string]>, file: { nam
 }
 
 beforeAll(async () => {
-  t = await appWithEid();
+  t = await appWithPersonas();
   const imported = await t.services.catalogue.importRecords(await demoRecords(), 'test');
   expect(imported.ok).toBe(true);
   cookie = await signIn(t.app, 'olena-koval');

@@ -6,14 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
-import { appWithEid, csrfOf, signIn } from '../support/identity.ts';
+import { csrfOf } from '../support/identity.ts';
+import { appWithPersonas, signIn } from '../support/personas.ts';
 
 let t: TestApp;
 let citizen: string;
 let officer: string;
 
 beforeAll(async () => {
-  t = await appWithEid();
+  t = await appWithPersonas();
   expect((await t.services.catalogue.importRecords(await demoRecords(), 'test')).ok).toBe(true);
   citizen = await signIn(t.app, 'olena-koval');
   officer = await signIn(t.app, 'oksana-lysenko', 'staff');

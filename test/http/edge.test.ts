@@ -10,7 +10,8 @@ import { MAX_CASE_TEXT } from '../../src/modules/cases/index.ts';
 import { signatureHeaderValue } from '../../src/modules/payments/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
-import { appWithEid, csrfOf, signIn } from '../support/identity.ts';
+import { csrfOf } from '../support/identity.ts';
+import { appWithPersonas, signIn } from '../support/personas.ts';
 
 const SECRET = 'edge-callback-secret-0123456789abcdef';
 const RANDOM = '3f1c9a4e-2b7d-4c1e-9f00-123456789abc';
@@ -29,7 +30,7 @@ async function person(id: string, realm: 'citizen' | 'staff' = 'citizen') {
 
 beforeAll(async () => {
   // A provider configured by URL, key and secret: the test signs callbacks as the provider would (it is never called).
-  t = await appWithEid({ PAYMENT_PROVIDER_URL: 'http://127.0.0.1:9', PAYMENT_API_KEY: 'edge-key', PAYMENT_CALLBACK_SECRET: SECRET });
+  t = await appWithPersonas({ PAYMENT_PROVIDER_URL: 'http://127.0.0.1:9', PAYMENT_API_KEY: 'edge-key', PAYMENT_CALLBACK_SECRET: SECRET });
   expect((await t.services.catalogue.importRecords(await demoRecords(), 'test')).ok).toBe(true);
   citizen = await person('olena-koval');
   admin = await person('viktor-savchenko', 'staff');

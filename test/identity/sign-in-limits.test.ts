@@ -7,7 +7,8 @@ import { ConfigError, loadConfig } from '../../src/app/config.ts';
 import { recordAudit, verifyAudit } from '../../src/platform/audit/audit.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
-import { type TestApp, testApp, testDatabase } from '../support/app.ts';
+import { type TestApp, testApp } from '../support/app.ts';
+import { testDatabase } from '../support/database.ts';
 import { appWithEid, signIn, throughEid } from '../support/identity.ts';
 
 /** A provider that is never reached: callbacks naming no sign-in in progress are refused before any exchange. */

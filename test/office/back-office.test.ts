@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../src/modules/cases/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
-import { appWithEid, csrfOf, signIn } from '../support/identity.ts';
+import { csrfOf } from '../support/identity.ts';
+import { appWithPersonas, signIn } from '../support/personas.ts';
 
 let t: TestApp;
 let citizen: string;
@@ -65,7 +66,7 @@ const get = (cookie: string, url: string) => t.app.inject({ url, headers: { cook
 const act = (cookie: string, c: CaseRecord, fields: Record<string, string>) => post(cookie, `/en/office/cases/${c.id}/act`, Object.entries(fields));
 
 beforeAll(async () => {
-  t = await appWithEid();
+  t = await appWithPersonas();
   expect((await t.services.catalogue.importRecords(await demoRecords(), 'test')).ok).toBe(true);
   citizen = await signIn(t.app, 'olena-koval');
   clerk = await signIn(t.app, 'mykola-tkachenko', 'staff');

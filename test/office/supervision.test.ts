@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
-import { appWithEid, csrfOf, signIn } from '../support/identity.ts';
+import { csrfOf } from '../support/identity.ts';
+import { appWithPersonas, signIn } from '../support/personas.ts';
 
 let t: TestApp;
 let supervisor: string;
@@ -27,7 +28,7 @@ async function resolve(cookie: string): Promise<SignedIn> {
 }
 
 beforeAll(async () => {
-  t = await appWithEid();
+  t = await appWithPersonas();
   expect((await t.services.catalogue.importRecords(await demoRecords(), 'test')).ok).toBe(true);
   const citizen = await resolve(await signIn(t.app, 'olena-koval'));
   supervisor = await signIn(t.app, 'petro-boiko', 'staff');

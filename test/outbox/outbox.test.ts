@@ -12,7 +12,7 @@ import {
   rejected,
   retryLater,
 } from '../../src/platform/outbox/index.ts';
-import { testDatabase } from '../support/app.ts';
+import { testDatabase } from '../support/database.ts';
 
 let db: Database;
 let url: string | null;

@@ -12,7 +12,7 @@ import { migrate } from '../../src/platform/db/migrate.ts';
 import type { Logger } from '../../src/platform/logging/logger.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { createOutboxWorker, delivered, outboxRepository } from '../../src/platform/outbox/index.ts';
-import { testDatabase } from '../support/app.ts';
+import { testDatabase } from '../support/database.ts';
 import { type SwitchableDatabase, switchableDatabase } from '../support/switchable-database.ts';
 
 interface Entry { readonly level: 'info' | 'warn' | 'error'; readonly msg: string }

@@ -13,7 +13,7 @@ import { buildHttp } from '../../src/app/http.ts';
 import { openPostgres } from '../../src/platform/db/postgres.ts';
 import { DatabaseUnavailableError, isDatabaseUnavailable, unavailableOr } from '../../src/platform/db/unavailable.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
-import { testDatabase } from '../support/app.ts';
+import { testDatabase } from '../support/database.ts';
 import { refusedDatabase, switchableDatabase } from '../support/switchable-database.ts';
 
 const SERVER = process.env['TEST_DATABASE_URL'];

@@ -10,7 +10,7 @@ import type { Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { resultTransaction } from '../../src/platform/db/transaction.ts';
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
-import { testDatabase } from '../support/app.ts';
+import { testDatabase } from '../support/database.ts';
 
 let database: Awaited<ReturnType<typeof testDatabase>>;
 let db: Database;

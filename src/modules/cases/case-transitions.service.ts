@@ -1,10 +1,10 @@
 import type { Clock } from '../../kernel/clock.ts';
-import { type Result, err, ok } from '../../kernel/result.ts';
+import { type Result, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { outboxRepository } from '../../platform/outbox/index.ts';
 import type { CatalogueService, Service, ServiceRecord } from '../catalogue/index.ts';
-import { type Day, dueDate, kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
+import { type Day, dueDate, type WorkingCalendar } from '../deadlines/index.ts';
 import { defaultWorkflow, type TransitionError, transition, type WorkflowDefinition, type WorkflowRole } from '../workflow/index.ts';
 import type { CaseChannel, CaseRecord, InformationRequest } from './case.ts';
 import { casesRepository } from './cases.repository.ts';
@@ -114,7 +114,3 @@ export async function applyEvent(
 }
 
 
-export const todayOf = (clock: Clock): Day => kyivDay(clock.now());
-
-/** A refusal from a transition as a value for callers that only pass it on. */
-export const refused = <E>(e: E) => err(e);

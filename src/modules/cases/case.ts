@@ -155,6 +155,3 @@ export function formatMoney(kopecks: number, lang: Lang): string {
   const value = (kopecks / 100).toFixed(2);
   return lang === 'uk' ? `${value.replace('.', ',')} грн` : `UAH ${value}`;
 }
-
-/** A case is still running (a decision may come) while it has no outcome. */
-export const isRunning = (c: Pick<CaseRecord, 'outcome'>): boolean => c.outcome === null;

@@ -86,8 +86,6 @@ export function createDeadlineJobs(deps: DeadlineJobsDeps) {
   };
 }
 
-export type DeadlineJobs = ReturnType<typeof createDeadlineJobs>;
-
 /**
  * Silent consent (Law of Ukraine "On the Permit System in Economic Activity", Art. 1): a case of a service that grants it, with complete documents,
  * undecided after its due date, is granted by the portal; the document says so. Returns how many.

@@ -6,7 +6,7 @@ export * from './cases.errors.ts';
 export { createCasesService, type CasesService, type OpenCase } from './cases.service.ts';
 export { createBackOfficeService, type BackOfficeService, type QueueQuery } from './back-office.service.ts';
 export { type CaseCommand, dueOnFor, workflowOf } from './case-transitions.service.ts';
-export { createDeadlineJobs, type DeadlineJobs } from './deadline-jobs.service.ts';
+export { createDeadlineJobs } from './deadline-jobs.service.ts';
 export { type CallbackOutcome, createCasePaymentsService, type CasePaymentsService } from './case-payments.service.ts';
 export { type DocumentIssuer, type IssuedPdf, SILENT_CONSENT_BASIS, verificationUrl } from './decisions.service.ts';
 export type { DocumentFacts } from './issued-documents.repository.ts';

@@ -278,4 +278,3 @@ export type CostRecord = Static<typeof Cost>;
 export type CatalogueFile = Static<typeof CatalogueFile>;
 export type Audience = (typeof AUDIENCES)[number];
 export type ChannelType = (typeof CHANNEL_TYPES)[number];
-export type EventKind = EventRecord['kind'];

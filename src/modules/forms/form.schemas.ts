@@ -32,7 +32,6 @@ export const FIELD_KINDS = [
   'yes-no',
   'file',
 ] as const;
-export type FieldKind = (typeof FIELD_KINDS)[number];
 
 /** Where a field's first value may come from: the signed-in person, their confirmed contacts, or the party they act for. */
 export const PREFILL_SOURCES = [

@@ -5,7 +5,6 @@ export {
   type Answers,
   type Condition,
   FIELD_KINDS,
-  type FieldKind,
   type FieldOption,
   type FormField,
   type FormPage,

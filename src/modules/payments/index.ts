@@ -11,7 +11,6 @@ export {
   type LocalPayment,
   type Mismatch,
   parseCallbackBody,
-  PAYMENT_STATUSES,
   type PaymentCallback,
   type PaymentProvider,
   type PaymentStatus,

@@ -6,7 +6,6 @@
 import type { Lang } from '../../kernel/text.ts';
 
 export type PaymentStatus = 'paid' | 'declined' | 'abandoned';
-export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['paid', 'declined', 'abandoned'];
 
 export interface StartPayment {
   /** The portal's uuid for this payment; also the idempotency key. */

@@ -5,7 +5,6 @@ export {
   REQUIREMENTS,
   type Requirement,
   STATE_KINDS,
-  type StateKind,
   WORKFLOW_ROLES,
   type WorkflowRole,
   WorkflowDefinition as WorkflowDefinitionSchema,

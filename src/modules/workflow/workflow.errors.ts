@@ -79,5 +79,3 @@ export type TransitionError =
   | RefusalGroundUnknown
   | DocumentsIncomplete
   | FeeUnpaid;
-
-export type TransitionErrorCode = TransitionError['code'];

@@ -5,13 +5,17 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 import type { Database, Queryable, Row } from './database.ts';
 
-/** Embedded PostgreSQL (PGlite) kept in `dataDir`, or in memory when `dataDir` is null. */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+/**
+ * Embedded PostgreSQL (PGlite) kept in `dataDir`, or in memory when `dataDir` is null; `from`, a
+ * data directory dumped as a tarball (`dumpDataDir`), starts it as a copy of that database.
+ */
+export async function openPglite(dataDir: string | null, from: Blob | null = null): Promise<Database & { dump(): Promise<Blob> }> {
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
   }
   const db = await PGlite.create(dataDir ?? undefined, {
     extensions: { pg_trgm },
+    ...(from === null ? {} : { loadDataDir: from }),
     // Align with node-postgres as configured in postgres.ts: int8 as number, numeric as string.
     parsers: { [types.INT8]: (v: string) => Number(v) },
   });
@@ -47,6 +51,10 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
     },
     async close() {
       await db.close();
+    },
+    /** The data directory as a tarball, for `from` of another instance. */
+    async dump() {
+      return db.dumpDataDir('none');
     },
   };
 }

@@ -18,6 +18,11 @@ export interface DatabaseLogger {
  * idempotency key, may try again.
  */
 export function openPostgres(connectionString: string, poolSize: number, logger: DatabaseLogger | null = null): Database {
+  return openPostgresPool(connectionString, poolSize, logger).db;
+}
+
+/** `openPostgres` with its pool, for a caller that watches the pool or widens it. */
+export function openPostgresPool(connectionString: string, poolSize: number, logger: DatabaseLogger | null = null): { db: Database; pool: pg.Pool } {
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
@@ -46,7 +51,7 @@ export function openPostgres(connectionString: string, poolSize: number, logger:
 
   const withClient = checkout(pool, logger);
 
-  return {
+  const db: Database = {
     kind: 'postgres',
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
       // pool.query releases its connection with the error, so a broken one is destroyed.
@@ -102,6 +107,7 @@ export function openPostgres(connectionString: string, poolSize: number, logger:
       await pool.end();
     },
   };
+  return { db, pool };
 }
 
 /**

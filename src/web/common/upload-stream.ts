@@ -70,12 +70,5 @@ export function receivedFiles(body: unknown, name: string): ReceivedFile[] {
   return (Array.isArray(raw) ? raw : [raw]).filter(isReceivedFile).filter((f) => !(f.filename === '' && f.received.bytes.length === 0 && !f.received.truncated));
 }
 
-/** A text field of a form body, urlencoded (a string) or multipart (`{ value }`). */
-export function formText(body: unknown, name: string): string {
-  const raw = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-  const value = typeof raw === 'object' && raw !== null && (raw as { type?: unknown }).type === 'field' ? (raw as { value?: unknown }).value : raw;
-  return typeof value === 'string' ? value : '';
-}
-
 /** The route options a declared upload adds (for the route table's registration). */
 export const uploadConfig = (upload: UploadRule | undefined) => (upload === undefined ? {} : { upload, multipartOptions: { limits: { files: upload.files } } });
