@@ -18,7 +18,7 @@ export const enCommon: { readonly [K in keyof typeof ukCommon]: string } = {
   'common.year': 'Year',
   'common.dateHint': 'For example, 27 3 2007',
   'common.dateMissing': 'Enter a date: day, month and year',
-  'common.datePart': 'The date must include a {parts}',
+  'common.datePart': 'The date must include: {parts}',
   'common.dateParts.day': 'day',
   'common.dateParts.month': 'month',
   'common.dateParts.year': 'year',

@@ -16,7 +16,7 @@ export const ukCommon = {
   'common.year': 'Рік',
   'common.dateHint': 'Наприклад, 27 3 2007',
   'common.dateMissing': 'Введіть дату: день, місяць і рік',
-  'common.datePart': 'Дата має містити {parts}',
+  'common.datePart': 'Дата має містити: {parts}',
   'common.dateParts.day': 'день',
   'common.dateParts.month': 'місяць',
   'common.dateParts.year': 'рік',
