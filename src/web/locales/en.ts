@@ -7,6 +7,7 @@ import { enJourney } from '../cases/en-journey.ts';
 import { enStaff } from '../admin/en-staff.ts';
 import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
+import { enCatalogue } from '../catalogue/en-catalogue.ts';
 import type { Messages } from './messages.ts';
 
 /** English copy. */
@@ -20,6 +21,7 @@ export const en: Messages = {
   ...enStaff,
   ...enStorage,
   ...enEdge,
+  ...enCatalogue,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',

@@ -7,6 +7,7 @@ import { ukJourney } from '../cases/uk-journey.ts';
 import { ukStaff } from '../admin/uk-staff.ts';
 import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
+import { ukCatalogue } from '../catalogue/uk-catalogue.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
@@ -19,6 +20,7 @@ export const uk = {
   ...ukStaff,
   ...ukStorage,
   ...ukEdge,
+  ...ukCatalogue,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',
