@@ -34,11 +34,11 @@ export function HomePage({ ctx, view }: { ctx: PageContext; view: HomeView }) {
       <hr class="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
       <section aria-labelledby="popular">
         <h2 class="govuk-heading-l" id="popular">{t('home.popular')}</h2>
-        <ul class="govuk-grid-row govuk-list" id="popular-services">
+        <ul class="govuk-list govuk-list--spaced" id="popular-services">
           {view.popular.map((s) => (
-            <li key={s.id} class="govuk-grid-column-one-half">
+            <li key={s.id}>
               <h3 class="govuk-heading-s govuk-!-margin-bottom-1"><a class="govuk-link" href={paths.service(lang, s.id)}>{s.name[lang]}</a></h3>
-              <p class="govuk-body-s">{termText(t, s.deadline)}</p>
+              <p class="govuk-body-s govuk-!-margin-bottom-0">{termText(t, s.deadline)}</p>
             </li>
           ))}
         </ul>
