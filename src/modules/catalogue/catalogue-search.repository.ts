@@ -72,6 +72,30 @@ const ORDER = 'rank DESC, popularity DESC, name_uk, id';
 
 export const catalogueSearch = {
   /**
+   * For each query word, up to `per` catalogue words near it in spelling, nearest first — looser
+   * than the search's own neighbours, for "did you mean" after a search that found nothing.
+   */
+  async spellings(q: Queryable, terms: readonly string[], per: number): Promise<Map<string, string[]>> {
+    const words = terms.filter(isIndexWord);
+    const result = new Map<string, string[]>();
+    if (words.length === 0) {
+      return result;
+    }
+    const rows = await q.query<{ term: string; word: string }>(
+      `SELECT t.term, w.word FROM unnest($1::text[]) AS t(term)
+       CROSS JOIN LATERAL (
+         SELECT word FROM search_words WHERE word <> t.term AND similarity(word, t.term) >= 0.2
+         ORDER BY word <-> t.term, word LIMIT $2
+       ) AS w`,
+      [words, per],
+    );
+    for (const r of rows) {
+      result.set(r.term, [...(result.get(r.term) ?? []), r.word]);
+    }
+    return result;
+  },
+
+  /**
    * One round trip: the matching services are computed once (a materialised CTE) and give the page,
    * the total and the count under each filter value.
    */

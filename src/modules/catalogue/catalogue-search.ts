@@ -57,6 +57,48 @@ function searchTermsUnbounded(text: string): string[] {
   return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/**
+ * Corrected queries to offer after a search that found nothing: each word replaced by its nearest
+ * catalogue spelling (words with none are kept), then one word at a time by its next nearest.
+ * The original query and repeats are left out; at most `limit`.
+ */
+export function spellingCandidates(terms: readonly string[], near: ReadonlyMap<string, readonly string[]>, limit: number): string[] {
+  const ranked = new Map(terms.map((t) => [t, byEditDistance(t, near.get(t) ?? [])]));
+  const best = terms.map((t) => ranked.get(t)?.[0] ?? t);
+  const candidates = [best.join(' ')];
+  terms.forEach((t, i) => {
+    for (const alternative of (ranked.get(t) ?? []).slice(1)) {
+      candidates.push(best.map((w, j) => (j === i ? alternative : w)).join(' '));
+    }
+  });
+  const original = terms.join(' ');
+  return [...new Set(candidates)].filter((c) => c !== original).slice(0, limit);
+}
+
+/** Words nearest to `term` first by edit distance; ties keep their order (the trigram distance). */
+function byEditDistance(term: string, words: readonly string[]): string[] {
+  return words.map((w, i) => ({ w, i, d: editDistance(term, w) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.w);
+}
+
+/** Edits (insert, delete, substitute, swap two neighbours) that turn one word into another. */
+export function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number) => d[i]?.[j] ?? Infinity;
+  for (let i = 1; i <= x.length; i += 1) {
+    for (let j = 1; j <= y.length; j += 1) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      }
+      (d[i] as number[])[j] = best;
+    }
+  }
+  return at(x.length, y.length);
+}
+
 export function cacheKey(q: SearchQuery): string {
   return [q.text ?? '', q.audience, q.organisationId, q.eventId, q.channel, q.online, q.page, q.pageSize].join('|');
 }

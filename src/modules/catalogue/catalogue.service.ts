@@ -10,7 +10,7 @@ import { CatalogueImportRejected } from './catalogue.errors.ts';
 import { catalogueWrites } from './catalogue.repository.ts';
 import { catalogueReads } from './catalogue-reads.repository.ts';
 import { checkReferences } from './catalogue-references.ts';
-import { type SearchQuery, cacheKey } from './catalogue-search.ts';
+import { type SearchQuery, cacheKey, searchTerms, spellingCandidates } from './catalogue-search.ts';
 import { type SearchPage, catalogueSearch } from './catalogue-search.repository.ts';
 import { catalogueToJsonLd } from './catalogue-jsonld.ts';
 
@@ -42,6 +42,20 @@ export interface CatalogueDeps {
  * other processes may write it) and serve from a cache scoped to that revision, so no process serves a
  * record older than the last committed edit (ADR 0006).
  */
+/** Corrected queries (each word towards the catalogue's nearest spelling) that find something with the same filters. */
+async function spellingSuggestions(q: Queryable, query: SearchQuery, limit: number): Promise<Array<{ text: string; total: number }>> {
+  const terms = query.text ? searchTerms(query.text) : [];
+  const candidates = spellingCandidates(terms, await catalogueSearch.spellings(q, terms, 6), limit * 2);
+  const found: Array<{ text: string; total: number }> = [];
+  for (const text of candidates) {
+    const total = (await catalogueSearch.search(q, { ...query, text, page: 1, pageSize: 1 })).total;
+    if (total > 0 && found.length < limit) {
+      found.push({ text, total });
+    }
+  }
+  return found;
+}
+
 export function createCatalogueService(deps: CatalogueDeps) {
   const { db, clock } = deps;
   const readRevision = () => catalogueReads.revision(db);
@@ -69,6 +83,12 @@ export function createCatalogueService(deps: CatalogueDeps) {
     serviceCounts: () => cached('counts', (q) => catalogueReads.serviceCounts(q)),
     search: (query: SearchQuery) =>
       cached<SearchPage>(`search:${cacheKey(query)}`, (q) => catalogueSearch.search(q, query)),
+    /**
+     * Spellings to suggest after a search that found nothing: corrected queries that do find
+     * something with the same filters, with how many services each finds.
+     */
+    spellingSuggestions: (query: SearchQuery, limit = 3) =>
+      cached(`spell:${cacheKey(query)}:${limit}`, (q) => spellingSuggestions(q, query, limit)),
     explainSearch: (query: SearchQuery) => catalogueSearch.explain(db, query),
     exportRecords: () => catalogueReads.all(db),
     exportJsonLd: () =>

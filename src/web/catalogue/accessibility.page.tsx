@@ -5,11 +5,11 @@ export function AccessibilityPage({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('accessibility.title')}>
-      <h1>{t('accessibility.title')}</h1>
-      <p class="lead">{t('accessibility.intro')}</p>
-      <p>{t('accessibility.standard')}</p>
-      <p>{t('accessibility.channels')}</p>
-      <p>{t('accessibility.feedback')}</p>
+      <h1 class="govuk-heading-l">{t('accessibility.title')}</h1>
+      <p class="govuk-body-l">{t('accessibility.intro')}</p>
+      <p class="govuk-body">{t('accessibility.standard')}</p>
+      <p class="govuk-body">{t('accessibility.channels')}</p>
+      <p class="govuk-body">{t('accessibility.feedback')}</p>
     </Layout>
   );
 }

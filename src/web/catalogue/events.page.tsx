@@ -7,12 +7,12 @@ export function EventsPage({ ctx, events }: { ctx: PageContext; events: readonly
   const { t, lang } = ctx;
   const group = (kind: 'life' | 'business', title: string) => (
     <section aria-labelledby={`${kind}-events`}>
-      <h2 id={`${kind}-events`}>{title}</h2>
-      <ul class="event-list">
+      <h2 class="govuk-heading-m" id={`${kind}-events`}>{title}</h2>
+      <ul class="govuk-list govuk-list--spaced">
         {events.filter((e) => e.kind === kind).map((e) => (
           <li key={e.id}>
-            <a href={paths.event(lang, e.id)}>{e.name[lang]}</a>
-            <p>{e.description[lang]}</p>
+            <a class="govuk-link" href={paths.event(lang, e.id)}>{e.name[lang]}</a>
+            <p class="govuk-body">{e.description[lang]}</p>
           </li>
         ))}
       </ul>
@@ -20,8 +20,8 @@ export function EventsPage({ ctx, events }: { ctx: PageContext; events: readonly
   );
   return (
     <Layout ctx={ctx} title={t('events.title')} crumbs={[]}>
-      <h1>{t('events.title')}</h1>
-      <p class="lead">{t('events.lead')}</p>
+      <h1 class="govuk-heading-l">{t('events.title')}</h1>
+      <p class="govuk-body-l">{t('events.lead')}</p>
       {group('life', t('home.lifeEvents'))}
       {group('business', t('home.businessEvents'))}
     </Layout>
@@ -32,10 +32,10 @@ export function EventPage({ ctx, event, services }: { ctx: PageContext; event: C
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={event.name[lang]} crumbs={[{ href: paths.events(lang), label: t('events.title') }]}>
-      <h1>{event.name[lang]}</h1>
-      <p class="lead">{event.description[lang]}</p>
+      <h1 class="govuk-heading-l">{event.name[lang]}</h1>
+      <p class="govuk-body-l">{event.description[lang]}</p>
       <section aria-labelledby="event-services">
-        <h2 id="event-services">{t('event.services')} ({services.length})</h2>
+        <h2 class="govuk-heading-m" id="event-services">{t('event.services')} ({services.length})</h2>
         <ServiceList ctx={ctx} services={services} />
       </section>
     </Layout>

@@ -12,7 +12,8 @@ import { AgenciesPage, AgencyPage } from './agencies.page.tsx';
 import { CentrePage, CentresPage } from './centres.page.tsx';
 import { EventPage, EventsPage } from './events.page.tsx';
 import { HomePage } from './home.page.tsx';
-import { isPastLastPage, SearchResultsPage } from './search.page.tsx';
+import { SearchResultsPage } from './search.page.tsx';
+import { isPastLastPage } from './search.view.ts';
 import { ServicePage } from './service.page.tsx';
 import { PageCache } from './page-cache.ts';
 import { pageContext, renderPage, sendHtml, sendPage } from '../common/render.ts';
@@ -41,13 +42,14 @@ const search: Handler = async (catalogue, request) => {
   const parsed = parseSearchPageParams(raw);
   const values = Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
   const errors = searchErrors(ctx.t, parsed, organisations.value, events.value);
-  const base = { values, errors, organisations: organisations.value, events: events.value, pageSize: PAGE_SIZE };
+  const base = { values, errors, organisations: organisations.value, events: events.value, pageSize: PAGE_SIZE, spellings: [] };
   if (!parsed.ok || errors.length > 0) {
     return page(400, <SearchResultsPage ctx={ctx} view={{ ...base, result: null, page: 1 }} />);
   }
   const query = toSearchQuery(parsed.value, PAGE_SIZE);
   const result = await catalogue.search(query);
-  const view = { ...base, result: result.value, page: query.page };
+  const spellings = result.value.total === 0 && query.text ? (await catalogue.spellingSuggestions(query)).value : [];
+  const view = { ...base, result: result.value, page: query.page, spellings };
   return page(isPastLastPage(result.value, view) ? 404 : 200, <SearchResultsPage ctx={ctx} view={view} />);
 };
 

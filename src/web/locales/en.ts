@@ -8,6 +8,7 @@ import { enJourney } from '../cases/en-journey.ts';
 import { enStaff } from '../admin/en-staff.ts';
 import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
+import { enCatalogue } from '../catalogue/en-catalogue.ts';
 import { enCommon } from '../common/en-common.ts';
 import type { Messages } from './messages.ts';
 
@@ -23,6 +24,7 @@ export const en: Messages = {
   ...enStaff,
   ...enStorage,
   ...enEdge,
+  ...enCatalogue,
   ...enCommon,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',

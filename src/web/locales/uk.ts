@@ -8,6 +8,7 @@ import { ukJourney } from '../cases/uk-journey.ts';
 import { ukStaff } from '../admin/uk-staff.ts';
 import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
+import { ukCatalogue } from '../catalogue/uk-catalogue.ts';
 import { ukCommon } from '../common/uk-common.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
@@ -22,6 +23,7 @@ export const uk = {
   ...ukStaff,
   ...ukStorage,
   ...ukEdge,
+  ...ukCatalogue,
   ...ukCommon,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
