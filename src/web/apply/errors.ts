@@ -16,11 +16,11 @@ export function answerMessage(t: Translator, field: FormField, issue: Pick<Answe
     case 'required':
       return field.kind === 'file' ? t('answer.upload', { label }) : CHOICE_KINDS.has(field.kind) ? t('answer.choose', { label }) : t('answer.required', { label });
     case 'format':
-      return issue.params['format'] === 'date' ? t('answer.date', { label }) : issue.params['format'] === 'email' ? t('answer.email', { label }) : t('answer.invalid', { label });
+      return issue.params['format'] === 'date' ? t('form.date', { label }) : issue.params['format'] === 'email' ? t('answer.email', { label }) : t('answer.invalid', { label });
     case 'minLength':
-      return t('answer.minLength', { label, n: n('limit') });
+      return t.plural('form.minLength', n('limit'), { label });
     case 'maxLength':
-      return t('answer.maxLength', { label, n: n('limit') });
+      return t.plural('form.maxLength', n('limit'), { label });
     case 'minimum':
       return t('answer.minimum', { label, n: n('limit') });
     case 'maximum':
@@ -40,6 +40,7 @@ export function applicationMessage(t: Translator, problem: ApplicationProblem, m
     case 'file-too-large':
       return t('applyError.file-too-large', { mb: maxMb });
     case 'quota-drafts':
+      return t.plural('form.quotaDrafts', limit ?? 0);
     case 'too-many-files':
       return t(`applyError.${problem}`, { n: limit ?? 0 });
     case 'quota-bytes':

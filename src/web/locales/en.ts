@@ -1,4 +1,5 @@
 import { enApply } from '../apply/en-apply.ts';
+import { enForm } from '../apply/en-form.ts';
 import { enContacts } from '../identity/en-contacts.ts';
 import { enOffice } from '../office/en-office.ts';
 import { enUnavailable } from './en-unavailable.ts';
@@ -12,6 +13,7 @@ import type { Messages } from './messages.ts';
 /** English copy. */
 export const en: Messages = {
   ...enApply,
+  ...enForm,
   ...enOffice,
   ...enUnavailable,
   ...enSignIn,

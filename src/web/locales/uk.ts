@@ -1,4 +1,5 @@
 import { ukApply } from '../apply/uk-apply.ts';
+import { ukForm } from '../apply/uk-form.ts';
 import { ukContacts } from '../identity/uk-contacts.ts';
 import { ukOffice } from '../office/uk-office.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
@@ -11,6 +12,7 @@ import { ukEdge } from './uk-edge.ts';
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
   ...ukApply,
+  ...ukForm,
   ...ukOffice,
   ...ukUnavailable,
   ...ukSignIn,
