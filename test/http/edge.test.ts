@@ -70,7 +70,7 @@ describe('control characters in paths and queries', () => {
       `--b\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${citizen.csrf}\r\n--b\r\nContent-Disposition: form-data; name="file"; filename="a\u0000.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--b--\r\n`,
       { 'content-type': 'multipart/form-data; boundary=b' });
     expect(multipart.statusCode).toBe(400);
-    const lines = await post(`/uk/applications/${draft}/pages/about-you`, citizen, `_csrf=${citizen.csrf}&_shown=givenName&givenName=${encodeURIComponent('Олена\tМарія')}`);
+    const lines = await post(`/uk/applications/${draft}/pages/about-you`, citizen, `_csrf=${citizen.csrf}&givenName=${encodeURIComponent('Олена\tМарія')}`);
     expect(lines.statusCode).toBeLessThan(500);
     expect(lines.body).not.toContain('керівні символи');
   });
