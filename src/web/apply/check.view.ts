@@ -27,6 +27,8 @@ export interface CheckSection {
 }
 
 const ISO_DAY = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/;
+/** A real calendar day `YYYY-MM-DD` (not 31 February, which Date would roll into March). */
+const isDay = (v: unknown): v is string => typeof v === 'string' && ISO_DAY.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
 
 /** One answer as it reads back, in the language of the page. */
@@ -48,7 +50,7 @@ export function answerValue(field: FormField, value: unknown, files: readonly At
       return file === undefined ? { kind: 'file-missing' } : { kind: 'file', name: file.filename, size: fileSize(file.sizeBytes, lang) };
     }
     case 'date':
-      return { kind: 'text', text: typeof value === 'string' && ISO_DAY.test(value) && !Number.isNaN(Date.parse(value)) ? formatDay(value, lang) : str(value) };
+      return { kind: 'text', text: isDay(value) ? formatDay(value, lang) : str(value) };
     case 'text':
     case 'textarea':
     case 'email':
