@@ -215,9 +215,10 @@ describe('inputs carry the maxlength the server checks', () => {
   it('each question of an application page takes its limit from the form’s schema', async () => {
     const service = (await demoRecords()).services.find((s) => s.id === 'international-passport');
     const properties = (service?.form?.schema as unknown as { properties: Record<string, { maxLength?: number }> }).properties;
-    const page = await t.app.inject({ url: `/uk/applications/${draft}/pages/about-you`, headers: { cookie: citizen.cookie } });
+    // The eID's name and numbers are shown, not asked: the contact page's questions are the inputs.
+    const page = await t.app.inject({ url: `/uk/applications/${draft}/pages/contact`, headers: { cookie: citizen.cookie } });
     expect(page.statusCode).toBe(200);
-    for (const name of ['givenName', 'familyName', 'birthDate', 'nationalId']) {
+    for (const name of ['email', 'phone']) {
       const tag = new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(page.body)?.[0] ?? '';
       const limit = properties[name]?.maxLength;
       expect(tag, name).not.toBe('');
