@@ -59,6 +59,7 @@ describe('applying online for a passport', () => {
     expect((await post(`${draftPath}/pages/about-you`, form([['_csrf', csrf]]))).headers.location).toBe(`${draftPath}/pages/contact`);
     const bad = await post(`${draftPath}/pages/contact`, form([['_csrf', csrf], ['email', 'olena@'], ['phone', '']]));
     expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('class="govuk-error-summary"');
     expect(bad.body).toContain('href="#filter-email"');
     expect(bad.body).toContain('govuk-error-message');
     expect(bad.body).toContain('value="olena@"');
