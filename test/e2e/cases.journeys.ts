@@ -195,8 +195,9 @@ export function companyJourney(w: CompanyWords): Check {
         await page.getByRole('link', { name: w.applyOnline }).first().click();
         await page.getByRole('button', { name: w.start }).click();
         await page.waitForURL(/\/pages\/business$/);
-        if ((await page.locator('#filter-businessCode').inputValue()) !== '40000001') {
-          throw new Error('the company code was not prefilled');
+        // The company's code comes from the register: shown, not asked.
+        if ((await page.locator('#filter-businessCode').textContent()) !== '40000001') {
+          throw new Error('the company code was not shown from the register');
         }
         await ctx.auditLike(page);
         await page.getByRole('button', { name: w.continue }).click();
@@ -207,8 +208,11 @@ export function companyJourney(w: CompanyWords): Check {
         await page.getByRole('button', { name: w.continue }).click();
         await page.getByRole('radio', { name: w.voluntary }).check();
         await page.getByRole('button', { name: w.continue }).click();
-        // The conditional question appears only now: the page shows it (no error) and waits for the answer.
-        await page.locator('#filter-desiredDate').fill('2027-01-01');
+        // The question this answer reveals comes on a page of its own, with day, month and year boxes.
+        await page.waitForURL(/\/pages\/reason\/follow-up\/registrationReason$/);
+        await page.locator('#filter-desiredDate').fill('1');
+        await page.locator('#desiredDate-month').fill('1');
+        await page.locator('#desiredDate-year').fill('2027');
         await ctx.auditLike(page);
         await page.getByRole('button', { name: w.continue }).click();
         await page.getByRole('radio', { name: w.general }).check();

@@ -52,29 +52,27 @@ describe('applying online for a passport', () => {
     expect(started.headers.location).toMatch(/^\/uk\/applications\/[0-9a-f-]{36}\/pages\/about-you$/);
     const page = await get(String(started.headers.location));
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('value="Олена"');
-    expect(page.body).toContain('value="9000000011"');
+    expect(page.body).toContain('>Олена<');
+    expect(page.body).toContain('>9000000011<');
   });
 
   it('shows an error summary and keeps what was typed', async () => {
-    const bad = await post(`${draftPath}/pages/about-you`, form([['_csrf', csrf], ['_shown', 'givenName,familyName,birthDate,nationalId'], ['givenName', 'Олена'], ['familyName', ''], ['birthDate', '1990-02-30'], ['nationalId', '12ab']]));
+    expect((await post(`${draftPath}/pages/about-you`, form([['_csrf', csrf]]))).headers.location).toBe(`${draftPath}/pages/contact`);
+    const bad = await post(`${draftPath}/pages/contact`, form([['_csrf', csrf], ['email', 'olena@'], ['phone', '']]));
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('class="govuk-error-summary"');
-    expect(bad.body).toContain('href="#filter-familyName"');
-    expect(bad.body).toContain('Номер облікової картки має містити 10 цифр');
-    expect(bad.body).toContain('value="12ab"');
-    const good = await post(`${draftPath}/pages/about-you`, form([['_csrf', csrf], ['givenName', 'Олена'], ['familyName', 'Коваль'], ['birthDate', '1990-04-12'], ['nationalId', '9000000011']]));
-    expect(good.statusCode).toBe(303);
-    expect(good.headers.location).toBe(`${draftPath}/pages/contact`);
+    expect(bad.body).toContain('href="#filter-email"');
+    expect(bad.body).toContain('govuk-error-message');
+    expect(bad.body).toContain('value="olena@"');
   });
 
   it('asks the conditional question only when it applies', async () => {
     expect((await post(`${draftPath}/pages/contact`, form([['_csrf', csrf], ['email', 'olena@example.org'], ['phone', '']]))).statusCode).toBe(303);
-    const lost = await post(`${draftPath}/pages/reason`, form([['_csrf', csrf], ['_shown', 'purpose'], ['purpose', 'lost']]));
-    expect(lost.statusCode).toBe(200); // the question it reveals is shown, not reported as missing
-    expect(lost.body).toContain('id="filter-lostCircumstances"');
-    expect(lost.body).not.toContain('class="govuk-error-summary"');
-    const unanswered = await post(`${draftPath}/pages/reason`, form([['_csrf', csrf], ['_shown', 'purpose,lostCircumstances'], ['purpose', 'lost'], ['lostCircumstances', '']]));
+    const lost = await post(`${draftPath}/pages/reason`, form([['_csrf', csrf], ['purpose', 'lost']]));
+    expect(lost.statusCode).toBe(303); // the question it reveals comes on a page of its own
+    expect(lost.headers.location).toBe(`${draftPath}/pages/reason/follow-up/purpose`);
+    expect((await get(String(lost.headers.location))).body).toContain('id="filter-lostCircumstances"');
+    const unanswered = await post(`${draftPath}/pages/reason/follow-up/purpose`, form([['_csrf', csrf], ['lostCircumstances', '']]));
     expect(unanswered.statusCode).toBe(400);
     expect(unanswered.body).toContain('href="#filter-lostCircumstances"');
     const first = await post(`${draftPath}/pages/reason`, form([['_csrf', csrf], ['purpose', 'first']]));

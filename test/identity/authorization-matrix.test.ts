@@ -66,6 +66,7 @@ function concrete(row: MatrixRow): string {
     .replace('/services/:id/apply', '/services/international-passport/apply')
     .replace('/applications/:draftId/discard', `/applications/${row.lang === 'uk' ? ids.discardDraftUk : ids.discardDraftEn}/discard`)
     .replace('/applications/:draftId/', `/applications/${ids.draft}/`)
+    .replace('/pages/:pageId/follow-up/:about', '/pages/reason/follow-up/purpose')
     .replace('/pages/:pageId', '/pages/about-you')
     .replace('/files/:field', '/files/identityDocument')
     .replace('/cabinet/cases/:id/withdraw', `/cabinet/cases/${row.lang === 'uk' ? ids.withdrawCaseUk : ids.withdrawCaseEn}/withdraw`)

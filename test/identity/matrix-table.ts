@@ -115,7 +115,7 @@ export const GROUPS: readonly RouteGroup[] = [
   {
     title: 'the citizen\'s own drafts and cases', requirement: { kind: 'signed-in' }, method: 'GET', expect: OWN_GET_GRID,
     routes: [
-      '/{lang}/applications/:draftId/pages/:pageId', '/{lang}/applications/:draftId/check',
+      '/{lang}/applications/:draftId/pages/:pageId', '/{lang}/applications/:draftId/pages/:pageId/follow-up/:about', '/{lang}/applications/:draftId/check',
       '/{lang}/cabinet/cases/:id', '/{lang}/cabinet/cases/:id/receipt', '/{lang}/cabinet/cases/:id/receipt.pdf',
       '/{lang}/cabinet/cases/:id/documents/:documentId', '/{lang}/cabinet/cases/:id/attachments/:attachmentId',
     ],
@@ -123,7 +123,7 @@ export const GROUPS: readonly RouteGroup[] = [
   {
     title: 'forms on the citizen\'s own drafts and cases', requirement: { kind: 'signed-in' }, method: 'POST', expect: OWN_POST_GRID,
     routes: [
-      '/{lang}/applications/:draftId/pages/:pageId', '/{lang}/applications/:draftId/pages/:pageId/files/:field',
+      '/{lang}/applications/:draftId/pages/:pageId', '/{lang}/applications/:draftId/pages/:pageId/follow-up/:about', '/{lang}/applications/:draftId/pages/:pageId/files/:field',
       '/{lang}/applications/:draftId/pages/:pageId/files/:field/remove', '/{lang}/applications/:draftId/submit',
       '/{lang}/cabinet/cases/:id/answer', '/{lang}/cabinet/cases/:id/withdraw', '/{lang}/cabinet/cases/:id/rate', '/{lang}/cabinet/cases/:id/pay',
       '/{lang}/applications/:draftId/discard',
@@ -209,7 +209,8 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/sign-out': [],
   '/{lang}/sign-out-everywhere': [],
   '/{lang}/services/:id/apply': [],
-  '/{lang}/applications/:draftId/pages/:pageId': [['_shown', 'givenName'], ['givenName', '']],
+  '/{lang}/applications/:draftId/pages/:pageId': [['givenName', '']],
+  '/{lang}/applications/:draftId/pages/:pageId/follow-up/:about': [['lostCircumstances', '']],
   '/{lang}/applications/:draftId/pages/:pageId/files/:field': [],
   '/{lang}/applications/:draftId/pages/:pageId/files/:field/remove': [],
   '/{lang}/applications/:draftId/submit': [['idempotencyKey', 'matrix-key-0001']],

@@ -9,7 +9,7 @@ import { newId, sha256Hex } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service } from '../catalogue/index.ts';
 import type { CaseChannel, CaseParty, CaseRecord, CasesService } from '../cases/index.ts';
 import {
-  type AnswerIssue, type ApplicationForm, checkAnswers, checkPage, fileAnswers, findPage, mergeAnswers, nextPage, prefill, type PrefillProfile,
+  type AnswerIssue, type ApplicationForm, checkAnswers, checkPage, fileAnswers, findPage, lockedFields, mergeAnswers, nextPage, prefill, type PrefillProfile,
   pruneHidden, type RawBody, readPage,
 } from '../forms/index.ts';
 import { canActForService, type ContactDetails, partyKey, type SignedIn } from '../identity/index.ts';
@@ -23,6 +23,7 @@ import { draftsRepository } from './drafts.repository.ts';
 import { files, releaseContents } from './attachments.service.ts';
 import { quotasRepository } from './quotas.repository.ts';
 import { uploadLimitBytes } from './sniff.ts';
+import { registerProfile } from './register-profile.ts';
 
 export interface DraftsDeps {
   readonly db: Database;
@@ -40,6 +41,8 @@ export interface DraftView {
   readonly service: Service;
   readonly form: ApplicationForm;
   readonly attachments: readonly Attachment[];
+  /** Questions answered from a register (the eID, the business register): shown read-only, never saved from a form. */
+  readonly locked: readonly string[];
 }
 
 export interface Upload {
@@ -96,28 +99,21 @@ function access(deps: DraftsDeps) {
     if (!allowed.ok) {
       return allowed;
     }
-    return ok({ draft, ...allowed.value, attachments: await draftsRepository.attachmentsOfDraft(db, draft.id) });
+    const locked = lockedFields(allowed.value.form, registerProfile(signedIn));
+    return ok({ draft, ...allowed.value, attachments: await draftsRepository.attachmentsOfDraft(db, draft.id), locked });
   }
 
   async function profileOf(signedIn: SignedIn): Promise<PrefillProfile> {
-    const { person } = signedIn;
-    const contacts = await deps.contacts(person.id);
-    const party = signedIn.actor.acting.party;
-    const profile: PrefillProfile = { 'person.givenName': person.givenName, 'person.familyName': person.familyName, 'person.fullName': `${person.givenName} ${person.familyName}` };
+    const contacts = await deps.contacts(signedIn.person.id);
+    const profile: PrefillProfile = { ...registerProfile(signedIn) };
     const add = (key: keyof PrefillProfile, value: string | null) => {
       if (value !== null) {
         profile[key] = value;
       }
     };
-    add('person.nationalId', person.nationalId);
-    add('person.birthDate', person.birthDate);
     add('contact.email', contacts.emailVerified ? contacts.email : null);
     add('contact.phone', contacts.phoneVerified ? contacts.phone : null);
     add('contact.postalAddress', contacts.postalAddress);
-    if (party.kind !== 'self') {
-      add('party.name', signedIn.actor.acting.name);
-      add('party.code', party.id);
-    }
     return profile;
   }
 
@@ -178,19 +174,20 @@ function editing(deps: DraftsDeps, a: Access) {
 
     /**
      * Saves one page's answers, valid or not (nothing typed is lost), and answers the page's problems
-     * and the next page to show (null: check your answers).
+     * and the next page to show (null: check your answers). `only`: the questions of the page that were
+     * shown (one screen of it); register data (`DraftView.locked`) is never taken from the body.
      */
-    async savePage(signedIn: SignedIn, draftId: string, pageId: string, body: RawBody): Promise<Result<{ draft: Draft; issues: AnswerIssue[]; next: string | null }, DraftUnavailable | PageNotFound | DraftStale | StorageFull>> {
+    async savePage(signedIn: SignedIn, draftId: string, pageId: string, body: RawBody, only?: readonly string[]): Promise<Result<{ draft: Draft; issues: AnswerIssue[]; next: string | null }, DraftUnavailable | PageNotFound | DraftStale | StorageFull>> {
       const loaded = await own(signedIn, draftId);
       if (!loaded.ok) {
         return loaded;
       }
-      const { draft, form } = loaded.value;
+      const { draft, form, locked } = loaded.value;
       const page = findPage(form, pageId);
       if (page === null) {
         return err(new PageNotFound(pageId));
       }
-      const answers = mergeAnswers(draft.answers, readPage(page, body));
+      const answers = mergeAnswers(draft.answers, readPage(page, body, { only, locked }));
       const now = clock.now();
       const saved = await storageGuard<boolean, never>(async () => ok(await db.transaction((tx) => draftsRepository.saveAnswers(tx, { id: draft.id, version: draft.version, answers, at: now, expiresAt: expiryOf(form, now) }))));
       if (!saved.ok) {

@@ -109,6 +109,22 @@ const without = (answers: Answers, ...names: string[]): Answers => Object.fromEn
 const summary = (answers: Answers) => checkAnswers(form, answers).map((i) => `${i.pageId}/${i.field}:${i.keyword}`);
 
 describe('readPage', () => {
+  it('reads a date from its day, month and year boxes, as typed when it is no date, and nothing from empty boxes', () => {
+    const about = page('about');
+    expect(readPage(about, { 'birthDate-day': '5', 'birthDate-month': '3', 'birthDate-year': '2007' })['birthDate']).toBe('2007-03-05');
+    expect(readPage(about, { 'birthDate-day': '31', 'birthDate-month': '2', 'birthDate-year': '2026' })['birthDate']).toBe('2026-02-31');
+    expect(readPage(about, { 'birthDate-day': '', 'birthDate-month': 'x', 'birthDate-year': '' })['birthDate']).toBe('-x-');
+    expect(readPage(about, { 'birthDate-day': '', 'birthDate-month': '', 'birthDate-year': '' })['birthDate']).toBeUndefined();
+    expect(readPage(about, { birthDate: '1990-04-12' })['birthDate']).toBe('1990-04-12');
+    expect(checkAnswers(form, { ...readPage(about, { 'birthDate-day': '31', 'birthDate-month': '2', 'birthDate-year': '2026' }) }).find((i) => i.field === 'birthDate')?.keyword).toBe('format');
+  });
+
+  it('reads only the questions asked, never the locked ones: the others keep their answers when merged', () => {
+    const read = readPage(page('about'), { givenName: 'Mallory', code: '1234567890', email: 'a@b.c' }, { only: ['givenName', 'code', 'email'], locked: ['givenName'] });
+    expect(read).toEqual({ code: '1234567890', email: 'a@b.c' });
+    expect(mergeAnswers({ givenName: 'Олена', income: 5 }, read)).toEqual({ givenName: 'Олена', income: 5, code: '1234567890', email: 'a@b.c' });
+  });
+
   it('keeps text as typed, trimmed, and an empty answer as no answer', () => {
     const read = readPage(page('about'), { givenName: '  Олена  ', birthDate: '', email: '   ', code: '0123456789' });
     expect(read).toEqual({ givenName: 'Олена', birthDate: undefined, email: undefined, code: '0123456789', children: undefined, income: undefined });

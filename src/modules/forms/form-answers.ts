@@ -56,15 +56,42 @@ export function pruneHidden(form: ApplicationForm, answers: Answers): Answers {
 
 const first = (v: string | readonly string[] | undefined): string | undefined => (typeof v === 'string' ? v : v?.[0]);
 
+/** How a page body is read: only some of its questions (one screen of the page), never the locked ones. */
+export interface ReadOptions {
+  /** Read only these questions; the others keep their answers. All of the page's when absent. */
+  readonly only?: readonly string[] | undefined;
+  /** Questions whose answers come from a register and are not the applicant's to change: never read. */
+  readonly locked?: readonly string[] | undefined;
+}
+
+/**
+ * A date question's answer from its three boxes (`<name>-day`, `-month`, `-year`): `YYYY-MM-DD` when
+ * the parts are numbers, the parts as typed otherwise (the schema's `format: date` refuses an
+ * impossible date such as 31 February and the boxes show what was typed); none typed is no answer.
+ * A body with the one field `<name>` (an API client, an older form) is read as it is.
+ */
+function readDate(name: string, body: RawBody): string {
+  const part = (p: string) => (first(body[`${name}-${p}`])?.trim() ?? '').replace(/-/g, '');
+  const [day, month, year] = [part('day'), part('month'), part('year')];
+  if (day === '' && month === '' && year === '') {
+    return first(body[name])?.trim() ?? '';
+  }
+  const pad = (v: string, n: number) => (/^[0-9]+$/.test(v) ? v.padStart(n, '0') : v);
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
 /**
  * Reads one page's answers from a form body, typed for the schema: numbers as numbers (or the text as
- * typed, so the schema reports it), yes/no as booleans, checkboxes as arrays; an empty answer is no
- * answer. File questions are not read here: an upload stores an attachment and its id is the answer.
+ * typed, so the schema reports it), yes/no as booleans, checkboxes as arrays, dates from their three
+ * boxes; an empty answer is no answer. File questions are not read here: an upload stores an
+ * attachment and its id is the answer. Locked questions and those outside `only` are not read either.
  */
-export function readPage(page: FormPage, body: RawBody): Answers {
+export function readPage(page: FormPage, body: RawBody, options: ReadOptions = {}): Answers {
   const answers: Answers = {};
+  const only = options.only === undefined ? null : new Set(options.only);
+  const locked = new Set(options.locked ?? []);
   for (const field of page.fields) {
-    if (field.kind === 'file') {
+    if (field.kind === 'file' || locked.has(field.name) || (only !== null && !only.has(field.name))) {
       continue;
     }
     const raw = body[field.name];
@@ -73,7 +100,7 @@ export function readPage(page: FormPage, body: RawBody): Answers {
       answers[field.name] = values.length > 0 ? [...values] : undefined;
       continue;
     }
-    const text = first(raw)?.trim() ?? '';
+    const text = field.kind === 'date' ? readDate(field.name, body) : (first(raw)?.trim() ?? '');
     if (text === '') {
       answers[field.name] = undefined;
     } else if (field.kind === 'number') {

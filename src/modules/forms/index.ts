@@ -24,8 +24,9 @@ export {
   previousPage,
   pruneHidden,
   type RawBody,
+  type ReadOptions,
   readPage,
   visibleFields,
   visiblePages,
 } from './form-answers.ts';
-export { prefill, type PrefillProfile } from './prefill.ts';
+export { lockedFields, prefill, type PrefillProfile, REGISTER_SOURCES } from './prefill.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ApplicationForm, FormField } from './form.schemas.ts';
-import { prefill } from './prefill.ts';
+import { lockedFields, prefill } from './prefill.ts';
 
 const t = (s: string) => ({ uk: s, en: s });
 const text = (name: string, source?: FormField['prefill']): FormField => ({ name, kind: 'text', label: t(name), ...(source === undefined ? {} : { prefill: source }) });
@@ -47,5 +47,16 @@ describe('prefill', () => {
   it('does not mistake one source for another', () => {
     expect(prefill(form, { 'party.name': 'ТОВ «Зоря»' })).toEqual({ companyName: 'ТОВ «Зоря»' });
     expect(prefill(form, { 'person.familyName': 'Коваль' })).toEqual({ familyName: 'Коваль' });
+  });
+});
+
+describe('lockedFields', () => {
+  it('locks the questions a register answers (the person, the party) when it holds a value, never contacts', () => {
+    const locked = lockedFields(form, { 'person.givenName': 'Олена', 'person.familyName': 'Коваль', 'contact.email': 'olena@example.org', 'party.code': '12345678' });
+    expect(locked).toEqual(['givenName', 'familyName', 'companyCode']);
+  });
+
+  it('leaves a register question open when the register has no value for it', () => {
+    expect(lockedFields(form, { 'person.givenName': 'Олена', 'person.nationalId': '' })).toEqual(['givenName']);
   });
 });

@@ -5,7 +5,7 @@ export type PrefillProfile = Partial<Record<PrefillSource, string>>;
 
 /**
  * The first answers of a new draft: each question that names a prefill source gets the profile's
- * value, when there is one. The applicant can change any of them; nothing is asked twice.
+ * value, when there is one. Nothing is asked twice; what comes from a register is locked (`lockedFields`).
  */
 export function prefill(form: ApplicationForm, profile: PrefillProfile): Answers {
   const answers: Answers = {};
@@ -18,4 +18,19 @@ export function prefill(form: ApplicationForm, profile: PrefillProfile): Answers
     }
   }
   return answers;
+}
+
+/** The sources that are register data (the eID's person, the business register's party): shown, never edited. */
+export const REGISTER_SOURCES: ReadonlySet<PrefillSource> = new Set<PrefillSource>([
+  'person.givenName', 'person.familyName', 'person.fullName', 'person.nationalId', 'person.birthDate', 'party.name', 'party.code',
+]);
+
+/**
+ * The questions the applicant may not change: prefilled from a register source the profile holds.
+ * A register source the profile lacks (no birth date in the eID) leaves its question open to answer.
+ */
+export function lockedFields(form: ApplicationForm, profile: PrefillProfile): string[] {
+  return form.pages.flatMap((page) => page.fields)
+    .filter((field) => field.prefill !== undefined && REGISTER_SOURCES.has(field.prefill) && (profile[field.prefill] ?? '') !== '')
+    .map((field) => field.name);
 }

@@ -16,11 +16,11 @@ export function answerMessage(t: Translator, field: FormField, issue: Pick<Answe
     case 'required':
       return field.kind === 'file' ? t('answer.upload', { label }) : CHOICE_KINDS.has(field.kind) ? t('answer.choose', { label }) : t('answer.required', { label });
     case 'format':
-      return issue.params['format'] === 'date' ? t('answer.date', { label }) : issue.params['format'] === 'email' ? t('answer.email', { label }) : t('answer.invalid', { label });
+      return issue.params['format'] === 'date' ? t('form.date', { label }) : issue.params['format'] === 'email' ? t('answer.email', { label }) : t('answer.invalid', { label });
     case 'minLength':
-      return t('answer.minLength', { label, n: n('limit') });
+      return t.plural('form.minLength', n('limit'), { label });
     case 'maxLength':
-      return t('answer.maxLength', { label, n: n('limit') });
+      return t.plural('form.maxLength', n('limit'), { label });
     case 'minimum':
       return t('answer.minimum', { label, n: n('limit') });
     case 'maximum':
@@ -40,7 +40,7 @@ export function applicationMessage(t: Translator, e: ApplicationError, maxMb: nu
     case 'applications.file_too_large':
       return t('applyError.file-too-large', { mb: maxMb });
     case 'applications.quota_drafts':
-      return t('applyError.quota-drafts', { n: e.limit });
+      return t.plural('form.quotaDrafts', e.limit);
     case 'applications.too_many_files':
       return t('applyError.too-many-files', { n: e.limit });
     case 'applications.quota_bytes':

@@ -1,52 +1,74 @@
 import type { DraftView } from '../../modules/applications/index.ts';
-import { visibleFields } from '../../modules/forms/index.ts';
-import type { FormPage } from '../../modules/forms/index.ts';
 import { paths } from '../common/paths.ts';
 import { ErrorSummary, type FieldError } from '../common/components.tsx';
-import { FileQuestion, Question, maxLengthOf } from '../common/form-fields.tsx';
+import { maxLengthOf } from '../common/form-fields.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
+import { answerValue } from './check.view.ts';
+import { FileField, Question, RegisterAnswers } from './fields.tsx';
+import { type Screen, screenPath } from './screens.view.ts';
 
 export interface QuestionView {
   readonly draft: DraftView;
-  readonly page: FormPage;
-  readonly step: number;
-  readonly steps: number;
+  readonly screen: Screen;
+  readonly progress: { readonly n: number; readonly of: number | null };
   readonly previous: string | null;
+  /** On a follow-up screen: the answer that revealed it, and its question. */
+  readonly followUp: { readonly answer: string; readonly question: string } | null;
   readonly errors: readonly FieldError[];
   readonly notice: string | null;
   readonly csrf: string;
 }
 
-/** One page of an application form: its questions, one topic, a Continue button; file questions upload on their own. */
+/**
+ * One screen of an application form: its questions in one form (multipart when it asks for files, so
+ * a chosen file is stored by Save and continue as by its Upload button), register data read-only.
+ */
 export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionView }) {
   const { t, lang } = ctx;
-  const { draft, service, form, attachments } = view.draft;
-  const fields = visibleFields(view.page, draft.answers);
+  const { draft, service, form, attachments, locked } = view.draft;
+  const { page, about, fields } = view.screen;
   const error = (name: string) => view.errors.find((e) => e.field === name)?.message;
-  const plain = fields.filter((f) => f.kind !== 'file');
-  const files = fields.filter((f) => f.kind === 'file');
+  const fromRegister = fields.filter((f) => locked.includes(f.name) && draft.answers[f.name] !== undefined);
+  const asked = fields.filter((f) => !fromRegister.includes(f));
+  const files = asked.filter((f) => f.kind === 'file');
+  const plain = asked.filter((f) => f.kind !== 'file');
+  const action = screenPath(lang, draft.id, view.screen);
+  const register = fromRegister.map((f) => {
+    const v = answerValue(f, draft.answers[f.name], [], lang);
+    return { field: f.name, label: f.label[lang], value: v.kind === 'text' ? v.text : '' };
+  });
   return (
-    <Layout ctx={ctx} title={`${view.errors.length > 0 ? `${t('error.prefix')} ` : ''}${view.page.title[lang]} — ${service.name[lang]}`} searchBox={false}
+    <Layout ctx={ctx} title={`${view.errors.length > 0 ? `${t('error.prefix')} ` : ''}${page.title[lang]} — ${service.name[lang]}`} searchBox={false}
       crumbs={[{ href: paths.myApplications(lang), label: t('cases.mine') }]}>
-      {view.previous ? <p><a class="back-link" href={view.previous}>{t('apply.back')}</a></p> : null}
+      {view.previous ? <a class="govuk-back-link" href={view.previous}>{t('apply.back')}</a> : null}
       <ErrorSummary ctx={ctx} errors={view.errors} />
-      {view.notice ? <div class="notice" role="status">{view.notice}</div> : null}
-      <p class="caption">{service.name[lang]} · {t('apply.step', { n: view.step, of: view.steps })}</p>
-      <h1>{view.page.title[lang]}</h1>
-      {draft.party.kind === 'self' ? null : <p class="notice">{t('apply.forParty', { name: draft.party.name })}</p>}
-      {view.page.intro ? <p class="lead">{view.page.intro[lang]}</p> : null}
-      {files.map((f) => (
-        <FileQuestion key={f.name} ctx={ctx} field={f} csrf={view.csrf} maxMb={form.maxAttachmentMb} error={error(f.name)}
-          attachment={attachments.find((a) => a.id === draft.answers[f.name]) ?? null}
-          uploadAction={paths.applyUpload(lang, draft.id, view.page.id, f.name)} removeAction={paths.applyRemoveFile(lang, draft.id, view.page.id, f.name)} />
-      ))}
-      <form method="post" action={paths.applyPage(lang, draft.id, view.page.id)} novalidate>
+      {view.notice ? (
+        <div class="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
+          <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">{t('form.success')}</h2></div>
+          <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{view.notice}</p></div>
+        </div>
+      ) : null}
+      <span class="govuk-caption-l">{service.name[lang]} · {view.progress.of === null ? t('form.step', { n: view.progress.n }) : t('form.stepOf', { n: view.progress.n, of: view.progress.of })}</span>
+      <h1 class="govuk-heading-l">{page.title[lang]}</h1>
+      {draft.party.kind === 'self' ? null : <p class="govuk-body">{t('apply.forParty', { name: draft.party.name })}</p>}
+      {about === null && page.intro ? <p class="govuk-body-l">{page.intro[lang]}</p> : null}
+      {view.followUp ? <div class="govuk-inset-text" id="follow-up-lead">{t('form.followUpLead', view.followUp)}</div> : null}
+      <RegisterAnswers ctx={ctx} rows={register} />
+      <form method="post" action={action} novalidate encType={files.length > 0 ? 'multipart/form-data' : undefined}>
         <input type="hidden" name="_csrf" value={view.csrf} />
-        <input type="hidden" name="_shown" value={plain.map((f) => f.name).join(',')} />
         {plain.map((f) => <Question key={f.name} ctx={ctx} field={f} value={draft.answers[f.name]} error={error(f.name)} maxLength={maxLengthOf(form.schema, f.name)} />)}
-        <button type="submit">{t('apply.continue')}</button>
+        {files.map((f) => (
+          <FileField key={f.name} ctx={ctx} field={f} maxMb={form.maxAttachmentMb} error={error(f.name)} removeForm={`remove-${f.name}`}
+            attachment={attachments.find((a) => a.id === draft.answers[f.name]) ?? null} />
+        ))}
+        <button type="submit" class="govuk-button">{t('apply.continue')}</button>
       </form>
-      <p class="hint">{t('apply.savedNote', { days: form.draftRetentionDays })}</p>
+      {files.map((f) => (
+        <form key={f.name} id={`remove-${f.name}`} method="post" action={paths.applyRemoveFile(lang, draft.id, page.id, f.name)}>
+          <input type="hidden" name="_csrf" value={view.csrf} />
+        </form>
+      ))}
+      <p class="govuk-body-s">{t.plural('form.savedNote', form.draftRetentionDays)}</p>
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import { enMandates } from '../identity/en-mandates.ts';
 import { enApply } from '../apply/en-apply.ts';
+import { enForm } from '../apply/en-form.ts';
 import { enContacts } from '../identity/en-contacts.ts';
 import { enOffice } from '../office/en-office.ts';
 import { enUnavailable } from './en-unavailable.ts';
@@ -15,6 +16,7 @@ import type { Messages } from './messages.ts';
 /** English copy. */
 export const en: Messages = {
   ...enApply,
+  ...enForm,
   ...enMandates,
   ...enOffice,
   ...enUnavailable,

@@ -1,5 +1,6 @@
 import { ukMandates } from '../identity/uk-mandates.ts';
 import { ukApply } from '../apply/uk-apply.ts';
+import { ukForm } from '../apply/uk-form.ts';
 import { ukContacts } from '../identity/uk-contacts.ts';
 import { ukOffice } from '../office/uk-office.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
@@ -14,6 +15,7 @@ import { ukCommon } from '../common/uk-common.ts';
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
   ...ukApply,
+  ...ukForm,
   ...ukMandates,
   ...ukOffice,
   ...ukUnavailable,
