@@ -10,6 +10,7 @@ import { type CaseChannel, type CaseParty, type CaseRecord, MAX_CASE_TEXT, costC
 import { applyEvent, dueOnFor, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
 import { CaseRefused, type CaseActionError } from './cases.errors.ts';
 import { canActOnCase } from './cases.policy.ts';
+import { cabinetReads } from './cabinet.service.ts';
 import { casesRepository } from './cases.repository.ts';
 import { issuedDocumentsRepository } from './issued-documents.repository.ts';
 
@@ -75,7 +76,7 @@ function helpers(deps: CasesDeps) {
 /** Cases on the applicant's side: opening one on submission, reading them, answering, withdrawing, rating. */
 export function createCasesService(deps: CasesDeps) {
   const h = helpers(deps);
-  return { ...opening(deps), ...reading(deps, h), ...applicantActions(deps, h) };
+  return { ...opening(deps), ...reading(deps, h), ...applicantActions(deps, h), ...cabinetReads(deps, h.serviceOf) };
 }
 
 function opening(deps: CasesDeps) {
