@@ -6,11 +6,13 @@ import type { Result } from '../../kernel/result.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import { canActOnCase, type CaseActionError, CaseRefused, type CasePaymentsService, type CasesService, type PaymentRow, type ReceiptsService } from '../../modules/cases/index.ts';
 import { visiblePages } from '../../modules/forms/index.ts';
-import type { SignedIn } from '../../modules/identity/index.ts';
+import { partyKey, type SignedIn } from '../../modules/identity/index.ts';
 import { caseActionMessage } from './errors.ts';
 import type { Translator } from '../locales/messages.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
 import { CasePage } from './case.page.tsx';
+import { CabinetPage } from './dashboard.page.tsx';
+import { cabinetView } from './cabinet.view.ts';
 import { MyApplicationsPage } from './my-applications.page.tsx';
 import { ReceiptPage } from './receipt.page.tsx';
 import { paths } from '../common/paths.ts';
@@ -95,6 +97,15 @@ function returnNotice(t: Translator, payments: readonly PaymentRow[], from: Retu
 function listRoutes(d: Deps, lang: Lang): WebRoute[] {
   const { cases, drafts, catalogue, me } = d;
   return [
+    {
+      method: 'GET', url: `/${lang}/cabinet`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const signedIn = me(request);
+        const cabinet = await drafts.cabinet(signedIn);
+        const view = cabinetView(cabinet.parties, partyKey(signedIn.actor.acting.party), cabinet.at);
+        return sendPage(reply, 200, <CabinetPage ctx={pageContext(request)} signedIn={signedIn} view={view} />);
+      },
+    },
     {
       method: 'GET', url: `/${lang}/cabinet/applications`, auth: SIGNED_IN,
       handler: async (request, reply) => {
