@@ -55,6 +55,9 @@ export function cabinetReads(deps: CasesDeps, serviceOf: (id: string) => Promise
   }
 
   return {
+    /** The day an answer to a request made on `askedOn` is asked for (see ANSWER_TERM). */
+    answerDueOn: (askedOn: string): string => answerDueOn(askedOn, calendar),
+
     /**
      * For the cabinet: for each party the person may act for now (themselves first, then companies,
      * children and mandates), the cases that wait for something and the newest few. A mandate shows

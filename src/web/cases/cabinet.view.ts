@@ -7,6 +7,7 @@ import type { LocalText } from '../../kernel/text.ts';
 import type { CabinetParty } from '../../modules/applications/index.ts';
 import { CABINET_DOCUMENT_DAYS, CABINET_RECENT_CASES, type CaseOverview, type CaseTurn } from '../../modules/cases/index.ts';
 import { type ActingOption, partyKey } from '../../modules/identity/index.ts';
+import type { StateKind } from '../../modules/workflow/index.ts';
 
 export type TodoItem =
   | { readonly kind: 'answer'; readonly caseId: string; readonly caseNumber: string; readonly serviceName: LocalText; readonly due: string }
@@ -57,6 +58,14 @@ export function tagTone(turn: CaseTurn): TagTone {
     case 'closed':
       return 'ended';
   }
+}
+
+/** A tag's tone from a workflow state alone (lists that do not load each case's requests and payments). */
+export function stateTone(kind: StateKind, outcome: 'granted' | 'refused' | 'withdrawn' | null): TagTone {
+  if (outcome !== null) {
+    return outcome === 'granted' ? 'granted' : outcome === 'refused' ? 'refused' : 'ended';
+  }
+  return kind === 'waiting-applicant' ? 'your-turn' : kind === 'decided' || kind === 'final' ? 'ended' : 'agency';
 }
 
 const RANK: Record<TodoItem['kind'], number> = { answer: 0, pay: 1, draft: 2, decision: 3 };

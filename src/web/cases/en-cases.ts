@@ -34,6 +34,7 @@ export const enCases: Copy<typeof ukCases> = {
   'cases.turn.refused': 'Decided: the service was refused.',
   'cases.turn.withdrawn': 'You withdrew the application; the review has stopped.',
   'cases.turn.closed': 'The case is closed.',
+  'cases.banner.update': 'Update on your case',
   'cases.banner.title': 'What you need to do',
   'cases.banner.answer': 'Answer the agency’s request by {due}. Until you answer, the statutory term is stopped.',
   'cases.banner.answerLink': 'Go to the request',

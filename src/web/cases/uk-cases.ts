@@ -29,6 +29,7 @@ export const ukCases = {
   'cases.turn.refused': 'Рішення ухвалено: у наданні послуги відмовлено.',
   'cases.turn.withdrawn': 'Ви відкликали заяву; розгляд припинено.',
   'cases.turn.closed': 'Справу закрито.',
+  'cases.banner.update': 'Новини у справі',
   'cases.banner.title': 'Що потрібно від вас',
   'cases.banner.answer': 'Дайте відповідь на запит органу влади до {due}. Доки ви не відповісте, строк розгляду зупинено.',
   'cases.banner.answerLink': 'Перейти до запиту',
