@@ -93,7 +93,7 @@ function caseTodos(o: CaseOverview, since: number): TodoItem[] {
     items.push({ kind: 'pay', ...base, amount: o.turn.amount });
   }
   for (const d of o.documents) {
-    if (d.issuedAt.getTime() >= since) {
+    if (d.status === 'valid' && d.issuedAt.getTime() >= since) {
       items.push({ kind: 'decision', caseId: o.case.id, caseNumber: o.case.number, documentId: d.id, documentNumber: d.number, documentKind: d.kind, issuedAt: d.issuedAt });
     }
   }
