@@ -36,7 +36,7 @@ describe('the case page view', () => {
     const doc = { id: 'd', kind: 'decision-granted', number: 'N', issuedAt: new Date(), status: 'valid' as const, sha256: '' };
     expect(caseStatusView(facts({ case: decided, documents: [doc] }))).toMatchObject({ banner: 'decision', tone: 'granted' });
     expect(caseStatusView(facts({ case: decided, documents: [{ ...doc, status: 'revoked' }] })).banner).toBeNull();
-    expect(caseStatusView(facts({ case: { ...base, state: 'withdrawn', outcome: 'withdrawn' } as CaseRecord })).banner).toBeNull();
+    expect(caseStatusView(facts({ case: { ...base, state: 'withdrawn', outcome: 'withdrawn' } })).banner).toBeNull();
   });
 
   it('the timeline runs newest first, names known events and a service’s own by the state it led to', () => {
