@@ -31,7 +31,7 @@ function PartyHeading({ ctx, group, id }: { ctx: PageContext; group: PartyGroup;
   const { t } = ctx;
   return (
     <h3 class="govuk-heading-m" id={id}>
-      {group.option.name}
+      {group.option.name}{' '}
       <span class="govuk-caption-m">{basisText(t, group.option)}{group.current ? ` · ${t('cabinet.party.current')}` : ''}</span>
     </h3>
   );
@@ -100,7 +100,7 @@ function RecentGroup({ ctx, group }: { ctx: PageContext; group: PartyGroup }) {
           {group.recent.map((c) => (
             <div class="govuk-summary-list__row" key={c.caseId}>
               <dt class="govuk-summary-list__key">
-                {group.current ? <a class="govuk-link" href={paths.myCase(lang, c.caseId)}>{c.number}</a> : c.number}
+                {group.current ? <a class="govuk-link" href={paths.myCase(lang, c.caseId)}>{c.number}</a> : c.number}{' '}
                 <span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular">{c.serviceName[lang]}</span>
               </dt>
               <dd class="govuk-summary-list__value">

@@ -22,7 +22,7 @@ export const enCases: Copy<typeof ukCases> = {
   'cabinet.recent.title': 'Recent applications',
   'cabinet.recent.none': 'No applications submitted yet.',
   'cabinet.recent.all': 'All applications for {name}',
-  'cabinet.party.current': 'you are acting for them now',
+  'cabinet.party.current': 'you are acting in this capacity now',
   'cabinet.more': 'More in your account',
   'cases.tag.yourTurn': 'Waiting for you',
   'cases.turn.answer': 'Waiting for you to answer by {due}.',
