@@ -16,7 +16,6 @@ export const enCases: Copy<typeof ukCases> = {
   'cabinet.todo.draftExpires': 'The draft will be deleted on {at}',
   'cabinet.todo.decision': 'Download document {number} on case {case}',
   'cabinet.todo.decisionIssued': 'Issued on {at}',
-  'cabinet.todo.count': { one: '{count} case', other: '{count} cases' },
   'cabinet.todo.switch': 'To do this, act for {name}',
   'cabinet.todo.switchButton': 'Act for {name}',
   'cabinet.recent.title': 'Recent applications',

@@ -11,7 +11,6 @@ export const ukCases = {
   'cabinet.todo.draftExpires': 'Чернетку буде видалено {at}',
   'cabinet.todo.decision': 'Завантажте документ {number} у справі {case}',
   'cabinet.todo.decisionIssued': 'Видано {at}',
-  'cabinet.todo.count': { one: '{count} справа', few: '{count} справи', many: '{count} справ', other: '{count} справи' },
   'cabinet.todo.switch': 'Щоб зробити це, дійте від імені: {name}',
   'cabinet.todo.switchButton': 'Діяти від імені: {name}',
   'cabinet.recent.title': 'Останні заяви',
