@@ -2,7 +2,7 @@ import { type Attachment, MAX_ANSWER_FILES } from '../../modules/applications/in
 import type { Service } from '../../modules/catalogue/index.ts';
 import { type CaseDocument, type CaseEventRecord, type CaseRecord, MAX_CASE_TEXT, formatMoney, type InformationRequest, type PaymentStanding } from '../../modules/cases/index.ts';
 import { paths } from '../common/paths.ts';
-import { ErrorSummary, type FieldError, formatTerm } from '../common/components.tsx';
+import { ErrorSummary, type FieldError, formatTerm, Timeline } from '../common/components.tsx';
 import { formatDay, formatInstant } from '../common/dates.ts';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { Answers, RateForm, Requests, WithdrawForm } from './case-parts.tsx';
@@ -61,7 +61,7 @@ export function CasePage({ ctx, view }: { ctx: PageContext; view: CaseView }) {
       {open ? <AnswerForm ctx={ctx} view={view} request={open} /> : null}
       <Documents ctx={ctx} view={view} />
       <h2 class="govuk-heading-m" id="history">{t('cases.history')}</h2>
-      <Timeline ctx={ctx} items={status.timeline} />
+      <History ctx={ctx} items={status.timeline} />
       {view.requests.length > 0 ? <Requests ctx={ctx} caseId={c.id} requests={view.requests} attachments={view.attachments} /> : null}
       <Answers ctx={ctx} view={view} />
       {c.outcome === null ? <WithdrawForm ctx={ctx} view={view} /> : null}
@@ -108,25 +108,19 @@ function ActionBanner({ ctx, view, status }: { ctx: PageContext; view: CaseView;
   );
 }
 
-function Timeline({ ctx, items }: { ctx: PageContext; items: readonly TimelineItem[] }) {
+function History({ ctx, items }: { ctx: PageContext; items: readonly TimelineItem[] }) {
   const { t, lang } = ctx;
   return (
-    <div class="moj-timeline">
-      {items.map((e) => (
-        <div class="moj-timeline__item" key={e.id}>
-          <div class="moj-timeline__header">
-            <h3 class="moj-timeline__title">{'event' in e.title ? t(`cases.event.${e.title.event}`) : e.title.state[lang]}</h3>
-          </div>
-          <p class="moj-timeline__date"><time dateTime={e.at.toISOString()}>{formatInstant(e.at, lang)}</time></p>
-          {e.reason || e.refusalGround ? (
-            <div class="moj-timeline__description">
-              {e.reason ? <p class="govuk-body">{e.reason}</p> : null}
-              {e.refusalGround ? <p class="govuk-body">{e.refusalGround[lang]}</p> : null}
-            </div>
-          ) : null}
-        </div>
-      ))}
-    </div>
+    <Timeline headingLevel={3} items={items.map((e) => ({
+      title: 'event' in e.title ? t(`cases.event.${e.title.event}`) : e.title.state[lang],
+      datetime: e.at.toISOString(), when: formatInstant(e.at, lang),
+      children: e.reason || e.refusalGround ? (
+        <>
+          {e.reason ? <p class="govuk-body">{e.reason}</p> : null}
+          {e.refusalGround ? <p class="govuk-body">{e.refusalGround[lang]}</p> : null}
+        </>
+      ) : undefined,
+    }))} />
   );
 }
 

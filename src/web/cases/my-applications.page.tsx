@@ -4,6 +4,7 @@ import { type CaseRecord, workflowOf } from '../../modules/cases/index.ts';
 import { kyivDay } from '../../modules/deadlines/index.ts';
 import { paths } from '../common/paths.ts';
 import { Layout, type PageContext } from '../common/layout.tsx';
+import { TableScroll } from '../common/components.tsx';
 import { formatDay, formatInstant } from '../common/dates.ts';
 import { stateTone } from './cabinet.view.ts';
 import { StatusTag } from './status.tsx';
@@ -23,7 +24,7 @@ export function MyApplicationsPage({ ctx, view }: { ctx: PageContext; view: MyAp
       <p class="govuk-body-l">{t('cases.mineLead', { name: view.actingName })}</p>
       <h2 class="govuk-heading-l">{t('cases.casesTitle')}</h2>
       {view.cases.length === 0 ? <p class="govuk-body">{t('cases.none')}</p> : (
-        <div class="app-table-scroll" role="region" aria-label={t('cases.tableLabel')} tabindex={0}>
+        <TableScroll label={t('cases.tableLabel')}>
           <table class="govuk-table">
             <caption class="govuk-table__caption govuk-visually-hidden">{t('cases.casesTitle')}</caption>
             <thead class="govuk-table__head">
@@ -50,7 +51,7 @@ export function MyApplicationsPage({ ctx, view }: { ctx: PageContext; view: MyAp
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <h2 class="govuk-heading-l">{t('cases.draftsTitle')}</h2>
       {view.drafts.length === 0 ? <p class="govuk-body">{t('cases.noDrafts')}</p> : (
