@@ -58,7 +58,7 @@ export function MyApplicationsPage({ ctx, view }: { ctx: PageContext; view: MyAp
         <ul class="govuk-list govuk-list--spaced">
           {view.drafts.map(({ draft, service, firstPage }) => (
             <li key={draft.id}>
-              {firstPage ? <a class="govuk-link" href={paths.applyPage(lang, draft.id, firstPage)}>{service?.name[lang] ?? draft.serviceId}</a> : <span>{service?.name[lang] ?? draft.serviceId}</span>}
+              {firstPage ? <a class="govuk-link" href={paths.applyPage(lang, draft.id, firstPage)}>{service?.name[lang] ?? draft.serviceId}</a> : <span>{service?.name[lang] ?? draft.serviceId}</span>}{' '}
               <span class="govuk-hint govuk-!-margin-bottom-0">{draft.party.name} · {t('cases.draftChanged', { at: formatInstant(draft.updatedAt, lang) })} · {t('cases.draftExpires', { at: formatInstant(draft.expiresAt, lang) })}</span>
             </li>
           ))}
