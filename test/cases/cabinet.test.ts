@@ -55,7 +55,7 @@ beforeAll(async () => {
   await act(t.services, clerk, companyCase.id, 'start-review');
   await act(t.services, clerk, companyCase.id, 'request-information', 'Send the balance sheet for 2025');
   expect((await t.services.sessions.actAs(forCompany, { kind: 'self' })).ok).toBe(true);
-}, 120_000);
+}, 300_000);
 afterAll(async () => t.close());
 
 describe('the cabinet as a dashboard', () => {
