@@ -207,7 +207,7 @@ describe('the case page while a payment is confirmed', () => {
     expect(before.statusCode).toBe(200);
     expect(before.body).toContain(payForm);
     expect(before.body).not.toContain('We are confirming your payment');
-    expect(before.body).toContain('<span class="status-label">Awaiting payment</span>');
+    expect(before.body).toContain('<strong class="govuk-tag govuk-tag--orange">Awaiting payment</strong>');
 
     const started = await postPay();
     expect(started.statusCode).toBe(303);
@@ -223,7 +223,7 @@ describe('the case page while a payment is confirmed', () => {
     expect(returned.body).toContain('We are confirming your payment');
     expect(returned.body).not.toContain('Payment received');
     expect(returned.body).not.toContain(payForm);
-    expect(returned.body).toContain('<span class="status-label">Confirming your payment</span>');
+    expect(returned.body).toContain('<strong class="govuk-tag govuk-tag--blue">Confirming your payment</strong>');
     const later = await page();
     expect(later.body).toContain('We are confirming your payment');
     expect(later.body).not.toContain(payForm);

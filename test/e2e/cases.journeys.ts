@@ -252,13 +252,13 @@ export function casesJourneys(): Check[] {
     passportJourney({
       lang: 'uk', persona: /Олена Коваль/, applyOnline: 'Подати заяву онлайн', start: 'Почати', continue: 'Зберегти й продовжити', upload: 'Завантажити файл',
       declarationLabel: /Я підтверджую/, submitAndPay: 'Подати заяву й перейти до оплати', submit: 'Подати заяву', goPay: 'Перейти до оплати',
-      payButton: /^Сплатити/, simulatorPay: 'Сплатити', paidState: /Стан:\s*Подано/, dueLabel: /не пізніше/, answerLabel: 'Ваша відповідь',
+      payButton: /^Сплатити/, simulatorPay: 'Сплатити', paidState: /Орган влади розглядає вашу заяву/, dueLabel: /рішення — до \d{1,2} [а-яіїєґ]+ \d{4}\./, answerLabel: 'Ваша відповідь',
       sendAnswer: 'Надіслати відповідь', grantedDoc: /Рішення про надання послуги/, verifyValid: 'Документ справжній і чинний.', myApplications: 'Мої заяви', office: OFFICE_UK,
     }),
     passportJourney({
       lang: 'en', persona: /Андрій Шевченко/, applyOnline: 'Apply online', start: 'Start now', continue: 'Save and continue', upload: 'Upload file',
       declarationLabel: /I confirm/, submitAndPay: 'Submit and go on to pay', submit: 'Submit application', goPay: 'Go on to pay',
-      payButton: /^Pay UAH/, simulatorPay: 'Pay', paidState: /Status:\s*Submitted/, dueLabel: /at the latest/, answerLabel: 'Your answer',
+      payButton: /^Pay UAH/, simulatorPay: 'Pay', paidState: /The agency is considering your application/, dueLabel: /decision due by \d{1,2} [A-Z][a-z]+ \d{4}\./, answerLabel: 'Your answer',
       sendAnswer: 'Send your answer', grantedDoc: /Decision to grant the service/, verifyValid: 'Документ справжній і чинний.', myApplications: 'My applications', office: OFFICE_EN,
     }),
     companyJourney({

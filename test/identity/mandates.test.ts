@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { canActForService } from '../../src/modules/identity/index.ts';
+import { formatDay } from '../../src/web/common/dates.ts';
 import type { TestApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
 import { appWithEid, csrfOf, signIn } from '../support/identity.ts';
@@ -56,7 +57,7 @@ describe('mandates', () => {
     // The accountant now sees the company among whom she can act for, and acts for it.
     const options = await t.app.inject({ url: '/en/cabinet/act-as', headers: { cookie: accountant } });
     expect(options.body).toContain('Zoriana Bakery LLC');
-    expect(options.body).toContain(`mandate until ${day(30)}`);
+    expect(options.body).toContain(`mandate until ${formatDay(day(30), 'en')}`);
     expect((await post(accountant, '/en/cabinet/act-as', { party: `business:${COMPANY}` })).statusCode).toBe(303);
     const actor = (await t.services.sessions.resolve(accountant.split('=')[1] ?? '', 'en'))?.actor;
     expect(actor?.acting.party).toEqual({ kind: 'business', id: COMPANY });

@@ -22,6 +22,7 @@ import type { AttachmentStore } from './attachment-contents.repository.ts';
 import { draftsRepository } from './drafts.repository.ts';
 import { files, releaseContents } from './attachments.service.ts';
 import { quotasRepository } from './quotas.repository.ts';
+import { cabinetQueries } from './cabinet.service.ts';
 import { uploadLimitBytes } from './sniff.ts';
 import { registerProfile } from './register-profile.ts';
 
@@ -123,7 +124,7 @@ function access(deps: DraftsDeps) {
 /** Drafts on the server, their attachments, and submission: the applicant's side before a case exists. */
 export function createDraftsService(deps: DraftsDeps) {
   const a = access(deps);
-  return { ...editing(deps, a), ...files(deps, a), ...submission(deps, a) };
+  return { ...editing(deps, a), ...files(deps, a), ...submission(deps, a), ...cabinetQueries(deps) };
 }
 
 function editing(deps: DraftsDeps, a: Access) {

@@ -11,3 +11,4 @@ export { directoryAttachmentStore } from './adapters/directory.store.ts';
 export { createDraftsService, type DraftsService, type DraftView, type SubmitFailure, type Upload } from './drafts.service.ts';
 export { MAX_ANSWER_FILES } from './attachments.service.ts';
 export { ATTACHMENT_TYPES, type AttachmentType, sniffType } from './sniff.ts';
+export type { Cabinet, CabinetDraft, CabinetParty } from './cabinet.service.ts';

@@ -3,7 +3,7 @@ import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { CaseChannel, CaseEventRecord, CaseNote, CaseParty, CaseRecord, FeeStatus, InformationRequest } from './case.ts';
 
-type CaseRow = {
+export type CaseRow = {
   id: string; number: string; service_id: string; organisation_id: string; state: string; clock_paused: boolean;
   outcome: CaseRecord['outcome']; channel: CaseChannel; applicant_person_id: string; applicant_name: string;
   party_kind: CaseParty['kind']; party_id: string | null; party_name: string; lang: Lang;
@@ -15,7 +15,7 @@ type CaseRow = {
 
 const dayText = (v: string | Date | null): string | null => (v === null ? null : v instanceof Date ? v.toISOString().slice(0, 10) : v.slice(0, 10));
 
-function toCase(r: CaseRow): CaseRecord {
+export function toCase(r: CaseRow): CaseRecord {
   return {
     id: r.id, number: r.number, serviceId: r.service_id, organisationId: r.organisation_id, state: r.state,
     clockPaused: r.clock_paused, outcome: r.outcome, channel: r.channel, applicantPersonId: r.applicant_person_id,
@@ -28,7 +28,7 @@ function toCase(r: CaseRow): CaseRecord {
   };
 }
 
-const SELECT_CASE = `SELECT c.*, c.term_started_on::text AS term_started_on, c.due_on::text AS due_on,
+export const SELECT_CASE = `SELECT c.*, c.term_started_on::text AS term_started_on, c.due_on::text AS due_on,
   CASE WHEN a.id IS NULL THEN NULL ELSE a.given_name || ' ' || a.family_name END AS assigned_name
   FROM cases c LEFT JOIN persons a ON a.id = c.assigned_to`;
 

@@ -15,6 +15,7 @@ import {
   AlreadyRated, type AnswerFailure, AnswerRequired, CaseNotFinished, CaseNotFound, type MoveFailure, NoOpenRequest, type RateFailure, RatingInvalid,
 } from './cases.errors.ts';
 import { canActOnCase } from './cases.policy.ts';
+import { cabinetReads } from './cabinet.service.ts';
 import { casesRepository } from './cases.repository.ts';
 import { issuedDocumentsRepository } from './issued-documents.repository.ts';
 
@@ -77,7 +78,7 @@ function helpers(deps: CasesDeps) {
 /** Cases on the applicant's side: opening one on submission, reading them, answering, withdrawing, rating. */
 export function createCasesService(deps: CasesDeps) {
   const h = helpers(deps);
-  return { ...opening(deps), ...reading(deps, h), ...applicantActions(deps, h) };
+  return { ...opening(deps), ...reading(deps, h), ...applicantActions(deps, h), ...cabinetReads(deps, h.serviceOf) };
 }
 
 function opening(deps: CasesDeps) {

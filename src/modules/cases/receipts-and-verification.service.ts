@@ -4,6 +4,7 @@ import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { checkStoredSeal, type DocumentInput, type SealCheck } from '../documents/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { type CaseRecord, formatMoney } from './case.ts';
+import { CHANNEL_NAMES, termText } from './receipt-words.ts';
 import { canActOnCase } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
 import { type DocumentFacts, issuedDocumentsRepository } from './issued-documents.repository.ts';
@@ -46,9 +47,9 @@ export function createReceiptsService(deps: ReceiptsDeps) {
         issuer: await organisationName(c.organisationId), serviceName: service.name, applicantName: c.applicantName,
         representedName: c.party.kind === 'self' ? null : c.party.name,
         lines: [
-          { label: { uk: 'Канал подання', en: 'Channel' }, value: c.channel },
+          { label: { uk: 'Канал подання', en: 'Submitted through' }, value: CHANNEL_NAMES[c.channel][c.lang] },
           { label: { uk: 'Адміністративний збір', en: 'Fee' }, value: fee[c.lang] },
-          { label: { uk: 'Строк розгляду', en: 'Statutory term' }, value: `${c.term.days} ${c.term.unit === 'working' ? (c.lang === 'uk' ? 'роб. дн.' : 'working days') : c.lang === 'uk' ? 'кал. дн.' : 'calendar days'}` },
+          { label: { uk: 'Строк розгляду', en: 'Statutory term' }, value: termText(c.term, c.lang) },
         ],
         reasons: null, refusalGround: null, legalBasis: null, submissionHash: c.answersSha256, verificationUrl: receiptCheckUrl(deps.publicUrl, c),
       });

@@ -5,6 +5,7 @@ export {
   REQUIREMENTS,
   type Requirement,
   STATE_KINDS,
+  type StateKind,
   WORKFLOW_ROLES,
   type WorkflowRole,
   WorkflowDefinition as WorkflowDefinitionSchema,

@@ -33,6 +33,7 @@ const Label = Type.Object(
  * - `final`: nothing more can happen.
  */
 export const STATE_KINDS = ['initial', 'active', 'waiting-applicant', 'decided', 'final'] as const;
+export type StateKind = (typeof STATE_KINDS)[number];
 
 export const WORKFLOW_ROLES = ['applicant', 'clerk', 'decision-maker', 'supervisor', 'system'] as const;
 export type WorkflowRole = (typeof WORKFLOW_ROLES)[number];

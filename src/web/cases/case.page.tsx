@@ -1,12 +1,13 @@
 import { type Attachment, MAX_ANSWER_FILES } from '../../modules/applications/index.ts';
 import type { Service } from '../../modules/catalogue/index.ts';
-import { type CaseDocument, type CaseEventRecord, type CaseRecord, MAX_CASE_TEXT, formatMoney, type InformationRequest, type PaymentStanding, workflowOf } from '../../modules/cases/index.ts';
-import { pruneHidden, visibleFields, visiblePages } from '../../modules/forms/index.ts';
+import { type CaseDocument, type CaseEventRecord, type CaseRecord, MAX_CASE_TEXT, formatMoney, type InformationRequest, type PaymentStanding } from '../../modules/cases/index.ts';
 import { paths } from '../common/paths.ts';
-import { ErrorSummary, type FieldError } from '../common/components.tsx';
+import { ErrorSummary, type FieldError, formatTerm, Timeline } from '../common/components.tsx';
 import { formatDay, formatInstant } from '../common/dates.ts';
-import { answerText } from '../common/form-fields.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
+import { Answers, RateForm, Requests, WithdrawForm } from './case-parts.tsx';
+import { caseStatusView, type CaseStatusView, type TimelineItem } from './case.view.ts';
+import { documentName, StatusTag, turnText } from './status.tsx';
 
 export interface CaseView {
   readonly case: CaseRecord;
@@ -17,6 +18,8 @@ export interface CaseView {
   readonly attachments: readonly Attachment[];
   /** Where the fee stands: while a payment is being confirmed (or paid) no second one is offered. */
   readonly payment: PaymentStanding;
+  /** The day an answer to the open request is asked for (null: none open). */
+  readonly answerDueOn: string | null;
   readonly organisationName: string;
   readonly errors: readonly FieldError[];
   readonly notice: string | null;
@@ -24,69 +27,101 @@ export interface CaseView {
   readonly csrf: string;
 }
 
-/** One case as the applicant sees it: where it stands in plain words, what happens next and by when, and what they can do. */
+/** One case as the applicant sees it: its status, whose turn it is and by when, what to do now, and its history. */
 export function CasePage({ ctx, view }: { ctx: PageContext; view: CaseView }) {
   const { t, lang } = ctx;
   const c = view.case;
-  const states = workflowOf(view.service).states;
-  const label = (id: string) => states.find((s) => s.id === id)?.label[lang] ?? id;
+  const status = caseStatusView(view);
   const open = view.requests.find((r) => r.answeredAt === null);
-  const confirming = c.state === 'awaiting-payment' && view.payment.kind !== 'open';
   return (
     <Layout ctx={ctx} title={`${view.errors.length > 0 ? `${t('error.prefix')} ` : ''}${t('cases.caseTitle', { number: c.number })}`} searchBox={false}
       crumbs={[{ href: paths.cabinet(lang), label: t('cabinet.title') }, { href: paths.myApplications(lang), label: t('cases.mine') }]}>
       <ErrorSummary ctx={ctx} errors={view.errors} />
-      {view.notice ? <div class="notice" role="status">{view.notice}</div> : null}
-      <p class="caption">{view.service.name[lang]} · {view.organisationName}</p>
-      <h1>{t('cases.caseTitle', { number: c.number })}</h1>
-      <div class="status-panel">
-        <p><strong>{t('cases.status')}:</strong> <span class="status-label">{confirming ? t('cases.confirmingLabel') : label(c.state)}</span></p>
-        <p>{confirming ? t('cases.confirmingPayment') : nextStep(ctx, c)}</p>
-        {c.party.kind === 'self' ? null : <p>{t('cases.forParty', { name: c.party.name, applicant: c.applicantName })}</p>}
-      </div>
-      {c.state === 'awaiting-payment' && !confirming ? (
-        <form method="post" action={paths.caseAction(lang, c.id, 'pay')}>
-          <input type="hidden" name="_csrf" value={view.csrf} />
-          <p>{t('cases.payLead', { amount: formatMoney(c.feeAmount, lang) })}</p>
-          <button type="submit">{t('cases.pay', { amount: formatMoney(c.feeAmount, lang) })}</button>
-        </form>
+      {view.notice ? (
+        <div class="govuk-notification-banner" role="region" aria-labelledby="notice-title" data-module="govuk-notification-banner">
+          <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="notice-title">{t('cases.banner.update')}</h2></div>
+          <div class="govuk-notification-banner__content"><p class="govuk-notification-banner__heading">{view.notice}</p></div>
+        </div>
       ) : null}
+      <span class="govuk-caption-l">{view.service.name[lang]} · {view.organisationName}</span>
+      <h1 class="govuk-heading-xl">{t('cases.caseTitle', { number: c.number })}</h1>
+      <ActionBanner ctx={ctx} view={view} status={status} />
+      <dl class="govuk-summary-list">
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{t('cases.status')}</dt>
+          <dd class="govuk-summary-list__value">
+            {status.stateLabel === null ? <strong class="govuk-tag govuk-tag--blue">{t('cases.confirmingLabel')}</strong> : <StatusTag lang={lang} tone={status.tone} label={status.stateLabel} />}
+            <p class="govuk-body govuk-!-margin-top-2 govuk-!-margin-bottom-0">{status.turn.kind === 'confirming-payment' ? t('cases.confirmingPayment') : turnText(t, status.turn)}</p>
+          </dd>
+        </div>
+        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{t('cases.submitted')}</dt><dd class="govuk-summary-list__value">{formatInstant(c.submittedAt, lang)}</dd></div>
+        <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{t('cases.term')}</dt><dd class="govuk-summary-list__value">{formatTerm(t, c.term)}</dd></div>
+        {c.party.kind === 'self' ? null : <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{t('receipt.applicant')}</dt><dd class="govuk-summary-list__value">{t('cases.forParty', { name: c.party.name, applicant: c.applicantName })}</dd></div>}
+      </dl>
       {open ? <AnswerForm ctx={ctx} view={view} request={open} /> : null}
       <Documents ctx={ctx} view={view} />
-      <h2>{t('cases.history')}</h2>
-      <ol class="timeline">
-        {view.events.map((e) => (
-          <li key={e.id}>
-            <span class="timeline-when">{formatInstant(e.at, lang)}</span> — <strong>{label(e.to)}</strong>
-            {e.reason ? <p class="timeline-reason">{e.reason}</p> : null}
-            {e.refusalGroundId ? <p class="timeline-reason">{view.service.refusalGrounds.find((g) => g.id === e.refusalGroundId)?.text[lang]}</p> : null}
-          </li>
-        ))}
-      </ol>
+      <h2 class="govuk-heading-m" id="history">{t('cases.history')}</h2>
+      <History ctx={ctx} items={status.timeline} />
       {view.requests.length > 0 ? <Requests ctx={ctx} caseId={c.id} requests={view.requests} attachments={view.attachments} /> : null}
       <Answers ctx={ctx} view={view} />
       {c.outcome === null ? <WithdrawForm ctx={ctx} view={view} /> : null}
       {c.outcome !== null && c.rating === null ? <RateForm ctx={ctx} view={view} /> : null}
-      {c.rating !== null ? <p>{t('cases.rated', { rating: c.rating })}</p> : null}
+      {c.rating !== null ? <p class="govuk-body">{t('cases.rated', { rating: c.rating })}</p> : null}
     </Layout>
   );
 }
 
-function nextStep(ctx: PageContext, c: CaseRecord): string {
+/** What the applicant must do now (answer, pay), or that the decision is ready: the notification banner of the pattern. */
+function ActionBanner({ ctx, view, status }: { ctx: PageContext; view: CaseView; status: CaseStatusView }) {
   const { t, lang } = ctx;
-  const due = c.dueOn === null ? '' : formatDay(c.dueOn, lang);
-  switch (c.state) {
-    case 'awaiting-payment':
-      return t('cases.next.awaiting-payment');
-    case 'information-requested':
-      return t('cases.next.information-requested');
-    case 'submitted':
-    case 'registered':
-    case 'in-review':
-      return c.dueOn === null ? t('cases.next.review') : t('cases.next.reviewBy', { due });
-    default:
-      return c.outcome === 'granted' ? t('cases.next.granted') : c.outcome === 'refused' ? t('cases.next.refused') : c.outcome === 'withdrawn' ? t('cases.next.withdrawn') : t('cases.next.review');
+  const c = view.case;
+  if (status.banner === null) {
+    return null;
   }
+  const turn = status.turn;
+  return (
+    <div class="govuk-notification-banner" role="region" aria-labelledby="action-title" data-module="govuk-notification-banner">
+      <div class="govuk-notification-banner__header"><h2 class="govuk-notification-banner__title" id="action-title">{t('cases.banner.title')}</h2></div>
+      <div class="govuk-notification-banner__content">
+        {status.banner === 'answer' && turn.kind === 'answer' ? (
+          <>
+            <p class="govuk-notification-banner__heading">{t('cases.banner.answer', { due: formatDay(turn.request.answerDueOn, lang) })}</p>
+            <p class="govuk-body"><a class="govuk-notification-banner__link" href="#request-title">{t('cases.banner.answerLink')}</a></p>
+          </>
+        ) : null}
+        {status.banner === 'pay' ? (
+          <form method="post" action={paths.caseAction(lang, c.id, 'pay')}>
+            <input type="hidden" name="_csrf" value={view.csrf} />
+            <p class="govuk-notification-banner__heading">{t('cases.banner.pay', { amount: formatMoney(c.feeAmount, lang) })}</p>
+            <button type="submit" class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">{t('cases.pay', { amount: formatMoney(c.feeAmount, lang) })}</button>
+          </form>
+        ) : null}
+        {status.banner === 'decision' ? (
+          <>
+            <p class="govuk-notification-banner__heading">{t('cases.banner.decision')}</p>
+            <p class="govuk-body">{c.outcome === 'refused' ? t('cases.next.refused') : t('cases.next.granted')}</p>
+            <p class="govuk-body"><a class="govuk-notification-banner__link" href="#documents-title">{t('cases.documents')}</a></p>
+          </>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function History({ ctx, items }: { ctx: PageContext; items: readonly TimelineItem[] }) {
+  const { t, lang } = ctx;
+  return (
+    <Timeline headingLevel={3} items={items.map((e) => ({
+      title: 'event' in e.title ? t(`cases.event.${e.title.event}`) : e.title.state[lang],
+      datetime: e.at.toISOString(), when: formatInstant(e.at, lang),
+      children: e.reason || e.refusalGround ? (
+        <>
+          {e.reason ? <p class="govuk-body">{e.reason}</p> : null}
+          {e.refusalGround ? <p class="govuk-body">{e.refusalGround[lang]}</p> : null}
+        </>
+      ) : undefined,
+    }))} />
+  );
 }
 
 function AnswerForm({ ctx, view, request }: { ctx: PageContext; view: CaseView; request: InformationRequest }) {
@@ -94,24 +129,24 @@ function AnswerForm({ ctx, view, request }: { ctx: PageContext; view: CaseView; 
   const error = view.errors.find((e) => e.field === 'answer')?.message;
   const filesError = view.errors.find((e) => e.field === 'files')?.message;
   return (
-    <section aria-labelledby="request-title" class="request-panel">
-      <h2 id="request-title">{t('cases.requestTitle')}</h2>
-      <p class="hint">{t('cases.requestAsked', { at: formatInstant(request.askedAt, lang) })}</p>
-      <blockquote>{request.question}</blockquote>
+    <section aria-labelledby="request-title" class="govuk-inset-text">
+      <h2 class="govuk-heading-m" id="request-title">{t('cases.requestTitle')}</h2>
+      <p class="govuk-hint">{t('cases.requestAsked', { at: formatInstant(request.askedAt, lang) })}{view.answerDueOn === null ? '' : ` · ${t('cabinet.todo.answerDue', { due: formatDay(view.answerDueOn, lang) })}`}</p>
+      <blockquote class="govuk-body">{request.question}</blockquote>
       <form method="post" action={paths.caseAction(lang, view.case.id, 'answer')} encType="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value={view.csrf} />
-        <div class={`field${error ? ' field-error' : ''}`}>
-          <label for="filter-answer">{t('cases.answerLabel')}</label>
-          {error ? <p class="error-message" id="answer-error">{error}</p> : null}
-          <textarea id="filter-answer" name="answer" rows={6} maxLength={MAX_CASE_TEXT} aria-describedby={error ? 'answer-error' : undefined}>{view.values['answer'] ?? ''}</textarea>
+        <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+          <label class="govuk-label govuk-label--s" for="filter-answer">{t('cases.answerLabel')}</label>
+          {error ? <p class="govuk-error-message" id="answer-error"><span class="govuk-visually-hidden">{t('error.prefix')}</span> {error}</p> : null}
+          <textarea class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id="filter-answer" name="answer" rows={6} maxLength={MAX_CASE_TEXT} aria-describedby={error ? 'answer-error' : undefined}>{view.values['answer'] ?? ''}</textarea>
         </div>
-        <div class={`field${filesError ? ' field-error' : ''}`}>
-          <label for="filter-files">{t('cases.answerFiles')}</label>
-          <p class="hint" id="files-hint">{t('cases.answerFilesHint', { mb: view.service.form?.maxAttachmentMb ?? 10, n: MAX_ANSWER_FILES })}</p>
-          {filesError ? <p class="error-message" id="files-error">{filesError}</p> : null}
-          <input type="file" id="filter-files" name="files" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby={filesError ? 'files-hint files-error' : 'files-hint'} />
+        <div class={`govuk-form-group${filesError ? ' govuk-form-group--error' : ''}`}>
+          <label class="govuk-label govuk-label--s" for="filter-files">{t('cases.answerFiles')}</label>
+          <div class="govuk-hint" id="files-hint">{t('cases.answerFilesHint', { mb: view.service.form?.maxAttachmentMb ?? 10, n: MAX_ANSWER_FILES })}</div>
+          {filesError ? <p class="govuk-error-message" id="files-error"><span class="govuk-visually-hidden">{t('error.prefix')}</span> {filesError}</p> : null}
+          <input class={`govuk-file-upload${filesError ? ' govuk-file-upload--error' : ''}`} type="file" id="filter-files" name="files" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby={filesError ? 'files-hint files-error' : 'files-hint'} />
         </div>
-        <button type="submit">{t('cases.sendAnswer')}</button>
+        <button type="submit" class="govuk-button" data-module="govuk-button">{t('cases.sendAnswer')}</button>
       </form>
     </section>
   );
@@ -121,114 +156,17 @@ function Documents({ ctx, view }: { ctx: PageContext; view: CaseView }) {
   const { t, lang } = ctx;
   return (
     <section aria-labelledby="documents-title">
-      <h2 id="documents-title">{t('cases.documents')}</h2>
-      <ul class="plain-list">
-        <li><a href={paths.receipt(lang, view.case.id)}>{t('cases.receipt')}</a></li>
+      <h2 class="govuk-heading-m" id="documents-title">{t('cases.documents')}</h2>
+      <ul class="govuk-list">
+        <li><a class="govuk-link" href={paths.receipt(lang, view.case.id)}>{t('cases.receipt')}</a></li>
         {view.documents.map((d) => (
           <li key={d.id}>
-            <a href={paths.caseDocument(lang, view.case.id, d.id)}>{t(`document.${d.kind === 'decision-refused' ? 'decision-refused' : d.kind === 'silent-consent' ? 'silent-consent' : 'decision-granted'}`)} {d.number} (PDF)</a>
-            {' · '}<a href={paths.verify(lang, d.id)}>{t('cases.verifyLink')}</a>
-            {d.status === 'revoked' ? <strong> · {t('verify.revoked')}</strong> : null}
+            <a class="govuk-link" href={paths.caseDocument(lang, view.case.id, d.id)}>{documentName(t, d.kind)} {d.number} (PDF)</a>
+            {' · '}<a class="govuk-link" href={paths.verify(lang, d.id)}>{t('cases.verifyLink')}</a>
+            {d.status === 'revoked' ? <strong class="govuk-tag govuk-tag--red govuk-!-margin-left-1">{t('verify.revoked')}</strong> : null}
           </li>
         ))}
       </ul>
     </section>
-  );
-}
-
-function Requests({ ctx, caseId, requests, attachments }: { ctx: PageContext; caseId: string; requests: readonly InformationRequest[]; attachments: readonly Attachment[] }) {
-  const { t, lang } = ctx;
-  const filesOf = (requestId: string) => attachments.filter((a) => a.requestId === requestId);
-  return (
-    <section aria-labelledby="requests-title">
-      <h2 id="requests-title">{t('cases.requests')}</h2>
-      <dl class="summary-list">
-        {requests.map((r) => (
-          <div class="summary-row" key={r.id}>
-            <dt>{formatInstant(r.askedAt, lang)}: {r.question}</dt>
-            <dd>
-              {r.answer ?? t('cases.notAnswered')}
-              {filesOf(r.id).length > 0 ? (
-                <ul class="plain-list" aria-label={t('cases.answerFilesSent')}>
-                  {filesOf(r.id).map((a) => <li key={a.id}><a href={paths.caseAttachment(lang, caseId, a.id)}>{a.filename}</a></li>)}
-                </ul>
-              ) : null}
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </section>
-  );
-}
-
-function Answers({ ctx, view }: { ctx: PageContext; view: CaseView }) {
-  const { t, lang } = ctx;
-  const form = view.service.form;
-  if (form === undefined) {
-    return null;
-  }
-  const answers = pruneHidden(form, view.case.answers);
-  return (
-    <details class="answers">
-      <summary>{t('cases.yourAnswers')}</summary>
-      {visiblePages(form, answers).map((page) => (
-        <dl class="summary-list" key={page.id} aria-label={page.title[lang]}>
-          {visibleFields(page, answers).map((f) => (
-            <div class="summary-row" key={f.name}>
-              <dt>{f.label[lang]}</dt>
-              <dd>
-                {f.kind === 'file' && typeof answers[f.name] === 'string'
-                  ? <a href={paths.caseAttachment(lang, view.case.id, answers[f.name] as string)}>{answerText(ctx, f, answers[f.name], view.attachments)}</a>
-                  : answerText(ctx, f, answers[f.name], view.attachments)}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      ))}
-      <p class="hint">{t('cases.hash', { hash: view.case.answersSha256 })}</p>
-    </details>
-  );
-}
-
-function WithdrawForm({ ctx, view }: { ctx: PageContext; view: CaseView }) {
-  const { t, lang } = ctx;
-  return (
-    <details class="withdraw">
-      <summary>{t('cases.withdrawTitle')}</summary>
-      <form method="post" action={paths.caseAction(lang, view.case.id, 'withdraw')}>
-        <input type="hidden" name="_csrf" value={view.csrf} />
-        <div class="field">
-          <label for="filter-reason">{t('cases.withdrawReason')}</label>
-          <textarea id="filter-reason" name="reason" rows={3} maxLength={MAX_CASE_TEXT} />
-        </div>
-        <button type="submit" class="warning">{t('cases.withdraw')}</button>
-      </form>
-    </details>
-  );
-}
-
-function RateForm({ ctx, view }: { ctx: PageContext; view: CaseView }) {
-  const { t, lang } = ctx;
-  const error = view.errors.find((e) => e.field === 'rating')?.message;
-  return (
-    <form method="post" action={paths.caseAction(lang, view.case.id, 'rate')} novalidate>
-      <input type="hidden" name="_csrf" value={view.csrf} />
-      <h2>{t('cases.rateTitle')}</h2>
-      <fieldset class={`field${error ? ' field-error' : ''}`} id="filter-rating">
-        <legend>{t('cases.rateLegend')}</legend>
-        {error ? <p class="error-message">{error}</p> : null}
-        {[1, 2, 3, 4, 5].map((n) => (
-          <div class="radio" key={n}>
-            <input type="radio" id={`rating-${n}`} name="rating" value={String(n)} />
-            <label for={`rating-${n}`}>{t(`cases.rating${n as 1 | 2 | 3 | 4 | 5}`)}</label>
-          </div>
-        ))}
-      </fieldset>
-      <div class="field">
-        <label for="filter-comment">{t('cases.rateComment')}</label>
-        <textarea id="filter-comment" name="comment" rows={3} maxLength={MAX_CASE_TEXT} />
-      </div>
-      <button type="submit">{t('cases.rateSend')}</button>
-    </form>
   );
 }

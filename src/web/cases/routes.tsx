@@ -7,11 +7,13 @@ import {
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import { type CaseActionError, type CasePaymentsService, PaymentUnavailable, type CasesService, type PaymentRow, type ReceiptsService } from '../../modules/cases/index.ts';
 import { visiblePages } from '../../modules/forms/index.ts';
-import type { SignedIn } from '../../modules/identity/index.ts';
+import { partyKey, type SignedIn } from '../../modules/identity/index.ts';
 import { caseActionMessage, caseActionStatus } from './errors.ts';
 import type { Translator } from '../locales/messages.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
 import { CasePage } from './case.page.tsx';
+import { CabinetPage } from './dashboard.page.tsx';
+import { cabinetView } from './cabinet.view.ts';
 import { MyApplicationsPage } from './my-applications.page.tsx';
 import { ReceiptPage } from './receipt.page.tsx';
 import { paths } from '../common/paths.ts';
@@ -55,8 +57,10 @@ async function renderCase(d: Deps, request: FastifyRequest, reply: FastifyReply,
   }
   const [attachments, fee] = await Promise.all([drafts.attachmentsOfCase(loaded.case.id), d.payments?.feeOf(loaded.case.id) ?? { payments: [], standing: { kind: 'open' } as const }]);
   const { payments, standing: payment } = fee;
+  const open = loaded.requests.find((r) => r.answeredAt === null);
+  const answerDueOn = open === undefined ? null : cases.answerDueOn(open.askedOn);
   const notice = o.returnedFrom === undefined ? o.notice : returnNotice(ctx.t, payments, o.returnedFrom);
-  const view = { ...loaded, attachments, payment, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
+  const view = { ...loaded, attachments, payment, answerDueOn, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
   return sendPage(reply, o.status, <CasePage ctx={ctx} view={view} />);
 }
 
@@ -122,6 +126,15 @@ function returnNotice(t: Translator, payments: readonly PaymentRow[], from: Retu
 function listRoutes(d: Deps, lang: Lang): WebRoute[] {
   const { cases, drafts, catalogue, me } = d;
   return [
+    {
+      method: 'GET', url: `/${lang}/cabinet`, auth: SIGNED_IN,
+      handler: async (request, reply) => {
+        const signedIn = me(request);
+        const cabinet = await drafts.cabinet(signedIn);
+        const view = cabinetView(cabinet.parties, partyKey(signedIn.actor.acting.party), cabinet.at);
+        return sendPage(reply, 200, <CabinetPage ctx={pageContext(request)} signedIn={signedIn} view={view} />);
+      },
+    },
     {
       method: 'GET', url: `/${lang}/cabinet/applications`, auth: SIGNED_IN,
       handler: async (request, reply) => {

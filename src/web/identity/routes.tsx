@@ -4,7 +4,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import { type ContactsService, STAFF_ROLES, type MandatesService, type StaffService, type SessionsService, type SignedIn, parsePartyKey } from '../../modules/identity/index.ts';
-import { ActAsPage, CabinetPage, StaffHomePage } from '../cases/cabinet.page.tsx';
+import { ActAsPage, StaffHomePage } from '../cases/cabinet.page.tsx';
 import { SignInPage, SignedOutPage } from './sign-in.page.tsx';
 import { paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
@@ -64,7 +64,6 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
       },
     },
     { method: 'GET', url: `/${lang}/signed-out`, auth: PUBLIC, handler: async (request, reply) => sendPage(reply, 200, <SignedOutPage ctx={pageContext(request)} />) },
-    { method: 'GET', url: `/${lang}/cabinet`, auth: SIGNED_IN, handler: async (request, reply) => sendPage(reply, 200, <CabinetPage ctx={pageContext(request)} signedIn={me(request)} />) },
     { method: 'GET', url: `/${lang}/cabinet/act-as`, auth: SIGNED_IN, handler: async (request, reply) => sendPage(reply, 200, <ActAsPage ctx={pageContext(request)} signedIn={me(request)} refused={false} />) },
     {
       method: 'POST', url: `/${lang}/cabinet/act-as`, auth: SIGNED_IN,

@@ -6,6 +6,7 @@ import { enOffice } from '../office/en-office.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
+import { enCases } from '../cases/en-cases.ts';
 import { enStaff } from '../admin/en-staff.ts';
 import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
@@ -23,6 +24,7 @@ export const en: Messages = {
   ...enSignIn,
   ...enContacts,
   ...enJourney,
+  ...enCases,
   ...enStaff,
   ...enStorage,
   ...enEdge,

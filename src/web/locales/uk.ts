@@ -6,6 +6,7 @@ import { ukOffice } from '../office/uk-office.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
+import { ukCases } from '../cases/uk-cases.ts';
 import { ukStaff } from '../admin/uk-staff.ts';
 import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
@@ -22,6 +23,7 @@ export const uk = {
   ...ukSignIn,
   ...ukContacts,
   ...ukJourney,
+  ...ukCases,
   ...ukStaff,
   ...ukStorage,
   ...ukEdge,

@@ -1,0 +1,79 @@
+import type { Service } from '../catalogue/index.ts';
+import type { ActingOption, Actor, SignedIn } from '../identity/index.ts';
+import { workflowOf } from './case-transitions.service.ts';
+import { answerDueOn, type CaseOverview, caseTurn, type OpenRequest } from './case-overview.ts';
+import { type CabinetParty, cabinetRepository } from './cabinet.repository.ts';
+import type { CasesDeps } from './cases.service.ts';
+import { canActOnCase } from './cases.policy.ts';
+import { paymentsRepository } from './payments.repository.ts';
+import { paymentStanding } from './payment-standing.ts';
+
+/** The cases of one party the person may act for, as the cabinet shows them. */
+export interface PartyCases {
+  readonly option: ActingOption;
+  readonly cases: readonly CaseOverview[];
+}
+
+/** How many of a party's newest cases the cabinet lists besides those that wait for something. */
+export const CABINET_RECENT_CASES = 5;
+/** A decision counts as "ready to download" this many days after it was issued. */
+export const CABINET_DOCUMENT_DAYS = 30;
+
+const cabinetParty = (signedIn: SignedIn, option: ActingOption): CabinetParty =>
+  option.party.kind === 'self' ? { kind: 'self', personId: signedIn.person.id, nationalId: signedIn.person.nationalId } : option.party;
+
+/** The cabinet's reads over every party the person may act for; who may act for whom is the identity policy's (`canActOnCase`). */
+export function cabinetReads(deps: CasesDeps, serviceOf: (id: string) => Promise<Service>) {
+  const { db, clock, calendar } = deps;
+
+  async function partyCases(actor: Extract<Actor, { kind: 'person' }>, party: CabinetParty, now: Date): Promise<CaseOverview[]> {
+    const since = new Date(now.getTime() - CABINET_DOCUMENT_DAYS * 86_400_000);
+    const rows = await cabinetRepository.casesOf(db, party, { recent: CABINET_RECENT_CASES, documentsSince: since });
+    const visible: Array<{ c: (typeof rows)[number]; service: Service }> = [];
+    for (const c of rows) {
+      const service = await serviceOf(c.serviceId);
+      if (canActOnCase(actor, c, service, now)) {
+        visible.push({ c, service });
+      }
+    }
+    const ids = visible.map((v) => v.c.id);
+    const [requests, documents] = await Promise.all([cabinetRepository.openRequests(db, ids), cabinetRepository.documents(db, ids)]);
+    const out: CaseOverview[] = [];
+    for (const { c, service } of visible) {
+      const state = workflowOf(service).states.find((s) => s.id === c.state);
+      const asked = requests.get(c.id);
+      const open: OpenRequest | null = asked === undefined ? null : { ...asked, answerDueOn: answerDueOn(asked.askedOn, calendar) };
+      const payment = c.state === 'awaiting-payment' ? paymentStanding(await paymentsRepository.ofCase(db, c.id), now) : null;
+      out.push({
+        case: c, serviceName: service.name,
+        state: { id: c.state, kind: state?.kind ?? 'active', label: state?.label ?? { uk: c.state, en: c.state } },
+        turn: caseTurn(c, state?.kind ?? 'active', open, payment),
+        documents: (documents.get(c.id) ?? []).filter((d) => d.status === 'valid'),
+      });
+    }
+    return out;
+  }
+
+  return {
+    /** The day an answer to a request made on `askedOn` is asked for (see ANSWER_TERM). */
+    answerDueOn: (askedOn: string): string => answerDueOn(askedOn, calendar),
+
+    /**
+     * For the cabinet: for each party the person may act for now (themselves first, then companies,
+     * children and mandates), the cases that wait for something and the newest few. A mandate shows
+     * only the cases of services its scope covers.
+     */
+    async overview(signedIn: SignedIn): Promise<PartyCases[]> {
+      const actor = signedIn.actor;
+      if (actor.kind !== 'person') {
+        return [];
+      }
+      const now = clock.now();
+      const parties: PartyCases[] = [];
+      for (const option of signedIn.options) {
+        parties.push({ option, cases: await partyCases({ ...actor, acting: option }, cabinetParty(signedIn, option), now) });
+      }
+      return parties;
+    },
+  };
+}
