@@ -11,6 +11,7 @@ import { type CaseRecord, MAX_CASE_TEXT } from './case.ts';
 import { applyEvent, type CaseCommand, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
 import { CaseRefused, type CaseActionError } from './cases.errors.ts';
 import { caseRolesFor, queueAgencies } from './cases.policy.ts';
+import { decisionPreviews } from './decision-preview.service.ts';
 import { casesRepository } from './cases.repository.ts';
 import { type DocumentIssuer, issueDecisionDocument } from './decisions.service.ts';
 import { issuedDocumentsRepository } from './issued-documents.repository.ts';
@@ -86,7 +87,7 @@ function helpers(deps: BackOfficeDeps) {
 /** The agencies' side of cases: queues, the case view, workflow actions, notes and assignment. */
 export function createBackOfficeService(deps: BackOfficeDeps) {
   const h = helpers(deps);
-  return { ...reading(deps, h), ...acting(deps, h), ...assigning(deps, h) };
+  return { ...reading(deps, h), ...acting(deps, h), ...assigning(deps, h), ...decisionPreviews(deps) };
 }
 
 function reading(deps: BackOfficeDeps, h: Helpers) {
@@ -137,13 +138,17 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
     /**
      * An officer's workflow action. `request-information` records the question and stops the clock;
      * `grant` and `refuse` issue the sealed decision and then the result (`issue-result`), in the same
-     * transaction, so a decided case always has its document.
+     * transaction, so a decided case always has its document. With `expected`, the action is done only
+     * while the case is still at the version the officer confirmed it at (else `case-moved-on`).
      */
-    async act(signedIn: SignedIn, caseId: string, command: CaseCommand): Promise<Result<CaseRecord, CaseActionError>> {
+    async act(signedIn: SignedIn, caseId: string, command: CaseCommand, expected?: { readonly version: number }): Promise<Result<CaseRecord, CaseActionError>> {
       if (command.event === 'request-information' && (command.reason ?? '').trim() === '') {
         return err(new CaseRefused('question-required', 'reason'));
       }
       return withOfficerCase<CaseRecord, CaseActionError>(signedIn, caseId, async (tx, { c, service, roles, organisationName }) => {
+        if (expected !== undefined && c.version !== expected.version) {
+          return err(new CaseRefused('case-moved-on'));
+        }
         const workflow = workflowOf(service);
         const role = ROLE_ORDER.find((r) => roles.includes(r) && availableEvents(workflow, c.state, r).includes(command.event)) ?? roles[0] ?? 'clerk';
         const now = clock.now();

@@ -18,6 +18,7 @@ export const CASE_PROBLEMS = [
   'already-paid',
   'revocation-reason-required',
   'already-revoked',
+  'case-moved-on',
 ] as const;
 export type CaseProblem = (typeof CASE_PROBLEMS)[number];
 

@@ -7,6 +7,7 @@ export { createBackOfficeService, type BackOfficeService, type QueueQuery } from
 export { CASE_CHANGED_TOPIC, type CaseCommand, dueOnFor, workflowOf } from './case-transitions.service.ts';
 export { CASE_ESCALATION_TOPIC, CASE_REMINDER_TOPIC, createDeadlineJobs, type DeadlineJobs } from './deadline-jobs.service.ts';
 export { type CallbackOutcome, createCasePaymentsService, type CasePaymentsService } from './case-payments.service.ts';
+export type { DecisionPreview } from './decision-preview.service.ts';
 export { type DocumentIssuer, type IssuedPdf, SILENT_CONSENT_BASIS, verificationUrl } from './decisions.service.ts';
 export type { DocumentFacts } from './issued-documents.repository.ts';
 export type { PaymentRow } from './payments.repository.ts';

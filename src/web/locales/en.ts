@@ -1,6 +1,8 @@
 import { enApply } from '../apply/en-apply.ts';
 import { enContacts } from '../identity/en-contacts.ts';
 import { enOffice } from '../office/en-office.ts';
+import { enDecision } from '../office/en-decision.ts';
+import { enStaffHome } from '../office/en-staff-home.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
@@ -13,6 +15,8 @@ import type { Messages } from './messages.ts';
 export const en: Messages = {
   ...enApply,
   ...enOffice,
+  ...enDecision,
+  ...enStaffHome,
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,

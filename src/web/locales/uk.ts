@@ -1,6 +1,8 @@
 import { ukApply } from '../apply/uk-apply.ts';
 import { ukContacts } from '../identity/uk-contacts.ts';
 import { ukOffice } from '../office/uk-office.ts';
+import { ukDecision } from '../office/uk-decision.ts';
+import { ukStaffHome } from '../office/uk-staff-home.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
@@ -12,6 +14,8 @@ import { ukEdge } from './uk-edge.ts';
 export const uk = {
   ...ukApply,
   ...ukOffice,
+  ...ukDecision,
+  ...ukStaffHome,
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,

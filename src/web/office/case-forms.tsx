@@ -8,6 +8,8 @@ import { Csrf, Field, FieldMessage, describedBy, errorOf, fieldId } from './fiel
 import { formatTime } from './format.tsx';
 import { type CaseView, type Officer, type OfficerEvent, isOfficerEvent } from './query.tsx';
 import { OfficerSelect } from './queue-table.tsx';
+import { officePaths } from './office-paths.ts';
+import { statusText } from './case-status.tsx';
 
 /** The forms of the case view: workflow actions, internal notes and assignment. Each posts on its own. */
 
@@ -36,7 +38,7 @@ export function Actions({ ctx, view, forms }: { ctx: PageContext; view: CaseView
     <section aria-labelledby="actions-title" id={fieldId(ACTIONS_FIELD)} tabIndex={-1} class={general ? 'field-error' : undefined}>
       <h2 id="actions-title">{t('office.actions.title')}</h2>
       <FieldMessage errors={forms.errors} field={ACTIONS_FIELD} />
-      {events.length === 0 ? <p>{t('office.actions.none')}</p> : null}
+      {events.length === 0 ? <p class="govuk-body">{statusText(ctx, view, forms.me)} {t('office.actions.none')}</p> : null}
       {events.map((event) => <ActionForm key={event} ctx={ctx} view={view} event={event} forms={forms} />)}
     </section>
   );
@@ -55,7 +57,7 @@ function ActionForm({ ctx, view, event, forms }: { ctx: PageContext; view: CaseV
     );
   };
   return (
-    <form method="post" action={paths.officeCaseAct(lang, view.case.id)} class={`office-action office-action-${event}`} novalidate>
+    <form method="post" action={event === 'grant' || event === 'refuse' ? officePaths.decision(lang, view.case.id) : paths.officeCaseAct(lang, view.case.id)} class={`office-action office-action-${event}`} novalidate>
       <Csrf token={forms.csrf} />
       <input type="hidden" name="event" value={event} />
       {event === 'request-information' ? reason(t('office.action.question'), t('office.action.questionHint'), true) : null}

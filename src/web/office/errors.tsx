@@ -34,6 +34,8 @@ export function caseProblem(problem: CaseProblem, field: string): OfficeError {
       return { key: 'office.error.revocation-reason-required', field, status: 400 };
     case 'already-revoked':
       return { key: 'office.error.already-revoked', field, status: 409 };
+    case 'case-moved-on':
+      return { key: 'office.error.case-moved-on', field: ACTIONS_FIELD, status: 409 };
     case 'answer-required':
     case 'no-open-request':
     case 'rating-invalid':
