@@ -45,6 +45,21 @@ describe('the gate', () => {
   });
 });
 
+describe('the staff home', () => {
+  it('names agencies and roles through the locale, links each agency’s queue and counts its running cases', async () => {
+    const en = await get(clerk, '/en/staff');
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('Case queue: State Migration Service');
+    expect(en.body).toContain('href="/en/office/cases?agency=state-migration-service"');
+    expect(en.body).toMatch(/<th scope="row" class="govuk-table__header">Clerk<\/th><td class="govuk-table__cell">State Migration Service<\/td>/);
+    expect(en.body).toMatch(/aria-label="Cases in progress: 2">2</);
+    expect(en.body).not.toMatch(/>[^<]*state-migration-service[^<]*</); // no raw id shown to people
+    const uk = await get(clerk, '/uk/staff');
+    expect(uk.body).toContain('Черга справ: Державна міграційна служба');
+    expect(uk.body).toContain('Діловод');
+  });
+});
+
 describe('the queue', () => {
   it('lists the agency’s cases in both languages, each with a labelled checkbox', async () => {
     const en = await get(clerk, '/en/office/cases');
@@ -125,6 +140,8 @@ describe('the case view and the workflow', () => {
     const page = await get(clerk, `/en/office/cases/${first.id}`);
     expect(page.body).toContain('Information requested');
     expect(page.body).toContain('Clock stopped: waiting for the applicant');
+    expect(page.body).toMatch(/Waiting for the applicant to answer the request of \d{1,2} [A-Z][a-z]{2} 2026\./);
+    expect(page.body).not.toContain('Your roles allow no action');
     expect(page.body).toContain('Send the &lt;script>alert(1)&lt;/script> deed');
     expect(page.body).not.toContain('<script>alert(1)');
     expect(page.body).toContain('Микола Ткаченко'); // who did it, in the history

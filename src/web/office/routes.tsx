@@ -4,7 +4,7 @@ import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { DraftsService } from '../../modules/applications/index.ts';
 import { type BackOfficeService, type CasesService, caseRolesFor } from '../../modules/cases/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
-import type { SignedIn } from '../../modules/identity/index.ts';
+import { STAFF_ROLES, type SignedIn } from '../../modules/identity/index.ts';
 import { UnknownEvent } from '../../modules/workflow/index.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
 import { OfficeCasePage } from './case.page.tsx';
@@ -20,6 +20,7 @@ import { type OfficeError, actProblem, caseProblem, workflowProblem } from './er
 import { assignableOfficers, filterParams, isId, isOfficerEvent, parseQueueFilters, toQueueQuery } from './query.tsx';
 import { commandOf, decisionHandlers, isDecision } from './decision.routes.tsx';
 import { officeNavItems } from './office-nav.tsx';
+import { staffHome } from './staff-home.routes.tsx';
 
 /** Officers who work on an agency's cases; which cases and actions are theirs the cases policy decides per case. */
 const OFFICERS = { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor'] } as const;
@@ -44,6 +45,7 @@ export function officeRoutes(deps: OfficeWebDeps): WebRoute[] {
   const files = fileHandlers(deps);
   const decision = decisionHandlers(deps.backOffice, kase);
   const perLang = (lang: Lang): WebRoute[] => [
+    { method: 'GET', url: `/${lang}/staff`, auth: { kind: 'staff', roles: STAFF_ROLES }, handler: staffHome(deps) },
     { method: 'GET', url: `/${lang}/office/cases`, auth: OFFICERS, handler: queue.show },
     { method: 'POST', url: `/${lang}/office/cases/assign`, auth: OFFICERS, handler: queue.assign(lang) },
     { method: 'GET', url: `/${lang}/office/cases/:id`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.show },
