@@ -41,13 +41,16 @@ export async function seedDemoRegistries(services: Services): Promise<void> {
     const staffFile = await read<{ roles: Array<Omit<RegistryData['staff'][number], 'id'>> }>('staff.json');
     const staff = staffFile.roles.map((r) => ({ ...r, id: randomUUID() }));
     const at = services.clock.now();
+    const population = await read<{ people: RegistryData['people']; children: RegistryData['children'] }>('population-registry.json');
     if (!(await registriesRepository.isEmpty(services.db))) {
-      await services.db.transaction((tx) => registriesRepository.addMissingStaff(tx, staff, at));
+      await services.db.transaction(async (tx) => {
+        await registriesRepository.addMissingPeople(tx, population.people);
+        await registriesRepository.addMissingStaff(tx, staff, at);
+      });
       return;
     }
     const business = await read<{ companies: RegistryData['companies'] }>('business-registry.json');
-    const population = await read<{ children: RegistryData['children'] }>('population-registry.json');
-    const data: RegistryData = { companies: business.companies, children: population.children, staff };
+    const data: RegistryData = { companies: business.companies, children: population.children, people: population.people, staff };
     await services.db.transaction((tx) => registriesRepository.load(tx, data, at));
   });
 }

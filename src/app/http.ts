@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import { constants as zlib } from 'node:zlib';
+
+import compress from '@fastify/compress';
 
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -30,9 +31,9 @@ import type { Services } from './container.ts';
 import { devRoutes } from '../web/dev/routes.tsx';
 import { answerClientError, answerFrameworkError, answerRequestError, registerRequestEdge } from '../web/common/request-edge.tsx';
 import { REQUEST_LIMITS } from '../web/common/request-limits.ts';
+import { registerAssets } from '../web/common/assets.ts';
 import { officeRoutes } from '../web/office/routes.tsx';
 
-const ASSETS = fileURLToPath(new URL('../web/assets/', import.meta.url));
 const isApi = (url: string) => url.startsWith('/api/');
 /** Seconds a client is asked to wait while the database is unavailable. */
 const RETRY_AFTER_SECONDS = 10;
@@ -82,7 +83,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   const webRoutes = [
     ...catalogueRoutes(services.catalogue, services.drafts),
     ...(options.devMessages ? devRoutes(options.devMessages) : []),
-    ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, staff: services.staff, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
+    ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, staff: services.staff, mandates: services.mandates, catalogue: services.catalogue, clock: services.clock, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
     ...officeRoutes({ backOffice: services.backOffice, drafts: services.drafts, cases: services.cases, catalogue: services.catalogue }),
     ...applyRoutes(services.drafts, me),
     ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl }, me),
@@ -128,18 +129,10 @@ async function registerMiddleware(app: FastifyInstance, publicUrl: string, formT
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`) },
     transform: ({ schema, url }) => ({ schema: isApi(url) ? schema : { ...schema, hide: true }, url }),
   });
-  // 4. The stylesheet, read once; public.
-  const css = await readFile(`${ASSETS}portico.css`);
-  const cssTag = `"${createHash('sha256').update(css).digest('base64url').slice(0, 16)}"`;
-  app.get('/assets/portico.css', { schema: { hide: true }, config: { auth: PUBLIC } }, async (request, reply) => {
-    void reply.header('cache-control', 'public, max-age=3600').header('etag', cssTag);
-    return request.headers['if-none-match'] === cssTag ? reply.code(304).send() : reply.type('text/css; charset=utf-8').send(css);
-  });
-  // 5. The site icon: an ICO where browsers look by default, an SVG for those that take one; public.
-  for (const [url, file, type] of [['/favicon.ico', 'favicon.ico', 'image/x-icon'], ['/assets/favicon.svg', 'favicon.svg', 'image/svg+xml']] as const) {
-    const icon = await readFile(`${ASSETS}${file}`);
-    app.get(url, { schema: { hide: true }, config: { auth: PUBLIC } }, async (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type(type).send(icon));
-  }
+  // 4. Compression of pages and JSON (brotli or gzip, as accepted); the stylesheet comes precompressed.
+  await app.register(compress, { encodings: ['br', 'gzip'], threshold: 1024, brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } } });
+  // 5. The stylesheet (content-hashed, immutable) and the site icons; public.
+  await registerAssets(app);
 }
 
 function registerPlatformRoutes(app: FastifyInstance, services: Services): void {

@@ -72,7 +72,7 @@ describe('quotas per party', () => {
     }
     const refused = await start();
     expect(refused.statusCode).toBe(403);
-    expect(refused.body).toContain('class="error-summary"');
+    expect(refused.body).toContain('class="govuk-error-summary"');
     expect(refused.body).toContain('Можна мати не більше 3 незавершених заяв');
     const english = await start('en');
     expect(english.statusCode).toBe(403);
@@ -126,7 +126,7 @@ describe('quotas per party', () => {
     expect((await upload(first, 'identityDocument', pdfOf(600 * 1024))).statusCode).toBe(303);
     const over = await upload(second, 'identityDocument', pdfOf(600 * 1024));
     expect(over.statusCode).toBe(403);
-    expect(over.body).toContain('class="error-summary"');
+    expect(over.body).toContain('class="govuk-error-summary"');
     expect(over.body).toContain('не більше 1 МБ');
     expect(await rows()).toBe(1);
     // Replacing the same question's file counts the old one as gone.
@@ -159,7 +159,7 @@ describe('the service’s own size limit, while streaming', () => {
     const sentWhenAnswered = sent;
     release();
     expect(response.statusCode).toBe(400);
-    expect(response.body).toContain('class="error-summary"');
+    expect(response.body).toContain('class="govuk-error-summary"');
     expect(response.body).toContain('5 МБ');
     expect(sentWhenAnswered).toBeLessThan(20 * MB); // the portal did not wait for (nor keep) the whole file
     expect({ rows: await rows(), files: await filesIn(dir) }).toEqual(before);

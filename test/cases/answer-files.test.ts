@@ -113,7 +113,7 @@ describe('files with the answer to an information request (point 12c)', () => {
   it('refuses an HTML file disguised as a PDF, keeps the text typed and records nothing', async () => {
     const refused = await answer('en', [['answer', 'Here is the deed'], { name: 'files', filename: 'deed.pdf', bytes: DISGUISED_HTML }]);
     expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('class="error-summary"');
+    expect(refused.body).toContain('class="govuk-error-summary"');
     expect(refused.body).toContain('The file must be a PDF, JPEG or PNG');
     expect(refused.body).toContain('Here is the deed</textarea>');
     expect(await answerFiles()).toBe(0);

@@ -66,7 +66,7 @@ async function applyForPassport(ctx: E2eContext, page: Page, w: CaseWords): Prom
   await page.locator('#filter-email').fill(`${w.lang}.applicant@example.org`);
   await ctx.auditLike(page);
   await next(page, w);
-  await page.locator('#purpose-0').check();
+  await page.locator('#filter-purpose').check();
   await ctx.auditLike(page);
   await next(page, w);
   await page.locator('#filter-identityDocument').setInputFiles({ name: 'passport-scan.pdf', mimeType: 'application/pdf', buffer: PDF_SCAN });

@@ -78,14 +78,14 @@ function searchJourneys(): Check[] {
           await page.getByLabel('Пошук послуг').fill('pasport');
           await page.getByRole('button', { name: 'Шукати' }).click();
           await page.waitForURL(/\/uk\/search\?q=pasport/);
-          const first = page.locator('.service-list .service-title a').first();
+          const first = page.locator('.app-service-list h3 a').first();
           const title = await first.textContent();
           if (!title || !/паспорт/i.test(title)) {
             throw new Error(`first result for "pasport" is "${title}"`);
           }
           await first.click();
           await page.getByRole('heading', { level: 2, name: 'Необхідні документи' }).waitFor();
-          await page.getByRole('link', { name: 'Read this page in English' }).click();
+          await page.getByRole('link', { name: 'English', exact: true }).click();
           await page.getByRole('heading', { level: 2, name: 'Documents you need' }).waitFor();
           if (!/\/en\/services\//.test(page.url())) {
             throw new Error(`language switch went to ${page.url()}`);

@@ -11,6 +11,8 @@ import { axeViolations, launchChromium } from './browser.ts';
 import { casesJourneys } from './cases.journeys.ts';
 import { catalogueJourneys } from './catalogue.journeys.ts';
 import { identityJourneys } from './identity.journeys.ts';
+import { WIDTHS, checkFit, slugOf } from './fit.ts';
+import { crawlChecks } from './pages.crawl.ts';
 import { startPortal } from './server.ts';
 
 export interface Check {
@@ -59,6 +61,14 @@ async function main(): Promise<number> {
         if (violations.length > 0) {
           throw new Error(`axe found ${violations.length} violation(s) on ${from.url()}:\n  ${violations.join('\n  ')}`);
         }
+        // The pages a journey reaches through forms (confirmations, errors) must fit too.
+        const url = new URL(page.url());
+        for (const width of WIDTHS) {
+          const misfit = await checkFit(page, width, `journey-${slugOf(url.pathname + url.search)}`, width !== 390);
+          if (misfit) {
+            throw new Error(misfit);
+          }
+        }
       } finally {
         await context.close();
       }
@@ -75,7 +85,10 @@ async function main(): Promise<number> {
     },
   };
   try {
-    for (const check of [...(await catalogueJourneys(portal.url)), ...identityJourneys(), ...casesJourneys()]) {
+    // E2E_ONLY=<regex> runs the checks whose names match (the crawl alone, say), for a quicker look.
+    const only = process.env['E2E_ONLY'] ? new RegExp(process.env['E2E_ONLY']) : null;
+    const checks = [...(await catalogueJourneys(portal.url)), ...identityJourneys(), ...casesJourneys(), ...crawlChecks()];
+    for (const check of checks.filter((c) => only === null || only.test(c.name))) {
       const started = Date.now();
       try {
         await check.run(ctx);

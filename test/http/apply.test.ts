@@ -58,7 +58,7 @@ describe('applying online for a passport', () => {
   it('shows an error summary and keeps what was typed', async () => {
     const bad = await post(`${draftPath}/pages/about-you`, form([['_csrf', csrf], ['_shown', 'givenName,familyName,birthDate,nationalId'], ['givenName', 'Олена'], ['familyName', ''], ['birthDate', '1990-02-30'], ['nationalId', '12ab']]));
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('class="error-summary"');
+    expect(bad.body).toContain('class="govuk-error-summary"');
     expect(bad.body).toContain('href="#filter-familyName"');
     expect(bad.body).toContain('Номер облікової картки має містити 10 цифр');
     expect(bad.body).toContain('value="12ab"');
@@ -72,7 +72,7 @@ describe('applying online for a passport', () => {
     const lost = await post(`${draftPath}/pages/reason`, form([['_csrf', csrf], ['_shown', 'purpose'], ['purpose', 'lost']]));
     expect(lost.statusCode).toBe(200); // the question it reveals is shown, not reported as missing
     expect(lost.body).toContain('id="filter-lostCircumstances"');
-    expect(lost.body).not.toContain('class="error-summary"');
+    expect(lost.body).not.toContain('class="govuk-error-summary"');
     const unanswered = await post(`${draftPath}/pages/reason`, form([['_csrf', csrf], ['_shown', 'purpose,lostCircumstances'], ['purpose', 'lost'], ['lostCircumstances', '']]));
     expect(unanswered.statusCode).toBe(400);
     expect(unanswered.body).toContain('href="#filter-lostCircumstances"');

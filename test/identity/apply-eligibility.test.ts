@@ -33,7 +33,7 @@ beforeAll(async () => {
   citizen = await signIn(t.app, 'olena-koval');
   // The director gives the accountant a mandate for VAT returns only; she acts for the company.
   expect((await post(director, '/en/cabinet/act-as', { party: `business:${COMPANY}` })).statusCode).toBe(303);
-  expect((await post(director, '/en/cabinet/mandates', { representative: '9000000044', scope: 'services', services: [IN_SCOPE], validFrom: day(0), validUntil: day(30) })).statusCode).toBe(303);
+  expect((await post(director, '/en/cabinet/mandates', { representative: '9000000044', scope: 'services', services: [IN_SCOPE], validFrom: day(0), validUntil: day(30), step: 'confirm' })).statusCode).toBe(303);
   expect((await post(accountant, '/en/cabinet/act-as', { party: `business:${COMPANY}` })).statusCode).toBe(303);
 });
 afterAll(async () => t.close());

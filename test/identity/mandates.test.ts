@@ -48,9 +48,10 @@ describe('mandates', () => {
     expect(outside).toBeDefined();
     expect((await post(director, '/en/cabinet/act-as', { party: `business:${COMPANY}` })).statusCode).toBe(303);
     const granted = await post(director, '/en/cabinet/mandates', {
-      representative: '9000000044', scope: 'services', services: [first!.id, second!.id], validFrom: day(0), validUntil: day(30),
+      representative: '9000000044', scope: 'services', services: [first!.id, second!.id], validFrom: day(0), validUntil: day(30), step: 'confirm',
     });
     expect(granted.statusCode).toBe(303);
+    expect(granted.headers.location).toBe('/en/cabinet/representation?outcome=granted');
 
     // The accountant now sees the company among whom she can act for, and acts for it.
     const options = await t.app.inject({ url: '/en/cabinet/act-as', headers: { cookie: accountant } });
@@ -84,15 +85,15 @@ describe('mandates', () => {
     const res = await post(director, '/en/cabinet/mandates', { representative: '12ab', scope: 'services', validFrom: 'tomorrow', validUntil: day(-5) });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('There is a problem');
-    expect(res.body).toContain('Enter the representative’s national identification number: 10 digits.');
+    expect(res.body).toContain('Enter the representative’s tax number: 10 digits.');
     expect(res.body).toContain('Choose at least one service.');
-    expect(res.body).toContain('Enter the date as YYYY-MM-DD.');
+    expect(res.body).toContain('Enter a real date: day, month and year, for example 27 3 2027.');
   });
 
   it('refuses a mandate to oneself and a period already over', async () => {
-    const self = await post(director, '/en/cabinet/mandates', { representative: '9000000033', scope: 'all', validFrom: day(0), validUntil: day(3) });
+    const self = await post(director, '/en/cabinet/mandates', { representative: '9000000033', scope: 'all', validFrom: day(0), validUntil: day(3), step: 'confirm' });
     expect(self.body).toContain('You cannot grant a mandate to yourself.');
-    const past = await post(director, '/en/cabinet/mandates', { representative: '9000000044', scope: 'all', validFrom: day(-10), validUntil: day(-1) });
+    const past = await post(director, '/en/cabinet/mandates', { representative: '9000000044', scope: 'all', validFrom: day(-10), validUntil: day(-1), step: 'confirm' });
     expect(past.body).toContain('“Valid until” must be on or after “Valid from” and not in the past.');
   });
 

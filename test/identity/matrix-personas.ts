@@ -156,7 +156,7 @@ export class MatrixPeople {
     const mandateTo = async (nationalId: string) =>
       (await t.services.db.query<{ id: string }>('SELECT id FROM mandates WHERE representative_national_id = $1 ORDER BY granted_at DESC LIMIT 1', [nationalId]))[0]!.id;
     const grant = async (by: PersonaName, fields: Array<[string, string]>) => {
-      const res = await post(t.app, people.session(by)!, '/en/cabinet/mandates', fields);
+      const res = await post(t.app, people.session(by)!, '/en/cabinet/mandates', [...fields, ['step', 'confirm']]);
       if (res.statusCode !== 303) {
         throw new Error(`${by} could not grant a mandate (${res.statusCode}): ${res.body.slice(0, 300)}`);
       }

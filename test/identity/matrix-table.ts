@@ -7,6 +7,7 @@
  * fails until it moves to the right group.
  */
 import { STAFF_ROLES, type Requirement } from '../../src/modules/identity/index.ts';
+import { stylesheet } from '../../src/web/common/stylesheet.ts';
 
 /** The columns of every grid below, in this order. */
 export const PERSONAS = [
@@ -84,7 +85,7 @@ export const GROUPS: readonly RouteGroup[] = [
   {
     title: 'public pages, API and platform routes', requirement: { kind: 'public' }, method: 'GET', expect: PUBLIC_GRID,
     routes: [
-      '/', '/{lang}', '/healthz', '/readyz', '/assets/portico.css', '/favicon.ico', '/assets/favicon.svg', '/api/openapi.json',
+      '/', '/{lang}', '/healthz', '/readyz', '/assets/portico.css', stylesheet().href, '/favicon.ico', '/assets/favicon.svg', '/api/openapi.json',
       '/api/v1/services', '/api/v1/services/:id', '/api/v1/organisations', '/api/v1/organisations/:id',
       '/api/v1/centres', '/api/v1/centres/:id', '/api/v1/events', '/api/v1/events/:id', '/api/v1/catalogue.jsonld',
       '/auth/callback/:idp',

@@ -4,6 +4,7 @@ export * from './identity.policy.ts';
 export { ActingNotAllowed, MANDATE_PROBLEMS, MandateRefused, SIGN_IN_REFUSALS, SignInRefused, type MandateProblem, type SignInRefusal } from './identity.errors.ts';
 export type { AuthorizationRequest, IdentityProviderConfig, OidcClient, OidcFailure, VerifiedIdentity } from './oidc.port.ts';
 export { createSessionsService, type SessionPolicy, type SessionsService, type SignedIn } from './sessions.service.ts';
+export type { GrantedMandate } from './relations.repository.ts';
 export { createMandatesService, grantorOf, type GrantMandate, type MandatesService } from './mandates.service.ts';
 export { openIdClient } from './adapters/openid-client.adapter.ts';
 export { registriesRepository, type RegistryData } from './registries.repository.ts';

@@ -6,7 +6,7 @@ import { newId } from '../../platform/security/tokens.ts';
 import { type Mandate, type MandateScope, dayOf, partyKey } from './identity.ts';
 import { MandateRefused } from './identity.errors.ts';
 import { canManageMandatesOf } from './identity.policy.ts';
-import { relationsRepository } from './relations.repository.ts';
+import { type GrantedMandate, relationsRepository } from './relations.repository.ts';
 import type { SignedIn } from './sessions.service.ts';
 
 export interface GrantMandate {
@@ -32,14 +32,40 @@ export function createMandatesService(deps: { db: Database; clock: Clock }) {
   const { db, clock } = deps;
   return {
     /** Mandates granted by the party the person acts for (empty when they may not manage any). */
-    async granted(signedIn: SignedIn): Promise<Mandate[]> {
+    async granted(signedIn: SignedIn): Promise<GrantedMandate[]> {
       const grantor = grantorOf(signedIn);
       return grantor ? relationsRepository.mandatesGrantedBy(db, grantor) : [];
     },
 
     /**
+     * Who the person about to grant a mandate names as representative, so they can confirm the name
+     * before granting. A read of another person's data: recorded in the audit log with its purpose.
+     * @returns err(MandateRefused) with `not-allowed`, `self-mandate` or `representative-unknown`.
+     */
+    async findRepresentative(signedIn: SignedIn, nationalId: string): Promise<Result<{ nationalId: string; name: string }, MandateRefused>> {
+      const grantor = grantorOf(signedIn);
+      if (!grantor || !canManageMandatesOf(signedIn.actor, grantor)) {
+        return err(new MandateRefused('not-allowed'));
+      }
+      if (nationalId === signedIn.person.nationalId) {
+        return err(new MandateRefused('self-mandate', 'representative'));
+      }
+      const name = await relationsRepository.personName(db, nationalId);
+      if (name === null) {
+        return err(new MandateRefused('representative-unknown', 'representative'));
+      }
+      await db.transaction((tx) =>
+        appendAudit(tx, {
+          at: clock.now(), action: 'READ_PERSON_NAME', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: partyKey(signedIn.actor.acting.party),
+          subject: `person:${nationalId}`, detail: { purpose: 'mandate-representative-confirmation' },
+        }),
+      );
+      return ok({ nationalId, name });
+    },
+
+    /**
      * Grants a mandate from the party the person acts for.
-     * @returns err(MandateRefused) with `not-allowed`, `self-mandate`, `dates-invalid` or `scope-empty`.
+     * @returns err(MandateRefused) with `not-allowed`, `self-mandate`, `representative-unknown`, `dates-invalid` or `scope-empty`.
      */
     async grant(signedIn: SignedIn, input: GrantMandate): Promise<Result<Mandate, MandateRefused>> {
       const grantor = grantorOf(signedIn);
@@ -48,6 +74,9 @@ export function createMandatesService(deps: { db: Database; clock: Clock }) {
       }
       if (input.representativeNationalId === signedIn.person.nationalId) {
         return err(new MandateRefused('self-mandate', 'representative'));
+      }
+      if ((await relationsRepository.personName(db, input.representativeNationalId)) === null) {
+        return err(new MandateRefused('representative-unknown', 'representative'));
       }
       const now = clock.now();
       if (input.validUntil < input.validFrom || input.validUntil < dayOf(now)) {

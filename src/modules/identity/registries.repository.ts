@@ -4,6 +4,7 @@ import type { StaffRole } from './identity.ts';
 export interface RegistryData {
   readonly companies: ReadonlyArray<{ registryCode: string; name: { uk: string; en: string }; legalForm: string; directors: readonly string[] }>;
   readonly children: ReadonlyArray<{ parentNationalId: string; childNationalId: string; givenName: string; familyName: string; birthDate: string }>;
+  readonly people: ReadonlyArray<{ nationalId: string; givenName: string; familyName: string; birthDate: string }>;
   readonly staff: ReadonlyArray<{ id: string; nationalId: string; role: StaffRole; agencyId?: string; centreId?: string }>;
 }
 
@@ -48,6 +49,17 @@ export const registriesRepository = {
         [c.parentNationalId, c.childNationalId, c.givenName, c.familyName, c.birthDate],
       );
     }
+    await registriesRepository.addMissingPeople(q, data.people);
     await registriesRepository.addMissingStaff(q, data.staff, at);
+  },
+
+  /** Adds the register's people not yet in its demo copy (a database seeded by an earlier version gets them too). */
+  async addMissingPeople(q: Queryable, people: RegistryData['people']): Promise<void> {
+    for (const p of people) {
+      await q.query(
+        'INSERT INTO population_people (national_id, given_name, family_name, birth_date) VALUES ($1, $2, $3, $4) ON CONFLICT (national_id) DO NOTHING',
+        [p.nationalId, p.givenName, p.familyName, p.birthDate],
+      );
+    }
   },
 };

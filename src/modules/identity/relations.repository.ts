@@ -11,6 +11,11 @@ const mandateColumns = (t: string) => `${t}.id, ${t}.grantor_kind, ${t}.grantor_
   ${t}.scope_services, ${t}.scope_thematic, to_char(${t}.valid_from, 'YYYY-MM-DD') AS valid_from,
   to_char(${t}.valid_until, 'YYYY-MM-DD') AS valid_until, ${t}.granted_by, ${t}.granted_at, ${t}.revoked_at`;
 const MANDATE_COLUMNS = mandateColumns('mandates');
+const PERSON_JOIN = (column: string) => `LEFT JOIN population_people pp ON pp.national_id = ${column} LEFT JOIN persons pn ON pn.national_id = ${column}`;
+const PERSON_NAME = "COALESCE(pp.given_name || ' ' || pp.family_name, pn.given_name || ' ' || pn.family_name)";
+
+/** A mandate as its grantor sees it: with the representative's name. */
+export type GrantedMandate = Mandate & { readonly representativeName: string | null };
 
 const toScope = (r: MandateRow): MandateScope =>
   r.scope_kind === 'all' ? { kind: 'all' } : r.scope_kind === 'services' ? { kind: 'services', serviceIds: r.scope_services } : { kind: 'thematic', thematicArea: r.scope_thematic ?? '' };
@@ -58,9 +63,21 @@ export const relationsRepository = {
     };
   },
 
-  async mandatesGrantedBy(q: Queryable, grantor: Mandate['grantor']): Promise<Mandate[]> {
-    const rows = await q.query<MandateRow>(`SELECT ${MANDATE_COLUMNS} FROM mandates WHERE grantor_kind = $1 AND grantor_id = $2 ORDER BY granted_at DESC`, [grantor.kind, grantor.id]);
-    return rows.map(toMandate);
+  /** The mandates a party granted, newest first, each with its representative's name from the population register. */
+  async mandatesGrantedBy(q: Queryable, grantor: Mandate['grantor']): Promise<GrantedMandate[]> {
+    const rows = await q.query<MandateRow & { representative_name: string | null }>(
+      `SELECT ${mandateColumns('m')}, ${PERSON_NAME} AS representative_name
+       FROM mandates m ${PERSON_JOIN('m.representative_national_id')}
+       WHERE m.grantor_kind = $1 AND m.grantor_id = $2 ORDER BY m.granted_at DESC`,
+      [grantor.kind, grantor.id],
+    );
+    return rows.map((r) => ({ ...toMandate(r), representativeName: r.representative_name }));
+  },
+
+  /** Who a tax number belongs to: the population register, else a person known to the portal. */
+  async personName(q: Queryable, nationalId: string): Promise<string | null> {
+    const [row] = await q.query<{ name: string | null }>(`SELECT ${PERSON_NAME} AS name FROM (SELECT $1::text AS national_id) x ${PERSON_JOIN('x.national_id')}`, [nationalId]);
+    return row?.name ?? null;
   },
 
   async mandate(q: Queryable, id: string): Promise<Mandate | null> {

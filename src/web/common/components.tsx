@@ -3,6 +3,11 @@ import { DAYS, type Service, lowestFee } from '../../modules/catalogue/index.ts'
 import type { Translator } from '../locales/messages.ts';
 import { paths } from './paths.ts';
 import type { PageContext } from './layout.tsx';
+import { fieldId } from './inputs.tsx';
+
+export * from './inputs.tsx';
+export * from './govuk.tsx';
+export * from './moj.tsx';
 
 const money: Record<'uk' | 'en', Intl.NumberFormat> = {
   uk: new Intl.NumberFormat('uk-UA', { style: 'currency', currency: 'UAH' }),
@@ -22,17 +27,17 @@ export function ServiceList({ ctx, services, headingLevel = 3 }: { ctx: PageCont
   const { t, lang } = ctx;
   const H = headingLevel === 2 ? 'h2' : 'h3';
   return (
-    <ul class="service-list">
+    <ul class="govuk-list app-service-list">
       {services.map((s) => (
-        <li key={s.id} class="service-item">
-          <H class="service-title">
-            <a href={paths.service(lang, s.id)}>{s.name[lang]}</a>
+        <li key={s.id} class="app-service-list__item">
+          <H class="govuk-heading-s govuk-!-margin-bottom-1">
+            <a class="govuk-link" href={paths.service(lang, s.id)}>{s.name[lang]}</a>
           </H>
-          <p>{s.description[lang]}</p>
-          <p class="meta">
+          <p class="govuk-body govuk-!-margin-bottom-1">{s.description[lang]}</p>
+          <p class="govuk-body-s app-meta">
             <span>{feeSummary(t, s)}</span>
             <span>{formatTerm(t, s.deadline)}</span>
-            {s.channels.some((c) => c.type === 'online') ? <span class="tag">{t('service.online')}</span> : null}
+            {s.channels.some((c) => c.type === 'online') ? <strong class="govuk-tag govuk-tag--green">{t('service.online')}</strong> : null}
           </p>
         </li>
       ))}
@@ -43,7 +48,7 @@ export function ServiceList({ ctx, services, headingLevel = 3 }: { ctx: PageCont
 export function AddressLines({ ctx, address }: { ctx: PageContext; address: Address }) {
   const { lang } = ctx;
   return (
-    <p class="address">
+    <p class="govuk-body">
       {address.street[lang]}
       <br />
       {address.postCode} {address.city[lang]}
@@ -81,15 +86,15 @@ export function compactHours(t: Translator, hours: OpeningHours): string {
 export function HoursTable({ ctx, hours, caption }: { ctx: PageContext; hours: OpeningHours; caption: string }) {
   const { t } = ctx;
   return (
-    <table class="hours">
-      <caption>{caption}</caption>
-      <tbody>
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+      <tbody class="govuk-table__body">
         {DAYS.map((day) => {
           const spans = hours.filter((h) => h.days.includes(day));
           return (
-            <tr key={day}>
-              <th scope="row">{t(`day.${day}`)}</th>
-              <td>{spans.length === 0 ? t('hours.closed') : spans.map((h) => `${h.opens}–${h.closes}`).join(', ')}</td>
+            <tr class="govuk-table__row" key={day}>
+              <th class="govuk-table__header" scope="row">{t(`day.${day}`)}</th>
+              <td class="govuk-table__cell">{spans.length === 0 ? t('hours.closed') : spans.map((h) => `${h.opens}–${h.closes}`).join(', ')}</td>
             </tr>
           );
         })}
@@ -101,22 +106,27 @@ export function HoursTable({ ctx, hours, caption }: { ctx: PageContext; hours: O
 export interface FieldError {
   readonly field: string;
   readonly message: string;
+  /** Where the summary's link goes, when not the field's control `#filter-<field>`. */
+  readonly href?: string;
 }
 
+/** The error summary at the top of the page: every problem, each linking to its field. */
 export function ErrorSummary({ ctx, errors }: { ctx: PageContext; errors: readonly FieldError[] }) {
   if (errors.length === 0) {
     return null;
   }
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
-      <h2 id="error-summary-title">{ctx.t('error.summary')}</h2>
-      <ul>
-        {errors.map((e) => (
-          <li key={e.field}>
-            <a href={`#filter-${e.field}`}>{e.message}</a>
-          </li>
-        ))}
-      </ul>
+    <div class="govuk-error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1}>
+      <h2 class="govuk-error-summary__title" id="error-summary-title">{ctx.t('error.summary')}</h2>
+      <div class="govuk-error-summary__body">
+        <ul class="govuk-list govuk-error-summary__list">
+          {errors.map((e) => (
+            <li key={e.field}>
+              <a href={e.href ?? `#${fieldId(e.field)}`}>{e.message}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }

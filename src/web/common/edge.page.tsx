@@ -9,12 +9,14 @@ export function EdgePage({ ctx, title, texts, back }: { ctx: PageContext; title:
   const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={title} searchBox={false}>
-      <div class="error-summary" role="alert" aria-labelledby="edge-title">
-        <h1 id="edge-title">{title}</h1>
-        {texts.map((text) => <p key={text}>{text}</p>)}
+      <div class="govuk-error-summary" role="alert" aria-labelledby="edge-title">
+        <h1 class="govuk-error-summary__title" id="edge-title">{title}</h1>
+        <div class="govuk-error-summary__body">
+          {texts.map((text) => <p class="govuk-body" key={text}>{text}</p>)}
+        </div>
       </div>
-      {back === null ? null : <p><a href={back}>{t('edge.back')}</a></p>}
-      <p><a href={paths.home(lang)}>{t('breadcrumbs.home')}</a></p>
+      {back === null ? null : <p class="govuk-body"><a class="govuk-link" href={back}>{t('edge.back')}</a></p>}
+      <p class="govuk-body"><a class="govuk-link" href={paths.home(lang)}>{t('breadcrumbs.home')}</a></p>
     </Layout>
   );
 }

@@ -1,9 +1,9 @@
 import type { Attachment } from '../../modules/applications/index.ts';
 import type { FormField } from '../../modules/forms/index.ts';
 import type { PageContext } from './layout.tsx';
+import { Checkboxes, Field, Radios, Select, TextInput, Textarea, fieldId } from './inputs.tsx';
 
-/** The id of a question's input: the error summary links to it. */
-export const fieldId = (name: string) => `filter-${name}`;
+export { fieldId };
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
@@ -23,104 +23,75 @@ export function maxLengthOf(schema: unknown, name: string): number | undefined {
   return typeof limit === 'number' && Number.isSafeInteger(limit) && limit > 0 ? limit : undefined;
 }
 
-/** One question of an application form, as an accessible input (no script): label, hint, error, control. */
+/** One question of an application form, as a govuk-frontend control (no script): label, hint, error, control. */
 export function Question({ ctx, field, value, error, maxLength }: FieldProps) {
-  const { lang } = ctx;
-  const id = fieldId(field.name);
-  const hintId = `${field.name}-hint`;
-  const errorId = `${field.name}-error`;
-  const describedBy = [field.hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-  const head = (
-    <>
-      {field.hint ? <p class="hint" id={hintId}>{field.hint[lang]}</p> : null}
-      {error ? <p class="error-message" id={errorId}>{error}</p> : null}
-    </>
-  );
-  const cls = `field${error ? ' field-error' : ''}`;
-  if (field.kind === 'radio' || field.kind === 'checkboxes' || field.kind === 'yes-no') {
+  const { lang, t } = ctx;
+  const common = { t, name: field.name, hint: field.hint?.[lang], error };
+  if (field.kind === 'radio' || field.kind === 'yes-no') {
     const options = field.kind === 'yes-no'
-      ? [{ value: 'yes', label: ctx.t('apply.yes') }, { value: 'no', label: ctx.t('apply.no') }]
+      ? [{ value: 'yes', label: t('apply.yes') }, { value: 'no', label: t('apply.no') }]
       : (field.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }));
-    const chosen = (v: string) =>
-      field.kind === 'checkboxes' ? Array.isArray(value) && value.includes(v) : field.kind === 'yes-no' ? (value === true && v === 'yes') || (value === false && v === 'no') : value === v;
-    const type = field.kind === 'checkboxes' ? 'checkbox' : 'radio';
-    return (
-      <fieldset class={cls} id={id} aria-describedby={describedBy}>
-        <legend>{field.label[lang]}</legend>
-        {head}
-        {options.map((o, i) => (
-          <div class={type} key={o.value}>
-            <input type={type} id={`${field.name}-${i}`} name={field.name} value={o.value} checked={chosen(o.value)} />
-            <label for={`${field.name}-${i}`}>{o.label}</label>
-          </div>
-        ))}
-      </fieldset>
-    );
+    const chosen = field.kind === 'yes-no' ? (value === true ? 'yes' : value === false ? 'no' : undefined) : text(value);
+    return <Radios {...common} legend={field.label[lang]} options={options} value={chosen} inline={field.kind === 'yes-no'} />;
   }
-  return (
-    <div class={cls}>
-      <label for={id}>{field.label[lang]}</label>
-      {head}
-      <Control field={field} id={id} value={value} describedBy={describedBy} lang={lang} choose={ctx.t('apply.choose')} maxLength={maxLength} />
-    </div>
-  );
-}
-
-function Control({ field, id, value, describedBy, lang, choose, maxLength }: { field: FormField; id: string; value: unknown; describedBy: string | undefined; lang: 'uk' | 'en'; choose: string; maxLength: number | undefined }) {
-  const common = { id, name: field.name, 'aria-describedby': describedBy, autoComplete: field.autocomplete };
-  const typed = { ...common, maxLength };
+  if (field.kind === 'checkboxes') {
+    const options = (field.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }));
+    return <Checkboxes {...common} legend={field.label[lang]} options={options} values={Array.isArray(value) ? value.map(text) : []} />;
+  }
+  const label = field.label[lang];
+  const autoComplete = field.autocomplete;
   switch (field.kind) {
     case 'textarea':
-      return <textarea {...typed} rows={5}>{text(value)}</textarea>;
+      return <Textarea {...common} label={label} value={text(value)} maxLength={maxLength} autoComplete={autoComplete} />;
     case 'select':
-      return (
-        <select {...common}>
-          <option value="">{choose}</option>
-          {(field.options ?? []).map((o) => <option key={o.value} value={o.value} selected={value === o.value}>{o.label[lang]}</option>)}
-        </select>
-      );
+      return <Select {...common} label={label} value={text(value)} choose={t('apply.choose')} autoComplete={autoComplete} options={(field.options ?? []).map((o) => ({ value: o.value, label: o.label[lang] }))} />;
     case 'number':
-      return <input {...typed} type="text" inputMode="decimal" value={text(value)} />;
+      return <TextInput {...common} label={label} value={text(value)} inputMode="decimal" width={10} maxLength={maxLength} autoComplete={autoComplete} />;
     case 'date':
-      return <input {...common} type="date" value={text(value)} />;
+      // The form engine stores a date as YYYY-MM-DD from one field; a three-field DateInput (readDateInput) replaces it with the apply pages.
+      return (
+        <Field {...common} label={label}>
+          <input class={`govuk-input govuk-input--width-10${error ? ' govuk-input--error' : ''}`} id={fieldId(field.name)} name={field.name} type="date" value={text(value)} aria-describedby={described(field.name, common.hint, error)} />
+        </Field>
+      );
     case 'email':
-      return <input {...typed} type="email" value={text(value)} spellcheck={false} />;
+      return <TextInput {...common} label={label} value={text(value)} type="email" spellcheck={false} maxLength={maxLength} autoComplete={autoComplete} />;
     case 'tel':
-      return <input {...typed} type="tel" value={text(value)} />;
+      return <TextInput {...common} label={label} value={text(value)} type="tel" width={20} maxLength={maxLength} autoComplete={autoComplete} />;
     case 'text':
-    case 'radio':
-    case 'checkboxes':
-    case 'yes-no':
     case 'file':
-      return <input {...typed} type="text" value={text(value)} />;
+      return <TextInput {...common} label={label} value={text(value)} maxLength={maxLength} autoComplete={autoComplete} />;
   }
 }
+
+const described = (name: string, hint: unknown, error: unknown) =>
+  [hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean).join(' ') || undefined;
 
 /** A file question: the current file (with remove), and an upload form of its own (multipart). */
 export function FileQuestion({ ctx, field, attachment, error, uploadAction, removeAction, csrf, maxMb }: {
   ctx: PageContext; field: FormField; attachment: Attachment | null; error: string | undefined; uploadAction: string; removeAction: string; csrf: string; maxMb: number;
 }) {
   const { t, lang } = ctx;
-  const id = fieldId(field.name);
+  const hint = `${field.hint ? `${field.hint[lang]}. ` : ''}${t('apply.fileHint', { mb: maxMb })}`;
   return (
-    <div class={`field file-question${error ? ' field-error' : ''}`}>
+    <div class="app-file-question">
       <form method="post" action={uploadAction} encType="multipart/form-data">
         <input type="hidden" name="_csrf" value={csrf} />
-        <label for={id}>{field.label[lang]}</label>
-        <p class="hint" id={`${field.name}-hint`}>{field.hint ? `${field.hint[lang]}. ` : ''}{t('apply.fileHint', { mb: maxMb })}</p>
-        {error ? <p class="error-message" id={`${field.name}-error`}>{error}</p> : null}
-        {attachment ? (
-          <p class="file-current">
-            {t('apply.fileCurrent', { name: attachment.filename, size: Math.max(1, Math.round(attachment.sizeBytes / 1024)) })}
-          </p>
-        ) : null}
-        <input type="file" id={id} name="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-describedby={`${field.name}-hint${error ? ` ${field.name}-error` : ''}`} />
-        <button type="submit" class="secondary">{attachment ? t('apply.replaceFile') : t('apply.uploadFile')}</button>
+        <Field t={t} name={field.name} label={field.label[lang]} hint={hint} error={error}>
+          {attachment ? (
+            <p class="govuk-body">
+              {t('apply.fileCurrent', { name: attachment.filename, size: Math.max(1, Math.round(attachment.sizeBytes / 1024)) })}
+            </p>
+          ) : null}
+          <input class={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`} type="file" id={fieldId(field.name)} name="file"
+            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-describedby={described(field.name, hint, error)} />
+        </Field>
+        <button type="submit" class="govuk-button govuk-button--secondary">{attachment ? t('apply.replaceFile') : t('apply.uploadFile')}</button>
       </form>
       {attachment ? (
         <form method="post" action={removeAction}>
           <input type="hidden" name="_csrf" value={csrf} />
-          <button type="submit" class="link-button">{t('apply.removeFile', { name: attachment.filename })}</button>
+          <button type="submit" class="app-link-button">{t('apply.removeFile', { name: attachment.filename })}</button>
         </form>
       ) : null}
     </div>

@@ -43,3 +43,66 @@ export function formStrings(body: unknown, name: string): string[] {
   }
   return values;
 }
+
+/** The three fields of a date input as typed (trimmed). */
+export interface DateParts {
+  readonly day: string;
+  readonly month: string;
+  readonly year: string;
+}
+
+/** Why a date input could not be read: the stable code, and the parts to mark in error. */
+export interface DateProblem {
+  readonly code: 'date.missing' | 'date.incomplete' | 'date.invalid';
+  readonly parts: readonly (keyof DateParts)[];
+}
+
+export type DateInputResult =
+  | { readonly ok: true; readonly parts: DateParts; /** YYYY-MM-DD */ readonly iso: string }
+  | { readonly ok: false; readonly parts: DateParts; readonly problem: DateProblem }
+  | { readonly ok: 'empty'; readonly parts: DateParts };
+
+const PART_NAMES = ['day', 'month', 'year'] as const;
+
+/**
+ * Reads a date input's three fields (`<name>-day`, `<name>-month`, `<name>-year`): a real date as
+ * YYYY-MM-DD, nothing when all three are empty (the caller decides whether it was required), or the
+ * problem — a part missing, or no such day (31 April, 29 February of a common year, a two-digit year).
+ */
+export function readDateInput(body: unknown, name: string): DateInputResult {
+  const parts: DateParts = {
+    day: formString(body, `${name}-day`).trim(),
+    month: formString(body, `${name}-month`).trim(),
+    year: formString(body, `${name}-year`).trim(),
+  };
+  const missing = PART_NAMES.filter((p) => parts[p] === '');
+  if (missing.length === 3) {
+    return { ok: 'empty', parts };
+  }
+  if (missing.length > 0) {
+    return { ok: false, parts, problem: { code: 'date.incomplete', parts: missing } };
+  }
+  const digits = /^\d{1,2}$/;
+  const day = Number(parts.day);
+  const month = Number(parts.month);
+  const year = Number(parts.year);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = digits.test(parts.day) && digits.test(parts.month) && /^\d{4}$/.test(parts.year) && year >= 1000 &&
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (!real) {
+    return { ok: false, parts, problem: { code: 'date.invalid', parts: [...PART_NAMES] } };
+  }
+  return { ok: true, parts, iso: `${parts.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+}
+
+/** A required date: an empty input is the `date.missing` problem. */
+export function readRequiredDate(body: unknown, name: string): Exclude<DateInputResult, { ok: 'empty' }> {
+  const result = readDateInput(body, name);
+  return result.ok === 'empty' ? { ok: false, parts: result.parts, problem: { code: 'date.missing', parts: [...PART_NAMES] } } : result;
+}
+
+/** A date (YYYY-MM-DD) as the three fields of a date input, to fill the form again. */
+export function datePartsOf(iso: string | null | undefined): DateParts {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso ?? '');
+  return m ? { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] ?? '' } : { day: '', month: '', year: '' };
+}

@@ -4,6 +4,7 @@ import type { Lang } from '../../kernel/text.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths, switchLanguage } from './paths.ts';
 import { SESSION_SLOT } from './session-bar.tsx';
+import { stylesheet } from './stylesheet.ts';
 
 export interface PageContext {
   readonly t: Translator;
@@ -22,98 +23,186 @@ interface LayoutProps {
   readonly title: string;
   readonly crumbs?: readonly Crumb[];
   readonly searchBox?: boolean;
+  /** The back office: a fluid container over the whole width instead of the reading column. */
+  readonly wide?: boolean;
+  /** The phase banner saying the portal is a demonstration. */
+  readonly phase?: boolean;
   readonly children: ComponentChildren;
 }
 
-export function Layout({ ctx, title, crumbs, searchBox = true, children }: LayoutProps) {
+/** The page on govuk-frontend's template: skip link, header, service navigation, breadcrumbs, main, footer. */
+export function Layout({ ctx, title, crumbs, searchBox = true, wide = false, phase = false, children }: LayoutProps) {
   const { t, lang } = ctx;
-  const other: Lang = lang === 'uk' ? 'en' : 'uk';
+  const container = wide ? 'govuk-width-container app-width-container--fluid' : 'govuk-width-container';
   return (
-    <html lang={lang}>
+    <html lang={lang} class="govuk-template">
       <head>
         <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+        <meta name="theme-color" content="#0b3b60" />
         <title>{`${title} — ${t('site.name')}`}</title>
-        <link rel="stylesheet" href={paths.stylesheet} />
+        <link rel="stylesheet" href={stylesheet().href} />
         <link rel="icon" href="/favicon.ico" sizes="32x32" />
         <link rel="icon" href={paths.iconSvg} type="image/svg+xml" />
-        <link rel="alternate" hrefLang={other} href={switchLanguage(ctx.url, other)} />
+        <link rel="alternate" hrefLang={lang === 'uk' ? 'en' : 'uk'} href={switchLanguage(ctx.url, lang === 'uk' ? 'en' : 'uk')} />
       </head>
-      <body>
-        <a class="skip-link" href="#main">
-          {t('site.skip')}
-        </a>
-        <header class="site-header">
-          <div class="container header-row">
-            <a class="brand" href={paths.home(lang)}>
-              <span class="brand-name">{t('site.name')}</span>
-              <span class="brand-tagline">{t('site.tagline')}</span>
-            </a>
-            <a class="lang-switch" href={switchLanguage(ctx.url, other)} hrefLang={other} lang={other} aria-label={t('site.switchLanguageLabel')}>
-              {t('site.switchLanguage')}
-            </a>
-          </div>
-          <div class="container" dangerouslySetInnerHTML={{ __html: SESSION_SLOT }} />
-          <nav class="container site-nav" aria-label={t('nav.label')}>
-            <ul>
-              <li><a href={paths.search(lang)}>{t('nav.services')}</a></li>
-              <li><a href={paths.events(lang)}>{t('nav.events')}</a></li>
-              <li><a href={paths.agencies(lang)}>{t('nav.agencies')}</a></li>
-              <li><a href={paths.centres(lang)}>{t('nav.centres')}</a></li>
-            </ul>
-          </nav>
+      <body class="govuk-template__body">
+        <a href="#main-content" class="govuk-skip-link">{t('site.skip')}</a>
+        <header class="govuk-template__header">
+          <Header ctx={ctx} container={container} />
+          <ServiceNavigation ctx={ctx} container={container} />
         </header>
-        <div class="container">
+        <div class={container}>
+          {phase ? <PhaseBanner ctx={ctx} /> : null}
           {crumbs && crumbs.length > 0 ? <Breadcrumbs ctx={ctx} crumbs={crumbs} /> : null}
           {searchBox ? <SearchForm ctx={ctx} id="site-search" compact /> : null}
-          <main id="main" tabIndex={-1}>
+          <main class="govuk-main-wrapper" id="main-content" tabIndex={-1}>
             {children}
           </main>
         </div>
-        <footer class="site-footer">
-          <div class="container">
-            <p>
-              {t('footer.about')}
-              <a href={paths.openapi}>{t('footer.api')}</a>, <a href={paths.jsonld}>{t('footer.jsonld')}</a>.
-            </p>
-            <p>
-              <a href={paths.accessibility(lang)}>{t('footer.accessibility')}</a>
-            </p>
-            <p>{t('footer.demo')}</p>
-          </div>
-        </footer>
+        <Footer ctx={ctx} container={container} />
       </body>
     </html>
   );
 }
 
+function Header({ ctx, container }: { ctx: PageContext; container: string }) {
+  const { t, lang } = ctx;
+  return (
+    <div class="govuk-header">
+      <div class={`govuk-header__container ${container}`}>
+        <div class="app-header__row">
+          <div class="govuk-header__logo">
+            <a href={paths.home(lang)} class="govuk-header__homepage-link">
+              <span class="app-header__wordmark">{t('site.name')}</span>
+              <span class="app-header__tagline">{t('site.tagline')}</span>
+            </a>
+          </div>
+          <div class="app-header__tools">
+            <LanguageNavigation ctx={ctx} />
+            <div dangerouslySetInnerHTML={{ __html: SESSION_SLOT }} />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Both languages, the current one marked; the other links to this page in it (hreflang, lang). */
+function LanguageNavigation({ ctx }: { ctx: PageContext }) {
+  const { t, lang } = ctx;
+  const names: Record<Lang, string> = { uk: t('common.languageUk'), en: t('common.languageEn') };
+  return (
+    <nav class="govuk-language-navigation" aria-label={t('common.language')}>
+      <ul class="govuk-language-navigation__list">
+        {(['uk', 'en'] as const).map((code) => (
+          <li class="govuk-language-navigation__list-item" key={code}>
+            {code === lang ? (
+              <span class="govuk-language-navigation__text" aria-current="true" lang={code}>{names[code]}</span>
+            ) : (
+              <a class="govuk-language-navigation__link" href={switchLanguage(ctx.url, code)} rel="alternate" lang={code} hrefLang={code}>{names[code]}</a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function ServiceNavigation({ ctx, container }: { ctx: PageContext; container: string }) {
+  const { t, lang } = ctx;
+  const here = ctx.url.split('?')[0] ?? '';
+  const items = [
+    { href: paths.search(lang), label: t('nav.services') },
+    { href: paths.events(lang), label: t('nav.events') },
+    { href: paths.agencies(lang), label: t('nav.agencies') },
+    { href: paths.centres(lang), label: t('nav.centres') },
+  ];
+  return (
+    <div class="govuk-service-navigation">
+      <div class={container}>
+        <div class="govuk-service-navigation__container">
+          <nav aria-label={t('nav.label')} class="govuk-service-navigation__wrapper">
+            <ul class="govuk-service-navigation__list" id="navigation">
+              {items.map((item) => {
+                const current = here === item.href ? 'page' : here.startsWith(`${item.href}/`) ? 'true' : undefined;
+                return (
+                  <li key={item.href} class={`govuk-service-navigation__item${current ? ' govuk-service-navigation__item--active' : ''}`}>
+                    <a class="govuk-service-navigation__link" href={item.href} aria-current={current}>
+                      {current ? <strong class="govuk-service-navigation__active-fallback">{item.label}</strong> : item.label}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function PhaseBanner({ ctx }: { ctx: PageContext }) {
+  return (
+    <div class="govuk-phase-banner">
+      <p class="govuk-phase-banner__content">
+        <strong class="govuk-tag govuk-phase-banner__content__tag">{ctx.t('common.phase')}</strong>
+        <span class="govuk-phase-banner__text">{ctx.t('common.phaseText')}</span>
+      </p>
+    </div>
+  );
+}
+
 function Breadcrumbs({ ctx, crumbs }: { ctx: PageContext; crumbs: readonly Crumb[] }) {
   return (
-    <nav class="breadcrumbs" aria-label={ctx.t('breadcrumbs.label')}>
-      <ol>
-        <li><a href={paths.home(ctx.lang)}>{ctx.t('breadcrumbs.home')}</a></li>
+    <nav class="govuk-breadcrumbs govuk-breadcrumbs--collapse-on-mobile" aria-label={ctx.t('breadcrumbs.label')}>
+      <ol class="govuk-breadcrumbs__list">
+        <li class="govuk-breadcrumbs__list-item"><a class="govuk-breadcrumbs__link" href={paths.home(ctx.lang)}>{ctx.t('breadcrumbs.home')}</a></li>
         {crumbs.map((c) => (
-          <li key={c.href}><a href={c.href}>{c.label}</a></li>
+          <li class="govuk-breadcrumbs__list-item" key={c.href}><a class="govuk-breadcrumbs__link" href={c.href}>{c.label}</a></li>
         ))}
       </ol>
     </nav>
   );
 }
 
-export function SearchForm({ ctx, id, value = '', compact = false }: { ctx: PageContext; id: string; value?: string; compact?: boolean }) {
+function Footer({ ctx, container }: { ctx: PageContext; container: string }) {
+  const { t, lang } = ctx;
   return (
-    <form class={compact ? 'search search-compact' : 'search'} action={paths.search(ctx.lang)} method="get" role="search">
-      <label for={id} class={compact ? 'visually-hidden' : 'search-label'}>
-        {ctx.t('search.label')}
-      </label>
-      {compact ? null : (
-        <p class="hint" id={`${id}-hint`}>
-          {ctx.t('search.placeholderHint')}
-        </p>
-      )}
-      <div class="search-row">
-        <input id={id} name="q" type="search" value={value} maxLength={200} autoComplete="off" aria-describedby={compact ? undefined : `${id}-hint`} />
-        <button type="submit">{ctx.t('search.button')}</button>
+    <footer class="govuk-footer">
+      <div class={container}>
+        <div class="govuk-footer__meta">
+          <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+            <h2 class="govuk-visually-hidden">{t('common.supportLinks')}</h2>
+            <ul class="govuk-footer__inline-list">
+              <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href={paths.accessibility(lang)}>{t('footer.accessibility')}</a></li>
+            </ul>
+            <div class="govuk-footer__meta-custom">
+              {t('footer.about')}
+              <a class="govuk-footer__link" href={paths.openapi}>{t('footer.api')}</a>, <a class="govuk-footer__link" href={paths.jsonld}>{t('footer.jsonld')}</a>.
+            </div>
+            <p class="govuk-body-s">{t('footer.demo')}</p>
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+/** The site search: a labelled search field and its button (compact under the header, full on the home page). */
+export function SearchForm({ ctx, id, value = '', compact = false }: { ctx: PageContext; id: string; value?: string; compact?: boolean }) {
+  const hintId = `${id}-hint`;
+  return (
+    <form class={compact ? 'app-search' : 'app-search govuk-!-margin-bottom-6'} action={paths.search(ctx.lang)} method="get" role="search">
+      <div class="govuk-form-group govuk-!-margin-bottom-0">
+        <label for={id} class={compact ? 'govuk-visually-hidden' : 'govuk-label govuk-label--m'}>
+          {ctx.t('search.label')}
+        </label>
+        {compact ? null : <div class="govuk-hint" id={hintId}>{ctx.t('search.placeholderHint')}</div>}
+        <div class="app-search__row">
+          <input class="govuk-input" id={id} name="q" type="search" value={value} maxLength={200} autoComplete="off" aria-describedby={compact ? undefined : hintId} />
+          <button type="submit" class="govuk-button">{ctx.t('search.button')}</button>
+        </div>
       </div>
     </form>
   );

@@ -4,9 +4,9 @@ import { Layout, type PageContext } from './layout.tsx';
 export function MessagePage({ ctx, title, text, back, backLabel }: { ctx: PageContext; title: string; text: string; back: string; backLabel: string }) {
   return (
     <Layout ctx={ctx} title={title} searchBox={false}>
-      <h1>{title}</h1>
-      <p>{text}</p>
-      <p><a href={back}>{backLabel}</a></p>
+      <h1 class="govuk-heading-l">{title}</h1>
+      <p class="govuk-body">{text}</p>
+      <p class="govuk-body"><a class="govuk-link" href={back}>{backLabel}</a></p>
     </Layout>
   );
 }

@@ -56,7 +56,6 @@ export const paths = {
   verify: (lang: Lang, documentId: string) => `/${lang}/verify/${documentId}`,
   officeRevokeDocument: (lang: Lang, documentId: string) => `/${lang}/office/documents/${documentId}/revoke`,
   officePayments: (lang: Lang) => `/${lang}/office/payments`,
-  stylesheet: '/assets/portico.css',
   iconSvg: '/assets/favicon.svg',
   openapi: '/api/openapi.json',
   jsonld: '/api/v1/catalogue.jsonld',

@@ -1,86 +1,100 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { LANGS, type Lang } from '../../kernel/text.ts';
-import { type GrantMandate, type MandateScope, type SignedIn, grantorOf } from '../../modules/identity/index.ts';
-import { THEMATIC_AREAS } from '../../modules/catalogue/index.ts';
+import { type GrantMandate, type SignedIn, dayOf, grantorOf } from '../../modules/identity/index.ts';
 import type { IdentityWebDeps } from './routes.tsx';
-import type { TextKey, Translator } from '../locales/messages.ts';
-import { RepresentationPage } from './representation.page.tsx';
+import { type Outcome, RepresentationPage } from './representation.page.tsx';
+import { MandateConfirmPage } from './mandate-confirm.page.tsx';
+import { type Form, parseGrantForm, valuesOf } from './mandate-form.ts';
+import { type PickerService, audienceOfGrantor, pickerGroups } from './mandate.view.ts';
 import { paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
 import { SIGNED_IN, type WebRoute } from '../common/route-table.ts';
-import { formString, formStrings } from '../common/form-values.ts';
+import { formString } from '../common/form-values.ts';
 import type { FieldError } from '../common/components.tsx';
 
-type Form = Record<string, string | string[]>;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const OUTCOMES = new Set(['granted', 'revoked']);
+const query = (request: FastifyRequest, name: string): string => {
+  const value = (request.query as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value.trim().slice(0, 100) : '';
+};
 
-/** Reads the grant form; every problem is named against its field. */
-export function parseGrantForm(t: Translator, body: Form): { input: GrantMandate | null; errors: FieldError[] } {
-  const one = (k: string): string => formString(body, k).trim();
-  const errors: FieldError[] = [];
-  const fail = (field: string, key: TextKey) => errors.push({ field, message: t(key) });
-  const representative = one('representative').replace(/\s/g, '');
-  if (!/^\d{10}$/.test(representative)) {
-    fail('representative', 'mandateError.representative-unknown');
-  }
-  const services = formStrings(body, 'services').filter((s) => /^[a-z0-9-]{2,80}$/.test(s));
-  const thematic = one('thematic');
-  let scope: MandateScope = { kind: 'all' };
-  if (one('scope') === 'services') {
-    scope = { kind: 'services', serviceIds: services };
-    if (services.length === 0) {
-      fail('services', 'mandateError.scope-empty');
-    }
-  } else if (one('scope') === 'thematic') {
-    scope = { kind: 'thematic', thematicArea: thematic };
-    if (!(THEMATIC_AREAS as readonly string[]).includes(thematic)) {
-      fail('thematic', 'mandateError.thematic');
-    }
-  }
-  for (const f of ['validFrom', 'validUntil']) {
-    if (!DATE.test(one(f)) || Number.isNaN(Date.parse(one(f)))) {
-      fail(f, 'mandateError.date-format');
-    }
-  }
-  const input = { representativeNationalId: representative, scope, validFrom: one('validFrom'), validUntil: one('validUntil') };
-  return { input: errors.length === 0 ? input : null, errors };
+/** The services a grantor may choose from (their audience's), and every service's name for the scope column. */
+async function servicesOffered(deps: IdentityWebDeps, lang: Lang, signedIn: SignedIn, filter: string) {
+  const grantor = grantorOf(signedIn);
+  const base = { organisationId: null, eventId: null, channel: null, online: null, page: 1, pageSize: 100 };
+  const audience = grantor ? audienceOfGrantor(grantor.kind) : null;
+  const [all, found, organisations] = await Promise.all([
+    deps.catalogue.search({ ...base, text: null, audience: null }),
+    deps.catalogue.search({ ...base, text: filter || null, audience }),
+    deps.catalogue.organisations(),
+  ]);
+  const toPicker = (s: (typeof all.value.items)[number]): PickerService => ({ id: s.id, name: s.name[lang], organisationId: s.organisationId });
+  return {
+    names: new Map(all.value.items.map((s) => [s.id, s.name[lang]])),
+    all: all.value.items.map(toPicker),
+    found: found.value.items.filter((s) => audience === null || s.audience.includes(audience)).map(toPicker),
+    agencies: new Map(organisations.value.map((o) => [o.id, o.name[lang]])),
+  };
 }
 
 export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
-  const render = async (request: FastifyRequest, reply: FastifyReply, status: number, values: Form, errors: FieldError[]) => {
+  const render = async (request: FastifyRequest, reply: FastifyReply, status: number, values: Form, errors: FieldError[], outcome: Outcome = null) => {
     const ctx = pageContext(request);
     const signedIn = me(request);
-    const grantor = grantorOf(signedIn);
-    const [granted, services] = await Promise.all([deps.mandates.granted(signedIn), deps.catalogue.search({ text: null, audience: null, organisationId: null, eventId: null, channel: null, online: null, page: 1, pageSize: 100 })]);
+    const filter = query(request, 'q');
+    const [granted, offer] = await Promise.all([deps.mandates.granted(signedIn), servicesOffered(deps, ctx.lang, signedIn, filter)]);
+    const chosen = new Set(Array.isArray(values['services']) ? values['services'] : []);
     const view = {
-      signedIn, canGrant: grantor !== null, grantorName: signedIn.actor.acting.name, granted,
-      services: services.value.items.map((s) => ({ id: s.id, name: s.name[ctx.lang] })).sort((a, b) => a.name.localeCompare(b.name, ctx.lang)),
-      values, errors, now: new Date(),
+      signedIn, canGrant: grantorOf(signedIn) !== null, grantorName: signedIn.actor.acting.name, granted,
+      serviceNames: offer.names, picker: pickerGroups(offer.found, offer.all, chosen, offer.agencies, ctx.lang), filter,
+      values, errors, outcome, today: dayOf(deps.clock.now()),
     };
     return sendPage(reply, status, <RepresentationPage ctx={ctx} view={view} />);
   };
+
+  const confirm = async (request: FastifyRequest, reply: FastifyReply, input: GrantMandate, name: string) => {
+    const ctx = pageContext(request);
+    const signedIn = me(request);
+    const offer = await servicesOffered(deps, ctx.lang, signedIn, '');
+    const view = { csrf: signedIn.session.csrfToken, grantorName: signedIn.actor.acting.name, representativeName: name, input, serviceNames: offer.names };
+    return sendPage(reply, 200, <MandateConfirmPage ctx={ctx} view={view} />);
+  };
+
+  const grant = (lang: Lang) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const { t } = pageContext(request);
+    const body = request.body as Form;
+    const values = valuesOf(body);
+    const step = formString(body, 'step');
+    const parsed = parseGrantForm(t, body);
+    if (step === 'change' || !parsed.input) {
+      return render(request, reply, step === 'change' ? 200 : 400, values, parsed.errors);
+    }
+    if (step !== 'confirm') {
+      // First step: find who the tax number belongs to and ask the grantor to confirm that name.
+      const found = await deps.mandates.findRepresentative(me(request), parsed.input.representativeNationalId);
+      if (!found.ok) {
+        return render(request, reply, found.error.problem === 'not-allowed' ? 403 : 400, values, [{ field: found.error.field ?? 'representative', message: t(`mandateError.${found.error.problem}`) }]);
+      }
+      return confirm(request, reply, parsed.input, found.value.name);
+    }
+    const granted = await deps.mandates.grant(me(request), parsed.input);
+    if (!granted.ok) {
+      const field = granted.error.field ?? 'representative';
+      return render(request, reply, granted.error.problem === 'not-allowed' ? 403 : 400, values, [{ field, message: t(`mandateError.${granted.error.problem}`) }]);
+    }
+    return reply.redirect(`${paths.representation(lang)}?outcome=granted`, 303);
+  };
+
   const perLang = (lang: Lang): WebRoute[] => [
-    { method: 'GET', url: `/${lang}/cabinet/representation`, auth: SIGNED_IN, handler: async (request, reply) => render(request, reply, 200, {}, []) },
     {
-      method: 'POST', url: `/${lang}/cabinet/mandates`, auth: SIGNED_IN,
+      method: 'GET', url: `/${lang}/cabinet/representation`, auth: SIGNED_IN,
       handler: async (request, reply) => {
-        const { t } = pageContext(request);
-        const body = request.body as Form;
-        const parsed = parseGrantForm(t, body);
-        // What the person typed, shown back: each field read as the form sends it.
-        const values: Form = { services: formStrings(body, 'services'), ...Object.fromEntries(['representative', 'scope', 'thematic', 'validFrom', 'validUntil'].map((k) => [k, formString(body, k)])) };
-        if (!parsed.input) {
-          return render(request, reply, 400, values, parsed.errors);
-        }
-        const granted = await deps.mandates.grant(me(request), parsed.input);
-        if (!granted.ok) {
-          const field = granted.error.field ?? 'representative';
-          return render(request, reply, granted.error.problem === 'not-allowed' ? 403 : 400, values, [{ field, message: t(`mandateError.${granted.error.problem}`) }]);
-        }
-        return reply.redirect(paths.representation(lang), 303);
+        const outcome = query(request, 'outcome');
+        return render(request, reply, 200, {}, [], OUTCOMES.has(outcome) ? (outcome as Outcome) : null);
       },
     },
+    { method: 'POST', url: `/${lang}/cabinet/mandates`, auth: SIGNED_IN, handler: grant(lang) },
     {
       method: 'POST', url: `/${lang}/cabinet/mandates/:id/revoke`, auth: SIGNED_IN, params: { id: 'uuid' },
       handler: async (request, reply) => {
@@ -90,7 +104,7 @@ export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyReque
           const status = revoked.error.problem === 'not-found' ? 404 : revoked.error.problem === 'not-allowed' ? 403 : 409;
           return render(request, reply, status, {}, [{ field: 'representative', message: t(`mandateError.${revoked.error.problem}`) }]);
         }
-        return reply.redirect(paths.representation(lang), 303);
+        return reply.redirect(`${paths.representation(lang)}?outcome=revoked`, 303);
       },
     },
   ];

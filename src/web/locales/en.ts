@@ -1,3 +1,4 @@
+import { enMandates } from '../identity/en-mandates.ts';
 import { enApply } from '../apply/en-apply.ts';
 import { enContacts } from '../identity/en-contacts.ts';
 import { enOffice } from '../office/en-office.ts';
@@ -9,11 +10,13 @@ import { enJourney } from '../cases/en-journey.ts';
 import { enStaff } from '../admin/en-staff.ts';
 import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
+import { enCommon } from '../common/en-common.ts';
 import type { Messages } from './messages.ts';
 
 /** English copy. */
 export const en: Messages = {
   ...enApply,
+  ...enMandates,
   ...enOffice,
   ...enDecision,
   ...enStaffHome,
@@ -24,6 +27,7 @@ export const en: Messages = {
   ...enStaff,
   ...enStorage,
   ...enEdge,
+  ...enCommon,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',
@@ -102,7 +106,7 @@ export const en: Messages = {
   'representation.cannotGrant': 'To grant a mandate for a company, choose a company you direct under “Whom to act for”.',
   'representation.grantTitle': 'Grant a mandate',
   'representation.representative': 'Representative’s national identification number',
-  'representation.representativeHint': '10 digits',
+  'representation.representativeHint': 'Their tax number (РНОКПП), 10 digits. We will show you their name to confirm before granting.',
   'representation.scope': 'What the mandate covers',
   'representation.scopeAll': 'All services',
   'representation.scopeServices': 'Only the chosen services',
@@ -121,13 +125,13 @@ export const en: Messages = {
   'representation.scopeColumn': 'Scope',
   'representation.period': 'Period',
   'mandateError.not-allowed': 'You cannot grant or revoke mandates for this party.',
-  'mandateError.representative-unknown': 'Enter the representative’s national identification number: 10 digits.',
+  'mandateError.representative-unknown': 'The State Register of Individuals has no person with this tax number. Check the number.',
   'mandateError.dates-invalid': '“Valid until” must be on or after “Valid from” and not in the past.',
   'mandateError.scope-empty': 'Choose at least one service.',
   'mandateError.not-found': 'There is no such mandate.',
   'mandateError.already-revoked': 'The mandate is already revoked.',
   'mandateError.self-mandate': 'You cannot grant a mandate to yourself.',
-  'mandateError.date-format': 'Enter the date as YYYY-MM-DD.',
+  'mandateError.date-format': 'Enter a real date: day, month and year, for example 27 3 2027.',
   'mandateError.thematic': 'Choose a topic.',
   'signedOut.title': 'You have signed out',
   'signedOut.text': 'Your session has ended. Sign in again to continue.',

@@ -1,3 +1,4 @@
+import { ukMandates } from '../identity/uk-mandates.ts';
 import { ukApply } from '../apply/uk-apply.ts';
 import { ukContacts } from '../identity/uk-contacts.ts';
 import { ukOffice } from '../office/uk-office.ts';
@@ -9,10 +10,12 @@ import { ukJourney } from '../cases/uk-journey.ts';
 import { ukStaff } from '../admin/uk-staff.ts';
 import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
+import { ukCommon } from '../common/uk-common.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
   ...ukApply,
+  ...ukMandates,
   ...ukOffice,
   ...ukDecision,
   ...ukStaffHome,
@@ -23,6 +26,7 @@ export const uk = {
   ...ukStaff,
   ...ukStorage,
   ...ukEdge,
+  ...ukCommon,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',
@@ -101,7 +105,7 @@ export const uk = {
   'representation.cannotGrant': 'Щоб видати довіреність від імені компанії, оберіть компанію, якою ви керуєте, у розділі «Від чийого імені діяти».',
   'representation.grantTitle': 'Видати довіреність',
   'representation.representative': 'РНОКПП представника',
-  'representation.representativeHint': '10 цифр',
+  'representation.representativeHint': '10 цифр. Перед видачею ми покажемо ім’я цієї людини, щоб ви його підтвердили.',
   'representation.scope': 'На що поширюється довіреність',
   'representation.scopeAll': 'На всі послуги',
   'representation.scopeServices': 'Лише на вибрані послуги',
@@ -120,13 +124,13 @@ export const uk = {
   'representation.scopeColumn': 'Обсяг',
   'representation.period': 'Строк',
   'mandateError.not-allowed': 'Ви не можете видавати чи відкликати довіреності від імені цієї особи.',
-  'mandateError.representative-unknown': 'Вкажіть РНОКПП представника: 10 цифр.',
+  'mandateError.representative-unknown': 'У Державному реєстрі фізичних осіб немає людини з таким РНОКПП. Перевірте номер.',
   'mandateError.dates-invalid': 'Дата «Діє до» має бути не раніше дати «Діє з» і не в минулому.',
   'mandateError.scope-empty': 'Оберіть хоча б одну послугу.',
   'mandateError.not-found': 'Такої довіреності немає.',
   'mandateError.already-revoked': 'Довіреність уже відкликано.',
   'mandateError.self-mandate': 'Не можна видати довіреність самому собі.',
-  'mandateError.date-format': 'Вкажіть дату у форматі РРРР-ММ-ДД.',
+  'mandateError.date-format': 'Вкажіть справжню дату: день, місяць і рік, наприклад 27 3 2027.',
   'mandateError.thematic': 'Оберіть тему.',
   'signedOut.title': 'Ви вийшли з порталу',
   'signedOut.text': 'Ваш сеанс завершено. Щоб продовжити, увійдіть знову.',

@@ -1,0 +1,218 @@
+import type { ComponentChildren } from 'preact';
+
+import type { Translator } from '../locales/messages.ts';
+import type { DateParts, DateProblem } from './form-values.ts';
+
+/**
+ * govuk-frontend's form controls. Every control's id is `filter-<name>` (the error summary links to it),
+ * its hint `filter-<name>-hint`, its error message `filter-<name>-error`.
+ */
+export const fieldId = (name: string): string => `filter-${name}`;
+
+export interface Option {
+  readonly value: string;
+  readonly label: string;
+  readonly hint?: string;
+}
+
+type Size = 's' | 'm' | 'l' | 'xl';
+export type InputWidth = 2 | 3 | 4 | 5 | 10 | 20 | 30 | 'full' | 'three-quarters' | 'two-thirds' | 'one-half' | 'one-third' | 'one-quarter';
+
+interface FieldBase {
+  readonly t: Translator;
+  readonly name: string;
+  readonly label: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  /** The label as the page's heading (one question per page). */
+  readonly heading?: Size | undefined;
+}
+
+const describedBy = (name: string, hint: unknown, error: unknown, extra?: string) =>
+  [extra, hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean).join(' ') || undefined;
+
+export function ErrorMessage({ t, name, text }: { t: Translator; name: string; text: string | undefined }) {
+  return text ? (
+    <p class="govuk-error-message" id={`${fieldId(name)}-error`}>
+      <span class="govuk-visually-hidden">{t('common.errorPrefix')}</span> {text}
+    </p>
+  ) : null;
+}
+
+export function Hint({ name, text }: { name: string; text: string | undefined }) {
+  return text ? <div class="govuk-hint" id={`${fieldId(name)}-hint`}>{text}</div> : null;
+}
+
+export function FormGroup({ error, children }: { error?: string | undefined; children: ComponentChildren }) {
+  return <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>{children}</div>;
+}
+
+function Label({ name, label, heading }: { name: string; label: string; heading?: Size | undefined }) {
+  const control = <label class={`govuk-label${heading ? ` govuk-label--${heading}` : ''}`} for={fieldId(name)}>{label}</label>;
+  return heading ? <h1 class="govuk-label-wrapper">{control}</h1> : control;
+}
+
+/** A labelled field around any control: label, hint, error message, then the control. */
+export function Field({ t, name, label, hint, error, heading, children }: FieldBase & { children: ComponentChildren }) {
+  return (
+    <FormGroup error={error}>
+      <Label name={name} label={label} heading={heading} />
+      <Hint name={name} text={hint} />
+      <ErrorMessage t={t} name={name} text={error} />
+      {children}
+    </FormGroup>
+  );
+}
+
+const widthClass = (width: InputWidth | undefined) =>
+  width === undefined ? '' : typeof width === 'number' ? ` govuk-input--width-${width}` : ` govuk-!-width-${width}`;
+
+export function TextInput(props: FieldBase & {
+  value?: string; type?: 'text' | 'email' | 'tel' | 'search' | 'url'; width?: InputWidth; inputMode?: 'numeric' | 'decimal' | 'email' | 'tel';
+  autoComplete?: string | undefined; maxLength?: number | undefined; spellcheck?: boolean; readOnly?: boolean;
+}) {
+  const { name, hint, error, value = '', type = 'text', width, inputMode, autoComplete, maxLength, spellcheck, readOnly } = props;
+  // One of the text-like types: preact's typing of <input> wants the literal, not the union.
+  const kind = { type } as { type: 'text' };
+  return (
+    <Field {...props}>
+      <input class={`govuk-input${widthClass(width)}${error ? ' govuk-input--error' : ''}`} id={fieldId(name)} name={name} {...kind} value={value}
+        inputMode={inputMode} autoComplete={autoComplete} maxLength={maxLength} spellcheck={spellcheck} readOnly={readOnly} aria-describedby={describedBy(name, hint, error)} />
+    </Field>
+  );
+}
+
+export function Textarea(props: FieldBase & { value?: string; rows?: number; maxLength?: number | undefined; autoComplete?: string | undefined }) {
+  const { name, hint, error, value = '', rows = 5, maxLength, autoComplete } = props;
+  return (
+    <Field {...props}>
+      <textarea class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id={fieldId(name)} name={name} rows={rows} maxLength={maxLength}
+        autoComplete={autoComplete} aria-describedby={describedBy(name, hint, error)}>{value}</textarea>
+    </Field>
+  );
+}
+
+export function Select(props: FieldBase & { options: readonly Option[]; value?: string | undefined; choose?: string | undefined; autoComplete?: string | undefined }) {
+  const { name, hint, error, options, value, choose, autoComplete } = props;
+  return (
+    <Field {...props}>
+      <select class={`govuk-select${error ? ' govuk-select--error' : ''}`} id={fieldId(name)} name={name} autoComplete={autoComplete} aria-describedby={describedBy(name, hint, error)}>
+        {choose === undefined ? null : <option value="">{choose}</option>}
+        {options.map((o) => <option key={o.value} value={o.value} selected={o.value === value}>{o.label}</option>)}
+      </select>
+    </Field>
+  );
+}
+
+interface ChoiceProps {
+  readonly t: Translator;
+  readonly name: string;
+  readonly legend: string;
+  readonly hint?: string | undefined;
+  readonly error?: string | undefined;
+  readonly heading?: Size | undefined;
+  readonly options: readonly Option[];
+}
+
+/** A fieldset with its legend (the page's heading when `heading` is set), hint and error message. */
+export function Fieldset({ t, name, legend, hint, error, heading, children, describedByExtra }: Omit<ChoiceProps, 'options'> & { children: ComponentChildren; describedByExtra?: string }) {
+  return (
+    <FormGroup error={error}>
+      <fieldset class="govuk-fieldset" aria-describedby={describedBy(name, hint, error, describedByExtra)}>
+        <legend class={`govuk-fieldset__legend${heading ? ` govuk-fieldset__legend--${heading}` : ' govuk-fieldset__legend--s'}`}>
+          {heading ? <h1 class="govuk-fieldset__heading">{legend}</h1> : legend}
+        </legend>
+        <Hint name={name} text={hint} />
+        <ErrorMessage t={t} name={name} text={error} />
+        {children}
+      </fieldset>
+    </FormGroup>
+  );
+}
+
+function Choices({ kind, name, options, checked, inline }: { kind: 'radios' | 'checkboxes'; name: string; options: readonly Option[]; checked: (v: string) => boolean; inline?: boolean | undefined }) {
+  const type = kind === 'radios' ? 'radio' : 'checkbox';
+  return (
+    <div class={`govuk-${kind}${inline ? ` govuk-${kind}--inline` : ''}`}>
+      {options.map((o, i) => {
+        // The first option carries the field's id, so the error summary's link lands on it.
+        const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${i + 1}`;
+        return (
+          <div class={`govuk-${kind}__item`} key={o.value}>
+            <input class={`govuk-${kind}__input`} id={id} name={name} type={type} value={o.value} checked={checked(o.value)} aria-describedby={o.hint ? `${id}-item-hint` : undefined} />
+            <label class={`govuk-label govuk-${kind}__label`} for={id}>{o.label}</label>
+            {o.hint ? <div class={`govuk-hint govuk-${kind}__hint`} id={`${id}-item-hint`}>{o.hint}</div> : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+export function Radios(props: ChoiceProps & { value?: string | undefined; inline?: boolean }) {
+  return (
+    <Fieldset {...props}>
+      <Choices kind="radios" name={props.name} options={props.options} checked={(v) => v === props.value} inline={props.inline} />
+    </Fieldset>
+  );
+}
+
+export function Checkboxes(props: ChoiceProps & { values?: readonly string[] }) {
+  const values = props.values ?? [];
+  return (
+    <Fieldset {...props}>
+      <Choices kind="checkboxes" name={props.name} options={props.options} checked={(v) => values.includes(v)} />
+    </Fieldset>
+  );
+}
+
+/** Day, month and year in three fields (read back with `readDateInput`); the parts in error are marked. */
+export function DateInput(props: Omit<ChoiceProps, 'options'> & { value?: DateParts | undefined; problem?: DateProblem | null | undefined }) {
+  const { t, name, value, problem } = props;
+  const hint = props.hint ?? t('common.dateHint');
+  const wrong = (part: keyof DateParts) => problem !== null && problem !== undefined && problem.parts.includes(part);
+  const parts = [
+    { part: 'day', width: 2, label: t('common.day') },
+    { part: 'month', width: 2, label: t('common.month') },
+    { part: 'year', width: 4, label: t('common.year') },
+  ] as const;
+  return (
+    <Fieldset {...props} hint={hint}>
+      <div class="govuk-date-input">
+        {parts.map(({ part, width, label }) => {
+          const id = part === 'day' ? fieldId(name) : `${fieldId(name)}-${part}`;
+          return (
+            <div class="govuk-date-input__item" key={part}>
+              <div class="govuk-form-group">
+                <label class="govuk-label govuk-date-input__label" for={id}>{label}</label>
+                <input class={`govuk-input govuk-date-input__input govuk-input--width-${width}${wrong(part) ? ' govuk-input--error' : ''}`}
+                  id={id} name={`${name}-${part}`} type="text" inputMode="numeric" maxLength={part === 'year' ? 4 : 2} value={value?.[part] ?? ''} />
+              </div>
+            </div>
+          );
+        })}
+      </div>
+    </Fieldset>
+  );
+}
+
+/** The message for a date that could not be read, in the page's language. */
+export function dateProblemText(t: Translator, problem: DateProblem): string {
+  switch (problem.code) {
+    case 'date.missing':
+      return t('common.dateMissing');
+    case 'date.incomplete':
+      return t('common.datePart', { parts: problem.parts.map((p) => t(`common.dateParts.${p}`)).join(', ') });
+    case 'date.invalid':
+      return t('common.dateInvalid');
+  }
+}
+
+export function FileUpload(props: FieldBase & { accept?: string }) {
+  const { name, hint, error, accept } = props;
+  return (
+    <Field {...props}>
+      <input class={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`} id={fieldId(name)} name={name} type="file" accept={accept} aria-describedby={describedBy(name, hint, error)} />
+    </Field>
+  );
+}
