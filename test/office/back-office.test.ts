@@ -52,7 +52,7 @@ describe('the staff home', () => {
     expect(en.body).toContain('Case queue: State Migration Service');
     expect(en.body).toContain('href="/en/office/cases?agency=state-migration-service"');
     expect(en.body).toMatch(/<th scope="row" class="govuk-table__header">Clerk<\/th><td class="govuk-table__cell">State Migration Service<\/td>/);
-    expect(en.body).toMatch(/aria-label="Cases in progress: 2">2</);
+    expect(en.body).toMatch(/Cases in progress: <\/span>2<\/strong>/);
     expect(en.body).not.toMatch(/>[^<]*state-migration-service[^<]*</); // no raw id shown to people
     const uk = await get(clerk, '/uk/staff');
     expect(uk.body).toContain('Черга справ: Державна міграційна служба');

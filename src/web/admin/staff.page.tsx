@@ -27,7 +27,7 @@ export interface StaffAdminView {
 export function StaffAdminPage({ ctx, view }: { ctx: PageContext; view: StaffAdminView }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t('staffAdmin.title')} searchBox={false}>
+    <Layout ctx={ctx} title={t('staffAdmin.title')} searchBox={false} wide>
       <OfficeNav ctx={ctx} items={officeNavItems(view.signedIn)} current="admin" />
       <ErrorSummary ctx={ctx} errors={view.errors} />
       {view.done === null ? null : (

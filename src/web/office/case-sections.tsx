@@ -6,7 +6,8 @@ import type { FormField } from '../../modules/forms/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths } from '../common/paths.ts';
 import type { PageContext } from '../common/layout.tsx';
-import { Day, StandingBadge, When, channelLabel, documentKindLabel, formatDay, partyText, stateLabel, workflowFor } from './format.tsx';
+import { Day, StandingBadge, When, channelLabel, documentKindLabel, formatDay, formatTime, partyText, stateLabel, workflowFor } from './format.tsx';
+import { Timeline } from '../common/moj.tsx';
 import type { CaseView } from './query.tsx';
 import { AttachmentFile } from './attachment-file.tsx';
 
@@ -173,23 +174,18 @@ export function History({ ctx, view }: { ctx: PageContext; view: CaseView }) {
     <section aria-labelledby="history-title">
       <h2 class="govuk-heading-m" id="history-title">{t('office.history.title')}</h2>
       <p class="govuk-hint">{t('office.history.caption')}</p>
-      <div class="moj-timeline">
-        {[...view.events].reverse().map((e) => (
-          <div class="moj-timeline__item" key={e.id}>
-            <div class="moj-timeline__header">
-              <h3 class="moj-timeline__title">{stateLabel(workflow, e.from, lang)} → {stateLabel(workflow, e.to, lang)}</h3>
-              <p class="moj-timeline__byline">{t('office.history.by', { who: e.actorName ?? t('office.history.system'), channel: channelLabel(t, e.channel) })}</p>
-            </div>
-            <p class="moj-timeline__date"><When lang={lang} at={e.at} /></p>
-            {e.reason === null && e.refusalGroundId === null ? null : (
-              <div class="moj-timeline__description">
-                {e.reason === null ? null : <p class="govuk-body office-text">{e.reason}</p>}
-                {e.refusalGroundId === null ? null : <p class="govuk-body">{t('office.history.ground', { ground: ground(e.refusalGroundId) ?? '' })}</p>}
-              </div>
-            )}
-          </div>
-        ))}
-      </div>
+      <Timeline headingLevel={3} items={[...view.events].reverse().map((e) => ({
+        title: `${stateLabel(workflow, e.from, lang)} → ${stateLabel(workflow, e.to, lang)}`,
+        byline: t('office.history.by', { who: e.actorName ?? t('office.history.system'), channel: channelLabel(t, e.channel) }),
+        datetime: e.at.toISOString(),
+        when: formatTime(lang, e.at),
+        children: e.reason === null && e.refusalGroundId === null ? undefined : (
+          <>
+            {e.reason === null ? null : <p class="govuk-body office-text">{e.reason}</p>}
+            {e.refusalGroundId === null ? null : <p class="govuk-body">{t('office.history.ground', { ground: ground(e.refusalGroundId) ?? '' })}</p>}
+          </>
+        ),
+      }))} />
     </section>
   );
 }

@@ -24,7 +24,7 @@ export function OfficeCasePage({ ctx, page }: { ctx: PageContext; page: OfficeCa
   const title = t('office.case.title', { number: view.case.number });
   const crumbs = [{ href: paths.staffHome(lang), label: t('staff.title') }, { href: paths.officeCases(lang), label: t('office.queue.title') }];
   return (
-    <Layout ctx={ctx} title={title} searchBox={false} crumbs={crumbs}>
+    <Layout ctx={ctx} title={title} searchBox={false} wide crumbs={crumbs}>
       <OfficeNav ctx={ctx} items={page.nav} current="queue" />
       <ErrorSummary ctx={ctx} errors={forms.errors} />
       <span class="govuk-caption-l">{view.service.name[lang]}</span>

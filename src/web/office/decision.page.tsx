@@ -41,7 +41,7 @@ export function DecisionConfirmPage({ ctx, view }: { ctx: PageContext; view: Dec
     { href: paths.officeCase(lang, c.id), label: t('office.case.title', { number: c.number }) },
   ];
   return (
-    <Layout ctx={ctx} title={title} searchBox={false} crumbs={crumbs}>
+    <Layout ctx={ctx} title={title} searchBox={false} wide crumbs={crumbs}>
       <OfficeNav ctx={ctx} items={view.nav} current="queue" />
       <a href={paths.officeCase(lang, c.id)} class="govuk-back-link">{t('decision.back')}</a>
       <span class="govuk-caption-l">{t('office.case.title', { number: c.number })}</span>

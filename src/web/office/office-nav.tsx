@@ -1,6 +1,7 @@
 import type { SignedIn } from '../../modules/identity/index.ts';
 import { paths } from '../common/paths.ts';
 import type { PageContext } from '../common/layout.tsx';
+import { SubNavigation } from '../common/moj.tsx';
 
 /** Which back-office sections the signed-in staff member may open (their roles decide). */
 export interface OfficeNavItems {
@@ -30,15 +31,5 @@ export function OfficeNav({ ctx, items, current }: { ctx: PageContext; items: Of
     ...(items.payments ? [['payments', paths.officePayments(lang), t('office.payments.title')] as [OfficeSection, string, string]] : []),
     ...(items.admin ? [['admin', paths.staffAdmin(lang), t('staffAdmin.title')] as [OfficeSection, string, string]] : []),
   ];
-  return (
-    <nav class="moj-sub-navigation" aria-label={t('officeNav.label')}>
-      <ul class="moj-sub-navigation__list">
-        {links.map(([section, href, label]) => (
-          <li class="moj-sub-navigation__item" key={section}>
-            <a class="moj-sub-navigation__link" href={href} aria-current={section === current ? 'page' : undefined}>{label}</a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SubNavigation label={t('officeNav.label')} items={links.map(([section, href, text]) => ({ href, text, current: section === current }))} />;
 }

@@ -27,7 +27,7 @@ const formatWhen = (lang: PageContext['lang'], at: string): string => {
 export function OfficePaymentsPage({ ctx, view }: { ctx: PageContext; view: PaymentsView }) {
   const { t, lang } = ctx;
   return (
-    <Layout ctx={ctx} title={t('office.payments.title')} searchBox={false}>
+    <Layout ctx={ctx} title={t('office.payments.title')} searchBox={false} wide>
       <OfficeNav ctx={ctx} items={view.nav} current="payments" />
       <ErrorSummary ctx={ctx} errors={view.errors} />
       <h1 class="govuk-heading-l">{t('office.payments.title')}</h1>

@@ -35,7 +35,7 @@ export function OfficeQueuePage({ ctx, view }: { ctx: PageContext; view: QueueVi
     me: view.me, selected: view.selected, assignee: view.assignee, errors: view.errors,
   };
   return (
-    <Layout ctx={ctx} title={t('office.queue.title')} searchBox={false} crumbs={[{ href: paths.staffHome(lang), label: t('staff.title') }]}>
+    <Layout ctx={ctx} title={t('office.queue.title')} searchBox={false} wide crumbs={[{ href: paths.staffHome(lang), label: t('staff.title') }]}>
       <OfficeNav ctx={ctx} items={view.nav} current="queue" />
       <ErrorSummary ctx={ctx} errors={view.errors} />
       <h1 class="govuk-heading-l">{t('office.queue.title')}</h1>

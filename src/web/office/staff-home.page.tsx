@@ -1,5 +1,6 @@
 import { paths } from '../common/paths.ts';
 import { Layout, type PageContext } from '../common/layout.tsx';
+import { Badge } from '../common/moj.tsx';
 import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
 import type { StaffHomeView } from './staff-home.view.ts';
 
@@ -7,7 +8,7 @@ import type { StaffHomeView } from './staff-home.view.ts';
 export function StaffHomePage({ ctx, view, nav }: { ctx: PageContext; view: StaffHomeView; nav: OfficeNavItems }) {
   const { t, lang } = ctx;
   return (
-    <Layout ctx={ctx} title={t('staff.title')} searchBox={false}>
+    <Layout ctx={ctx} title={t('staff.title')} searchBox={false} wide>
       <OfficeNav ctx={ctx} items={nav} current="home" />
       <h1 class="govuk-heading-l">{t('staff.title')}</h1>
       {view.queues.length > 0 ? (
@@ -18,7 +19,7 @@ export function StaffHomePage({ ctx, view, nav }: { ctx: PageContext; view: Staf
               <li key={q.id}>
                 <a class="govuk-link" href={paths.officeCases(lang, { agency: q.id })}>{t('staffHome.queueOf', { name: q.name })}</a>
                 {q.running === null ? null : (
-                  <> <span class="moj-badge" aria-label={`${t('staffHome.running')}: ${q.running}`}>{q.running}</span></>
+                  <> <Badge colour="blue"><span class="govuk-visually-hidden">{t('staffHome.running')}: </span>{q.running}</Badge></>
                 )}
               </li>
             ))}
