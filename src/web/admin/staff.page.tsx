@@ -79,8 +79,9 @@ function StaffTable({ ctx, view }: { ctx: PageContext; view: StaffAdminView }) {
                 {r.nationalId === view.signedIn.person.nationalId ? <span class="govuk-hint">{t('staffAdmin.own')}</span> : (
                   <form method="post" action={paths.revokeStaffRole(lang, r.id)}>
                     <input type="hidden" name="_csrf" value={csrf} />
-                    <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
-                      {t('staffAdmin.revoke')}<span class="govuk-visually-hidden">: {r.name ?? r.nationalId}, {t(`role.${r.role}`)}, {where(r)}</span>
+                    {/* A label, not visually hidden text: hidden text is positioned outside the table's scrolling region. */}
+                    <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" aria-label={`${t('staffAdmin.revoke')}: ${r.name ?? r.nationalId}, ${t(`role.${r.role}`)}, ${where(r)}`}>
+                      {t('staffAdmin.revoke')}
                     </button>
                   </form>
                 )}
