@@ -74,7 +74,7 @@ function StaffTable({ ctx, view }: { ctx: PageContext; view: StaffAdminView }) {
               <th scope="row" class="govuk-table__header">{r.name ?? r.nationalId}<br /><span class="govuk-hint govuk-!-margin-bottom-0">{r.nationalId}</span></th>
               <td class="govuk-table__cell">{t(`role.${r.role}`)}</td>
               <td class="govuk-table__cell">{where(r)}</td>
-              <td class="govuk-table__cell govuk-!-white-space-nowrap">{formatDay(lang, r.grantedAt.toISOString().slice(0, 10))}</td>
+              <td class="govuk-table__cell app-nowrap">{formatDay(lang, r.grantedAt.toISOString().slice(0, 10))}</td>
               <td class="govuk-table__cell">
                 {r.nationalId === view.signedIn.person.nationalId ? <span class="govuk-hint">{t('staffAdmin.own')}</span> : (
                   <form method="post" action={paths.revokeStaffRole(lang, r.id)}>

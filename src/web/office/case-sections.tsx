@@ -214,7 +214,7 @@ export function Documents({ ctx, view, csrf }: { ctx: PageContext; view: CaseVie
             {view.documents.map((d) => (
               <tr class="govuk-table__row" key={d.id}>
                 <th scope="row" class="govuk-table__header">{documentKindLabel(t, d.kind)}</th>
-                <td class="govuk-table__cell govuk-!-white-space-nowrap">{d.number}</td>
+                <td class="govuk-table__cell app-nowrap">{d.number}</td>
                 <td class="govuk-table__cell"><When lang={lang} at={d.issuedAt} /></td>
                 <td class="govuk-table__cell"><strong class={`govuk-tag govuk-tag--${d.status === 'valid' ? 'green' : 'red'}`}>{d.status === 'valid' ? t('office.documents.valid') : t('office.documents.revoked')}</strong></td>
                 <td class="govuk-table__cell">

@@ -28,7 +28,7 @@ export function OfficeCasePage({ ctx, page }: { ctx: PageContext; page: OfficeCa
       <OfficeNav ctx={ctx} items={page.nav} current="queue" />
       <ErrorSummary ctx={ctx} errors={forms.errors} />
       <span class="govuk-caption-l">{view.service.name[lang]}</span>
-      <h1 class="govuk-heading-l">{t('office.case.titlePrefix')} <span class="govuk-!-white-space-nowrap">{view.case.number}</span></h1>
+      <h1 class="govuk-heading-l">{t('office.case.titlePrefix')} <span class="app-nowrap">{view.case.number}</span></h1>
       <CaseStatusPanel ctx={ctx} view={view} me={forms.me} />
       <CaseSummary ctx={ctx} view={view} />
       <Actions ctx={ctx} view={view} forms={forms} />

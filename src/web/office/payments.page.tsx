@@ -57,7 +57,7 @@ export function OfficePaymentsPage({ ctx, view }: { ctx: PageContext; view: Paym
               return (
                 <tr class="govuk-table__row" key={i}>
                   <th scope="row" class="govuk-table__header">{t(`office.payments.kind.${m.kind}`)}</th>
-                  <td class="govuk-table__cell govuk-!-white-space-nowrap">{local?.caseNumber ?? remote?.paymentId ?? ''}</td>
+                  <td class="govuk-table__cell app-nowrap">{local?.caseNumber ?? remote?.paymentId ?? ''}</td>
                   <td class="govuk-table__cell">{side(ctx, local)}</td>
                   <td class="govuk-table__cell">{side(ctx, remote)}{remote === undefined ? null : <><br /><span class="govuk-hint govuk-!-margin-bottom-0">{formatWhen(lang, remote.updatedAt)}</span></>}</td>
                 </tr>

@@ -70,15 +70,15 @@ function QueueRow({ ctx, c, standing, service, checked }: { ctx: PageContext; c:
           </div>
         </div>
       </td>
-      <th scope="row" class="govuk-table__header govuk-!-white-space-nowrap"><a class="govuk-link" href={paths.officeCase(lang, c.id)}>{c.number}</a></th>
+      <th scope="row" class="govuk-table__header app-nowrap"><a class="govuk-link" href={paths.officeCase(lang, c.id)}>{c.number}</a></th>
       <td class="govuk-table__cell">{service ? service.name[lang] : c.serviceId}</td>
       <td class="govuk-table__cell">
         {c.applicantName}
         {c.party.kind === 'self' ? null : <><br /><span class="govuk-hint govuk-!-margin-bottom-0">{t('office.party.for', { name: c.party.name })}</span></>}
       </td>
       <td class="govuk-table__cell">{stateLabel(workflowFor(service), c.state, lang)}</td>
-      <td class="govuk-table__cell govuk-!-white-space-nowrap"><When lang={lang} at={c.submittedAt} dateOnly /></td>
-      <td class="govuk-table__cell govuk-!-white-space-nowrap">{c.dueOn === null ? t('office.none') : <Day lang={lang} day={c.dueOn} />}</td>
+      <td class="govuk-table__cell app-nowrap"><When lang={lang} at={c.submittedAt} dateOnly /></td>
+      <td class="govuk-table__cell app-nowrap">{c.dueOn === null ? t('office.none') : <Day lang={lang} day={c.dueOn} />}</td>
       <td class="govuk-table__cell"><StandingBadge ctx={ctx} standing={standing} paused={c.clockPaused} /></td>
       <td class="govuk-table__cell">{c.assignedName ?? t('office.unassigned')}</td>
     </tr>
