@@ -240,11 +240,11 @@ export function companyJourney(w: CompanyWords): Check {
 
 const OFFICE_UK = {
   persona: /Оксана Лисенко/, register: 'Зареєструвати заяву', startReview: 'Почати розгляд', requestInformation: 'Запитати інформацію в заявника',
-  question: 'Що потрібно від заявника', grant: 'Надати послугу', grantReasons: 'Обґрунтування рішення (необов’язково)',
+  question: 'Що потрібно від заявника', grant: 'Надати послугу', grantReasons: 'Обґрунтування рішення (необов’язково)', confirm: 'Підтвердити й видати',
 };
 const OFFICE_EN = {
   persona: /Оксана Лисенко/, register: 'Register the application', startReview: 'Start the review', requestInformation: 'Request information from the applicant',
-  question: 'What the applicant needs to provide', grant: 'Grant', grantReasons: 'Reasons for the decision (optional)',
+  question: 'What the applicant needs to provide', grant: 'Grant', grantReasons: 'Reasons for the decision (optional)', confirm: 'Confirm and issue',
 };
 
 export function casesJourneys(): Check[] {

@@ -147,7 +147,7 @@ export const GROUPS: readonly RouteGroup[] = [
   },
   {
     title: 'the back office: actions', requirement: { kind: 'staff', roles: OFFICERS }, method: 'POST', expect: OFFICER_POST_GRID,
-    routes: ['/{lang}/office/cases/assign', '/{lang}/office/cases/:id/act', '/{lang}/office/cases/:id/notes', '/{lang}/office/cases/:id/assign', '/{lang}/office/documents/:documentId/revoke'],
+    routes: ['/{lang}/office/cases/assign', '/{lang}/office/cases/:id/act', '/{lang}/office/cases/:id/decision', '/{lang}/office/cases/:id/decision/confirm', '/{lang}/office/cases/:id/decision/draft.pdf', '/{lang}/office/cases/:id/decision/back', '/{lang}/office/cases/:id/notes', '/{lang}/office/cases/:id/assign', '/{lang}/office/documents/:documentId/revoke'],
   },
   {
     title: 'payment reconciliation', requirement: { kind: 'staff', roles: ['supervisor'] }, method: 'GET', expect: SUPERVISOR_GET_GRID,
@@ -222,6 +222,10 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/api/v1/payments/callback': [['eventId', 'forged']],
   '/{lang}/office/cases/assign': [['agencyId', 'state-migration-service'], ['assignee', '']],
   '/{lang}/office/cases/:id/act': [['event', 'no-such-event']],
+  '/{lang}/office/cases/:id/decision': [['event', 'grant']],
+  '/{lang}/office/cases/:id/decision/confirm': [['event', 'grant'], ['version', '0']],
+  '/{lang}/office/cases/:id/decision/draft.pdf': [['event', 'grant']],
+  '/{lang}/office/cases/:id/decision/back': [['event', 'grant']],
   '/{lang}/office/cases/:id/notes': [['note', 'matrix note']],
   '/{lang}/office/cases/:id/assign': [['assignee', '']],
   '/{lang}/office/documents/:documentId/revoke': [['reason', '']],

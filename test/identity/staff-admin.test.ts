@@ -28,6 +28,14 @@ describe('staff administration', () => {
 
     const granted = await post(agencyAdmin, '/en/admin/staff', { nationalId: '9000000011', role: 'clerk', agencyId: 'state-migration-service', centreId: '' });
     expect(granted.statusCode).toBe(303);
+    expect(granted.headers.location).toBe('/en/admin/staff?done=granted');
+    const after = await t.app.inject({ url: String(granted.headers.location), headers: { cookie: agencyAdmin } });
+    expect(after.body).toContain('govuk-notification-banner--success');
+    expect(after.body).toContain('The role was granted.');
+    // Agencies by name and roles by their names, in a table that scrolls in its own region.
+    expect(after.body).toMatch(/<td class="govuk-table__cell">Clerk<\/td><td class="govuk-table__cell">State Migration Service<\/td>/);
+    expect(after.body).toMatch(/<div class="app-table-scroll" role="region" aria-labelledby="staff-caption" tabindex="0"><table/);
+    expect((await t.app.inject({ url: '/en/admin/staff', headers: { cookie: agencyAdmin } })).body).not.toContain('notification-banner');
     // The new clerk can now sign in to the staff realm.
     const clerk = await signIn(t.app, 'olena-koval', 'staff');
     expect((await t.app.inject({ url: '/en/staff', headers: { cookie: clerk } })).statusCode).toBe(200);
@@ -36,7 +44,9 @@ describe('staff administration', () => {
     const list = await t.app.inject({ url: '/en/admin/staff', headers: { cookie: agencyAdmin } });
     const id = new RegExp(`9000000011[\\s\\S]*?/admin/staff/([0-9a-f-]{36})/revoke`).exec(list.body)?.[1];
     expect(id).toBeDefined();
-    expect((await post(agencyAdmin, `/en/admin/staff/${id}/revoke`, {})).statusCode).toBe(303);
+    const revoked = await post(agencyAdmin, `/en/admin/staff/${id}/revoke`, {});
+    expect(revoked.statusCode).toBe(303);
+    expect((await t.app.inject({ url: String(revoked.headers.location), headers: { cookie: agencyAdmin } })).body).toContain('The role was revoked.');
     expect((await t.app.inject({ url: '/en/staff', headers: { cookie: clerk } })).statusCode).toBe(403);
     const refused = await t.app.inject(await throughEid(t.app, 'olena-koval', 'staff'));
     expect(refused.statusCode).toBe(400);

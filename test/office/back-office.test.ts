@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { CaseRecord } from '../../src/modules/cases/index.ts';
 import type { TestApp } from '../support/app.ts';
-import { demoRecords } from '../support/demo.ts';
-import { csrfOf } from '../support/identity.ts';
-import { appWithPersonas, signIn } from '../support/personas.ts';
+import { signIn } from '../support/identity.ts';
+import { type OfficeWorld, officeWorld } from './support.ts';
 
 let t: TestApp;
 let citizen: string;
@@ -16,62 +15,15 @@ let first: CaseRecord;
 /** Stays untouched for assignment. */
 let second: CaseRecord;
 
-const tokenOf = (cookie: string): string => cookie.slice(cookie.indexOf('=') + 1);
-
-async function signedInOf(cookie: string) {
-  const signedIn = await t.services.sessions.resolve(tokenOf(cookie), 'uk');
-  if (signedIn === null) {
-    throw new Error('the session cookie resolves to no session');
-  }
-  return signedIn;
-}
-
-/**
- * Olena applies online for residence registration: a free service of the migration service, so the
- * case goes straight to the registration queue, with no payment in between.
- */
-async function submitResidenceRegistration(key: string): Promise<CaseRecord> {
-  const signedIn = await signedInOf(citizen);
-  const started = await t.services.drafts.start(signedIn, 'residence-registration');
-  if (!started.ok) {
-    throw new Error(`draft refused: ${started.error.code}`);
-  }
-  const draftId = started.value.id;
-  const pages: Array<[string, Record<string, string>]> = [
-    ['about-you', { givenName: signedIn.person.givenName, familyName: signedIn.person.familyName, birthDate: signedIn.person.birthDate ?? '', nationalId: signedIn.person.nationalId ?? '', registrationFor: 'self' }],
-    ['contact', { email: 'olena@example.com' }],
-    ['new-address', { settlement: 'Зореград', street: 'вул. Садова', building: '12', apartment: '3', postcode: '01001', moveDate: '2026-01-10' }],
-    ['right-to-live', { housingBasis: 'owner' }],
-  ];
-  for (const [pageId, body] of pages) {
-    const saved = await t.services.drafts.savePage(signedIn, draftId, pageId, body);
-    expect(saved.ok && saved.value.issues).toEqual([]);
-  }
-  const uploaded = await t.services.drafts.upload(signedIn, draftId, { field: 'identityDocument', filename: 'паспорт (скан).pdf', bytes: Buffer.from('%PDF-1.4 test') });
-  expect(uploaded.ok).toBe(true);
-  const submitted = await t.services.drafts.submit(signedIn, draftId, { idempotencyKey: key, declared: true, channel: 'web', lang: 'uk' });
-  if (!submitted.ok) {
-    throw new Error(`submission refused: ${submitted.error.code}`);
-  }
-  expect(submitted.value.state).toBe('submitted');
-  return submitted.value;
-}
-
-/** Posts a form the way a browser does (URL-encoded, a repeated name per checked box), with the CSRF token. */
-async function post(cookie: string, url: string, fields: ReadonlyArray<readonly [string, string]>) {
-  const body = new URLSearchParams([['_csrf', await csrfOf(t.app, cookie, '/en/staff')], ...fields.map(([k, v]) => [k, v])]);
-  return t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body.toString() });
-}
-const get = (cookie: string, url: string) => t.app.inject({ url, headers: { cookie } });
-const act = (cookie: string, c: CaseRecord, fields: Record<string, string>) => post(cookie, `/en/office/cases/${c.id}/act`, Object.entries(fields));
+let signedInOf: OfficeWorld['signedInOf'];
+let post: OfficeWorld['post'];
+let get: OfficeWorld['get'];
+let act: OfficeWorld['act'];
 
 beforeAll(async () => {
-  t = await appWithPersonas();
-  expect((await t.services.catalogue.importRecords(await demoRecords(), 'test')).ok).toBe(true);
-  citizen = await signIn(t.app, 'olena-koval');
-  clerk = await signIn(t.app, 'mykola-tkachenko', 'staff');
-  decider = await signIn(t.app, 'oksana-lysenko', 'staff');
-  supervisor = await signIn(t.app, 'petro-boiko', 'staff');
+  const w = await officeWorld();
+  ({ t, citizen, clerk, decider, supervisor, signedInOf, post, get, act } = w);
+  const submitResidenceRegistration = w.submitResidenceRegistration;
   first = await submitResidenceRegistration('office-1');
   second = await submitResidenceRegistration('office-2');
 });
@@ -90,6 +42,21 @@ describe('the gate', () => {
     expect((await get(clerk, '/en/office/cases/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     expect((await get(clerk, '/en/office/documents/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
     expect((await get(clerk, `/en/office/cases/${first.id}/attachments/nonsense`)).statusCode).toBe(404);
+  });
+});
+
+describe('the staff home', () => {
+  it('names agencies and roles through the locale, links each agency’s queue and counts its running cases', async () => {
+    const en = await get(clerk, '/en/staff');
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('Case queue: State Migration Service');
+    expect(en.body).toContain('href="/en/office/cases?agency=state-migration-service"');
+    expect(en.body).toMatch(/<th scope="row" class="govuk-table__header">Clerk<\/th><td class="govuk-table__cell">State Migration Service<\/td>/);
+    expect(en.body).toMatch(/Cases in progress: <\/span>2<\/strong>/);
+    expect(en.body).not.toMatch(/>[^<]*state-migration-service[^<]*</); // no raw id shown to people
+    const uk = await get(clerk, '/uk/staff');
+    expect(uk.body).toContain('Черга справ: Державна міграційна служба');
+    expect(uk.body).toContain('Діловод');
   });
 });
 
@@ -173,6 +140,8 @@ describe('the case view and the workflow', () => {
     const page = await get(clerk, `/en/office/cases/${first.id}`);
     expect(page.body).toContain('Information requested');
     expect(page.body).toContain('Clock stopped: waiting for the applicant');
+    expect(page.body).toMatch(/Waiting for the applicant to answer the request of \d{1,2} [A-Z][a-z]{2} 2026\./);
+    expect(page.body).not.toContain('Your roles allow no action');
     expect(page.body).toContain('Send the &lt;script>alert(1)&lt;/script> deed');
     expect(page.body).not.toContain('<script>alert(1)');
     expect(page.body).toContain('Микола Ткаченко'); // who did it, in the history
@@ -207,7 +176,11 @@ describe('the case view and the workflow', () => {
     expect(uk.body).toContain('Надати послугу');
     expect(uk.body).toContain('Адреси немає в реєстрі адрес');
 
-    expect((await act(decider, first, { event: 'grant', reason: 'All in order' })).statusCode).toBe(303);
+    const confirmation = await act(decider, first, { event: 'grant', reason: 'All in order' });
+    expect(confirmation.statusCode).toBe(200);
+    const version = /name="version" value="(\d+)"/.exec(confirmation.body)?.[1] ?? '';
+    const confirmed = await post(decider, `/en/office/cases/${first.id}/decision/confirm`, [['event', 'grant'], ['reason', 'All in order'], ['version', version]]);
+    expect(confirmed.statusCode).toBe(303);
     const page = await get(decider, `/en/office/cases/${first.id}`);
     expect(page.body).toContain('Result issued');
     expect(page.body).toContain('Decision to grant');

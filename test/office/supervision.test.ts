@@ -92,6 +92,11 @@ describe('payment reconciliation', () => {
     const listed = await t.app.inject({ url: '/uk/office/payments', headers: { cookie: supervisor } });
     expect(listed.body).toContain('Платіж є лише на порталі');
     expect(listed.body).toMatch(/\d{4}-\d{6}/);
+    // In a region that scrolls on a narrow screen, the status in words, the period as local dates.
+    expect(listed.body).toMatch(/<div class="app-table-scroll" role="region" aria-labelledby="payments-caption" tabindex="0"><table class="govuk-table">/);
+    expect(listed.body).toContain('сплачено, ');
+    expect(listed.body).toMatch(/Розбіжності: з \d{1,2} [а-яіїє]+\.? \d{4} р\. до/);
+    expect(listed.body).not.toMatch(/>[^<]*\d{4}-\d{2}-\d{2}[^<]*</); // no ISO date shown as text
     const bad = await t.app.inject({ url: '/uk/office/payments?from=2026-02-30&to=x', headers: { cookie: supervisor } });
     expect(bad.statusCode).toBe(400);
     expect((await t.app.inject({ url: '/uk/office/payments', headers: { cookie: clerk } })).statusCode).toBe(403);

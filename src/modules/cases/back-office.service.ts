@@ -11,10 +11,11 @@ import { availableEvents, type WorkflowRole } from '../workflow/index.ts';
 import { type CaseRecord, MAX_CASE_TEXT } from './case.ts';
 import { applyEvent, type CaseCommand, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
 import {
-  type ActFailure, AlreadyRevoked, type AssignFailure, CaseNotFound, DocumentNotFound, type NoteFailure, NoteRequired, OfficerNotAllowed, OfficerUnknown,
+  type ActFailure, AlreadyRevoked, type AssignFailure, CaseMovedOn, CaseNotFound, DocumentNotFound, type NoteFailure, NoteRequired, OfficerNotAllowed, OfficerUnknown,
   QuestionRequired, RevocationReasonRequired, type RevokeFailure,
 } from './cases.errors.ts';
 import { caseRolesFor, queueAgencies } from './cases.policy.ts';
+import { decisionPreviews } from './decision-preview.service.ts';
 import { casesRepository } from './cases.repository.ts';
 import { type DocumentIssuer, issueDecisionDocument } from './decisions.service.ts';
 import { issuedDocumentsRepository } from './issued-documents.repository.ts';
@@ -90,7 +91,7 @@ function helpers(deps: BackOfficeDeps) {
 /** The agencies' side of cases: queues, the case view, workflow actions, notes and assignment. */
 export function createBackOfficeService(deps: BackOfficeDeps) {
   const h = helpers(deps);
-  return { ...reading(deps, h), ...acting(deps, h), ...assigning(deps, h) };
+  return { ...reading(deps, h), ...acting(deps, h), ...assigning(deps, h), ...decisionPreviews(deps) };
 }
 
 function reading(deps: BackOfficeDeps, h: Helpers) {
@@ -155,12 +156,17 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
      * An officer's workflow action. `request-information` records the question and stops the clock;
      * `grant` and `refuse` issue the sealed decision and then the result (`issue-result`), in the same
      * transaction, so a decided case always has its document; a refusal at any step rolls all of it back.
+     * With `expected`, the action is done only while the case is still at the version the officer
+     * confirmed it at (else `cases.case_moved_on`).
      */
-    async act(signedIn: SignedIn, caseId: string, command: CaseCommand): Promise<Result<CaseRecord, ActFailure>> {
+    async act(signedIn: SignedIn, caseId: string, command: CaseCommand, expected?: { readonly version: number }): Promise<Result<CaseRecord, ActFailure>> {
       if (command.event === 'request-information' && (command.reason ?? '').trim() === '') {
         return err(new QuestionRequired());
       }
       return withOfficerCase<CaseRecord, ActFailure>(signedIn, caseId, async (tx, { c, service, roles, organisationName }) => {
+        if (expected !== undefined && c.version !== expected.version) {
+          return err(new CaseMovedOn(caseId));
+        }
         const workflow = workflowOf(service);
         const role = ROLE_ORDER.find((r) => roles.includes(r) && availableEvents(workflow, c.state, r).includes(command.event)) ?? roles[0] ?? 'clerk';
         const now = clock.now();

@@ -170,7 +170,16 @@ export type AnswerFailure<E = never> = AnswerRequired | CaseNotFound | NoOpenReq
 /** Why a case was not moved by the workflow (withdraw). */
 export type MoveFailure = CaseNotFound | TransitionError;
 /** Why an officer's workflow action was refused. */
-export type ActFailure = QuestionRequired | CaseNotFound | TransitionError;
+/** The case changed since the officer confirmed the decision (another officer acted, or the applicant answered). */
+export class CaseMovedOn extends AppError {
+  readonly code = 'cases.case_moved_on';
+
+  constructor(readonly caseId: string) {
+    super(`case "${caseId}" changed since the confirmation`, { caseId });
+  }
+}
+
+export type ActFailure = QuestionRequired | CaseNotFound | OfficerNotAllowed | CaseMovedOn | TransitionError;
 export type RateFailure = RatingInvalid | CaseNotFound | CaseNotFinished | AlreadyRated;
 export type NoteFailure = NoteRequired | CaseNotFound;
 export type RevokeFailure = DocumentNotFound | OfficerNotAllowed | RevocationReasonRequired | AlreadyRevoked;

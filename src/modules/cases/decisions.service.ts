@@ -18,6 +18,8 @@ export interface IssuedPdf {
 /** Renders a document and seals it with its agency's key (the documents module, composed by the container). */
 export interface DocumentIssuer {
   issue(input: DocumentInput & { readonly documentId: string; readonly organisationId: string }): Promise<IssuedPdf>;
+  /** The document unsealed and marked as a draft on every page; nothing is stored. */
+  preview(input: DocumentInput): Promise<Uint8Array>;
 }
 
 /** The law under which silent consent is granted, printed on the document that says so (Law of Ukraine "On the Permit System in Economic Activity", Art. 1). */
@@ -34,25 +36,21 @@ export interface DecisionContext {
 
 export const verificationUrl = (publicUrl: string, documentId: string): string => `${publicUrl}/verify/${documentId}`;
 
-/**
- * Issues the decision document of a decided case inside the caller's transaction: renders it in the
- * applicant's language, seals it with the agency's key and stores the PDF with its hash.
- */
-export async function issueDecisionDocument(
-  tx: Queryable,
-  ctx: DecisionContext,
-  c: CaseRecord,
-  service: ServiceRecord,
-  decision: { kind: Exclude<DocumentKind, 'receipt'>; reasons: string | null; refusalGroundId: string | null; at: Date },
-): Promise<{ id: string; number: string }> {
-  const id = newId();
-  const number = `${c.number}-D${(await issuedDocumentsRepository.countOfCase(tx, c.id)) + 1}`;
+export interface Decision {
+  readonly kind: Exclude<DocumentKind, 'receipt'>;
+  readonly reasons: string | null;
+  readonly refusalGroundId: string | null;
+  readonly at: Date;
+}
+
+/** Everything the decision document of `c` will say: one source for the issued document and its preview. */
+export function decisionDocumentInput(ctx: Omit<DecisionContext, 'issuer'>, c: CaseRecord, service: ServiceRecord, decision: Decision, doc: { id: string; number: string }): DocumentInput {
   const ground = decision.refusalGroundId === null ? null : (service.refusalGrounds.find((g) => g.id === decision.refusalGroundId)?.text ?? null);
   const output = service.outputs[0];
-  const input: DocumentInput = {
+  return {
     kind: decision.kind,
     lang: c.lang,
-    documentNumber: number,
+    documentNumber: doc.number,
     caseNumber: c.number,
     issuedAt: decision.at,
     issuer: ctx.organisationName,
@@ -64,8 +62,23 @@ export async function issueDecisionDocument(
     refusalGround: ground,
     legalBasis: decision.kind === 'silent-consent' ? SILENT_CONSENT_BASIS : null,
     submissionHash: null,
-    verificationUrl: verificationUrl(ctx.publicUrl, id),
+    verificationUrl: verificationUrl(ctx.publicUrl, doc.id),
   };
+}
+
+/** The number the next document of a case gets: the case number, "-D" and its position. */
+export async function nextDocumentNumber(tx: Queryable, c: CaseRecord): Promise<string> {
+  return `${c.number}-D${(await issuedDocumentsRepository.countOfCase(tx, c.id)) + 1}`;
+}
+
+/**
+ * Issues the decision document of a decided case inside the caller's transaction: renders it in the
+ * applicant's language, seals it with the agency's key and stores the PDF with its hash.
+ */
+export async function issueDecisionDocument(tx: Queryable, ctx: DecisionContext, c: CaseRecord, service: ServiceRecord, decision: Decision): Promise<{ id: string; number: string }> {
+  const id = newId();
+  const number = await nextDocumentNumber(tx, c);
+  const input = decisionDocumentInput(ctx, c, service, decision, { id, number });
   const sealed = await ctx.issuer.issue({ ...input, documentId: id, organisationId: c.organisationId });
   await issuedDocumentsRepository.insert(tx, {
     id, caseId: c.id, kind: decision.kind, number, organisationId: c.organisationId, lang: c.lang, sha256: sealed.sha256,

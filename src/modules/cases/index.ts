@@ -8,6 +8,7 @@ export { createBackOfficeService, type BackOfficeService, type QueueQuery } from
 export { type CaseCommand, dueOnFor, workflowOf } from './case-transitions.service.ts';
 export { createDeadlineJobs } from './deadline-jobs.service.ts';
 export { type CallbackOutcome, createCasePaymentsService, type CasePaymentsService } from './case-payments.service.ts';
+export type { DecisionPreview } from './decision-preview.service.ts';
 export { type DocumentIssuer, type IssuedPdf, SILENT_CONSENT_BASIS, verificationUrl } from './decisions.service.ts';
 export type { DocumentFacts } from './issued-documents.repository.ts';
 export type { PaymentRow } from './payments.repository.ts';

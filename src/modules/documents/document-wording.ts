@@ -36,6 +36,8 @@ export interface Wording {
   readonly verify: (url: string) => string;
   readonly portal: string;
   readonly page: (documentNumber: string, page: number, pages: number) => string;
+  /** Across every page of a preview: the document has not been issued and carries no seal. */
+  readonly draft: string;
 }
 
 const uk: Wording = {
@@ -79,6 +81,7 @@ const uk: Wording = {
     `Електронну печатку суб’єкта надання послуги на цьому документі зберігає портал. Щоб перевірити, що документ справжній і не відкликаний, відкрийте ${url} або відскануйте QR-код.`,
   portal: 'Портіко — єдиний державний портал публічних послуг',
   page: (documentNumber, page, pages) => `Документ № ${documentNumber} · сторінка ${page} з ${pages}`,
+  draft: 'ПРОЄКТ — не видано',
 };
 
 const en: Wording = {
@@ -122,6 +125,7 @@ const en: Wording = {
     `The issuing authority’s electronic seal over this document is kept by the portal. To check that the document is genuine and has not been revoked, open ${url} or scan the QR code.`,
   portal: 'Portico — the single national portal of public services',
   page: (documentNumber, page, pages) => `Document no. ${documentNumber} · page ${page} of ${pages}`,
+  draft: 'DRAFT — not issued',
 };
 
 export const WORDING: Readonly<Record<Lang, Wording>> = { uk, en };

@@ -95,6 +95,11 @@ export function documentText(input: DocumentInput): DocumentText {
   };
 }
 
+/** The mark across every page of a preview: "DRAFT — not issued" in the document's language. */
+export function draftMark(lang: Lang): string {
+  return WORDING[lang].draft;
+}
+
 /** The running mark at the foot of every page, so a loose page still names its document. */
 export function pageMark(lang: Lang, documentNumber: string, page: number, pages: number): string {
   return WORDING[lang].page(documentNumber, page, pages);

@@ -7,6 +7,7 @@ export {
   type DocumentLine,
   type DocumentText,
   documentText,
+  draftMark,
   pageMark,
 } from './documents.ts';
 export { formatIssuedAt } from './kyiv-date.ts';

@@ -125,6 +125,7 @@ export const enApply: Copy<typeof ukApply> = {
   'caseError.payment-unavailable': 'The payment service is not available now. Try again in a few minutes.',
   'caseError.revocation-reason-required': 'Say why the document is revoked',
   'caseError.already-revoked': 'The document is already revoked.',
+  'caseError.case-moved-on': 'The case has changed since this page was opened. Nothing was done: look at the case again.',
   'caseError.workflow.unknown_event': 'Unknown action.',
   'caseError.workflow.not_allowed_from_state': 'This can no longer be done: the case has moved on. Reload the page.',
   'caseError.workflow.role_not_allowed': 'Your role does not allow this.',

@@ -121,6 +121,7 @@ export const ukApply = {
   'caseError.payment-unavailable': 'Платіжний сервіс зараз недоступний. Спробуйте за кілька хвилин.',
   'caseError.revocation-reason-required': 'Зазначте, чому документ відкликано',
   'caseError.already-revoked': 'Документ уже відкликано.',
+  'caseError.case-moved-on': 'Справа змінилася відтоді, як цю сторінку відкрито. Нічого не зроблено: перегляньте справу ще раз.',
   'caseError.workflow.unknown_event': 'Невідома дія.',
   'caseError.workflow.not_allowed_from_state': 'Ця дія вже неможлива: стан справи змінився. Оновіть сторінку.',
   'caseError.workflow.role_not_allowed': 'Ваша роль не дозволяє цю дію.',

@@ -40,17 +40,3 @@ export function ActAsPage({ ctx, signedIn, refused }: { ctx: PageContext; signed
   );
 }
 
-export function StaffHomePage({ ctx, signedIn }: { ctx: PageContext; signedIn: SignedIn }) {
-  const { t, lang } = ctx;
-  const admin = signedIn.staff.some((s) => s.role === 'agency-admin' || s.role === 'national-admin');
-  return (
-    <Layout ctx={ctx} title={t('staff.title')} searchBox={false}>
-      <h1>{t('staff.title')}</h1>
-      <p class="lead">{t('staff.lead')}</p>
-      <ul>{signedIn.staff.map((s) => <li key={s.id}>{t(`role.${s.role}`)}{s.agencyId ? ` — ${s.agencyId}` : ''}{s.centreId ? ` — ${s.centreId}` : ''}</li>)}</ul>
-      {signedIn.staff.some((s) => s.role === 'clerk' || s.role === 'decision-maker' || s.role === 'supervisor') ? <p><a href={paths.officeCases(lang)}>{t('office.queue.link')}</a></p> : null}
-      {signedIn.staff.some((s) => s.role === 'supervisor') ? <p><a href={paths.officePayments(lang)}>{t('office.payments.link')}</a></p> : null}
-      {admin ? <p><a href={paths.staffAdmin(lang)}>{t('staffAdmin.link')}</a></p> : null}
-    </Layout>
-  );
-}

@@ -7,6 +7,8 @@ export function caseActionMessage(t: Translator, e: CaseActionError): string {
     case 'cases.not_found':
     case 'cases.document_not_found':
       return t('caseError.not-found');
+    case 'cases.case_moved_on':
+      return t('caseError.case-moved-on');
     case 'cases.not_allowed':
       return t('caseError.not-allowed');
     case 'cases.question_required':
@@ -55,6 +57,8 @@ export function caseActionStatus(e: CaseActionError): number {
     case 'cases.not_found':
     case 'cases.document_not_found':
       return 404;
+    case 'cases.case_moved_on':
+      return 409;
     case 'workflow.not_allowed_from_state':
     case 'cases.payment_pending':
     case 'cases.already_paid':

@@ -3,8 +3,8 @@ import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../../kernel/clock.ts';
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
-import { type ContactsService, STAFF_ROLES, type MandatesService, type StaffService, type SessionsService, type SignedIn, parsePartyKey } from '../../modules/identity/index.ts';
-import { ActAsPage, StaffHomePage } from '../cases/cabinet.page.tsx';
+import { type ContactsService, type MandatesService, type StaffService, type SessionsService, type SignedIn, parsePartyKey } from '../../modules/identity/index.ts';
+import { ActAsPage } from '../cases/cabinet.page.tsx';
 import { SignInPage, SignedOutPage } from './sign-in.page.tsx';
 import { paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
@@ -93,7 +93,6 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
         return reply.redirect(paths.signedOut(lang), 303);
       },
     },
-    { method: 'GET', url: `/${lang}/staff`, auth: { kind: 'staff', roles: STAFF_ROLES }, handler: async (request, reply) => sendPage(reply, 200, <StaffHomePage ctx={pageContext(request)} signedIn={me(request)} />) },
   ];
 
   const callback: WebRoute = {

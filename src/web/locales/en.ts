@@ -3,6 +3,8 @@ import { enApply } from '../apply/en-apply.ts';
 import { enForm } from '../apply/en-form.ts';
 import { enContacts } from '../identity/en-contacts.ts';
 import { enOffice } from '../office/en-office.ts';
+import { enDecision } from '../office/en-decision.ts';
+import { enStaffHome } from '../office/en-staff-home.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
@@ -20,6 +22,8 @@ export const en: Messages = {
   ...enForm,
   ...enMandates,
   ...enOffice,
+  ...enDecision,
+  ...enStaffHome,
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,

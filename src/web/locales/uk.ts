@@ -3,6 +3,8 @@ import { ukApply } from '../apply/uk-apply.ts';
 import { ukForm } from '../apply/uk-form.ts';
 import { ukContacts } from '../identity/uk-contacts.ts';
 import { ukOffice } from '../office/uk-office.ts';
+import { ukDecision } from '../office/uk-decision.ts';
+import { ukStaffHome } from '../office/uk-staff-home.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
@@ -19,6 +21,8 @@ export const uk = {
   ...ukForm,
   ...ukMandates,
   ...ukOffice,
+  ...ukDecision,
+  ...ukStaffHome,
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,

@@ -8,6 +8,8 @@ import { Csrf, Field, FieldMessage, describedBy, errorOf, fieldId } from './fiel
 import { formatTime } from './format.tsx';
 import { type CaseView, type Officer, type OfficerEvent, isOfficerEvent } from './query.tsx';
 import { OfficerSelect } from './queue-table.tsx';
+import { officePaths } from './office-paths.ts';
+import { statusText } from './case-status.tsx';
 
 /** The forms of the case view: workflow actions, internal notes and assignment. Each posts on its own. */
 
@@ -33,10 +35,10 @@ export function Actions({ ctx, view, forms }: { ctx: PageContext; view: CaseView
   const events = view.actions.filter(isOfficerEvent);
   const general = errorOf(forms.errors, ACTIONS_FIELD);
   return (
-    <section aria-labelledby="actions-title" id={fieldId(ACTIONS_FIELD)} tabIndex={-1} class={general ? 'field-error' : undefined}>
-      <h2 id="actions-title">{t('office.actions.title')}</h2>
+    <section aria-labelledby="actions-title" id={fieldId(ACTIONS_FIELD)} tabIndex={-1} class={general ? 'govuk-form-group--error' : undefined}>
+      <h2 class="govuk-heading-m" id="actions-title">{t('office.actions.title')}</h2>
       <FieldMessage errors={forms.errors} field={ACTIONS_FIELD} />
-      {events.length === 0 ? <p>{t('office.actions.none')}</p> : null}
+      {events.length === 0 ? <p class="govuk-body">{statusText(ctx, view, forms.me)} {t('office.actions.none')}</p> : null}
       {events.map((event) => <ActionForm key={event} ctx={ctx} view={view} event={event} forms={forms} />)}
     </section>
   );
@@ -50,19 +52,19 @@ function ActionForm({ ctx, view, event, forms }: { ctx: PageContext; view: CaseV
     const field = actionField(event, 'reason');
     return (
       <Field errors={forms.errors} field={field} label={label} {...(hint === undefined ? {} : { hint })}>
-        <textarea id={fieldId(field)} name="reason" rows={4} required={required} aria-describedby={describedBy(forms.errors, field, hint !== undefined)} value={value('reason')} />
+        <textarea class="govuk-textarea" id={fieldId(field)} name="reason" rows={4} required={required} aria-describedby={describedBy(forms.errors, field, hint !== undefined)} value={value('reason')} />
       </Field>
     );
   };
   return (
-    <form method="post" action={paths.officeCaseAct(lang, view.case.id)} class={`office-action office-action-${event}`} novalidate>
+    <form method="post" action={event === 'grant' || event === 'refuse' ? officePaths.decision(lang, view.case.id) : paths.officeCaseAct(lang, view.case.id)} class={`office-action office-action-${event}`} novalidate>
       <Csrf token={forms.csrf} />
       <input type="hidden" name="event" value={event} />
       {event === 'request-information' ? reason(t('office.action.question'), t('office.action.questionHint'), true) : null}
       {event === 'grant' ? reason(t('office.action.grantReasons'), undefined, false) : null}
       {event === 'refuse' ? <RefusalGrounds ctx={ctx} view={view} errors={forms.errors} value={value('refusalGroundId')} /> : null}
       {event === 'refuse' ? reason(t('office.action.refusalReasons'), undefined, true) : null}
-      <button type="submit" class={event === 'refuse' ? 'office-danger' : undefined}>{t(ACTION_LABEL[event])}</button>
+      <button type="submit" class={`govuk-button${event === 'refuse' ? ' govuk-button--warning' : event === 'grant' ? '' : ' govuk-button--secondary'}`} data-module="govuk-button">{t(ACTION_LABEL[event])}</button>
     </form>
   );
 }
@@ -72,19 +74,21 @@ function RefusalGrounds({ ctx, view, errors, value }: { ctx: PageContext; view: 
   const field = actionField('refuse', 'refusalGroundId');
   const error = errorOf(errors, field);
   return (
-    <div class={`field${error ? ' field-error' : ''}`}>
-      <fieldset aria-describedby={error ? `${fieldId(field)}-error` : undefined}>
-        <legend>{t('office.action.refusalGround')}</legend>
+    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset class="govuk-fieldset" aria-describedby={error ? `${fieldId(field)}-error` : undefined}>
+        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('office.action.refusalGround')}</legend>
         <FieldMessage errors={errors} field={field} />
-        {view.service.refusalGrounds.map((g, i) => {
-          const id = i === 0 ? fieldId(field) : `${fieldId(field)}-${i}`;
-          return (
-            <div class="radio" key={g.id}>
-              <input type="radio" id={id} name="refusalGroundId" value={g.id} checked={value === g.id} required />
-              <label for={id}>{g.text[lang]}</label>
-            </div>
-          );
-        })}
+        <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
+          {view.service.refusalGrounds.map((g, i) => {
+            const id = i === 0 ? fieldId(field) : `${fieldId(field)}-${i}`;
+            return (
+              <div class="govuk-radios__item" key={g.id}>
+                <input class="govuk-radios__input" type="radio" id={id} name="refusalGroundId" value={g.id} checked={value === g.id} required />
+                <label class="govuk-label govuk-radios__label" for={id}>{g.text[lang]}</label>
+              </div>
+            );
+          })}
+        </div>
       </fieldset>
     </div>
   );
@@ -94,8 +98,8 @@ export function Notes({ ctx, view, forms }: { ctx: PageContext; view: CaseView; 
   const { t, lang } = ctx;
   return (
     <section aria-labelledby="notes-title">
-      <h2 id="notes-title">{t('office.notes.title')}</h2>
-      <p class="hint">{t('office.notes.hint')}</p>
+      <h2 class="govuk-heading-m" id="notes-title">{t('office.notes.title')}</h2>
+      <p class="govuk-hint">{t('office.notes.hint')}</p>
       {view.notes.length === 0 ? <p>{t('office.notes.none')}</p> : null}
       <ul class="plain office-notes">
         {view.notes.map((n) => (
@@ -108,9 +112,9 @@ export function Notes({ ctx, view, forms }: { ctx: PageContext; view: CaseView; 
       <form method="post" action={paths.officeCaseNotes(lang, view.case.id)} novalidate>
         <Csrf token={forms.csrf} />
         <Field errors={forms.errors} field="note" label={t('office.notes.label')}>
-          <textarea id={fieldId('note')} name="note" rows={3} maxLength={MAX_CASE_TEXT} required aria-describedby={describedBy(forms.errors, 'note', false)} value={forms.values['note'] ?? ''} />
+          <textarea class="govuk-textarea" id={fieldId('note')} name="note" rows={3} maxLength={MAX_CASE_TEXT} required aria-describedby={describedBy(forms.errors, 'note', false)} value={forms.values['note'] ?? ''} />
         </Field>
-        <button type="submit" class="secondary">{t('office.notes.submit')}</button>
+        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t('office.notes.submit')}</button>
       </form>
     </section>
   );
@@ -121,7 +125,7 @@ export function Assignment({ ctx, view, forms, officers }: { ctx: PageContext; v
   const c = view.case;
   return (
     <section aria-labelledby="assignment-title">
-      <h2 id="assignment-title">{t('office.assign.title')}</h2>
+      <h2 class="govuk-heading-m" id="assignment-title">{t('office.assign.title')}</h2>
       <p>{t('office.assign.current', { name: c.assignedName ?? t('office.unassigned') })}</p>
       {c.outcome !== null ? null : (
         <form method="post" action={paths.officeCaseAssign(lang, c.id)} novalidate>
@@ -129,7 +133,7 @@ export function Assignment({ ctx, view, forms, officers }: { ctx: PageContext; v
           <Field errors={forms.errors} field="assignee" label={t('office.assign.label')}>
             <OfficerSelect ctx={ctx} field="assignee" officers={officers} me={forms.me} value={forms.values['assignee'] ?? c.assignedTo ?? ''} errors={forms.errors} />
           </Field>
-          <button type="submit" class="secondary">{t('office.assign.submit')}</button>
+          <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t('office.assign.submit')}</button>
         </form>
       )}
     </section>

@@ -6,7 +6,8 @@ import type { FormField } from '../../modules/forms/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths } from '../common/paths.ts';
 import type { PageContext } from '../common/layout.tsx';
-import { Day, StandingBadge, When, channelLabel, documentKindLabel, formatDay, partyText, stateLabel, workflowFor } from './format.tsx';
+import { Day, StandingBadge, When, channelLabel, documentKindLabel, formatDay, formatTime, partyText, stateLabel, workflowFor } from './format.tsx';
+import { Timeline } from '../common/moj.tsx';
 import type { CaseView } from './query.tsx';
 import { AttachmentFile } from './attachment-file.tsx';
 
@@ -30,10 +31,10 @@ export function CaseSummary({ ctx, view }: { ctx: PageContext; view: CaseView })
   const { t, lang } = ctx;
   const c = view.case;
   const row = (label: string, value: ComponentChildren) => (
-    <div><dt>{label}</dt><dd>{value}</dd></div>
+    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{label}</dt><dd class="govuk-summary-list__value">{value}</dd></div>
   );
   return (
-    <dl class="summary">
+    <dl class="govuk-summary-list">
       {row(t('office.case.service'), view.service.name[lang])}
       {row(t('office.case.applicant'), c.applicantName)}
       {row(t('office.case.party'), partyText(t, c.party))}
@@ -106,25 +107,25 @@ export function Answers({ ctx, view, attachments }: { ctx: PageContext; view: Ca
   const known = new Set(pages.flatMap((p) => p.fields.map((f) => f.name)));
   const others = Object.keys(answers).filter((k) => !known.has(k) && present(answers[k]));
   const item = (key: string, label: string, field: FormField | null) => (
-    <div key={key}>
-      <dt>{label}</dt>
-      <dd><AnswerValue ctx={ctx} caseId={view.case.id} field={field} value={answers[key]} attachments={attachments} /></dd>
+    <div class="govuk-summary-list__row" key={key}>
+      <dt class="govuk-summary-list__key">{label}</dt>
+      <dd class="govuk-summary-list__value"><AnswerValue ctx={ctx} caseId={view.case.id} field={field} value={answers[key]} attachments={attachments} /></dd>
     </div>
   );
   return (
     <section aria-labelledby="answers-title">
-      <h2 id="answers-title">{t('office.answers.title')}</h2>
+      <h2 class="govuk-heading-m" id="answers-title">{t('office.answers.title')}</h2>
       {pages.length === 0 && others.length === 0 ? <p>{t('office.answers.none')}</p> : null}
       {pages.map(({ page, fields }) => (
         <div key={page.id}>
-          <h3>{page.title[lang]}</h3>
-          <dl class="summary">{fields.map((f) => item(f.name, f.label[lang], f))}</dl>
+          <h3 class="govuk-heading-s">{page.title[lang]}</h3>
+          <dl class="govuk-summary-list">{fields.map((f) => item(f.name, f.label[lang], f))}</dl>
         </div>
       ))}
       {others.length > 0 ? (
         <>
-          <h3>{t('office.answers.other')}</h3>
-          <dl class="summary">{others.map((k) => item(k, k, null))}</dl>
+          <h3 class="govuk-heading-s">{t('office.answers.other')}</h3>
+          <dl class="govuk-summary-list">{others.map((k) => item(k, k, null))}</dl>
         </>
       ) : null}
     </section>
@@ -136,12 +137,12 @@ export function Requests({ ctx, view, attachments }: { ctx: PageContext; view: C
   const filesOf = (requestId: string) => attachments.filter((a) => a.requestId === requestId);
   return (
     <section aria-labelledby="requests-title">
-      <h2 id="requests-title">{t('office.requests.title')}</h2>
+      <h2 class="govuk-heading-m" id="requests-title">{t('office.requests.title')}</h2>
       {view.requests.length === 0 ? <p>{t('office.requests.none')}</p> : null}
-      <ol class="plain office-requests">
+      <ol class="govuk-list office-requests">
         {view.requests.map((r) => (
           <li key={r.id}>
-            <h3>{t('office.requests.question', { date: formatDay(lang, r.askedOn) })}</h3>
+            <h3 class="govuk-heading-s">{t('office.requests.question', { date: formatDay(lang, r.askedOn) })}</h3>
             <p class="office-text">{r.question}</p>
             {r.answer === null ? (
               <p><strong>{t('office.requests.waiting')}</strong></p>
@@ -152,7 +153,7 @@ export function Requests({ ctx, view, attachments }: { ctx: PageContext; view: C
                 {filesOf(r.id).length > 0 ? (
                   <>
                     <h4>{t('office.requests.files')}</h4>
-                    <ul class="plain">{filesOf(r.id).map((a) => <li key={a.id}><AttachmentFile ctx={ctx} caseId={view.case.id} file={a} /></li>)}</ul>
+                    <ul class="govuk-list">{filesOf(r.id).map((a) => <li key={a.id}><AttachmentFile ctx={ctx} caseId={view.case.id} file={a} /></li>)}</ul>
                   </>
                 ) : null}
               </>
@@ -164,41 +165,27 @@ export function Requests({ ctx, view, attachments }: { ctx: PageContext; view: C
   );
 }
 
+/** The case's history as a timeline (the MoJ pattern), newest first: who moved it from which state to which, when, and why. */
 export function History({ ctx, view }: { ctx: PageContext; view: CaseView }) {
   const { t, lang } = ctx;
   const workflow = workflowFor(view.service);
   const ground = (id: string | null) => (id === null ? null : (view.service.refusalGrounds.find((g) => g.id === id)?.text[lang] ?? id));
   return (
     <section aria-labelledby="history-title">
-      <h2 id="history-title">{t('office.history.title')}</h2>
-      <div class="office-scroll" role="region" aria-labelledby="history-caption" tabIndex={0}>
-        <table class="data">
-          <caption id="history-caption">{t('office.history.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('office.history.when')}</th>
-              <th scope="col">{t('office.history.who')}</th>
-              <th scope="col">{t('office.history.change')}</th>
-              <th scope="col">{t('office.history.reason')}</th>
-              <th scope="col">{t('office.history.channel')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.events.map((e) => (
-              <tr key={e.id}>
-                <th scope="row"><When lang={lang} at={e.at} /></th>
-                <td>{e.actorName ?? t('office.history.system')}</td>
-                <td>{stateLabel(workflow, e.from, lang)} → {stateLabel(workflow, e.to, lang)}</td>
-                <td>
-                  {e.reason === null ? null : <span class="office-text">{e.reason}</span>}
-                  {e.refusalGroundId === null ? null : <><br />{t('office.history.ground', { ground: ground(e.refusalGroundId) ?? '' })}</>}
-                </td>
-                <td>{channelLabel(t, e.channel)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h2 class="govuk-heading-m" id="history-title">{t('office.history.title')}</h2>
+      <p class="govuk-hint">{t('office.history.caption')}</p>
+      <Timeline headingLevel={3} items={[...view.events].reverse().map((e) => ({
+        title: `${stateLabel(workflow, e.from, lang)} → ${stateLabel(workflow, e.to, lang)}`,
+        byline: t('office.history.by', { who: e.actorName ?? t('office.history.system'), channel: channelLabel(t, e.channel) }),
+        datetime: e.at.toISOString(),
+        when: formatTime(lang, e.at),
+        children: e.reason === null && e.refusalGroundId === null ? undefined : (
+          <>
+            {e.reason === null ? null : <p class="govuk-body office-text">{e.reason}</p>}
+            {e.refusalGroundId === null ? null : <p class="govuk-body">{t('office.history.ground', { ground: ground(e.refusalGroundId) ?? '' })}</p>}
+          </>
+        ),
+      }))} />
     </section>
   );
 }
@@ -207,37 +194,38 @@ export function Documents({ ctx, view, csrf }: { ctx: PageContext; view: CaseVie
   const { t, lang } = ctx;
   return (
     <section aria-labelledby="documents-title">
-      <h2 id="documents-title">{t('office.documents.title')}</h2>
+      <h2 class="govuk-heading-m" id="documents-title">{t('office.documents.title')}</h2>
       {view.documents.length === 0 ? (
         <p>{t('office.documents.none')}</p>
       ) : (
-        <table class="data">
-          <caption>{t('office.documents.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('office.documents.kind')}</th>
-              <th scope="col">{t('office.documents.number')}</th>
-              <th scope="col">{t('office.documents.issued')}</th>
-              <th scope="col">{t('office.documents.status')}</th>
-              <th scope="col">{t('office.documents.links')}</th>
+        <div class="app-table-scroll" role="region" aria-labelledby="documents-caption" tabIndex={0}>
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--s" id="documents-caption">{t('office.documents.caption')}</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">{t('office.documents.kind')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.documents.number')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.documents.issued')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.documents.status')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.documents.links')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody class="govuk-table__body">
             {view.documents.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">{documentKindLabel(t, d.kind)}</th>
-                <td>{d.number}</td>
-                <td><When lang={lang} at={d.issuedAt} /></td>
-                <td>{d.status === 'valid' ? t('office.documents.valid') : t('office.documents.revoked')}</td>
-                <td>
+              <tr class="govuk-table__row" key={d.id}>
+                <th scope="row" class="govuk-table__header">{documentKindLabel(t, d.kind)}</th>
+                <td class="govuk-table__cell app-nowrap">{d.number}</td>
+                <td class="govuk-table__cell"><When lang={lang} at={d.issuedAt} /></td>
+                <td class="govuk-table__cell"><strong class={`govuk-tag govuk-tag--${d.status === 'valid' ? 'green' : 'red'}`}>{d.status === 'valid' ? t('office.documents.valid') : t('office.documents.revoked')}</strong></td>
+                <td class="govuk-table__cell">
                   <a href={paths.officeDocument(lang, d.id)} type="application/pdf">{t('office.documents.download', { number: d.number })}</a>
                   <br /><a href={paths.verify(lang, d.id)}>{t('office.documents.verify', { number: d.number })}</a>
                   {view.canRevoke && d.status === 'valid' ? (
                     <form method="post" action={paths.officeRevokeDocument(lang, d.id)} class="office-revoke">
                       <input type="hidden" name="_csrf" value={csrf} />
-                      <label for={`revoke-${d.id}`}>{t('office.documents.revokeReason', { number: d.number })}</label>
-                      <textarea id={`revoke-${d.id}`} name="reason" rows={2} maxLength={MAX_CASE_TEXT} required />
-                      <button type="submit" class="office-danger">{t('office.documents.revoke', { number: d.number })}</button>
+                      <label class="govuk-label" for={`revoke-${d.id}`}>{t('office.documents.revokeReason', { number: d.number })}</label>
+                      <textarea class="govuk-textarea" id={`revoke-${d.id}`} name="reason" rows={2} maxLength={MAX_CASE_TEXT} required />
+                      <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">{t('office.documents.revoke', { number: d.number })}</button>
                     </form>
                   ) : null}
                 </td>
@@ -245,6 +233,7 @@ export function Documents({ ctx, view, csrf }: { ctx: PageContext; view: CaseVie
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

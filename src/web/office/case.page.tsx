@@ -5,6 +5,8 @@ import { Layout, type PageContext } from '../common/layout.tsx';
 import { Actions, Assignment, type CaseForms, Notes } from './case-forms.tsx';
 import { Answers, CaseSummary, Documents, History, Requests } from './case-sections.tsx';
 import type { CaseView, Officer } from './query.tsx';
+import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
+import { CaseStatusPanel } from './case-status.tsx';
 
 export interface OfficeCaseView {
   readonly view: CaseView;
@@ -12,6 +14,7 @@ export interface OfficeCaseView {
   /** Whom this officer may assign the case to. */
   readonly officers: readonly Officer[];
   readonly forms: CaseForms;
+  readonly nav: OfficeNavItems;
 }
 
 /** One case as an officer of its agency sees it: what was asked and answered, what happened, what can be done. */
@@ -21,9 +24,12 @@ export function OfficeCasePage({ ctx, page }: { ctx: PageContext; page: OfficeCa
   const title = t('office.case.title', { number: view.case.number });
   const crumbs = [{ href: paths.staffHome(lang), label: t('staff.title') }, { href: paths.officeCases(lang), label: t('office.queue.title') }];
   return (
-    <Layout ctx={ctx} title={title} searchBox={false} crumbs={crumbs}>
+    <Layout ctx={ctx} title={title} searchBox={false} wide crumbs={crumbs}>
+      <OfficeNav ctx={ctx} items={page.nav} current="queue" />
       <ErrorSummary ctx={ctx} errors={forms.errors} />
-      <h1>{title}</h1>
+      <span class="govuk-caption-l">{view.service.name[lang]}</span>
+      <h1 class="govuk-heading-l">{t('office.case.titlePrefix')} <span class="app-nowrap">{view.case.number}</span></h1>
+      <CaseStatusPanel ctx={ctx} view={view} me={forms.me} />
       <CaseSummary ctx={ctx} view={view} />
       <Actions ctx={ctx} view={view} forms={forms} />
       <Answers ctx={ctx} view={view} attachments={page.attachments} />

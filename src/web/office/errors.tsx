@@ -33,6 +33,8 @@ export function caseProblem(error: Exclude<OfficeCaseRefusal, TransitionError>, 
       return { key: 'office.error.officer-unknown', field, status: 400 };
     case 'cases.not_found':
       return { key: 'office.error.not-found', field, status: 404 };
+    case 'cases.case_moved_on':
+      return { key: 'office.error.case-moved-on', field: ACTIONS_FIELD, status: 409 };
   }
 }
 
@@ -64,6 +66,8 @@ export function actProblem(error: ActFailure, event: string): OfficeError {
     case 'cases.question_required':
       return caseProblem(error, actionField(event, error.field));
     case 'cases.not_found':
+    case 'cases.not_allowed':
+    case 'cases.case_moved_on':
       return caseProblem(error, ACTIONS_FIELD);
     case 'workflow.unknown_event':
     case 'workflow.not_allowed_from_state':

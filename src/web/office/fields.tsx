@@ -15,16 +15,16 @@ export function describedBy(errors: readonly FieldError[], field: string, hint: 
 
 export function FieldMessage({ errors, field }: { errors: readonly FieldError[]; field: string }) {
   const message = errorOf(errors, field);
-  return message ? <p class="error-message" id={`${fieldId(field)}-error`}>{message}</p> : null;
+  return message ? <p class="govuk-error-message" id={`${fieldId(field)}-error`}>{message}</p> : null;
 }
 
 /** A labelled field: label, optional hint, the error beside it, then the control. */
 export function Field(props: { errors: readonly FieldError[]; field: string; label: string; hint?: string; children: ComponentChildren }) {
   const { errors, field, label, hint, children } = props;
   return (
-    <div class={`field${errorOf(errors, field) ? ' field-error' : ''}`}>
-      <label for={fieldId(field)}>{label}</label>
-      {hint ? <p class="hint" id={`${fieldId(field)}-hint`}>{hint}</p> : null}
+    <div class={`govuk-form-group${errorOf(errors, field) ? ' govuk-form-group--error' : ''}`}>
+      <label class="govuk-label govuk-label--s" for={fieldId(field)}>{label}</label>
+      {hint ? <div class="govuk-hint" id={`${fieldId(field)}-hint`}>{hint}</div> : null}
       <FieldMessage errors={errors} field={field} />
       {children}
     </div>

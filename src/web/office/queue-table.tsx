@@ -29,23 +29,23 @@ export function QueueTable({ ctx, page, services, bulk }: { ctx: PageContext; pa
       <Csrf token={bulk.csrf} />
       <input type="hidden" name="agencyId" value={bulk.agencyId} />
       <input type="hidden" name="filters" value={bulk.filters} />
-      <div class={`office-scroll${bulk.errors.some((e) => e.field === 'caseIds') ? ' field-error' : ''}`} id={fieldId('caseIds')} role="region" aria-labelledby="queue-caption" tabIndex={0}>
-        <table class="data office-queue">
-          <caption id="queue-caption">{t.plural('office.queue.count', page.total)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('office.col.select')}</th>
-              <th scope="col">{t('office.col.number')}</th>
-              <th scope="col">{t('office.col.service')}</th>
-              <th scope="col">{t('office.col.applicant')}</th>
-              <th scope="col">{t('office.col.state')}</th>
-              <th scope="col">{t('office.col.submitted')}</th>
-              <th scope="col">{t('office.col.due')}</th>
-              <th scope="col">{t('office.col.deadline')}</th>
-              <th scope="col">{t('office.col.assignee')}</th>
+      <div class={`app-table-scroll${bulk.errors.some((e) => e.field === 'caseIds') ? ' govuk-form-group--error' : ''}`} id={fieldId('caseIds')} role="region" aria-labelledby="queue-caption" tabIndex={0}>
+        <table class="govuk-table office-queue">
+          <caption class="govuk-table__caption govuk-table__caption--m" id="queue-caption">{t.plural('office.queue.count', page.total)}</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header">{t('office.col.select')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.col.number')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.col.service')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.col.applicant')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.col.state')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.col.submitted')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.col.due')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.col.deadline')}</th>
+              <th scope="col" class="govuk-table__header">{t('office.col.assignee')}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody class="govuk-table__body">
             {page.rows.map((row) => (
               <QueueRow key={row.case.id} ctx={ctx} c={row.case} standing={row.standing} service={services.get(row.case.serviceId)} checked={selected.has(row.case.id)} />
             ))}
@@ -61,24 +61,26 @@ function QueueRow({ ctx, c, standing, service, checked }: { ctx: PageContext; c:
   const { t, lang } = ctx;
   const box = `case-${c.id}`;
   return (
-    <tr>
-      <td>
-        <div class="checkbox">
-          <input type="checkbox" id={box} name="caseIds" value={c.id} checked={checked} />
-          <label for={box}><span class="visually-hidden">{t('office.queue.selectCase', { number: c.number })}</span></label>
+    <tr class="govuk-table__row">
+      <td class="govuk-table__cell">
+        <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+          <div class="govuk-checkboxes__item">
+            <input class="govuk-checkboxes__input" type="checkbox" id={box} name="caseIds" value={c.id} checked={checked} />
+            <label class="govuk-label govuk-checkboxes__label" for={box}><span class="govuk-visually-hidden">{t('office.queue.selectCase', { number: c.number })}</span></label>
+          </div>
         </div>
       </td>
-      <th scope="row"><a href={paths.officeCase(lang, c.id)}>{c.number}</a></th>
-      <td>{service ? service.name[lang] : c.serviceId}</td>
-      <td>
+      <th scope="row" class="govuk-table__header app-nowrap"><a class="govuk-link" href={paths.officeCase(lang, c.id)}>{c.number}</a></th>
+      <td class="govuk-table__cell">{service ? service.name[lang] : c.serviceId}</td>
+      <td class="govuk-table__cell">
         {c.applicantName}
-        {c.party.kind === 'self' ? null : <><br /><span class="hint">{t('office.party.for', { name: c.party.name })}</span></>}
+        {c.party.kind === 'self' ? null : <><br /><span class="govuk-hint govuk-!-margin-bottom-0">{t('office.party.for', { name: c.party.name })}</span></>}
       </td>
-      <td>{stateLabel(workflowFor(service), c.state, lang)}</td>
-      <td><When lang={lang} at={c.submittedAt} dateOnly /></td>
-      <td>{c.dueOn === null ? t('office.none') : <Day lang={lang} day={c.dueOn} />}</td>
-      <td><StandingBadge ctx={ctx} standing={standing} paused={c.clockPaused} /></td>
-      <td>{c.assignedName ?? t('office.unassigned')}</td>
+      <td class="govuk-table__cell">{stateLabel(workflowFor(service), c.state, lang)}</td>
+      <td class="govuk-table__cell app-nowrap"><When lang={lang} at={c.submittedAt} dateOnly /></td>
+      <td class="govuk-table__cell app-nowrap">{c.dueOn === null ? t('office.none') : <Day lang={lang} day={c.dueOn} />}</td>
+      <td class="govuk-table__cell"><StandingBadge ctx={ctx} standing={standing} paused={c.clockPaused} /></td>
+      <td class="govuk-table__cell">{c.assignedName ?? t('office.unassigned')}</td>
     </tr>
   );
 }
@@ -86,12 +88,12 @@ function QueueRow({ ctx, c, standing, service, checked }: { ctx: PageContext; c:
 function BulkControls({ ctx, bulk }: { ctx: PageContext; bulk: BulkAssign }) {
   const { t } = ctx;
   return (
-    <fieldset class="office-bulk">
-      <legend>{t('office.bulk.legend')}</legend>
+    <fieldset class="govuk-fieldset office-bulk">
+      <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{t('office.bulk.legend')}</legend>
       <Field errors={bulk.errors} field="assignee" label={t('office.bulk.assignee')}>
         <OfficerSelect ctx={ctx} field="assignee" officers={bulk.officers} me={bulk.me} value={bulk.assignee} errors={bulk.errors} />
       </Field>
-      <button type="submit">{t('office.bulk.submit')}</button>
+      <button type="submit" class="govuk-button" data-module="govuk-button">{t('office.bulk.submit')}</button>
     </fieldset>
   );
 }
@@ -101,7 +103,7 @@ export function OfficerSelect(props: { ctx: PageContext; field: string; officers
   const { ctx, field, officers, me, value, errors } = props;
   const { t } = ctx;
   return (
-    <select id={fieldId(field)} name="assignee" aria-describedby={describedBy(errors, field, false)}>
+    <select class="govuk-select" id={fieldId(field)} name="assignee" aria-describedby={describedBy(errors, field, false)}>
       <option value="" selected={value === ''}>{t('office.assign.nobody')}</option>
       {officers.map((o) => (
         <option key={o.personId} value={o.personId} selected={value === o.personId}>
@@ -119,10 +121,10 @@ export function Paging({ ctx, page, link }: { ctx: PageContext; page: { number: 
     return null;
   }
   return (
-    <nav class="pagination" aria-label={t('office.paging.label')}>
-      {page.number > 1 ? <a href={link(page.number - 1)} rel="prev">{t('office.paging.previous')}</a> : null}
-      <span>{t('office.paging.position', { page: page.number, pages })}</span>
-      {page.number < pages ? <a href={link(page.number + 1)} rel="next">{t('office.paging.next')}</a> : null}
+    <nav class="govuk-pagination govuk-pagination--block" aria-label={t('office.paging.label')}>
+      {page.number > 1 ? <div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href={link(page.number - 1)} rel="prev"><span class="govuk-pagination__link-title">{t('office.paging.previous')}</span></a></div> : null}
+      <p class="govuk-body govuk-!-margin-bottom-0">{t('office.paging.position', { page: page.number, pages })}</p>
+      {page.number < pages ? <div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href={link(page.number + 1)} rel="next"><span class="govuk-pagination__link-title">{t('office.paging.next')}</span></a></div> : null}
     </nav>
   );
 }

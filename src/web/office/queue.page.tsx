@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 import type { Service } from '../../modules/catalogue/index.ts';
 import { defaultWorkflow } from '../../modules/workflow/index.ts';
 import { paths } from '../common/paths.ts';
@@ -6,6 +8,7 @@ import { Layout, type PageContext } from '../common/layout.tsx';
 import { fieldId } from './fields.tsx';
 import { ASSIGNED, type Assigned, type Officer, type QueueFilters, type QueuePage, filterParams, filterQueryString } from './query.tsx';
 import { Paging, QueueTable } from './queue-table.tsx';
+import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
 
 export interface QueueView {
   readonly csrf: string;
@@ -20,6 +23,7 @@ export interface QueueView {
   readonly errors: readonly FieldError[];
   readonly selected: readonly string[];
   readonly assignee: string;
+  readonly nav: OfficeNavItems;
 }
 
 export function OfficeQueuePage({ ctx, view }: { ctx: PageContext; view: QueueView }) {
@@ -31,17 +35,24 @@ export function OfficeQueuePage({ ctx, view }: { ctx: PageContext; view: QueueVi
     me: view.me, selected: view.selected, assignee: view.assignee, errors: view.errors,
   };
   return (
-    <Layout ctx={ctx} title={t('office.queue.title')} searchBox={false} crumbs={[{ href: paths.staffHome(lang), label: t('staff.title') }]}>
+    <Layout ctx={ctx} title={t('office.queue.title')} searchBox={false} wide crumbs={[{ href: paths.staffHome(lang), label: t('staff.title') }]}>
+      <OfficeNav ctx={ctx} items={view.nav} current="queue" />
       <ErrorSummary ctx={ctx} errors={view.errors} />
-      <h1>{t('office.queue.title')}</h1>
-      <p class="lead">{t('office.queue.lead')}</p>
-      <FilterForm ctx={ctx} view={view} />
-      {view.page.total === 0 ? (
-        <p>{t('office.queue.empty')}</p>
-      ) : (
-        <QueueTable ctx={ctx} page={view.page} services={new Map(view.services.map((s) => [s.id, s]))} bulk={bulk} />
-      )}
-      <Paging ctx={ctx} page={{ number: view.filters.page, total: view.page.total, pageSize: view.page.pageSize }} link={link} />
+      <h1 class="govuk-heading-l">{t('office.queue.title')}</h1>
+      <p class="govuk-body-l">{t('office.queue.lead')}</p>
+      <div class="moj-filter-layout">
+        <div class="moj-filter-layout__filter">
+          <FilterForm ctx={ctx} view={view} />
+        </div>
+        <div class="moj-filter-layout__content">
+          {view.page.total === 0 ? (
+            <p class="govuk-body">{t('office.queue.empty')}</p>
+          ) : (
+            <QueueTable ctx={ctx} page={view.page} services={new Map(view.services.map((s) => [s.id, s]))} bulk={bulk} />
+          )}
+          <Paging ctx={ctx} page={{ number: view.filters.page, total: view.page.total, pageSize: view.page.pageSize }} link={link} />
+        </div>
+      </div>
     </Layout>
   );
 }
@@ -51,50 +62,55 @@ const assignedKey = (a: Assigned) => (a === 'any' ? 'office.filter.assigned.any'
 function FilterForm({ ctx, view }: { ctx: PageContext; view: QueueView }) {
   const { t, lang } = ctx;
   const f = view.filters;
+  const select = (field: string, label: string, children: ComponentChildren) => (
+    <div class="govuk-form-group">
+      <label class="govuk-label govuk-label--s" for={fieldId(field)}>{label}</label>
+      <select class="govuk-select" id={fieldId(field)} name={field}>{children}</select>
+    </div>
+  );
   return (
-    <form method="get" action={paths.officeCases(lang)}>
-      <fieldset class="filters">
-        <legend>{t('office.filter.legend')}</legend>
-        {view.agencies.length > 1 ? (
-          <div class="field">
-            <label for={fieldId('agency')}>{t('office.filter.agency')}</label>
-            <select id={fieldId('agency')} name="agency">
-              {view.agencies.map((a) => <option key={a.id} value={a.id} selected={f.agency === a.id}>{a.name}</option>)}
-            </select>
+    <form method="get" action={paths.officeCases(lang)} class="moj-filter" aria-labelledby="filter-title">
+      <div class="moj-filter__header">
+        <div class="moj-filter__header-title"><h2 class="govuk-heading-m" id="filter-title">{t('office.filter.legend')}</h2></div>
+      </div>
+      <div class="moj-filter__content">
+        <div class="moj-filter__options">
+          {view.agencies.length > 1 ? select('agency', t('office.filter.agency'), view.agencies.map((a) => <option key={a.id} value={a.id} selected={f.agency === a.id}>{a.name}</option>)) : null}
+          {select('state', t('office.filter.state'), [
+            <option key="" value="">{t('office.filter.anyState')}</option>,
+            ...defaultWorkflow.states.map((s) => <option key={s.id} value={s.id} selected={f.state === s.id}>{s.label[lang]}</option>),
+          ])}
+          {select('service', t('office.filter.service'), [
+            <option key="" value="">{t('office.filter.anyService')}</option>,
+            ...view.services.map((s) => <option key={s.id} value={s.id} selected={f.service === s.id}>{s.name[lang]}</option>),
+          ])}
+          <div class="govuk-form-group">
+            <fieldset class="govuk-fieldset">
+              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('office.filter.assigned')}</legend>
+              <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
+                {ASSIGNED.map((a) => (
+                  <div class="govuk-radios__item" key={a}>
+                    <input class="govuk-radios__input" type="radio" id={fieldId(`assigned-${a}`)} name="assigned" value={a} checked={f.assigned === a} />
+                    <label class="govuk-label govuk-radios__label" for={fieldId(`assigned-${a}`)}>{t(assignedKey(a))}</label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
           </div>
-        ) : null}
-        <div class="field">
-          <label for={fieldId('state')}>{t('office.filter.state')}</label>
-          <select id={fieldId('state')} name="state">
-            <option value="">{t('office.filter.anyState')}</option>
-            {defaultWorkflow.states.map((s) => <option key={s.id} value={s.id} selected={f.state === s.id}>{s.label[lang]}</option>)}
-          </select>
-        </div>
-        <div class="field">
-          <label for={fieldId('service')}>{t('office.filter.service')}</label>
-          <select id={fieldId('service')} name="service">
-            <option value="">{t('office.filter.anyService')}</option>
-            {view.services.map((s) => <option key={s.id} value={s.id} selected={f.service === s.id}>{s.name[lang]}</option>)}
-          </select>
-        </div>
-        <fieldset class="field">
-          <legend>{t('office.filter.assigned')}</legend>
-          {ASSIGNED.map((a) => (
-            <div class="radio" key={a}>
-              <input type="radio" id={fieldId(`assigned-${a}`)} name="assigned" value={a} checked={f.assigned === a} />
-              <label for={fieldId(`assigned-${a}`)}>{t(assignedKey(a))}</label>
+          <div class="govuk-form-group">
+            <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+              <div class="govuk-checkboxes__item">
+                <input class="govuk-checkboxes__input" type="checkbox" id={fieldId('running')} name="running" value="1" checked={f.running} />
+                <label class="govuk-label govuk-checkboxes__label" for={fieldId('running')}>{t('office.filter.running')}</label>
+              </div>
             </div>
-          ))}
-        </fieldset>
-        <div class="checkbox">
-          <input type="checkbox" id={fieldId('running')} name="running" value="1" checked={f.running} />
-          <label for={fieldId('running')}>{t('office.filter.running')}</label>
+          </div>
+          <div class="govuk-button-group">
+            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t('office.filter.apply')}</button>
+            <a class="govuk-link" href={paths.officeCases(lang)}>{t('office.filter.reset')}</a>
+          </div>
         </div>
-        <div>
-          <button type="submit" class="secondary">{t('office.filter.apply')}</button>{' '}
-          <a class="office-reset" href={paths.officeCases(lang)}>{t('office.filter.reset')}</a>
-        </div>
-      </fieldset>
+      </div>
     </form>
   );
 }

@@ -3,8 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isUuid } from '../../kernel/ids.ts';
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { DraftsService } from '../../modules/applications/index.ts';
-import { type BackOfficeService, type CaseCommand, type CasesService } from '../../modules/cases/index.ts';
+import { type BackOfficeService, type CasesService } from '../../modules/cases/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
+import { STAFF_ROLES } from '../../modules/identity/index.ts';
 import { UnknownEvent } from '../../modules/workflow/index.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
 import { OfficeCasePage } from './case.page.tsx';
@@ -18,6 +19,9 @@ import { me } from '../identity/routes.tsx';
 import type { FieldError } from '../common/components.tsx';
 import { type OfficeError, actProblem, caseProblem, workflowProblem } from './errors.tsx';
 import { filterParams, isOfficerEvent, parseQueueFilters, toQueueQuery } from './query.tsx';
+import { commandOf, decisionHandlers, isDecision } from './decision.routes.tsx';
+import { officeNavItems } from './office-nav.tsx';
+import { staffHome } from './staff-home.routes.tsx';
 
 /** Officers who work on an agency's cases; which cases and actions are theirs the cases policy decides per case. */
 const OFFICERS = { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor'] } as const;
@@ -39,11 +43,17 @@ export function officeRoutes(deps: OfficeWebDeps): WebRoute[] {
   const queue = queueHandlers(deps);
   const kase = caseHandlers(deps);
   const files = fileHandlers(deps);
+  const decision = decisionHandlers(deps.backOffice, kase);
   const perLang = (lang: Lang): WebRoute[] => [
+    { method: 'GET', url: `/${lang}/staff`, auth: { kind: 'staff', roles: STAFF_ROLES }, handler: staffHome(deps) },
     { method: 'GET', url: `/${lang}/office/cases`, auth: OFFICERS, handler: queue.show },
     { method: 'POST', url: `/${lang}/office/cases/assign`, auth: OFFICERS, handler: queue.assign(lang) },
     { method: 'GET', url: `/${lang}/office/cases/:id`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.show },
-    { method: 'POST', url: `/${lang}/office/cases/:id/act`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.act(lang) },
+    { method: 'POST', url: `/${lang}/office/cases/:id/act`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.act(lang, decision.confirmation) },
+    { method: 'POST', url: `/${lang}/office/cases/:id/decision`, auth: OFFICERS, params: { id: 'uuid' }, handler: decision.confirmation },
+    { method: 'POST', url: `/${lang}/office/cases/:id/decision/confirm`, auth: OFFICERS, params: { id: 'uuid' }, handler: decision.confirm(lang) },
+    { method: 'POST', url: `/${lang}/office/cases/:id/decision/draft.pdf`, auth: OFFICERS, params: { id: 'uuid' }, handler: decision.draft },
+    { method: 'POST', url: `/${lang}/office/cases/:id/decision/back`, auth: OFFICERS, params: { id: 'uuid' }, handler: decision.back },
     { method: 'POST', url: `/${lang}/office/cases/:id/notes`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.note(lang) },
     { method: 'POST', url: `/${lang}/office/cases/:id/assign`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.assign(lang) },
     { method: 'GET', url: `/${lang}/office/cases/:id/attachments/:attachmentId`, auth: OFFICERS, params: { id: 'uuid', attachmentId: 'uuid' }, handler: files.attachment },
@@ -69,7 +79,7 @@ function queueHandlers({ backOffice, catalogue }: OfficeWebDeps) {
     ]);
     const agencies = agencyIds.map((id) => ({ id, name: organisations.value.find((o) => o.id === id)?.name[ctx.lang] ?? id }));
     const view = {
-      csrf: signedIn.session.csrfToken, me: signedIn.person.id, agencies, filters, page, services: services.value,
+      csrf: signedIn.session.csrfToken, me: signedIn.person.id, agencies, filters, page, services: services.value, nav: officeNavItems(signedIn),
       officers, ...bulk,
     };
     return sendPage(reply, status, <OfficeQueuePage ctx={ctx} view={view} />);
@@ -110,32 +120,27 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
       return sendNotFoundPage(request, reply);
     }
     const attachments = await drafts.attachmentsOfCase(view.case.id);
-    const page = { view, attachments, officers: view.assignable, forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form } };
+    const page = { view, attachments, officers: view.assignable, nav: officeNavItems(signedIn), forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form } };
     return sendPage(reply, status, <OfficeCasePage ctx={pageContext(request)} page={page} />);
   };
   const refused = async (request: FastifyRequest, reply: FastifyReply, problem: OfficeError, values: Record<string, string>) =>
     problem.status === 404 ? sendNotFoundPage(request, reply) : render(request, reply, problem.status, { errors: messages(request, problem), values });
 
   const show: Handler = async (request, reply) => render(request, reply, 200, { errors: [], values: {} });
-  const act = (lang: Lang): Handler => async (request, reply) => {
+  /** Workflow actions; a grant or refusal goes to its confirmation first (decision.routes.tsx) and is never issued from here. */
+  const act = (lang: Lang, confirmation: Handler): Handler => async (request, reply) => {
     const id = param(request, 'id');
-    const body = request.body;
-    const event = formString(body, 'event').trim();
-    const reason = formString(body, 'reason');
-    const ground = formString(body, 'refusalGroundId').trim();
-    const values = { event, reason, refusalGroundId: ground };
+    const { command, values } = commandOf(request.body);
+    const event = command.event;
     if (!isUuid(id)) {
       return sendNotFoundPage(request, reply);
     }
     if (!isOfficerEvent(event)) {
       return refused(request, reply, workflowProblem(new UnknownEvent(event), event), values);
     }
-    const withReason = event === 'request-information' || event === 'grant' || event === 'refuse';
-    const command: CaseCommand = {
-      event,
-      ...(withReason && reason.trim() !== '' ? { reason } : {}),
-      ...(event === 'refuse' && ground !== '' ? { refusalGroundId: ground } : {}),
-    };
+    if (isDecision(event)) {
+      return confirmation(request, reply);
+    }
     const done = await backOffice.act(me(request), id, command);
     return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, actProblem(done.error, event), values);
   };
@@ -159,7 +164,7 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
     const done = await backOffice.assign(signedIn, view.case.organisationId, [view.case.id], assignee === '' ? null : assignee);
     return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, caseProblem(done.error, 'assignee'), { assignee });
   };
-  return { show, act, note, assign };
+  return { show, act, note, assign, render, refused };
 }
 
 function fileHandlers({ backOffice, drafts }: OfficeWebDeps) {

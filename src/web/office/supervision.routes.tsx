@@ -9,6 +9,7 @@ import { caseActionMessage } from '../cases/errors.ts';
 import { formString } from '../common/form-values.ts';
 import { MessagePage } from '../common/message.page.tsx';
 import { OfficePaymentsPage } from './payments.page.tsx';
+import { officeNavItems } from './office-nav.tsx';
 import { paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
 import type { WebRoute } from '../common/route-table.ts';
@@ -55,16 +56,16 @@ export function officeSupervisionRoutes(deps: { backOffice: BackOfficeService; p
         const from = typeof query['from'] === 'string' && query['from'] !== '' ? query['from'] : addDays(today, -30);
         const to = typeof query['to'] === 'string' && query['to'] !== '' ? query['to'] : addDays(today, 1);
         if (!isDay(from) || !isDay(to) || to <= from) {
-          return sendPage(reply, 400, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, errors: [{ field: 'from', message: ctx.t('office.payments.badDates') }] }} />);
+          return sendPage(reply, 400, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, nav: officeNavItems(me(request)), errors: [{ field: 'from', message: ctx.t('office.payments.badDates') }] }} />);
         }
         if (deps.payments === null) {
-          return sendPage(reply, 200, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, errors: [{ field: 'from', message: ctx.t('office.payments.unavailable') }] }} />);
+          return sendPage(reply, 200, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, nav: officeNavItems(me(request)), errors: [{ field: 'from', message: ctx.t('office.payments.unavailable') }] }} />);
         }
         try {
           const mismatches = await deps.payments.reconcile(me(request), { from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) });
-          return sendPage(reply, 200, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches, errors: [] }} />);
+          return sendPage(reply, 200, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches, nav: officeNavItems(me(request)), errors: [] }} />);
         } catch {
-          return sendPage(reply, 503, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, errors: [{ field: 'from', message: ctx.t('office.payments.unavailable') }] }} />);
+          return sendPage(reply, 503, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, nav: officeNavItems(me(request)), errors: [{ field: 'from', message: ctx.t('office.payments.unavailable') }] }} />);
         }
       },
     },

@@ -12,10 +12,10 @@
  */
 import { createHash } from 'node:crypto';
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, PDFHexString } from 'pdf-lib';
+import { PDFDocument, PDFHexString, degrees, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { canonicalJson } from '../../../kernel/canonical-json.ts';
-import { type DocumentInput, type DocumentText, documentText, pageMark } from '../documents.ts';
+import { type DocumentInput, type DocumentText, documentText, draftMark, pageMark } from '../documents.ts';
 import { documentFonts } from './fonts.ts';
 import { type Fonts, PageFlow, type TextStyle } from './pdf-layout.ts';
 
@@ -28,7 +28,11 @@ const BOLD_NAME = 'PRTCBD+DejaVuSans-Bold';
 /** About 35 mm: scans from paper and from a screen. */
 const QR_SIZE = 100;
 
-export async function renderPdf(input: DocumentInput): Promise<Uint8Array> {
+/**
+ * `draft`: a preview before issue. Every page carries "DRAFT — not issued" across it and at its top;
+ * a draft is never sealed or stored, and its verification address leads nowhere.
+ */
+export async function renderPdf(input: DocumentInput, options: { readonly draft?: boolean } = {}): Promise<Uint8Array> {
   const text = documentText(input);
   const [fontBytes, qrPng] = await Promise.all([
     documentFonts(),
@@ -61,6 +65,9 @@ export async function renderPdf(input: DocumentInput): Promise<Uint8Array> {
   flow.gap(14);
   flow.figure(qr, QR_SIZE, text.footer, style.small);
   flow.stampPages((page, pages) => pageMark(input.lang, input.documentNumber, page, pages), style.small);
+  if (options.draft === true) {
+    stampDraft(doc, draftMark(input.lang), fonts);
+  }
   return doc.save({ useObjectStreams: true });
 }
 
@@ -72,6 +79,22 @@ function styles(fonts: Fonts): Record<'letterhead' | 'title' | 'label' | 'body' 
     body: { font: fonts.regular, size: 10.5, leading: 15 },
     small: { font: fonts.regular, size: 8.5, leading: 12 },
   };
+}
+
+const DRAFT_INK = rgb(0.75, 0.1, 0.1);
+
+/** The draft mark, large and diagonal across each page and small above its text, so no page passes for an issued one. */
+function stampDraft(doc: PDFDocument, mark: string, fonts: Fonts): void {
+  for (const page of doc.getPages()) {
+    const { width, height } = page.getSize();
+    const size = 44;
+    const length = fonts.bold.widthOfTextAtSize(mark, size);
+    const diagonal = Math.atan2(height, width);
+    const x = width / 2 - (Math.cos(diagonal) * length) / 2;
+    const y = height / 2 - (Math.sin(diagonal) * length) / 2;
+    page.drawText(mark, { x, y, size, font: fonts.bold, color: DRAFT_INK, opacity: 0.25, rotate: degrees((diagonal * 180) / Math.PI) });
+    page.drawText(mark, { x: 56.69, y: height - 30, size: 10, font: fonts.bold, color: DRAFT_INK });
+  }
 }
 
 /** The info dictionary and catalogue entries a reader shows; no personal data goes here. */

@@ -20,6 +20,8 @@ export type IssueDocument = DocumentInput & { readonly documentId: string; reado
 
 export interface DocumentIssuer {
   issue(input: IssueDocument): Promise<SealedPdf>;
+  /** The same document unsealed, marked "DRAFT — not issued" on every page: what an officer checks before issuing. */
+  preview(input: DocumentInput): Promise<Uint8Array>;
   /** The agency's current public key: what a stored seal must have been made with. */
   keyOf(organisationId: string): Pick<SealKey, 'keyId' | 'publicKeyRaw'>;
 }
@@ -51,6 +53,7 @@ export function createDocumentIssuer(sealSecret: string): DocumentIssuer {
       });
       return { pdf, sha256, sealKeyId: key.keyId, sealPublicKey: key.publicKeyRaw, seal: key.sign(payload) };
     },
+    preview: (input) => renderPdf(input, { draft: true }),
     keyOf(organisationId) {
       const { keyId, publicKeyRaw } = keyFor(organisationId);
       return { keyId, publicKeyRaw };

@@ -1,0 +1,43 @@
+import type { ukDecision } from './uk-decision.ts';
+
+type Copy<T> = { readonly [K in keyof T]: string };
+
+/** English copy of the decision confirmation and of where a case stands; spread into en.ts. */
+export const enDecision: Copy<typeof ukDecision> = {
+  'decision.title.grant': 'Check the decision to grant',
+  'decision.title.refuse': 'Check the decision to refuse',
+  'decision.back': 'Back to the case',
+  'decision.backButton': 'Back',
+  'decision.warningLabel': 'Warning',
+  'decision.warning': 'The decision has not been issued yet. Once you confirm, it is sealed by the agency and sent to the applicant; after that it can only be revoked.',
+  'decision.row.decision': 'Decision',
+  'decision.row.service': 'Service',
+  'decision.row.applicant': 'Applicant',
+  'decision.row.onBehalf': 'On behalf of',
+  'decision.row.ground': 'Ground for refusal',
+  'decision.row.reasons': 'Reasons',
+  'decision.row.number': 'Document number',
+  'decision.row.language': 'Language of the document',
+  'decision.kind.grant': 'Grant the service',
+  'decision.kind.refuse': 'Refuse the service',
+  'decision.noReasons': 'None given',
+  'decision.language.uk': 'Ukrainian',
+  'decision.language.en': 'English',
+  'decision.draftTitle': 'The document that will be issued',
+  'decision.draftLead': 'This is the text of the decision in the applicant’s language. The date and time of issue will be those of your confirmation.',
+  'decision.openDraft': 'Open the draft decision (PDF, in a new tab)',
+  'decision.confirm': 'Confirm and issue',
+  'office.status.decided.granted': 'Decided: the service was granted. Nobody is waiting.',
+  'office.status.decided.refused': 'Decided: the service was refused. Nobody is waiting.',
+  'office.status.decided.withdrawn': 'The applicant withdrew the application. Nobody is waiting.',
+  'office.status.closed': 'The case is finished. Nobody is waiting.',
+  'office.status.applicant': 'Waiting for the applicant to answer the request of {day}. The clock is stopped until they answer.',
+  'office.status.applicantNoDate': 'Waiting for the applicant. The clock is stopped.',
+  'office.status.payment': 'Waiting for payment of the fee.',
+  'office.status.decision': 'Ready for your decision.',
+  'office.status.register': 'Waiting to be registered: you can register the application.',
+  'office.status.review': 'Registered: you can start the review.',
+  'office.status.assigned': 'Assigned to {name}.',
+  'office.status.colleague': 'Waiting for an officer whose role allows the next step.',
+  'office.status.label': 'Who is waiting for what',
+};

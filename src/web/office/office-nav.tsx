@@ -1,0 +1,35 @@
+import type { SignedIn } from '../../modules/identity/index.ts';
+import { paths } from '../common/paths.ts';
+import type { PageContext } from '../common/layout.tsx';
+import { SubNavigation } from '../common/moj.tsx';
+
+/** Which back-office sections the signed-in staff member may open (their roles decide). */
+export interface OfficeNavItems {
+  readonly queue: boolean;
+  readonly payments: boolean;
+  readonly admin: boolean;
+}
+
+export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin';
+
+const has = (signedIn: SignedIn, roles: readonly string[]) => signedIn.staff.some((s) => roles.includes(s.role));
+
+export function officeNavItems(signedIn: SignedIn): OfficeNavItems {
+  return {
+    queue: has(signedIn, ['clerk', 'decision-maker', 'supervisor']),
+    payments: has(signedIn, ['supervisor']),
+    admin: has(signedIn, ['agency-admin', 'national-admin']),
+  };
+}
+
+/** The back office's sub navigation (the MoJ pattern): the staff home, then the sections the roles open. */
+export function OfficeNav({ ctx, items, current }: { ctx: PageContext; items: OfficeNavItems; current: OfficeSection }) {
+  const { t, lang } = ctx;
+  const links: Array<[OfficeSection, string, string]> = [
+    ['home', paths.staffHome(lang), t('staff.title')],
+    ...(items.queue ? [['queue', paths.officeCases(lang), t('office.queue.title')] as [OfficeSection, string, string]] : []),
+    ...(items.payments ? [['payments', paths.officePayments(lang), t('office.payments.title')] as [OfficeSection, string, string]] : []),
+    ...(items.admin ? [['admin', paths.staffAdmin(lang), t('staffAdmin.title')] as [OfficeSection, string, string]] : []),
+  ];
+  return <SubNavigation label={t('officeNav.label')} items={links.map(([section, href, text]) => ({ href, text, current: section === current }))} />;
+}
