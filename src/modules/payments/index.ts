@@ -25,11 +25,3 @@ export {
 } from './payments.ts';
 export { headerValue, SIGNATURE_HEADER, signatureHeaderValue, signBody, verifyBody } from './adapters/hmac.ts';
 export { createHttpPaymentProvider, type HttpPaymentProviderOptions } from './adapters/http-provider.adapter.ts';
-export {
-  type CallbackAttempt,
-  type PaymentSimulator,
-  type PaymentSimulatorOptions,
-  type SimulatedCallback,
-  type SimulatedTransaction,
-  startPaymentSimulator,
-} from './adapters/simulator.ts';
