@@ -1,5 +1,6 @@
-import { type CapturedMail, type EmailSender, createSmtpEmailSender, startLocalSmtp } from '../modules/channels/email/index.ts';
-import { type SmsSender, createHttpSmsGateway, createSmsSimulator } from '../modules/channels/sms/index.ts';
+import { type EmailSender, createSmtpEmailSender } from '../modules/channels/email/index.ts';
+import { type SmsSender, createHttpSmsGateway } from '../modules/channels/sms/index.ts';
+import type { CapturedMail } from '../dev/index.ts';
 import type { Config } from './config.ts';
 
 /** What a developer can read of messages the local stand-ins caught. */
@@ -21,24 +22,26 @@ export interface Channels {
  */
 export async function startChannels(config: Config): Promise<Channels> {
   const { smtp, sms } = config.channels;
-  const sink = !smtp && config.channels.localSinks ? await startLocalSmtp({ host: '127.0.0.1', port: 0 }) : null;
+  // The stand-ins are loaded only when asked for (never in production: config refuses localSinks there).
+  const dev = (!smtp || !sms) && config.channels.localSinks ? await import('../dev/index.ts') : null;
+  const sink = !smtp && dev ? await dev.startLocalSmtp({ host: '127.0.0.1', port: 0 }) : null;
   const smtpUrl = smtp?.url ?? (sink ? `smtp://127.0.0.1:${sink.port}` : null);
   if (!smtpUrl) {
     throw new Error('no SMTP server is configured (SMTP_URL)');
   }
   const email = createSmtpEmailSender({ url: smtpUrl, from: smtp?.from ?? 'Portico <no-reply@portal.example.gov.ua>' });
-  const simulator = !sms && config.channels.localSinks ? createSmsSimulator() : null;
+  const simulator = !sms && dev ? dev.createSmsSimulator() : null;
   const smsSender: SmsSender | null = sms ? createHttpSmsGateway({ url: sms.url, token: sms.token, sender: sms.sender }) : simulator;
   if (!smsSender) {
     throw new Error('no SMS gateway is configured (SMS_GATEWAY_URL)');
   }
-  const dev: DevMessages | null = sink || simulator
+  const messages: DevMessages | null = sink || simulator
     ? { mails: () => sink?.messages() ?? [], sms: () => simulator?.messages().map((m) => ({ to: m.to, text: m.text })) ?? [] }
     : null;
   return {
     email,
     sms: smsSender,
-    dev,
+    dev: messages,
     async close() {
       email.close();
       await sink?.close();

@@ -13,7 +13,7 @@ export async function startEmbeddedEids(config: Config): Promise<RunningEid[]> {
   if (!embedded) {
     return [];
   }
-  const { startEmbeddedEid } = await import('../eid/index.ts');
+  const { startEmbeddedEid } = await import('../dev/index.ts');
   const running: RunningEid[] = [];
   for (const [name, port] of [['state', embedded.statePort], ['bank', embedded.bankPort]] as const) {
     const provider = config.identity.providers.find((p) => p.id === name);

@@ -28,7 +28,6 @@ import { PUBLIC, type WebRoute } from '../web/common/route-table.ts';
 import { uploadConfig } from '../web/common/upload-stream.ts';
 import type { DevMessages } from './channels.ts';
 import type { Services } from './container.ts';
-import { devRoutes } from '../web/dev/routes.tsx';
 import { answerClientError, answerFrameworkError, answerRequestError, registerRequestEdge } from '../web/common/request-edge.tsx';
 import { REQUEST_LIMITS } from '../web/common/request-limits.ts';
 import { registerAssets } from '../web/common/assets.ts';
@@ -82,7 +81,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   const identity = services.config.identity;
   const webRoutes = [
     ...catalogueRoutes(services.catalogue, services.drafts),
-    ...(options.devMessages ? devRoutes(options.devMessages) : []),
+    ...(options.devMessages ? (await import('../dev/index.ts')).devRoutes(options.devMessages) : []),
     ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, staff: services.staff, mandates: services.mandates, catalogue: services.catalogue, clock: services.clock, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
     ...officeRoutes({ backOffice: services.backOffice, drafts: services.drafts, cases: services.cases, catalogue: services.catalogue }),
     ...applyRoutes(services.drafts, me),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { createHttpPaymentProvider, type PaymentProvider, startPaymentSimulator } from '../modules/payments/index.ts';
+import { createHttpPaymentProvider, type PaymentProvider } from '../modules/payments/index.ts';
 import type { Config } from './config.ts';
 
 /**
@@ -14,6 +14,7 @@ export async function startPayments(config: Config, options: { port?: number } =
   }
   const apiKey = randomBytes(16).toString('hex');
   const callbackSecret = randomBytes(32).toString('hex');
+  const { startPaymentSimulator } = await import('../dev/index.ts');
   const simulator = await startPaymentSimulator({ host: '127.0.0.1', port: options.port ?? config.cases.paymentSimulatorPort, apiKey, callbackSecret });
   const provider = createHttpPaymentProvider({ id: 'simulator', baseUrl: simulator.url, apiKey, callbackSecret });
   return { provider, simulatorUrl: simulator.url, close: () => simulator.close() };

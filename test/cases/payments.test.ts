@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { PENDING_PAYMENT_MINUTES } from '../../src/modules/cases/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
-import { formatUah, SIGNATURE_HEADER, signatureHeaderValue, type SimulatedCallback } from '../../src/modules/payments/index.ts';
+import { formatUah, SIGNATURE_HEADER, signatureHeaderValue } from '../../src/modules/payments/index.ts';
+import { type SimulatedCallback } from '../../src/dev/index.ts';
 import { CALLBACK_SECRET, type CasesApp, casesApp, draftOf, kyivMorning, stored, submit } from './support.ts';
 
 let t: CasesApp;

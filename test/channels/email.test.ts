@@ -2,8 +2,9 @@ import { createServer } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createSmtpEmailSender, type DeliveryOutcome, type LocalSmtp, type SmtpEmailSender, startLocalSmtp } from '../../src/modules/channels/email/index.ts';
-import { decodeHeader } from '../../src/modules/channels/email/captured-mail.ts';
+import { createSmtpEmailSender, type DeliveryOutcome, type SmtpEmailSender } from '../../src/modules/channels/email/index.ts';
+import { type LocalSmtp, startLocalSmtp } from '../../src/dev/index.ts';
+import { decodeHeader } from '../../src/dev/mail/captured-mail.ts';
 
 const summary = (o: DeliveryOutcome) => (o.kind === 'delivered' ? o.kind : `${o.kind}: ${o.reason}`);
 let sink: LocalSmtp;

@@ -1,13 +1,8 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-  createHttpSmsGateway,
-  type DeliveryOutcome,
-  createSmsSimulator,
-  type SmsGatewaySimulator,
-  startSmsGatewaySimulator,
-} from '../../src/modules/channels/sms/index.ts';
+import { createHttpSmsGateway, type DeliveryOutcome } from '../../src/modules/channels/sms/index.ts';
+import { createSmsSimulator, type SmsGatewaySimulator, startSmsGatewaySimulator } from '../../src/dev/index.ts';
 
 const TOKEN = 'dev-token-123';
 let gateway: SmsGatewaySimulator;

@@ -1,7 +1,7 @@
 import * as client from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedEid, type EidClient, type EmbeddedEid } from '../../src/eid/index.ts';
-import { TEST_BANNER } from '../../src/eid/pages.ts';
+import { startEmbeddedEid, type EidClient, type EmbeddedEid } from '../../src/dev/eid/index.ts';
+import { TEST_BANNER } from '../../src/dev/eid/pages.ts';
 import { EidAgent, signInWithPersona } from '../support/eid-agent.ts';
 
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';

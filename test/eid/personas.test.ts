@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { PERSONAS, personasFor } from '../../src/eid/index.ts';
+import { PERSONAS, personasFor } from '../../src/dev/eid/index.ts';
 
 async function catalogueIds(file: string, key: string): Promise<Set<string>> {
   const json = JSON.parse(await readFile(new URL(`../../catalogue/demo/${file}`, import.meta.url), 'utf8')) as

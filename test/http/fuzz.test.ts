@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { type PaymentSimulator, startPaymentSimulator } from '../../src/modules/payments/index.ts';
+import { type PaymentSimulator, startPaymentSimulator } from '../../src/dev/index.ts';
 import type { TestApp } from '../support/app.ts';
 import { appWithEid } from '../support/identity.ts';
 import type { CollectedRoute } from '../support/route-collector.ts';

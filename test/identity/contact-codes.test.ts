@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createSmsSimulator } from '../../src/modules/channels/sms/index.ts';
-import { createSmtpEmailSender, type LocalSmtp, startLocalSmtp } from '../../src/modules/channels/email/index.ts';
+import { createSmsSimulator } from '../../src/dev/index.ts';
+import { createSmtpEmailSender } from '../../src/modules/channels/email/index.ts';
+import { type LocalSmtp, startLocalSmtp } from '../../src/dev/index.ts';
 import { notificationHandlers } from '../../src/modules/notifications/index.ts';
 import { notificationLinks } from '../../src/app/links.ts';
 import { createOutboxWorker } from '../../src/platform/outbox/index.ts';

@@ -4,8 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createSmtpEmailSender, type LocalSmtp, type SmtpEmailSender, startLocalSmtp } from '../../src/modules/channels/email/index.ts';
-import { createSmsSimulator } from '../../src/modules/channels/sms/index.ts';
+import { createSmtpEmailSender, type SmtpEmailSender } from '../../src/modules/channels/email/index.ts';
+import { type LocalSmtp, startLocalSmtp } from '../../src/dev/index.ts';
+import { createSmsSimulator } from '../../src/dev/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import { SIGNATURE_HEADER } from '../../src/modules/payments/index.ts';
 import { notificationHandlers } from '../../src/modules/notifications/index.ts';

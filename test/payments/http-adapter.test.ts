@@ -1,13 +1,8 @@
 import { createServer } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-  createHttpPaymentProvider,
-  PaymentProviderError,
-  type StartOutcome,
-  type StartPayment,
-  startPaymentSimulator,
-} from '../../src/modules/payments/index.ts';
+import { createHttpPaymentProvider, PaymentProviderError, type StartOutcome, type StartPayment } from '../../src/modules/payments/index.ts';
+import { startPaymentSimulator } from '../../src/dev/index.ts';
 import { type Receiver, startReceiver } from './receiver.ts';
 
 /** The receiver stands in for the provider here: it records requests and answers as told. */

@@ -1,19 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-import {
-  createHttpPaymentProvider,
-  formatUah,
-  type PaymentProvider,
-  type PaymentSimulator,
-  PaymentProviderError,
-  reconcile,
-  SIGNATURE_HEADER,
-  signatureHeaderValue,
-  type StartOutcome,
-  type StartPayment,
-  startPaymentSimulator,
-} from '../../src/modules/payments/index.ts';
+import { createHttpPaymentProvider, formatUah, type PaymentProvider, PaymentProviderError, reconcile, SIGNATURE_HEADER, signatureHeaderValue, type StartOutcome, type StartPayment } from '../../src/modules/payments/index.ts';
+import { type PaymentSimulator, startPaymentSimulator } from '../../src/dev/index.ts';
 import { type Receiver, startReceiver } from './receiver.ts';
 
 const API_KEY = 'sim-api-key';

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  createHttpPaymentProvider,
-  type PaymentProvider,
-  type PaymentSimulator,
-  type StartPayment,
-  startPaymentSimulator,
-} from '../../src/modules/payments/index.ts';
+import { createHttpPaymentProvider, type PaymentProvider, type StartPayment } from '../../src/modules/payments/index.ts';
+import { type PaymentSimulator, startPaymentSimulator } from '../../src/dev/index.ts';
 
 let sim: PaymentSimulator;
 let provider: PaymentProvider;

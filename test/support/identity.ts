@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
-import { type EmbeddedEid, startEmbeddedEid } from '../../src/eid/index.ts';
+import { type EmbeddedEid, startEmbeddedEid } from '../../src/dev/eid/index.ts';
 import { type TestApp, type TestAppOptions, testApp } from './app.ts';
 import { EidAgent } from './eid-agent.ts';
 

@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 
 import type { Services } from '../../src/app/container.ts';
-import { EID_PROFILES, personasFor } from '../../src/eid/index.ts';
+import { EID_PROFILES, personasFor } from '../../src/dev/index.ts';
 import { ok } from '../../src/kernel/result.ts';
 import type { OidcClient, Realm, SignedIn } from '../../src/modules/identity/index.ts';
 import { type TestApp, type TestAppOptions, testApp } from './app.ts';

@@ -24,11 +24,3 @@ export {
 export { PaymentProviderError } from './payments.errors.ts';
 export { headerValue, SIGNATURE_HEADER, signatureHeaderValue, signBody, verifyBody } from './adapters/hmac.ts';
 export { createHttpPaymentProvider, type HttpPaymentProviderOptions } from './adapters/http-provider.adapter.ts';
-export {
-  type CallbackAttempt,
-  type PaymentSimulator,
-  type PaymentSimulatorOptions,
-  type SimulatedCallback,
-  type SimulatedTransaction,
-  startPaymentSimulator,
-} from './adapters/simulator.ts';

@@ -27,4 +27,3 @@ export interface EmailSender {
 }
 
 export { createSmtpEmailSender, type SmtpEmailSender, type SmtpOptions } from './adapters/smtp.adapter.ts';
-export { type CapturedMail, type LocalSmtp, type LocalSmtpOptions, startLocalSmtp } from './local-smtp.ts';

@@ -23,10 +23,3 @@ export interface SmsSender {
 
 export { isE164 } from './e164.ts';
 export { createHttpSmsGateway, type HttpSmsGatewayOptions } from './adapters/http-gateway.adapter.ts';
-export {
-  createSmsSimulator,
-  type SentSms,
-  type SmsGatewaySimulator,
-  type SmsSimulator,
-  startSmsGatewaySimulator,
-} from './simulator.ts';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { isLang, type Lang } from '../../../kernel/text.ts';
-import { type Clock, systemClock } from '../../../kernel/clock.ts';
+import { isLang, type Lang } from '../../kernel/text.ts';
+import { type Clock, systemClock } from '../../kernel/clock.ts';
 import {
   isIsoInstant,
   isPaymentStatus,
@@ -11,9 +11,9 @@ import {
   type ProviderTransaction,
   returnUrlFor,
   type StartPayment,
-} from '../payments.ts';
+} from '../../modules/payments/payments.ts';
 import { type CallbackAttempt, type CallbackDispatcher, createCallbackDispatcher, type SimulatedCallback } from './simulator-callbacks.ts';
-import { readBody } from '../../../platform/http/read-body.ts';
+import { readBody } from '../read-body.ts';
 import { redirect, listen, sendHtml, sendJson } from './simulator-http.ts';
 import { badChoicePage, decidedPage, notFoundPage, payPage } from './simulator-pages.ts';
 

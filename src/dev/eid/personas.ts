@@ -1,4 +1,4 @@
-import type { LocalText } from '../kernel/text.ts';
+import type { LocalText } from '../../kernel/text.ts';
 
 /**
  * The people one can be on the embedded test eID. All of them are invented.

@@ -1,4 +1,4 @@
-import type { LocalText } from '../kernel/text.ts';
+import type { LocalText } from '../../kernel/text.ts';
 import type { EidName } from './personas.ts';
 
 /** What differs between the two stand-ins besides their personas. */

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 
-import { readBody } from '../../../platform/http/read-body.ts';
-import { delivered, type DeliveryOutcome, rejected, retryLater } from '../../../platform/outbox/delivery-outcome.ts';
-import { isE164 } from './e164.ts';
-import type { SmsMessage, SmsSender } from './index.ts';
+import { readBody } from '../read-body.ts';
+import { delivered, type DeliveryOutcome, rejected, retryLater } from '../../platform/outbox/delivery-outcome.ts';
+import { isE164 } from '../../modules/channels/sms/e164.ts';
+import type { SmsMessage, SmsSender } from '../../modules/channels/sms/index.ts';
 
 export interface SentSms {
   readonly to: string;

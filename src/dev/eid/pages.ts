@@ -1,4 +1,4 @@
-import type { LocalText } from '../kernel/text.ts';
+import type { LocalText } from '../../kernel/text.ts';
 import type { Persona } from './personas.ts';
 
 /**

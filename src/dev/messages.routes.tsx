@@ -1,7 +1,7 @@
 import { renderToString } from 'preact-render-to-string';
 
-import type { DevMessages } from '../../app/channels.ts';
-import { PUBLIC, type WebRoute } from '../common/route-table.ts';
+import type { DevMessages } from '../app/channels.ts';
+import { PUBLIC, type WebRoute } from '../web/common/route-table.ts';
 
 /**
  * Development only (registered when the local SMTP sink or SMS simulator runs, never in production):

@@ -3,8 +3,8 @@
  * English, written for WCAG 2.2 AA (a language, one `<main>` and `<h1>`, landmarks around all
  * content, text contrast of at least 7:1, visible focus, targets of at least 44 px).
  */
-import type { Lang } from '../../../kernel/text.ts';
-import { formatUah, type PaymentStatus } from '../payments.ts';
+import type { Lang } from '../../kernel/text.ts';
+import { formatUah, type PaymentStatus } from '../../modules/payments/payments.ts';
 
 
 const COPY = {
