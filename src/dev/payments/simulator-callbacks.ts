@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { PaymentCallback } from '../../modules/payments/payments.ts';
-import { SIGNATURE_HEADER, signatureHeaderValue } from '../../modules/payments/adapters/hmac.ts';
+import type { PaymentCallback } from '../../modules/payments/index.ts';
+import { SIGNATURE_HEADER, signatureHeaderValue } from '../../modules/payments/index.ts';
 
 /** One attempt to deliver a callback: the portal's HTTP status, or why there was none. */
 export interface CallbackAttempt {

@@ -4,7 +4,7 @@
  * content, text contrast of at least 7:1, visible focus, targets of at least 44 px).
  */
 import type { Lang } from '../../kernel/text.ts';
-import { formatUah, type PaymentStatus } from '../../modules/payments/payments.ts';
+import { formatUah, type PaymentStatus } from '../../modules/payments/index.ts';
 
 
 const COPY = {

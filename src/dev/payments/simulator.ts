@@ -11,7 +11,7 @@ import {
   type ProviderTransaction,
   returnUrlFor,
   type StartPayment,
-} from '../../modules/payments/payments.ts';
+} from '../../modules/payments/index.ts';
 import { type CallbackAttempt, type CallbackDispatcher, createCallbackDispatcher, type SimulatedCallback } from './simulator-callbacks.ts';
 import { readBody } from '../read-body.ts';
 import { redirect, listen, sendHtml, sendJson } from './simulator-http.ts';

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 
 import { readBody } from '../read-body.ts';
 import { delivered, type DeliveryOutcome, rejected, retryLater } from '../../platform/outbox/delivery-outcome.ts';
-import { isE164 } from '../../modules/channels/sms/e164.ts';
+import { isE164 } from '../../modules/channels/sms/index.ts';
 import type { SmsMessage, SmsSender } from '../../modules/channels/sms/index.ts';
 
 export interface SentSms {

@@ -66,5 +66,3 @@ export function supervisedAgencies(actor: Actor): string[] {
   return [...new Set(actor.staff.filter((s) => s.role === 'supervisor' && s.agencyId !== null).map((s) => s.agencyId as string))];
 }
 
-/** Who may hold a case: an officer with a case role in the case's agency. */
-export const canBeAssigned = (roles: readonly string[]): boolean => roles.some((r) => r === 'clerk' || r === 'decision-maker' || r === 'supervisor');

@@ -20,6 +20,8 @@ export {
   type StartOutcome,
   type StartPayment,
   startPaymentProblem,
+  isIsoInstant,
+  parseStartPayment,
 } from './payments.ts';
 export { PaymentProviderError } from './payments.errors.ts';
 export { headerValue, SIGNATURE_HEADER, signatureHeaderValue, signBody, verifyBody } from './adapters/hmac.ts';

@@ -103,29 +103,3 @@ export function refusalStatus(e: ApplicationError): number {
       return 400;
   }
 }
-
-/** Whether an upload's refusal is shown beside the file question (the person can fix it there) rather than as a page of its own. */
-export function shownBesideTheFile(e: ApplicationError): boolean {
-  switch (e.code) {
-    case 'applications.file_empty':
-    case 'applications.file_too_large':
-    case 'applications.file_type':
-    case 'applications.quota_bytes':
-    case 'applications.too_many_files':
-    case 'applications.service_not_found':
-    case 'applications.not_online':
-    case 'applications.audience':
-    case 'applications.page_not_found':
-    case 'applications.stale':
-    case 'applications.declaration_required':
-    case 'applications.incomplete':
-    case 'applications.quota_drafts':
-      return true;
-    case 'applications.draft_not_found':
-    case 'applications.other_party':
-    case 'applications.not_allowed':
-    case 'applications.not_a_file_question':
-    case 'applications.storage_full':
-      return false;
-  }
-}
