@@ -1,6 +1,5 @@
 import type { ukStaff } from './uk-staff.ts';
-
-type Copy<T> = { readonly [K in keyof T]: string };
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of staff administration and of who may apply for what; spread into en.ts. */
 export const enStaff: Copy<typeof ukStaff> = {

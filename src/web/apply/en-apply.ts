@@ -1,6 +1,5 @@
 import type { ukApply } from './uk-apply.ts';
-
-type Copy<T> = { readonly [K in keyof T]: T[K] extends string ? string : { readonly one: string; readonly other: string } };
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of the application and case pages; spread into en.ts. */
 export const enApply: Copy<typeof ukApply> = {

@@ -1,6 +1,5 @@
 import type { ukForm } from './uk-form.ts';
-
-type Copy<T> = { readonly [K in keyof T]: T[K] extends string ? string : { readonly one: string; readonly other: string } };
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of the form pages: steps, follow-up questions, dates, files, register data, check answers; spread into en.ts. */
 export const enForm: Copy<typeof ukForm> = {

@@ -1,7 +1,8 @@
 import type { ukStorage } from './uk-storage.ts';
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of quotas, full storage, files with answers and active-content warnings; spread into en.ts. */
-export const enStorage: { readonly [K in keyof typeof ukStorage]: string } = {
+export const enStorage: Copy<typeof ukStorage> = {
   'applyError.quota-drafts': 'You can keep at most {n} applications in progress. Submit or delete one before starting another.',
   'applyError.quota-bytes': 'The files of your applications in progress and answers can take at most {mb} MB. Remove a file or delete an application you no longer need.',
   'applyError.too-many-files': 'Attach at most {n} files to one answer.',

@@ -1,7 +1,5 @@
 import type { ukCases } from './uk-cases.ts';
-
-type Plural = { readonly one: string; readonly other: string; readonly few?: string; readonly many?: string };
-type Copy<T> = { readonly [K in keyof T]: T[K] extends string ? string : Plural };
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of the cabinet, the case page's turns and timeline, and receipts; spread into en.ts. */
 export const enCases: Copy<typeof ukCases> = {

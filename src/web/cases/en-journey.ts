@@ -1,6 +1,5 @@
 import type { ukJourney } from './uk-journey.ts';
-
-type Copy<T> = { readonly [K in keyof T]: string };
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of payments in flight, search pages past the end and the site icon; spread into en.ts. */
 export const enJourney: Copy<typeof ukJourney> = {

@@ -1,6 +1,5 @@
 import type { ukCatalogue } from './uk-catalogue.ts';
-
-type Copy<T> = { readonly [K in keyof T]: T[K] extends string ? string : { readonly one: string; readonly other: string } };
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of the catalogue pages: search filters, the zero-result page, service facts. */
 export const enCatalogue: Copy<typeof ukCatalogue> = {

@@ -1,7 +1,8 @@
 import type { ukCommon } from './uk-common.ts';
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of the shared layout and components. */
-export const enCommon: { readonly [K in keyof typeof ukCommon]: string } = {
+export const enCommon: Copy<typeof ukCommon> = {
   'common.language': 'Language',
   'common.languageUk': 'Українська',
   'common.languageEn': 'English',

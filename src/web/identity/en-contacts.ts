@@ -1,6 +1,5 @@
 import type { ukContacts } from './uk-contacts.ts';
-
-type Copy<T> = { readonly [K in keyof T]: T[K] extends string ? string : { readonly one: string; readonly other: string } };
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of one-time codes' limits and the contacts page; spread into en.ts. */
 export const enContacts: Copy<typeof ukContacts> = {

@@ -1,7 +1,8 @@
 import type { ukMandates } from './uk-mandates.ts';
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of granting a mandate; spread into en.ts. */
-export const enMandates: { readonly [K in keyof typeof ukMandates]: string } = {
+export const enMandates: Copy<typeof ukMandates> = {
   'representation.grantIntro': 'A mandate lets another person apply and follow cases on your behalf. You can revoke it at any time.',
   'representation.filterLabel': 'Find a service for the mandate',
   'representation.filterHint': 'For example: VAT, licence, land',

@@ -1,7 +1,8 @@
 import type { ukEdge } from './uk-edge.ts';
+import type { Copy } from './copy.ts';
 
 /** English copy of the refusals at the edge; spread into en.ts. */
-export const enEdge: { readonly [K in keyof typeof ukEdge]: string } = {
+export const enEdge: Copy<typeof ukEdge> = {
   'edge.control': 'The address or the form contains invisible control characters (such as a null byte). They cannot be accepted: remove them and try again.',
   'edge.field': 'The field “{field}” was not sent the way the portal’s form sends it (twice, or in another shape). Go back to the form and send it again.',
   'edge.multipart': 'The form with a file arrived damaged or incomplete. Go back to the form and send it again.',

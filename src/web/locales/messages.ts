@@ -1,12 +1,11 @@
 import type { Lang } from '../../kernel/text.ts';
+import type { Copy, Plural } from './copy.ts';
 import { en } from './en.ts';
 import { uk } from './uk.ts';
 
-type Plural = { readonly one: string; readonly other: string; readonly few?: string; readonly many?: string };
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Plural };
 
 /** The shape every locale must fill: the keys of the Ukrainian file. */
-export type Messages = Widen<typeof uk>;
+export type Messages = Copy<typeof uk>;
 export type MessageKey = keyof Messages;
 export type PluralKey = { [K in MessageKey]: Messages[K] extends string ? never : K }[MessageKey];
 export type TextKey = Exclude<MessageKey, PluralKey>;

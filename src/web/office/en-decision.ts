@@ -1,6 +1,5 @@
 import type { ukDecision } from './uk-decision.ts';
-
-type Copy<T> = { readonly [K in keyof T]: string };
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of the decision confirmation and of where a case stands; spread into en.ts. */
 export const enDecision: Copy<typeof ukDecision> = {

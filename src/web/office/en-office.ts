@@ -1,6 +1,5 @@
 import type { ukOffice } from './uk-office.ts';
-
-type Copy<T> = { readonly [K in keyof T]: T[K] extends string ? string : { readonly one: string; readonly other: string } };
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of the back office; spread into en.ts. */
 export const enOffice: Copy<typeof ukOffice> = {

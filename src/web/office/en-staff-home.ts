@@ -1,6 +1,5 @@
 import type { ukStaffHome } from './uk-staff-home.ts';
-
-type Copy<T> = { readonly [K in keyof T]: string };
+import type { Copy } from '../locales/copy.ts';
 
 /** English copy of the staff home and the back office's navigation; spread into en.ts. */
 export const enStaffHome: Copy<typeof ukStaffHome> = {
