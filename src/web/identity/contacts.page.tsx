@@ -28,8 +28,8 @@ export function ContactsPage({ ctx, view }: { ctx: PageContext; view: ContactsVi
         {hint ? <p class="hint" id={`${name}-hint`}>{hint}</p> : null}
         {error(name) ? <p class="error-message">{error(name)}</p> : null}
         {type === 'email'
-          ? <input id={`filter-${name}`} name="address" type="email" value={value} autoComplete="email" />
-          : <input id={`filter-${name}`} name="address" type="tel" value={value} autoComplete="tel" aria-describedby={`${name}-hint`} />}
+          ? <input class="govuk-input" id={`filter-${name}`} name="address" type="email" value={value} autoComplete="email" />
+          : <input class="govuk-input govuk-input--width-20" id={`filter-${name}`} name="address" type="tel" value={value} autoComplete="tel" aria-describedby={`${name}-hint`} />}
       </div>
       <button type="submit" class="secondary">{t('contacts.sendCode')}</button>
     </form>
@@ -50,7 +50,7 @@ export function ContactsPage({ ctx, view }: { ctx: PageContext; view: ContactsVi
             <label for={`filter-code-${channel}`}>{t('contacts.codeFor', { address: (channel === 'email' ? details.email : details.phone) ?? '' })}</label>
             <p class="hint" id={`code-${channel}-hint`}>{t('contacts.codeHint')}</p>
             {error(`code-${channel}`) ? <p class="error-message">{error(`code-${channel}`)}</p> : null}
-            <input id={`filter-code-${channel}`} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-describedby={`code-${channel}-hint`} />
+            <input class="govuk-input govuk-input--width-5" id={`filter-code-${channel}`} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-describedby={`code-${channel}-hint`} />
           </div>
           <button type="submit">{t('contacts.confirm')}</button>
         </form>
@@ -80,7 +80,7 @@ export function ContactsPage({ ctx, view }: { ctx: PageContext; view: ContactsVi
         <div class="field">
           <label for="filter-postal">{t('contacts.postal')}</label>
           <p class="hint" id="postal-hint">{t('contacts.postalHint')}</p>
-          <textarea id="filter-postal" name="postalAddress" rows={3} maxLength={300} aria-describedby="postal-hint">{details.postalAddress ?? ''}</textarea>
+          <textarea class="govuk-textarea" id="filter-postal" name="postalAddress" rows={3} maxLength={300} aria-describedby="postal-hint">{details.postalAddress ?? ''}</textarea>
         </div>
         <button type="submit">{t('contacts.save')}</button>
       </form>
