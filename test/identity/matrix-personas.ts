@@ -165,6 +165,10 @@ export class MatrixPeople {
     // The director and the citizen grant; the three representatives get a mandate each from the company.
     people.sessions.set('director', await people.establish('director', true));
     people.sessions.set('citizen', await people.establish('citizen', true));
+    // The bystander holds a mandate but never signs in: the population register knows them all the same.
+    for (const bystander of [BYSTANDER_OF_COMPANY, BYSTANDER_OF_CITIZEN]) {
+      await t.services.db.query("INSERT INTO population_people (national_id, given_name, family_name, birth_date) VALUES ($1, 'Сторонній', 'Свідок', '1980-01-01') ON CONFLICT (national_id) DO NOTHING", [bystander]);
+    }
     const [first, second] = records.services;
     await grant('director', [['representative', '9000000044'], ['scope', 'services'], ['services', first!.id], ['services', second!.id], ['validFrom', day(0)], ['validUntil', day(30)]]);
     for (const representative of ['9000000022', '9000000055', BYSTANDER_OF_COMPANY]) {
