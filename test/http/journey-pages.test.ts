@@ -19,7 +19,7 @@ describe('a search page past the last one', () => {
     const res = await get('/en/search?page=999');
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('Page 999 does not exist. 3 services found on 1 page.');
-    expect(res.body).toContain('<a href="/en/search">Go to the last page of results</a>');
+    expect(res.body).toContain('<a class="govuk-link" href="/en/search">Go to the last page of results</a>');
     expect(res.body).not.toMatch(/<h2[^>]*>3 services found<\/h2>/);
 
     const uk = await get('/uk/search?q=&page=5');
