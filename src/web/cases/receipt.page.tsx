@@ -32,7 +32,7 @@ export function ReceiptPage({ ctx, c, service, organisationName }: { ctx: PageCo
         {row(t('receipt.hash'), <HashText hash={c.answersSha256} />)}
       </dl>
       <p class="govuk-body"><a class="govuk-link" href={paths.receiptPdf(lang, c.id)}>{t('receipt.download')}</a></p>
-      <p class="govuk-body"><a class="govuk-button" role="button" draggable={false} data-module="govuk-button" href={paths.myCase(lang, c.id)}>{c.state === 'awaiting-payment' ? t('receipt.goPay') : t('receipt.follow')}</a></p>
+      <p class="govuk-body"><a class="govuk-button" href={paths.myCase(lang, c.id)}>{c.state === 'awaiting-payment' ? t('receipt.goPay') : t('receipt.follow')}</a></p>
     </Layout>
   );
 }

@@ -14,7 +14,7 @@ export function Button({ kind = 'primary', name, value, children, class: extra }
 /** A link that looks like a button (a start button, "Continue" to another page). */
 export function ButtonLink({ href, kind = 'primary', start = false, children }: { href: string; kind?: ButtonKind; start?: boolean; children: ComponentChildren }) {
   return (
-    <a href={href} role="button" draggable={false} class={buttonClass(kind, start ? 'govuk-button--start' : undefined)}>
+    <a href={href} draggable={false} class={buttonClass(kind, start ? 'govuk-button--start' : undefined)}>
       {children}
       {start ? (
         <svg class="govuk-button__start-icon" xmlns="http://www.w3.org/2000/svg" width="17.5" height="19" viewBox="0 0 33 40" aria-hidden="true" focusable="false">
