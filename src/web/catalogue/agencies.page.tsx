@@ -43,8 +43,8 @@ export function AgencyPage({ ctx, view }: { ctx: PageContext; view: AgencyView }
         <AddressLines ctx={ctx} address={o.address} />
         <ul class="govuk-list">
           {o.phone ? <li>{t('service.callUs', { phone: o.phone })}</li> : null}
-          {o.email ? <li><a class="govuk-link" href={`mailto:${o.email}`}>{o.email}</a></li> : null}
-          {o.website ? <li>{t('agency.website')}: <a class="govuk-link" href={o.website}>{o.website}</a></li> : null}
+          {o.email ? <li><a class="govuk-link app-break-anywhere" href={`mailto:${o.email}`}>{o.email}</a></li> : null}
+          {o.website ? <li>{t('agency.website')}: <a class="govuk-link app-break-anywhere" href={o.website}>{o.website}</a></li> : null}
         </ul>
         {o.openingHours ? <HoursTable ctx={ctx} hours={o.openingHours} caption={t('centre.hours')} /> : null}
       </section>
