@@ -34,7 +34,7 @@ async function servicesOffered(deps: IdentityWebDeps, lang: Lang, signedIn: Sign
   return {
     names: new Map(all.value.items.map((s) => [s.id, s.name[lang]])),
     all: all.value.items.map(toPicker),
-    found: found.value.items.filter((s) => audience === null || s.audience.includes(audience)).map(toPicker),
+    found: found.value.items.map(toPicker),
     agencies: new Map(organisations.value.map((o) => [o.id, o.name[lang]])),
   };
 }

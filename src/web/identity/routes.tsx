@@ -1,6 +1,5 @@
 import type { FastifyRequest } from 'fastify';
 
-import type { Clock } from '../../kernel/clock.ts';
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import { type ContactsService, type MandatesService, type StaffService, type SessionsService, type SignedIn, parsePartyKey } from '../../modules/identity/index.ts';
@@ -21,7 +20,6 @@ export interface IdentityWebDeps {
   readonly staff: StaffService;
   readonly mandates: MandatesService;
   readonly catalogue: CatalogueService;
-  readonly clock: Clock;
   readonly publicUrl: string;
   readonly cookie: CookieOptions;
 }
