@@ -4,53 +4,20 @@
  * key and the same draft. No submission may be lost or doubled. PostgreSQL only: the portal runs as
  * a child process, and an embedded database lives and dies with its process.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { verifyAudit } from '../../src/platform/audit/audit.ts';
 import { EidAgent, parseForms } from '../support/eid-agent.ts';
 import { type TestDatabase, testDatabase } from '../support/database.ts';
+import { exited, freePort, startPortal } from '../support/portal-process.ts';
 
 const SERVER = process.env['TEST_DATABASE_URL'];
 const DRAFTS = 60;
 const CONCURRENCY = 8;
 const KILL_AFTER = 30;
 const ANSWERS = { applicantType: 'individual', givenName: 'Олена', familyName: 'Коваль', nationalId: '9000000011', email: 'olena@example.test', purpose: 'other', delivery: 'online' };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      srv.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-    srv.on('error', reject);
-  });
-}
-
-/** `node --import tsx src/main.ts` (the node process itself, so that SIGKILL reaches the portal). */
-async function startPortal(env: Record<string, string>, log: string[]): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`the portal exited with ${child.exitCode}: ${log.join('').slice(-2000)}`);
-    }
-    if (await fetch(`${env['PUBLIC_URL']}/readyz`).then((r) => r.ok, () => false)) {
-      return child;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`the portal was not ready within 60 s: ${log.join('').slice(-2000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-const exited = (child: ChildProcess) => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r())));
 
 /** A browser with one session cookie, following nothing: each answer is looked at. */
 class Browser {
