@@ -1,9 +1,31 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 import type { Database, Queryable, Row } from './database.ts';
+
+/** PGlite's WebAssembly modules and file-system bundle, compiled once per process and shared by every instance it opens. */
+interface PgliteRuntime {
+  readonly pgliteWasmModule: WebAssembly.Module;
+  readonly initdbWasmModule: WebAssembly.Module;
+  readonly fsBundle: Blob;
+}
+let runtime: Promise<PgliteRuntime> | null = null;
+
+function pgliteRuntime(): Promise<PgliteRuntime> {
+  runtime ??= (async () => {
+    const dist = new URL('./', import.meta.resolve('@electric-sql/pglite'));
+    const [pglite, initdb, data] = await Promise.all(['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((name) => readFile(new URL(name, dist))));
+    return {
+      pgliteWasmModule: await WebAssembly.compile(pglite!),
+      initdbWasmModule: await WebAssembly.compile(initdb!),
+      fsBundle: new Blob([data!]),
+    };
+  })();
+  return runtime;
+}
 
 /**
  * Embedded PostgreSQL (PGlite) kept in `dataDir`, or in memory when `dataDir` is null; `from`, a
@@ -14,6 +36,7 @@ export async function openPglite(dataDir: string | null, from: Blob | null = nul
     mkdirSync(dataDir, { recursive: true });
   }
   const db = await PGlite.create(dataDir ?? undefined, {
+    ...(await pgliteRuntime()),
     extensions: { pg_trgm },
     ...(from === null ? {} : { loadDataDir: from }),
     // Align with node-postgres as configured in postgres.ts: int8 as number, numeric as string.
