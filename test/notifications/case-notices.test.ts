@@ -92,6 +92,9 @@ describe('notices over a whole journey', () => {
     const received = smtp.messages().find((m) => m.subject === `Заяву ${c.number} прийнято`);
     expect(received?.text).toContain('732,00'); // the fee to pay, in the receipt notice
     expect(received?.text).toContain(`http://portal.test/uk/cabinet/cases/${c.id}`);
+    // Asked on Tue 1 Sep: the notice names the day the answer is asked for, ten working days later.
+    const asked = smtp.messages().find((m) => m.subject === `Справа ${c.number}: потрібна ваша відповідь`);
+    expect(asked?.text).toContain('Відповідь очікують до 15 вересня 2026.');
 
     // A repeated callback, or the outbox run again, sends nothing more.
     expect(await t.services.payments.callback({ 'content-type': 'application/json', [SIGNATURE_HEADER.toLowerCase()]: callback?.signature ?? '' }, callback?.body ?? '')).toBe('duplicate');

@@ -61,7 +61,7 @@ export async function personaToken(services: Services, personaId: string, realm:
   const idp = 'state';
   const begun = await services.sessions.beginSignIn(idp, realm, '/uk/cabinet');
   if (!begun.ok) {
-    throw new Error(`sign-in as ${personaId} could not begin: ${begun.error.reason}`);
+    throw new Error(`sign-in as ${personaId} could not begin: ${begun.error.code}`);
   }
   const state = new URL(begun.value.url).searchParams.get('state') ?? '';
   const done = await services.sessions.completeSignIn({
@@ -69,7 +69,7 @@ export async function personaToken(services: Services, personaId: string, realm:
     browserKey: begun.value.browserKey, previousToken, client: '127.0.0.1', signedInPersonId: null,
   });
   if (!done.ok) {
-    throw new Error(`sign-in as ${personaId} (${realm}) refused: ${done.error.reason}`);
+    throw new Error(`sign-in as ${personaId} (${realm}) refused: ${done.error.code}`);
   }
   return done.value.token;
 }

@@ -8,6 +8,7 @@ import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { type Day, deadlineStatus, kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { availableEvents, type WorkflowRole } from '../workflow/index.ts';
+import { answerByDay, answerByOf, answerTermOf } from './answer-term.ts';
 import { type CaseRecord, MAX_CASE_TEXT } from './case.ts';
 import { applyEvent, type CaseCommand, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
 import {
@@ -95,7 +96,7 @@ export function createBackOfficeService(deps: BackOfficeDeps) {
 }
 
 function reading(deps: BackOfficeDeps, h: Helpers) {
-  const { db, clock } = deps;
+  const { db, clock, calendar } = deps;
   const { serviceOf, standing } = h;
   return {
     agencies: (signedIn: SignedIn) => queueAgencies(signedIn.actor),
@@ -121,7 +122,7 @@ function reading(deps: BackOfficeDeps, h: Helpers) {
       return c !== null && caseRolesFor(signedIn.actor, c.organisationId).length > 0 ? doc : null;
     },
 
-    /** One case as an officer of its agency sees it, with the actions their roles allow now. */
+    /** One case as an officer of its agency sees it, with the actions their roles allow now; each open request with the day its answer is asked for. */
     async view(signedIn: SignedIn, caseId: string) {
       const c = await casesRepository.byId(db, caseId);
       const roles = c === null ? [] : caseRolesFor(signedIn.actor, c.organisationId);
@@ -136,7 +137,8 @@ function reading(deps: BackOfficeDeps, h: Helpers) {
       const workflow = workflowOf(service);
       const actions = [...new Set(roles.flatMap((r) => availableEvents(workflow, c.state, r)))];
       const assignable = roles.includes('supervisor') ? officers : officers.filter((o) => o.personId === signedIn.person.id);
-      return { case: c, service, events, requests, notes, documents, officers, assignable, actions, canRevoke: roles.includes('supervisor'), standing: standing(c, kyivDay(clock.now())) };
+      const asked = requests.map((r) => ({ ...r, answerDueOn: r.answeredAt === null ? answerByOf(r, calendar) : null }));
+      return { case: c, service, events, requests: asked, notes, documents, officers, assignable, actions, canRevoke: roles.includes('supervisor'), standing: standing(c, kyivDay(clock.now())) };
     },
     /** Whom the signed-in officer may assign an agency's cases to: a supervisor anyone of the agency, others only themselves. */
     async assignableOfficers(signedIn: SignedIn, agencyId: string) {
@@ -153,7 +155,8 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
   return {
 
     /**
-     * An officer's workflow action. `request-information` records the question and stops the clock;
+     * An officer's workflow action. `request-information` records the question with the day its answer
+     * is asked for (the service's answer term from today, in working days with public holidays) and stops the clock;
      * `grant` and `refuse` issue the sealed decision and then the result (`issue-result`), in the same
      * transaction, so a decided case always has its document; a refusal at any step rolls all of it back.
      * With `expected`, the action is done only while the case is still at the version the officer
@@ -171,12 +174,14 @@ function acting(deps: BackOfficeDeps, h: Helpers) {
         const role = ROLE_ORDER.find((r) => roles.includes(r) && availableEvents(workflow, c.state, r).includes(command.event)) ?? roles[0] ?? 'clerk';
         const now = clock.now();
         const assign = (n: CaseRecord) => (n.assignedTo === null ? { ...n, assignedTo: signedIn.person.id } : n);
-        const moved = await applyEvent(tx, { clock, calendar }, c, service, actorOf(signedIn, role), command, assign);
+        const today = kyivDay(now);
+        const answerBy = command.event === 'request-information' ? answerByDay(today, answerTermOf(service), calendar) : null;
+        const moved = await applyEvent(tx, { clock, calendar }, c, service, actorOf(signedIn, role), command, assign, answerBy === null ? {} : { answerBy });
         if (!moved.ok) {
           return moved;
         }
-        if (command.event === 'request-information') {
-          await casesRepository.ask(tx, { id: newId(), caseId: c.id, question: (command.reason ?? '').trim(), askedBy: signedIn.person.id, at: now, on: kyivDay(now) });
+        if (answerBy !== null) {
+          await casesRepository.ask(tx, { id: newId(), caseId: c.id, question: (command.reason ?? '').trim(), askedBy: signedIn.person.id, at: now, on: today, answerBy });
           return moved;
         }
         if (moved.value.outcome === 'granted' || moved.value.outcome === 'refused') {

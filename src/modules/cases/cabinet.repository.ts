@@ -12,7 +12,7 @@ function partyClause(party: CabinetParty, n: number): { sql: string; params: unk
     : { sql: `(c.party_kind = $${n} AND c.party_id = $${n + 1})`, params: [party.kind, party.id] };
 }
 
-type RequestRow = { id: string; case_id: string; question: string; asked_at: Date; asked_on: string };
+type RequestRow = { id: string; case_id: string; question: string; asked_at: Date; asked_on: string; answer_by: string | null };
 type DocumentRow = { id: string; case_id: string; kind: string; number: string; issued_at: Date; status: 'valid' | 'revoked'; sha256: string };
 
 /** The cabinet's reads: a party's recent cases and those that wait for something, with their open requests and documents. */
@@ -36,15 +36,15 @@ export const cabinetRepository = {
   },
 
   /** The open information request of each case given (at most one per case). */
-  async openRequests(db: Queryable, caseIds: readonly string[]): Promise<Map<string, Pick<InformationRequest, 'id' | 'question' | 'askedAt' | 'askedOn'>>> {
+  async openRequests(db: Queryable, caseIds: readonly string[]): Promise<Map<string, Pick<InformationRequest, 'id' | 'question' | 'askedAt' | 'askedOn' | 'answerBy'>>> {
     if (caseIds.length === 0) {
       return new Map();
     }
     const rows = await db.query<RequestRow>(
-      'SELECT id, case_id, question, asked_at, asked_on::text AS asked_on FROM information_requests WHERE case_id = ANY($1::uuid[]) AND answered_at IS NULL',
+      'SELECT id, case_id, question, asked_at, asked_on::text AS asked_on, answer_by::text AS answer_by FROM information_requests WHERE case_id = ANY($1::uuid[]) AND answered_at IS NULL',
       [caseIds],
     );
-    return new Map(rows.map((r) => [r.case_id, { id: r.id, question: r.question, askedAt: r.asked_at, askedOn: r.asked_on.slice(0, 10) }]));
+    return new Map(rows.map((r) => [r.case_id, { id: r.id, question: r.question, askedAt: r.asked_at, askedOn: r.asked_on.slice(0, 10), answerBy: r.answer_by?.slice(0, 10) ?? null }]));
   },
 
   /** The documents issued on the cases given, oldest first per case. */

@@ -1,7 +1,8 @@
 import type { Service } from '../catalogue/index.ts';
 import type { ActingOption, Actor, SignedIn } from '../identity/index.ts';
 import { workflowOf } from './case-transitions.service.ts';
-import { answerDueOn, type CaseOverview, caseTurn, type OpenRequest } from './case-overview.ts';
+import { answerByOf } from './answer-term.ts';
+import { type CaseOverview, caseTurn, type OpenRequest } from './case-overview.ts';
 import { type CabinetParty, cabinetRepository } from './cabinet.repository.ts';
 import type { CasesDeps } from './cases.service.ts';
 import { canActOnCase } from './cases.policy.ts';
@@ -42,7 +43,7 @@ export function cabinetReads(deps: CasesDeps, serviceOf: (id: string) => Promise
     for (const { c, service } of visible) {
       const state = workflowOf(service).states.find((s) => s.id === c.state);
       const asked = requests.get(c.id);
-      const open: OpenRequest | null = asked === undefined ? null : { ...asked, answerDueOn: answerDueOn(asked.askedOn, calendar) };
+      const open: OpenRequest | null = asked === undefined ? null : { id: asked.id, question: asked.question, askedAt: asked.askedAt, askedOn: asked.askedOn, answerDueOn: answerByOf(asked, calendar) };
       const payment = c.state === 'awaiting-payment' ? paymentStanding(await paymentsRepository.ofCase(db, c.id), now) : null;
       out.push({
         case: c, serviceName: service.name,
@@ -55,9 +56,6 @@ export function cabinetReads(deps: CasesDeps, serviceOf: (id: string) => Promise
   }
 
   return {
-    /** The day an answer to a request made on `askedOn` is asked for (see ANSWER_TERM). */
-    answerDueOn: (askedOn: string): string => answerDueOn(askedOn, calendar),
-
     /**
      * For the cabinet: for each party the person may act for now (themselves first, then companies,
      * children and mandates), the cases that wait for something and the newest few. A mandate shows

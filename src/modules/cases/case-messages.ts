@@ -37,6 +37,8 @@ export interface CaseChangedMessage {
   readonly decided: string | null;
   readonly applicantPersonId: string;
   readonly lang: Lang;
+  /** On `request-information`: the day ('YYYY-MM-DD') the answer is asked for by (absent from messages written before it was carried). */
+  readonly answerBy?: string;
 }
 
 /** `case.reminder` and `case.escalation`. */
@@ -67,6 +69,10 @@ export function parseCaseChanged(payload: unknown): CaseChangedMessage | null {
     return null;
   }
   const decided = payload['decided'];
+  const answerBy = payload['answerBy'];
+  if (answerBy !== undefined && !(typeof answerBy === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(answerBy))) {
+    return null;
+  }
   return typeof decided === 'string' || decided === null || decided === undefined ? ({ ...payload, decided: decided ?? null } as unknown as CaseChangedMessage) : null;
 }
 

@@ -1,23 +1,11 @@
 /** Pure: what the applicant's side shows of a case at a glance — whose turn it is, and by when. */
 import type { LocalText } from '../../kernel/text.ts';
-import { type Day, dueDate, type Term, type WorkingCalendar } from '../deadlines/index.ts';
+import type { Day } from '../deadlines/index.ts';
 import type { StateKind } from '../workflow/index.ts';
 import type { CaseDocument, CaseRecord, InformationRequest } from './case.ts';
 import type { PaymentStanding } from './payment-standing.ts';
 
-/**
- * How long the applicant is asked to take over an answer to an information request. The clock of
- * the statutory term is stopped meanwhile; the date is what the portal asks for, not a refusal ground.
- */
-export const ANSWER_TERM: Term = { days: 10, unit: 'working' };
-
-/** The day by which the applicant is asked to answer a request made on `askedOn`. */
-export function answerDueOn(askedOn: Day, calendar: WorkingCalendar): Day {
-  const due = dueDate(askedOn, ANSWER_TERM, calendar);
-  return due.kind === 'due' ? due.day : askedOn;
-}
-
-/** An open information request, with the day the answer is asked for. */
+/** An open information request, with the day the answer is asked for (stored when it was asked: see `answer-term.ts`). */
 export type OpenRequest = Pick<InformationRequest, 'id' | 'question' | 'askedAt' | 'askedOn'> & { readonly answerDueOn: Day };
 
 /** Whose turn it is on a case, in the words the applicant's pages use. */

@@ -58,6 +58,7 @@ export interface TransitionDeps {
  * Applies one workflow event to a case inside the caller's transaction: the pure transition decides,
  * then the case row (optimistic version check), its history, the audit record and the outbox message
  * for the applicant are written together. The case must have been read in this transaction.
+ * `told` adds what the event's notice carries besides the movement (the answer-by day of a request).
  */
 export async function applyEvent(
   tx: Queryable,
@@ -67,6 +68,7 @@ export async function applyEvent(
   actor: TransitionActor,
   command: CaseCommand,
   changes: (next: CaseRecord) => CaseRecord = (n) => n,
+  told: Pick<CaseChangedMessage, 'answerBy'> = {},
 ): Promise<Result<CaseRecord, TransitionError>> {
   const now = deps.clock.now();
   const done = transition(workflowOf(service), { state: c.state, clockPaused: c.clockPaused }, {
@@ -102,7 +104,7 @@ export async function applyEvent(
   });
   const payload: CaseChangedMessage = {
     caseId: c.id, caseNumber: c.number, event: command.event, from: value.event.from, to: value.to,
-    decided: value.outcome !== undefined && c.outcome === null ? value.outcome : null, applicantPersonId: c.applicantPersonId, lang: c.lang,
+    decided: value.outcome !== undefined && c.outcome === null ? value.outcome : null, applicantPersonId: c.applicantPersonId, lang: c.lang, ...told,
   };
   await outboxRepository.enqueue(tx, {
     topic: CASE_CHANGED_TOPIC,

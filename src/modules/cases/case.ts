@@ -74,6 +74,8 @@ export interface InformationRequest {
   readonly question: string;
   readonly askedAt: Date;
   readonly askedOn: string;
+  /** The day the answer is asked for by; null only for requests asked before it was stored (see `answerByOf`). */
+  readonly answerBy: string | null;
   readonly answer: string | null;
   readonly answeredAt: Date | null;
   readonly answeredOn: string | null;

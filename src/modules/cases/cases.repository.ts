@@ -199,18 +199,18 @@ export const casesRepository = {
   },
 
   async requests(db: Queryable, caseId: string): Promise<InformationRequest[]> {
-    const rows = await db.query<{ id: string; question: string; asked_at: Date; asked_on: string; answer: string | null; answered_at: Date | null; answered_on: string | null }>(
-      `SELECT id, question, asked_at, asked_on::text AS asked_on, answer, answered_at, answered_on::text AS answered_on
+    const rows = await db.query<{ id: string; question: string; asked_at: Date; asked_on: string; answer_by: string | null; answer: string | null; answered_at: Date | null; answered_on: string | null }>(
+      `SELECT id, question, asked_at, asked_on::text AS asked_on, answer_by::text AS answer_by, answer, answered_at, answered_on::text AS answered_on
        FROM information_requests WHERE case_id = $1 ORDER BY asked_at`,
       [caseId],
     );
-    return rows.map((r) => ({ id: r.id, question: r.question, askedAt: r.asked_at, askedOn: r.asked_on, answer: r.answer, answeredAt: r.answered_at, answeredOn: r.answered_on }));
+    return rows.map((r) => ({ id: r.id, question: r.question, askedAt: r.asked_at, askedOn: r.asked_on, answerBy: r.answer_by, answer: r.answer, answeredAt: r.answered_at, answeredOn: r.answered_on }));
   },
 
-  async ask(tx: Queryable, r: { id: string; caseId: string; question: string; askedBy: string; at: Date; on: string }): Promise<void> {
+  async ask(tx: Queryable, r: { id: string; caseId: string; question: string; askedBy: string; at: Date; on: string; answerBy: string }): Promise<void> {
     await tx.query(
-      'INSERT INTO information_requests (id, case_id, question, asked_by, asked_at, asked_on) VALUES ($1, $2, $3, $4, $5, $6)',
-      [r.id, r.caseId, r.question, r.askedBy, r.at, r.on],
+      'INSERT INTO information_requests (id, case_id, question, asked_by, asked_at, asked_on, answer_by) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+      [r.id, r.caseId, r.question, r.askedBy, r.at, r.on, r.answerBy],
     );
   },
 

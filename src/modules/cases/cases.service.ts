@@ -15,6 +15,7 @@ import {
   AlreadyRated, type AnswerFailure, AnswerRequired, CaseNotFinished, CaseNotFound, type MoveFailure, NoOpenRequest, type RateFailure, RatingInvalid,
 } from './cases.errors.ts';
 import { canActOnCase } from './cases.policy.ts';
+import { answerByOf } from './answer-term.ts';
 import { cabinetReads } from './cabinet.service.ts';
 import { casesRepository } from './cases.repository.ts';
 import { issuedDocumentsRepository } from './issued-documents.repository.ts';
@@ -126,7 +127,7 @@ function opening(deps: CasesDeps) {
 }
 
 function reading(deps: CasesDeps, h: Helpers) {
-  const { db, clock } = deps;
+  const { db, clock, calendar } = deps;
   const { serviceOf } = h;
   return {
     /** The cases of the party the person acts for now, newest first. */
@@ -143,7 +144,7 @@ function reading(deps: CasesDeps, h: Helpers) {
       return visible;
     },
 
-    /** One case as its applicant sees it: history, questions, documents (never internal notes). */
+    /** One case as its applicant sees it: history, questions (with the day the open one's answer is asked for), documents (never internal notes). */
     async forApplicant(signedIn: SignedIn, caseId: string) {
       const c = await casesRepository.byId(db, caseId);
       if (c === null) {
@@ -158,7 +159,8 @@ function reading(deps: CasesDeps, h: Helpers) {
         casesRepository.requests(db, c.id),
         issuedDocumentsRepository.ofCase(db, c.id),
       ]);
-      return { case: c, service, events, requests, documents };
+      const open = requests.find((r) => r.answeredAt === null);
+      return { case: c, service, events, requests, documents, answerDueOn: open === undefined ? null : answerByOf(open, calendar) };
     },
 
     /** A document's PDF, for whoever may see its case (`caseId`) on the applicant's side. */

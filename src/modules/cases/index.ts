@@ -15,5 +15,6 @@ export type { PaymentRow } from './payments.repository.ts';
 export { PENDING_PAYMENT_MINUTES, paymentStanding, type PaymentStanding } from './payment-standing.ts';
 export type { Mismatch as PaymentMismatch } from '../payments/index.ts';
 export { createReceiptsService, receiptCheckUrl, type ReceiptsService } from './receipts-and-verification.service.ts';
-export { ANSWER_TERM, answerDueOn, type CaseOverview, type CaseTurn, caseTurn, type OpenRequest } from './case-overview.ts';
+export { type CaseOverview, type CaseTurn, caseTurn, type OpenRequest } from './case-overview.ts';
+export { answerByDay, answerTermOf, DEFAULT_ANSWER_TERM } from './answer-term.ts';
 export { CABINET_DOCUMENT_DAYS, CABINET_RECENT_CASES, type PartyCases } from './cabinet.service.ts';

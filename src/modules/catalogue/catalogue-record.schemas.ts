@@ -245,6 +245,7 @@ export const Service = Type.Object(
     legalResources: Type.Array(LegalResource, { minItems: 1 }),
     refusalGrounds: Type.Array(RefusalGround),
     deadline: Term,
+    answerTerm: Type.Optional({ ...Term, description: 'How long the applicant is given to answer an information request; 10 working days when absent' }),
     silentConsent: Type.Boolean(),
     resultDelivery: Type.Array(literals(DELIVERY_METHODS), { minItems: 1, uniqueItems: true }),
     channels: Type.Array(Channel, { minItems: 1 }),

@@ -11,7 +11,9 @@ import { partyKey } from './identity.ts';
 import { CODE_WINDOW_MS, type ContactCodePolicy, codeRequestVerdict, guessesLockedUntil, smsDestination } from './contact-codes.ts';
 import { contactCodesRepository } from './contact-codes.repository.ts';
 import { contactsRepository } from './contacts.repository.ts';
-import { ContactRefused, ContactThrottled } from './contacts.errors.ts';
+import {
+  type AddressRefused, CodeExpired, CodeWrong, type ConfirmCodeFailure, ContactThrottled, EmailInvalid, NothingToVerify, PhoneCountryNotAllowed, PhoneInvalid, type RequestCodeFailure,
+} from './contacts.errors.ts';
 import { type ContactChannel, VERIFICATION_TOPIC, type VerificationMessage } from './contacts.types.ts';
 import type { SignedIn } from './sessions.service.ts';
 
@@ -19,13 +21,16 @@ const CODE_MINUTES = 15;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 
 /** An e-mail address lower-cased, or a mobile number of an allowed country in E.164. */
-function destinationOf(channel: ContactChannel, raw: string, smsCountries: readonly string[]): Result<string, ContactRefused> {
+function destinationOf(channel: ContactChannel, raw: string, smsCountries: readonly string[]): Result<string, AddressRefused> {
   if (channel === 'email') {
     const address = raw.trim().toLowerCase();
-    return EMAIL.test(address) ? ok(address) : err(new ContactRefused('email-invalid', 'email'));
+    return EMAIL.test(address) ? ok(address) : err(new EmailInvalid());
   }
   const phone = smsDestination(raw, smsCountries);
-  return phone.ok ? ok(phone.e164) : err(new ContactRefused(phone.problem, 'phone'));
+  if (phone.ok) {
+    return ok(phone.e164);
+  }
+  return err(phone.problem === 'phone-country-not-allowed' ? new PhoneCountryNotAllowed() : new PhoneInvalid());
 }
 
 /**
@@ -53,10 +58,10 @@ export function createContactCodes(deps: { db: Database; clock: Clock; policy: C
     /**
      * Records a new address and sends it a one-time code through the outbox, in one transaction,
      * within the quotas per person, per destination and per client address and after the cooldown.
-     * @returns err(ContactRefused) with `email-invalid`, `phone-invalid` or `phone-country-not-allowed`;
+     * @returns err(EmailInvalid), err(PhoneInvalid) or err(PhoneCountryNotAllowed);
      *   err(ContactThrottled) with `cooldown`, `person`, `destination` or `client`.
      */
-    async requestCode(signedIn: SignedIn, channel: ContactChannel, raw: string, lang: Lang, client: string | null): Promise<Result<{ address: string }, ContactRefused | ContactThrottled>> {
+    async requestCode(signedIn: SignedIn, channel: ContactChannel, raw: string, lang: Lang, client: string | null): Promise<Result<{ address: string }, RequestCodeFailure>> {
       const destination = destinationOf(channel, raw, policy.smsCountries);
       if (!destination.ok) {
         return destination;
@@ -87,10 +92,10 @@ export function createContactCodes(deps: { db: Database; clock: Clock; policy: C
     /**
      * Checks a one-time code against the latest one sent for the channel. Wrong codes count per
      * person and channel across codes: asking for a new code does not reset the count.
-     * @returns err(ContactRefused) with `nothing-to-verify`, `code-expired` or `code-wrong`;
+     * @returns err(NothingToVerify), err(CodeExpired) or err(CodeWrong);
      *   err(ContactThrottled) with `guesses` once too many wrong codes were entered in the hour.
      */
-    async confirm(signedIn: SignedIn, channel: ContactChannel, code: string): Promise<Result<{ address: string }, ContactRefused | ContactThrottled>> {
+    async confirm(signedIn: SignedIn, channel: ContactChannel, code: string): Promise<Result<{ address: string }, ConfirmCodeFailure>> {
       const field = 'code';
       const personId = signedIn.person.id;
       return db.transaction(async (tx) => {
@@ -103,10 +108,10 @@ export function createContactCodes(deps: { db: Database; clock: Clock; policy: C
         }
         const pending = await contactsRepository.latestVerification(tx, personId, channel);
         if (!pending || pending.verifiedAt) {
-          return err(new ContactRefused('nothing-to-verify', field));
+          return err(new NothingToVerify());
         }
         if (pending.expiresAt < now) {
-          return err(new ContactRefused('code-expired', field));
+          return err(new CodeExpired());
         }
         if (hashCode(pending.id, code.trim()) !== pending.codeHash) {
           await contactsRepository.countAttempt(tx, pending.id);
@@ -116,7 +121,7 @@ export function createContactCodes(deps: { db: Database; clock: Clock; policy: C
             await appendAudit(tx, audit(signedIn, 'VERIFY_CONTACT', { channel, limit: 'guesses' }, 'refused'));
             return err(new ContactThrottled('guesses', lockedNow, now, field));
           }
-          return err(new ContactRefused('code-wrong', field));
+          return err(new CodeWrong());
         }
         await contactsRepository.markVerified(tx, pending.id, personId, channel, pending.address, now);
         await appendAudit(tx, audit(signedIn, 'VERIFY_CONTACT', { channel }));

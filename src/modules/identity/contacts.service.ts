@@ -8,7 +8,7 @@ import type { ContactCodePolicy } from './contact-codes.ts';
 import { contactCodesRepository } from './contact-codes.repository.ts';
 import { createContactCodes } from './contact-codes.service.ts';
 import { type ContactDetails, contactsRepository } from './contacts.repository.ts';
-import { ContactRefused } from './contacts.errors.ts';
+import { ChannelUnverified, type SavePreferencesFailure } from './contacts.errors.ts';
 import { type ContactChannel, type ContactOutcome, type NoticeChannel } from './contacts.types.ts';
 import type { SignedIn } from './sessions.service.ts';
 
@@ -28,13 +28,13 @@ export function createContactsService(deps: { db: Database; clock: Clock; policy
     details: (personId: string): Promise<ContactDetails> => contactsRepository.details(db, personId),
 
     /** Saves language, notice channels (the portal inbox always) and postal address. */
-    async savePreferences(signedIn: SignedIn, prefs: { language: Lang; noticeChannels: readonly NoticeChannel[]; postalAddress: string | null }): Promise<Result<void, ContactRefused>> {
+    async savePreferences(signedIn: SignedIn, prefs: { language: Lang; noticeChannels: readonly NoticeChannel[]; postalAddress: string | null }): Promise<Result<void, SavePreferencesFailure>> {
       const details = await contactsRepository.details(db, signedIn.person.id);
       if (prefs.noticeChannels.includes('email') && !details.emailVerified) {
-        return err(new ContactRefused('channel-unverified', 'noticeChannels'));
+        return err(new ChannelUnverified('email'));
       }
       if (prefs.noticeChannels.includes('sms') && !details.phoneVerified) {
-        return err(new ContactRefused('channel-unverified', 'noticeChannels'));
+        return err(new ChannelUnverified('sms'));
       }
       const channels = ['portal', ...prefs.noticeChannels.filter((c) => c !== 'portal')];
       await db.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { isLang, type Lang } from '../../kernel/text.ts';
 import type { CodeLimit } from './contact-codes.ts';
-import type { ContactProblem } from './contacts.errors.ts';
+import type { ContactRefusal } from './contacts.errors.ts';
 
 export type ContactChannel = 'email' | 'sms';
 export const NOTICE_CHANNELS = ['portal', 'email', 'sms', 'post'] as const;
@@ -33,5 +33,5 @@ export type ContactOutcome =
   | { readonly kind: 'code-sent'; readonly channel: ContactChannel; readonly address: string }
   | { readonly kind: 'confirmed'; readonly address: string }
   | { readonly kind: 'saved' }
-  | { readonly kind: 'refused'; readonly field: string; readonly problem: ContactProblem; readonly value?: string }
+  | { readonly kind: 'refused'; readonly field: string; readonly code: ContactRefusal['code']; readonly value?: string }
   | { readonly kind: 'throttled'; readonly field: string; readonly limit: CodeLimit; readonly retryAt: string; readonly waitSeconds: number };

@@ -1,31 +1,122 @@
 import { AppError } from '../../kernel/errors.ts';
 
-export const SIGN_IN_REFUSALS = [
-  'unknown-provider',
-  'staff-not-allowed',
-  'state-unknown',
-  'state-mismatch',
-  'request-expired',
-  'code-rejected',
-  'token-invalid',
-  'provider-error',
-  'provider-unreachable',
-  'assurance-too-low',
-  'not-staff',
-  'no-identifier',
-  'browser-mismatch',
-  'rate-limited',
-] as const;
-export type SignInRefusal = (typeof SIGN_IN_REFUSALS)[number];
+/**
+ * Why a sign-in did not complete: one class per code. `beginSignIn` and `completeSignIn` answer
+ * their own unions (`BeginSignInFailure`, `CompleteSignInFailure`); `idp` names the provider asked for.
+ */
 
-/** A sign-in that did not complete; `reason` says why in a stable code. */
-export class SignInRefused extends AppError {
-  readonly code = 'identity.sign_in_refused';
+/** No identity provider with this id is configured. */
+export class SignInProviderUnknown extends AppError {
+  readonly code = 'identity.sign_in_provider_unknown';
 
-  constructor(readonly reason: SignInRefusal, detail: Record<string, unknown> = {}) {
-    super(`sign-in refused: ${reason}`, { reason, ...detail });
+  constructor(readonly idp: string) {
+    super(`no identity provider "${idp}"`, { idp });
   }
 }
+/** Officers may not sign in through this provider. */
+export class StaffSignInNotOffered extends AppError {
+  readonly code = 'identity.sign_in_staff_not_offered';
+
+  constructor(readonly idp: string) {
+    super(`officers cannot sign in through "${idp}"`, { idp });
+  }
+}
+/** The callback names no sign-in in progress: stale, used already or altered. */
+export class SignInStateUnknown extends AppError {
+  readonly code = 'identity.sign_in_state_unknown';
+
+  constructor(readonly idp: string) {
+    super('no sign-in in progress with this state', { idp });
+  }
+}
+/** Too many callbacks from this address, or for this sign-in. */
+export class SignInRateLimited extends AppError {
+  readonly code = 'identity.sign_in_rate_limited';
+
+  constructor(readonly idp: string) {
+    super('too many sign-in callbacks', { idp });
+  }
+}
+/** The callback reached a browser other than the one that began the sign-in. */
+export class SignInBrowserMismatch extends AppError {
+  readonly code = 'identity.sign_in_browser_mismatch';
+
+  constructor(readonly idp: string, readonly browserKey: 'missing' | 'other') {
+    super('the callback reached another browser', { idp, browserKey });
+  }
+}
+/** The sign-in began too long ago. */
+export class SignInExpired extends AppError {
+  readonly code = 'identity.sign_in_expired';
+
+  constructor(readonly idp: string) {
+    super('the sign-in began too long ago', { idp });
+  }
+}
+/** The provider answered with an error (or the person cancelled). */
+export class SignInProviderError extends AppError {
+  readonly code = 'identity.sign_in_provider_error';
+
+  constructor(readonly idp: string, readonly error: string) {
+    super(`the provider answered an error: ${error}`, { idp, error });
+  }
+}
+/** The state in the provider's answer is not the one sent. */
+export class SignInStateMismatch extends AppError {
+  readonly code = 'identity.sign_in_state_mismatch';
+
+  constructor(readonly idp: string) {
+    super('the state in the answer is not the one sent', { idp });
+  }
+}
+/** The provider did not exchange the code (used already, or not valid). */
+export class SignInCodeRejected extends AppError {
+  readonly code = 'identity.sign_in_code_rejected';
+
+  constructor(readonly idp: string, readonly error: string) {
+    super(`the provider rejected the code: ${error}`, { idp, error });
+  }
+}
+/** The ID token failed validation. */
+export class SignInTokenInvalid extends AppError {
+  readonly code = 'identity.sign_in_token_invalid';
+
+  constructor(readonly idp: string, readonly error: string) {
+    super(`the ID token is not valid: ${error}`, { idp, error });
+  }
+}
+/** The provider could not be reached. */
+export class SignInProviderUnreachable extends AppError {
+  readonly code = 'identity.sign_in_provider_unreachable';
+
+  constructor(readonly idp: string, readonly error: string) {
+    super(`the provider cannot be reached: ${error}`, { idp, error });
+  }
+}
+/** A staff sign-in below assurance level `high`. */
+export class SignInAssuranceTooLow extends AppError {
+  readonly code = 'identity.sign_in_assurance_too_low';
+
+  constructor(readonly idp: string, readonly acr: string | null) {
+    super(`assurance "${acr ?? ''}" is too low for officers`, { idp, acr });
+  }
+}
+/** A staff sign-in by a person with no officer role. */
+export class SignInNotStaff extends AppError {
+  readonly code = 'identity.sign_in_not_staff';
+
+  constructor(readonly idp: string) {
+    super('the person has no officer role', { idp });
+  }
+}
+
+/** Why a sign-in could not begin. */
+export type BeginSignInFailure = SignInProviderUnknown | StaffSignInNotOffered;
+/** Why the provider's callback did not sign the person in. */
+export type CompleteSignInFailure =
+  | SignInProviderUnknown | SignInStateUnknown | SignInRateLimited | SignInBrowserMismatch | SignInExpired
+  | SignInProviderError | SignInStateMismatch | SignInCodeRejected | SignInTokenInvalid | SignInProviderUnreachable
+  | SignInAssuranceTooLow | SignInNotStaff;
 
 /** The person asked to act for a party they may not act for (now). */
 export class ActingNotAllowed extends AppError {

@@ -3,7 +3,8 @@ export * from './identity.ts';
 export * from './identity.policy.ts';
 export {
   ActingNotAllowed, type FindRepresentativeFailure, type GrantMandateFailure, MandateAlreadyRevoked, RepresentativeUnknown, MandateDatesInvalid, MandateNotAllowed, MandateNotFound, MandateScopeEmpty, type RevokeMandateFailure,
-  SelfMandate, SIGN_IN_REFUSALS, SignInRefused, type SignInRefusal,
+  SelfMandate, type BeginSignInFailure, type CompleteSignInFailure, SignInAssuranceTooLow, SignInBrowserMismatch, SignInCodeRejected, SignInExpired, SignInNotStaff, SignInProviderError,
+  SignInProviderUnknown, SignInProviderUnreachable, SignInRateLimited, SignInStateMismatch, SignInStateUnknown, SignInTokenInvalid, StaffSignInNotOffered,
 } from './identity.errors.ts';
 export type { AuthorizationRequest, IdentityProviderConfig, OidcClient, OidcFailure, VerifiedIdentity } from './oidc.port.ts';
 export { createSessionsService, type SessionPolicy, type SessionsService, type SignedIn } from './sessions.service.ts';
@@ -11,7 +12,10 @@ export type { GrantedMandate } from './relations.repository.ts';
 export { createMandatesService, grantorOf, type GrantMandate, type MandatesService } from './mandates.service.ts';
 export { openIdClient } from './adapters/openid-client.adapter.ts';
 export { registriesRepository, type RegistryData } from './registries.repository.ts';
-export { CONTACT_PROBLEMS, ContactRefused, ContactThrottled, type ContactProblem } from './contacts.errors.ts';
+export {
+  type AddressRefused, ChannelUnverified, CodeExpired, CodeWrong, type ConfirmCodeFailure, type ContactRefusal, ContactThrottled, EmailInvalid, NothingToVerify, PhoneCountryNotAllowed, PhoneInvalid,
+  type RequestCodeFailure, type SavePreferencesFailure,
+} from './contacts.errors.ts';
 export {
   createContactsService,
   NOTICE_CHANNELS,

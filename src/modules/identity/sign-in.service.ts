@@ -6,7 +6,10 @@ import type { Database } from '../../platform/db/database.ts';
 import type { RateLimiter, RateRule } from '../../platform/rate-limit/index.ts';
 import { hashToken, newId, newToken, sameSecret } from '../../platform/security/tokens.ts';
 import type { Person, Realm } from './identity.ts';
-import { SignInRefused, type SignInRefusal } from './identity.errors.ts';
+import {
+  type BeginSignInFailure, type CompleteSignInFailure, SignInAssuranceTooLow, SignInBrowserMismatch, SignInCodeRejected, SignInExpired, SignInNotStaff, SignInProviderError,
+  SignInProviderUnknown, SignInProviderUnreachable, SignInRateLimited, SignInStateMismatch, SignInStateUnknown, SignInTokenInvalid, StaffSignInNotOffered,
+} from './identity.errors.ts';
 import type { IdentityProviderConfig, OidcClient, OidcFailure } from './oidc.port.ts';
 import { personsRepository } from './persons.repository.ts';
 import { relationsRepository } from './relations.repository.ts';
@@ -47,12 +50,40 @@ export interface Callback {
   readonly signedInPersonId: string | null;
 }
 
-const REFUSAL: Record<OidcFailure['kind'], SignInRefusal> = {
-  'provider-error': 'provider-error',
-  'state-mismatch': 'state-mismatch',
-  'code-rejected': 'code-rejected',
-  'token-invalid': 'token-invalid',
-  unreachable: 'provider-unreachable',
+/** The refusal of a callback the provider did not confirm. */
+function exchangeFailure(idp: string, failure: OidcFailure): CompleteSignInFailure {
+  switch (failure.kind) {
+    case 'provider-error':
+      return new SignInProviderError(idp, failure.error);
+    case 'state-mismatch':
+      return new SignInStateMismatch(idp);
+    case 'code-rejected':
+      return new SignInCodeRejected(idp, failure.error);
+    case 'token-invalid':
+      return new SignInTokenInvalid(idp, failure.error);
+    case 'unreachable':
+      return new SignInProviderUnreachable(idp, failure.error);
+    default: {
+      const unexpected: never = failure;
+      return unexpected;
+    }
+  }
+}
+
+/** The reason a refused callback is recorded under in the audit log (ADR 0012). */
+const AUDIT_REASON: Record<CompleteSignInFailure['code'], string> = {
+  'identity.sign_in_provider_unknown': 'unknown-provider',
+  'identity.sign_in_state_unknown': 'state-unknown',
+  'identity.sign_in_rate_limited': 'rate-limited',
+  'identity.sign_in_browser_mismatch': 'browser-mismatch',
+  'identity.sign_in_expired': 'request-expired',
+  'identity.sign_in_provider_error': 'provider-error',
+  'identity.sign_in_state_mismatch': 'state-mismatch',
+  'identity.sign_in_code_rejected': 'code-rejected',
+  'identity.sign_in_token_invalid': 'token-invalid',
+  'identity.sign_in_provider_unreachable': 'provider-unreachable',
+  'identity.sign_in_assurance_too_low': 'assurance-too-low',
+  'identity.sign_in_not_staff': 'not-staff',
 };
 
 const BROWSER_KEY = /^[A-Za-z0-9_-]{43}$/;
@@ -83,13 +114,13 @@ export function signInPart(deps: SignInDeps) {
      * Starts a sign-in: remembers state, nonce and PKCE verifier, and the hash of the browser key;
      * returns where to send the browser and the key for its cookie (the one it has, or a new one).
      */
-    async beginSignIn(idpId: string, realm: Realm, returnTo: string, browserKey: string | null = null): Promise<Result<{ url: string; browserKey: string }, SignInRefused>> {
+    async beginSignIn(idpId: string, realm: Realm, returnTo: string, browserKey: string | null = null): Promise<Result<{ url: string; browserKey: string }, BeginSignInFailure>> {
       const idp = provider(idpId);
       if (!idp) {
-        return err(new SignInRefused('unknown-provider', { idp: idpId }));
+        return err(new SignInProviderUnknown(idpId));
       }
       if (realm === 'staff' && !idp.staff) {
-        return err(new SignInRefused('staff-not-allowed', { idp: idpId }));
+        return err(new StaffSignInNotOffered(idpId));
       }
       const key = browserKey !== null && BROWSER_KEY.test(browserKey) ? browserKey : newToken();
       const request = await oidc.authorizationRequest(idp, deps.callbackUrl(idp.id), realm === 'staff' ? 'high' : 'substantial');
@@ -103,43 +134,45 @@ export function signInPart(deps: SignInDeps) {
      * token that fails validation, or assurance too low for the staff realm each refuse the sign-in
      * and are recorded (ADR 0012); a refusal ends no session.
      */
-    async completeSignIn(callback: Callback): Promise<Result<{ token: string; returnTo: string; realm: Realm }, SignInRefused>> {
+    async completeSignIn(callback: Callback): Promise<Result<{ token: string; returnTo: string; realm: Realm }, CompleteSignInFailure>> {
       const now = clock.now();
-      const refuse = async (reason: SignInRefusal, detail: Record<string, unknown>, personId: string | null = callback.signedInPersonId) => {
-        await recordRefusal(db, { at: now, action: 'SIGN_IN', channel: 'web', actorPersonId: personId, actingFor: null, subject: null, detail: { reason, ...detail } }, callback.client);
-        return err(new SignInRefused(reason, detail));
+      const refuse = async (failure: CompleteSignInFailure, detail: Record<string, unknown>, personId: string | null = callback.signedInPersonId) => {
+        await recordRefusal(db, { at: now, action: 'SIGN_IN', channel: 'web', actorPersonId: personId, actingFor: null, subject: null, detail: { reason: AUDIT_REASON[failure.code], ...detail } }, callback.client);
+        return err(failure);
       };
       const idp = provider(callback.idp);
       const state = callback.url.searchParams.get('state') ?? '';
       const pending = idp && state ? await sessionsRepository.pendingSignIn(db, state) : null;
       if (!idp || !pending || pending.idp !== idp.id) {
         const address = await limiter.hit(`sign-in-unknown-state:${callback.client}`, CALLBACK_LIMITS.unknownStatePerAddress);
-        return refuse(!address.allowed ? 'rate-limited' : idp ? 'state-unknown' : 'unknown-provider', { idp: idp?.id ?? callback.idp.slice(0, 40) });
+        const named = idp?.id ?? callback.idp.slice(0, 40);
+        return refuse(!address.allowed ? new SignInRateLimited(named) : idp ? new SignInStateUnknown(named) : new SignInProviderUnknown(named), { idp: named });
       }
       if (!(await limiter.hit(`sign-in-state:${state}`, CALLBACK_LIMITS.perSignIn)).allowed) {
-        return refuse('rate-limited', { idp: idp.id });
+        return refuse(new SignInRateLimited(idp.id), { idp: idp.id });
       }
       if (callback.browserKey === null || !sameSecret(hashToken(callback.browserKey), pending.browserHash)) {
-        return refuse('browser-mismatch', { idp: idp.id, browserKey: callback.browserKey === null ? 'missing' : 'other' });
+        const browserKey = callback.browserKey === null ? 'missing' : 'other';
+        return refuse(new SignInBrowserMismatch(idp.id, browserKey), { idp: idp.id, browserKey });
       }
       const request = await sessionsRepository.takeSignInRequest(db, state, now);
       if (!request) {
-        return refuse('state-unknown', { idp: idp.id });
+        return refuse(new SignInStateUnknown(idp.id), { idp: idp.id });
       }
       if (now.getTime() - request.createdAt.getTime() > policy.signInMinutes * 60_000) {
-        return refuse('request-expired', { idp: idp.id });
+        return refuse(new SignInExpired(idp.id), { idp: idp.id });
       }
       const exchanged = await oidc.exchange(idp, callback.url, request);
       if (!exchanged.ok) {
-        return refuse(REFUSAL[exchanged.error.kind], { idp: idp.id, error: 'error' in exchanged.error ? exchanged.error.error : null });
+        return refuse(exchangeFailure(idp.id, exchanged.error), { idp: idp.id, error: 'error' in exchanged.error ? exchanged.error.error : null });
       }
       const identity = exchanged.value;
       if (request.realm === 'staff' && identity.acr !== 'high') {
-        return refuse('assurance-too-low', { idp: idp.id, acr: identity.acr });
+        return refuse(new SignInAssuranceTooLow(idp.id, identity.acr), { idp: idp.id, acr: identity.acr });
       }
       const person = await findOrCreatePerson(db, identity, now);
       if (request.realm === 'staff' && (await relationsRepository.staffOf(db, person.nationalId)).length === 0) {
-        return refuse('not-staff', { idp: idp.id }, person.id);
+        return refuse(new SignInNotStaff(idp.id), { idp: idp.id }, person.id);
       }
       const token = newToken();
       await db.transaction(async (tx) => {

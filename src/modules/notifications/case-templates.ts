@@ -6,6 +6,19 @@ const SIGNATURE = { uk: '\n\nПортіко — єдиний державний 
 
 const mail = (lang: Lang, subject: string, lines: readonly string[]): RenderedEmail => ({ subject, text: `${lines.join('\n\n')}${SIGNATURE[lang]}` });
 
+/** Months as dates are written ("15 травня"): our words, so a message does not change with the runtime's ICU data. */
+const MONTHS: Record<Lang, readonly string[]> = {
+  uk: ['січня', 'лютого', 'березня', 'квітня', 'травня', 'червня', 'липня', 'серпня', 'вересня', 'жовтня', 'листопада', 'грудня'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** A day ('YYYY-MM-DD') in words: "17 грудня 2026" / "17 December 2026". */
+function dayInWords(day: string, lang: Lang): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const name = MONTHS[lang][(month ?? 0) - 1];
+  return name === undefined || year === undefined || date === undefined ? day : `${date} ${name} ${year}`;
+}
+
 /** The application was received; with a fee due, what to do next. `fee` is the amount already formatted. */
 export function caseSubmittedEmail(lang: Lang, caseNumber: string, caseUrl: string, fee: string | null = null): RenderedEmail {
   return lang === 'uk'
@@ -27,10 +40,17 @@ export function paymentReceivedEmail(lang: Lang, caseNumber: string, caseUrl: st
     : mail(lang, `Case ${caseNumber}: payment received`, [`The payment for case ${caseNumber} has been received. The application has gone on to registration, and the statutory term has started.`, `Details: ${caseUrl}`]);
 }
 
-export function informationRequestedEmail(lang: Lang, caseNumber: string, caseUrl: string): RenderedEmail {
+/** More information asked for; `answerBy`, when the message carries it, is the day the answer is asked for by. */
+export function informationRequestedEmail(lang: Lang, caseNumber: string, caseUrl: string, answerBy: string | null = null): RenderedEmail {
   return lang === 'uk'
-    ? mail(lang, `Справа ${caseNumber}: потрібна ваша відповідь`, [`Щодо справи ${caseNumber} у вас запитали додаткову інформацію. Поки ви не відповісте, строк розгляду стоїть.`, `Прочитати запит і відповісти: ${caseUrl}`])
-    : mail(lang, `Case ${caseNumber}: your answer is needed`, [`More information has been asked for on case ${caseNumber}. The statutory term is paused until you answer.`, `Read the request and answer: ${caseUrl}`]);
+    ? mail(lang, `Справа ${caseNumber}: потрібна ваша відповідь`, [
+      `Щодо справи ${caseNumber} у вас запитали додаткову інформацію.${answerBy === null ? '' : ` Відповідь очікують до ${dayInWords(answerBy, lang)}.`} Поки ви не відповісте, строк розгляду стоїть.`,
+      `Прочитати запит і відповісти: ${caseUrl}`,
+    ])
+    : mail(lang, `Case ${caseNumber}: your answer is needed`, [
+      `More information has been asked for on case ${caseNumber}.${answerBy === null ? '' : ` Your answer is asked for by ${dayInWords(answerBy, lang)}.`} The statutory term is paused until you answer.`,
+      `Read the request and answer: ${caseUrl}`,
+    ]);
 }
 
 export function decisionEmail(lang: Lang, caseNumber: string, outcome: string, caseUrl: string): RenderedEmail {

@@ -65,7 +65,7 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
       case 'payment-received':
         return paymentReceivedEmail(m.lang, m.caseNumber, m.url);
       case 'information-requested':
-        return informationRequestedEmail(m.lang, m.caseNumber, m.url);
+        return informationRequestedEmail(m.lang, m.caseNumber, m.url, m.answerBy ?? null);
       case 'decision':
         return decisionEmail(m.lang, m.caseNumber, m.decided ?? '', m.url);
       case 'withdrawn':

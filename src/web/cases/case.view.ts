@@ -29,7 +29,7 @@ export interface CaseFacts {
   readonly requests: readonly InformationRequest[];
   readonly documents: readonly CaseDocument[];
   readonly payment: PaymentStanding;
-  /** The day an answer to the open request is asked for (null: no request open). */
+  /** The day an answer to the open request is asked for, as stored when it was asked (null: no request open). */
   readonly answerDueOn: string | null;
 }
 

@@ -57,10 +57,8 @@ async function renderCase(d: Deps, request: FastifyRequest, reply: FastifyReply,
   }
   const [attachments, fee] = await Promise.all([drafts.attachmentsOfCase(loaded.case.id), d.payments?.feeOf(loaded.case.id) ?? { payments: [], standing: { kind: 'open' } as const }]);
   const { payments, standing: payment } = fee;
-  const open = loaded.requests.find((r) => r.answeredAt === null);
-  const answerDueOn = open === undefined ? null : cases.answerDueOn(open.askedOn);
   const notice = o.returnedFrom === undefined ? o.notice : returnNotice(ctx.t, payments, o.returnedFrom);
-  const view = { ...loaded, attachments, payment, answerDueOn, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
+  const view = { ...loaded, attachments, payment, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
   return sendPage(reply, o.status, <CasePage ctx={ctx} view={view} />);
 }
 

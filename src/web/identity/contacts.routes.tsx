@@ -3,7 +3,8 @@ import { STATE_TIME_ZONE } from '../../kernel/state-time.ts';
 
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import {
-  type ContactChannel, type ContactOutcome, type ContactRefused, type ContactsService, ContactThrottled, NOTICE_CHANNELS, type NoticeChannel, type SignedIn,
+  type ConfirmCodeFailure, type ContactChannel, type ContactOutcome, type ContactRefusal, type ContactsService, ContactThrottled, NOTICE_CHANNELS, type NoticeChannel,
+  type RequestCodeFailure, type SavePreferencesFailure, type SignedIn,
 } from '../../modules/identity/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import { ContactsPage, type ContactsView } from './contacts.page.tsx';
@@ -18,12 +19,36 @@ const channelOf = (body: Body): ContactChannel => (one(body, 'channel') === 'sms
 const CLOCK = { uk: new Intl.DateTimeFormat('uk-UA', { hour: '2-digit', minute: '2-digit', timeZone: STATE_TIME_ZONE }), en: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: STATE_TIME_ZONE }) };
 const REGIONS = { uk: new Intl.DisplayNames(['uk'], { type: 'region' }), en: new Intl.DisplayNames(['en'], { type: 'region' }) };
 
-/** A refusal kept across the redirect: the problem's code, never wording. */
-function outcomeOf(error: ContactRefused | ContactThrottled, field: string, value?: string): ContactOutcome {
+/** A refusal kept across the redirect: the error's code, never wording. */
+function outcomeOf(error: RequestCodeFailure | ConfirmCodeFailure | SavePreferencesFailure, field: string, value?: string): ContactOutcome {
   if (error instanceof ContactThrottled) {
     return { kind: 'throttled', field, limit: error.limit, retryAt: error.retryAt.toISOString(), waitSeconds: error.waitSeconds };
   }
-  return { kind: 'refused', field, problem: error.problem, ...(value === undefined ? {} : { value }) };
+  return { kind: 'refused', field, code: error.code, ...(value === undefined ? {} : { value }) };
+}
+
+/** The message beside the field for a refused contact change, by its code. */
+function refusalMessage(t: Translator, code: ContactRefusal['code'], smsCountries: readonly string[]): string {
+  switch (code) {
+    case 'identity.contact_email_invalid':
+      return t('contactError.email-invalid');
+    case 'identity.contact_phone_invalid':
+      return t('contactError.phone-invalid');
+    case 'identity.contact_phone_country_not_allowed':
+      return t('contactError.phone-country-not-allowed', { countries: smsCountries.map((c) => REGIONS[t.lang].of(c) ?? c).join(', ') });
+    case 'identity.contact_code_wrong':
+      return t('contactError.code-wrong');
+    case 'identity.contact_code_expired':
+      return t('contactError.code-expired');
+    case 'identity.contact_nothing_to_verify':
+      return t('contactError.nothing-to-verify');
+    case 'identity.contact_channel_unverified':
+      return t('contactError.channel-unverified');
+    default: {
+      const unexpected: never = code;
+      return unexpected;
+    }
+  }
 }
 
 /** What the page shows for a kept outcome, in the page's language, with when to try again. */
@@ -35,10 +60,8 @@ function viewOf(t: Translator, outcome: ContactOutcome | null, smsCountries: rea
       return { notice: t('contacts.confirmed', { address: outcome.address }) };
     case 'saved':
       return { notice: t('contacts.saved') };
-    case 'refused': {
-      const countries = smsCountries.map((c) => REGIONS[t.lang].of(c) ?? c).join(', ');
-      return { errors: [{ field: outcome.field, message: t(`contactError.${outcome.problem}`, { countries }) }], values: outcome.value === undefined ? {} : { [outcome.field]: outcome.value } };
-    }
+    case 'refused':
+      return { errors: [{ field: outcome.field, message: refusalMessage(t, outcome.code, smsCountries) }], values: outcome.value === undefined ? {} : { [outcome.field]: outcome.value } };
     case 'throttled': {
       const message = outcome.limit === 'cooldown'
         ? t.plural('contactLimit.cooldown', outcome.waitSeconds)

@@ -2,9 +2,9 @@ import type { FastifyRequest } from 'fastify';
 
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
-import { type ContactsService, type MandatesService, type StaffService, type SessionsService, type SignedIn, parsePartyKey } from '../../modules/identity/index.ts';
+import { type ContactsService, type MandatesService, type StaffService, type SessionsService, type SignedIn, SignInRateLimited, parsePartyKey } from '../../modules/identity/index.ts';
 import { ActAsPage } from '../cases/cabinet.page.tsx';
-import { SignInPage, SignedOutPage } from './sign-in.page.tsx';
+import { SignInPage, SignedOutPage, signInRefusal } from './sign-in.page.tsx';
 import { paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
 import { contactsRoutes } from './contacts.routes.tsx';
@@ -55,7 +55,8 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
         const returnTo = safeReturnTo(query['returnTo']) ?? (realm === 'staff' ? paths.staffHome(lang) : paths.cabinet(lang));
         const begun = await sessions.beginSignIn((request.params as { idp: string }).idp, realm, returnTo, request.cookies[SIGN_IN_COOKIE] ?? null);
         if (!begun.ok) {
-          return sendRefusal(request, reply, 400, begun.error.reason);
+          const refusal = signInRefusal(begun.error);
+          return sendRefusal(request, reply, refusal.status, refusal.reason);
         }
         setSignInCookie(reply, begun.value.browserKey, deps.cookie);
         return reply.redirect(begun.value.url, 303);
@@ -103,10 +104,11 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
       });
       if (!completed.ok) {
         // Refused: whatever session this browser holds stays as it is (a stranger's callback must not end it).
-        if (completed.error.reason === 'rate-limited') {
+        if (completed.error instanceof SignInRateLimited) {
           void reply.header('retry-after', '60');
         }
-        return sendRefusal(request, reply, completed.error.reason === 'rate-limited' ? 429 : 400, completed.error.reason);
+        const refusal = signInRefusal(completed.error);
+        return sendRefusal(request, reply, refusal.status, refusal.reason);
       }
       setSessionCookie(reply, completed.value.token, deps.cookie);
       return reply.redirect(completed.value.returnTo, 303);

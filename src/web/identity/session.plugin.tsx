@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isLang } from '../../kernel/text.ts';
 import { type Actor, type SessionsService, authorize } from '../../modules/identity/index.ts';
 import { sameSecret } from '../../platform/security/tokens.ts';
-import { RefusalPage } from './sign-in.page.tsx';
+import { RefusalPage, type RefusalReason } from './sign-in.page.tsx';
 import { paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
 import { REQUEST_LIMITS } from '../common/request-limits.ts';
@@ -71,7 +71,7 @@ export function setSignInCookie(reply: FastifyReply, browserKey: string, options
 
 export const actorOf = (request: FastifyRequest): Actor => request.signedIn?.actor ?? { kind: 'anonymous' };
 
-export function sendRefusal(request: FastifyRequest, reply: FastifyReply, status: number, reason: string) {
+export function sendRefusal(request: FastifyRequest, reply: FastifyReply, status: number, reason: RefusalReason) {
   return sendPage(reply, status, <RefusalPage ctx={pageContext(request)} reason={reason} reference={request.id} />);
 }
 

@@ -1,5 +1,4 @@
-import type { IdentityProviderConfig } from '../../modules/identity/index.ts';
-import type { TextKey } from '../locales/messages.ts';
+import type { BeginSignInFailure, CompleteSignInFailure, IdentityProviderConfig } from '../../modules/identity/index.ts';
 import { paths } from '../common/paths.ts';
 import { Layout, type PageContext } from '../common/layout.tsx';
 
@@ -28,9 +27,51 @@ export function SignInPage({ ctx, citizen, staff, returnTo }: { ctx: PageContext
   );
 }
 
-export function RefusalPage({ ctx, reason, reference }: { ctx: PageContext; reason: string; reference: string }) {
+/** What a refusal page explains: a refused sign-in, or a refusal at the gate. */
+export type RefusalReason =
+  | 'unknown-provider' | 'staff-not-allowed' | 'state-unknown' | 'state-mismatch' | 'request-expired' | 'code-rejected' | 'token-invalid'
+  | 'provider-error' | 'provider-unreachable' | 'assurance-too-low' | 'not-staff' | 'browser-mismatch' | 'rate-limited'
+  | 'csrf' | 'session-expired' | 'forbidden';
+
+/** The status and explanation of a refused sign-in, by its code. */
+export function signInRefusal(e: BeginSignInFailure | CompleteSignInFailure): { readonly status: number; readonly reason: RefusalReason } {
+  switch (e.code) {
+    case 'identity.sign_in_provider_unknown':
+      return { status: 400, reason: 'unknown-provider' };
+    case 'identity.sign_in_staff_not_offered':
+      return { status: 400, reason: 'staff-not-allowed' };
+    case 'identity.sign_in_state_unknown':
+      return { status: 400, reason: 'state-unknown' };
+    case 'identity.sign_in_state_mismatch':
+      return { status: 400, reason: 'state-mismatch' };
+    case 'identity.sign_in_expired':
+      return { status: 400, reason: 'request-expired' };
+    case 'identity.sign_in_code_rejected':
+      return { status: 400, reason: 'code-rejected' };
+    case 'identity.sign_in_token_invalid':
+      return { status: 400, reason: 'token-invalid' };
+    case 'identity.sign_in_provider_error':
+      return { status: 400, reason: 'provider-error' };
+    case 'identity.sign_in_provider_unreachable':
+      return { status: 400, reason: 'provider-unreachable' };
+    case 'identity.sign_in_assurance_too_low':
+      return { status: 400, reason: 'assurance-too-low' };
+    case 'identity.sign_in_not_staff':
+      return { status: 400, reason: 'not-staff' };
+    case 'identity.sign_in_browser_mismatch':
+      return { status: 400, reason: 'browser-mismatch' };
+    case 'identity.sign_in_rate_limited':
+      return { status: 429, reason: 'rate-limited' };
+    default: {
+      const unexpected: never = e;
+      return unexpected;
+    }
+  }
+}
+
+export function RefusalPage({ ctx, reason, reference }: { ctx: PageContext; reason: RefusalReason; reference: string }) {
   const { t, lang } = ctx;
-  const key = `refusal.${reason}` as TextKey;
+  const key = `refusal.${reason}` as const;
   return (
     <Layout ctx={ctx} title={t('refusal.title')} searchBox={false}>
       <div class="error-summary" role="alert" aria-labelledby="refusal-title">

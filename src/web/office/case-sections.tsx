@@ -145,7 +145,7 @@ export function Requests({ ctx, view, attachments }: { ctx: PageContext; view: C
             <h3 class="govuk-heading-s">{t('office.requests.question', { date: formatDay(lang, r.askedOn) })}</h3>
             <p class="office-text">{r.question}</p>
             {r.answer === null ? (
-              <p><strong>{t('office.requests.waiting')}</strong></p>
+              <p><strong>{t('office.requests.waiting')}</strong>{r.answerDueOn === null ? null : ` ${t('office.requests.dueBy', { date: formatDay(lang, r.answerDueOn) })}`}</p>
             ) : (
               <>
                 <h4>{t('office.requests.answer', { date: formatDay(lang, r.answeredOn ?? '') })}</h4>

@@ -96,6 +96,7 @@ export const enOffice: Copy<typeof ukOffice> = {
   'office.requests.question': 'Requested on {date}',
   'office.requests.answer': 'Answered on {date}',
   'office.requests.waiting': 'The applicant has not answered yet.',
+  'office.requests.dueBy': 'Answer due by {date}.',
   'office.history.title': 'History',
   'office.history.caption': 'Every change of state, newest first',
   'office.history.when': 'Time',

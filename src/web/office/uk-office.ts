@@ -93,6 +93,7 @@ export const ukOffice = {
   'office.requests.question': 'Запит від {date}',
   'office.requests.answer': 'Відповідь від {date}',
   'office.requests.waiting': 'Заявник ще не відповів.',
+  'office.requests.dueBy': 'Відповідь очікують до {date}.',
   'office.history.title': 'Історія справи',
   'office.history.caption': 'Усі зміни стану справи, від найновішої',
   'office.history.when': 'Час',
