@@ -89,7 +89,7 @@ function DecisionSummary({ ctx, preview }: { ctx: PageContext; preview: Decision
       {rows.map(([label, value]) => (
         <div class="govuk-summary-list__row" key={label}>
           <dt class="govuk-summary-list__key">{label}</dt>
-          <dd class="govuk-summary-list__value"><span class="office-text">{value}</span></dd>
+          <dd class="govuk-summary-list__value"><span class="app-office-text">{value}</span></dd>
         </div>
       ))}
     </dl>
@@ -117,7 +117,7 @@ function DocumentDraft({ ctx, preview }: { ctx: PageContext; preview: DecisionPr
             </div>
           ))}
         </dl>
-        {doc.paragraphs.map((p, i) => <p class="govuk-body office-text" key={i}>{p}</p>)}
+        {doc.paragraphs.map((p, i) => <p class="govuk-body app-office-text" key={i}>{p}</p>)}
       </div>
     </section>
   );
