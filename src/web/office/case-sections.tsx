@@ -165,18 +165,20 @@ export function History({ ctx, view }: { ctx: PageContext; view: CaseView }) {
     <section aria-labelledby="history-title">
       <h2 class="govuk-heading-m" id="history-title">{t('office.history.title')}</h2>
       <p class="govuk-hint">{t('office.history.caption')}</p>
-      <Timeline headingLevel={3} items={[...view.events].reverse().map((e) => ({
-        title: `${stateLabel(workflow, e.from, lang)} → ${stateLabel(workflow, e.to, lang)}`,
-        byline: t('office.history.by', { who: e.actorName ?? t('office.history.system'), channel: channelLabel(t, e.channel) }),
-        datetime: e.at.toISOString(),
-        when: formatTime(lang, e.at),
-        children: e.reason === null && e.refusalGroundId === null ? undefined : (
-          <>
-            {e.reason === null ? null : <p class="govuk-body app-office-text">{e.reason}</p>}
-            {e.refusalGroundId === null ? null : <p class="govuk-body">{t('office.history.ground', { ground: ground(e.refusalGroundId) ?? '' })}</p>}
-          </>
-        ),
-      }))} />
+      <div class="app-office-timeline">
+        <Timeline headingLevel={3} items={[...view.events].reverse().map((e) => ({
+          title: `${stateLabel(workflow, e.from, lang)} → ${stateLabel(workflow, e.to, lang)}`,
+          byline: t('office.history.by', { who: e.actorName ?? t('office.history.system'), channel: channelLabel(t, e.channel) }),
+          datetime: e.at.toISOString(),
+          when: formatTime(lang, e.at),
+          children: e.reason === null && e.refusalGroundId === null ? undefined : (
+            <>
+              {e.reason === null ? null : <p class="govuk-body app-office-text">{e.reason}</p>}
+              {e.refusalGroundId === null ? null : <p class="govuk-body">{t('office.history.ground', { ground: ground(e.refusalGroundId) ?? '' })}</p>}
+            </>
+          ),
+        }))} />
+      </div>
     </section>
   );
 }

@@ -126,5 +126,5 @@ export function standingText(t: Translator, standing: DeadlineStatus | null, pau
 
 export function StandingBadge({ ctx, standing, paused }: { ctx: PageContext; standing: DeadlineStatus | null; paused: boolean }) {
   const { text, tone } = standingText(ctx.t, standing, paused);
-  return <Tag colour={TAG_COLOUR[tone]}>{text}</Tag>;
+  return <span class="app-office-standing"><Tag colour={TAG_COLOUR[tone]}>{text}</Tag></span>;
 }

@@ -38,14 +38,13 @@ export function QueueTable({ ctx, page, services, bulk }: { ctx: PageContext; pa
           <caption class="govuk-table__caption govuk-table__caption--m">{t.plural('office.queue.count', page.total)}</caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">{t('office.col.select')}</th>
+              <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{t('office.col.select')}</span></th>
               <th scope="col" class="govuk-table__header">{t('office.col.number')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.service')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.applicant')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.state')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.submitted')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.due')}</th>
-              <th scope="col" class="govuk-table__header">{t('office.col.deadline')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.assignee')}</th>
             </tr>
           </thead>
@@ -84,8 +83,10 @@ function QueueRow({ ctx, c, standing, service, checked, first }: { ctx: PageCont
       </td>
       <td class="govuk-table__cell">{stateLabel(workflowFor(service), c.state, lang)}</td>
       <td class="govuk-table__cell app-nowrap"><When lang={lang} at={c.submittedAt} dateOnly /></td>
-      <td class="govuk-table__cell app-nowrap">{c.dueOn === null ? t('office.none') : <Day lang={lang} day={c.dueOn} />}</td>
-      <td class="govuk-table__cell"><StandingBadge ctx={ctx} standing={standing} paused={c.clockPaused} /></td>
+      <td class="govuk-table__cell">
+        <span class="app-nowrap">{c.dueOn === null ? t('office.none') : <Day lang={lang} day={c.dueOn} />}</span>
+        <br /><StandingBadge ctx={ctx} standing={standing} paused={c.clockPaused} />
+      </td>
       <td class="govuk-table__cell">{c.assignedName ?? t('office.unassigned')}</td>
     </tr>
   );

@@ -40,6 +40,7 @@ export function OfficeQueuePage({ ctx, view }: { ctx: PageContext; view: QueueVi
       <ErrorSummary ctx={ctx} errors={view.errors} />
       <h1 class="govuk-heading-l">{t('office.queue.title')}</h1>
       <p class="govuk-body-l">{t('office.queue.lead')}</p>
+      <div class="app-office-queue-layout">
       <FilterLayout heading={t('office.filter.legend')} filter={<FilterForm ctx={ctx} view={view} />}>
         {view.page.total === 0 ? (
           <p class="govuk-body">{t('office.queue.empty')}</p>
@@ -48,6 +49,7 @@ export function OfficeQueuePage({ ctx, view }: { ctx: PageContext; view: QueueVi
         )}
         <Paging ctx={ctx} page={{ number: view.filters.page, total: view.page.total, pageSize: view.page.pageSize }} link={link} />
       </FilterLayout>
+      </div>
     </Layout>
   );
 }
