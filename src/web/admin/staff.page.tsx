@@ -64,7 +64,9 @@ function StaffTable({ ctx, view }: { ctx: PageContext; view: StaffAdminView }) {
         <tbody class="govuk-table__body">
           {view.rows.map((r) => (
             <tr class="govuk-table__row" key={r.id}>
-              <th scope="row" class="govuk-table__header">{r.name ?? r.nationalId}<br /><span class="govuk-hint govuk-!-margin-bottom-0">{r.nationalId}</span></th>
+              <th scope="row" class="govuk-table__header">
+                {r.name === null ? <span class="app-nowrap">{r.nationalId}</span> : <>{r.name}<br /><span class="govuk-hint govuk-!-margin-bottom-0">{r.nationalId}</span></>}
+              </th>
               <td class="govuk-table__cell">{t(`role.${r.role}`)}</td>
               <td class="govuk-table__cell">{where(r)}</td>
               <td class="govuk-table__cell app-nowrap">{formatDay(lang, kyivDay(r.grantedAt))}</td>

@@ -169,6 +169,7 @@ export const enOffice: Copy<typeof ukOffice> = {
   'office.payments.to': 'To (not included)',
   'office.payments.show': 'Reconcile',
   'office.payments.none': 'No mismatches: every payment agrees.',
+  'office.payments.checked': 'Period checked: {period}.',
   'office.payments.caption': 'Mismatches',
   'office.payments.kind': 'Mismatch',
   'office.payments.case': 'Case',

@@ -42,7 +42,10 @@ export function OfficePaymentsPage({ ctx, view }: { ctx: PageContext; view: Paym
         <Button kind="secondary">{t('office.payments.show')}</Button>
       </form>
       {view.mismatches === null || view.from === null || view.to === null ? null : view.mismatches.length === 0 ? (
-        <p class="govuk-body" role="status">{t('office.payments.none')} {t('office.payments.period', { from: formatDay(lang, view.from), to: formatDay(lang, view.to) })}</p>
+        <div class="govuk-inset-text" role="status">
+          <p class="govuk-body govuk-!-font-weight-bold">{t('office.payments.none')}</p>
+          <p class="govuk-body">{t('office.payments.checked', { period: t('office.payments.period', { from: formatDay(lang, view.from), to: formatDay(lang, view.to) }) })}</p>
+        </div>
       ) : (
         <TableScroll label={t('office.payments.caption')}>
         <table class="govuk-table">

@@ -166,6 +166,7 @@ export const ukOffice = {
   'office.payments.to': 'До (не включно)',
   'office.payments.show': 'Звірити',
   'office.payments.none': 'Розбіжностей немає: усі платежі збігаються.',
+  'office.payments.checked': 'Перевірено період {period}.',
   'office.payments.caption': 'Розбіжності',
   'office.payments.kind': 'Розбіжність',
   'office.payments.case': 'Справа',
