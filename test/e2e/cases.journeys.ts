@@ -67,7 +67,7 @@ async function applyForPassport(ctx: E2eContext, page: Page, w: CaseWords): Prom
   await ctx.auditLike(page);
   await next(page, w);
   await page.locator('#filter-purpose').check();
-  await ctx.auditLike(page);
+  await ctx.auditLike(page, `passport-question-${w.lang}`);
   await next(page, w);
   await page.locator('#filter-identityDocument').setInputFiles({ name: 'passport-scan.pdf', mimeType: 'application/pdf', buffer: PDF_SCAN });
   await page.getByRole('button', { name: w.upload }).first().click();
@@ -77,11 +77,11 @@ async function applyForPassport(ctx: E2eContext, page: Page, w: CaseWords): Prom
   await page.locator('#filter-collectionCentre').selectOption('zorehrad-migration-office');
   await next(page, w);
   await page.waitForURL(/\/check$/);
-  await ctx.auditLike(page);
+  await ctx.auditLike(page, `passport-check-${w.lang}`);
   await page.getByLabel(w.declarationLabel).check();
   await page.getByRole('button', { name: w.submitAndPay }).click();
   await page.waitForURL(/\/receipt$/);
-  await ctx.auditLike(page);
+  await ctx.auditLike(page, `passport-receipt-${w.lang}`);
   const caseUrl = page.url().replace(/\/receipt$/, '');
   await page.getByRole('link', { name: w.goPay }).click();
   await ctx.auditLike(page);

@@ -96,3 +96,51 @@ export function identityJourneys(): Check[] {
     },
   }));
 }
+
+interface MandateWords {
+  readonly lang: 'uk' | 'en';
+  readonly persona: RegExp;
+  /** Whom the mandate goes to: a person the population register knows. */
+  readonly representative: string;
+  readonly representativeName: RegExp;
+}
+
+const MANDATES: readonly MandateWords[] = [
+  { lang: 'uk', persona: /Олена Коваль/, representative: '9000000044', representativeName: /Ірина Бондар|Iryna Bondar/ },
+  { lang: 'en', persona: /Андрій Шевченко/, representative: '9000000044', representativeName: /Ірина Бондар|Iryna Bondar/ },
+];
+
+/** A person grants a mandate: the form, the confirmation naming the representative from the register, then the granted mandate — without JavaScript. */
+export function mandateJourneys(): Check[] {
+  return MANDATES.map((w): Check => ({
+    name: `${w.lang}: a person grants a mandate, confirms the representative's name, and sees it granted, without JavaScript, axe clean`,
+    run: async (ctx) => {
+      const context = await ctx.newContext();
+      try {
+        const page = await context.newPage();
+        await page.goto(`/${w.lang}/sign-in/state?realm=citizen`);
+        await page.getByRole('button', { name: w.persona }).click();
+        await page.waitForURL(new RegExp(`/${w.lang}/cabinet$`));
+        await page.goto(`/${w.lang}/cabinet/representation`);
+        const grant = page.locator('form[action$="/cabinet/mandates"]');
+        await grant.locator('#filter-representative').fill(w.representative);
+        const year = new Date().getUTCFullYear() + 1;
+        for (const [field, day, month] of [['validFrom', '1', '2'], ['validUntil', '1', '8']] as const) {
+          await grant.locator(`#filter-${field}`).fill(day);
+          await grant.locator(`#filter-${field}-month`).fill(month);
+          await grant.locator(`#filter-${field}-year`).fill(String(year));
+        }
+        await Promise.all([page.waitForLoadState('load'), grant.locator('button[type="submit"]').last().click()]);
+        // The confirmation answers the POST: the name comes from the register, nothing is granted yet.
+        await page.getByRole('heading', { level: 1, name: w.representativeName }).waitFor();
+        await ctx.auditLike(page, `mandate-confirmation-${w.lang}`);
+        await page.locator('button[name="step"][value="confirm"]').click();
+        await page.waitForURL(/outcome=granted/);
+        await page.getByText(w.representativeName).first().waitFor();
+        await ctx.auditLike(page);
+      } finally {
+        await context.close();
+      }
+    },
+  }));
+}

@@ -37,7 +37,7 @@ export async function officerDecides(ctx: E2eContext, page: Page, lang: string, 
   await page.getByRole('button', { name: w.grant, exact: true }).click();
   // The confirmation shows the draft decision; only "Confirm and issue" issues it.
   await page.getByText(caseNumber).first().waitFor();
-  await ctx.auditLike(page);
+  await ctx.auditLike(page, `passport-decision-confirmation-${lang}`);
   await page.getByRole('button', { name: w.confirm, exact: true }).click();
   await page.getByRole('link', { name: /PDF|D1/ }).first().waitFor();
   await ctx.auditLike(page);

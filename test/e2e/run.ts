@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, launchChromium } from './browser.ts';
 import { casesJourneys } from './cases.journeys.ts';
 import { catalogueJourneys } from './catalogue.journeys.ts';
-import { identityJourneys } from './identity.journeys.ts';
+import { identityJourneys, mandateJourneys } from './identity.journeys.ts';
 import { WIDTHS, checkFit, slugOf } from './fit.ts';
 import { crawlChecks } from './pages.crawl.ts';
 import { startPortal } from './server.ts';
@@ -29,8 +29,12 @@ export interface E2eContext {
   visit(context: BrowserContext, path: string, status: number): Promise<Page>;
   /** Opens `path` in a context where axe-core can run (it needs script), asserts the status and fails on any violation. */
   audit(path: string, status: number): Promise<Page>;
-  /** Audits the page `from` shows now, in a script-enabled copy of its context (same cookies). */
-  auditLike(from: Page): Promise<void>;
+  /**
+   * Audits the page `from` shows now, in a script-enabled copy of its context (same cookies): the very
+   * HTML it shows, so a page reached by posting a form is audited too. With `shot`, its screenshots at
+   * 320 and 1280 px are kept as `<shot>-<width>.png` (`<journey>-<page>-<lang>`), for review.
+   */
+  auditLike(from: Page, shot?: string): Promise<void>;
 }
 
 async function main(): Promise<number> {
@@ -52,11 +56,17 @@ async function main(): Promise<number> {
       }
       return page;
     },
-    async auditLike(from) {
+    async auditLike(from, shot) {
+      const html = await from.content();
+      const target = from.url();
       const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true, storageState: await from.context().storageState() });
       try {
         const page = await context.newPage();
-        await page.goto(from.url());
+        // The page as the journey shows it: a confirmation answered to a POST cannot be fetched again with a GET.
+        await page.route((url) => url.href === target, (route) => (route.request().isNavigationRequest()
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+          : route.continue()), { times: 1 });
+        await page.goto(target);
         const violations = await axeViolations(page);
         if (violations.length > 0) {
           throw new Error(`axe found ${violations.length} violation(s) on ${from.url()}:\n  ${violations.join('\n  ')}`);
@@ -64,7 +74,7 @@ async function main(): Promise<number> {
         // The pages a journey reaches through forms (confirmations, errors) must fit too.
         const url = new URL(page.url());
         for (const width of WIDTHS) {
-          const misfit = await checkFit(page, width, `journey-${slugOf(url.pathname + url.search)}`, width !== 390);
+          const misfit = await checkFit(page, width, shot ?? `journey-${slugOf(url.pathname + url.search)}`, width !== 390);
           if (misfit) {
             throw new Error(misfit);
           }
@@ -87,7 +97,7 @@ async function main(): Promise<number> {
   try {
     // E2E_ONLY=<regex> runs the checks whose names match (the crawl alone, say), for a quicker look.
     const only = process.env['E2E_ONLY'] ? new RegExp(process.env['E2E_ONLY']) : null;
-    const checks = [...(await catalogueJourneys(portal.url)), ...identityJourneys(), ...casesJourneys(), ...crawlChecks()];
+    const checks = [...(await catalogueJourneys(portal.url)), ...identityJourneys(), ...mandateJourneys(), ...casesJourneys(), ...crawlChecks()];
     for (const check of checks.filter((c) => only === null || only.test(c.name))) {
       const started = Date.now();
       try {

@@ -34,7 +34,7 @@ describe('staff administration', () => {
     expect(after.body).toContain('The role was granted.');
     // Agencies by name and roles by their names, in a table that scrolls in its own region.
     expect(after.body).toMatch(/<td class="govuk-table__cell">Clerk<\/td><td class="govuk-table__cell">State Migration Service<\/td>/);
-    expect(after.body).toMatch(/<div class="app-table-scroll" role="region" aria-labelledby="staff-caption" tabindex="0"><table/);
+    expect(after.body).toMatch(/<div class="app-table-scroll" role="region" aria-label="Officers’ roles" tabindex="0"><table/);
     expect((await t.app.inject({ url: '/en/admin/staff', headers: { cookie: agencyAdmin } })).body).not.toContain('notification-banner');
     // The new clerk can now sign in to the staff realm.
     const clerk = await signIn(t.app, 'olena-koval', 'staff');

@@ -158,7 +158,8 @@ describe('the case view and the workflow', () => {
     const noGround = await act(decider, first, { event: 'refuse', reason: 'The owner did not consent' });
     expect(noGround.statusCode).toBe(400);
     expect(noGround.body).toContain('Choose the ground for refusal.');
-    expect(noGround.body).toContain('href="#filter-refuse-refusalGroundId"');
+    expect(noGround.body).toContain('href="#filter-refusalGroundId"');
+    expect(noGround.body).toMatch(/<p class="govuk-error-message" id="filter-refusalGroundId-error">/);
     expect(noGround.body).toContain('The owner did not consent</textarea>');
 
     const noReason = await act(decider, first, { event: 'refuse', refusalGroundId: 'no-owner-consent', reason: '' });

@@ -93,13 +93,41 @@ describe('payment reconciliation', () => {
     expect(listed.body).toContain('Платіж є лише на порталі');
     expect(listed.body).toMatch(/\d{4}-\d{6}/);
     // In a region that scrolls on a narrow screen, the status in words, the period as local dates.
-    expect(listed.body).toMatch(/<div class="app-table-scroll" role="region" aria-labelledby="payments-caption" tabindex="0"><table class="govuk-table">/);
+    expect(listed.body).toMatch(/<div class="app-table-scroll" role="region" aria-label="Розбіжності" tabindex="0"><table class="govuk-table">/);
     expect(listed.body).toContain('сплачено, ');
     expect(listed.body).toMatch(/Розбіжності: з \d{1,2} [а-яіїє]+\.? \d{4} р\. до/);
     expect(listed.body).not.toMatch(/>[^<]*\d{4}-\d{2}-\d{2}[^<]*</); // no ISO date shown as text
-    const bad = await t.app.inject({ url: '/uk/office/payments?from=2026-02-30&to=x', headers: { cookie: supervisor } });
-    expect(bad.statusCode).toBe(400);
+    expect((await t.app.inject({ url: '/uk/office/payments?from=2026-02-30&to=x', headers: { cookie: clerk } })).statusCode).toBe(403);
     expect((await t.app.inject({ url: '/uk/office/payments', headers: { cookie: clerk } })).statusCode).toBe(403);
+  });
+});
+
+describe('the reconciliation period', () => {
+  it('asks for day, month and year, and answers a date that cannot be read with an error summary and the field’s message, never a 500', async () => {
+    const page = await t.app.inject({ url: '/en/office/payments', headers: { cookie: supervisor } });
+    expect(page.body).toMatch(/<input class="govuk-input govuk-date-input__input govuk-input--width-2" id="filter-from" name="from-day" type="text" inputmode="numeric"/);
+    expect(page.body).toContain('name="to-year"');
+
+    const bad = await t.app.inject({ url: '/en/office/payments?from-day=30&from-month=2&from-year=2026&to-day=1&to-month=&to-year=2026', headers: { cookie: supervisor } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('class="govuk-error-summary"');
+    expect(bad.body).toContain('<a href="#filter-from">From: Enter a real date, for example 27 3 2007</a>');
+    expect(bad.body).toContain('<a href="#filter-to">To (not included): The date must include: month</a>');
+    expect(bad.body).toMatch(/<p class="govuk-error-message" id="filter-from-error">/);
+    expect(bad.body).toMatch(/id="filter-to-month" name="to-month"/);
+    expect(bad.body).toContain('value="30"'); // what was typed is shown back
+    expect(bad.body).not.toContain('Mismatches:');
+
+    const backwards = await t.app.inject({ url: '/uk/office/payments?from-day=2&from-month=3&from-year=2026&to-day=1&to-month=3&to-year=2026', headers: { cookie: supervisor } });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain('<a href="#filter-to">Друга дата має бути пізнішою за першу</a>');
+
+    const twice = await t.app.inject({ url: '/en/office/payments?from-day=1&from-day=2&from-month=3&from-year=2026', headers: { cookie: supervisor } });
+    expect(twice.statusCode).toBe(400);
+
+    const chosen = await t.app.inject({ url: '/en/office/payments?from-day=1&from-month=1&from-year=2020&to-day=2&to-month=1&to-year=2020', headers: { cookie: supervisor } });
+    expect(chosen.statusCode).toBe(200);
+    expect(chosen.body).toContain('from 1 Jan 2020 to 2 Jan 2020 (not included)');
   });
 });
 

@@ -8,7 +8,6 @@ export const enStaff: Copy<typeof ukStaff> = {
   'staffError.centre-unknown': 'There is no such centre in the catalogue. Choose a centre from the list.',
   'staffAdmin.own': 'Your role: another administrator changes it',
   'staffAdmin.caption': 'Officers’ roles',
-  'staffAdmin.doneTitle': 'Success',
   'staffAdmin.granted': 'The role was granted. It applies from the officer’s next request.',
   'staffAdmin.revoked': 'The role was revoked. It stops applying from the officer’s next request.',
   'eligibility.title': 'You cannot apply for this service for {name}',

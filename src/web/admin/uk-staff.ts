@@ -5,7 +5,6 @@ export const ukStaff = {
   'staffError.centre-unknown': 'Такого центру немає в каталозі. Оберіть центр зі списку.',
   'staffAdmin.own': 'Ваша роль: її змінює інший адміністратор',
   'staffAdmin.caption': 'Ролі посадових осіб',
-  'staffAdmin.doneTitle': 'Готово',
   'staffAdmin.granted': 'Роль надано. Вона діє з наступного запиту посадової особи.',
   'staffAdmin.revoked': 'Роль відкликано. Вона перестає діяти з наступного запиту посадової особи.',
   'eligibility.title': 'Ви не можете подати цю заяву від імені {name}',

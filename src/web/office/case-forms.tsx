@@ -2,12 +2,15 @@ import { MAX_CASE_TEXT } from '../../modules/cases/index.ts';
 import type { TextKey } from '../locales/messages.ts';
 import { paths } from '../common/paths.ts';
 import type { FieldError } from '../common/components.tsx';
+import { Button, type ButtonKind } from '../common/govuk.tsx';
+import { ErrorMessage, Radios, Select, Textarea } from '../common/inputs.tsx';
+import { Timeline } from '../common/moj.tsx';
 import type { PageContext } from '../common/layout.tsx';
-import { ACTIONS_FIELD, actionField } from './errors.tsx';
-import { Csrf, Field, FieldMessage, describedBy, errorOf, fieldId } from './fields.tsx';
+import { ACTIONS_FIELD, REFUSAL_GROUND_FIELD, actionField } from './errors.tsx';
+import { Csrf, ReasonTextarea, errorOf, fieldId } from './fields.tsx';
 import { formatTime } from './format.tsx';
 import { type CaseView, type Officer, type OfficerEvent, isOfficerEvent } from './query.tsx';
-import { OfficerSelect } from './queue-table.tsx';
+import { officerOptions } from './queue-table.tsx';
 import { officePaths } from './office-paths.ts';
 import { statusText } from './case-status.tsx';
 
@@ -30,14 +33,24 @@ const ACTION_LABEL: Record<OfficerEvent, TextKey> = {
   close: 'office.action.close',
 };
 
+/** A grant is the page's main action, a refusal a warning, every other step secondary. */
+const ACTION_KIND: Record<OfficerEvent, ButtonKind> = {
+  register: 'secondary',
+  'start-review': 'secondary',
+  'request-information': 'secondary',
+  grant: 'primary',
+  refuse: 'warning',
+  close: 'secondary',
+};
+
 export function Actions({ ctx, view, forms }: { ctx: PageContext; view: CaseView; forms: CaseForms }) {
   const { t } = ctx;
   const events = view.actions.filter(isOfficerEvent);
   const general = errorOf(forms.errors, ACTIONS_FIELD);
   return (
-    <section aria-labelledby="actions-title" id={fieldId(ACTIONS_FIELD)} tabIndex={-1} class={general ? 'govuk-form-group--error' : undefined}>
+    <section aria-labelledby="actions-title" id={fieldId(ACTIONS_FIELD)} tabIndex={-1} class={general ? 'govuk-form-group govuk-form-group--error' : undefined}>
       <h2 class="govuk-heading-m" id="actions-title">{t('office.actions.title')}</h2>
-      <FieldMessage errors={forms.errors} field={ACTIONS_FIELD} />
+      <ErrorMessage t={t} name={ACTIONS_FIELD} text={general} />
       {events.length === 0 ? <p class="govuk-body">{statusText(ctx, view, forms.me)} {t('office.actions.none')}</p> : null}
       {events.map((event) => <ActionForm key={event} ctx={ctx} view={view} event={event} forms={forms} />)}
     </section>
@@ -50,71 +63,43 @@ function ActionForm({ ctx, view, event, forms }: { ctx: PageContext; view: CaseV
   const value = (name: string) => (mine ? (forms.values[name] ?? '') : '');
   const reason = (label: string, hint: string | undefined, required: boolean) => {
     const field = actionField(event, 'reason');
-    return (
-      <Field errors={forms.errors} field={field} label={label} {...(hint === undefined ? {} : { hint })}>
-        <textarea class="govuk-textarea" id={fieldId(field)} name="reason" rows={4} required={required} aria-describedby={describedBy(forms.errors, field, hint !== undefined)} value={value('reason')} />
-      </Field>
-    );
+    return <ReasonTextarea t={t} field={field} name="reason" label={label} hint={hint} error={errorOf(forms.errors, field)} value={value('reason')} required={required} />;
   };
+  const grounds = view.service.refusalGrounds.map((g) => ({ value: g.id, label: g.text[lang] }));
   return (
-    <form method="post" action={event === 'grant' || event === 'refuse' ? officePaths.decision(lang, view.case.id) : paths.officeCaseAct(lang, view.case.id)} class={`office-action office-action-${event}`} novalidate>
+    <form method="post" action={event === 'grant' || event === 'refuse' ? officePaths.decision(lang, view.case.id) : paths.officeCaseAct(lang, view.case.id)} class="app-office-action" novalidate>
       <Csrf token={forms.csrf} />
       <input type="hidden" name="event" value={event} />
       {event === 'request-information' ? reason(t('office.action.question'), t('office.action.questionHint'), true) : null}
       {event === 'grant' ? reason(t('office.action.grantReasons'), undefined, false) : null}
-      {event === 'refuse' ? <RefusalGrounds ctx={ctx} view={view} errors={forms.errors} value={value('refusalGroundId')} /> : null}
+      {event === 'refuse' ? (
+        <Radios t={t} name={REFUSAL_GROUND_FIELD} legend={t('office.action.refusalGround')} options={grounds} value={value('refusalGroundId')} error={errorOf(forms.errors, REFUSAL_GROUND_FIELD)} />
+      ) : null}
       {event === 'refuse' ? reason(t('office.action.refusalReasons'), undefined, true) : null}
-      <button type="submit" class={`govuk-button${event === 'refuse' ? ' govuk-button--warning' : event === 'grant' ? '' : ' govuk-button--secondary'}`} data-module="govuk-button">{t(ACTION_LABEL[event])}</button>
+      <Button kind={ACTION_KIND[event]}>{t(ACTION_LABEL[event])}</Button>
     </form>
   );
 }
 
-function RefusalGrounds({ ctx, view, errors, value }: { ctx: PageContext; view: CaseView; errors: readonly FieldError[]; value: string }) {
-  const { t, lang } = ctx;
-  const field = actionField('refuse', 'refusalGroundId');
-  const error = errorOf(errors, field);
-  return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" aria-describedby={error ? `${fieldId(field)}-error` : undefined}>
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('office.action.refusalGround')}</legend>
-        <FieldMessage errors={errors} field={field} />
-        <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
-          {view.service.refusalGrounds.map((g, i) => {
-            const id = i === 0 ? fieldId(field) : `${fieldId(field)}-${i}`;
-            return (
-              <div class="govuk-radios__item" key={g.id}>
-                <input class="govuk-radios__input" type="radio" id={id} name="refusalGroundId" value={g.id} checked={value === g.id} required />
-                <label class="govuk-label govuk-radios__label" for={id}>{g.text[lang]}</label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
-
+/** Officers' notes as a timeline (the MoJ pattern), newest last as they were written, then the form for a new one. */
 export function Notes({ ctx, view, forms }: { ctx: PageContext; view: CaseView; forms: CaseForms }) {
   const { t, lang } = ctx;
   return (
     <section aria-labelledby="notes-title">
       <h2 class="govuk-heading-m" id="notes-title">{t('office.notes.title')}</h2>
       <p class="govuk-hint">{t('office.notes.hint')}</p>
-      {view.notes.length === 0 ? <p>{t('office.notes.none')}</p> : null}
-      <ul class="plain office-notes">
-        {view.notes.map((n) => (
-          <li key={n.id}>
-            <p class="office-text">{n.text}</p>
-            <p class="meta">{t('office.notes.by', { name: n.authorName, time: formatTime(lang, n.at) })}</p>
-          </li>
-        ))}
-      </ul>
+      {view.notes.length === 0 ? <p class="govuk-body">{t('office.notes.none')}</p> : (
+        <Timeline headingLevel={3} items={view.notes.map((n) => ({
+          title: n.authorName,
+          datetime: n.at.toISOString(),
+          when: formatTime(lang, n.at),
+          children: <p class="govuk-body app-office-text">{n.text}</p>,
+        }))} />
+      )}
       <form method="post" action={paths.officeCaseNotes(lang, view.case.id)} novalidate>
         <Csrf token={forms.csrf} />
-        <Field errors={forms.errors} field="note" label={t('office.notes.label')}>
-          <textarea class="govuk-textarea" id={fieldId('note')} name="note" rows={3} maxLength={MAX_CASE_TEXT} required aria-describedby={describedBy(forms.errors, 'note', false)} value={forms.values['note'] ?? ''} />
-        </Field>
-        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t('office.notes.submit')}</button>
+        <Textarea t={t} name="note" label={t('office.notes.label')} rows={3} maxLength={MAX_CASE_TEXT} value={forms.values['note'] ?? ''} error={errorOf(forms.errors, 'note')} />
+        <Button kind="secondary">{t('office.notes.submit')}</Button>
       </form>
     </section>
   );
@@ -126,14 +111,13 @@ export function Assignment({ ctx, view, forms, officers }: { ctx: PageContext; v
   return (
     <section aria-labelledby="assignment-title">
       <h2 class="govuk-heading-m" id="assignment-title">{t('office.assign.title')}</h2>
-      <p>{t('office.assign.current', { name: c.assignedName ?? t('office.unassigned') })}</p>
+      <p class="govuk-body">{t('office.assign.current', { name: c.assignedName ?? t('office.unassigned') })}</p>
       {c.outcome !== null ? null : (
         <form method="post" action={paths.officeCaseAssign(lang, c.id)} novalidate>
           <Csrf token={forms.csrf} />
-          <Field errors={forms.errors} field="assignee" label={t('office.assign.label')}>
-            <OfficerSelect ctx={ctx} field="assignee" officers={officers} me={forms.me} value={forms.values['assignee'] ?? c.assignedTo ?? ''} errors={forms.errors} />
-          </Field>
-          <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t('office.assign.submit')}</button>
+          <Select t={t} name="assignee" label={t('office.assign.label')} choose={t('office.assign.nobody')} options={officerOptions(ctx, officers, forms.me)}
+            value={forms.values['assignee'] ?? c.assignedTo ?? ''} error={errorOf(forms.errors, 'assignee')} />
+          <Button kind="secondary">{t('office.assign.submit')}</Button>
         </form>
       )}
     </section>

@@ -8,6 +8,8 @@ import { paths } from '../common/paths.ts';
 import type { PageContext } from '../common/layout.tsx';
 import { Day, StandingBadge, When, channelLabel, documentKindLabel, formatDay, formatTime, partyText, stateLabel, workflowFor } from './format.tsx';
 import { Timeline } from '../common/moj.tsx';
+import { Button, Details, type SummaryRow, SummaryList, TableScroll, Tag } from '../common/govuk.tsx';
+import { Csrf, ReasonTextarea } from './fields.tsx';
 import type { CaseView } from './query.tsx';
 import { AttachmentFile } from './attachment-file.tsx';
 
@@ -30,28 +32,24 @@ function feeText(t: Translator, c: CaseView['case']): string {
 export function CaseSummary({ ctx, view }: { ctx: PageContext; view: CaseView }) {
   const { t, lang } = ctx;
   const c = view.case;
-  const row = (label: string, value: ComponentChildren) => (
-    <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{label}</dt><dd class="govuk-summary-list__value">{value}</dd></div>
-  );
+  const row = (key: string, value: ComponentChildren): SummaryRow => ({ key, value });
   return (
-    <dl class="govuk-summary-list">
-      {row(t('office.case.service'), view.service.name[lang])}
-      {row(t('office.case.applicant'), c.applicantName)}
-      {row(t('office.case.party'), partyText(t, c.party))}
-      {row(t('office.case.state'), stateLabel(workflowFor(view.service), c.state, lang))}
-      {row(t('office.case.submitted'), <When lang={lang} at={c.submittedAt} />)}
-      {row(t('office.case.channel'), channelLabel(t, c.channel))}
-      {c.clockPaused ? (
-        row(t('office.case.due'), <StandingBadge ctx={ctx} standing={null} paused />)
-      ) : (
-        <>
-          {row(t('office.case.due'), c.dueOn === null ? t('office.case.notStarted') : <Day lang={lang} day={c.dueOn} />)}
-          {row(t('office.col.deadline'), <StandingBadge ctx={ctx} standing={view.standing} paused={false} />)}
-        </>
-      )}
-      {row(t('office.case.fee'), feeText(t, c))}
-      {row(t('office.case.assignee'), c.assignedName ?? t('office.unassigned'))}
-    </dl>
+    <SummaryList t={t} rows={[
+      row(t('office.case.service'), view.service.name[lang]),
+      row(t('office.case.applicant'), c.applicantName),
+      row(t('office.case.party'), partyText(t, c.party)),
+      row(t('office.case.state'), stateLabel(workflowFor(view.service), c.state, lang)),
+      row(t('office.case.submitted'), <When lang={lang} at={c.submittedAt} />),
+      row(t('office.case.channel'), channelLabel(t, c.channel)),
+      ...(c.clockPaused
+        ? [row(t('office.case.due'), <StandingBadge ctx={ctx} standing={null} paused />)]
+        : [
+          row(t('office.case.due'), c.dueOn === null ? t('office.case.notStarted') : <Day lang={lang} day={c.dueOn} />),
+          row(t('office.col.deadline'), <StandingBadge ctx={ctx} standing={view.standing} paused={false} />),
+        ]),
+      row(t('office.case.fee'), feeText(t, c)),
+      row(t('office.case.assignee'), c.assignedName ?? t('office.unassigned')),
+    ]} />
   );
 }
 
@@ -93,7 +91,7 @@ function AnswerValue({ ctx, caseId, field, value, attachments }: { ctx: PageCont
     case 'tel':
     case 'number':
     case undefined:
-      return <span class="office-text">{plain(value)}</span>;
+      return <span class="app-office-text">{plain(value)}</span>;
   }
 }
 
@@ -115,7 +113,7 @@ export function Answers({ ctx, view, attachments }: { ctx: PageContext; view: Ca
   return (
     <section aria-labelledby="answers-title">
       <h2 class="govuk-heading-m" id="answers-title">{t('office.answers.title')}</h2>
-      {pages.length === 0 && others.length === 0 ? <p>{t('office.answers.none')}</p> : null}
+      {pages.length === 0 && others.length === 0 ? <p class="govuk-body">{t('office.answers.none')}</p> : null}
       {pages.map(({ page, fields }) => (
         <div key={page.id}>
           <h3 class="govuk-heading-s">{page.title[lang]}</h3>
@@ -132,35 +130,28 @@ export function Answers({ ctx, view, attachments }: { ctx: PageContext; view: Ca
   );
 }
 
+/** Each question put to the applicant, with the answer and its files, as a summary list of its own. */
 export function Requests({ ctx, view, attachments }: { ctx: PageContext; view: CaseView; attachments: readonly Attachment[] }) {
   const { t, lang } = ctx;
   const filesOf = (requestId: string) => attachments.filter((a) => a.requestId === requestId);
   return (
     <section aria-labelledby="requests-title">
       <h2 class="govuk-heading-m" id="requests-title">{t('office.requests.title')}</h2>
-      {view.requests.length === 0 ? <p>{t('office.requests.none')}</p> : null}
-      <ol class="govuk-list office-requests">
-        {view.requests.map((r) => (
-          <li key={r.id}>
-            <h3 class="govuk-heading-s">{t('office.requests.question', { date: formatDay(lang, r.askedOn) })}</h3>
-            <p class="office-text">{r.question}</p>
-            {r.answer === null ? (
-              <p><strong>{t('office.requests.waiting')}</strong>{r.answerDueOn === null ? null : ` ${t('office.requests.dueBy', { date: formatDay(lang, r.answerDueOn) })}`}</p>
-            ) : (
-              <>
-                <h4>{t('office.requests.answer', { date: formatDay(lang, r.answeredOn ?? '') })}</h4>
-                <p class="office-text">{r.answer}</p>
-                {filesOf(r.id).length > 0 ? (
-                  <>
-                    <h4>{t('office.requests.files')}</h4>
-                    <ul class="govuk-list">{filesOf(r.id).map((a) => <li key={a.id}><AttachmentFile ctx={ctx} caseId={view.case.id} file={a} /></li>)}</ul>
-                  </>
-                ) : null}
-              </>
-            )}
-          </li>
-        ))}
-      </ol>
+      {view.requests.length === 0 ? <p class="govuk-body">{t('office.requests.none')}</p> : null}
+      {view.requests.map((r) => {
+        const files = filesOf(r.id);
+        const rows: SummaryRow[] = [
+          { key: t('office.requests.question', { date: formatDay(lang, r.askedOn) }), value: <span class="app-office-text">{r.question}</span> },
+          r.answer === null
+            ? { key: t('office.requests.answerTitle'), value: <><strong>{t('office.requests.waiting')}</strong>{r.answerDueOn === null ? null : ` ${t('office.requests.dueBy', { date: formatDay(lang, r.answerDueOn) })}`}</> }
+            : { key: t('office.requests.answer', { date: formatDay(lang, r.answeredOn ?? '') }), value: <span class="app-office-text">{r.answer}</span> },
+          ...(files.length === 0 ? [] : [{
+            key: t('office.requests.files'),
+            value: <ul class="govuk-list">{files.map((a) => <li key={a.id}><AttachmentFile ctx={ctx} caseId={view.case.id} file={a} /></li>)}</ul>,
+          }]),
+        ];
+        return <SummaryList key={r.id} t={t} rows={rows} />;
+      })}
     </section>
   );
 }
@@ -174,67 +165,71 @@ export function History({ ctx, view }: { ctx: PageContext; view: CaseView }) {
     <section aria-labelledby="history-title">
       <h2 class="govuk-heading-m" id="history-title">{t('office.history.title')}</h2>
       <p class="govuk-hint">{t('office.history.caption')}</p>
-      <Timeline headingLevel={3} items={[...view.events].reverse().map((e) => ({
-        title: `${stateLabel(workflow, e.from, lang)} → ${stateLabel(workflow, e.to, lang)}`,
-        byline: t('office.history.by', { who: e.actorName ?? t('office.history.system'), channel: channelLabel(t, e.channel) }),
-        datetime: e.at.toISOString(),
-        when: formatTime(lang, e.at),
-        children: e.reason === null && e.refusalGroundId === null ? undefined : (
-          <>
-            {e.reason === null ? null : <p class="govuk-body office-text">{e.reason}</p>}
-            {e.refusalGroundId === null ? null : <p class="govuk-body">{t('office.history.ground', { ground: ground(e.refusalGroundId) ?? '' })}</p>}
-          </>
-        ),
-      }))} />
+      <div class="app-office-timeline">
+        <Timeline headingLevel={3} items={[...view.events].reverse().map((e) => ({
+          title: `${stateLabel(workflow, e.from, lang)} → ${stateLabel(workflow, e.to, lang)}`,
+          byline: t('office.history.by', { who: e.actorName ?? t('office.history.system'), channel: channelLabel(t, e.channel) }),
+          datetime: e.at.toISOString(),
+          when: formatTime(lang, e.at),
+          children: e.reason === null && e.refusalGroundId === null ? undefined : (
+            <>
+              {e.reason === null ? null : <p class="govuk-body app-office-text">{e.reason}</p>}
+              {e.refusalGroundId === null ? null : <p class="govuk-body">{t('office.history.ground', { ground: ground(e.refusalGroundId) ?? '' })}</p>}
+            </>
+          ),
+        }))} />
+      </div>
     </section>
   );
 }
 
 export function Documents({ ctx, view, csrf }: { ctx: PageContext; view: CaseView; csrf: string }) {
   const { t, lang } = ctx;
+  const revocable = view.canRevoke ? view.documents.filter((d) => d.status === 'valid') : [];
   return (
     <section aria-labelledby="documents-title">
       <h2 class="govuk-heading-m" id="documents-title">{t('office.documents.title')}</h2>
       {view.documents.length === 0 ? (
-        <p>{t('office.documents.none')}</p>
+        <p class="govuk-body">{t('office.documents.none')}</p>
       ) : (
-        <div class="app-table-scroll" role="region" aria-labelledby="documents-caption" tabIndex={0}>
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--s" id="documents-caption">{t('office.documents.caption')}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">{t('office.documents.kind')}</th>
-              <th scope="col" class="govuk-table__header">{t('office.documents.number')}</th>
-              <th scope="col" class="govuk-table__header">{t('office.documents.issued')}</th>
-              <th scope="col" class="govuk-table__header">{t('office.documents.status')}</th>
-              <th scope="col" class="govuk-table__header">{t('office.documents.links')}</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {view.documents.map((d) => (
-              <tr class="govuk-table__row" key={d.id}>
-                <th scope="row" class="govuk-table__header">{documentKindLabel(t, d.kind)}</th>
-                <td class="govuk-table__cell app-nowrap">{d.number}</td>
-                <td class="govuk-table__cell"><When lang={lang} at={d.issuedAt} /></td>
-                <td class="govuk-table__cell"><strong class={`govuk-tag govuk-tag--${d.status === 'valid' ? 'green' : 'red'}`}>{d.status === 'valid' ? t('office.documents.valid') : t('office.documents.revoked')}</strong></td>
-                <td class="govuk-table__cell">
-                  <a href={paths.officeDocument(lang, d.id)} type="application/pdf">{t('office.documents.download', { number: d.number })}</a>
-                  <br /><a href={paths.verify(lang, d.id)}>{t('office.documents.verify', { number: d.number })}</a>
-                  {view.canRevoke && d.status === 'valid' ? (
-                    <form method="post" action={paths.officeRevokeDocument(lang, d.id)} class="office-revoke">
-                      <input type="hidden" name="_csrf" value={csrf} />
-                      <label class="govuk-label" for={`revoke-${d.id}`}>{t('office.documents.revokeReason', { number: d.number })}</label>
-                      <textarea class="govuk-textarea" id={`revoke-${d.id}`} name="reason" rows={2} maxLength={MAX_CASE_TEXT} required />
-                      <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">{t('office.documents.revoke', { number: d.number })}</button>
-                    </form>
-                  ) : null}
-                </td>
+        <TableScroll label={t('office.documents.caption')}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--s">{t('office.documents.caption')}</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">{t('office.documents.kind')}</th>
+                <th scope="col" class="govuk-table__header">{t('office.documents.number')}</th>
+                <th scope="col" class="govuk-table__header">{t('office.documents.issued')}</th>
+                <th scope="col" class="govuk-table__header">{t('office.documents.status')}</th>
+                <th scope="col" class="govuk-table__header">{t('office.documents.links')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-        </div>
+            </thead>
+            <tbody class="govuk-table__body">
+              {view.documents.map((d) => (
+                <tr class="govuk-table__row" key={d.id}>
+                  <th scope="row" class="govuk-table__header">{documentKindLabel(t, d.kind)}</th>
+                  <td class="govuk-table__cell app-nowrap">{d.number}</td>
+                  <td class="govuk-table__cell"><When lang={lang} at={d.issuedAt} /></td>
+                  <td class="govuk-table__cell"><Tag colour={d.status === 'valid' ? 'green' : 'red'}>{d.status === 'valid' ? t('office.documents.valid') : t('office.documents.revoked')}</Tag></td>
+                  <td class="govuk-table__cell">
+                    <a class="govuk-link" href={paths.officeDocument(lang, d.id)} type="application/pdf">{t('office.documents.download', { number: d.number })}</a>
+                    <br /><a class="govuk-link" href={paths.verify(lang, d.id)}>{t('office.documents.verify', { number: d.number })}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
+      {revocable.map((d) => (
+        <Details key={d.id} summary={t('office.documents.revoke', { number: d.number })}>
+          <form method="post" action={paths.officeRevokeDocument(lang, d.id)} novalidate>
+            <Csrf token={csrf} />
+            <ReasonTextarea t={t} field={`revoke-${d.id}`} name="reason" label={t('office.documents.revokeReason', { number: d.number })} value="" rows={2} maxLength={MAX_CASE_TEXT} required />
+            <Button kind="warning">{t('office.documents.revoke', { number: d.number })}</Button>
+          </form>
+        </Details>
+      ))}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import type { DecisionPreview } from '../../modules/cases/index.ts';
 import { draftMark } from '../../modules/documents/index.ts';
 import { paths } from '../common/paths.ts';
 import { Layout, type PageContext } from '../common/layout.tsx';
+import { Button, ButtonGroup, SummaryList, Tag, WarningText } from '../common/govuk.tsx';
 import { Csrf } from './fields.tsx';
 import { officePaths } from './office-paths.ts';
 import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
@@ -46,25 +47,19 @@ export function DecisionConfirmPage({ ctx, view }: { ctx: PageContext; view: Dec
       <a href={paths.officeCase(lang, c.id)} class="govuk-back-link">{t('decision.back')}</a>
       <span class="govuk-caption-l">{t('office.case.title', { number: c.number })}</span>
       <h1 class="govuk-heading-l">{title}</h1>
-      <div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-        <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">{t('decision.warningLabel')}</span>
-          {t('decision.warning')}
-        </strong>
-      </div>
+      <WarningText t={t}>{t('decision.warning')}</WarningText>
       <DecisionSummary ctx={ctx} preview={preview} />
       <DocumentDraft ctx={ctx} preview={preview} />
       <form method="post" action={officePaths.decisionDraft(lang, c.id)} target="_blank" class="govuk-!-margin-bottom-6">
         <DecisionFields preview={preview} csrf={csrf} withVersion={false} />
-        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t('decision.openDraft')}</button>
+        <Button kind="secondary">{t('decision.openDraft')}</Button>
       </form>
       <form method="post" action={officePaths.decisionConfirm(lang, c.id)}>
         <DecisionFields preview={preview} csrf={csrf} withVersion />
-        <div class="govuk-button-group">
-          <button type="submit" class={`govuk-button${preview.event === 'refuse' ? ' govuk-button--warning' : ''}`} data-module="govuk-button">{t('decision.confirm')}</button>
-          <button type="submit" class="govuk-button govuk-button--secondary" formaction={officePaths.decisionBack(lang, c.id)} data-module="govuk-button">{t('decision.backButton')}</button>
-        </div>
+        <ButtonGroup>
+          <Button kind={preview.event === 'refuse' ? 'warning' : 'primary'}>{t('decision.confirm')}</Button>
+          <button type="submit" class="govuk-button govuk-button--secondary" formaction={officePaths.decisionBack(lang, c.id)}>{t('decision.backButton')}</button>
+        </ButtonGroup>
       </form>
     </Layout>
   );
@@ -84,16 +79,7 @@ function DecisionSummary({ ctx, preview }: { ctx: PageContext; preview: Decision
     [t('decision.row.number'), input.documentNumber],
     [t('decision.row.language'), t(c.lang === 'uk' ? 'decision.language.uk' : 'decision.language.en')],
   ];
-  return (
-    <dl class="govuk-summary-list">
-      {rows.map(([label, value]) => (
-        <div class="govuk-summary-list__row" key={label}>
-          <dt class="govuk-summary-list__key">{label}</dt>
-          <dd class="govuk-summary-list__value"><span class="office-text">{value}</span></dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <SummaryList t={t} rows={rows.map(([key, value]) => ({ key, value: <span class="app-office-text">{value}</span> }))} />;
 }
 
 /** The document's own text, as the applicant will read it (in the applicant's language), marked as a draft. */
@@ -106,18 +92,11 @@ function DocumentDraft({ ctx, preview }: { ctx: PageContext; preview: DecisionPr
       <h2 class="govuk-heading-m" id="draft-title">{t('decision.draftTitle')}</h2>
       <p class="govuk-body">{t('decision.draftLead')}</p>
       <div class="govuk-inset-text app-document-draft" lang={docLang}>
-        <p class="govuk-body"><strong class="govuk-tag govuk-tag--red">{draftMark(docLang)}</strong></p>
+        <p class="govuk-body"><Tag colour="red">{draftMark(docLang)}</Tag></p>
         <p class="govuk-body-s">{doc.letterhead}</p>
         <h3 class="govuk-heading-s">{doc.title}</h3>
-        <dl class="govuk-summary-list govuk-summary-list--no-border">
-          {doc.lines.map((l) => (
-            <div class="govuk-summary-list__row" key={l.label}>
-              <dt class="govuk-summary-list__key">{l.label}</dt>
-              <dd class="govuk-summary-list__value">{l.value}</dd>
-            </div>
-          ))}
-        </dl>
-        {doc.paragraphs.map((p, i) => <p class="govuk-body office-text" key={i}>{p}</p>)}
+        <SummaryList t={t} borders={false} rows={doc.lines.map((l) => ({ key: l.label, value: l.value }))} />
+        {doc.paragraphs.map((p, i) => <p class="govuk-body app-office-text" key={i}>{p}</p>)}
       </div>
     </section>
   );

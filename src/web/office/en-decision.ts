@@ -7,7 +7,6 @@ export const enDecision: Copy<typeof ukDecision> = {
   'decision.title.refuse': 'Check the decision to refuse',
   'decision.back': 'Back to the case',
   'decision.backButton': 'Back',
-  'decision.warningLabel': 'Warning',
   'decision.warning': 'The decision has not been issued yet. Once you confirm, it is sealed by the agency and sent to the applicant; after that it can only be revoked.',
   'decision.row.decision': 'Decision',
   'decision.row.service': 'Service',

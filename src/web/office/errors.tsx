@@ -16,6 +16,8 @@ export interface OfficeError {
 export const actionField = (event: string, name: string): string => `${event}-${name}`;
 /** Failures that belong to no single field are shown at the top of the actions. */
 export const ACTIONS_FIELD = 'actions';
+/** The refusal's ground: only the refusal's form asks for it, so its field is its name. */
+export const REFUSAL_GROUND_FIELD = 'refusalGroundId';
 
 /** The back office's refusals from the cases module (action, note or assignment). */
 export type OfficeCaseRefusal = ActFailure | NoteFailure | AssignFailure;
@@ -44,9 +46,9 @@ export function workflowProblem(error: TransitionError, event: string): OfficeEr
     case 'workflow.reason_required':
       return { key: 'office.error.workflow.reason_required', field: actionField(event, 'reason'), status: 400 };
     case 'workflow.refusal_ground_required':
-      return { key: 'office.error.workflow.refusal_ground_required', field: actionField(event, 'refusalGroundId'), status: 400 };
+      return { key: 'office.error.workflow.refusal_ground_required', field: REFUSAL_GROUND_FIELD, status: 400 };
     case 'workflow.refusal_ground_unknown':
-      return { key: 'office.error.workflow.refusal_ground_unknown', field: actionField(event, 'refusalGroundId'), status: 400 };
+      return { key: 'office.error.workflow.refusal_ground_unknown', field: REFUSAL_GROUND_FIELD, status: 400 };
     case 'workflow.documents_incomplete':
       return { key: 'office.error.workflow.documents_incomplete', field: ACTIONS_FIELD, status: 400 };
     case 'workflow.fee_unpaid':

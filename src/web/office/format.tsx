@@ -6,6 +6,7 @@ import type { DeadlineStatus } from '../../modules/deadlines/index.ts';
 import { defaultWorkflow, type WorkflowDefinition } from '../../modules/workflow/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import type { PageContext } from '../common/layout.tsx';
+import { Tag, type TagColour } from '../common/govuk.tsx';
 
 const TIME_ZONE = STATE_TIME_ZONE;
 const LOCALE: Record<Lang, string> = { uk: 'uk-UA', en: 'en-GB' };
@@ -99,8 +100,12 @@ export function partyText(t: Translator, party: CaseParty): string {
   }
 }
 
-/** The deadline mark: always in words; the badge's colour only repeats them. */
-export function standingText(t: Translator, standing: DeadlineStatus | null, paused: boolean): { text: string; tone: string } {
+/** How the deadline tag looks: the words say it all; the colour only repeats them. */
+type StandingTone = 'on-time' | 'due-soon' | 'due-today' | 'overdue' | 'paused' | 'none';
+const TAG_COLOUR: Record<StandingTone, TagColour> = { 'on-time': 'green', 'due-soon': 'yellow', 'due-today': 'red', overdue: 'red', paused: 'grey', none: 'grey' };
+
+/** The deadline mark: always in words; the tag's colour only repeats them. */
+export function standingText(t: Translator, standing: DeadlineStatus | null, paused: boolean): { text: string; tone: StandingTone } {
   if (paused) {
     return { text: t('office.standing.paused'), tone: 'paused' };
   }
@@ -121,5 +126,5 @@ export function standingText(t: Translator, standing: DeadlineStatus | null, pau
 
 export function StandingBadge({ ctx, standing, paused }: { ctx: PageContext; standing: DeadlineStatus | null; paused: boolean }) {
   const { text, tone } = standingText(ctx.t, standing, paused);
-  return <span class={`office-badge office-badge-${tone}`}>{text}</span>;
+  return <span class="app-office-standing"><Tag colour={TAG_COLOUR[tone]}>{text}</Tag></span>;
 }

@@ -1,13 +1,15 @@
 import { formatMoney, type PaymentMismatch } from '../../modules/cases/index.ts';
 import { paths } from '../common/paths.ts';
 import { ErrorSummary, type FieldError } from '../common/components.tsx';
+import { Button, TableScroll } from '../common/govuk.tsx';
+import { DateInput } from '../common/inputs.tsx';
+import { errorOf } from './fields.tsx';
+import type { PaymentsPeriod } from './payments.view.ts';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { formatDay, formatTime } from './format.tsx';
 import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
 
-export interface PaymentsView {
-  readonly from: string;
-  readonly to: string;
+export interface PaymentsView extends PaymentsPeriod {
   readonly mismatches: readonly PaymentMismatch[] | null;
   readonly errors: readonly FieldError[];
   readonly nav: OfficeNavItems;
@@ -32,23 +34,22 @@ export function OfficePaymentsPage({ ctx, view }: { ctx: PageContext; view: Paym
       <ErrorSummary ctx={ctx} errors={view.errors} />
       <h1 class="govuk-heading-l">{t('office.payments.title')}</h1>
       <p class="govuk-body-l">{t('office.payments.lead')}</p>
-      <form method="get" action={paths.officePayments(lang)}>
-        <div class={`govuk-form-group${view.errors.length > 0 ? ' govuk-form-group--error' : ''}`}>
-          <label class="govuk-label" for="filter-from">{t('office.payments.from')}</label>
-          <input class="govuk-input govuk-input--width-10" id="filter-from" name="from" type="date" value={view.from} />
+      <form method="get" action={paths.officePayments(lang)} novalidate>
+        <div class="app-office-period">
+          <DateInput t={t} name="from" legend={t('office.payments.from')} value={view.fromParts} problem={view.problems.from} error={errorOf(view.errors, 'from')} />
+          <DateInput t={t} name="to" legend={t('office.payments.to')} value={view.toParts} problem={view.problems.to} error={errorOf(view.errors, 'to')} />
         </div>
-        <div class="govuk-form-group">
-          <label class="govuk-label" for="filter-to">{t('office.payments.to')}</label>
-          <input class="govuk-input govuk-input--width-10" id="filter-to" name="to" type="date" value={view.to} />
-        </div>
-        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t('office.payments.show')}</button>
+        <Button kind="secondary">{t('office.payments.show')}</Button>
       </form>
-      {view.mismatches === null ? null : view.mismatches.length === 0 ? (
-        <p class="govuk-body" role="status">{t('office.payments.none')} {t('office.payments.period', { from: formatDay(lang, view.from), to: formatDay(lang, view.to) })}</p>
+      {view.mismatches === null || view.from === null || view.to === null ? null : view.mismatches.length === 0 ? (
+        <div class="govuk-inset-text" role="status">
+          <p class="govuk-body govuk-!-font-weight-bold">{t('office.payments.none')}</p>
+          <p class="govuk-body">{t('office.payments.checked', { period: t('office.payments.period', { from: formatDay(lang, view.from), to: formatDay(lang, view.to) }) })}</p>
+        </div>
       ) : (
-        <div class="app-table-scroll" role="region" aria-labelledby="payments-caption" tabIndex={0}>
+        <TableScroll label={t('office.payments.caption')}>
         <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m" id="payments-caption">{t('office.payments.caption')}: {t('office.payments.period', { from: formatDay(lang, view.from), to: formatDay(lang, view.to) })}</caption>
+          <caption class="govuk-table__caption govuk-table__caption--m">{t('office.payments.caption')}: {t('office.payments.period', { from: formatDay(lang, view.from), to: formatDay(lang, view.to) })}</caption>
           <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">{t('office.payments.kind')}</th><th scope="col" class="govuk-table__header">{t('office.payments.case')}</th><th scope="col" class="govuk-table__header">{t('office.payments.portal')}</th><th scope="col" class="govuk-table__header">{t('office.payments.provider')}</th></tr></thead>
           <tbody class="govuk-table__body">
             {view.mismatches.map((m, i) => {
@@ -65,7 +66,7 @@ export function OfficePaymentsPage({ ctx, view }: { ctx: PageContext; view: Paym
             })}
           </tbody>
         </table>
-        </div>
+        </TableScroll>
       )}
     </Layout>
   );

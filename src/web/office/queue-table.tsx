@@ -3,7 +3,9 @@ import type { Service } from '../../modules/catalogue/index.ts';
 import type { DeadlineStatus } from '../../modules/deadlines/index.ts';
 import { paths } from '../common/paths.ts';
 import type { FieldError } from '../common/components.tsx';
-import { Csrf, Field, describedBy, fieldId } from './fields.tsx';
+import { Button, TableScroll } from '../common/govuk.tsx';
+import { ErrorMessage, FormGroup, type Option, Select } from '../common/inputs.tsx';
+import { Csrf, errorOf, fieldId } from './fields.tsx';
 import { Day, StandingBadge, When, stateLabel, workflowFor } from './format.tsx';
 import type { Officer, QueuePage } from './query.tsx';
 import type { PageContext } from '../common/layout.tsx';
@@ -29,41 +31,44 @@ export function QueueTable({ ctx, page, services, bulk }: { ctx: PageContext; pa
       <Csrf token={bulk.csrf} />
       <input type="hidden" name="agencyId" value={bulk.agencyId} />
       <input type="hidden" name="filters" value={bulk.filters} />
-      <div class={`app-table-scroll${bulk.errors.some((e) => e.field === 'caseIds') ? ' govuk-form-group--error' : ''}`} id={fieldId('caseIds')} role="region" aria-labelledby="queue-caption" tabIndex={0}>
-        <table class="govuk-table office-queue">
-          <caption class="govuk-table__caption govuk-table__caption--m" id="queue-caption">{t.plural('office.queue.count', page.total)}</caption>
+      <FormGroup error={errorOf(bulk.errors, 'caseIds')}>
+      <ErrorMessage t={t} name="caseIds" text={errorOf(bulk.errors, 'caseIds')} />
+      <TableScroll label={t('office.queue.title')}>
+        <table class="govuk-table app-office-queue">
+          <caption class="govuk-table__caption govuk-table__caption--m">{t.plural('office.queue.count', page.total)}</caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">{t('office.col.select')}</th>
+              <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{t('office.col.select')}</span></th>
               <th scope="col" class="govuk-table__header">{t('office.col.number')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.service')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.applicant')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.state')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.submitted')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.due')}</th>
-              <th scope="col" class="govuk-table__header">{t('office.col.deadline')}</th>
               <th scope="col" class="govuk-table__header">{t('office.col.assignee')}</th>
             </tr>
           </thead>
           <tbody class="govuk-table__body">
-            {page.rows.map((row) => (
-              <QueueRow key={row.case.id} ctx={ctx} c={row.case} standing={row.standing} service={services.get(row.case.serviceId)} checked={selected.has(row.case.id)} />
+            {page.rows.map((row, i) => (
+              <QueueRow key={row.case.id} ctx={ctx} c={row.case} standing={row.standing} service={services.get(row.case.serviceId)} checked={selected.has(row.case.id)} first={i === 0} />
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
+      </FormGroup>
       <BulkControls ctx={ctx} bulk={bulk} />
     </form>
   );
 }
 
-function QueueRow({ ctx, c, standing, service, checked }: { ctx: PageContext; c: CaseRecord; standing: DeadlineStatus | null; service: Service | undefined; checked: boolean }) {
+function QueueRow({ ctx, c, standing, service, checked, first }: { ctx: PageContext; c: CaseRecord; standing: DeadlineStatus | null; service: Service | undefined; checked: boolean; first: boolean }) {
   const { t, lang } = ctx;
-  const box = `case-${c.id}`;
+  // The first box carries the field's id, so the error summary's link lands on it.
+  const box = first ? fieldId('caseIds') : `case-${c.id}`;
   return (
     <tr class="govuk-table__row">
       <td class="govuk-table__cell">
-        <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+        <div class="govuk-checkboxes govuk-checkboxes--small">
           <div class="govuk-checkboxes__item">
             <input class="govuk-checkboxes__input" type="checkbox" id={box} name="caseIds" value={c.id} checked={checked} />
             <label class="govuk-label govuk-checkboxes__label" for={box}><span class="govuk-visually-hidden">{t('office.queue.selectCase', { number: c.number })}</span></label>
@@ -78,8 +83,10 @@ function QueueRow({ ctx, c, standing, service, checked }: { ctx: PageContext; c:
       </td>
       <td class="govuk-table__cell">{stateLabel(workflowFor(service), c.state, lang)}</td>
       <td class="govuk-table__cell app-nowrap"><When lang={lang} at={c.submittedAt} dateOnly /></td>
-      <td class="govuk-table__cell app-nowrap">{c.dueOn === null ? t('office.none') : <Day lang={lang} day={c.dueOn} />}</td>
-      <td class="govuk-table__cell"><StandingBadge ctx={ctx} standing={standing} paused={c.clockPaused} /></td>
+      <td class="govuk-table__cell">
+        <span class="app-nowrap">{c.dueOn === null ? t('office.none') : <Day lang={lang} day={c.dueOn} />}</span>
+        <br /><StandingBadge ctx={ctx} standing={standing} paused={c.clockPaused} />
+      </td>
       <td class="govuk-table__cell">{c.assignedName ?? t('office.unassigned')}</td>
     </tr>
   );
@@ -88,30 +95,18 @@ function QueueRow({ ctx, c, standing, service, checked }: { ctx: PageContext; c:
 function BulkControls({ ctx, bulk }: { ctx: PageContext; bulk: BulkAssign }) {
   const { t } = ctx;
   return (
-    <fieldset class="govuk-fieldset office-bulk">
-      <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">{t('office.bulk.legend')}</legend>
-      <Field errors={bulk.errors} field="assignee" label={t('office.bulk.assignee')}>
-        <OfficerSelect ctx={ctx} field="assignee" officers={bulk.officers} me={bulk.me} value={bulk.assignee} errors={bulk.errors} />
-      </Field>
-      <button type="submit" class="govuk-button" data-module="govuk-button">{t('office.bulk.submit')}</button>
-    </fieldset>
+    <div class="app-office-bulk">
+      <h2 class="govuk-heading-s">{t('office.bulk.legend')}</h2>
+      <Select t={t} name="assignee" label={t('office.bulk.assignee')} choose={t('office.assign.nobody')} options={officerOptions(ctx, bulk.officers, bulk.me)}
+        value={bulk.assignee} error={errorOf(bulk.errors, 'assignee')} />
+      <Button>{t('office.bulk.submit')}</Button>
+    </div>
   );
 }
 
-/** The assignee select: nobody (to unassign), then the officers this officer may assign to. */
-export function OfficerSelect(props: { ctx: PageContext; field: string; officers: readonly Officer[]; me: string; value: string; errors: readonly FieldError[] }) {
-  const { ctx, field, officers, me, value, errors } = props;
-  const { t } = ctx;
-  return (
-    <select class="govuk-select" id={fieldId(field)} name="assignee" aria-describedby={describedBy(errors, field, false)}>
-      <option value="" selected={value === ''}>{t('office.assign.nobody')}</option>
-      {officers.map((o) => (
-        <option key={o.personId} value={o.personId} selected={value === o.personId}>
-          {o.personId === me ? t('office.assign.me', { name: o.name }) : o.name}
-        </option>
-      ))}
-    </select>
-  );
+/** Whom a case may be assigned to (after "nobody", which unassigns): the officers this officer may assign to. */
+export function officerOptions(ctx: PageContext, officers: readonly Officer[], me: string): Option[] {
+  return officers.map((o) => ({ value: o.personId, label: o.personId === me ? ctx.t('office.assign.me', { name: o.name }) : o.name }));
 }
 
 export function Paging({ ctx, page, link }: { ctx: PageContext; page: { number: number; total: number; pageSize: number }; link: (page: number) => string }) {

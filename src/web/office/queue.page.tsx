@@ -1,11 +1,11 @@
-import type { ComponentChildren } from 'preact';
-
 import type { Service } from '../../modules/catalogue/index.ts';
 import { defaultWorkflow } from '../../modules/workflow/index.ts';
 import { paths } from '../common/paths.ts';
 import { ErrorSummary, type FieldError } from '../common/components.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
-import { fieldId } from './fields.tsx';
+import { Button, ButtonGroup } from '../common/govuk.tsx';
+import { Checkboxes, Radios, Select } from '../common/inputs.tsx';
+import { FilterLayout } from '../common/moj.tsx';
 import { ASSIGNED, type Assigned, type Officer, type QueueFilters, type QueuePage, filterParams, filterQueryString } from './query.tsx';
 import { Paging, QueueTable } from './queue-table.tsx';
 import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
@@ -40,18 +40,15 @@ export function OfficeQueuePage({ ctx, view }: { ctx: PageContext; view: QueueVi
       <ErrorSummary ctx={ctx} errors={view.errors} />
       <h1 class="govuk-heading-l">{t('office.queue.title')}</h1>
       <p class="govuk-body-l">{t('office.queue.lead')}</p>
-      <div class="moj-filter-layout">
-        <div class="moj-filter-layout__filter">
-          <FilterForm ctx={ctx} view={view} />
-        </div>
-        <div class="moj-filter-layout__content">
-          {view.page.total === 0 ? (
-            <p class="govuk-body">{t('office.queue.empty')}</p>
-          ) : (
-            <QueueTable ctx={ctx} page={view.page} services={new Map(view.services.map((s) => [s.id, s]))} bulk={bulk} />
-          )}
-          <Paging ctx={ctx} page={{ number: view.filters.page, total: view.page.total, pageSize: view.page.pageSize }} link={link} />
-        </div>
+      <div class="app-office-queue-layout">
+      <FilterLayout heading={t('office.filter.legend')} filter={<FilterForm ctx={ctx} view={view} />}>
+        {view.page.total === 0 ? (
+          <p class="govuk-body">{t('office.queue.empty')}</p>
+        ) : (
+          <QueueTable ctx={ctx} page={view.page} services={new Map(view.services.map((s) => [s.id, s]))} bulk={bulk} />
+        )}
+        <Paging ctx={ctx} page={{ number: view.filters.page, total: view.page.total, pageSize: view.page.pageSize }} link={link} />
+      </FilterLayout>
       </div>
     </Layout>
   );
@@ -59,58 +56,23 @@ export function OfficeQueuePage({ ctx, view }: { ctx: PageContext; view: QueueVi
 
 const assignedKey = (a: Assigned) => (a === 'any' ? 'office.filter.assigned.any' : a === 'me' ? 'office.filter.assigned.me' : 'office.filter.assigned.nobody');
 
+/** The queue's filters (a GET form): agency, state, service, who it is assigned to, and running cases only. */
 function FilterForm({ ctx, view }: { ctx: PageContext; view: QueueView }) {
   const { t, lang } = ctx;
   const f = view.filters;
-  const select = (field: string, label: string, children: ComponentChildren) => (
-    <div class="govuk-form-group">
-      <label class="govuk-label govuk-label--s" for={fieldId(field)}>{label}</label>
-      <select class="govuk-select" id={fieldId(field)} name={field}>{children}</select>
-    </div>
-  );
   return (
-    <form method="get" action={paths.officeCases(lang)} class="moj-filter" aria-labelledby="filter-title">
-      <div class="moj-filter__header">
-        <div class="moj-filter__header-title"><h2 class="govuk-heading-m" id="filter-title">{t('office.filter.legend')}</h2></div>
-      </div>
-      <div class="moj-filter__content">
-        <div class="moj-filter__options">
-          {view.agencies.length > 1 ? select('agency', t('office.filter.agency'), view.agencies.map((a) => <option key={a.id} value={a.id} selected={f.agency === a.id}>{a.name}</option>)) : null}
-          {select('state', t('office.filter.state'), [
-            <option key="" value="">{t('office.filter.anyState')}</option>,
-            ...defaultWorkflow.states.map((s) => <option key={s.id} value={s.id} selected={f.state === s.id}>{s.label[lang]}</option>),
-          ])}
-          {select('service', t('office.filter.service'), [
-            <option key="" value="">{t('office.filter.anyService')}</option>,
-            ...view.services.map((s) => <option key={s.id} value={s.id} selected={f.service === s.id}>{s.name[lang]}</option>),
-          ])}
-          <div class="govuk-form-group">
-            <fieldset class="govuk-fieldset">
-              <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('office.filter.assigned')}</legend>
-              <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
-                {ASSIGNED.map((a) => (
-                  <div class="govuk-radios__item" key={a}>
-                    <input class="govuk-radios__input" type="radio" id={fieldId(`assigned-${a}`)} name="assigned" value={a} checked={f.assigned === a} />
-                    <label class="govuk-label govuk-radios__label" for={fieldId(`assigned-${a}`)}>{t(assignedKey(a))}</label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
-          <div class="govuk-form-group">
-            <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-              <div class="govuk-checkboxes__item">
-                <input class="govuk-checkboxes__input" type="checkbox" id={fieldId('running')} name="running" value="1" checked={f.running} />
-                <label class="govuk-label govuk-checkboxes__label" for={fieldId('running')}>{t('office.filter.running')}</label>
-              </div>
-            </div>
-          </div>
-          <div class="govuk-button-group">
-            <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t('office.filter.apply')}</button>
-            <a class="govuk-link" href={paths.officeCases(lang)}>{t('office.filter.reset')}</a>
-          </div>
-        </div>
-      </div>
+    <form method="get" action={paths.officeCases(lang)} novalidate>
+      {view.agencies.length > 1 ? (
+        <Select t={t} name="agency" label={t('office.filter.agency')} options={view.agencies.map((a) => ({ value: a.id, label: a.name }))} value={f.agency} />
+      ) : null}
+      <Select t={t} name="state" label={t('office.filter.state')} choose={t('office.filter.anyState')} options={defaultWorkflow.states.map((s) => ({ value: s.id, label: s.label[lang] }))} value={f.state ?? ''} />
+      <Select t={t} name="service" label={t('office.filter.service')} choose={t('office.filter.anyService')} options={view.services.map((s) => ({ value: s.id, label: s.name[lang] }))} value={f.service ?? ''} />
+      <Radios t={t} name="assigned" legend={t('office.filter.assigned')} options={ASSIGNED.map((a) => ({ value: a, label: t(assignedKey(a)) }))} value={f.assigned} />
+      <Checkboxes t={t} name="running" legend={t('office.filter.runningLegend')} options={[{ value: '1', label: t('office.filter.running') }]} values={f.running ? ['1'] : []} />
+      <ButtonGroup>
+        <Button kind="secondary">{t('office.filter.apply')}</Button>
+        <a class="govuk-link" href={paths.officeCases(lang)}>{t('office.filter.reset')}</a>
+      </ButtonGroup>
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { paths } from '../common/paths.ts';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { Badge } from '../common/moj.tsx';
+import { TableScroll } from '../common/govuk.tsx';
 import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
 import type { StaffHomeView } from './staff-home.view.ts';
 
@@ -28,9 +29,9 @@ export function StaffHomePage({ ctx, view, nav }: { ctx: PageContext; view: Staf
       ) : null}
       <section aria-labelledby="roles-title">
         <h2 class="govuk-heading-m" id="roles-title">{t('staffHome.rolesTitle')}</h2>
-        <div class="app-table-scroll" role="region" aria-labelledby="roles-caption" tabIndex={0}>
+        <TableScroll label={t('staffHome.rolesCaption')}>
           <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-table__caption--s" id="roles-caption">{t('staffHome.rolesCaption')}</caption>
+            <caption class="govuk-table__caption govuk-table__caption--s">{t('staffHome.rolesCaption')}</caption>
             <thead class="govuk-table__head">
               <tr class="govuk-table__row">
                 <th scope="col" class="govuk-table__header">{t('staffHome.role')}</th>
@@ -46,7 +47,7 @@ export function StaffHomePage({ ctx, view, nav }: { ctx: PageContext; view: Staf
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </Layout>
   );

@@ -2,13 +2,15 @@ import type { FastifyRequest } from 'fastify';
 
 import type { Clock } from '../../kernel/clock.ts';
 import { LANGS, type Lang } from '../../kernel/text.ts';
-import type { BackOfficeService, CasePaymentsService, RevokeFailure } from '../../modules/cases/index.ts';
-import { addDays, isDay, kyivDay } from '../../modules/deadlines/index.ts';
+import type { BackOfficeService, CasePaymentsService, PaymentMismatch, RevokeFailure } from '../../modules/cases/index.ts';
+import { kyivDay } from '../../modules/deadlines/index.ts';
 import type { SignedIn } from '../../modules/identity/index.ts';
 import { caseActionMessage } from '../cases/errors.ts';
 import { formString } from '../common/form-values.ts';
+import type { FieldError } from '../common/components.tsx';
 import { MessagePage } from '../common/message.page.tsx';
 import { OfficePaymentsPage } from './payments.page.tsx';
+import { readPeriod } from './payments.view.ts';
 import { officeNavItems } from './office-nav.tsx';
 import { paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
@@ -51,21 +53,21 @@ export function officeSupervisionRoutes(deps: { backOffice: BackOfficeService; p
       method: 'GET', url: `/${lang}/office/payments`, auth: SUPERVISORS,
       handler: async (request, reply) => {
         const ctx = pageContext(request);
-        const query = request.query as Record<string, unknown>;
-        const today = kyivDay(deps.clock.now());
-        const from = typeof query['from'] === 'string' && query['from'] !== '' ? query['from'] : addDays(today, -30);
-        const to = typeof query['to'] === 'string' && query['to'] !== '' ? query['to'] : addDays(today, 1);
-        if (!isDay(from) || !isDay(to) || to <= from) {
-          return sendPage(reply, 400, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, nav: officeNavItems(me(request)), errors: [{ field: 'from', message: ctx.t('office.payments.badDates') }] }} />);
+        const signedIn = me(request);
+        const period = readPeriod(ctx.t, request.query, kyivDay(deps.clock.now()));
+        const page = (status: number, mismatches: readonly PaymentMismatch[] | null, errors: readonly FieldError[]) =>
+          sendPage(reply, status, <OfficePaymentsPage ctx={ctx} view={{ ...period, mismatches, errors, nav: officeNavItems(signedIn) }} />);
+        if (period.errors.length > 0 || period.from === null || period.to === null) {
+          return page(400, null, period.errors);
         }
+        const unavailable = [{ field: 'from', message: ctx.t('office.payments.unavailable') }];
         if (deps.payments === null) {
-          return sendPage(reply, 200, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, nav: officeNavItems(me(request)), errors: [{ field: 'from', message: ctx.t('office.payments.unavailable') }] }} />);
+          return page(200, null, unavailable);
         }
         try {
-          const mismatches = await deps.payments.reconcile(me(request), { from: new Date(`${from}T00:00:00Z`), to: new Date(`${to}T00:00:00Z`) });
-          return sendPage(reply, 200, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches, nav: officeNavItems(me(request)), errors: [] }} />);
+          return page(200, await deps.payments.reconcile(signedIn, { from: new Date(`${period.from}T00:00:00Z`), to: new Date(`${period.to}T00:00:00Z`) }), []);
         } catch {
-          return sendPage(reply, 503, <OfficePaymentsPage ctx={ctx} view={{ from, to, mismatches: null, nav: officeNavItems(me(request)), errors: [{ field: 'from', message: ctx.t('office.payments.unavailable') }] }} />);
+          return page(503, null, unavailable);
         }
       },
     },

@@ -4,7 +4,6 @@ export const ukDecision = {
   'decision.title.refuse': 'Перевірте рішення про відмову',
   'decision.back': 'Назад до справи',
   'decision.backButton': 'Назад',
-  'decision.warningLabel': 'Увага',
   'decision.warning': 'Рішення ще не видано. Після підтвердження його буде засвідчено печаткою органу й надіслано заявникові; скасувати його можна буде лише відкликанням.',
   'decision.row.decision': 'Рішення',
   'decision.row.service': 'Послуга',
