@@ -1,4 +1,4 @@
-import type { ComponentChildren } from 'preact';
+import { type ComponentChildren, Fragment } from 'preact';
 
 import type { Translator } from '../locales/messages.ts';
 import type { DateParts, DateProblem } from './form-values.ts';
@@ -18,18 +18,25 @@ export interface Option {
 type Size = 's' | 'm' | 'l' | 'xl';
 export type InputWidth = 2 | 3 | 4 | 5 | 10 | 20 | 30 | 'full' | 'three-quarters' | 'two-thirds' | 'one-half' | 'one-third' | 'one-quarter';
 
+/** A hint: one line, or several lines (a form's own hint, then the portal's rule). */
+export type HintText = string | readonly string[] | undefined;
+
 interface FieldBase {
   readonly t: Translator;
   readonly name: string;
   readonly label: string;
-  readonly hint?: string | undefined;
+  readonly hint?: HintText;
   readonly error?: string | undefined;
   /** The label as the page's heading (one question per page). */
   readonly heading?: Size | undefined;
+  /** The label's size when it is not the page's heading (one of several questions on a page). */
+  readonly size?: Size | undefined;
 }
 
-const describedBy = (name: string, hint: unknown, error: unknown, extra?: string) =>
-  [extra, hint ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean).join(' ') || undefined;
+const hasHint = (hint: HintText): boolean => (typeof hint === 'string' ? hint !== '' : hint !== undefined && hint.length > 0);
+
+const describedBy = (name: string, hint: HintText, error: string | undefined, extra?: string) =>
+  [extra, hasHint(hint) ? `${fieldId(name)}-hint` : null, error ? `${fieldId(name)}-error` : null].filter(Boolean).join(' ') || undefined;
 
 export function ErrorMessage({ t, name, text }: { t: Translator; name: string; text: string | undefined }) {
   return text ? (
@@ -39,24 +46,28 @@ export function ErrorMessage({ t, name, text }: { t: Translator; name: string; t
   ) : null;
 }
 
-export function Hint({ name, text }: { name: string; text: string | undefined }) {
-  return text ? <div class="govuk-hint" id={`${fieldId(name)}-hint`}>{text}</div> : null;
+export function Hint({ name, text }: { name: string; text: HintText }) {
+  if (!hasHint(text)) {
+    return null;
+  }
+  const lines = typeof text === 'string' ? [text] : (text ?? []);
+  return <div class="govuk-hint" id={`${fieldId(name)}-hint`}>{lines.map((l, i) => (i === 0 ? l : <Fragment key={i}><br />{l}</Fragment>))}</div>;
 }
 
 export function FormGroup({ error, children }: { error?: string | undefined; children: ComponentChildren }) {
   return <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>{children}</div>;
 }
 
-function Label({ name, label, heading }: { name: string; label: string; heading?: Size | undefined }) {
-  const control = <label class={`govuk-label${heading ? ` govuk-label--${heading}` : ''}`} for={fieldId(name)}>{label}</label>;
+function Label({ name, label, heading, size }: { name: string; label: string; heading?: Size | undefined; size?: Size | undefined }) {
+  const control = <label class={`govuk-label${heading ?? size ? ` govuk-label--${heading ?? size}` : ''}`} for={fieldId(name)}>{label}</label>;
   return heading ? <h1 class="govuk-label-wrapper">{control}</h1> : control;
 }
 
 /** A labelled field around any control: label, hint, error message, then the control. */
-export function Field({ t, name, label, hint, error, heading, children }: FieldBase & { children: ComponentChildren }) {
+export function Field({ t, name, label, hint, error, heading, size, children }: FieldBase & { children: ComponentChildren }) {
   return (
     <FormGroup error={error}>
-      <Label name={name} label={label} heading={heading} />
+      <Label name={name} label={label} heading={heading} size={size} />
       <Hint name={name} text={hint} />
       <ErrorMessage t={t} name={name} text={error} />
       {children}
@@ -108,17 +119,19 @@ interface ChoiceProps {
   readonly t: Translator;
   readonly name: string;
   readonly legend: string;
-  readonly hint?: string | undefined;
+  readonly hint?: HintText;
   readonly error?: string | undefined;
   readonly heading?: Size | undefined;
   readonly options: readonly Option[];
 }
 
 /** A fieldset with its legend (the page's heading when `heading` is set), hint and error message. */
-export function Fieldset({ t, name, legend, hint, error, heading, children, describedByExtra }: Omit<ChoiceProps, 'options'> & { children: ComponentChildren; describedByExtra?: string }) {
+export function Fieldset({ t, name, legend, hint, error, heading, children, describedByExtra, group }: Omit<ChoiceProps, 'options'> & {
+  children: ComponentChildren; describedByExtra?: string; /** A group of inputs that answer one question together (a date's parts). */ group?: boolean;
+}) {
   return (
     <FormGroup error={error}>
-      <fieldset class="govuk-fieldset" aria-describedby={describedBy(name, hint, error, describedByExtra)}>
+      <fieldset class="govuk-fieldset" role={group ? 'group' : undefined} aria-describedby={describedBy(name, hint, error, describedByExtra)}>
         <legend class={`govuk-fieldset__legend${heading ? ` govuk-fieldset__legend--${heading}` : ' govuk-fieldset__legend--s'}`}>
           {heading ? <h1 class="govuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
@@ -166,18 +179,22 @@ export function Checkboxes(props: ChoiceProps & { values?: readonly string[] }) 
   );
 }
 
-/** Day, month and year in three fields (read back with `readDateInput`); the parts in error are marked. */
-export function DateInput(props: Omit<ChoiceProps, 'options'> & { value?: DateParts | undefined; problem?: DateProblem | null | undefined }) {
-  const { t, name, value, problem } = props;
+/**
+ * Day, month and year in three fields (read back with `readDateInput`). The parts a `problem` names
+ * are marked in error; with an error and no problem, all three are. A date of birth (`autoComplete`
+ * 'bday') fills its parts from the browser's `bday-day`, `bday-month`, `bday-year`.
+ */
+export function DateInput(props: Omit<ChoiceProps, 'options'> & { value?: DateParts | undefined; problem?: DateProblem | null | undefined; autoComplete?: 'bday' | undefined }) {
+  const { t, name, value, problem, error, autoComplete } = props;
   const hint = props.hint ?? t('common.dateHint');
-  const wrong = (part: keyof DateParts) => problem !== null && problem !== undefined && problem.parts.includes(part);
+  const wrong = (part: keyof DateParts) => (problem === null || problem === undefined ? error !== undefined && error !== '' : problem.parts.includes(part));
   const parts = [
     { part: 'day', width: 2, label: t('common.day') },
     { part: 'month', width: 2, label: t('common.month') },
     { part: 'year', width: 4, label: t('common.year') },
   ] as const;
   return (
-    <Fieldset {...props} hint={hint}>
+    <Fieldset {...props} hint={hint} group>
       <div class="govuk-date-input">
         {parts.map(({ part, width, label }) => {
           const id = part === 'day' ? fieldId(name) : `${fieldId(name)}-${part}`;
@@ -186,7 +203,8 @@ export function DateInput(props: Omit<ChoiceProps, 'options'> & { value?: DatePa
               <div class="govuk-form-group">
                 <label class="govuk-label govuk-date-input__label" for={id}>{label}</label>
                 <input class={`govuk-input govuk-date-input__input govuk-input--width-${width}${wrong(part) ? ' govuk-input--error' : ''}`}
-                  id={id} name={`${name}-${part}`} type="text" inputMode="numeric" maxLength={part === 'year' ? 4 : 2} value={value?.[part] ?? ''} />
+                  id={id} name={`${name}-${part}`} type="text" inputMode="numeric" value={value?.[part] ?? ''} maxLength={part === 'year' ? 4 : 2}
+                  autoComplete={autoComplete === undefined ? undefined : `${autoComplete}-${part}`} />
               </div>
             </div>
           );
@@ -208,11 +226,14 @@ export function dateProblemText(t: Translator, problem: DateProblem): string {
   }
 }
 
-export function FileUpload(props: FieldBase & { accept?: string }) {
-  const { name, hint, error, accept } = props;
+/** A file input: `current` (the file already given) above it, `children` (its own buttons) below. */
+export function FileUpload(props: FieldBase & { accept?: string; current?: ComponentChildren; children?: ComponentChildren }) {
+  const { name, hint, error, accept, current, children } = props;
   return (
     <Field {...props}>
+      {current}
       <input class={`govuk-file-upload${error ? ' govuk-file-upload--error' : ''}`} id={fieldId(name)} name={name} type="file" accept={accept} aria-describedby={describedBy(name, hint, error)} />
+      {children}
     </Field>
   );
 }
