@@ -16,16 +16,16 @@ export function devRoutes(dev: DevMessages): WebRoute[] {
       const mails = dev.mails().slice(-20).reverse();
       const sms = dev.sms().slice(-20).reverse();
       const html = (
-        <html lang="en">
+        <html lang="en" class="govuk-template">
           <head><meta charSet="utf-8" /><title>Development messages — Portico</title><link rel="stylesheet" href="/assets/portico.css" /></head>
-          <body><main id="main" class="container">
-            <h1>Messages sent (development)</h1>
-            <p>E-mail went over SMTP to a local sink; SMS to a local simulator. Neither leaves this machine.</p>
-            <h2>E-mail</h2>
-            <ul>{mails.map((m, i) => <li key={i}><strong>{m.to}</strong>: {m.subject}<pre>{m.text}</pre></li>)}</ul>
-            <h2>SMS</h2>
-            <ul>{sms.map((m, i) => <li key={i}><strong>{m.to}</strong>: {m.text}</li>)}</ul>
-          </main></body>
+          <body class="govuk-template__body"><div class="govuk-width-container"><main id="main" class="govuk-main-wrapper">
+            <h1 class="govuk-heading-l">Messages sent (development)</h1>
+            <p class="govuk-body">E-mail went over SMTP to a local sink; SMS to a local simulator. Neither leaves this machine.</p>
+            <h2 class="govuk-heading-m">E-mail</h2>
+            <ul class="govuk-list">{mails.map((m, i) => <li key={i}><strong>{m.to}</strong>: {m.subject}<pre>{m.text}</pre></li>)}</ul>
+            <h2 class="govuk-heading-m">SMS</h2>
+            <ul class="govuk-list">{sms.map((m, i) => <li key={i}><strong>{m.to}</strong>: {m.text}</li>)}</ul>
+          </main></div></body>
         </html>
       );
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(`<!doctype html>${renderToString(html)}`);

@@ -134,7 +134,7 @@ describe('files on the page form', () => {
     const page = await get(`${draft}/pages/documents`);
     expect(page.body).toContain('enctype="multipart/form-data"');
     // The hint says the file types once, not the form's "PDF, JPEG або PNG" and then the portal's.
-    const hint = /<div class="govuk-hint" id="identityDocument-hint">(.*?)<\/div>/.exec(page.body)?.[1] ?? '';
+    const hint = /<div class="govuk-hint" id="filter-identityDocument-hint">(.*?)<\/div>/.exec(page.body)?.[1] ?? '';
     expect(hint.match(/PDF, JPEG або PNG/g)).toHaveLength(1);
     const saved = await post(`${draft}/pages/documents`, multipart([['_csrf', csrf]], [{ field: 'identityDocument', name: 'паспорт.pdf', bytes: PDF }]));
     expect(saved.statusCode).toBe(303);

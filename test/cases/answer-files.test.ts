@@ -107,7 +107,7 @@ describe('files with the answer to an information request (point 12c)', () => {
   it('offers a multipart form with a file input that works without JavaScript', async () => {
     const page = await get(citizen, `/en/cabinet/cases/${c.id}`);
     expect(page.body).toMatch(/<form method="post" action="\/en\/cabinet\/cases\/[0-9a-f-]+\/answer" enctype="multipart\/form-data"/);
-    expect(page.body).toMatch(/<input class="govuk-file-upload" type="file" id="filter-files" name="files" multiple/);
+    expect(page.body).toMatch(/<input class="govuk-file-upload" id="filter-files" name="files" type="file" multiple/);
   });
 
   it('refuses an HTML file disguised as a PDF, keeps the text typed and records nothing', async () => {

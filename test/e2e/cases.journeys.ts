@@ -211,8 +211,8 @@ export function companyJourney(w: CompanyWords): Check {
         // The question this answer reveals comes on a page of its own, with day, month and year boxes.
         await page.waitForURL(/\/pages\/reason\/follow-up\/registrationReason$/);
         await page.locator('#filter-desiredDate').fill('1');
-        await page.locator('#desiredDate-month').fill('1');
-        await page.locator('#desiredDate-year').fill('2027');
+        await page.locator('#filter-desiredDate-month').fill('1');
+        await page.locator('#filter-desiredDate-year').fill('2027');
         await ctx.auditLike(page);
         await page.getByRole('button', { name: w.continue }).click();
         await page.getByRole('radio', { name: w.general }).check();

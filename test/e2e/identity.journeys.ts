@@ -71,7 +71,7 @@ export function identityJourneys(): Check[] {
         await page.getByLabel(w.codeLabel).fill(await codeFor(ctx, page, w.email));
         await ctx.auditLike(page);
         await page.getByRole('button', { name: w.confirm, exact: true }).click();
-        await page.getByRole('status').filter({ hasText: w.confirmed }).waitFor();
+        await page.getByRole('alert').filter({ hasText: w.confirmed }).waitFor();
         await ctx.auditLike(page);
         await page.getByRole('button', { name: w.signOut, exact: true }).click();
         // The provider may ask to confirm signing out of it too (RP-initiated logout).

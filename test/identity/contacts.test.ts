@@ -122,6 +122,6 @@ describe('contact details', () => {
     expect(saved.page.body).toContain('Your changes are saved.');
     const page = await get('/en/cabinet/contacts');
     expect(page.body).toContain('вул. Соборна, 5, кв. 3, 49000 Зореград');
-    expect(page.body).toMatch(/id="notice-sms" name="noticeChannels" value="sms" checked/);
+    expect(page.body).toMatch(/name="noticeChannels" type="checkbox" value="sms" checked/);
   });
 });

@@ -2,7 +2,7 @@ import type { DraftView } from '../../modules/applications/index.ts';
 import { type Fee, formatMoney } from '../../modules/cases/index.ts';
 import type { AnswerIssue } from '../../modules/forms/index.ts';
 import { paths } from '../common/paths.ts';
-import { ErrorSummary, type FieldError, formatTerm } from '../common/components.tsx';
+import { Checkboxes, ErrorSummary, type FieldError, formatTerm } from '../common/components.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { type AnswerValue, type CheckRow, checkSections } from './check.view.ts';
 import { screenOfField, screenPath } from './screens.view.ts';
@@ -86,16 +86,8 @@ export function CheckPage({ ctx, view }: { ctx: PageContext; view: CheckView }) 
         <form method="post" action={paths.applySubmit(lang, draft.id)} novalidate>
           <input type="hidden" name="_csrf" value={view.csrf} />
           <input type="hidden" name="idempotencyKey" value={view.idempotencyKey} />
-          <h2 class="govuk-heading-m">{t('apply.declarationTitle')}</h2>
-          <div class={`govuk-form-group${declarationError ? ' govuk-form-group--error' : ''}`}>
-            {declarationError ? <p class="govuk-error-message" id="declaration-error"><span class="govuk-visually-hidden">{t('error.prefix')} </span>{declarationError}</p> : null}
-            <div class="govuk-checkboxes govuk-checkboxes--small">
-              <div class="govuk-checkboxes__item">
-                <input class="govuk-checkboxes__input" type="checkbox" id="filter-declaration" name="declaration" value="yes" aria-describedby={declarationError ? 'declaration-error' : undefined} />
-                <label class="govuk-label govuk-checkboxes__label" for="filter-declaration">{form.declaration?.[lang] ?? t('apply.declaration')}</label>
-              </div>
-            </div>
-          </div>
+          <Checkboxes t={t} name="declaration" legend={t('apply.declarationTitle')} size="m" error={declarationError} small
+            options={[{ value: 'yes', label: form.declaration?.[lang] ?? t('apply.declaration') }]} />
           <button type="submit" class="govuk-button">{view.fee.status === 'due' ? t('apply.submitAndPay') : t('apply.submit')}</button>
         </form>
       )}

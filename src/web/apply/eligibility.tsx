@@ -5,11 +5,12 @@ import type { ApplicationError, ApplyingNotAllowed, AudienceMismatch, DraftsServ
 import type { ActingOption } from '../../modules/identity/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths } from '../common/paths.ts';
+import { ButtonLink, InsetText } from '../common/components.tsx';
 import { pageContext } from '../common/render.ts';
 import type { PageContext } from '../common/layout.tsx';
 
 /** Marks where a service page's "Apply online" goes: it depends on who asks, so it is filled in after the page cache. */
-export const APPLY_SLOT = '<div class="apply-slot" id="apply-slot"></div>';
+export const APPLY_SLOT = '<div id="apply-slot"></div>';
 
 /** Refusals that depend on whom the person acts for, not on the service or the draft. */
 export const isEligibilityProblem = (e: ApplicationError): e is ApplyingNotAllowed | AudienceMismatch => e.code === 'applications.not_allowed' || e.code === 'applications.audience';
@@ -34,12 +35,14 @@ export const whyNotTitle = (t: Translator, acting: ActingOption): string =>
 function ApplyBlock({ ctx, serviceId, refusal }: { ctx: PageContext; serviceId: string; refusal: { text: string; canSwitch: boolean } | null }) {
   const { t, lang } = ctx;
   if (refusal === null) {
-    return <div class="apply-slot" id="apply-slot"><p><a class="button" href={paths.apply(lang, serviceId)}>{t('service.applyOnline')}</a></p></div>;
+    return <div id="apply-slot"><ButtonLink href={paths.apply(lang, serviceId)} start>{t('service.applyOnline')}</ButtonLink></div>;
   }
   return (
-    <div class="apply-slot" id="apply-slot">
-      <p class="notice">{refusal.text}</p>
-      {refusal.canSwitch ? <p><a href={paths.actAs(lang)}>{t('session.changeActing')}</a></p> : null}
+    <div id="apply-slot">
+      <InsetText>
+        <p class="govuk-body">{refusal.text}</p>
+        {refusal.canSwitch ? <p class="govuk-body"><a class="govuk-link" href={paths.actAs(lang)}>{t('session.changeActing')}</a></p> : null}
+      </InsetText>
     </div>
   );
 }

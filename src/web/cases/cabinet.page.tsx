@@ -3,6 +3,7 @@ import { partyKey } from '../../modules/identity/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import { paths } from '../common/paths.ts';
 import { formatDay } from '../common/dates.ts';
+import { Button, ErrorSummary, Radios } from '../common/components.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
 
 export function basisText(t: Translator, option: ActingOption): string {
@@ -14,29 +15,20 @@ export function basisText(t: Translator, option: ActingOption): string {
 export function ActAsPage({ ctx, signedIn, refused }: { ctx: PageContext; signedIn: SignedIn; refused: boolean }) {
   const { t, lang } = ctx;
   const current = partyKey(signedIn.actor.acting.party);
+  const error = refused ? t('refusal.acting') : undefined;
+  const options = signedIn.options.map((o) => ({ value: partyKey(o.party), label: o.name, hint: basisText(t, o) }));
   return (
-    <Layout ctx={ctx} title={t('actAs.title')} searchBox={false}>
-      {refused ? <div class="error-summary" role="alert"><h2>{t('error.summary')}</h2><p>{t('refusal.acting')}</p></div> : null}
-      <h1>{t('actAs.title')}</h1>
-      <p class="lead">{t('actAs.lead')}</p>
-      <form method="post" action={paths.actAs(lang)}>
-        <input type="hidden" name="_csrf" value={signedIn.session.csrfToken} />
-        <fieldset>
-          <legend class="visually-hidden">{t('actAs.title')}</legend>
-          {signedIn.options.map((o) => {
-            const key = partyKey(o.party);
-            const id = `party-${key.replace(/[^a-z0-9]/g, '-')}`;
-            return (
-              <div class="radio" key={key}>
-                <input type="radio" id={id} name="party" value={key} checked={key === current} />
-                <label for={id}>{o.name} <span class="hint">({basisText(t, o)})</span></label>
-              </div>
-            );
-          })}
-        </fieldset>
-        <button type="submit">{t('actAs.submit')}</button>
-      </form>
+    <Layout ctx={ctx} title={`${error ? `${t('error.prefix')} ` : ''}${t('actAs.title')}`} searchBox={false}>
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          <ErrorSummary ctx={ctx} errors={error ? [{ field: 'party', message: error }] : []} />
+          <form method="post" action={paths.actAs(lang)} novalidate>
+            <input type="hidden" name="_csrf" value={signedIn.session.csrfToken} />
+            <Radios t={t} name="party" legend={t('actAs.title')} heading="l" hint={t('actAs.lead')} error={error} options={options} value={current} />
+            <Button>{t('actAs.submit')}</Button>
+          </form>
+        </div>
+      </div>
     </Layout>
   );
 }
-

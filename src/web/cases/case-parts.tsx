@@ -4,6 +4,7 @@ import { pruneHidden, visibleFields, visiblePages } from '../../modules/forms/in
 import { paths } from '../common/paths.ts';
 import { formatInstant } from '../common/dates.ts';
 import { answerText } from '../common/form-fields.tsx';
+import { Radios, Textarea } from '../common/inputs.tsx';
 import type { PageContext } from '../common/layout.tsx';
 import type { CaseView } from './case.page.tsx';
 
@@ -71,11 +72,8 @@ export function WithdrawForm({ ctx, view }: { ctx: PageContext; view: CaseView }
       <summary class="govuk-details__summary"><span class="govuk-details__summary-text">{t('cases.withdrawTitle')}</span></summary>
       <form class="govuk-details__text" method="post" action={paths.caseAction(lang, view.case.id, 'withdraw')}>
         <input type="hidden" name="_csrf" value={view.csrf} />
-        <div class="govuk-form-group">
-          <label class="govuk-label" for="filter-reason">{t('cases.withdrawReason')}</label>
-          <textarea class="govuk-textarea" id="filter-reason" name="reason" rows={3} maxLength={MAX_CASE_TEXT} />
-        </div>
-        <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">{t('cases.withdraw')}</button>
+        <Textarea t={t} name="reason" label={t('cases.withdrawReason')} rows={3} maxLength={MAX_CASE_TEXT} />
+        <button type="submit" class="govuk-button govuk-button--warning">{t('cases.withdraw')}</button>
       </form>
     </details>
   );
@@ -88,25 +86,10 @@ export function RateForm({ ctx, view }: { ctx: PageContext; view: CaseView }) {
     <form method="post" action={paths.caseAction(lang, view.case.id, 'rate')} novalidate>
       <input type="hidden" name="_csrf" value={view.csrf} />
       <h2 class="govuk-heading-m">{t('cases.rateTitle')}</h2>
-      <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <fieldset class="govuk-fieldset" id="filter-rating" aria-describedby={error ? 'rating-error' : undefined}>
-        <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{t('cases.rateLegend')}</legend>
-        {error ? <p class="govuk-error-message" id="rating-error"><span class="govuk-visually-hidden">{t('error.prefix')}</span> {error}</p> : null}
-        <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
-        {[1, 2, 3, 4, 5].map((n) => (
-          <div class="govuk-radios__item" key={n}>
-            <input class="govuk-radios__input" type="radio" id={`rating-${n}`} name="rating" value={String(n)} />
-            <label class="govuk-label govuk-radios__label" for={`rating-${n}`}>{t(`cases.rating${n as 1 | 2 | 3 | 4 | 5}`)}</label>
-          </div>
-        ))}
-        </div>
-      </fieldset>
-      </div>
-      <div class="govuk-form-group">
-        <label class="govuk-label" for="filter-comment">{t('cases.rateComment')}</label>
-        <textarea class="govuk-textarea" id="filter-comment" name="comment" rows={3} maxLength={MAX_CASE_TEXT} />
-      </div>
-      <button type="submit" class="govuk-button" data-module="govuk-button">{t('cases.rateSend')}</button>
+      <Radios t={t} name="rating" legend={t('cases.rateLegend')} error={error} small
+        options={([1, 2, 3, 4, 5] as const).map((n) => ({ value: String(n), label: t(`cases.rating${n}`) }))} />
+      <Textarea t={t} name="comment" label={t('cases.rateComment')} rows={3} maxLength={MAX_CASE_TEXT} />
+      <button type="submit" class="govuk-button">{t('cases.rateSend')}</button>
     </form>
   );
 }

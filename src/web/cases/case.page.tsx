@@ -2,7 +2,7 @@ import { type Attachment, MAX_ANSWER_FILES } from '../../modules/applications/in
 import type { Service } from '../../modules/catalogue/index.ts';
 import { type CaseDocument, type CaseEventRecord, type CaseRecord, MAX_CASE_TEXT, formatMoney, type InformationRequest, type PaymentStanding } from '../../modules/cases/index.ts';
 import { paths } from '../common/paths.ts';
-import { ErrorSummary, type FieldError, formatTerm, Timeline } from '../common/components.tsx';
+import { ErrorSummary, type FieldError, FileUpload, formatTerm, Textarea, Timeline } from '../common/components.tsx';
 import { formatDay, formatInstant } from '../common/dates.ts';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { Answers, RateForm, Requests, WithdrawForm } from './case-parts.tsx';
@@ -93,7 +93,7 @@ function ActionBanner({ ctx, view, status }: { ctx: PageContext; view: CaseView;
           <form method="post" action={paths.caseAction(lang, c.id, 'pay')}>
             <input type="hidden" name="_csrf" value={view.csrf} />
             <p class="govuk-notification-banner__heading">{t('cases.banner.pay', { amount: formatMoney(c.feeAmount, lang) })}</p>
-            <button type="submit" class="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">{t('cases.pay', { amount: formatMoney(c.feeAmount, lang) })}</button>
+            <button type="submit" class="govuk-button govuk-!-margin-bottom-0">{t('cases.pay', { amount: formatMoney(c.feeAmount, lang) })}</button>
           </form>
         ) : null}
         {status.banner === 'decision' ? (
@@ -135,18 +135,10 @@ function AnswerForm({ ctx, view, request }: { ctx: PageContext; view: CaseView; 
       <blockquote class="govuk-body">{request.question}</blockquote>
       <form method="post" action={paths.caseAction(lang, view.case.id, 'answer')} encType="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value={view.csrf} />
-        <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-          <label class="govuk-label govuk-label--s" for="filter-answer">{t('cases.answerLabel')}</label>
-          {error ? <p class="govuk-error-message" id="answer-error"><span class="govuk-visually-hidden">{t('error.prefix')}</span> {error}</p> : null}
-          <textarea class={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`} id="filter-answer" name="answer" rows={6} maxLength={MAX_CASE_TEXT} aria-describedby={error ? 'answer-error' : undefined}>{view.values['answer'] ?? ''}</textarea>
-        </div>
-        <div class={`govuk-form-group${filesError ? ' govuk-form-group--error' : ''}`}>
-          <label class="govuk-label govuk-label--s" for="filter-files">{t('cases.answerFiles')}</label>
-          <div class="govuk-hint" id="files-hint">{t('cases.answerFilesHint', { mb: view.service.form?.maxAttachmentMb ?? 10, n: MAX_ANSWER_FILES })}</div>
-          {filesError ? <p class="govuk-error-message" id="files-error"><span class="govuk-visually-hidden">{t('error.prefix')}</span> {filesError}</p> : null}
-          <input class={`govuk-file-upload${filesError ? ' govuk-file-upload--error' : ''}`} type="file" id="filter-files" name="files" multiple accept="application/pdf,image/jpeg,image/png" aria-describedby={filesError ? 'files-hint files-error' : 'files-hint'} />
-        </div>
-        <button type="submit" class="govuk-button" data-module="govuk-button">{t('cases.sendAnswer')}</button>
+        <Textarea t={t} name="answer" size="s" label={t('cases.answerLabel')} error={error} rows={6} maxLength={MAX_CASE_TEXT} value={view.values['answer'] ?? ''} />
+        <FileUpload t={t} name="files" size="s" label={t('cases.answerFiles')} error={filesError} multiple accept="application/pdf,image/jpeg,image/png"
+          hint={t('cases.answerFilesHint', { mb: view.service.form?.maxAttachmentMb ?? 10, n: MAX_ANSWER_FILES })} />
+        <button type="submit" class="govuk-button">{t('cases.sendAnswer')}</button>
       </form>
     </section>
   );

@@ -9,7 +9,7 @@ export function AgenciesPage({ ctx, organisations, counts }: { ctx: PageContext;
   const children = (id: string) => organisations.filter((o) => o.parentId === id);
   const Item = ({ o }: { o: Organisation }) => (
     <li>
-      <a class="govuk-link" href={paths.agency(lang, o.id)}>{o.name[lang]}</a> <span class="count">({t.plural('agency.servicesCount', counts.get(o.id) ?? 0)})</span>
+      <a class="govuk-link" href={paths.agency(lang, o.id)}>{o.name[lang]}</a> <span class="app-secondary-text">({t.plural('agency.servicesCount', counts.get(o.id) ?? 0)})</span>
       {children(o.id).length > 0 ? <ul class="govuk-list govuk-list--bullet">{children(o.id).map((c) => <Item key={c.id} o={c} />)}</ul> : null}
     </li>
   );

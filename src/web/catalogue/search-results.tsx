@@ -11,7 +11,7 @@ export function SearchResults({ ctx, view, result }: { ctx: PageContext; view: S
     const total = t.plural('results.count', result.total);
     return (
       <section aria-labelledby="results-count">
-        <h2 id="results-count" class="govuk-heading-m results-count">
+        <h2 id="results-count" class="govuk-heading-m">
           {pages === 1 ? t('results.pastEndOne', { page: view.page, total }) : t('results.pastEnd', { page: view.page, total, pages })}
         </h2>
         <p class="govuk-body"><a class="govuk-link" href={paths.search(lang, { ...view.values, page: pages === 1 ? undefined : pages })}>{t('results.backToLast')}</a></p>
@@ -20,7 +20,7 @@ export function SearchResults({ ctx, view, result }: { ctx: PageContext; view: S
   }
   return (
     <section aria-labelledby="results-count">
-      <h2 id="results-count" class="govuk-heading-m results-count">{t.plural('results.count', result.total)}</h2>
+      <h2 id="results-count" class="govuk-heading-m">{t.plural('results.count', result.total)}</h2>
       {result.total === 0 ? <ZeroResults ctx={ctx} view={view} /> : <ServiceList ctx={ctx} services={result.items} />}
       {pages > 1 ? <Pagination ctx={ctx} view={view} pages={pages} /> : null}
     </section>

@@ -1,5 +1,5 @@
 import { paths } from '../common/paths.ts';
-import { ErrorSummary, type FieldError } from '../common/components.tsx';
+import { ErrorSummary, type FieldError, Select, TextInput } from '../common/components.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import type { TextKey } from '../locales/messages.ts';
 import { SearchResults } from './search-results.tsx';
@@ -48,21 +48,12 @@ export function SearchResultsPage({ ctx, view }: { ctx: PageContext; view: Searc
 
 function WordsForm({ ctx, view }: { ctx: PageContext; view: SearchView }) {
   const { t, lang } = ctx;
-  const error = view.errors.find((e) => e.field === 'q');
-  const describedBy = ['filter-q-hint', error ? 'filter-q-error' : ''].filter(Boolean).join(' ');
+  const error = view.errors.find((e) => e.field === 'q')?.message;
   return (
     <form action={paths.search(lang)} method="get" role="search">
-      <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-        <label for="filter-q" class="govuk-label govuk-label--m">{t('search.label')}</label>
-        <div class="govuk-hint" id="filter-q-hint">{t('search.placeholderHint')}</div>
-        <FieldMessage ctx={ctx} errors={view.errors} field="q" />
-        <input
-          id="filter-q" name="q" type="search" value={view.values['q'] ?? ''} maxLength={200} spellcheck={false}
-          class={`govuk-input${error ? ' govuk-input--error' : ''}`} aria-describedby={describedBy}
-        />
-      </div>
+      <TextInput t={t} name="q" size="m" label={t('search.label')} hint={t('search.placeholderHint')} error={error} type="search" value={view.values['q'] ?? ''} maxLength={200} spellcheck={false} />
       {FILTER_NAMES.map((name) => (view.values[name] ? <input key={name} type="hidden" name={name} value={view.values[name]} /> : null))}
-      <button type="submit" class="govuk-button" data-module="govuk-button">{t('search.button')}</button>
+      <button type="submit" class="govuk-button">{t('search.button')}</button>
     </form>
   );
 }
@@ -86,7 +77,7 @@ function FiltersForm({ ctx, view, groups, chosen }: { ctx: PageContext; view: Se
       {q ? <input type="hidden" name="q" value={q} /> : null}
       {groups.map((g) => <FilterSelect key={g.name} ctx={ctx} group={g} errors={view.errors} />)}
       <div class="govuk-button-group">
-        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t('results.apply')}</button>
+        <button type="submit" class="govuk-button govuk-button--secondary">{t('results.apply')}</button>
         {chosen.length > 0 ? <a class="govuk-link" href={paths.search(lang, { q: q || undefined })}>{t('results.clear')}</a> : null}
       </div>
     </form>
@@ -95,25 +86,9 @@ function FiltersForm({ ctx, view, groups, chosen }: { ctx: PageContext; view: Se
 
 function FilterSelect({ ctx, group, errors }: { ctx: PageContext; group: FilterGroup; errors: readonly FieldError[] }) {
   const { t } = ctx;
-  const error = errors.some((e) => e.field === group.name);
-  const id = `filter-${group.name}`;
+  const options = group.options.map((o) => ({ value: o.value, label: o.count === null ? o.label : t('results.filterCount', { label: o.label, count: o.count }) }));
   return (
-    <div class={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label for={id} class="govuk-label govuk-label--s">{t(GROUP_LABEL[group.name])}</label>
-      <FieldMessage ctx={ctx} errors={errors} field={group.name} />
-      <select id={id} name={group.name} class={`govuk-select govuk-!-width-full${error ? ' govuk-select--error' : ''}`} aria-describedby={error ? `${id}-error` : undefined}>
-        <option value="">{t('results.any')}</option>
-        {group.options.map((o) => (
-          <option key={o.value} value={o.value} selected={o.selected}>
-            {o.count === null ? o.label : t('results.filterCount', { label: o.label, count: o.count })}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Select t={t} name={group.name} size="s" label={t(GROUP_LABEL[group.name])} error={errors.find((e) => e.field === group.name)?.message} fullWidth
+      choose={t('results.any')} options={options} value={group.options.find((o) => o.selected)?.value} />
   );
-}
-
-function FieldMessage({ ctx, errors, field }: { ctx: PageContext; errors: readonly FieldError[]; field: string }) {
-  const error = errors.find((e) => e.field === field);
-  return error ? <p class="govuk-error-message" id={`filter-${field}-error`}><span class="govuk-visually-hidden">{ctx.t('error.prefix')} </span>{error.message}</p> : null;
 }

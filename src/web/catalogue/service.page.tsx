@@ -1,7 +1,7 @@
 import type { CatalogueEvent, Centre, ChannelRecord, Organisation, Service } from '../../modules/catalogue/index.ts';
 import { APPLY_SLOT } from '../apply/eligibility.tsx';
 import { paths } from '../common/paths.ts';
-import { AddressLines, compactHours } from '../common/components.tsx';
+import { AddressLines, ButtonLink, compactHours } from '../common/components.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { type KeyFact, keyFacts, moneyText as formatMoney, termText as formatTerm } from './service.view.ts';
 
@@ -19,13 +19,13 @@ export function ServicePage({ ctx, view }: { ctx: PageContext; view: ServiceView
   const onlineUrl = s.channels.find((c) => c.type === 'online' && c.url)?.url;
   return (
     <Layout ctx={ctx} title={s.name[lang]} crumbs={crumbs}>
-      <article class="service govuk-grid-row">
+      <article class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
         <h1 class="govuk-heading-l">{s.name[lang]}</h1>
         <p class="govuk-body-l">{s.description[lang]}</p>
         <h2 class="govuk-visually-hidden" id="key-facts">{t('service.keyFacts')}</h2>
         <KeyFacts facts={keyFacts(t, s, view.organisation)} />
-        {s.form !== undefined ? <div dangerouslySetInnerHTML={{ __html: APPLY_SLOT }} /> : onlineUrl ? <p class="govuk-body"><a class="govuk-button govuk-button--start" href={onlineUrl}>{t('service.applyOnline')}</a></p> : null}
+        {s.form !== undefined ? <div dangerouslySetInnerHTML={{ __html: APPLY_SLOT }} /> : onlineUrl ? <ButtonLink href={onlineUrl} start>{t('service.applyOnline')}</ButtonLink> : null}
         <Section id="what-you-get" title={t('service.whatYouGet')}>
           <ul class="govuk-list govuk-list--bullet">{s.outputs.map((o) => <li key={o.id}><strong>{o.name[lang]}</strong>{o.description ? ` — ${o.description[lang]}` : ''}</li>)}</ul>
         </Section>
@@ -64,7 +64,7 @@ export function ServicePage({ ctx, view }: { ctx: PageContext; view: ServiceView
             <ul class="govuk-list govuk-list--bullet">{view.events.map((e) => <li key={e.id}><a class="govuk-link" href={paths.event(lang, e.id)}>{e.name[lang]}</a></li>)}</ul>
           </Section>
         ) : null}
-        <p class="govuk-body-s record-meta">
+        <p class="govuk-body-s app-record-meta">
           {t('service.identifier', { code: s.identifier })}
           {s.euBasicService ? <><br />{t('service.euCode', { code: s.euBasicService })}</> : null}
           <br />{t('service.version', { version: s.version })}
@@ -105,7 +105,7 @@ function ChannelBlock({ ctx, channel, centres }: { ctx: PageContext; channel: Ch
   const { t, lang } = ctx;
   const offering = centres.filter((c) => channel.centreIds?.includes(c.id));
   return (
-    <div class="channel">
+    <div class="app-channel">
       <h3 class="govuk-heading-s">{t(`channel.${channel.type}`)}</h3>
       {channel.description ? <p class="govuk-body">{channel.description[lang]}</p> : null}
       {channel.processingTime ? <p class="govuk-body">{t('service.processingTime', { term: formatTerm(t, channel.processingTime) })}</p> : null}

@@ -23,7 +23,4 @@ export const enMandates: Copy<typeof ukMandates> = {
   'representation.grantedBanner': 'The mandate is granted. The representative will see you among the parties they can act for when they next sign in.',
   'representation.revokedBanner': 'The mandate is revoked. It no longer applies.',
   'mandateError.representative-format': 'Enter the representative’s tax number: 10 digits.',
-  'date.day': 'Day',
-  'date.month': 'Month',
-  'date.year': 'Year',
 };

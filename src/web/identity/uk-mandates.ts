@@ -20,7 +20,4 @@ export const ukMandates = {
   'representation.grantedBanner': 'Довіреність видано. Представник побачить вас серед тих, кого може представляти, щойно увійде на портал.',
   'representation.revokedBanner': 'Довіреність відкликано. Вона більше не діє.',
   'mandateError.representative-format': 'Вкажіть РНОКПП представника: 10 цифр.',
-  'date.day': 'День',
-  'date.month': 'Місяць',
-  'date.year': 'Рік',
 };

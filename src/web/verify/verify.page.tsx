@@ -36,7 +36,7 @@ export function VerifyPage({ ctx, view }: { ctx: PageContext; view: VerifyView |
       <div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds">
         <h1 class="govuk-heading-l">{t('verify.title')}</h1>
         <Banner kind={verdict.banner} title={t('verify.status')}>
-          <p class="govuk-notification-banner__heading verdict" data-verdict={verdict.verdict}>{t(verdict.message)}</p>
+          <p class="govuk-notification-banner__heading" data-verdict={verdict.verdict}>{t(verdict.message)}</p>
         </Banner>
         <dl class="govuk-summary-list">
           <Row label={t('verify.status')}>{tag}</Row>
@@ -45,7 +45,7 @@ export function VerifyPage({ ctx, view }: { ctx: PageContext; view: VerifyView |
           <Row label={t('verify.case')}>{view.caseNumber}</Row>
           <Row label={t('verify.issuer')}>{view.issuer[lang]}</Row>
           <Row label={t('verify.issued')}>{formatInstant(view.issuedAt, lang)}</Row>
-          <Row label={t('verify.hash')}><code class="hash govuk-!-text-break-word">{hexGroups(view.sha256).map((g, i) => <Fragment key={i}>{i > 0 ? <wbr /> : null}{g}</Fragment>)}</code></Row>
+          <Row label={t('verify.hash')}><code class="govuk-!-text-break-word" id="document-hash">{hexGroups(view.sha256).map((g, i) => <Fragment key={i}>{i > 0 ? <wbr /> : null}{g}</Fragment>)}</code></Row>
           <Row label={t('verify.key')}><code class="govuk-!-text-break-word">{view.keyId}</code></Row>
         </dl>
         <p class="govuk-hint">{t('verify.privacy')}</p>

@@ -39,7 +39,7 @@ describe('the verification page', () => {
 
   it('lets the checksum wrap between groups, and copies back whole', () => {
     const html = render('en', view);
-    const code = /<code class="hash[^"]*">(.*?)<\/code>/.exec(html)?.[1] ?? '';
+    const code = /<code class="[^"]*" id="document-hash">(.*?)<\/code>/.exec(html)?.[1] ?? '';
     expect(code.split('<wbr/>').length).toBe(8);
     expect(code.replace(/<wbr\/>/g, '')).toBe(view.sha256);
   });
