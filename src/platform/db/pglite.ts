@@ -17,12 +17,13 @@ let runtime: Promise<PgliteRuntime> | null = null;
 function pgliteRuntime(): Promise<PgliteRuntime> {
   runtime ??= (async () => {
     const dist = new URL('./', import.meta.resolve('@electric-sql/pglite'));
-    const [pglite, initdb, data] = await Promise.all(['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((name) => readFile(new URL(name, dist))));
-    return {
-      pgliteWasmModule: await WebAssembly.compile(pglite!),
-      initdbWasmModule: await WebAssembly.compile(initdb!),
-      fsBundle: new Blob([data!]),
-    };
+    const read = (name: string) => readFile(new URL(name, dist));
+    const [pgliteWasmModule, initdbWasmModule, data] = await Promise.all([
+      read('pglite.wasm').then((bytes) => WebAssembly.compile(bytes)),
+      read('initdb.wasm').then((bytes) => WebAssembly.compile(bytes)),
+      read('pglite.data'),
+    ]);
+    return { pgliteWasmModule, initdbWasmModule, fsBundle: new Blob([data]) };
   })();
   return runtime;
 }
