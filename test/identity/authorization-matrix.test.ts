@@ -74,6 +74,8 @@ function concrete(row: MatrixRow): string {
     .replace('/office/documents/:documentId', `/office/documents/${ids.document}`)
     .replace('/cases/:id/attachments/:attachmentId', `/cases/${ids.case}/attachments/${ids.attachment}`)
     .replace('/cases/:id', `/cases/${ids.case}`)
+    .replace('/cabinet/inbox/:id', `/cabinet/inbox/${ids.inboxMessage}`)
+    .replace('/office/dead-letters/:id/requeue', '/office/dead-letters/1/requeue')
     .replace(/\/verify\/receipts\/:id$/, `/verify/receipts/${ids.caseNumber}?h=${ids.caseHash}`)
     .replace(/\/verify\/:id$/, `/verify/${ids.document}`)
     .replace(/\/(services|agencies|organisations|centres|events)\/:id$/, (_m, kind: string) => `/${kind}/${{ services: ids.service, agencies: ids.organisation, organisations: ids.organisation, centres: ids.centre, events: ids.event }[kind]}`)
