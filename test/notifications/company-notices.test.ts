@@ -31,6 +31,7 @@ let iryna: SignedIn & { token: string };
 let andrii: SignedIn & { token: string };
 let clerk: SignedIn;
 let decider: SignedIn;
+let decided: CaseRecord;
 
 const handlers = (over: Record<string, OutboxHandler> = {}) => ({
   ...notificationHandlers({ email, sms, contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), links: notificationLinks('http://portal.test'), notices: t.services.notices }),
@@ -146,6 +147,51 @@ describe('a company case decided', () => {
     await drain();
     expect(await inboxRows(c.id)).toHaveLength(4);
     expect(mailsTo(TARAS_MAIL, c.number)).toHaveLength(2);
+    decided = c;
+  });
+
+  it('the representative\'s inbox: unread first with a tag and counts, the cabinet\'s link; opening marks read and opened, the download is recorded', async () => {
+    const c = decided;
+    const page = (url: string) => t.app.inject({ url, headers: { cookie: `portico_session=${iryna.token}` } });
+    const proof = () => t.services.db.query<{ kind: string; read_at: Date | null; opened_at: Date | null; downloaded_at: Date | null }>(
+      "SELECT kind, read_at, opened_at, downloaded_at FROM inbox_messages WHERE case_id = $1 AND person_id = $2 ORDER BY kind = 'decision'", [c.id, iryna.person.id],
+    );
+    const unreadBefore = await t.services.notices.unreadCount(iryna);
+    expect(unreadBefore).toBeGreaterThanOrEqual(2);
+    const cabinet = await page('/en/cabinet');
+    expect(cabinet.body).toContain(`${unreadBefore} unread messages</a>`);
+
+    const list = await page('/en/cabinet/inbox');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('On behalf of: ТОВ «Зоряна пекарня»');
+    expect(list.body).toContain(`${unreadBefore} unread</span>`);
+    const decision = (await t.services.notices.inbox(iryna)).flatMap((g) => g.messages).find((m) => m.caseId === c.id && m.kind === 'decision');
+    expect(decision?.readAt).toBeNull();
+    expect(list.body).toMatch(new RegExp(`<strong class="govuk-tag">Unread</strong> <a class="govuk-link govuk-!-font-weight-bold" href="/en/cabinet/inbox/${decision?.id}">Case ${c.number}: granted</a>`));
+
+    // Acting for herself, the message opens but its case does not: the page says whom to act for.
+    const opened = await page(`/en/cabinet/inbox/${decision?.id}`);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain('To open the case, act on behalf of: ТОВ «Зоряна пекарня».');
+    expect(await proof()).toMatchObject([{ kind: 'submitted', read_at: null, opened_at: null }, { kind: 'decision', opened_at: t.clock.now(), read_at: t.clock.now(), downloaded_at: null }]);
+    expect(await t.services.notices.unreadCount(iryna)).toBe(unreadBefore - 1);
+    expect((await page('/en/cabinet/inbox')).body).toMatch(new RegExp(`<a class="govuk-link" href="/en/cabinet/inbox/${decision?.id}">`));
+
+    // Another person's message is not found.
+    const other = (await t.services.notices.inbox(taras)).flatMap((g) => g.messages)[0];
+    expect((await page(`/en/cabinet/inbox/${other?.id}`)).statusCode).toBe(404);
+
+    // Acting for the company, she downloads the decision from the message.
+    expect((await t.services.sessions.actAs(await resolve(t.services, iryna.token), { kind: 'business', id: COMPANY })).ok).toBe(true);
+    const acting = await page(`/en/cabinet/inbox/${decision?.id}`);
+    const download = new RegExp(`href="(/en/cabinet/cases/${c.id}/documents/${decision?.documentId})"`).exec(acting.body)?.[1];
+    expect(download).toBeDefined();
+    later();
+    const pdf = await page(download ?? '');
+    expect([pdf.statusCode, pdf.headers['content-type']]).toEqual([200, 'application/pdf']);
+    const [, proved] = await proof();
+    expect(proved?.downloaded_at).toEqual(t.clock.now());
+    expect(proved?.opened_at?.getTime()).toBeLessThan(t.clock.now().getTime()); // the first opening stays
   });
 
   it('a fan-out whose outcome was lost after it committed runs again after the backoff and writes no second inbox row or delivery', async () => {
@@ -206,7 +252,16 @@ describe('a company case decided', () => {
     expect(await t.services.deadLetters.list(clerk)).toEqual([]);
     expect(await t.services.deadLetters.requeue(clerk, String(dead[0]?.id))).toMatchObject({ ok: false, error: { code: 'notices.dead_letter_not_found' } });
 
-    expect((await t.services.deadLetters.requeue(supervisor, String(dead[0]?.id))).ok).toBe(true);
+    // The supervisor's page lists it and sends it again.
+    const cookie = `portico_session=${supervisor.token}`;
+    const list = await t.app.inject({ url: '/en/office/dead-letters', headers: { cookie } });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(`>${c.number}</a>`);
+    expect(list.body).toContain('SMS to the applicant or a representative');
+    const post = () => t.app.inject({ method: 'POST', url: `/en/office/dead-letters/${dead[0]?.id}/requeue`, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: `_csrf=${encodeURIComponent(supervisor.session.csrfToken)}` });
+    const requeued = await post();
+    expect([requeued.statusCode, requeued.headers.location]).toEqual([303, `/en/office/dead-letters?requeued=${c.number}`]);
+    expect((await post()).statusCode).toBe(404);
     expect(await t.services.deadLetters.requeue(supervisor, String(dead[0]?.id))).toMatchObject({ ok: false, error: { code: 'notices.dead_letter_not_found' } });
     await drain();
     expect(smsTo(IRYNA_PHONE, c.number)).toEqual([`Portico: Application ${c.number} received. http://portal.test/en/cabinet/cases/${c.id}`]);
