@@ -48,6 +48,8 @@ let t: TestApp;
 let people: MatrixPeople;
 let ids: MatrixIds;
 const ROWS = matrixRows();
+/** A sweep sends hundreds of requests (every route × every persona): more than the default minute on a busy machine. */
+const SWEEP_MS = 300_000;
 /** The refusal page's words (so a 403 from the handler cannot pass for the gate's). */
 const CSRF_REFUSAL = { uk: 'без дійсного захисного коду', en: 'without a valid security code' } as const;
 
@@ -185,15 +187,15 @@ describe('the authorization matrix', () => {
 
   it('GET: every page, API and platform route × every persona', async () => {
     expect(await run(ROWS.filter((r) => r.method === 'GET'))).toEqual([]);
-  });
+  }, SWEEP_MS);
 
   it('HEAD: the same gate in front of every GET route', async () => {
     expect(await run(ROWS.filter((r) => r.method === 'HEAD'))).toEqual([]);
-  });
+  }, SWEEP_MS);
 
   it('POST: every form × every persona, with the persona’s own CSRF token', async () => {
     expect(await run(ROWS.filter((r) => r.method === 'POST'))).toEqual([]);
-  });
+  }, SWEEP_MS);
 
   it('POST without a CSRF token, or with another session’s, is refused (403) for every signed-in persona', async () => {
     const mismatches: string[] = [];
@@ -212,7 +214,7 @@ describe('the authorization matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, SWEEP_MS);
 });
 
 describe('routes registered only with the local message stand-ins (development)', () => {

@@ -46,7 +46,7 @@ export function DeadLettersPage({ ctx, view }: { ctx: PageContext; view: DeadLet
                   <td class="govuk-table__cell">
                     <form method="post" action={deadLetterPaths.requeue(lang, d.id)}>
                       <input type="hidden" name="_csrf" value={view.csrf} />
-                      <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button" aria-label={t('office.deadLetters.requeueFor', { number: d.caseNumber })}>{t('office.deadLetters.requeue')}</button>
+                      <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">{t('office.deadLetters.requeue')}<span class="govuk-visually-hidden"> {t('office.deadLetters.requeueFor', { number: d.caseNumber })}</span></button>
                     </form>
                   </td>
                 </tr>

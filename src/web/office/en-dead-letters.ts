@@ -15,7 +15,7 @@ export const enDeadLetters: Copy<typeof ukDeadLetters> = {
   'office.deadLetters.error': 'Reason',
   'office.deadLetters.action': 'Action',
   'office.deadLetters.requeue': 'Send again',
-  'office.deadLetters.requeueFor': 'Send again the message about case {number}',
+  'office.deadLetters.requeueFor': '(the message about case {number})',
   'office.deadLetters.requeued': 'The message about case {number} is queued for delivery again.',
   'office.deadLetters.gone': 'This message is no longer undelivered: it was sent again, or it is about another agency’s case.',
   'office.deadLetters.topic.notice.email': 'E-mail to the applicant or a representative',

@@ -12,7 +12,7 @@ export const ukDeadLetters = {
   'office.deadLetters.error': 'Причина',
   'office.deadLetters.action': 'Дія',
   'office.deadLetters.requeue': 'Надіслати ще раз',
-  'office.deadLetters.requeueFor': 'Надіслати ще раз повідомлення у справі {number}',
+  'office.deadLetters.requeueFor': '(повідомлення у справі {number})',
   'office.deadLetters.requeued': 'Повідомлення у справі {number} знову в черзі на доставку.',
   'office.deadLetters.gone': 'Цього повідомлення вже немає серед недоставлених: його надіслали ще раз або воно стосується справи іншого органу влади.',
   'office.deadLetters.topic.notice.email': 'Лист заявникові чи представникові',
