@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     logger.info({ idp: p.id, issuer: p.issuer, embedded: config.identity.embeddedEid !== null }, 'identity provider');
   }
   const channels = await startChannels(config);
-  const worker = createOutboxWorker({ db: services.db, clock: services.clock, workerId: `${hostname()}:${process.pid}`, handlers: notificationHandlers({ ...channels, contactsOf: (id) => services.contacts.details(id), verificationCode: (id) => services.contacts.codeFor(id), links: notificationLinks(config.publicUrl) }), logger });
+  const worker = createOutboxWorker({ db: services.db, clock: services.clock, workerId: `${hostname()}:${process.pid}`, handlers: notificationHandlers({ ...channels, contactsOf: (id) => services.contacts.details(id), verificationCode: (id) => services.contacts.codeFor(id), links: notificationLinks(config.publicUrl), notices: services.notices }), logger });
   worker.start();
   const jobs = startJobs(services, config.cases.jobIntervalSeconds, logger);
   // The development message page only where nobody else can reach it: a development build on loopback.

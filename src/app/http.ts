@@ -22,6 +22,8 @@ import { casesRoutes } from '../web/cases/routes.tsx';
 import { identityRoutes, me } from '../web/identity/routes.tsx';
 import { verifyRoutes } from '../web/verify/routes.tsx';
 import { officeSupervisionRoutes } from '../web/office/supervision.routes.tsx';
+import { deadLetterRoutes } from '../web/office/dead-letters.routes.tsx';
+import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
 import { guard, registerSessions } from '../web/identity/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage, sendUnavailablePage } from '../web/common/error-pages.tsx';
 import { PUBLIC, type WebRoute } from '../web/common/route-table.ts';
@@ -85,9 +87,11 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, staff: services.staff, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
     ...officeRoutes({ backOffice: services.backOffice, drafts: services.drafts, cases: services.cases, catalogue: services.catalogue }),
     ...applyRoutes(services.drafts, me),
-    ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl }, me),
+    ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl, notices: services.notices }, me),
+    ...inboxRoutes({ notices: services.notices }, me),
     ...verifyRoutes(services.receipts),
     ...officeSupervisionRoutes({ backOffice: services.backOffice, payments: services.payments, clock: services.clock }, me),
+    ...deadLetterRoutes({ deadLetters: services.deadLetters }, me),
   ];
   for (const route of webRoutes) {
     // Sign-in callbacks are rate limited by the sessions service, keyed on the sign-in request and the address (ADR 0012).

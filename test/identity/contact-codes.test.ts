@@ -111,7 +111,7 @@ describe('limits on one-time codes', () => {
     const smtp: LocalSmtp = await startLocalSmtp({ host: '127.0.0.1', port: 0 });
     const email = createSmtpEmailSender({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'Portico <no-reply@portal.test>' });
     try {
-      const worker = createOutboxWorker({ db: t.services.db, clock, workerId: 'test', handlers: notificationHandlers({ email, sms, contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), links: notificationLinks('http://portal.test') }) });
+      const worker = createOutboxWorker({ db: t.services.db, clock, workerId: 'test', handlers: notificationHandlers({ email, sms, contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), links: notificationLinks('http://portal.test'), notices: t.services.notices }) });
       const codeSentTo = async (number: string) => {
         while ((await worker.runOnce()) > 0) {
           // every message queued so far, the earlier tests' too

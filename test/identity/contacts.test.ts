@@ -21,7 +21,7 @@ beforeAll(async () => {
   t = await appWithEid();
   smtp = await startLocalSmtp({ host: '127.0.0.1', port: 0 });
   email = createSmtpEmailSender({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'Portico <no-reply@portal.test>' });
-  const handlers = notificationHandlers({ email, sms, contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), links: notificationLinks('http://portal.test') });
+  const handlers = notificationHandlers({ email, sms, contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), links: notificationLinks('http://portal.test'), notices: t.services.notices });
   worker = createOutboxWorker({ db: t.services.db, clock: t.services.clock, workerId: 'test', handlers });
   cookie = await signIn(t.app, 'olena-koval');
   // Taken from the cabinet, not the contacts page: a GET of the contacts page shows (and uses up) the kept outcome.

@@ -78,6 +78,8 @@ export interface MatrixIds {
   readonly withdrawCaseEn: string;
   readonly decidedCase: string;
   readonly document: string;
+  /** The citizen's inbox message about the decision. */
+  readonly inboxMessage: string;
 }
 
 /**
@@ -256,10 +258,14 @@ async function caseFixtures(t: TestApp, people: MatrixPeople) {
   }
   const document = (await cases.forApplicant(citizen, decided.id))?.documents[0]?.id;
   const attachment = (await drafts.attachmentsOfCase(main.id))[0]?.id;
-  if (document === undefined || attachment === undefined) {
+  // The decision's notice, as the outbox worker would fan it out, reaches the citizen's inbox.
+  await t.services.notices.fanOut({ caseId: decided.id, kind: 'decision', decided: 'granted', feeDue: null, answerBy: null }, 'matrix-decision');
+  const inboxMessage = (await t.services.notices.inbox(citizen))[0]?.messages[0]?.id;
+  if (document === undefined || attachment === undefined || inboxMessage === undefined) {
     throw new Error('the matrix case fixtures are incomplete');
   }
   return {
+    inboxMessage,
     draft: await draft(), discardDraftUk: await draft(), discardDraftEn: await draft(),
     case: main.id, caseNumber: main.number, caseHash: main.answersSha256.slice(0, 16), attachment, decidedCase: decided.id, document,
     withdrawCaseUk: (await submitted('matrix-withdraw-uk')).id, withdrawCaseEn: (await submitted('matrix-withdraw-en')).id,

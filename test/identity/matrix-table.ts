@@ -80,6 +80,8 @@ const OWN_POST_GRID = grid(             'R    R    R    A    N    N    N    N   
 const NOBODY_GRID = grid(               'R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R');
 const OFFICERS = ['clerk', 'decision-maker', 'supervisor'] as const;
 const SUPERVISOR_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R');
+// Requeuing a dead letter: the gate lets supervisors through; one that is not dead (none is in the matrix) is a 404.
+const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R    R    R    R    N    R    R    R    R    R');
 
 export const GROUPS: readonly RouteGroup[] = [
   {
@@ -102,7 +104,7 @@ export const GROUPS: readonly RouteGroup[] = [
   },
   {
     title: 'signed-in pages', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
-    routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts', '/{lang}/cabinet/applications'],
+    routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts', '/{lang}/cabinet/applications', '/{lang}/cabinet/inbox'],
   },
   {
     title: 'the start of an application', requirement: { kind: 'signed-in' }, method: 'GET', expect: APPLY_START_GET_GRID,
@@ -118,6 +120,7 @@ export const GROUPS: readonly RouteGroup[] = [
       '/{lang}/applications/:draftId/pages/:pageId', '/{lang}/applications/:draftId/pages/:pageId/follow-up/:about', '/{lang}/applications/:draftId/check',
       '/{lang}/cabinet/cases/:id', '/{lang}/cabinet/cases/:id/receipt', '/{lang}/cabinet/cases/:id/receipt.pdf',
       '/{lang}/cabinet/cases/:id/documents/:documentId', '/{lang}/cabinet/cases/:id/attachments/:attachmentId',
+      '/{lang}/cabinet/inbox/:id',
     ],
   },
   {
@@ -152,6 +155,14 @@ export const GROUPS: readonly RouteGroup[] = [
   {
     title: 'payment reconciliation', requirement: { kind: 'staff', roles: ['supervisor'] }, method: 'GET', expect: SUPERVISOR_GET_GRID,
     routes: ['/{lang}/office/payments'],
+  },
+  {
+    title: 'undelivered messages about the agency\'s cases', requirement: { kind: 'staff', roles: ['supervisor'] }, method: 'GET', expect: SUPERVISOR_GET_GRID,
+    routes: ['/{lang}/office/dead-letters'],
+  },
+  {
+    title: 'sending an undelivered message again', requirement: { kind: 'staff', roles: ['supervisor'] }, method: 'POST', expect: SUPERVISOR_REQUEUE_GRID,
+    routes: ['/{lang}/office/dead-letters/:id/requeue'],
   },
   {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,
@@ -229,6 +240,7 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/office/cases/:id/notes': [['note', 'matrix note']],
   '/{lang}/office/cases/:id/assign': [['assignee', '']],
   '/{lang}/office/documents/:documentId/revoke': [['reason', '']],
+  '/{lang}/office/dead-letters/:id/requeue': [],
 };
 
 /** Routes that end the session they are sent with: each persona signs in again after them. */

@@ -37,7 +37,7 @@ beforeAll(async () => {
   email = createSmtpEmailSender({ url: `smtp://127.0.0.1:${smtp.port}`, from: 'Portico <no-reply@portal.test>' });
   worker = createOutboxWorker({
     db: t.services.db, clock: t.services.clock, workerId: 'notices-test',
-    handlers: notificationHandlers({ email, sms: createSmsSimulator(), contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), links: notificationLinks('http://portal.test') }),
+    handlers: notificationHandlers({ email, sms: createSmsSimulator(), contactsOf: (id) => t.services.contacts.details(id), verificationCode: (id) => t.services.contacts.codeFor(id), links: notificationLinks('http://portal.test'), notices: t.services.notices }),
   });
   olena = await t.person('olena-koval');
   // A confirmed address: the code goes out by the same outbox and SMTP.
@@ -45,6 +45,8 @@ beforeAll(async () => {
   await drain();
   const code = /(\d{6})/.exec((await smtp.waitFor((m) => m.to.includes(ADDRESS))).text)?.[1] ?? '';
   expect((await t.services.contacts.confirm(olena, 'email', code)).ok).toBe(true);
+  // Notices go by e-mail only to those who asked for it (besides the portal inbox, always).
+  expect((await t.services.contacts.savePreferences(olena, { language: 'uk', noticeChannels: ['email'], postalAddress: null })).ok).toBe(true);
 });
 afterAll(async () => {
   email.close();

@@ -77,3 +77,8 @@ export function deadlineEmail(kind: 'reminder' | 'escalation', caseNumber: strin
     : `Справа ${caseNumber} досі не вирішена, а до кінцевого строку (${dueOn}) залишилося ${workingDaysBefore} роб. дн. Перевірте, хто нею займається.`;
   return { subject, text: `${lead}\n\n${caseUrl}${SIGNATURE.uk}` };
 }
+
+/** The SMS of a case notice: the subject and the link, short enough for one or two messages. */
+export function noticeSms(lang: Lang, subject: string, caseUrl: string): string {
+  return lang === 'uk' ? `Портіко: ${subject}. ${caseUrl}` : `Portico: ${subject}. ${caseUrl}`;
+}

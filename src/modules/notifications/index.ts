@@ -1,23 +1,23 @@
+/** The notifications module's public surface: the outbox handlers, case notices and the inbox, dead letters for supervisors. */
 import type { Lang } from '../../kernel/text.ts';
-import {
-  CASE_CHANGED_TOPIC, CASE_ESCALATION_TOPIC, CASE_REMINDER_TOPIC, CASE_SUBMITTED_TOPIC, type CaseChangedMessage, formatMoney, parseCaseChanged, parseCaseDeadline,
-  parseCaseSubmitted,
-} from '../cases/index.ts';
+import { CASE_CHANGED_TOPIC, CASE_ESCALATION_TOPIC, CASE_REMINDER_TOPIC, CASE_SUBMITTED_TOPIC, parseCaseChanged, parseCaseDeadline, parseCaseSubmitted } from '../cases/index.ts';
 import { type ContactDetails, parseVerificationMessage, VERIFICATION_TOPIC } from '../identity/index.ts';
 import type { EmailSender } from '../channels/email/index.ts';
 import type { SmsSender } from '../channels/sms/index.ts';
-import { delivered, type OutboxHandler, rejected } from '../../platform/outbox/index.ts';
+import { delivered, type DeliveryOutcome, type OutboxHandler, rejected } from '../../platform/outbox/index.ts';
 import { noticeForMovement } from './case-notices.ts';
-import { caseSubmittedEmail, decisionEmail, deadlineEmail, informationRequestedEmail, paymentReceivedEmail, withdrawnEmail } from './case-templates.ts';
+import { deadlineEmail } from './case-templates.ts';
+import type { NotificationLinks } from './links.ts';
+import { NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, type NoticeDelivery, parseNoticeDelivery } from './notice-deliveries.ts';
+import type { CaseNotice, NoticesService } from './notices.service.ts';
 import { verificationEmail, verificationSms } from './templates.ts';
 
-/** Where the portal's pages about a case are: absolute links for messages, given by the composition root (the web layer's paths). */
-export interface NotificationLinks {
-  /** The applicant's page of a case. */
-  applicantCase(lang: Lang, caseId: string): string;
-  /** The back office's page of a case. */
-  officeCase(lang: Lang, caseId: string): string;
-}
+export type { NotificationLinks } from './links.ts';
+export { createNoticesService, type InboxParty, type NoticesService } from './notices.service.ts';
+export type { InboxMessage } from './notices.repository.ts';
+export { createDeadLettersService, type DeadLettersService } from './dead-letters.service.ts';
+export type { CaseDeadLetter } from './dead-letters.repository.ts';
+export { DeadLetterNotFound, MessageNotFound } from './notices.errors.ts';
 
 /**
  * What to tell whom on which channel. Handlers run in the outbox worker, outside any transaction, and
@@ -31,15 +31,15 @@ export interface NotificationDeps {
   /** The one-time code of a verification, derived again at delivery: no payload holds it. */
   readonly verificationCode: (verificationId: string) => string;
   readonly links: NotificationLinks;
+  /** The fan-out of case notices to every person told (inbox, e-mail, SMS). */
+  readonly notices: Pick<NoticesService, 'fanOut'>;
 }
 
-type Mail = { subject: string; text: string };
-type Notice<M> = M & { url: string };
-
 /**
- * What to tell whom on which channel: one-time codes for contact details, and notices about cases to
- * the applicant (one per event that matters to them: see README.md) and to officers (reminders, escalations). A person without a
- * confirmed e-mail address sees the notice in the portal only: the message is done, not retried.
+ * What to tell whom on which channel: one-time codes for contact details; notices about cases (one per
+ * event that matters: see README.md), fanned out to each person told — the portal inbox always, and one
+ * outbox delivery per e-mail or SMS they asked for, each retried on its own; and officers' reminders and
+ * escalations (an officer without a confirmed e-mail address is not written to: the message is done).
  */
 export function notificationHandlers(channels: NotificationDeps): Record<string, OutboxHandler> {
   const mailTo = async (personId: string, lang: Lang, mail: { subject: string; text: string }, key: string) => {
@@ -49,28 +49,22 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     }
     return channels.email.send({ to: contacts.email, lang, ...mail }, key);
   };
-  /** A notice to the applicant, or none (`build` answers null): the outbox message is then done. */
-  const caseNotice = <M extends { caseId: string; applicantPersonId: string; lang: Lang }>(parse: (payload: unknown) => M | null, build: (m: Notice<M>) => Mail | null): OutboxHandler => async (payload, ctx) => {
-    const m = parse(payload);
-    if (m === null) {
+  /** A case notice: fanned out in one transaction to the inbox of each person told and to their e-mail and SMS deliveries. */
+  const caseNotice = (read: (payload: unknown) => CaseNotice | 'none' | null): OutboxHandler => async (payload, ctx) => {
+    const notice = read(payload);
+    if (notice === null) {
       return rejected('malformed case notice');
     }
-    const mail = build({ ...m, url: channels.links.applicantCase(m.lang, m.caseId) });
-    return mail === null ? delivered() : mailTo(m.applicantPersonId, m.lang, mail, ctx.idempotencyKey);
-  };
-  const movementNotice = (m: Notice<CaseChangedMessage>): Mail | null => {
-    switch (noticeForMovement({ event: m.event, decided: m.decided })) {
-      case null:
-        return null;
-      case 'payment-received':
-        return paymentReceivedEmail(m.lang, m.caseNumber, m.url);
-      case 'information-requested':
-        return informationRequestedEmail(m.lang, m.caseNumber, m.url, m.answerBy ?? null);
-      case 'decision':
-        return decisionEmail(m.lang, m.caseNumber, m.decided ?? '', m.url);
-      case 'withdrawn':
-        return withdrawnEmail(m.lang, m.caseNumber, m.url);
+    if (notice === 'none') {
+      return delivered();
     }
+    const fanned = await channels.notices.fanOut(notice, ctx.idempotencyKey);
+    return fanned === null ? rejected(`no case "${notice.caseId}"`) : delivered();
+  };
+  /** One e-mail or SMS of a case notice, rendered at fan-out; its key names the person and the channel. */
+  const delivery = (send: (d: NoticeDelivery, key: string) => Promise<DeliveryOutcome>): OutboxHandler => async (payload, ctx) => {
+    const d = parseNoticeDelivery(payload);
+    return d === null ? rejected('malformed notice delivery') : send(d, ctx.idempotencyKey);
   };
   const staffNotice = (kind: 'reminder' | 'escalation'): OutboxHandler => async (payload, ctx) => {
     const m = parseCaseDeadline(payload);
@@ -87,8 +81,17 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     return delivered();
   };
   return {
-    [CASE_SUBMITTED_TOPIC]: caseNotice(parseCaseSubmitted, (m) => caseSubmittedEmail(m.lang, m.caseNumber, m.url, m.feeDue === null ? null : formatMoney(m.feeDue, m.lang))),
-    [CASE_CHANGED_TOPIC]: caseNotice(parseCaseChanged, movementNotice),
+    [CASE_SUBMITTED_TOPIC]: caseNotice((payload) => {
+      const m = parseCaseSubmitted(payload);
+      return m === null ? null : { caseId: m.caseId, kind: 'submitted', decided: null, feeDue: m.feeDue, answerBy: null };
+    }),
+    [CASE_CHANGED_TOPIC]: caseNotice((payload) => {
+      const m = parseCaseChanged(payload);
+      const kind = m === null ? null : noticeForMovement({ event: m.event, decided: m.decided });
+      return m === null ? null : kind === null ? 'none' : { caseId: m.caseId, kind, decided: m.decided, feeDue: null, answerBy: m.answerBy ?? null };
+    }),
+    [NOTICE_EMAIL_TOPIC]: delivery((d, key) => channels.email.send({ to: d.to, lang: d.lang, subject: d.subject, text: d.text }, key)),
+    [NOTICE_SMS_TOPIC]: delivery((d, key) => channels.sms.send({ to: d.to, text: d.text }, key)),
     [CASE_REMINDER_TOPIC]: staffNotice('reminder'),
     [CASE_ESCALATION_TOPIC]: staffNotice('escalation'),
     [VERIFICATION_TOPIC]: async (payload, ctx) => {

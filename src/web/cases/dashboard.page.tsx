@@ -6,14 +6,16 @@ import { Layout, type PageContext } from '../common/layout.tsx';
 import { basisText } from './cabinet.page.tsx';
 import type { CabinetView, PartyGroup, TodoItem } from './cabinet.view.ts';
 import { documentName, StatusTag, turnText } from './status.tsx';
+import { InboxLink } from './inbox-link.tsx';
 
 /** The cabinet: things to do first, then recent applications, for the person and everyone they act for; then the profile and settings. */
-export function CabinetPage({ ctx, signedIn, view }: { ctx: PageContext; signedIn: SignedIn; view: CabinetView }) {
+export function CabinetPage({ ctx, signedIn, view, unread }: { ctx: PageContext; signedIn: SignedIn; view: CabinetView; unread: number }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('cabinet.title')} searchBox={false}>
       <h1 class="govuk-heading-xl">{t('cabinet.title')}</h1>
       <p class="govuk-body-l">{t('cabinet.lead')}</p>
+      <InboxLink ctx={ctx} unread={unread} />
       <section aria-labelledby="todo">
         <h2 class="govuk-heading-l" id="todo">{t('cabinet.todo.title')}</h2>
         {view.todo.length === 0 ? <p class="govuk-body">{t('cabinet.todo.none')}</p> : view.todo.map((g) => <TodoGroup key={g.key} ctx={ctx} group={g} csrf={signedIn.session.csrfToken} />)}

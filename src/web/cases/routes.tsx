@@ -8,6 +8,7 @@ import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import { type CaseActionError, type CasePaymentsService, PaymentUnavailable, type CasesService, type PaymentRow, type ReceiptsService } from '../../modules/cases/index.ts';
 import { visiblePages } from '../../modules/forms/index.ts';
 import { partyKey, type SignedIn } from '../../modules/identity/index.ts';
+import type { NoticesService } from '../../modules/notifications/index.ts';
 import { caseActionMessage, caseActionStatus } from './errors.ts';
 import type { Translator } from '../locales/messages.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
@@ -32,6 +33,8 @@ export interface CasesWebDeps {
   readonly payments: CasePaymentsService | null;
   readonly catalogue: CatalogueService;
   readonly publicUrl: string;
+  /** The portal inbox: unread messages on the cabinet, a decision's download recorded on its notices. */
+  readonly notices: Pick<NoticesService, 'unreadCount' | 'decisionDownloaded'>;
 }
 
 type Params = { id: string; documentId: string; attachmentId: string };
@@ -128,9 +131,9 @@ function listRoutes(d: Deps, lang: Lang): WebRoute[] {
       method: 'GET', url: `/${lang}/cabinet`, auth: SIGNED_IN,
       handler: async (request, reply) => {
         const signedIn = me(request);
-        const cabinet = await drafts.cabinet(signedIn);
+        const [cabinet, unread] = await Promise.all([drafts.cabinet(signedIn), d.notices.unreadCount(signedIn)]);
         const view = cabinetView(cabinet.parties, partyKey(signedIn.actor.acting.party), cabinet.at);
-        return sendPage(reply, 200, <CabinetPage ctx={pageContext(request)} signedIn={signedIn} view={view} />);
+        return sendPage(reply, 200, <CabinetPage ctx={pageContext(request)} signedIn={signedIn} view={view} unread={unread} />);
       },
     },
     {
@@ -232,6 +235,9 @@ function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
       method: 'GET', url: `/${lang}/cabinet/cases/:id/documents/:documentId`, auth: SIGNED_IN, params: { id: 'uuid', documentId: 'uuid' },
       handler: async (request, reply) => {
         const doc = await cases.documentForApplicant(me(request), params(request).id, params(request).documentId);
+        if (doc !== null) {
+          await d.notices.decisionDownloaded(me(request), params(request).documentId);
+        }
         return doc === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: doc.pdf, type: 'application/pdf', name: `${doc.number}.pdf`, disposition: 'attachment' });
       },
     },

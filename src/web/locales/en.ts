@@ -5,10 +5,12 @@ import { enContacts } from '../identity/en-contacts.ts';
 import { enOffice } from '../office/en-office.ts';
 import { enDecision } from '../office/en-decision.ts';
 import { enStaffHome } from '../office/en-staff-home.ts';
+import { enDeadLetters } from '../office/en-dead-letters.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
 import { enCases } from '../cases/en-cases.ts';
+import { enInbox } from '../cases/en-inbox.ts';
 import { enStaff } from '../admin/en-staff.ts';
 import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
@@ -24,11 +26,13 @@ export const en: Messages = {
   ...enOffice,
   ...enDecision,
   ...enStaffHome,
+  ...enDeadLetters,
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,
   ...enJourney,
   ...enCases,
+  ...enInbox,
   ...enStaff,
   ...enStorage,
   ...enEdge,

@@ -5,10 +5,12 @@ import { ukContacts } from '../identity/uk-contacts.ts';
 import { ukOffice } from '../office/uk-office.ts';
 import { ukDecision } from '../office/uk-decision.ts';
 import { ukStaffHome } from '../office/uk-staff-home.ts';
+import { ukDeadLetters } from '../office/uk-dead-letters.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
 import { ukCases } from '../cases/uk-cases.ts';
+import { ukInbox } from '../cases/uk-inbox.ts';
 import { ukStaff } from '../admin/uk-staff.ts';
 import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
@@ -23,11 +25,13 @@ export const uk = {
   ...ukOffice,
   ...ukDecision,
   ...ukStaffHome,
+  ...ukDeadLetters,
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,
   ...ukJourney,
   ...ukCases,
+  ...ukInbox,
   ...ukStaff,
   ...ukStorage,
   ...ukEdge,

@@ -2,15 +2,17 @@ import type { SignedIn } from '../../modules/identity/index.ts';
 import { paths } from '../common/paths.ts';
 import type { PageContext } from '../common/layout.tsx';
 import { SubNavigation } from '../common/moj.tsx';
+import { deadLetterPaths } from './dead-letters-paths.ts';
 
 /** Which back-office sections the signed-in staff member may open (their roles decide). */
 export interface OfficeNavItems {
   readonly queue: boolean;
   readonly payments: boolean;
   readonly admin: boolean;
+  readonly deadLetters: boolean;
 }
 
-export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin';
+export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters';
 
 const has = (signedIn: SignedIn, roles: readonly string[]) => signedIn.staff.some((s) => roles.includes(s.role));
 
@@ -19,6 +21,7 @@ export function officeNavItems(signedIn: SignedIn): OfficeNavItems {
     queue: has(signedIn, ['clerk', 'decision-maker', 'supervisor']),
     payments: has(signedIn, ['supervisor']),
     admin: has(signedIn, ['agency-admin', 'national-admin']),
+    deadLetters: has(signedIn, ['supervisor']),
   };
 }
 
@@ -29,6 +32,7 @@ export function OfficeNav({ ctx, items, current }: { ctx: PageContext; items: Of
     ['home', paths.staffHome(lang), t('staff.title')],
     ...(items.queue ? [['queue', paths.officeCases(lang), t('office.queue.title')] as [OfficeSection, string, string]] : []),
     ...(items.payments ? [['payments', paths.officePayments(lang), t('office.payments.title')] as [OfficeSection, string, string]] : []),
+    ...(items.deadLetters ? [['dead-letters', deadLetterPaths.list(lang), t('office.deadLetters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.admin ? [['admin', paths.staffAdmin(lang), t('staffAdmin.title')] as [OfficeSection, string, string]] : []),
   ];
   return <SubNavigation label={t('officeNav.label')} items={links.map(([section, href, text]) => ({ href, text, current: section === current }))} />;

@@ -1,0 +1,9 @@
+import type { Lang } from '../../kernel/text.ts';
+
+/** Where the portal's pages about a case are: absolute links for messages, given by the composition root (the web layer's paths). */
+export interface NotificationLinks {
+  /** The applicant's page of a case. */
+  applicantCase(lang: Lang, caseId: string): string;
+  /** The back office's page of a case. */
+  officeCase(lang: Lang, caseId: string): string;
+}

@@ -1,0 +1,171 @@
+import type { Clock } from '../../kernel/clock.ts';
+import { isUuid } from '../../kernel/ids.ts';
+import { err, ok, type Result } from '../../kernel/result.ts';
+import type { Lang } from '../../kernel/text.ts';
+import { appendAudit, auditedTransaction } from '../../platform/audit/audit.ts';
+import type { Database, Queryable } from '../../platform/db/database.ts';
+import { outboxRepository } from '../../platform/outbox/index.ts';
+import { newId } from '../../platform/security/tokens.ts';
+import { formatMoney } from '../cases/index.ts';
+import type { SignedIn } from '../identity/index.ts';
+import type { CaseNoticeKind } from './case-notices.ts';
+import { caseSubmittedEmail, decisionEmail, informationRequestedEmail, noticeSms, paymentReceivedEmail, withdrawnEmail } from './case-templates.ts';
+import type { NotificationLinks } from './links.ts';
+import { deliveryKey, NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, type NoticeDelivery } from './notice-deliveries.ts';
+import { MessageNotFound } from './notices.errors.ts';
+import { type InboxMessage, type NoticeCase, noticesRepository } from './notices.repository.ts';
+import { noticeRecipients, type NoticePerson, type Recipient } from './recipients.ts';
+import type { RenderedEmail } from './templates.ts';
+
+/** One notice about a case, as the handler read it from the outbox message. */
+export interface CaseNotice {
+  readonly caseId: string;
+  readonly kind: CaseNoticeKind;
+  /** The outcome a decision notice tells. */
+  readonly decided: string | null;
+  /** Kopecks due with a `submitted` notice. */
+  readonly feeDue: number | null;
+  /** The day an answer is asked for by, with an `information-requested` notice. */
+  readonly answerBy: string | null;
+}
+
+/** What one fan-out did: who was told, how many inbox rows and deliveries it wrote (none when it ran before). */
+export interface FanOut {
+  readonly recipients: readonly Recipient[];
+  readonly inboxWritten: number;
+  readonly deliveriesWritten: number;
+}
+
+export interface NoticesDeps {
+  readonly db: Database;
+  readonly clock: Clock;
+  /** The case's service as the catalogue has it (for a mandate's scope). */
+  readonly serviceOf: (serviceId: string) => Promise<{ readonly id: string; readonly thematicArea: string } | null>;
+  readonly links: NotificationLinks;
+}
+
+/** The inbox of one person: their messages, grouped by the party each concerns. */
+export interface InboxParty {
+  readonly party: InboxMessage['party'];
+  readonly unread: number;
+  readonly messages: readonly InboxMessage[];
+}
+
+const INBOX_LIMIT = 200;
+
+function wording(n: CaseNotice, lang: Lang, caseNumber: string, url: string): RenderedEmail {
+  switch (n.kind) {
+    case 'submitted':
+      return caseSubmittedEmail(lang, caseNumber, url, n.feeDue === null ? null : formatMoney(n.feeDue, lang));
+    case 'payment-received':
+      return paymentReceivedEmail(lang, caseNumber, url);
+    case 'information-requested':
+      return informationRequestedEmail(lang, caseNumber, url, n.answerBy);
+    case 'decision':
+      return decisionEmail(lang, caseNumber, n.decided ?? '', url);
+    case 'withdrawn':
+      return withdrawnEmail(lang, caseNumber, url);
+  }
+}
+
+async function factsOf(tx: Queryable, deps: NoticesDeps, c: NoticeCase, submitter: NoticePerson) {
+  const { party } = c;
+  const grantor = party.kind === 'self' || party.id === null ? null : { kind: party.kind, id: party.id };
+  const mandates = grantor === null ? [] : await noticesRepository.mandatesGrantedBy(tx, grantor);
+  const directorIds = party.kind === 'business' && party.id !== null ? await noticesRepository.directorsOf(tx, party.id) : [];
+  const representedIds = party.kind === 'person' && party.id !== null ? [party.id] : [];
+  const known = await noticesRepository.personsByNationalId(tx, [...new Set([...directorIds, ...representedIds, ...mandates.map((m) => m.representativeNationalId)])]);
+  const byNationalId = new Map(known.flatMap((p) => (p.nationalId === null ? [] : [[p.nationalId, p] as const])));
+  const service = (await deps.serviceOf(c.serviceId)) ?? { id: c.serviceId, thematicArea: '' };
+  return {
+    submitter, party, service, at: deps.clock.now(),
+    represented: representedIds[0] === undefined ? null : (byNationalId.get(representedIds[0]) ?? null),
+    directors: directorIds.flatMap((id) => byNationalId.get(id) ?? []),
+    mandates: mandates.map((mandate) => ({ mandate, holder: byNationalId.get(mandate.representativeNationalId) ?? null })),
+  };
+}
+
+/**
+ * Case notices: the fan-out from one outbox message to every person told (the portal inbox, and one
+ * outbox delivery per e-mail or SMS), and each person's inbox. The fan-out is one transaction that
+ * writes each inbox row and delivery once per source message and person, so the outbox may run it
+ * again after any failure without telling anyone twice.
+ */
+export function createNoticesService(deps: NoticesDeps) {
+  const { db, clock, links } = deps;
+  return {
+    /** Null when the case does not exist (the message can never be delivered). */
+    async fanOut(notice: CaseNotice, sourceKey: string): Promise<FanOut | null> {
+      return auditedTransaction(db, async (tx) => {
+        const c = await noticesRepository.noticeCase(tx, notice.caseId);
+        const submitter = c === null ? null : await noticesRepository.person(tx, c.applicantPersonId);
+        if (c === null || submitter === null) {
+          return null;
+        }
+        const recipients = noticeRecipients(await factsOf(tx, deps, c, submitter));
+        const documentId = notice.kind === 'decision' ? await noticesRepository.latestDocument(tx, c.id) : null;
+        const now = clock.now();
+        let inboxWritten = 0;
+        let deliveriesWritten = 0;
+        for (const r of recipients) {
+          const url = links.applicantCase(r.language, c.id);
+          const text = wording(notice, r.language, c.number, url);
+          const written = await noticesRepository.insertMessage(tx, {
+            id: newId(), personId: r.personId, party: r.party, caseId: c.id, caseNumber: c.number, kind: notice.kind, lang: r.language,
+            subject: text.subject, body: text.text, documentId, sourceKey, createdAt: now,
+          });
+          inboxWritten += written ? 1 : 0;
+          for (const d of r.deliveries) {
+            if (d.channel === 'portal') {
+              continue;
+            }
+            const payload: NoticeDelivery = {
+              to: d.address, lang: r.language, subject: text.subject, caseId: c.id, caseNumber: c.number,
+              text: d.channel === 'email' ? text.text : noticeSms(r.language, text.subject, url),
+            };
+            const queued = await outboxRepository.enqueue(tx, { topic: d.channel === 'email' ? NOTICE_EMAIL_TOPIC : NOTICE_SMS_TOPIC, payload, idempotencyKey: deliveryKey(sourceKey, r.personId, d.channel), availableAt: now });
+            deliveriesWritten += queued ? 1 : 0;
+          }
+        }
+        if (inboxWritten > 0 || deliveriesWritten > 0) {
+          await appendAudit(tx, {
+            at: now, action: 'notice.sent', outcome: 'done', channel: 'system', actorPersonId: null, actingFor: null, subject: `case:${c.number}`,
+            detail: { kind: notice.kind, source: sourceKey, recipients: recipients.map((r) => ({ person: r.personId, role: r.role, channels: r.deliveries.map((d) => d.channel) })) },
+          });
+        }
+        return { recipients, inboxWritten, deliveriesWritten };
+      });
+    },
+
+    /** The signed-in person's messages, by party: their own first, then each party in the order of its newest message. */
+    async inbox(signedIn: SignedIn): Promise<InboxParty[]> {
+      const messages = await noticesRepository.messagesOf(db, signedIn.person.id, INBOX_LIMIT);
+      const groups = new Map<string, { party: InboxMessage['party']; messages: InboxMessage[] }>();
+      for (const m of messages) {
+        const key = m.party.kind === 'self' ? 'self' : `${m.party.kind}:${m.party.id ?? ''}`;
+        const group = groups.get(key) ?? { party: m.party, messages: [] };
+        group.messages.push(m);
+        groups.set(key, group);
+      }
+      const parties = [...groups.entries()].sort(([a], [b]) => Number(b === 'self') - Number(a === 'self')).map(([, g]) => g);
+      return parties.map((g) => ({ ...g, unread: g.messages.filter((m) => m.readAt === null).length }));
+    },
+
+    unreadCount: (signedIn: SignedIn): Promise<number> => noticesRepository.unreadCount(db, signedIn.person.id),
+
+    /** Opens one of the person's messages: marks it read, and a decision notice opened (the first time). */
+    async open(signedIn: SignedIn, messageId: string): Promise<Result<InboxMessage, MessageNotFound>> {
+      const opened = isUuid(messageId) ? await noticesRepository.open(db, signedIn.person.id, messageId, clock.now()) : null;
+      return opened === null ? err(new MessageNotFound(messageId)) : ok(opened);
+    },
+
+    /** The person downloaded a decision: recorded on each notice of it in their inbox (the first time). */
+    async decisionDownloaded(signedIn: SignedIn, documentId: string): Promise<void> {
+      if (isUuid(documentId)) {
+        await noticesRepository.downloaded(db, signedIn.person.id, documentId, clock.now());
+      }
+    },
+  };
+}
+
+export type NoticesService = ReturnType<typeof createNoticesService>;
