@@ -8,13 +8,15 @@ import { createBackOfficeService, createCasePaymentsService, createCasesService,
 import { holidayCalendar } from '../modules/deadlines/index.ts';
 import { createDocumentIssuer, renderPdf } from '../modules/documents/index.ts';
 import { createHttpPaymentProvider, type PaymentProvider } from '../modules/payments/index.ts';
-import { type OidcClient, createContactsService, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
+import { type OidcClient, createContactsService, createPhoneHolders, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import type { DatabaseLogger } from '../platform/db/postgres.ts';
 import { openDatabase } from '../platform/db/open.ts';
+import { createSmsService } from '../modules/sms/index.ts';
 import { createRateLimiter } from '../platform/rate-limit/index.ts';
 import type { Config } from './config.ts';
+import { smsLinks } from './links.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
@@ -61,7 +63,10 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const receipts = createReceiptsService({ db, clock, catalogue, publicUrl: config.publicUrl, render: renderPdf, keyOf: (id) => issuer.keyOf(id) });
   const provider = options.paymentProvider ?? paymentProviderOf(config);
   const payments = provider === null ? null : createCasePaymentsService({ db, clock, calendar, catalogue, provider, callbackUrl: `${config.publicUrl}/api/v1/payments/callback` });
-  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts };
+  const sms = createSmsService({
+    db, clock, limiter: rateLimiter, catalogue, cases, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
+  });
+  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, sms };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

@@ -17,6 +17,7 @@ import { sharedRateLimitStore } from './rate-limit-store.ts';
 
 import { catalogueRoutes } from '../web/catalogue/routes.tsx';
 import { registerPaymentsApi } from '../api/payments.api.ts';
+import { registerSmsApi } from '../api/sms.api.ts';
 import { applyRoutes } from '../web/apply/routes.tsx';
 import { casesRoutes } from '../web/cases/routes.tsx';
 import { identityRoutes, me } from '../web/identity/routes.tsx';
@@ -78,6 +79,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   if (services.payments !== null) {
     registerPaymentsApi(app, services.payments);
   }
+  registerSmsApi(app, services.sms);
   const identity = services.config.identity;
   const webRoutes = [
     ...catalogueRoutes(services.catalogue, services.drafts),
