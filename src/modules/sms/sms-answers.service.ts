@@ -5,7 +5,7 @@ import type { CatalogueService } from '../catalogue/index.ts';
 import type { PhoneHolders } from '../identity/index.ts';
 import { type ParsedSms, scriptLang, type SmsCommand } from './sms-commands.ts';
 import {
-  centreLine, centreNone, centresText, helpText, hoursText, infoFound, infoNone, recordedText, startedText, statusNeutral, statusText, statusUsage, stoppedText,
+  centreLine, centreNone, centresText, helpText, hoursText, infoFound, infoNone, plainForSms, recordedText, startedText, statusNeutral, statusText, statusUsage, stoppedText,
   usageText,
 } from './sms-replies.ts';
 
@@ -42,6 +42,10 @@ const normalise = (s: string) => s.normalize('NFC').toLocaleLowerCase('uk').repl
  * neutral reply, whether the case exists or not and whether the number is known or not.
  */
 export async function answerSms(deps: AnswerDeps, command: SmsCommand, lang: Lang, from: string): Promise<string> {
+  return plainForSms(lang, await answer(deps, command, lang, from));
+}
+
+async function answer(deps: AnswerDeps, command: SmsCommand, lang: Lang, from: string): Promise<string> {
   const { links } = deps;
   switch (command.kind) {
     case 'help':

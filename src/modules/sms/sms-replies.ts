@@ -17,6 +17,16 @@ const HELP: LocalText = {
 
 export const helpText = (lang: Lang): string => HELP[lang];
 
+/** Typographic marks outside GSM-7 and their plain equivalents inside it. */
+const PLAIN: ReadonlyArray<readonly [RegExp, string]> = [[/[\u2012-\u2015\u2212]/gu, '-'], [/[\u2018\u2019\u02bc]/gu, "'"], [/[\u201c\u201d\u00ab\u00bb]/gu, '"'], [/\u2026/gu, '...'], [/\u00a0/gu, ' ']];
+
+/**
+ * An English reply with dashes, curly quotes and the like made plain, so that a catalogue name does
+ * not turn the whole reply into UCS-2 (70 characters a message instead of 160). Ukrainian replies are
+ * UCS-2 anyway and keep their marks.
+ */
+export const plainForSms = (lang: Lang, text: string): string => (lang === 'en' ? PLAIN.reduce((t, [mark, plain]) => t.replace(mark, plain), text) : text);
+
 export const statusUsage = (lang: Lang): string =>
   lang === 'uk' ? 'Надішліть СТАТУС і номер справи, наприклад: СТАТУС 2026-000123' : 'Send STATUS and the case number, for example: STATUS 2026-000123';
 
