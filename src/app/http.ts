@@ -80,6 +80,10 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     registerPaymentsApi(app, services.payments);
   }
   registerSmsApi(app, services.sms);
+  if (options.devMessages) {
+    // A phone in the browser that talks to the inbound webhook: development only, with the other stand-ins.
+    (await import('../dev/index.ts')).registerSmsPhone(app, { sms: services.sms, clock: services.clock, webhookSecret: services.config.channels.smsWebhookSecret });
+  }
   const identity = services.config.identity;
   const webRoutes = [
     ...catalogueRoutes(services.catalogue, services.drafts),

@@ -21,6 +21,7 @@ export function devRoutes(dev: DevMessages): WebRoute[] {
           <body><main id="main" class="container">
             <h1>Messages sent (development)</h1>
             <p>E-mail went over SMTP to a local sink; SMS to a local simulator. Neither leaves this machine.</p>
+            <p><a href="/dev/sms/phone">Send the portal an SMS as a phone would</a></p>
             <h2>E-mail</h2>
             <ul>{mails.map((m, i) => <li key={i}><strong>{m.to}</strong>: {m.subject}<pre>{m.text}</pre></li>)}</ul>
             <h2>SMS</h2>

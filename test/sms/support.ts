@@ -53,7 +53,7 @@ export async function text(t: SmsApp, from: string, message: string, o: { messag
   const conversation = await t.services.sms.conversation(from, 500);
   const inbound = conversation.find((m) => m.direction === 'in' && m.gatewayMessageId === messageId);
   const reply = conversation.find((m) => m.direction === 'out' && inbound !== undefined && m.replyTo === inbound.id) ?? null;
-  return { status: res.statusCode, outcome: String((res.json() as { outcome?: string }).outcome), reply };
+  return { status: res.statusCode, outcome: String(res.json<{ outcome?: string }>().outcome), reply };
 }
 
 /** Confirms a telephone number for a person the way the contacts page does: a code by SMS, entered back. */

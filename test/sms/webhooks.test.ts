@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { buildHttp } from '../../src/app/http.ts';
 import { smsSegments } from '../../src/modules/channels/sms/index.ts';
+import { createLogger } from '../../src/platform/logging/logger.ts';
 import { WEBHOOK_WINDOW_SECONDS } from '../../src/modules/sms/index.ts';
 import { counts, post, signed, type SmsApp, smsApp, text } from './support.ts';
 
@@ -119,5 +121,37 @@ describe('delivery receipts', () => {
     const unknown = receipt('sms:00000000-0000-4000-8000-000000000000');
     expect((await post(t, 'receipts', unknown, signed(unknown))).json()).toEqual({ outcome: 'unknown' });
     expect(await counts(t)).toEqual(before);
+  });
+});
+
+describe('the development phone page (registered with the local stand-ins only)', () => {
+  it('sends a text through the signed inbound webhook and shows the conversation with its replies', async () => {
+    const { app } = await buildHttp(t.services, createLogger('silent'), { devMessages: { mails: () => [], sms: () => [] } });
+    try {
+      await app.ready();
+      expect((await t.app.inject({ url: '/dev/sms/phone' })).statusCode).toBe(404); // not in a portal without the stand-ins
+      const empty = await app.inject({ url: '/dev/sms/phone' });
+      expect([empty.statusCode, empty.body.includes('<form method="post" action="/dev/sms/phone">')]).toEqual([200, true]);
+
+      const phone = '+380501230055';
+      const form = { 'content-type': 'application/x-www-form-urlencoded' };
+      const sent = await app.inject({ method: 'POST', url: '/dev/sms/phone', headers: { ...form, origin: 'http://localhost:80', host: 'localhost:80' }, payload: new URLSearchParams({ number: phone, text: 'ЦНАП Лиманськ' }).toString() });
+      expect([sent.statusCode, sent.headers.location]).toEqual([303, `/dev/sms/phone?number=${encodeURIComponent(phone)}`]);
+      const conversation = await t.services.sms.conversation(phone);
+      expect(conversation.map((m) => [m.direction, m.status, m.command])).toEqual([['in', 'received', 'centre'], ['out', 'queued', null]]);
+      expect(conversation[0]?.gatewayMessageId).toMatch(/^dev-/);
+      const shown = await app.inject({ url: String(sent.headers.location) });
+      expect(shown.body).toContain('Conversation with +380501230055');
+      expect(shown.body).toContain('Центр надання адміністративних послуг');
+      expect(shown.body).toContain(`(queued, ucs2, ${conversation[1]?.segments} segments)`);
+
+      const before = await counts(t);
+      const foreign = await app.inject({ method: 'POST', url: '/dev/sms/phone', headers: { ...form, origin: 'https://elsewhere.example', host: 'localhost:80' }, payload: `number=${encodeURIComponent(phone)}&text=STOP` });
+      const badNumber = await app.inject({ method: 'POST', url: '/dev/sms/phone', headers: form, payload: 'number=0501230055&text=HELP' });
+      expect([foreign.statusCode, badNumber.statusCode]).toEqual([403, 400]);
+      expect(await counts(t)).toEqual(before);
+    } finally {
+      await app.close();
+    }
   });
 });

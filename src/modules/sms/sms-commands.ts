@@ -56,7 +56,14 @@ export function parseSms(text: string): ParsedSms {
       return { command: { kind: keyword.kind }, lang: keyword.lang };
     case 'status':
       return { command: { kind: 'status', caseNumber: caseNumberOf(argument), argument }, lang: keyword.lang };
-    default:
+    case 'info':
+    case 'centre':
+    case 'queue':
+    case 'book':
+    case 'ask':
+    case 'complain':
+    case 'suggest':
+    case 'commend':
       return { command: { kind: keyword.kind, argument }, lang: keyword.lang };
   }
 }
