@@ -40,9 +40,6 @@ function septets(char: string): 1 | 2 | null {
   return GSM7_BASIC.has(char) ? 1 : GSM7_EXTENSION.has(char) ? 2 : null;
 }
 
-/** Whether the whole text can be sent in GSM-7. */
-export const isGsm7 = (text: string): boolean => [...text].every((c) => septets(c) !== null);
-
 /** The encoding, the number of parts and the parts of a text (see the file's comment for the rules). */
 export function smsSegments(text: string): SmsSegments {
   const chars = [...text]; // code points: a surrogate pair stays one element
