@@ -36,7 +36,11 @@ async function main(): Promise<void> {
     logger.info({ idp: p.id, issuer: p.issuer, embedded: config.identity.embeddedEid !== null }, 'identity provider');
   }
   const channels = await startChannels(config);
-  const worker = createOutboxWorker({ db: services.db, clock: services.clock, workerId: `${hostname()}:${process.pid}`, handlers: notificationHandlers({ ...channels, contactsOf: (id) => services.contacts.details(id), verificationCode: (id) => services.contacts.codeFor(id), links: notificationLinks(config.publicUrl), notices: services.notices }), logger });
+  const worker = createOutboxWorker({ db: services.db, clock: services.clock, workerId: `${hostname()}:${process.pid}`, handlers: {
+    // SMS notices (one-time codes) are recorded with their segments and held back from numbers that sent STOP.
+    ...notificationHandlers({ ...channels, sms: services.sms.noticeSender(channels.sms), contactsOf: (id) => services.contacts.details(id), verificationCode: (id) => services.contacts.codeFor(id), links: notificationLinks(config.publicUrl), notices: services.notices }),
+    ...services.sms.handlers(channels.sms),
+  }, logger });
   worker.start();
   const jobs = startJobs(services, config.cases.jobIntervalSeconds, logger);
   // The development message page only where nobody else can reach it: a development build on loopback.

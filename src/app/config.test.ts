@@ -42,6 +42,7 @@ describe('loadConfig in production', () => {
         'EID_EMBEDDED=true is refused with NODE_ENV=production: the embedded eID is a test provider',
         'NODE_ENV=production needs CODE_SECRET: the development code secret is public',
         'NODE_ENV=production needs SMTP_URL and SMS_GATEWAY_URL: local stand-ins are for development only',
+        'NODE_ENV=production needs SMS_WEBHOOK_SECRET: the development webhook secret is public',
         'NODE_ENV=production needs SEAL_SECRET: the development seal secret is public',
         'NODE_ENV=production needs PAYMENT_PROVIDER_URL: the payment simulator is for development only',
       ]);
@@ -53,7 +54,7 @@ describe('loadConfig in production', () => {
       NODE_ENV: 'production', PUBLIC_URL: 'https://portal.example.gov.ua', SMTP_URL: 'smtp://mail.example:587', SMS_GATEWAY_URL: 'https://sms.example/messages', SMS_GATEWAY_TOKEN: 't',
       OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: 'https://eid.example', OIDC_STATE_CLIENT_ID: 'portal', OIDC_STATE_CLIENT_SECRET: 's',
       SEAL_SECRET: 'a-production-seal-secret-of-32-characters-or-more', PAYMENT_PROVIDER_URL: 'https://pay.example/v1', PAYMENT_API_KEY: 'k', PAYMENT_CALLBACK_SECRET: 'c',
-      CODE_SECRET: 'a-production-code-secret-of-32-characters-or-more',
+      CODE_SECRET: 'a-production-code-secret-of-32-characters-or-more', SMS_WEBHOOK_SECRET: 'a-production-sms-webhook-secret-of-32-characters',
     });
     expect(config.seedDemo).toBe(false);
     expect(config.cases.payments).toEqual({ id: 'provider', url: 'https://pay.example/v1', apiKey: 'k', callbackSecret: 'c' });
@@ -65,6 +66,7 @@ describe('loadConfig in production', () => {
 
   it('refuses a short seal secret and a payment provider without its key and callback secret', () => {
     expect(() => loadConfig({ SEAL_SECRET: 'short' })).toThrow('SEAL_SECRET must be at least 32 characters');
+    expect(() => loadConfig({ SMS_WEBHOOK_SECRET: 'short' })).toThrow('SMS_WEBHOOK_SECRET must be at least 32 characters');
     expect(() => loadConfig({ PAYMENT_PROVIDER_URL: 'https://pay.example' })).toThrow('PAYMENT_PROVIDER_URL needs PAYMENT_API_KEY and PAYMENT_CALLBACK_SECRET');
   });
 

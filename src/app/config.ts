@@ -47,6 +47,8 @@ export const DEVELOPMENT_SEAL_SECRET = 'portico-development-seal-secret-not-for-
 export interface ChannelsConfig {
   readonly smtp: { readonly url: string; readonly from: string } | null;
   readonly sms: { readonly url: string; readonly token: string; readonly sender: string } | null;
+  /** SMS_WEBHOOK_SECRET: the HMAC key the SMS gateway signs incoming messages and delivery receipts with. */
+  readonly smsWebhookSecret: string;
   readonly localSinks: boolean;
 }
 
@@ -64,6 +66,9 @@ export interface IdentityConfig {
   /** One-time codes are derived from this secret and never stored (CODE_SECRET). */
   readonly codeSecret: string;
 }
+
+/** Development only: a fixed, public secret for the SMS gateway's webhooks (the simulator signs with it). */
+export const DEVELOPMENT_SMS_WEBHOOK_SECRET = 'portico-development-sms-webhook-secret-not-for-production';
 
 /** Development only: a fixed, public secret for one-time codes. */
 export const DEVELOPMENT_CODE_SECRET = 'portico-development-code-secret-not-for-production';
@@ -191,9 +196,17 @@ function channelsConfig(env: Env, nodeEnv: Config['env'], problems: string[], ur
   if (nodeEnv === 'production' && (!smtpUrl || !smsUrl)) {
     problems.push('NODE_ENV=production needs SMTP_URL and SMS_GATEWAY_URL: local stand-ins are for development only');
   }
+  const smsWebhookSecret = env['SMS_WEBHOOK_SECRET'] ?? '';
+  if (smsWebhookSecret !== '' && smsWebhookSecret.length < 32) {
+    problems.push('SMS_WEBHOOK_SECRET must be at least 32 characters');
+  }
+  if (nodeEnv === 'production' && smsWebhookSecret === '') {
+    problems.push('NODE_ENV=production needs SMS_WEBHOOK_SECRET: the development webhook secret is public');
+  }
   return {
     smtp: smtpUrl ? { url: smtpUrl, from: env['MAIL_FROM'] || 'Portico <no-reply@portal.example.gov.ua>' } : null,
     sms: smsUrl ? { url: smsUrl, token: env['SMS_GATEWAY_TOKEN'] ?? '', sender: env['SMS_SENDER'] || 'Portico' } : null,
+    smsWebhookSecret: smsWebhookSecret || DEVELOPMENT_SMS_WEBHOOK_SECRET,
     localSinks: nodeEnv !== 'production',
   };
 }

@@ -17,6 +17,7 @@ import { sharedRateLimitStore } from './rate-limit-store.ts';
 
 import { catalogueRoutes } from '../web/catalogue/routes.tsx';
 import { registerPaymentsApi } from '../api/payments.api.ts';
+import { registerSmsApi } from '../api/sms.api.ts';
 import { applyRoutes } from '../web/apply/routes.tsx';
 import { casesRoutes } from '../web/cases/routes.tsx';
 import { identityRoutes, me } from '../web/identity/routes.tsx';
@@ -79,6 +80,11 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   registerCatalogueApi(app, services.catalogue);
   if (services.payments !== null) {
     registerPaymentsApi(app, services.payments);
+  }
+  registerSmsApi(app, services.sms);
+  if (options.devMessages) {
+    // A phone in the browser that talks to the inbound webhook: development only, with the other stand-ins.
+    (await import('../dev/index.ts')).registerSmsPhone(app, { sms: services.sms, clock: services.clock, webhookSecret: services.config.channels.smsWebhookSecret });
   }
   const identity = services.config.identity;
   const webRoutes = [

@@ -16,3 +16,4 @@ export {
 export { createSmsSimulator, type SentSms, type SmsGatewaySimulator, type SmsSimulator, startSmsGatewaySimulator } from './sms/simulator.ts';
 export { type CapturedMail, type LocalSmtp, type LocalSmtpOptions, startLocalSmtp } from './mail/local-smtp.ts';
 export { devRoutes } from './messages.routes.tsx';
+export { registerSmsPhone } from './sms/phone.routes.tsx';

@@ -21,6 +21,7 @@ export function devRoutes(dev: DevMessages): WebRoute[] {
           <body class="govuk-template__body"><div class="govuk-width-container"><main id="main" class="govuk-main-wrapper">
             <h1 class="govuk-heading-l">Messages sent (development)</h1>
             <p class="govuk-body">E-mail went over SMTP to a local sink; SMS to a local simulator. Neither leaves this machine.</p>
+            <p class="govuk-body"><a class="govuk-link" href="/dev/sms/phone">Send the portal an SMS as a phone would</a></p>
             <h2 class="govuk-heading-m">E-mail</h2>
             <ul class="govuk-list">{mails.map((m, i) => <li key={i}><strong>{m.to}</strong>: {m.subject}<pre>{m.text}</pre></li>)}</ul>
             <h2 class="govuk-heading-m">SMS</h2>

@@ -103,6 +103,11 @@ export const GROUPS: readonly RouteGroup[] = [
     routes: ['/api/v1/payments/callback'],
   },
   {
+    // The SMS gateway's server-to-server webhooks (messages from phones, delivery receipts): signed like the payment callback; unsigned is 401.
+    title: 'SMS gateway webhooks', requirement: { kind: 'public' }, method: 'POST', expect: NOBODY_GRID,
+    routes: ['/api/v1/sms/inbound', '/api/v1/sms/receipts'],
+  },
+  {
     title: 'signed-in pages', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
     routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts', '/{lang}/cabinet/applications', '/{lang}/cabinet/inbox'],
   },
@@ -181,6 +186,9 @@ export const GROUPS: readonly RouteGroup[] = [
 export const DEV_ONLY_GROUPS: readonly RouteGroup[] = [
   // Every one-time code the portal sent, to anyone who asks: public by design, for development.
   { title: 'development message viewer', requirement: { kind: 'public' }, method: 'GET', expect: PUBLIC_GRID, routes: ['/dev/messages'] },
+  // A phone in the browser: any number may be typed, and what it sends goes through the signed inbound webhook.
+  { title: 'development SMS phone', requirement: { kind: 'public' }, method: 'GET', expect: PUBLIC_GRID, routes: ['/dev/sms/phone'] },
+  { title: 'development SMS phone form', requirement: { kind: 'public' }, method: 'POST', expect: PUBLIC_GRID, routes: ['/dev/sms/phone'] },
 ];
 
 /**
@@ -231,6 +239,9 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/cabinet/cases/:id/rate': [['rating', '5']],
   '/{lang}/cabinet/cases/:id/pay': [],
   '/api/v1/payments/callback': [['eventId', 'forged']],
+  '/api/v1/sms/inbound': [['from', '+380501234567'], ['text', 'HELP']],
+  '/api/v1/sms/receipts': [['reference', 'forged'], ['status', 'delivered']],
+  '/dev/sms/phone': [['number', '+380501239999'], ['text', 'HELP']],
   '/{lang}/office/cases/assign': [['agencyId', 'state-migration-service'], ['assignee', '']],
   '/{lang}/office/cases/:id/act': [['event', 'no-such-event']],
   '/{lang}/office/cases/:id/decision': [['event', 'grant']],

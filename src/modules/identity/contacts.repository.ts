@@ -40,6 +40,15 @@ export const contactsRepository = {
     };
   },
 
+  /** The people who confirmed this telephone number (a number may be shared, so there may be several). */
+  async holdersOfVerifiedPhone(q: Queryable, phone: string): Promise<Array<{ personId: string; language: Lang }>> {
+    const rows = await q.query<{ person_id: string; language: Lang }>(
+      'SELECT person_id, language FROM person_contacts WHERE phone = $1 AND phone_verified_at IS NOT NULL ORDER BY person_id LIMIT 2',
+      [phone],
+    );
+    return rows.map((r) => ({ personId: r.person_id, language: r.language }));
+  },
+
   /** A new address is unverified until its code comes back. */
   async setAddress(q: Queryable, personId: string, channel: 'email' | 'sms', address: string, at: Date): Promise<void> {
     await ensureRow(q, personId, at);

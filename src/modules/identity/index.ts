@@ -10,6 +10,7 @@ export type { AuthorizationRequest, IdentityProviderConfig, OidcClient, OidcFail
 export { createSessionsService, type SessionPolicy, type SessionsService, type SignedIn } from './sessions.service.ts';
 export type { GrantedMandate } from './relations.repository.ts';
 export { createMandatesService, grantorOf, type GrantMandate, type MandatesService } from './mandates.service.ts';
+export { createPhoneHolders, type PhoneHolder, type PhoneHolders } from './phone-holders.service.ts';
 export { openIdClient } from './adapters/openid-client.adapter.ts';
 export { registriesRepository, type RegistryData } from './registries.repository.ts';
 export {

@@ -23,3 +23,4 @@ export interface SmsSender {
 
 export { isE164 } from './e164.ts';
 export { createHttpSmsGateway, type HttpSmsGatewayOptions } from './adapters/http-gateway.adapter.ts';
+export { SMS_LIMITS, type SmsEncoding, type SmsSegments, smsSegments } from './segments.ts';

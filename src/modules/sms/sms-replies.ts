@@ -1,0 +1,130 @@
+/**
+ * The wording of the portal's SMS replies, in Ukrainian and English. English replies keep to the
+ * GSM-7 alphabet (plain hyphens and apostrophes) so that they travel at 160 characters a message.
+ * Pure.
+ */
+import type { Lang, LocalText } from '../../kernel/text.ts';
+import { smsSegments } from '../channels/sms/index.ts';
+import type { TextCommand } from './sms-commands.ts';
+
+/** A list in a reply (centres) stops before the reply takes more segments than this. */
+export const MAX_REPLY_SEGMENTS = 4;
+
+const HELP: LocalText = {
+  uk: 'Команди: СТАТУС <номер справи>; ІНФО <послуга>; ЦНАП <місто>; ЧЕРГА <центр>; ЗАПИС <центр> <послуга>; ПИТАННЯ, СКАРГА, ПРОПОЗИЦІЯ або ПОДЯКА <текст>; СТОП; СТАРТ.',
+  en: 'Commands: STATUS <case no>; INFO <service>; CENTRE <city>; QUEUE <centre>; BOOK <centre> <service>; ASK, COMPLAIN, SUGGEST or COMMEND <text>; STOP; START.',
+};
+
+export const helpText = (lang: Lang): string => HELP[lang];
+
+/** Typographic marks outside GSM-7 and their plain equivalents inside it. */
+const PLAIN: ReadonlyArray<readonly [RegExp, string]> = [[/[\u2012-\u2015\u2212]/gu, '-'], [/[\u2018\u2019\u02bc]/gu, "'"], [/[\u201c\u201d\u00ab\u00bb]/gu, '"'], [/\u2026/gu, '...'], [/\u00a0/gu, ' ']];
+
+/**
+ * An English reply with dashes, curly quotes and the like made plain, so that a catalogue name does
+ * not turn the whole reply into UCS-2 (70 characters a message instead of 160). Ukrainian replies are
+ * UCS-2 anyway and keep their marks.
+ */
+export const plainForSms = (lang: Lang, text: string): string => (lang === 'en' ? PLAIN.reduce((t, [mark, plain]) => t.replace(mark, plain), text) : text);
+
+export const statusUsage = (lang: Lang): string =>
+  lang === 'uk' ? 'Надішліть СТАТУС і номер справи, наприклад: СТАТУС 2026-000123' : 'Send STATUS and the case number, for example: STATUS 2026-000123';
+
+/** The one answer for a case this number may not hear about, whether it exists or not, and for a number the portal does not know. */
+export const statusNeutral = (lang: Lang, cabinetUrl: string): string =>
+  lang === 'uk'
+    ? `Стан справи за SMS повідомляємо лише на підтверджений номер її заявника чи представника. Перегляньте свої справи в кабінеті: ${cabinetUrl}`
+    : `We give a case's status by SMS only to the confirmed number of its applicant or representative. See your cases in your account: ${cabinetUrl}`;
+
+export function statusText(lang: Lang, c: { number: string; serviceName: string; state: string; dueOn: string | null }): string {
+  const due = c.dueOn === null ? '' : lang === 'uk' ? ` Строк: ${c.dueOn}.` : ` Due: ${c.dueOn}.`;
+  return lang === 'uk' ? `Справа ${c.number} (${c.serviceName}): ${c.state}.${due}` : `Case ${c.number} (${c.serviceName}): ${c.state}.${due}`;
+}
+
+export const infoFound = (name: string, url: string): string => `${name}: ${url}`;
+
+export const infoNone = (lang: Lang, query: string, searchUrl: string): string =>
+  lang === 'uk' ? `Послуг за запитом «${query}» не знайдено. Пошук: ${searchUrl}` : `No service found for "${query}". Search: ${searchUrl}`;
+
+export const centreNone = (lang: Lang, city: string, centresUrl: string): string =>
+  lang === 'uk' ? `Центрів у місті «${city}» не знайдено. Усі центри: ${centresUrl}` : `No centre found in "${city}". All centres: ${centresUrl}`;
+
+/** Centres, one a line, cut before the reply takes more than MAX_REPLY_SEGMENTS segments (then the link to all). */
+export function centresText(lang: Lang, lines: readonly string[], centresUrl: string): string {
+  const more = (n: number) => (lang === 'uk' ? `Ще ${n}: ${centresUrl}` : `${n} more: ${centresUrl}`);
+  for (let shown = lines.length; shown > 0; shown--) {
+    const text = [...lines.slice(0, shown), ...(shown < lines.length ? [more(lines.length - shown)] : [])].join('\n');
+    if (smsSegments(text).segments <= MAX_REPLY_SEGMENTS) {
+      return text;
+    }
+  }
+  return more(lines.length);
+}
+
+const DAY_NAMES: Readonly<Record<Lang, readonly string[]>> = {
+  uk: ['Пн', 'Вт', 'Ср', 'Чт', 'Пт', 'Сб', 'Нд'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
+const DAY_IDS = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'];
+
+/** `Mon-Fri 08:00-20:00, Sat 09:00-16:00`: runs of consecutive days joined. */
+export function hoursText(lang: Lang, hours: ReadonlyArray<{ readonly days: readonly string[]; readonly opens: string; readonly closes: string }>): string {
+  return hours.map((h) => {
+    const idx = h.days.map((d) => DAY_IDS.indexOf(d)).filter((i) => i >= 0).sort((a, b) => a - b);
+    const runs: Array<[number, number]> = [];
+    for (const i of idx) {
+      const last = runs.at(-1);
+      if (last !== undefined && last[1] === i - 1) {
+        last[1] = i;
+      } else {
+        runs.push([i, i]);
+      }
+    }
+    const name = (i: number) => DAY_NAMES[lang][i] ?? '';
+    const days = runs.map(([a, b]) => (a === b ? name(a) : `${name(a)}-${name(b)}`)).join(',');
+    return `${days} ${h.opens}-${h.closes}`;
+  }).join(', ');
+}
+
+export const centreLine = (name: string, street: string, hours: string): string => `${name}, ${street}: ${hours}`;
+
+/** The commands whose back-ends come later: the message is kept, and the reply says where to go. */
+export type RecordedCommand = Exclude<TextCommand, 'info' | 'centre'>;
+
+const RECORDED: Readonly<Record<RecordedCommand, LocalText>> = {
+  queue: {
+    uk: 'Запит записано. Стан черги за SMS поки не повідомляємо. Адреси й години роботи центрів: ЦНАП <місто> або',
+    en: 'Request recorded. Queue information by SMS is not available yet. Centre addresses and hours: CENTRE <city> or',
+  },
+  book: {
+    uk: 'Запит записано, але запис за SMS поки недоступний: візит не заплановано. Запишіться в центрі або за телефоном центру:',
+    en: 'Request recorded, but booking by SMS is not available yet: no appointment has been made. Book at the centre or by its phone:',
+  },
+  ask: { uk: 'Ваше питання записано. Відповіді за SMS поки не надсилаємо; звернення можна подати на порталі:', en: 'Your question is recorded. We do not answer by SMS yet; you can make an enquiry on the portal:' },
+  complain: { uk: 'Вашу скаргу записано. Офіційну скаргу з відповіддю можна подати на порталі:', en: 'Your complaint is recorded. To make a formal complaint with a reply, use the portal:' },
+  suggest: { uk: 'Дякуємо, вашу пропозицію записано. Більше на порталі:', en: 'Thank you, your suggestion is recorded. More on the portal:' },
+  commend: { uk: 'Дякуємо, вашу подяку записано. Більше на порталі:', en: 'Thank you, your thanks are recorded. More on the portal:' },
+};
+
+/** What QUEUE, BOOK, ASK, COMPLAIN, SUGGEST and COMMEND answer: recorded, and where to go, never a made-up booking or answer. */
+export const recordedText = (kind: RecordedCommand, lang: Lang, url: string): string => `${RECORDED[kind][lang]} ${url}`;
+
+const USAGE: Readonly<Record<TextCommand, LocalText>> = {
+  info: { uk: 'Надішліть ІНФО і назву послуги, наприклад: ІНФО паспорт', en: 'Send INFO and a service, for example: INFO passport' },
+  centre: { uk: 'Надішліть ЦНАП і місто, наприклад: ЦНАП Зореград', en: 'Send CENTRE and a city, for example: CENTRE Zorehrad' },
+  queue: { uk: 'Надішліть ЧЕРГА і назву центру', en: 'Send QUEUE and the centre' },
+  book: { uk: 'Надішліть ЗАПИС, центр і послугу', en: 'Send BOOK, the centre and the service' },
+  ask: { uk: 'Надішліть ПИТАННЯ і ваше питання', en: 'Send ASK and your question' },
+  complain: { uk: 'Надішліть СКАРГА і текст скарги', en: 'Send COMPLAIN and your complaint' },
+  suggest: { uk: 'Надішліть ПРОПОЗИЦІЯ і текст пропозиції', en: 'Send SUGGEST and your suggestion' },
+  commend: { uk: 'Надішліть ПОДЯКА і текст подяки', en: 'Send COMMEND and your thanks' },
+};
+
+/** A command that needs text was sent without any. */
+export const usageText = (kind: TextCommand, lang: Lang): string => USAGE[kind][lang];
+
+export const stoppedText = (lang: Lang): string =>
+  lang === 'uk' ? 'Ви більше не отримуватимете повідомлень порталу на цей номер. Щоб відновити, надішліть СТАРТ.' : 'You will no longer get messages from the portal at this number. To resume, send START.';
+
+export const startedText = (lang: Lang): string =>
+  lang === 'uk' ? 'Повідомлення порталу на цей номер відновлено. Щоб зупинити, надішліть СТОП.' : 'Messages from the portal to this number are on again. To stop them, send STOP.';

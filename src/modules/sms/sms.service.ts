@@ -1,0 +1,181 @@
+import { isUuid } from '../../kernel/ids.ts';
+import { type Result, err, ok } from '../../kernel/result.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
+import type { Database, Queryable } from '../../platform/db/database.ts';
+import { delivered, type DeliveryOutcome, type OutboxHandler, outboxRepository, rejected } from '../../platform/outbox/index.ts';
+import type { RateLimiter, RateRule } from '../../platform/rate-limit/index.ts';
+import { newId } from '../../platform/security/tokens.ts';
+import { isE164, type SmsSender, smsSegments } from '../channels/sms/index.ts';
+import { headerValue, SIGNATURE_HEADER, verifyBody } from '../payments/index.ts';
+import { type AnswerDeps, answerSms, replyLang } from './sms-answers.service.ts';
+import { parseSms } from './sms-commands.ts';
+import { SmsSignatureInvalid, SmsWebhookMalformed, type SmsWebhookRefusal, SmsWebhookStale } from './sms.errors.ts';
+import { type SmsPurpose, type SmsRow, smsRepository } from './sms.repository.ts';
+import { type InboundSms, type Parsed, parseInbound, parseReceipt, withinWindow } from './sms-webhooks.ts';
+
+/** The outbox topic of an SMS the portal wrote (`{ messageId }`); its idempotency key is the message's gateway reference. */
+export const SMS_SEND_TOPIC = 'sms.send';
+/** Messages a number may send in a minute before the portal stops answering (the rest are recorded, not answered). */
+export const DEFAULT_INBOUND_RULE: RateRule = { max: 10, windowSeconds: 60 };
+
+export type InboundOutcome = 'answered' | 'duplicate' | 'limited';
+export type ReceiptOutcome = 'applied' | 'unchanged' | 'unknown';
+type Headers = Record<string, string | string[] | undefined>;
+
+export interface SmsServiceDeps extends AnswerDeps {
+  readonly db: Database;
+  readonly limiter: RateLimiter;
+  /** The HMAC secret the gateway signs its webhooks with (SMS_WEBHOOK_SECRET). */
+  readonly webhookSecret: string;
+  readonly inboundRule?: RateRule;
+}
+
+/**
+ * The portal's SMS conversation: messages from phones (signed webhooks from the gateway) answered
+ * through the outbox, delivery receipts, the opt-out of STOP and START, and the record of every SMS
+ * the portal sends with its encoding and segments.
+ */
+export function createSmsService(deps: SmsServiceDeps) {
+  const { db } = deps;
+  return {
+    /**
+     * A message from a phone. A repeated webhook (the gateway's message id seen before) changes
+     * nothing; a number over its rate limit is recorded and not answered; any other message is
+     * recorded with the command read from it and answered through the outbox in the same transaction.
+     */
+    async inbound(headers: Headers, raw: string): Promise<Result<InboundOutcome, SmsWebhookRefusal>> {
+      const checked = check(deps, headers, raw, parseInbound);
+      return checked.ok ? ok(await receive(deps, checked.value)) : checked;
+    },
+
+    /**
+     * A delivery receipt: moves the message it names (by the reference the portal gave the gateway) to
+     * delivered or failed. A receipt for no message of the portal, or one that would undo a delivery,
+     * changes nothing.
+     */
+    async receipt(headers: Headers, raw: string): Promise<Result<ReceiptOutcome, SmsWebhookRefusal>> {
+      const checked = check(deps, headers, raw, parseReceipt);
+      if (!checked.ok) {
+        return checked;
+      }
+      const r = checked.value;
+      return db.transaction(async (tx) => {
+        const m = await smsRepository.byReference(tx, r.reference, { lock: true });
+        if (m === null) {
+          return ok('unknown' as const);
+        }
+        const from = r.status === 'delivered' ? (['queued', 'sent', 'failed'] as const) : (['queued', 'sent'] as const);
+        const moved = await smsRepository.move(tx, m.id, r.status, from, deps.clock.now(), { failure: r.error, gatewayMessageId: r.messageId });
+        return ok(moved ? ('applied' as const) : ('unchanged' as const));
+      });
+    },
+
+    /** The outbox handler that sends the messages this service queued (replies go even after STOP; notices do not). */
+    handlers(sender: SmsSender): Record<string, OutboxHandler> {
+      return {
+        [SMS_SEND_TOPIC]: async (payload) => {
+          const id = typeof payload === 'object' && payload !== null ? (payload as { messageId?: unknown }).messageId : undefined;
+          const m = typeof id === 'string' && isUuid(id) ? await smsRepository.byId(db, id) : null;
+          return m === null || m.reference === null ? rejected('no such SMS message') : deliver(deps, m, sender);
+        },
+      };
+    },
+
+    /**
+     * The SMS channel for notices the portal sends on its own (one-time codes, case notices): each is
+     * recorded with its encoding and segments under its idempotency key, and not sent to a number that
+     * sent STOP (recorded as suppressed and done).
+     */
+    noticeSender(sender: SmsSender): SmsSender {
+      return {
+        async send(message, idempotencyKey) {
+          if (!isE164(message.to)) {
+            return sender.send(message, idempotencyKey); // refused by the channel, nothing to record
+          }
+          const { encoding, segments } = smsSegments(message.text);
+          await smsRepository.insertOutgoing(db, { id: newId(), number: message.to, text: message.text, encoding, segments, status: 'queued', purpose: 'notice', replyTo: null, reference: idempotencyKey, at: deps.clock.now() });
+          const m = await smsRepository.byReference(db, idempotencyKey);
+          return m === null ? rejected('the SMS record was not kept') : deliver(deps, m, sender);
+        },
+      };
+    },
+
+    /** A number's latest messages both ways, oldest first. */
+    conversation: (number: string, limit = 50): Promise<SmsRow[]> => smsRepository.conversation(db, number, limit),
+  };
+}
+
+export type SmsService = ReturnType<typeof createSmsService>;
+
+/** The signature over the exact body, then the body's fields, then its time: each refusal before any effect. */
+function check<T extends { at: Date }>(deps: SmsServiceDeps, headers: Headers, raw: string, parse: (raw: string) => Parsed<T>): Result<T, SmsWebhookRefusal> {
+  const signature = headerValue(headers, SIGNATURE_HEADER);
+  if (signature === null || !verifyBody(deps.webhookSecret, raw, signature)) {
+    return err(new SmsSignatureInvalid());
+  }
+  const parsed = parse(raw);
+  if (!parsed.ok) {
+    return err(new SmsWebhookMalformed(parsed.pointer));
+  }
+  return withinWindow(parsed.value.at, deps.clock.now()) ? ok(parsed.value) : err(new SmsWebhookStale(parsed.value.at));
+}
+
+/** Stores a checked message from a phone and answers it (see `inbound`). */
+async function receive(deps: SmsServiceDeps, m: InboundSms): Promise<InboundOutcome> {
+  const { db, clock } = deps;
+  if (await smsRepository.inboundExists(db, m.messageId)) {
+    return 'duplicate';
+  }
+  const parsed = parseSms(m.text);
+  const { encoding, segments } = smsSegments(m.text);
+  const argument = 'argument' in parsed.command ? parsed.command.argument : null;
+  const inbound = { id: newId(), number: m.from, text: m.text, encoding, segments, command: parsed.command.kind, argument, gatewayMessageId: m.messageId, at: clock.now() };
+  if (!(await deps.limiter.hit(`sms-in:${m.from}`, deps.inboundRule ?? DEFAULT_INBOUND_RULE)).allowed) {
+    return (await smsRepository.insertInbound(db, { ...inbound, status: 'limited' })) ? 'limited' : 'duplicate';
+  }
+  const reply = await answerSms(deps, parsed.command, replyLang(parsed, m.text), m.from);
+  return db.transaction(async (tx) => {
+    if (!(await smsRepository.insertInbound(tx, { ...inbound, status: 'received' }))) {
+      return 'duplicate';
+    }
+    const kind = parsed.command.kind;
+    const changed = kind === 'stop' ? await smsRepository.optOut(tx, m.from, inbound.at) : kind === 'start' ? await smsRepository.optIn(tx, m.from) : false;
+    if (changed) {
+      await appendAudit(tx, { at: inbound.at, action: kind === 'stop' ? 'sms.opt-out' : 'sms.opt-in', outcome: 'done', channel: 'sms', actorPersonId: null, actingFor: null, subject: `sms:${inbound.id}`, detail: {} });
+    }
+    await queue(deps, tx, { number: m.from, text: reply, purpose: 'reply', replyTo: inbound.id });
+    return 'answered';
+  });
+}
+
+/** Writes an outgoing message and its outbox row in the caller's transaction. */
+async function queue(deps: SmsServiceDeps, tx: Queryable, m: { number: string; text: string; purpose: SmsPurpose; replyTo: string | null }): Promise<void> {
+  const id = newId();
+  const reference = `sms:${id}`;
+  const { encoding, segments } = smsSegments(m.text);
+  const now = deps.clock.now();
+  await smsRepository.insertOutgoing(tx, { id, number: m.number, text: m.text, encoding, segments, status: 'queued', purpose: m.purpose, replyTo: m.replyTo, reference, at: now });
+  await outboxRepository.enqueue(tx, { topic: SMS_SEND_TOPIC, payload: { messageId: id }, idempotencyKey: reference, availableAt: now });
+}
+
+/** One attempt at an outgoing message: once sent it is not sent again; a notice to an opted-out number is suppressed. */
+async function deliver(deps: SmsServiceDeps, m: SmsRow, sender: SmsSender): Promise<DeliveryOutcome> {
+  const { db, clock } = deps;
+  if (m.status === 'suppressed' || m.status === 'sent' || m.status === 'delivered') {
+    return delivered();
+  }
+  if (m.status === 'failed') {
+    return rejected(m.failure ?? 'the gateway refused the message');
+  }
+  if (m.purpose === 'notice' && (await smsRepository.isOptedOut(db, m.number))) {
+    await smsRepository.move(db, m.id, 'suppressed', ['queued'], clock.now());
+    return delivered();
+  }
+  const outcome = await sender.send({ to: m.number, text: m.text }, m.reference ?? m.id);
+  if (outcome.kind === 'delivered') {
+    await smsRepository.move(db, m.id, 'sent', ['queued'], clock.now());
+  } else if (outcome.kind === 'rejected') {
+    await smsRepository.move(db, m.id, 'failed', ['queued', 'sent'], clock.now(), { failure: outcome.reason.slice(0, 500) });
+  }
+  return outcome;
+}
