@@ -1,81 +1,148 @@
 import type { Lang } from '../../kernel/text.ts';
+import { type Query, declarePaths, localPath, rootPath } from './path.ts';
 
-/** Every URL of the web pages, built in one place. */
+/**
+ * Every address of the web pages, declared once: the pattern its routes register (in each language,
+ * or without one), the kinds of its parameters that the request edge checks, and its URL builder.
+ */
+export const PATHS = declarePaths({
+  home: localPath('/'),
+  search: localPath('/search'),
+  service: localPath('/services/:id', { id: 'slug' }),
+  agencies: localPath('/agencies'),
+  agency: localPath('/agencies/:id', { id: 'slug' }),
+  events: localPath('/events'),
+  event: localPath('/events/:id', { id: 'slug' }),
+  centres: localPath('/centres'),
+  centre: localPath('/centres/:id', { id: 'slug' }),
+  accessibility: localPath('/accessibility'),
+
+  signIn: localPath('/sign-in'),
+  signInWith: localPath('/sign-in/:idp', { idp: 'slug' }),
+  callback: rootPath('/auth/callback/:idp', { idp: 'slug' }),
+  signOut: localPath('/sign-out'),
+  signOutEverywhere: localPath('/sign-out-everywhere'),
+  signedOut: localPath('/signed-out'),
+  cabinet: localPath('/cabinet'),
+  actAs: localPath('/cabinet/act-as'),
+  representation: localPath('/cabinet/representation'),
+  grantMandate: localPath('/cabinet/mandates'),
+  revokeMandate: localPath('/cabinet/mandates/:id/revoke', { id: 'uuid' }),
+  contacts: localPath('/cabinet/contacts'),
+  contactCode: localPath('/cabinet/contacts/code'),
+  contactConfirm: localPath('/cabinet/contacts/confirm'),
+  staffHome: localPath('/staff'),
+  staffAdmin: localPath('/admin/staff'),
+  revokeStaffRole: localPath('/admin/staff/:id/revoke', { id: 'uuid' }),
+
+  apply: localPath('/services/:id/apply', { id: 'slug' }),
+  applyPage: localPath('/applications/:draftId/pages/:pageId', { draftId: 'uuid', pageId: 'slug' }),
+  applyFollowUp: localPath('/applications/:draftId/pages/:pageId/follow-up/:about', { draftId: 'uuid', pageId: 'slug', about: 'name' }),
+  applyUpload: localPath('/applications/:draftId/pages/:pageId/files/:field', { draftId: 'uuid', pageId: 'slug', field: 'name' }),
+  applyRemoveFile: localPath('/applications/:draftId/pages/:pageId/files/:field/remove', { draftId: 'uuid', pageId: 'slug', field: 'name' }),
+  applyCheck: localPath('/applications/:draftId/check', { draftId: 'uuid' }),
+  applySubmit: localPath('/applications/:draftId/submit', { draftId: 'uuid' }),
+  applyDiscard: localPath('/applications/:draftId/discard', { draftId: 'uuid' }),
+
+  myApplications: localPath('/cabinet/applications'),
+  myCase: localPath('/cabinet/cases/:id', { id: 'uuid' }),
+  caseAnswer: localPath('/cabinet/cases/:id/answer', { id: 'uuid' }),
+  caseWithdraw: localPath('/cabinet/cases/:id/withdraw', { id: 'uuid' }),
+  caseRate: localPath('/cabinet/cases/:id/rate', { id: 'uuid' }),
+  casePay: localPath('/cabinet/cases/:id/pay', { id: 'uuid' }),
+  receipt: localPath('/cabinet/cases/:id/receipt', { id: 'uuid' }),
+  receiptPdf: localPath('/cabinet/cases/:id/receipt.pdf', { id: 'uuid' }),
+  caseDocument: localPath('/cabinet/cases/:id/documents/:documentId', { id: 'uuid', documentId: 'uuid' }),
+  caseAttachment: localPath('/cabinet/cases/:id/attachments/:attachmentId', { id: 'uuid', attachmentId: 'uuid' }),
+
+  // A document's id or a receipt's number: the verification page itself says when it is malformed.
+  verify: localPath('/verify/:id', { id: null }),
+  verifyReceipt: localPath('/verify/receipts/:id', { id: null }),
+  verifyShort: rootPath('/verify/:id', { id: null }),
+  verifyReceiptShort: rootPath('/verify/receipts/:id', { id: null }),
+
+  officeCases: localPath('/office/cases'),
+  officeAssignCases: localPath('/office/cases/assign'),
+  officeCase: localPath('/office/cases/:id', { id: 'uuid' }),
+  officeCaseAct: localPath('/office/cases/:id/act', { id: 'uuid' }),
+  officeDecision: localPath('/office/cases/:id/decision', { id: 'uuid' }),
+  officeDecisionConfirm: localPath('/office/cases/:id/decision/confirm', { id: 'uuid' }),
+  officeDecisionDraft: localPath('/office/cases/:id/decision/draft.pdf', { id: 'uuid' }),
+  officeDecisionBack: localPath('/office/cases/:id/decision/back', { id: 'uuid' }),
+  officeCaseNotes: localPath('/office/cases/:id/notes', { id: 'uuid' }),
+  officeCaseAssign: localPath('/office/cases/:id/assign', { id: 'uuid' }),
+  officeAttachment: localPath('/office/cases/:id/attachments/:attachmentId', { id: 'uuid', attachmentId: 'uuid' }),
+  officeDocument: localPath('/office/documents/:documentId', { documentId: 'uuid' }),
+  officeRevokeDocument: localPath('/office/documents/:documentId/revoke', { documentId: 'uuid' }),
+  officePayments: localPath('/office/payments'),
+
+  stylesheet: rootPath('/assets/portico.css'),
+  favicon: rootPath('/favicon.ico'),
+  iconSvg: rootPath('/assets/favicon.svg'),
+  openapi: rootPath('/api/openapi.json'),
+  jsonld: rootPath('/api/v1/catalogue.jsonld'),
+});
+
+const CASE_ACTIONS = { answer: PATHS.caseAnswer, withdraw: PATHS.caseWithdraw, rate: PATHS.caseRate, pay: PATHS.casePay } as const;
+
+/** The URL builders of the pages, each from its declaration above: `paths.myCase(lang, caseId)`. */
 export const paths = {
-  home: (lang: Lang) => `/${lang}/`,
-  search: (lang: Lang, params: Readonly<Record<string, string | number | undefined>> = {}) => {
-    const query = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) {
-      if (v !== undefined && v !== '') {
-        query.set(k, String(v));
-      }
-    }
-    const qs = query.toString();
-    return `/${lang}/search${qs ? `?${qs}` : ''}`;
-  },
-  service: (lang: Lang, id: string) => `/${lang}/services/${encodeURIComponent(id)}`,
-  agencies: (lang: Lang) => `/${lang}/agencies`,
-  agency: (lang: Lang, id: string) => `/${lang}/agencies/${encodeURIComponent(id)}`,
-  events: (lang: Lang) => `/${lang}/events`,
-  event: (lang: Lang, id: string) => `/${lang}/events/${encodeURIComponent(id)}`,
-  centres: (lang: Lang) => `/${lang}/centres`,
-  centre: (lang: Lang, id: string) => `/${lang}/centres/${encodeURIComponent(id)}`,
-  accessibility: (lang: Lang) => `/${lang}/accessibility`,
-  signIn: (lang: Lang, returnTo?: string) => `/${lang}/sign-in${returnTo ? `?returnTo=${encodeURIComponent(returnTo)}` : ''}`,
-  signInWith: (lang: Lang, idp: string, realm: 'citizen' | 'staff', returnTo?: string) =>
-    `/${lang}/sign-in/${encodeURIComponent(idp)}?realm=${realm}${returnTo ? `&returnTo=${encodeURIComponent(returnTo)}` : ''}`,
-  callback: (idp: string) => `/auth/callback/${encodeURIComponent(idp)}`,
-  signOut: (lang: Lang) => `/${lang}/sign-out`,
-  signOutEverywhere: (lang: Lang) => `/${lang}/sign-out-everywhere`,
-  signedOut: (lang: Lang) => `/${lang}/signed-out`,
-  cabinet: (lang: Lang) => `/${lang}/cabinet`,
-  actAs: (lang: Lang) => `/${lang}/cabinet/act-as`,
-  representation: (lang: Lang) => `/${lang}/cabinet/representation`,
-  grantMandate: (lang: Lang) => `/${lang}/cabinet/mandates`,
-  revokeMandate: (lang: Lang, id: string) => `/${lang}/cabinet/mandates/${encodeURIComponent(id)}/revoke`,
-  staffHome: (lang: Lang) => `/${lang}/staff`,
-  staffAdmin: (lang: Lang) => `/${lang}/admin/staff`,
-  revokeStaffRole: (lang: Lang, id: string) => `/${lang}/admin/staff/${encodeURIComponent(id)}/revoke`,
-  contacts: (lang: Lang) => `/${lang}/cabinet/contacts`,
-  contactCode: (lang: Lang) => `/${lang}/cabinet/contacts/code`,
-  contactConfirm: (lang: Lang) => `/${lang}/cabinet/contacts/confirm`,
-  apply: (lang: Lang, serviceId: string) => `/${lang}/services/${encodeURIComponent(serviceId)}/apply`,
-  applyPage: (lang: Lang, draftId: string, pageId: string) => `/${lang}/applications/${draftId}/pages/${encodeURIComponent(pageId)}`,
-  applyUpload: (lang: Lang, draftId: string, pageId: string, field: string) => `/${lang}/applications/${draftId}/pages/${encodeURIComponent(pageId)}/files/${encodeURIComponent(field)}`,
-  applyRemoveFile: (lang: Lang, draftId: string, pageId: string, field: string) => `/${lang}/applications/${draftId}/pages/${encodeURIComponent(pageId)}/files/${encodeURIComponent(field)}/remove`,
-  applyCheck: (lang: Lang, draftId: string) => `/${lang}/applications/${draftId}/check`,
-  applySubmit: (lang: Lang, draftId: string) => `/${lang}/applications/${draftId}/submit`,
-  applyDiscard: (lang: Lang, draftId: string) => `/${lang}/applications/${draftId}/discard`,
-  myApplications: (lang: Lang) => `/${lang}/cabinet/applications`,
-  myCase: (lang: Lang, caseId: string) => `/${lang}/cabinet/cases/${caseId}`,
-  caseAction: (lang: Lang, caseId: string, action: 'answer' | 'withdraw' | 'rate' | 'pay') => `/${lang}/cabinet/cases/${caseId}/${action}`,
-  receipt: (lang: Lang, caseId: string) => `/${lang}/cabinet/cases/${caseId}/receipt`,
-  receiptPdf: (lang: Lang, caseId: string) => `/${lang}/cabinet/cases/${caseId}/receipt.pdf`,
-  caseDocument: (lang: Lang, caseId: string, documentId: string) => `/${lang}/cabinet/cases/${caseId}/documents/${documentId}`,
-  caseAttachment: (lang: Lang, caseId: string, attachmentId: string) => `/${lang}/cabinet/cases/${caseId}/attachments/${attachmentId}`,
-  verify: (lang: Lang, documentId: string) => `/${lang}/verify/${documentId}`,
-  officeRevokeDocument: (lang: Lang, documentId: string) => `/${lang}/office/documents/${documentId}/revoke`,
-  officePayments: (lang: Lang) => `/${lang}/office/payments`,
-  iconSvg: '/assets/favicon.svg',
-  openapi: '/api/openapi.json',
-  jsonld: '/api/v1/catalogue.jsonld',
-  officeCases: (lang: Lang, params: Readonly<Record<string, string | number | undefined>> = {}) => {
-    const query = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) {
-      if (v !== undefined && v !== '') {
-        query.set(k, String(v));
-      }
-    }
-    const qs = query.toString();
-    return `/${lang}/office/cases${qs ? `?${qs}` : ''}`;
-  },
-  officeAssignCases: (lang: Lang) => `/${lang}/office/cases/assign`,
-  officeCase: (lang: Lang, caseId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}`,
-  officeCaseAct: (lang: Lang, caseId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}/act`,
-  officeCaseNotes: (lang: Lang, caseId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}/notes`,
-  officeCaseAssign: (lang: Lang, caseId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}/assign`,
-  officeAttachment: (lang: Lang, caseId: string, attachmentId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}/attachments/${encodeURIComponent(attachmentId)}`,
-  officeDocument: (lang: Lang, documentId: string) => `/${lang}/office/documents/${encodeURIComponent(documentId)}`,
+  home: PATHS.home.byPosition,
+  search: (lang: Lang, query: Query = {}) => PATHS.search.url(lang, {}, query),
+  service: PATHS.service.byPosition,
+  agencies: PATHS.agencies.byPosition,
+  agency: PATHS.agency.byPosition,
+  events: PATHS.events.byPosition,
+  event: PATHS.event.byPosition,
+  centres: PATHS.centres.byPosition,
+  centre: PATHS.centre.byPosition,
+  accessibility: PATHS.accessibility.byPosition,
+  signIn: (lang: Lang, returnTo?: string) => PATHS.signIn.url(lang, {}, { returnTo }),
+  signInWith: (lang: Lang, idp: string, realm: 'citizen' | 'staff', returnTo?: string) => PATHS.signInWith.url(lang, { idp }, { realm, returnTo }),
+  callback: (idp: string) => PATHS.callback.url({ idp }),
+  signOut: PATHS.signOut.byPosition,
+  signOutEverywhere: PATHS.signOutEverywhere.byPosition,
+  signedOut: PATHS.signedOut.byPosition,
+  cabinet: PATHS.cabinet.byPosition,
+  actAs: PATHS.actAs.byPosition,
+  representation: PATHS.representation.byPosition,
+  grantMandate: PATHS.grantMandate.byPosition,
+  revokeMandate: PATHS.revokeMandate.byPosition,
+  staffHome: PATHS.staffHome.byPosition,
+  staffAdmin: PATHS.staffAdmin.byPosition,
+  revokeStaffRole: PATHS.revokeStaffRole.byPosition,
+  contacts: PATHS.contacts.byPosition,
+  contactCode: PATHS.contactCode.byPosition,
+  contactConfirm: PATHS.contactConfirm.byPosition,
+  apply: PATHS.apply.byPosition,
+  applyPage: PATHS.applyPage.byPosition,
+  applyFollowUp: PATHS.applyFollowUp.byPosition,
+  applyUpload: PATHS.applyUpload.byPosition,
+  applyRemoveFile: PATHS.applyRemoveFile.byPosition,
+  applyCheck: PATHS.applyCheck.byPosition,
+  applySubmit: PATHS.applySubmit.byPosition,
+  applyDiscard: PATHS.applyDiscard.byPosition,
+  myApplications: PATHS.myApplications.byPosition,
+  myCase: PATHS.myCase.byPosition,
+  caseAction: (lang: Lang, caseId: string, action: keyof typeof CASE_ACTIONS) => CASE_ACTIONS[action].url(lang, { id: caseId }),
+  receipt: PATHS.receipt.byPosition,
+  receiptPdf: PATHS.receiptPdf.byPosition,
+  caseDocument: PATHS.caseDocument.byPosition,
+  caseAttachment: PATHS.caseAttachment.byPosition,
+  verify: PATHS.verify.byPosition,
+  officeRevokeDocument: PATHS.officeRevokeDocument.byPosition,
+  officePayments: PATHS.officePayments.byPosition,
+  iconSvg: PATHS.iconSvg.url(),
+  openapi: PATHS.openapi.url(),
+  jsonld: PATHS.jsonld.url(),
+  officeCases: (lang: Lang, query: Query = {}) => PATHS.officeCases.url(lang, {}, query),
+  officeAssignCases: PATHS.officeAssignCases.byPosition,
+  officeCase: PATHS.officeCase.byPosition,
+  officeCaseAct: PATHS.officeCaseAct.byPosition,
+  officeCaseNotes: PATHS.officeCaseNotes.byPosition,
+  officeCaseAssign: PATHS.officeCaseAssign.byPosition,
+  officeAttachment: PATHS.officeAttachment.byPosition,
+  officeDocument: PATHS.officeDocument.byPosition,
 } as const;
 
 /** The same page in the other language: the path prefix changes, the query string stays. */
