@@ -100,10 +100,13 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...deadLetterRoutes({ deadLetters: services.deadLetters }, me),
   ];
   for (const route of webRoutes) {
+    // One Fastify route per pattern of the route's path declaration (each language, or the one without).
     // Sign-in callbacks are rate limited by the sessions service, keyed on the sign-in request and the address (ADR 0012).
-    const config = { auth: route.auth, params: route.params };
-    Object.assign(config, uploadConfig(route.upload));
-    app.route({ method: route.method, url: route.url, handler: route.handler, preHandler: guard(route, services.sessions), config, schema: { hide: true } });
+    for (const { lang, url } of route.path.patterns) {
+      const config = { auth: route.auth, params: route.path.checked, path: route.path };
+      Object.assign(config, uploadConfig(route.upload));
+      app.route({ method: route.method, url, handler: async (request, reply) => route.handler(request, reply, lang), preHandler: guard(route, services.sessions), config, schema: { hide: true } });
+    }
   }
   registerErrorHandling(app);
   return { app, webRoutes };

@@ -1,23 +1,24 @@
 import { renderToString } from 'preact-render-to-string';
 
 import type { DevMessages } from '../app/channels.ts';
-import { PUBLIC, type WebRoute } from '../web/common/route-table.ts';
+import { declarePaths, rootPath } from '../web/common/path.ts';
+import { PATHS } from '../web/common/paths.ts';
+import { PUBLIC, type WebRoute, route } from '../web/common/route-table.ts';
+
+const { devMessages } = declarePaths({ devMessages: rootPath('/dev/messages') });
 
 /**
  * Development only (registered when the local SMTP sink or SMS simulator runs, never in production):
  * the messages the portal sent, so that a person trying the portal can read their one-time codes.
  */
 export function devRoutes(dev: DevMessages): WebRoute[] {
-  return [{
-    method: 'GET',
-    url: '/dev/messages',
-    auth: PUBLIC,
-    handler: async (_request, reply) => {
+  return [
+    route(devMessages, 'GET', PUBLIC, async (_request, reply) => {
       const mails = dev.mails().slice(-20).reverse();
       const sms = dev.sms().slice(-20).reverse();
       const html = (
         <html lang="en" class="govuk-template">
-          <head><meta charSet="utf-8" /><title>Development messages — Portico</title><link rel="stylesheet" href="/assets/portico.css" /></head>
+          <head><meta charSet="utf-8" /><title>Development messages — Portico</title><link rel="stylesheet" href={PATHS.stylesheet.url()} /></head>
           <body class="govuk-template__body"><div class="govuk-width-container"><main id="main" class="govuk-main-wrapper">
             <h1 class="govuk-heading-l">Messages sent (development)</h1>
             <p class="govuk-body">E-mail went over SMTP to a local sink; SMS to a local simulator. Neither leaves this machine.</p>
@@ -30,6 +31,6 @@ export function devRoutes(dev: DevMessages): WebRoute[] {
         </html>
       );
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(`<!doctype html>${renderToString(html)}`);
-    },
-  }];
+    }),
+  ];
 }

@@ -5,44 +5,26 @@
  *
  * Routes are enumerated from the running portal itself: the Fastify factory is wrapped so that an
  * `onRoute` collector is the first hook of the instance `buildHttp` creates, and so sees every
- * route (HEAD included) with its `config.auth`. The router's own printout is cross-checked.
+ * route (HEAD included) with its `config.auth` and the path declaration it came from (`config.path`),
+ * whose URL builder fills the parameters with the sample values below. The router's own printout is
+ * cross-checked.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type * as FastifyModule from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { buildHttp } from '../../src/app/http.ts';
-import type { Requirement } from '../../src/modules/identity/index.ts';
+import type { Lang } from '../../src/kernel/text.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
+import type { AnyPath, ParamList, Query, ValuesOf } from '../../src/web/common/path.ts';
+import type { PATHS } from '../../src/web/common/paths.ts';
 import type { TestApp } from '../support/app.ts';
+import type { CollectedRoute } from '../support/route-collector.ts';
 import { appWithEid } from '../support/identity.ts';
 import { type MatrixIds, MatrixPeople, actingOf, day, form, nextAddress } from './matrix-personas.ts';
 import { BODIES, DEV_ONLY_GROUPS, ENDS_SESSION, type MatrixRow, PERSONAS, type PersonaName, SIGNED_IN_PERSONAS, matrixRows } from './matrix-table.ts';
 
-interface Collected {
-  readonly method: string;
-  readonly url: string;
-  readonly auth: Requirement | undefined;
-}
-
-const registry = vi.hoisted(() => new Map<object, Collected[]>());
-
-vi.mock('fastify', async (importOriginal) => {
-  const real = await importOriginal<typeof FastifyModule>();
-  const create = real.default as unknown as (...args: unknown[]) => FastifyInstance;
-  const collecting = (...args: unknown[]): FastifyInstance => {
-    const app = create(...args);
-    const routes: Collected[] = [];
-    registry.set(app, routes);
-    app.addHook('onRoute', (options) => {
-      for (const method of ([] as string[]).concat(options.method)) {
-        routes.push({ method, url: options.url, auth: options.config?.auth });
-      }
-    });
-    return app;
-  };
-  return { ...real, default: collecting, fastify: collecting };
-});
+const registry = vi.hoisted(() => new Map<object, CollectedRoute[]>());
+vi.mock('fastify', async (importOriginal) => (await import('../support/route-collector.ts')).collectingFastify(importOriginal, registry));
 
 let t: TestApp;
 let people: MatrixPeople;
@@ -59,35 +41,102 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => t.close());
 
-const collected = (app = t.app): Collected[] => registry.get(app) ?? [];
-const keysOf = (routes: readonly Collected[]) => routes.map((r) => `${r.method} ${r.url}`);
+const collected = (app = t.app): CollectedRoute[] => registry.get(app) ?? [];
+const keysOf = (routes: readonly CollectedRoute[]) => routes.map((r) => `${r.method} ${r.url}`);
 
-/** The concrete URL of a row: its parameters filled with real ids. */
-function concrete(row: MatrixRow): string {
-  const url = row.url
-    .replace('/services/:id/apply', '/services/international-passport/apply')
-    .replace('/applications/:draftId/discard', `/applications/${row.lang === 'uk' ? ids.discardDraftUk : ids.discardDraftEn}/discard`)
-    .replace('/applications/:draftId/', `/applications/${ids.draft}/`)
-    .replace('/pages/:pageId/follow-up/:about', '/pages/reason/follow-up/purpose')
-    .replace('/pages/:pageId', '/pages/about-you')
-    .replace('/files/:field', '/files/identityDocument')
-    .replace('/cabinet/cases/:id/withdraw', `/cabinet/cases/${row.lang === 'uk' ? ids.withdrawCaseUk : ids.withdrawCaseEn}/withdraw`)
-    .replace('/cabinet/cases/:id/documents/:documentId', `/cabinet/cases/${ids.decidedCase}/documents/${ids.document}`)
-    .replace('/office/documents/:documentId', `/office/documents/${ids.document}`)
-    .replace('/cases/:id/attachments/:attachmentId', `/cases/${ids.case}/attachments/${ids.attachment}`)
-    .replace('/cases/:id', `/cases/${ids.case}`)
-    .replace('/cabinet/inbox/:id', `/cabinet/inbox/${ids.inboxMessage}`)
-    .replace('/office/dead-letters/:id/requeue', '/office/dead-letters/1/requeue')
-    .replace(/\/verify\/receipts\/:id$/, `/verify/receipts/${ids.caseNumber}?h=${ids.caseHash}`)
-    .replace(/\/verify\/:id$/, `/verify/${ids.document}`)
-    .replace(/\/(services|agencies|organisations|centres|events)\/:id$/, (_m, kind: string) => `/${kind}/${{ services: ids.service, agencies: ids.organisation, organisations: ids.organisation, centres: ids.centre, events: ids.event }[kind]}`)
-    .replace('/mandates/:id/revoke', `/mandates/${row.lang === 'uk' ? ids.companyMandate : ids.citizenMandate}/revoke`)
-    .replace('/admin/staff/:id/revoke', `/admin/staff/${row.lang === 'uk' ? ids.staffRoleUk : ids.staffRoleEn}/revoke`)
-    .replace(':idp', 'state');
-  if (url.includes(':')) {
-    throw new Error(`no value for a parameter of ${row.key}: add one in concrete()`);
+/** The declarations of PATHS with parameters: each needs sample values below (a new one does not compile until it has them). */
+type WithParams = { [K in keyof typeof PATHS]: ParamList<(typeof PATHS)[K]['template']> extends [] ? never : K }[keyof typeof PATHS];
+type Sample<K extends WithParams> = (lang: Lang | null) => { readonly values: ValuesOf<(typeof PATHS)[K]>; readonly query?: Query };
+
+const draft = () => ({ values: { draftId: ids.draft } });
+const ownCase = () => ({ values: { id: ids.case } });
+const receiptCheck = () => ({ values: { id: ids.caseNumber }, query: { h: ids.caseHash } });
+/** Real ids for the parameters of every declared path, by declaration; a route of two languages may take one per language. */
+const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
+  service: () => ({ values: { id: ids.service } }),
+  agency: () => ({ values: { id: ids.organisation } }),
+  event: () => ({ values: { id: ids.event } }),
+  centre: () => ({ values: { id: ids.centre } }),
+  signInWith: () => ({ values: { idp: 'state' } }),
+  callback: () => ({ values: { idp: 'state' } }),
+  revokeMandate: (lang) => ({ values: { id: lang === 'uk' ? ids.companyMandate : ids.citizenMandate } }),
+  revokeStaffRole: (lang) => ({ values: { id: lang === 'uk' ? ids.staffRoleUk : ids.staffRoleEn } }),
+  apply: () => ({ values: { id: 'international-passport' } }),
+  applyPage: () => ({ values: { draftId: ids.draft, pageId: 'about-you' } }),
+  applyFollowUp: () => ({ values: { draftId: ids.draft, pageId: 'reason', about: 'purpose' } }),
+  applyUpload: () => ({ values: { draftId: ids.draft, pageId: 'about-you', field: 'identityDocument' } }),
+  applyRemoveFile: () => ({ values: { draftId: ids.draft, pageId: 'about-you', field: 'identityDocument' } }),
+  applyCheck: draft,
+  applySubmit: draft,
+  applyDiscard: (lang) => ({ values: { draftId: lang === 'uk' ? ids.discardDraftUk : ids.discardDraftEn } }),
+  myCase: ownCase,
+  caseAnswer: ownCase,
+  caseWithdraw: (lang) => ({ values: { id: lang === 'uk' ? ids.withdrawCaseUk : ids.withdrawCaseEn } }),
+  caseRate: ownCase,
+  casePay: ownCase,
+  receipt: ownCase,
+  receiptPdf: ownCase,
+  caseDocument: () => ({ values: { id: ids.decidedCase, documentId: ids.document } }),
+  caseAttachment: () => ({ values: { id: ids.case, attachmentId: ids.attachment } }),
+  verify: () => ({ values: { id: ids.document } }),
+  verifyReceipt: receiptCheck,
+  verifyShort: () => ({ values: { id: ids.document } }),
+  verifyReceiptShort: receiptCheck,
+  officeCase: ownCase,
+  officeCaseAct: ownCase,
+  officeDecision: ownCase,
+  officeDecisionConfirm: ownCase,
+  officeDecisionDraft: ownCase,
+  officeDecisionBack: ownCase,
+  officeCaseNotes: ownCase,
+  officeCaseAssign: ownCase,
+  officeAttachment: () => ({ values: { id: ids.case, attachmentId: ids.attachment } }),
+  officeDocument: () => ({ values: { documentId: ids.document } }),
+  officeRevokeDocument: () => ({ values: { documentId: ids.document } }),
+  inboxMessage: () => ({ values: { id: ids.inboxMessage } }),
+  deadLetterRequeue: () => ({ values: { id: '1' } }),
+};
+const isSampled = (name: string): name is WithParams => Object.hasOwn(SAMPLES, name);
+
+/** Routes with parameters registered without a web path declaration: the JSON API's. */
+const API_SAMPLES: Readonly<Record<string, () => string>> = {
+  '/api/v1/services/:id': () => `/api/v1/services/${ids.service}`,
+  '/api/v1/organisations/:id': () => `/api/v1/organisations/${ids.organisation}`,
+  '/api/v1/centres/:id': () => `/api/v1/centres/${ids.centre}`,
+  '/api/v1/events/:id': () => `/api/v1/events/${ids.event}`,
+};
+
+/** The path declaration a registered route came from, in whichever portal registered it. */
+const declared = new Map<string, AnyPath | undefined>();
+function declarationOf(row: MatrixRow): AnyPath | undefined {
+  if (!declared.has(row.key)) {
+    const found = [...registry.values()].flat().find((r) => `${r.method} ${r.url}` === row.key);
+    if (found === undefined) {
+      return undefined;
+    }
+    declared.set(row.key, found.path);
   }
-  return url;
+  return declared.get(row.key);
+}
+
+/** The concrete URL of a row: its declaration's URL builder given the sample values (real ids). */
+function concrete(row: MatrixRow): string {
+  const path = declarationOf(row);
+  if (path === undefined) {
+    const api = API_SAMPLES[row.url];
+    if (api === undefined && row.url.includes('/:')) {
+      throw new Error(`no value for a parameter of ${row.key}: declare its path, or add it to API_SAMPLES`);
+    }
+    return api?.() ?? row.url;
+  }
+  const sample: { readonly values: Readonly<Record<string, string>>; readonly query?: Query } = isSampled(path.name) ? SAMPLES[path.name](row.lang) : { values: {} };
+  if (!path.localised) {
+    return path.url(sample.values, sample.query);
+  }
+  if (row.lang === null) {
+    throw new Error(`${row.key}: the declaration ${path.name} has a language, the row none`);
+  }
+  return path.url(row.lang, sample.values, sample.query);
 }
 
 /** An `Outcome`, or what else came back (which never matches the table). */

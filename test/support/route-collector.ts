@@ -2,12 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type * as FastifyModule from 'fastify';
 
 import type { Requirement } from '../../src/modules/identity/index.ts';
+import type { AnyPath } from '../../src/web/common/path.ts';
 
-/** One route as the portal registered it, with the requirement it declares. */
+/** One route as the portal registered it, with the requirement it declares and the path declaration it came from (if any). */
 export interface CollectedRoute {
   readonly method: string;
   readonly url: string;
   readonly auth: Requirement | undefined;
+  readonly path: AnyPath | undefined;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function collectingFastify(importOriginal: <T>() => Promise<T>, reg
     registry.set(app, routes);
     app.addHook('onRoute', (options) => {
       for (const method of ([] as string[]).concat(options.method)) {
-        routes.push({ method, url: options.url, auth: options.config?.auth });
+        routes.push({ method, url: options.url, auth: options.config?.auth, path: options.config?.path });
       }
     });
     return app;

@@ -4,9 +4,9 @@ import type { Lang } from '../../kernel/text.ts';
 import type { ApplicationError, DraftView } from '../../modules/applications/index.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
 import type { FieldError } from '../common/components.tsx';
-import { paths } from '../common/paths.ts';
+import { PATHS, paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
-import { SIGNED_IN, type WebRoute } from '../common/route-table.ts';
+import { SIGNED_IN, type WebRoute, route } from '../common/route-table.ts';
 import { receivedFiles } from '../common/upload-stream.ts';
 import { answerValue } from './check.view.ts';
 import { answerMessage, applicationMessage, refusalStatus } from './errors.ts';
@@ -147,33 +147,24 @@ function screenForField(view: DraftView, field: string, lang: Lang, pageId: stri
 }
 
 /** The screens of the form (a page, its follow-ups), the upload of one file, and its removal. */
-export function pageRoutes(d: Deps, lang: Lang): WebRoute[] {
+export function pageRoutes(d: Deps): WebRoute[] {
   const { drafts, me } = d;
   const upload = { files: 8, limitBytes: (request: FastifyRequest) => drafts.uploadLimitBytes(params(request).draftId) };
-  const page = `/${lang}/applications/:draftId/pages/:pageId`;
   return [
-    { method: 'GET', url: page, auth: SIGNED_IN, params: { draftId: 'uuid', pageId: 'slug' }, handler: (request, reply) => showScreen(d, request, reply, lang, false) },
-    { method: 'GET', url: `${page}/follow-up/:about`, auth: SIGNED_IN, params: { draftId: 'uuid', pageId: 'slug', about: 'name' }, handler: (request, reply) => showScreen(d, request, reply, lang, true) },
-    { method: 'POST', url: page, auth: SIGNED_IN, params: { draftId: 'uuid', pageId: 'slug' }, upload, handler: (request, reply) => saveScreen(d, request, reply, lang, false) },
-    { method: 'POST', url: `${page}/follow-up/:about`, auth: SIGNED_IN, params: { draftId: 'uuid', pageId: 'slug', about: 'name' }, upload, handler: (request, reply) => saveScreen(d, request, reply, lang, true) },
-    {
-      method: 'POST', url: `${page}/files/:field`, auth: SIGNED_IN, params: { draftId: 'uuid', pageId: 'slug', field: 'name' },
-      // One file on its own (the question's Upload button of older pages, API clients): read as a stream, cut at the service's limit.
-      upload: { files: 1, limitBytes: upload.limitBytes },
-      handler: async (request, reply) => {
-        const { draftId, field } = params(request);
-        const [part] = receivedFiles(request.body, 'file');
-        const uploaded = await drafts.upload(me(request), draftId, { field, filename: part?.filename ?? '', bytes: part?.received.bytes ?? Buffer.alloc(0), truncated: part?.received.truncated ?? false });
-        return fileDone(d, request, reply, lang, uploaded.ok ? null : uploaded.error);
-      },
-    },
-    {
-      method: 'POST', url: `${page}/files/:field/remove`, auth: SIGNED_IN, params: { draftId: 'uuid', pageId: 'slug', field: 'name' },
-      handler: async (request, reply) => {
-        const removed = await drafts.removeFile(me(request), params(request).draftId, params(request).field);
-        return fileDone(d, request, reply, lang, removed.ok ? null : removed.error, false);
-      },
-    },
+    route(PATHS.applyPage, 'GET', SIGNED_IN, (request, reply, { lang }) => showScreen(d, request, reply, lang, false)),
+    route(PATHS.applyFollowUp, 'GET', SIGNED_IN, (request, reply, { lang }) => showScreen(d, request, reply, lang, true)),
+    route(PATHS.applyPage, 'POST', SIGNED_IN, (request, reply, { lang }) => saveScreen(d, request, reply, lang, false), { upload }),
+    route(PATHS.applyFollowUp, 'POST', SIGNED_IN, (request, reply, { lang }) => saveScreen(d, request, reply, lang, true), { upload }),
+    // One file on its own (the question's Upload button of older pages, API clients): read as a stream, cut at the service's limit.
+    route(PATHS.applyUpload, 'POST', SIGNED_IN, async (request, reply, { lang, params: { draftId, field } }) => {
+      const [part] = receivedFiles(request.body, 'file');
+      const uploaded = await drafts.upload(me(request), draftId, { field, filename: part?.filename ?? '', bytes: part?.received.bytes ?? Buffer.alloc(0), truncated: part?.received.truncated ?? false });
+      return fileDone(d, request, reply, lang, uploaded.ok ? null : uploaded.error);
+    }, { upload: { files: 1, limitBytes: upload.limitBytes } }),
+    route(PATHS.applyRemoveFile, 'POST', SIGNED_IN, async (request, reply, { lang, params: { draftId, field } }) => {
+      const removed = await drafts.removeFile(me(request), draftId, field);
+      return fileDone(d, request, reply, lang, removed.ok ? null : removed.error, false);
+    }),
   ];
 }
 

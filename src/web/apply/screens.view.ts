@@ -89,6 +89,5 @@ export function progressOf(form: ApplicationForm, current: Pick<Screen, 'page' |
 /** The address of a screen: the page's own, or its follow-up about one question. */
 export function screenPath(lang: Lang, draftId: string, screen: Pick<Screen, 'page' | 'about'> | { pageId: string; about: string | null }): string {
   const pageId = 'page' in screen ? screen.page.id : screen.pageId;
-  const base = paths.applyPage(lang, draftId, pageId);
-  return screen.about === null ? base : `${base}/follow-up/${encodeURIComponent(screen.about)}`;
+  return screen.about === null ? paths.applyPage(lang, draftId, pageId) : paths.applyFollowUp(lang, draftId, pageId, screen.about);
 }

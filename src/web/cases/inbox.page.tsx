@@ -3,7 +3,6 @@ import { Tag } from '../common/components.tsx';
 import { formatInstant } from '../common/dates.ts';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { paths } from '../common/paths.ts';
-import { inboxPaths } from './inbox-paths.ts';
 
 const partyTitle = (ctx: PageContext, party: InboxMessage['party']) => (party.kind === 'self' ? ctx.t('inbox.own') : ctx.t('inbox.forParty', { name: party.name }));
 const groupId = (party: InboxMessage['party']) => `inbox-${party.kind}-${(party.id ?? 'own').replace(/[^a-z0-9]/gi, '-')}`;
@@ -24,7 +23,7 @@ export function InboxPage({ ctx, parties }: { ctx: PageContext; parties: readonl
             {g.messages.map((m) => (
               <li key={m.id} class="govuk-!-margin-bottom-4">
                 {m.readAt === null ? <><Tag colour="blue">{t('inbox.unread')}</Tag>{' '}</> : null}
-                <a class={`govuk-link${m.readAt === null ? ' govuk-!-font-weight-bold' : ''}`} href={inboxPaths.message(lang, m.id)}>{m.subject}</a>
+                <a class={`govuk-link${m.readAt === null ? ' govuk-!-font-weight-bold' : ''}`} href={paths.inboxMessage(lang, m.id)}>{m.subject}</a>
                 <span class="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{t('inbox.case', { number: m.caseNumber })} · {formatInstant(m.createdAt, lang)}</span>
               </li>
             ))}
@@ -40,7 +39,7 @@ export function InboxMessagePage({ ctx, message, actingFor }: { ctx: PageContext
   const { t, lang } = ctx;
   const m = message;
   return (
-    <Layout ctx={ctx} title={m.subject} searchBox={false} crumbs={[{ href: paths.cabinet(lang), label: t('cabinet.title') }, { href: inboxPaths.inbox(lang), label: t('inbox.title') }]}>
+    <Layout ctx={ctx} title={m.subject} searchBox={false} crumbs={[{ href: paths.cabinet(lang), label: t('cabinet.title') }, { href: paths.inbox(lang), label: t('inbox.title') }]}>
       <span class="govuk-caption-l">{t('inbox.case', { number: m.caseNumber })}</span>
       <h1 class="govuk-heading-l">{m.subject}</h1>
       <dl class="govuk-summary-list">
@@ -54,7 +53,7 @@ export function InboxMessagePage({ ctx, message, actingFor }: { ctx: PageContext
       <ul class="govuk-list">
         {actingFor && m.documentId !== null ? <li><a class="govuk-link" href={paths.caseDocument(lang, m.caseId, m.documentId)}>{t('inbox.downloadDecision')}</a></li> : null}
         {actingFor ? <li><a class="govuk-link" href={paths.myCase(lang, m.caseId)}>{t('inbox.openCase', { number: m.caseNumber })}</a></li> : null}
-        <li><a class="govuk-link" href={inboxPaths.inbox(lang)}>{t('inbox.back')}</a></li>
+        <li><a class="govuk-link" href={paths.inbox(lang)}>{t('inbox.back')}</a></li>
       </ul>
     </Layout>
   );

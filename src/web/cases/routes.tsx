@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { LANGS, type Lang } from '../../kernel/text.ts';
+import type { Lang } from '../../kernel/text.ts';
 import {
   type AnswerFilesFailure, type DraftsService, MAX_ANSWER_FILES, type StorageFull, type StorageQuotaReached, type TooManyFiles, type UploadRefused,
 } from '../../modules/applications/index.ts';
@@ -17,9 +17,9 @@ import { CabinetPage } from './dashboard.page.tsx';
 import { cabinetView } from './cabinet.view.ts';
 import { MyApplicationsPage } from './my-applications.page.tsx';
 import { ReceiptPage } from './receipt.page.tsx';
-import { paths } from '../common/paths.ts';
+import { PATHS, paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
-import { SIGNED_IN, type WebRoute } from '../common/route-table.ts';
+import { SIGNED_IN, type WebRoute, route } from '../common/route-table.ts';
 import type { FieldError } from '../common/components.tsx';
 import { sendFile } from '../common/send-file.ts';
 import { applicationMessage, refusalStatus } from '../apply/errors.ts';
@@ -43,7 +43,7 @@ const params = (r: FastifyRequest) => r.params as Params;
 /** The applicant's side of cases: "My applications", the case page and its actions, receipts and downloads. */
 export function casesRoutes(deps: CasesWebDeps, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
   const d: Deps = { ...deps, me };
-  return LANGS.flatMap((lang) => [...listRoutes(d, lang), ...actionRoutes(d, lang), ...fileRoutes(d, lang)]);
+  return [...listRoutes(d), ...actionRoutes(d), ...fileRoutes(d)];
 }
 
 type Deps = CasesWebDeps & { readonly me: (r: FastifyRequest) => SignedIn };
@@ -124,129 +124,95 @@ function returnNotice(t: Translator, payments: readonly PaymentRow[], from: Retu
   }
 }
 
-function listRoutes(d: Deps, lang: Lang): WebRoute[] {
+function listRoutes(d: Deps): WebRoute[] {
   const { cases, drafts, catalogue, me } = d;
   return [
-    {
-      method: 'GET', url: `/${lang}/cabinet`, auth: SIGNED_IN,
-      handler: async (request, reply) => {
-        const signedIn = me(request);
-        const [cabinet, unread] = await Promise.all([drafts.cabinet(signedIn), d.notices.unreadCount(signedIn)]);
-        const view = cabinetView(cabinet.parties, partyKey(signedIn.actor.acting.party), cabinet.at);
-        return sendPage(reply, 200, <CabinetPage ctx={pageContext(request)} signedIn={signedIn} view={view} unread={unread} />);
-      },
-    },
-    {
-      method: 'GET', url: `/${lang}/cabinet/applications`, auth: SIGNED_IN,
-      handler: async (request, reply) => {
-        const signedIn = me(request);
-        const [mine, draftRows] = await Promise.all([cases.mine(signedIn), drafts.mine(signedIn)]);
-        const withServices = await Promise.all(mine.map(async (c) => ({ case: c, service: (await catalogue.service(c.serviceId)).value })));
-        const view = {
-          actingName: signedIn.actor.acting.name,
-          cases: withServices.flatMap((r) => (r.service === null ? [] : [{ case: r.case, service: r.service }])),
-          drafts: draftRows.map(({ draft, service }) => ({ draft, service, firstPage: service?.form ? (visiblePages(service.form, draft.answers)[0]?.id ?? null) : null })),
-        };
-        return sendPage(reply, 200, <MyApplicationsPage ctx={pageContext(request)} view={view} />);
-      },
-    },
-    {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id`, auth: SIGNED_IN, params: { id: 'uuid' },
-      handler: async (request, reply) => {
-        // Back from the payment provider: what its address says is a hint; the notice tells what the portal knows.
-        const query = request.query as { status?: unknown; payment?: unknown };
-        const returnedFrom = typeof query.status === 'string' ? { payment: typeof query.payment === 'string' ? query.payment : null } : undefined;
-        return renderCase(d, request, reply, { status: 200, errors: [], notice: null, ...(returnedFrom === undefined ? {} : { returnedFrom }) });
-      },
-    },
+    route(PATHS.cabinet, 'GET', SIGNED_IN, async (request, reply) => {
+      const signedIn = me(request);
+      const [cabinet, unread] = await Promise.all([drafts.cabinet(signedIn), d.notices.unreadCount(signedIn)]);
+      const view = cabinetView(cabinet.parties, partyKey(signedIn.actor.acting.party), cabinet.at);
+      return sendPage(reply, 200, <CabinetPage ctx={pageContext(request)} signedIn={signedIn} view={view} unread={unread} />);
+    }),
+    route(PATHS.myApplications, 'GET', SIGNED_IN, async (request, reply) => {
+      const signedIn = me(request);
+      const [mine, draftRows] = await Promise.all([cases.mine(signedIn), drafts.mine(signedIn)]);
+      const withServices = await Promise.all(mine.map(async (c) => ({ case: c, service: (await catalogue.service(c.serviceId)).value })));
+      const view = {
+        actingName: signedIn.actor.acting.name,
+        cases: withServices.flatMap((r) => (r.service === null ? [] : [{ case: r.case, service: r.service }])),
+        drafts: draftRows.map(({ draft, service }) => ({ draft, service, firstPage: service?.form ? (visiblePages(service.form, draft.answers)[0]?.id ?? null) : null })),
+      };
+      return sendPage(reply, 200, <MyApplicationsPage ctx={pageContext(request)} view={view} />);
+    }),
+    route(PATHS.myCase, 'GET', SIGNED_IN, async (request, reply) => {
+      // Back from the payment provider: what its address says is a hint; the notice tells what the portal knows.
+      const query = request.query as { status?: unknown; payment?: unknown };
+      const returnedFrom = typeof query.status === 'string' ? { payment: typeof query.payment === 'string' ? query.payment : null } : undefined;
+      return renderCase(d, request, reply, { status: 200, errors: [], notice: null, ...(returnedFrom === undefined ? {} : { returnedFrom }) });
+    }),
   ];
 }
 
-function actionRoutes(d: Deps, lang: Lang): WebRoute[] {
+function actionRoutes(d: Deps): WebRoute[] {
   const { cases, me } = d;
   return [
-    {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/answer`, auth: SIGNED_IN, params: { id: 'uuid' },
-      // A plain form, or multipart with files (each read as a stream, cut at the case's service's limit).
-      upload: { files: MAX_ANSWER_FILES + 1, limitBytes: (request) => d.drafts.answerLimitBytes(params(request).id) },
-      handler: async (request, reply) => {
-        const answer = formString(request.body, 'answer');
-        const files = receivedFiles(request.body, 'files').map((f) => ({ field: 'answer', filename: f.filename, bytes: f.received.bytes, truncated: f.received.truncated }));
-        const answered = await d.drafts.answer(me(request), params(request).id, answer, files);
-        if (answered.ok) {
-          return afterAction(d, request, reply, lang, answered, 'answer', { answer });
-        }
-        const refusal = answerRefusal(answered.error);
-        if (refusal.files === null) {
-          return afterAction(d, request, reply, lang, { ok: false, error: refusal.case }, 'answer', { answer });
-        }
-        const { t } = pageContext(request);
-        const message = applicationMessage(t, refusal.files, await d.drafts.answerLimitMb(params(request).id));
-        return renderCase(d, request, reply, { status: refusalStatus(refusal.files), errors: [{ field: 'files', message }], notice: null, values: { answer } });
-      },
-    },
-    {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/withdraw`, auth: SIGNED_IN, params: { id: 'uuid' },
-      handler: async (request, reply) => afterAction(d, request, reply, lang, await cases.withdraw(me(request), params(request).id, formString(request.body, 'reason')), 'reason'),
-    },
-    {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/rate`, auth: SIGNED_IN, params: { id: 'uuid' },
-      handler: async (request, reply) => {
-        const given = formString(request.body, 'rating');
-        const rating = /^[1-5]$/.test(given) ? Number(given) : 0;
-        return afterAction(d, request, reply, lang, await cases.rate(me(request), params(request).id, rating, formString(request.body, 'comment')), 'rating');
-      },
-    },
-    {
-      method: 'POST', url: `/${lang}/cabinet/cases/:id/pay`, auth: SIGNED_IN, params: { id: 'uuid' },
-      handler: async (request, reply) => {
-        if (d.payments === null) {
-          return afterAction(d, request, reply, lang, { ok: false, error: new PaymentUnavailable() }, 'pay');
-        }
-        const started = await d.payments.start(me(request), params(request).id, `${d.publicUrl}${paths.myCase(lang, params(request).id)}`);
-        return started.ok ? reply.redirect(started.value.redirectUrl, 303) : afterAction(d, request, reply, lang, started, 'pay');
-      },
-    },
+    // A plain form, or multipart with files (each read as a stream, cut at the case's service's limit).
+    route(PATHS.caseAnswer, 'POST', SIGNED_IN, async (request, reply, { lang, params }) => {
+      const answer = formString(request.body, 'answer');
+      const files = receivedFiles(request.body, 'files').map((f) => ({ field: 'answer', filename: f.filename, bytes: f.received.bytes, truncated: f.received.truncated }));
+      const answered = await d.drafts.answer(me(request), params.id, answer, files);
+      if (answered.ok) {
+        return afterAction(d, request, reply, lang, answered, 'answer', { answer });
+      }
+      const refusal = answerRefusal(answered.error);
+      if (refusal.files === null) {
+        return afterAction(d, request, reply, lang, { ok: false, error: refusal.case }, 'answer', { answer });
+      }
+      const { t } = pageContext(request);
+      const message = applicationMessage(t, refusal.files, await d.drafts.answerLimitMb(params.id));
+      return renderCase(d, request, reply, { status: refusalStatus(refusal.files), errors: [{ field: 'files', message }], notice: null, values: { answer } });
+    }, { upload: { files: MAX_ANSWER_FILES + 1, limitBytes: (request) => d.drafts.answerLimitBytes(params(request).id) } }),
+    route(PATHS.caseWithdraw, 'POST', SIGNED_IN, async (request, reply, { lang, params }) => afterAction(d, request, reply, lang, await cases.withdraw(me(request), params.id, formString(request.body, 'reason')), 'reason')),
+    route(PATHS.caseRate, 'POST', SIGNED_IN, async (request, reply, { lang, params }) => {
+      const given = formString(request.body, 'rating');
+      const rating = /^[1-5]$/.test(given) ? Number(given) : 0;
+      return afterAction(d, request, reply, lang, await cases.rate(me(request), params.id, rating, formString(request.body, 'comment')), 'rating');
+    }),
+    route(PATHS.casePay, 'POST', SIGNED_IN, async (request, reply, { lang, params }) => {
+      if (d.payments === null) {
+        return afterAction(d, request, reply, lang, { ok: false, error: new PaymentUnavailable() }, 'pay');
+      }
+      const started = await d.payments.start(me(request), params.id, `${d.publicUrl}${paths.myCase(lang, params.id)}`);
+      return started.ok ? reply.redirect(started.value.redirectUrl, 303) : afterAction(d, request, reply, lang, started, 'pay');
+    }),
   ];
 }
 
-function fileRoutes(d: Deps, lang: Lang): WebRoute[] {
+function fileRoutes(d: Deps): WebRoute[] {
   const { cases, drafts, receipts, me } = d;
   return [
-    {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt`, auth: SIGNED_IN, params: { id: 'uuid' },
-      handler: async (request, reply) => {
-        const loaded = await cases.forApplicant(me(request), params(request).id);
-        if (loaded === null) {
-          return sendNotFoundPage(request, reply);
-        }
-        const ctx = pageContext(request);
-        return sendPage(reply, 200, <ReceiptPage ctx={ctx} c={loaded.case} service={loaded.service} organisationName={await organisationName(d, loaded.case.organisationId, lang)} />);
-      },
-    },
-    {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/receipt.pdf`, auth: SIGNED_IN, params: { id: 'uuid' },
-      handler: async (request, reply) => {
-        const receipt = await receipts.receiptPdf(me(request), params(request).id);
-        return receipt === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: receipt.pdf, type: 'application/pdf', name: `receipt-${receipt.number}.pdf`, disposition: 'attachment' });
-      },
-    },
-    {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/documents/:documentId`, auth: SIGNED_IN, params: { id: 'uuid', documentId: 'uuid' },
-      handler: async (request, reply) => {
-        const doc = await cases.documentForApplicant(me(request), params(request).id, params(request).documentId);
-        if (doc !== null) {
-          await d.notices.decisionDownloaded(me(request), params(request).documentId);
-        }
-        return doc === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: doc.pdf, type: 'application/pdf', name: `${doc.number}.pdf`, disposition: 'attachment' });
-      },
-    },
-    {
-      method: 'GET', url: `/${lang}/cabinet/cases/:id/attachments/:attachmentId`, auth: SIGNED_IN, params: { id: 'uuid', attachmentId: 'uuid' },
-      handler: async (request, reply) => {
-        const file = await drafts.caseFileForApplicant(me(request), params(request).id, params(request).attachmentId);
-        return file === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: file.bytes, type: file.attachment.contentType, name: file.attachment.filename, disposition: 'attachment' });
-      },
-    },
+    route(PATHS.receipt, 'GET', SIGNED_IN, async (request, reply, { lang, params }) => {
+      const loaded = await cases.forApplicant(me(request), params.id);
+      if (loaded === null) {
+        return sendNotFoundPage(request, reply);
+      }
+      const ctx = pageContext(request);
+      return sendPage(reply, 200, <ReceiptPage ctx={ctx} c={loaded.case} service={loaded.service} organisationName={await organisationName(d, loaded.case.organisationId, lang)} />);
+    }),
+    route(PATHS.receiptPdf, 'GET', SIGNED_IN, async (request, reply, { params }) => {
+      const receipt = await receipts.receiptPdf(me(request), params.id);
+      return receipt === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: receipt.pdf, type: 'application/pdf', name: `receipt-${receipt.number}.pdf`, disposition: 'attachment' });
+    }),
+    route(PATHS.caseDocument, 'GET', SIGNED_IN, async (request, reply, { params }) => {
+      const doc = await cases.documentForApplicant(me(request), params.id, params.documentId);
+      if (doc !== null) {
+        await d.notices.decisionDownloaded(me(request), params.documentId);
+      }
+      return doc === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: doc.pdf, type: 'application/pdf', name: `${doc.number}.pdf`, disposition: 'attachment' });
+    }),
+    route(PATHS.caseAttachment, 'GET', SIGNED_IN, async (request, reply, { params }) => {
+      const file = await drafts.caseFileForApplicant(me(request), params.id, params.attachmentId);
+      return file === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: file.bytes, type: file.attachment.contentType, name: file.attachment.filename, disposition: 'attachment' });
+    }),
   ];
 }

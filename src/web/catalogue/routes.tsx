@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 
-import { LANGS } from '../../kernel/text.ts';
 import type { DraftsService } from '../../modules/applications/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import { parseSearchPageParams, toSearchQuery } from '../../modules/catalogue/index.ts';
@@ -17,7 +16,9 @@ import { isPastLastPage } from './search.view.ts';
 import { ServicePage } from './service.page.tsx';
 import { PageCache } from './page-cache.ts';
 import { pageContext, renderPage, sendHtml, sendPage } from '../common/render.ts';
-import { PUBLIC, type WebRoute } from '../common/route-table.ts';
+import type { LangPath } from '../common/path.ts';
+import { PATHS } from '../common/paths.ts';
+import { PUBLIC, type WebRoute, route } from '../common/route-table.ts';
 import { searchErrors } from './search-errors.ts';
 
 const PAGE_SIZE = 20;
@@ -123,16 +124,16 @@ const centre: Handler = async (catalogue, request) => {
 const accessibility: Handler = async (_catalogue, request) => page(200, <AccessibilityPage ctx={pageContext(request)} />);
 
 /** Pages built from the catalogue; the static accessibility statement is rendered on each request. */
-const TABLE: ReadonlyArray<[string, Handler]> = [
-  ['/', home],
-  ['/search', search],
-  ['/services/:id', service],
-  ['/agencies', agencies],
-  ['/agencies/:id', agency],
-  ['/events', events],
-  ['/events/:id', event],
-  ['/centres', centres],
-  ['/centres/:id', centre],
+const TABLE: ReadonlyArray<[LangPath, Handler]> = [
+  [PATHS.home, home],
+  [PATHS.search, search],
+  [PATHS.service, service],
+  [PATHS.agencies, agencies],
+  [PATHS.agency, agency],
+  [PATHS.events, events],
+  [PATHS.event, event],
+  [PATHS.centres, centres],
+  [PATHS.centre, centre],
 ];
 
 /**
@@ -142,27 +143,16 @@ const TABLE: ReadonlyArray<[string, Handler]> = [
  */
 export function catalogueRoutes(catalogue: CatalogueService, drafts: Pick<DraftsService, 'applicable'>): WebRoute[] {
   const cache = new PageCache(500);
-  const statics = LANGS.map((lang): WebRoute => ({
-    method: 'GET',
-    url: `/${lang}/accessibility`,
-    auth: PUBLIC,
-    handler: async (request, reply) => sendPage(reply, 200, (await accessibility(catalogue, request)).page),
-  }));
-  return statics.concat(LANGS.flatMap((lang) =>
-    TABLE.map(([url, handler]): WebRoute => ({
-      method: 'GET',
-      url: `/${lang}${url}`,
-      auth: PUBLIC,
-      ...(url.includes(':id') ? { params: { id: 'slug' as const } } : {}),
-      handler: async (request, reply) => {
-        const revision = await catalogue.revision();
-        const rendered = await cache.get(revision, request.url, async () => {
-          const result = await handler(catalogue, request);
-          return { status: result.status, html: renderPage(result.page) };
-        });
-        const html = url === '/services/:id' && rendered.status === 200 ? await fillApplySlot(rendered.html, request, idOf(request), drafts) : rendered.html;
-        return sendHtml(reply, rendered.status, html);
-      },
-    })),
+  const statics = [route(PATHS.accessibility, 'GET', PUBLIC, async (request, reply) => sendPage(reply, 200, (await accessibility(catalogue, request)).page))];
+  return statics.concat(TABLE.map(([path, handler]) =>
+    route(path, 'GET', PUBLIC, async (request, reply) => {
+      const revision = await catalogue.revision();
+      const rendered = await cache.get(revision, request.url, async () => {
+        const result = await handler(catalogue, request);
+        return { status: result.status, html: renderPage(result.page) };
+      });
+      const html = path === PATHS.service && rendered.status === 200 ? await fillApplySlot(rendered.html, request, idOf(request), drafts) : rendered.html;
+      return sendHtml(reply, rendered.status, html);
+    }),
   ));
 }

@@ -4,8 +4,10 @@ import { fileURLToPath } from 'node:url';
 
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
+import { PATHS } from './paths.ts';
 import { PUBLIC } from './route-table.ts';
 import { stylesheet } from './stylesheet.ts';
+import type { RootPath } from './path.ts';
 
 const ASSETS = fileURLToPath(new URL('../assets/', import.meta.url));
 const YEAR = 'public, max-age=31536000, immutable';
@@ -34,15 +36,17 @@ export async function registerAssets(app: FastifyInstance): Promise<void> {
     gzip: gzipSync(css, { level: 9 }),
   };
   const hidden = { schema: { hide: true }, config: { auth: PUBLIC }, compress: false } as const;
+  // The content-hashed URL changes with the stylesheet, so it is the one address not declared in paths.ts.
   app.get(href, hidden, async (request, reply) => {
     const encoding = preferredEncoding(request);
     void reply.type('text/css; charset=utf-8').header('cache-control', YEAR).header('vary', 'accept-encoding');
     return encoding === null ? reply.send(css) : reply.header('content-encoding', encoding).send(bodies[encoding]);
   });
-  app.get('/assets/portico.css', hidden, async (_request, reply) => reply.header('cache-control', 'no-cache').redirect(href, 302));
+  const declared = (path: RootPath) => ({ ...hidden, config: { auth: PUBLIC, path } });
+  app.get(PATHS.stylesheet.pattern(), declared(PATHS.stylesheet), async (_request, reply) => reply.header('cache-control', 'no-cache').redirect(href, 302));
   // The site icon: an ICO where browsers look by default, an SVG for those that take one.
-  for (const [url, file, type] of [['/favicon.ico', 'favicon.ico', 'image/x-icon'], ['/assets/favicon.svg', 'favicon.svg', 'image/svg+xml']] as const) {
+  for (const [path, file, type] of [[PATHS.favicon, 'favicon.ico', 'image/x-icon'], [PATHS.iconSvg, 'favicon.svg', 'image/svg+xml']] as const) {
     const icon = await readFile(`${ASSETS}${file}`);
-    app.get(url, hidden, async (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type(type).send(icon));
+    app.get(path.pattern(), declared(path), async (_request, reply) => reply.header('cache-control', 'public, max-age=86400').type(type).send(icon));
   }
 }

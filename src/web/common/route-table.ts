@@ -1,23 +1,45 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { UUID_PATTERN } from '../../kernel/ids.ts';
+import type { Lang } from '../../kernel/text.ts';
 import type { Requirement } from '../../modules/identity/index.ts';
+import type { AnyPath, LangPath, PathValues, RootPath } from './path.ts';
 import type { UploadRule } from './upload-stream.ts';
 
 /**
- * One declaration per web route: its path, what it requires (checked by the one authorization
- * policy before the handler runs; the matrix test covers every route) and its handler.
- * Every POST also needs the session's CSRF token.
+ * One declaration per web route: its path declaration (paths.ts: the pattern in each language, the
+ * kinds of its parameters), its method, what it requires (checked by the one authorization policy
+ * before the handler runs; the matrix test covers every route) and its handler. Every POST also
+ * needs the session's CSRF token. Made by `route`; registered once per language of its path.
  */
 export interface WebRoute {
+  readonly path: AnyPath;
   readonly method: 'GET' | 'POST';
-  readonly url: string;
   readonly auth: Requirement;
-  /** What each path parameter must look like; one that does not is a 404 before the handler runs (request-edge.tsx). */
-  readonly params?: Readonly<Record<string, ParamKind>>;
-  readonly handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+  /** The handler for one of the path's patterns (its language, or null for a path without one). */
+  readonly handler: (request: FastifyRequest, reply: FastifyReply, lang: Lang | null) => Promise<FastifyReply>;
   /** The route takes uploads: how many files, and the size limit for a request (see upload-stream.ts). */
   readonly upload?: UploadRule;
+}
+
+/** What a handler is given besides the request: the language of the path (if it has one) and its parameters. */
+export type RouteArgs<D extends AnyPath> = D extends LangPath<infer P>
+  ? { readonly lang: Lang; readonly params: PathValues<P> }
+  : D extends RootPath<infer P>
+    ? { readonly params: PathValues<P> }
+    : never;
+type Handler<D extends AnyPath> = (request: FastifyRequest, reply: FastifyReply, at: RouteArgs<D>) => Promise<FastifyReply>;
+
+/**
+ * A web route: `route(PATHS.myCase, 'GET', SIGNED_IN, async (request, reply, { lang, params }) => …)`.
+ * The parameters have passed their kinds' check at the edge (request-edge.tsx) before the handler runs.
+ */
+export function route<D extends AnyPath>(path: D, method: 'GET' | 'POST', auth: Requirement, handler: Handler<D>, options: { readonly upload?: UploadRule } = {}): WebRoute {
+  const run = (request: FastifyRequest, reply: FastifyReply, lang: Lang | null) => {
+    const params = request.params as PathValues<string>;
+    return handler(request, reply, (lang === null ? { params } : { lang, params }) as RouteArgs<D>);
+  };
+  return { path, method, auth, handler: run, ...(options.upload === undefined ? {} : { upload: options.upload }) };
 }
 
 /**
@@ -38,7 +60,9 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What the route requires; every route declares it (the authorization matrix test enumerates them). */
     auth?: Requirement;
-    /** The shapes of the route's path parameters, checked before the gate (see WebRoute.params). */
+    /** The shapes of the route's path parameters, checked before the gate (the declaration's checked kinds). */
     params?: Readonly<Record<string, ParamKind>> | undefined;
+    /** The path declaration the route was registered from (paths.ts). */
+    path?: AnyPath;
   }
 }

@@ -1,16 +1,16 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATE_TIME_ZONE } from '../../kernel/state-time.ts';
 
-import { LANGS, type Lang } from '../../kernel/text.ts';
+import type { Lang } from '../../kernel/text.ts';
 import {
   type ConfirmCodeFailure, type ContactChannel, type ContactOutcome, type ContactRefusal, type ContactsService, ContactThrottled, NOTICE_CHANNELS, type NoticeChannel,
   type RequestCodeFailure, type SavePreferencesFailure, type SignedIn,
 } from '../../modules/identity/index.ts';
 import type { Translator } from '../locales/messages.ts';
 import { ContactsPage, type ContactsView } from './contacts.page.tsx';
-import { paths } from '../common/paths.ts';
+import { PATHS, paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
-import { SIGNED_IN, type WebRoute } from '../common/route-table.ts';
+import { SIGNED_IN, type WebRoute, route } from '../common/route-table.ts';
 import { formString, formStrings } from '../common/form-values.ts';
 
 type Body = Record<string, string | string[] | undefined>;
@@ -82,52 +82,39 @@ export function contactsRoutes(contacts: ContactsService, me: (r: FastifyRequest
     await contacts.keepOutcome(me(request).person.id, outcome);
     return reply.redirect(paths.contacts(lang), 303);
   };
-  const perLang = (lang: Lang): WebRoute[] => [
-    {
-      method: 'GET', url: `/${lang}/cabinet/contacts`, auth: SIGNED_IN,
-      handler: async (request, reply) => {
-        const ctx = pageContext(request);
-        const signedIn = me(request);
-        const details = await contacts.details(signedIn.person.id);
-        const outcome = await contacts.takeOutcome(signedIn.person.id);
-        const awaiting = await contacts.awaiting(signedIn.person.id);
-        const shown = viewOf(ctx.t, outcome, contacts.smsCountries);
-        // A code form with an error stays on the page even when its code has expired.
-        const failed = (['email', 'sms'] as const).filter((c) => shown.errors?.some((e) => e.field === `code-${c}`) && !awaiting.includes(c));
-        const view: ContactsView = { signedIn, details, errors: [], notice: null, values: {}, ...shown, awaiting: [...awaiting, ...failed] };
-        return sendPage(reply, 200, <ContactsPage ctx={ctx} view={view} />);
-      },
-    },
-    {
-      method: 'POST', url: `/${lang}/cabinet/contacts/code`, auth: SIGNED_IN,
-      handler: async (request, reply) => {
-        const body = request.body as Body;
-        const channel = channelOf(body);
-        const typed = one(body, 'address').slice(0, 320);
-        const sent = await contacts.requestCode(me(request), channel, typed, lang, request.ip || null);
-        const field = channel === 'email' ? 'email' : 'phone';
-        return back(request, reply, lang, sent.ok ? { kind: 'code-sent', channel, address: sent.value.address } : outcomeOf(sent.error, field, typed));
-      },
-    },
-    {
-      method: 'POST', url: `/${lang}/cabinet/contacts/confirm`, auth: SIGNED_IN,
-      handler: async (request, reply) => {
-        const body = request.body as Body;
-        const channel = channelOf(body);
-        const confirmed = await contacts.confirm(me(request), channel, one(body, 'code').slice(0, 20));
-        return back(request, reply, lang, confirmed.ok ? { kind: 'confirmed', address: confirmed.value.address } : outcomeOf(confirmed.error, `code-${channel}`));
-      },
-    },
-    {
-      method: 'POST', url: `/${lang}/cabinet/contacts`, auth: SIGNED_IN,
-      handler: async (request, reply) => {
-        const body = request.body as Body;
-        const noticeChannels = formStrings(body, 'noticeChannels').filter((c): c is NoticeChannel => (NOTICE_CHANNELS as readonly string[]).includes(c));
-        const postal = one(body, 'postalAddress').trim().slice(0, 300);
-        const saved = await contacts.savePreferences(me(request), { language: one(body, 'language') === 'en' ? 'en' : 'uk', noticeChannels, postalAddress: postal || null });
-        return back(request, reply, lang, saved.ok ? { kind: 'saved' } : outcomeOf(saved.error, 'noticeChannels'));
-      },
-    },
+  return [
+    route(PATHS.contacts, 'GET', SIGNED_IN, async (request, reply) => {
+      const ctx = pageContext(request);
+      const signedIn = me(request);
+      const details = await contacts.details(signedIn.person.id);
+      const outcome = await contacts.takeOutcome(signedIn.person.id);
+      const awaiting = await contacts.awaiting(signedIn.person.id);
+      const shown = viewOf(ctx.t, outcome, contacts.smsCountries);
+      // A code form with an error stays on the page even when its code has expired.
+      const failed = (['email', 'sms'] as const).filter((c) => shown.errors?.some((e) => e.field === `code-${c}`) && !awaiting.includes(c));
+      const view: ContactsView = { signedIn, details, errors: [], notice: null, values: {}, ...shown, awaiting: [...awaiting, ...failed] };
+      return sendPage(reply, 200, <ContactsPage ctx={ctx} view={view} />);
+    }),
+    route(PATHS.contactCode, 'POST', SIGNED_IN, async (request, reply, { lang }) => {
+      const body = request.body as Body;
+      const channel = channelOf(body);
+      const typed = one(body, 'address').slice(0, 320);
+      const sent = await contacts.requestCode(me(request), channel, typed, lang, request.ip || null);
+      const field = channel === 'email' ? 'email' : 'phone';
+      return back(request, reply, lang, sent.ok ? { kind: 'code-sent', channel, address: sent.value.address } : outcomeOf(sent.error, field, typed));
+    }),
+    route(PATHS.contactConfirm, 'POST', SIGNED_IN, async (request, reply, { lang }) => {
+      const body = request.body as Body;
+      const channel = channelOf(body);
+      const confirmed = await contacts.confirm(me(request), channel, one(body, 'code').slice(0, 20));
+      return back(request, reply, lang, confirmed.ok ? { kind: 'confirmed', address: confirmed.value.address } : outcomeOf(confirmed.error, `code-${channel}`));
+    }),
+    route(PATHS.contacts, 'POST', SIGNED_IN, async (request, reply, { lang }) => {
+      const body = request.body as Body;
+      const noticeChannels = formStrings(body, 'noticeChannels').filter((c): c is NoticeChannel => (NOTICE_CHANNELS as readonly string[]).includes(c));
+      const postal = one(body, 'postalAddress').trim().slice(0, 300);
+      const saved = await contacts.savePreferences(me(request), { language: one(body, 'language') === 'en' ? 'en' : 'uk', noticeChannels, postalAddress: postal || null });
+      return back(request, reply, lang, saved.ok ? { kind: 'saved' } : outcomeOf(saved.error, 'noticeChannels'));
+    }),
   ];
-  return LANGS.flatMap(perLang);
 }

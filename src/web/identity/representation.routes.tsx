@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-import { LANGS, type Lang } from '../../kernel/text.ts';
+import type { Lang } from '../../kernel/text.ts';
 import { type GrantMandate, type SignedIn, grantorOf } from '../../modules/identity/index.ts';
 import type { IdentityWebDeps } from './routes.tsx';
 import { type Outcome, RepresentationPage } from './representation.page.tsx';
@@ -8,9 +8,9 @@ import { MandateConfirmPage } from './mandate-confirm.page.tsx';
 import { type Form, parseGrantForm, valuesOf } from './mandate-form.ts';
 import { grantMandateError, revokeMandateError } from './mandate-errors.ts';
 import { type PickerService, audienceOfGrantor, pickerGroups } from './mandate.view.ts';
-import { paths } from '../common/paths.ts';
+import { PATHS } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
-import { SIGNED_IN, type WebRoute } from '../common/route-table.ts';
+import { SIGNED_IN, type WebRoute, route } from '../common/route-table.ts';
 import { formString } from '../common/form-values.ts';
 import type { FieldError } from '../common/components.tsx';
 
@@ -62,7 +62,7 @@ export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyReque
     return sendPage(reply, 200, <MandateConfirmPage ctx={ctx} view={view} />);
   };
 
-  const grant = (lang: Lang) => async (request: FastifyRequest, reply: FastifyReply) => {
+  const grant = async (request: FastifyRequest, reply: FastifyReply, { lang }: { lang: Lang }) => {
     const { t } = pageContext(request);
     const body = request.body as Form;
     const values = valuesOf(body);
@@ -85,30 +85,23 @@ export function representationRoutes(deps: IdentityWebDeps, me: (r: FastifyReque
       const e = grantMandateError(granted.error);
       return render(request, reply, e.status, values, [{ field: e.field, message: t(e.key) }]);
     }
-    return reply.redirect(`${paths.representation(lang)}?outcome=granted`, 303);
+    return reply.redirect(PATHS.representation.url(lang, {}, { outcome: 'granted' }), 303);
   };
 
-  const perLang = (lang: Lang): WebRoute[] => [
-    {
-      method: 'GET', url: `/${lang}/cabinet/representation`, auth: SIGNED_IN,
-      handler: async (request, reply) => {
-        const outcome = query(request, 'outcome');
-        return render(request, reply, 200, {}, [], OUTCOMES.has(outcome) ? (outcome as Outcome) : null);
-      },
-    },
-    { method: 'POST', url: `/${lang}/cabinet/mandates`, auth: SIGNED_IN, handler: grant(lang) },
-    {
-      method: 'POST', url: `/${lang}/cabinet/mandates/:id/revoke`, auth: SIGNED_IN, params: { id: 'uuid' },
-      handler: async (request, reply) => {
-        const { t } = pageContext(request);
-        const revoked = await deps.mandates.revoke(me(request), (request.params as { id: string }).id);
-        if (!revoked.ok) {
-          const e = revokeMandateError(revoked.error);
-          return render(request, reply, e.status, {}, [{ field: e.field, message: t(e.key) }]);
-        }
-        return reply.redirect(`${paths.representation(lang)}?outcome=revoked`, 303);
-      },
-    },
+  return [
+    route(PATHS.representation, 'GET', SIGNED_IN, async (request, reply) => {
+      const outcome = query(request, 'outcome');
+      return render(request, reply, 200, {}, [], OUTCOMES.has(outcome) ? (outcome as Outcome) : null);
+    }),
+    route(PATHS.grantMandate, 'POST', SIGNED_IN, grant),
+    route(PATHS.revokeMandate, 'POST', SIGNED_IN, async (request, reply, { lang, params }) => {
+      const { t } = pageContext(request);
+      const revoked = await deps.mandates.revoke(me(request), params.id);
+      if (!revoked.ok) {
+        const e = revokeMandateError(revoked.error);
+        return render(request, reply, e.status, {}, [{ field: e.field, message: t(e.key) }]);
+      }
+      return reply.redirect(PATHS.representation.url(lang, {}, { outcome: 'revoked' }), 303);
+    }),
   ];
-  return LANGS.flatMap(perLang);
 }

@@ -1,16 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 
-import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import { type ContactsService, type MandatesService, type StaffService, type SessionsService, type SignedIn, SignInRateLimited, parsePartyKey } from '../../modules/identity/index.ts';
 import { ActAsPage } from '../cases/cabinet.page.tsx';
 import { SignInPage, SignedOutPage, signInRefusal } from './sign-in.page.tsx';
-import { paths } from '../common/paths.ts';
+import { PATHS, paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
 import { contactsRoutes } from './contacts.routes.tsx';
 import { representationRoutes } from './representation.routes.tsx';
 import { staffAdminRoutes } from '../admin/routes.tsx';
-import { PUBLIC, SIGNED_IN, type WebRoute } from '../common/route-table.ts';
+import { PUBLIC, SIGNED_IN, type WebRoute, route } from '../common/route-table.ts';
 import { formString } from '../common/form-values.ts';
 import { type CookieOptions, SESSION_COOKIE, SIGN_IN_COOKIE, sendRefusal, setSessionCookie, setSignInCookie } from './session.plugin.tsx';
 
@@ -39,65 +38,45 @@ export const me = (request: FastifyRequest): SignedIn => {
 
 export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
   const { sessions } = deps;
-  const perLang = (lang: Lang): WebRoute[] => [
-    {
-      method: 'GET', url: `/${lang}/sign-in`, auth: PUBLIC,
-      handler: async (request, reply) => {
-        const returnTo = safeReturnTo((request.query as Record<string, unknown>)['returnTo']);
-        return sendPage(reply, 200, <SignInPage ctx={pageContext(request)} citizen={sessions.providers('citizen')} staff={sessions.providers('staff')} returnTo={returnTo} />);
-      },
-    },
-    {
-      method: 'GET', url: `/${lang}/sign-in/:idp`, auth: PUBLIC, params: { idp: 'slug' },
-      handler: async (request, reply) => {
-        const query = request.query as Record<string, unknown>;
-        const realm = query['realm'] === 'staff' ? 'staff' : 'citizen';
-        const returnTo = safeReturnTo(query['returnTo']) ?? (realm === 'staff' ? paths.staffHome(lang) : paths.cabinet(lang));
-        const begun = await sessions.beginSignIn((request.params as { idp: string }).idp, realm, returnTo, request.cookies[SIGN_IN_COOKIE] ?? null);
-        if (!begun.ok) {
-          const refusal = signInRefusal(begun.error);
-          return sendRefusal(request, reply, refusal.status, refusal.reason);
-        }
-        setSignInCookie(reply, begun.value.browserKey, deps.cookie);
-        return reply.redirect(begun.value.url, 303);
-      },
-    },
-    { method: 'GET', url: `/${lang}/signed-out`, auth: PUBLIC, handler: async (request, reply) => sendPage(reply, 200, <SignedOutPage ctx={pageContext(request)} />) },
-    { method: 'GET', url: `/${lang}/cabinet/act-as`, auth: SIGNED_IN, handler: async (request, reply) => sendPage(reply, 200, <ActAsPage ctx={pageContext(request)} signedIn={me(request)} refused={false} />) },
-    {
-      method: 'POST', url: `/${lang}/cabinet/act-as`, auth: SIGNED_IN,
-      handler: async (request, reply) => {
-        const party = parsePartyKey(formString(request.body, 'party'));
-        const done = party ? await sessions.actAs(me(request), party) : null;
-        if (!done?.ok) {
-          return sendPage(reply, 403, <ActAsPage ctx={pageContext(request)} signedIn={me(request)} refused />);
-        }
-        return reply.redirect(paths.cabinet(lang), 303);
-      },
-    },
-    {
-      method: 'POST', url: `/${lang}/sign-out`, auth: SIGNED_IN,
-      handler: async (request, reply) => {
-        const landing = `${deps.publicUrl}${paths.signedOut(lang)}`;
-        const providerLogout = await sessions.signOut(me(request), landing);
-        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return reply.redirect(providerLogout ?? paths.signedOut(lang), 303);
-      },
-    },
-    {
-      method: 'POST', url: `/${lang}/sign-out-everywhere`, auth: SIGNED_IN,
-      handler: async (request, reply) => {
-        await sessions.signOutEverywhere(me(request));
-        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        return reply.redirect(paths.signedOut(lang), 303);
-      },
-    },
-  ];
-
-  const callback: WebRoute = {
-    method: 'GET', url: '/auth/callback/:idp', auth: PUBLIC, params: { idp: 'slug' },
-    handler: async (request, reply) => {
-      const idp = (request.params as { idp: string }).idp;
+  return [
+    route(PATHS.signIn, 'GET', PUBLIC, async (request, reply) => {
+      const returnTo = safeReturnTo((request.query as Record<string, unknown>)['returnTo']);
+      return sendPage(reply, 200, <SignInPage ctx={pageContext(request)} citizen={sessions.providers('citizen')} staff={sessions.providers('staff')} returnTo={returnTo} />);
+    }),
+    route(PATHS.signInWith, 'GET', PUBLIC, async (request, reply, { lang, params }) => {
+      const query = request.query as Record<string, unknown>;
+      const realm = query['realm'] === 'staff' ? 'staff' : 'citizen';
+      const returnTo = safeReturnTo(query['returnTo']) ?? (realm === 'staff' ? paths.staffHome(lang) : paths.cabinet(lang));
+      const begun = await sessions.beginSignIn(params.idp, realm, returnTo, request.cookies[SIGN_IN_COOKIE] ?? null);
+      if (!begun.ok) {
+        const refusal = signInRefusal(begun.error);
+        return sendRefusal(request, reply, refusal.status, refusal.reason);
+      }
+      setSignInCookie(reply, begun.value.browserKey, deps.cookie);
+      return reply.redirect(begun.value.url, 303);
+    }),
+    route(PATHS.signedOut, 'GET', PUBLIC, async (request, reply) => sendPage(reply, 200, <SignedOutPage ctx={pageContext(request)} />)),
+    route(PATHS.actAs, 'GET', SIGNED_IN, async (request, reply) => sendPage(reply, 200, <ActAsPage ctx={pageContext(request)} signedIn={me(request)} refused={false} />)),
+    route(PATHS.actAs, 'POST', SIGNED_IN, async (request, reply, { lang }) => {
+      const party = parsePartyKey(formString(request.body, 'party'));
+      const done = party ? await sessions.actAs(me(request), party) : null;
+      if (!done?.ok) {
+        return sendPage(reply, 403, <ActAsPage ctx={pageContext(request)} signedIn={me(request)} refused />);
+      }
+      return reply.redirect(paths.cabinet(lang), 303);
+    }),
+    route(PATHS.signOut, 'POST', SIGNED_IN, async (request, reply, { lang }) => {
+      const landing = `${deps.publicUrl}${paths.signedOut(lang)}`;
+      const providerLogout = await sessions.signOut(me(request), landing);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.redirect(providerLogout ?? paths.signedOut(lang), 303);
+    }),
+    route(PATHS.signOutEverywhere, 'POST', SIGNED_IN, async (request, reply, { lang }) => {
+      await sessions.signOutEverywhere(me(request));
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.redirect(paths.signedOut(lang), 303);
+    }),
+    route(PATHS.callback, 'GET', PUBLIC, async (request, reply, { params: { idp } }) => {
       const completed = await sessions.completeSignIn({
         idp, url: new URL(request.url, deps.publicUrl), browserKey: request.cookies[SIGN_IN_COOKIE] ?? null, previousToken: request.cookies[SESSION_COOKIE] ?? null,
         client: request.ip, signedInPersonId: request.signedIn?.person.id ?? null,
@@ -112,7 +91,7 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
       }
       setSessionCookie(reply, completed.value.token, deps.cookie);
       return reply.redirect(completed.value.returnTo, 303);
-    },
-  };
-  return [...LANGS.flatMap(perLang), callback, ...representationRoutes(deps, me), ...contactsRoutes(deps.contacts, me), ...staffAdminRoutes(deps.staff, deps.catalogue, me)];
+    }),
+    ...representationRoutes(deps, me), ...contactsRoutes(deps.contacts, me), ...staffAdminRoutes(deps.staff, deps.catalogue, me),
+  ];
 }

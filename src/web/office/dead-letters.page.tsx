@@ -3,7 +3,6 @@ import { NotificationBanner } from '../common/components.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import type { TextKey } from '../locales/messages.ts';
 import { paths } from '../common/paths.ts';
-import { deadLetterPaths } from './dead-letters-paths.ts';
 import { formatTime } from './format.tsx';
 import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
 
@@ -44,7 +43,7 @@ export function DeadLettersPage({ ctx, view }: { ctx: PageContext; view: DeadLet
                   <td class="govuk-table__cell">{formatTime(lang, d.deadAt)}</td>
                   <td class="govuk-table__cell app-break-anywhere">{d.lastError ?? ''}</td>
                   <td class="govuk-table__cell">
-                    <form method="post" action={deadLetterPaths.requeue(lang, d.id)}>
+                    <form method="post" action={paths.deadLetterRequeue(lang, d.id)}>
                       <input type="hidden" name="_csrf" value={view.csrf} />
                       <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">{t('office.deadLetters.requeue')}<span class="govuk-visually-hidden"> {t('office.deadLetters.requeueFor', { number: d.caseNumber })}</span></button>
                     </form>

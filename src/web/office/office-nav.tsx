@@ -2,7 +2,6 @@ import type { SignedIn } from '../../modules/identity/index.ts';
 import { paths } from '../common/paths.ts';
 import type { PageContext } from '../common/layout.tsx';
 import { SubNavigation } from '../common/moj.tsx';
-import { deadLetterPaths } from './dead-letters-paths.ts';
 
 /** Which back-office sections the signed-in staff member may open (their roles decide). */
 export interface OfficeNavItems {
@@ -32,7 +31,7 @@ export function OfficeNav({ ctx, items, current }: { ctx: PageContext; items: Of
     ['home', paths.staffHome(lang), t('staff.title')],
     ...(items.queue ? [['queue', paths.officeCases(lang), t('office.queue.title')] as [OfficeSection, string, string]] : []),
     ...(items.payments ? [['payments', paths.officePayments(lang), t('office.payments.title')] as [OfficeSection, string, string]] : []),
-    ...(items.deadLetters ? [['dead-letters', deadLetterPaths.list(lang), t('office.deadLetters.nav')] as [OfficeSection, string, string]] : []),
+    ...(items.deadLetters ? [['dead-letters', paths.deadLetters(lang), t('office.deadLetters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.admin ? [['admin', paths.staffAdmin(lang), t('staffAdmin.title')] as [OfficeSection, string, string]] : []),
   ];
   return <SubNavigation label={t('officeNav.label')} items={links.map(([section, href, text]) => ({ href, text, current: section === current }))} />;

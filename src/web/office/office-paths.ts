@@ -1,15 +1,13 @@
-import type { Lang } from '../../kernel/text.ts';
+import { PATHS } from '../common/paths.ts';
 
-const caseBase = (lang: Lang, caseId: string) => `/${lang}/office/cases/${encodeURIComponent(caseId)}`;
-
-/** The addresses of the decision confirmation (the rest of the back office's are in common/paths.ts). */
+/** The addresses of the decision confirmation (declared with the rest in common/paths.ts). */
 export const officePaths = {
   /** POST: the confirmation page of a grant or refusal, with its preview; nothing is issued. */
-  decision: (lang: Lang, caseId: string) => `${caseBase(lang, caseId)}/decision`,
+  decision: PATHS.officeDecision.byPosition,
   /** POST: issues the confirmed decision, if the case is still as it was when previewed. */
-  decisionConfirm: (lang: Lang, caseId: string) => `${caseBase(lang, caseId)}/decision/confirm`,
+  decisionConfirm: PATHS.officeDecisionConfirm.byPosition,
   /** POST: the unsealed draft PDF of the decision. */
-  decisionDraft: (lang: Lang, caseId: string) => `${caseBase(lang, caseId)}/decision/draft.pdf`,
+  decisionDraft: PATHS.officeDecisionDraft.byPosition,
   /** POST: back to the case page, the decision's form filled in as it was. */
-  decisionBack: (lang: Lang, caseId: string) => `${caseBase(lang, caseId)}/decision/back`,
+  decisionBack: PATHS.officeDecisionBack.byPosition,
 } as const;

@@ -10,9 +10,9 @@ import { UnknownEvent } from '../../modules/workflow/index.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
 import { OfficeCasePage } from './case.page.tsx';
 import { OfficeQueuePage } from './queue.page.tsx';
-import { paths } from '../common/paths.ts';
+import { PATHS, paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
-import type { WebRoute } from '../common/route-table.ts';
+import { type WebRoute, route } from '../common/route-table.ts';
 import { sendFile } from '../common/send-file.ts';
 import { formString, formStrings } from '../common/form-values.ts';
 import { me } from '../identity/routes.tsx';
@@ -44,22 +44,27 @@ export function officeRoutes(deps: OfficeWebDeps): WebRoute[] {
   const kase = caseHandlers(deps);
   const files = fileHandlers(deps);
   const decision = decisionHandlers(deps.backOffice, kase);
-  const perLang = (lang: Lang): WebRoute[] => [
-    { method: 'GET', url: `/${lang}/staff`, auth: { kind: 'staff', roles: STAFF_ROLES }, handler: staffHome(deps) },
-    { method: 'GET', url: `/${lang}/office/cases`, auth: OFFICERS, handler: queue.show },
-    { method: 'POST', url: `/${lang}/office/cases/assign`, auth: OFFICERS, handler: queue.assign(lang) },
-    { method: 'GET', url: `/${lang}/office/cases/:id`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.show },
-    { method: 'POST', url: `/${lang}/office/cases/:id/act`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.act(lang, decision.confirmation) },
-    { method: 'POST', url: `/${lang}/office/cases/:id/decision`, auth: OFFICERS, params: { id: 'uuid' }, handler: decision.confirmation },
-    { method: 'POST', url: `/${lang}/office/cases/:id/decision/confirm`, auth: OFFICERS, params: { id: 'uuid' }, handler: decision.confirm(lang) },
-    { method: 'POST', url: `/${lang}/office/cases/:id/decision/draft.pdf`, auth: OFFICERS, params: { id: 'uuid' }, handler: decision.draft },
-    { method: 'POST', url: `/${lang}/office/cases/:id/decision/back`, auth: OFFICERS, params: { id: 'uuid' }, handler: decision.back },
-    { method: 'POST', url: `/${lang}/office/cases/:id/notes`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.note(lang) },
-    { method: 'POST', url: `/${lang}/office/cases/:id/assign`, auth: OFFICERS, params: { id: 'uuid' }, handler: kase.assign(lang) },
-    { method: 'GET', url: `/${lang}/office/cases/:id/attachments/:attachmentId`, auth: OFFICERS, params: { id: 'uuid', attachmentId: 'uuid' }, handler: files.attachment },
-    { method: 'GET', url: `/${lang}/office/documents/:documentId`, auth: OFFICERS, params: { documentId: 'uuid' }, handler: files.document },
+  return [
+    route(PATHS.staffHome, 'GET', { kind: 'staff', roles: STAFF_ROLES }, staffHome(deps)),
+    route(PATHS.officeCases, 'GET', OFFICERS, queue.show),
+    route(PATHS.officeAssignCases, 'POST', OFFICERS, inLang(queue.assign)),
+    route(PATHS.officeCase, 'GET', OFFICERS, kase.show),
+    route(PATHS.officeCaseAct, 'POST', OFFICERS, inLang((lang) => kase.act(lang, decision.confirmation))),
+    route(PATHS.officeDecision, 'POST', OFFICERS, decision.confirmation),
+    route(PATHS.officeDecisionConfirm, 'POST', OFFICERS, inLang(decision.confirm)),
+    route(PATHS.officeDecisionDraft, 'POST', OFFICERS, decision.draft),
+    route(PATHS.officeDecisionBack, 'POST', OFFICERS, decision.back),
+    route(PATHS.officeCaseNotes, 'POST', OFFICERS, inLang(kase.note)),
+    route(PATHS.officeCaseAssign, 'POST', OFFICERS, inLang(kase.assign)),
+    route(PATHS.officeAttachment, 'GET', OFFICERS, files.attachment),
+    route(PATHS.officeDocument, 'GET', OFFICERS, files.document),
   ];
-  return LANGS.flatMap(perLang);
+}
+
+/** A handler made once for each language, the one of the request's path chosen per request. */
+function inLang(make: (lang: Lang) => Handler) {
+  const made = Object.fromEntries(LANGS.map((lang) => [lang, make(lang)])) as Record<Lang, Handler>;
+  return (request: FastifyRequest, reply: FastifyReply, { lang }: { readonly lang: Lang }) => made[lang](request, reply);
 }
 
 interface BulkState {
