@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
@@ -16,7 +18,7 @@ let runtime: Promise<PgliteRuntime> | null = null;
 
 function pgliteRuntime(): Promise<PgliteRuntime> {
   runtime ??= (async () => {
-    const dist = new URL('./', import.meta.resolve('@electric-sql/pglite'));
+    const dist = new URL('./', pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')));
     const read = (name: string) => readFile(new URL(name, dist));
     const [pgliteWasmModule, initdbWasmModule, data] = await Promise.all([
       read('pglite.wasm').then((bytes) => WebAssembly.compile(bytes)),
