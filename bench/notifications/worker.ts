@@ -49,12 +49,12 @@ const send = (topic: string): OutboxHandler => async (payload, { idempotencyKey 
 
 let stop: () => Promise<void>;
 if (mode === 'bare') {
-  // The baseline: the same claim statement and the same per-row completion, no handler at all.
+  // The baseline: the same claim and the same completion statements as the worker's, no handler at all.
   let stopping = false;
   const loop = (async () => {
     while (!stopping) {
       const batch = await outboxRepository.claim(db, { workerId, limit: batchSize, leaseMs, now: systemClock.now() });
-      await Promise.all(batch.map((m) => outboxRepository.complete(db, { id: m.id, workerId, now: systemClock.now() })));
+      await outboxRepository.completeMany(db, { ids: batch.map((m) => m.id), workerId, now: systemClock.now() });
       if (batch.length < batchSize) {
         await new Promise((r) => setTimeout(r, 1000));
       }
