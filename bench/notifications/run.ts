@@ -6,7 +6,7 @@
  * Per message: commit time (after its transaction committed) and send time (when the stand-in got
  * it). Baseline, in the same run, on the same outbox, with the same number of processes: a bare loop
  * that claims a batch and marks every row done, sending nothing.
- *   npm run bench:notifications -- [--n 100000] [--batch 10]
+ *   npm run bench:notifications -- [--n 100000] [--batch 50]
  * DATABASE_URL (or TEST_DATABASE_URL) names the server; the benchmark creates a database of its own,
  * migrates it and drops it at the end. Not a timed test: it prints numbers, it does not fail on them.
  */
@@ -23,7 +23,7 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
 const n = Number(arg('--n', '100000'));
-const batch = arg('--batch', '10');
+const batch = arg('--batch', '50');
 const serverUrl = process.env['DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
 if (!serverUrl) {
   console.error('bench:notifications needs PostgreSQL: set DATABASE_URL (or TEST_DATABASE_URL), e.g. postgres://postgres@127.0.0.1:5432/test');
