@@ -165,6 +165,39 @@ describe('the worker', () => {
     expect(await row('k1')).toMatchObject({ dead_at: null, last_error: null });
   });
 
+  it('marks a batch delivered in one statement, only the rows the worker still holds', async () => {
+    for (const k of ['k1', 'k2', 'k3']) {
+      await enqueue(k);
+    }
+    const mine = await outbox.claim(db, { workerId: 'w1', limit: 2, leaseMs: 30_000, now });
+    const [other] = await outbox.claim(db, { workerId: 'w2', limit: 1, leaseMs: 30_000, now });
+    expect(mine.map((m) => m.idempotencyKey)).toEqual(['k1', 'k2']);
+    now = later(1000);
+    const ids = [...mine.map((m) => m.id), other!.id];
+    expect((await outbox.completeMany(db, { ids, workerId: 'w1', now })).sort((a, b) => a - b)).toEqual(mine.map((m) => m.id));
+    expect(await row('k1')).toMatchObject({ done_at: later(1000), locked_by: null });
+    expect(await row('k3')).toMatchObject({ done_at: null, locked_by: 'w2' });
+    expect(await outbox.completeMany(db, { ids, workerId: 'w1', now })).toEqual([]);
+    expect(await outbox.completeMany(db, { ids: [], workerId: 'w1', now })).toEqual([]);
+  });
+
+  it('records a batch of mixed outcomes: the delivered together, the others one by one', async () => {
+    for (const k of ['ok1', 'retry', 'ok2', 'reject']) {
+      await enqueue(k, 'test.topic', { k });
+    }
+    const w = worker({
+      'test.topic': async (payload) => {
+        const { k } = payload as { k: string };
+        return k === 'retry' ? retryLater('busy') : k === 'reject' ? rejected('550') : delivered();
+      },
+    });
+    expect(await w.runOnce()).toBe(4);
+    expect(await row('ok1')).toMatchObject({ done_at: T0, locked_by: null });
+    expect(await row('ok2')).toMatchObject({ done_at: T0, locked_by: null });
+    expect(await row('retry')).toMatchObject({ done_at: null, dead_at: null, last_error: 'busy', locked_by: null });
+    expect(await row('reject')).toMatchObject({ done_at: null, dead_at: T0, last_error: '550' });
+  });
+
   it('dead-letters without running the handler a row whose leases keep expiring', async () => {
     await enqueue('k1');
     for (let i = 0; i < 2; i++) {

@@ -119,10 +119,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
+  /** Marks the delivered messages of a batch done, in one statement. */
+  async function recordDelivered(messages: readonly ClaimedMessage[]): Promise<void> {
+    const held = new Set(await outboxRepository.completeMany(db, { ids: messages.map((m) => m.id), workerId, now: clock.now() }));
+    for (const { id, topic } of messages.filter((m) => !held.has(m.id))) {
+      log.warn({ outboxId: id, topic, outcome: 'delivered' }, 'outbox lease lost before the outcome was recorded');
+    }
+  }
+
   async function runOnce(): Promise<number> {
     const batch = await outboxRepository.claim(db, { workerId, limit: batchSize, leaseMs, now: clock.now() });
-    // Every outcome is recorded (or has failed) before the batch counts as done.
-    const settled = await Promise.allSettled(batch.map(async (message) => record(message, await deliver(message))));
+    const outcomes = await Promise.all(batch.map(async (message) => ({ message, outcome: await deliver(message) })));
+    // Every outcome is recorded (or has failed) before the batch counts as done: the delivered ones
+    // together, the others (retry, dead letter, each with its own reason) one by one.
+    const settled = await Promise.allSettled([
+      recordDelivered(outcomes.filter((o) => o.outcome.kind === 'delivered').map((o) => o.message)),
+      ...outcomes.filter((o) => o.outcome.kind !== 'delivered').map(async (o) => record(o.message, o.outcome)),
+    ]);
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) {
       throw failed.reason;

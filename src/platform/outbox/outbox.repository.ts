@@ -98,6 +98,23 @@ export const outboxRepository = {
   complete: (db: Queryable, o: { id: number; workerId: string; now: Date }): Promise<boolean> =>
     releaseHeld(db, o, 'done_at = $3, last_error = NULL', o.now),
 
+  /**
+   * Marks many held rows delivered in one statement (a worker's batch). Answers the ids it marked:
+   * an id missing from the answer was no longer held by the worker.
+   */
+  async completeMany(db: Queryable, o: { ids: readonly number[]; workerId: string; now: Date }): Promise<number[]> {
+    if (o.ids.length === 0) {
+      return [];
+    }
+    const rows = await db.query<{ id: number }>(
+      `UPDATE outbox SET done_at = $3, last_error = NULL, locked_by = NULL, locked_until = NULL
+       WHERE id = ANY($1::bigint[]) AND locked_by = $2 AND done_at IS NULL AND dead_at IS NULL
+       RETURNING id`,
+      [o.ids, o.workerId, o.now],
+    );
+    return rows.map((r) => Number(r.id));
+  },
+
   /** Releases a held row to be tried again at `nextAt`. Returns false if the worker no longer holds it. */
   retry: (db: Queryable, o: { id: number; workerId: string; error: string; nextAt: Date }): Promise<boolean> =>
     releaseHeld(db, o, 'available_at = $3, last_error = $4', o.nextAt, clip(o.error)),

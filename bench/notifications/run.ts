@@ -1,0 +1,131 @@
+/**
+ * Notification delivery benchmark on PostgreSQL: a burst of N notice deliveries (`notice.email` and
+ * `notice.sms` in turn, as case notices fan out to them) committed to the outbox in transactions of
+ * 1,000, delivered by 1 and then 2 outbox worker processes (`createOutboxWorker`, handlers that post
+ * each notice with its idempotency key to a local stand-in for the SMTP relay and the SMS gateway).
+ * Per message: commit time (after its transaction committed) and send time (when the stand-in got
+ * it). Baseline, in the same run, on the same outbox, with the same number of processes: a bare loop
+ * that claims a batch and marks every row done, sending nothing.
+ *   npm run bench:notifications -- [--n 100000] [--batch 50]
+ * DATABASE_URL (or TEST_DATABASE_URL) names the server; the benchmark creates a database of its own,
+ * migrates it and drops it at the end. Not a timed test: it prints numbers, it does not fail on them.
+ */
+import pg from 'pg';
+
+import { MIGRATIONS_DIR } from '../../src/app/container.ts';
+import { migrate } from '../../src/platform/db/migrate.ts';
+import { openDatabase } from '../../src/platform/db/open.ts';
+import { percentile, seedBurst, startWorker, stopWorker, until, type WorkerProcess } from './setup.ts';
+import { startSink } from './sink.ts';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const n = Number(arg('--n', '100000'));
+const batch = arg('--batch', '50');
+const serverUrl = process.env['DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
+if (!serverUrl) {
+  console.error('bench:notifications needs PostgreSQL: set DATABASE_URL (or TEST_DATABASE_URL), e.g. postgres://postgres@127.0.0.1:5432/test');
+  process.exit(2);
+}
+const WITHIN_MS = 10_000;
+
+interface Measured {
+  readonly label: string;
+  readonly workers: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  /** Commit to send (deliver) or to done_at (bare), in ms, sorted. */
+  readonly latencies: number[];
+  readonly duplicates: number;
+  readonly dead: number;
+}
+
+const name = `bench_notifications_${process.pid}_${Date.now()}`;
+const dbUrl = (() => {
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+})();
+const admin = new pg.Client({ connectionString: serverUrl });
+await admin.connect();
+await admin.query(`CREATE DATABASE "${name}"`);
+const db = await openDatabase({ url: dbUrl, dataDir: null, poolSize: 4 });
+
+async function scenario(mode: 'bare' | 'deliver', workers: number): Promise<Measured> {
+  await db.exec('TRUNCATE outbox');
+  const sink = await startSink();
+  const procs: WorkerProcess[] = [];
+  try {
+    for (let i = 0; i < workers; i++) {
+      procs.push(await startWorker(dbUrl, sink.url, ['--mode', mode, '--batch', batch]));
+    }
+    const committed = await seedBurst(db, { run: `${mode}${workers}`, from: 1, count: n });
+    const pending = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE done_at IS NULL AND dead_at IS NULL'))[0]?.n ?? -1;
+    await until(async () => (await pending()) === 0, 600_000, `${mode} with ${workers} workers: the outbox drained`);
+    const [span] = await db.query<{ seconds: number; dead: number }>(
+      'SELECT extract(epoch FROM max(done_at) - min(created_at))::float8 AS seconds, count(dead_at)::int AS dead FROM outbox',
+    );
+    const seconds = span?.seconds ?? NaN;
+    let latencies: number[];
+    let duplicates = 0;
+    if (mode === 'deliver') {
+      // Every send of every key, first send per key for latency; a repeated key is a duplicate.
+      const first = new Map<string, number>();
+      for (const r of sink.receipts) {
+        if (first.has(r.key)) {
+          duplicates++;
+        } else {
+          first.set(r.key, r.at);
+        }
+      }
+      const keysPerMessage = new Map<string, Set<string>>();
+      for (const r of sink.receipts) {
+        keysPerMessage.set(r.message, (keysPerMessage.get(r.message) ?? new Set()).add(r.key));
+      }
+      duplicates += [...keysPerMessage.values()].reduce((sum, keys) => sum + keys.size - 1, 0);
+      const missing = [...committed.keys()].filter((k) => !first.has(k)).length;
+      if (missing > 0) {
+        throw new Error(`${missing} messages marked done were never sent`);
+      }
+      latencies = [...committed].map(([key, at]) => (first.get(key) ?? NaN) - at);
+    } else {
+      const rows = await db.query<{ ms: number }>('SELECT (extract(epoch FROM done_at - created_at) * 1000)::float8 AS ms FROM outbox');
+      latencies = rows.map((r) => r.ms);
+    }
+    latencies.sort((a, b) => a - b);
+    return { label: mode === 'bare' ? 'bare claim-and-mark, no-op' : 'outbox worker → stand-in', workers, seconds, perSecond: n / seconds, latencies, duplicates, dead: span?.dead ?? -1 };
+  } finally {
+    await Promise.all(procs.map(stopWorker));
+    await sink.close();
+  }
+}
+
+try {
+  await migrate(db, MIGRATIONS_DIR);
+  console.log(`# Notification delivery benchmark: ${n} notice deliveries (email and SMS in turn), batches of ${batch}, PostgreSQL`);
+  const rows: string[] = [];
+  for (const workers of [1, 2]) {
+    const bare = await scenario('bare', workers);
+    const real = await scenario('deliver', workers);
+    for (const m of [bare, real]) {
+      const within = m.latencies.filter((ms) => ms <= WITHIN_MS).length / m.latencies.length;
+      rows.push(`| ${m.label} | ${m.workers} | ${n} | ${m.seconds.toFixed(2)} | ${m.perSecond.toFixed(0)} | ${(within * 100).toFixed(1)}% | ${percentile(m.latencies, 50).toFixed(0)} | ${percentile(m.latencies, 95).toFixed(0)} | ${percentile(m.latencies, 99).toFixed(0)} | ${m.duplicates} | ${m.dead} | ${((m.perSecond / bare.perSecond) * 100).toFixed(1)}% |`);
+    }
+    console.log(`   ${workers} worker process${workers > 1 ? 'es' : ''}: done`);
+  }
+  console.log([
+    '',
+    '| measured | processes | messages | seconds | per second | within 10 s | p50 ms | p95 ms | p99 ms | duplicates | dead | ÷ bare |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    'seconds: first commit to last done_at. Latency: commit to send (worker), commit to done_at (bare).',
+    'duplicates: sends of a key already sent, plus extra keys for one message.',
+  ].join('\n'));
+} finally {
+  await db.close();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+}

@@ -1,0 +1,96 @@
+/**
+ * What the notification benchmark and the outbox kill test share: a burst of notice deliveries
+ * written to the outbox as the notifications module writes them, and outbox worker processes
+ * (worker.ts) started and stopped by signal.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+import type { Queryable } from '../../src/platform/db/database.ts';
+
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+
+/**
+ * Commits `count` notice deliveries (`notice.email` and `notice.sms` in turn, payloads as
+ * notice-deliveries.ts defines them, keys as `deliveryKey` makes them) numbered from `from`, in
+ * chunks of `chunk` rows, one transaction each. Answers the commit time (Date.now()) of each row.
+ */
+export async function seedBurst(db: { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> }, o: { run: string; from: number; count: number; chunk?: number }): Promise<Map<string, number>> {
+  const committed = new Map<string, number>();
+  const chunk = o.chunk ?? 1000;
+  for (let start = o.from; start < o.from + o.count; start += chunk) {
+    const end = Math.min(o.from + o.count, start + chunk) - 1;
+    const keys = await db.transaction((tx) => tx.query<{ key: string }>(
+      `INSERT INTO outbox (topic, payload, idempotency_key, available_at)
+       SELECT 'notice.' || channel,
+              jsonb_build_object(
+                'to', CASE channel WHEN 'email' THEN 'person' || i || '@example.test' ELSE '+38050' || lpad(i::text, 7, '0') END,
+                'lang', 'uk',
+                'subject', 'Заяву № ' || $1 || '-' || i || ' зареєстровано',
+                'text', 'Вашу заяву № ' || $1 || '-' || i || ' зареєстровано. Стежте за її розглядом у кабінеті на порталі.',
+                'caseId', md5($1 || i)::uuid::text,
+                'caseNumber', $1 || '-' || i),
+              'notice:case.submitted:' || $1 || '-' || i || ':person-' || i || ':' || channel,
+              now()
+       FROM generate_series($2::int, $3::int) AS i,
+            LATERAL (SELECT CASE WHEN i % 2 = 0 THEN 'email' ELSE 'sms' END AS channel) AS c
+       RETURNING idempotency_key AS key`,
+      [o.run, start, end],
+    ));
+    const at = Date.now();
+    for (const { key } of keys) {
+      committed.set(key, at);
+    }
+  }
+  return committed;
+}
+
+export interface WorkerProcess {
+  readonly child: ChildProcess;
+  readonly output: string[];
+}
+
+/** Starts worker.ts on the database and sink; resolves once it prints `ready`. */
+export async function startWorker(databaseUrl: string, sinkUrl: string, args: readonly string[] = []): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, databaseUrl, sinkUrl, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (c: Buffer) => {
+      output.push(c.toString());
+      if (output.join('').includes('ready ')) {
+        resolve();
+      }
+    });
+    child.stderr?.on('data', (c: Buffer) => output.push(c.toString()));
+    child.once('exit', (code, signal) => reject(new Error(`the worker exited (${code ?? signal}) before it was ready: ${output.join('').slice(-2000)}`)));
+  });
+  return { child, output };
+}
+
+export const exited = (child: ChildProcess): Promise<void> =>
+  child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once('exit', () => r()));
+
+/** SIGTERM, then waits for the worker to record its batch in hand and exit. */
+export async function stopWorker(w: WorkerProcess): Promise<void> {
+  const gone = exited(w.child);
+  if (w.child.exitCode === null && w.child.signalCode === null) {
+    w.child.kill('SIGTERM');
+  }
+  await gone;
+}
+
+/** Polls `check` every 50 ms until it holds; throws after `timeoutMs`. */
+export async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
