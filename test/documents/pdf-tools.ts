@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const PACKAGE_OF = { pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', zbarimg: 'zbar-tools' } as const;
+const PACKAGE_OF = { pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', pdfinfo: 'poppler-utils', zbarimg: 'zbar-tools' } as const;
 type Tool = keyof typeof PACKAGE_OF;
 
 const installed = (tool: Tool): boolean => spawnSync(tool, ['-v']).error === undefined;
@@ -45,6 +45,20 @@ function run(tool: Tool, args: string[], ok: readonly number[] = [0]): string {
 
 /** The PDF's text as poppler extracts it (through the fonts' ToUnicode maps). */
 export const pdfText = (pdf: Uint8Array): string => withPdf(pdf, (_, file) => run('pdftotext', ['-enc', 'UTF-8', file, '-']));
+
+/** The text of one page (from 1). */
+export const pdfPageText = (pdf: Uint8Array, page: number): string =>
+  withPdf(pdf, (_, file) => run('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-']));
+
+/** The text inside an area of the first page, in millimetres from its top left corner. */
+export const pdfTextIn = (pdf: Uint8Array, area: { left: number; top: number; width: number; height: number }): string => {
+  const pt = (mm: number) => String(Math.round((mm * 72) / 25.4));
+  return withPdf(pdf, (_, file) => run('pdftotext', ['-enc', 'UTF-8', '-f', '1', '-l', '1', '-r', '72', '-x', pt(area.left), '-y', pt(area.top), '-W', pt(area.width), '-H', pt(area.height), file, '-']));
+};
+
+/** The number of pages, as pdfinfo reads it. */
+export const pdfPageCount = (pdf: Uint8Array): number =>
+  withPdf(pdf, (_, file) => Number(/^Pages:\s+(\d+)$/m.exec(run('pdfinfo', [file]))?.[1] ?? Number.NaN));
 
 /** Every QR code zbar finds on the PDF's pages rasterised at 150 dpi. */
 export function qrCodes(pdf: Uint8Array): string[] {

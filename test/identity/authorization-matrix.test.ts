@@ -95,6 +95,8 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   officeRevokeDocument: () => ({ values: { documentId: ids.document } }),
   inboxMessage: () => ({ values: { id: ids.inboxMessage } }),
   deadLetterRequeue: () => ({ values: { id: '1' } }),
+  letterPdf: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
+  letterDispatch: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
 };
 const isSampled = (name: string): name is WithParams => Object.hasOwn(SAMPLES, name);
 

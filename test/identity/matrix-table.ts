@@ -79,6 +79,9 @@ const OWN_GET_GRID = grid(              'S    S    R    A    N    N    N    N   
 const OWN_POST_GRID = grid(             'R    R    R    A    N    N    N    N    N    N    N    N    N    N    N    N    N');
 const NOBODY_GRID = grid(               'R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R');
 const OFFICERS = ['clerk', 'decision-maker', 'supervisor'] as const;
+// A letter of the print queue: the gate lets officers through; one not in their agencies' queue (none is in the matrix) is a 404.
+const OFFICER_HIDDEN_GET_GRID = grid(   'S    S    R    R    R    R    R    R    R    N    N    N    R    R    R    R    R');
+const OFFICER_HIDDEN_POST_GRID = grid(  'R    R    R    R    R    R    R    R    R    N    N    N    R    R    R    R    R');
 const SUPERVISOR_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R');
 // Requeuing a dead letter: the gate lets supervisors through; one that is not dead (none is in the matrix) is a 404.
 const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R    R    R    R    N    R    R    R    R    R');
@@ -170,6 +173,18 @@ export const GROUPS: readonly RouteGroup[] = [
     routes: ['/{lang}/office/dead-letters/:id/requeue'],
   },
   {
+    title: 'the print queue of letters and a day\'s batch PDF', requirement: { kind: 'staff', roles: OFFICERS }, method: 'GET', expect: OFFICER_GET_GRID,
+    routes: ['/{lang}/office/letters', '/{lang}/office/letters/batch.pdf'],
+  },
+  {
+    title: 'a letter\'s PDF', requirement: { kind: 'staff', roles: OFFICERS }, method: 'GET', expect: OFFICER_HIDDEN_GET_GRID,
+    routes: ['/{lang}/office/letters/:id/letter.pdf'],
+  },
+  {
+    title: 'marking a letter dispatched', requirement: { kind: 'staff', roles: OFFICERS }, method: 'POST', expect: OFFICER_HIDDEN_POST_GRID,
+    routes: ['/{lang}/office/letters/:id/dispatch'],
+  },
+  {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,
     routes: ['/{lang}/admin/staff'],
   },
@@ -252,6 +267,7 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/office/cases/:id/assign': [['assignee', '']],
   '/{lang}/office/documents/:documentId/revoke': [['reason', '']],
   '/{lang}/office/dead-letters/:id/requeue': [],
+  '/{lang}/office/letters/:id/dispatch': [],
 };
 
 /** Routes that end the session they are sent with: each persona signs in again after them. */

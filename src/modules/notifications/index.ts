@@ -17,7 +17,9 @@ export { createNoticesService, type InboxParty, type NoticesService } from './no
 export type { InboxMessage } from './notices.repository.ts';
 export { createDeadLettersService, type DeadLettersService } from './dead-letters.service.ts';
 export type { CaseDeadLetter } from './dead-letters.repository.ts';
-export { DeadLetterNotFound, MessageNotFound } from './notices.errors.ts';
+export { DeadLetterNotFound, LetterNotFound, MessageNotFound } from './notices.errors.ts';
+export { createLettersService, type LettersService } from './letters.service.ts';
+export type { Letter } from './letters.repository.ts';
 
 /**
  * What to tell whom on which channel. Handlers run in the outbox worker, outside any transaction, and

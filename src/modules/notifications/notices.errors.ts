@@ -17,3 +17,12 @@ export class DeadLetterNotFound extends AppError {
     super(`no dead letter "${outboxId}"`, { outboxId });
   }
 }
+
+/** No such letter, or not one about a case of the staff member's agencies (so its existence is not revealed). */
+export class LetterNotFound extends AppError {
+  readonly code = 'notices.letter_not_found';
+
+  constructor(readonly letterId: string) {
+    super(`no letter "${letterId}"`, { letterId });
+  }
+}

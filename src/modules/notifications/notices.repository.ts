@@ -48,6 +48,7 @@ export interface InboxMessage {
 type PersonRow = {
   id: string; national_id: string | null; name: string; language: Lang | null; notice_channels: string[] | null;
   email: string | null; email_verified_at: Date | null; phone: string | null; phone_verified_at: Date | null;
+  postal_address: { text?: unknown } | null;
 };
 type MandateRow = {
   id: string; grantor_kind: 'business' | 'person'; grantor_id: string; representative_national_id: string;
@@ -62,12 +63,13 @@ type InboxRow = {
 
 /** A person with their preferences and only their confirmed addresses. */
 const PERSON_SELECT = `SELECT p.id, p.national_id, p.given_name || ' ' || p.family_name AS name, c.language, c.notice_channels,
-  c.email, c.email_verified_at, c.phone, c.phone_verified_at
+  c.email, c.email_verified_at, c.phone, c.phone_verified_at, c.postal_address
   FROM persons p LEFT JOIN person_contacts c ON c.person_id = p.id`;
 
 const toPerson = (r: PersonRow): NoticePerson => ({
   personId: r.id, nationalId: r.national_id, name: r.name, language: r.language ?? 'uk', noticeChannels: r.notice_channels ?? ['portal'],
   email: r.email_verified_at === null ? null : r.email, phone: r.phone_verified_at === null ? null : r.phone,
+  postalAddress: typeof r.postal_address?.text === 'string' ? r.postal_address.text : null,
 });
 
 const toScope = (r: MandateRow): MandateScope =>

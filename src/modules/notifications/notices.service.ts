@@ -11,6 +11,7 @@ import type { SignedIn } from '../identity/index.ts';
 import type { CaseNoticeKind } from './case-notices.ts';
 import { caseSubmittedEmail, decisionEmail, informationRequestedEmail, noticeSms, paymentReceivedEmail, withdrawnEmail } from './case-templates.ts';
 import type { NotificationLinks } from './links.ts';
+import { lettersRepository } from './letters.repository.ts';
 import { deliveryKey, NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, type NoticeDelivery } from './notice-deliveries.ts';
 import { MessageNotFound } from './notices.errors.ts';
 import { type InboxMessage, type NoticeCase, noticesRepository } from './notices.repository.ts';
@@ -34,6 +35,8 @@ export interface FanOut {
   readonly recipients: readonly Recipient[];
   readonly inboxWritten: number;
   readonly deliveriesWritten: number;
+  /** Letters to print (post). */
+  readonly lettersWritten: number;
 }
 
 export interface NoticesDeps {
@@ -107,6 +110,7 @@ export function createNoticesService(deps: NoticesDeps) {
         const now = clock.now();
         let inboxWritten = 0;
         let deliveriesWritten = 0;
+        let lettersWritten = 0;
         for (const r of recipients) {
           const url = links.applicantCase(r.language, c.id);
           const text = wording(notice, r.language, c.number, url);
@@ -119,6 +123,14 @@ export function createNoticesService(deps: NoticesDeps) {
             if (d.channel === 'portal') {
               continue;
             }
+            if (d.channel === 'post') {
+              const letter = await lettersRepository.insert(tx, {
+                id: newId(), personId: r.personId, caseId: c.id, caseNumber: c.number, organisationId: c.organisationId, lang: r.language, kind: notice.kind,
+                subject: text.subject, body: text.text, address: d.address, sourceKey, createdAt: now,
+              });
+              lettersWritten += letter ? 1 : 0;
+              continue;
+            }
             const payload: NoticeDelivery = {
               to: d.address, lang: r.language, subject: text.subject, caseId: c.id, caseNumber: c.number,
               text: d.channel === 'email' ? text.text : noticeSms(r.language, text.subject, url),
@@ -127,13 +139,13 @@ export function createNoticesService(deps: NoticesDeps) {
             deliveriesWritten += queued ? 1 : 0;
           }
         }
-        if (inboxWritten > 0 || deliveriesWritten > 0) {
+        if (inboxWritten > 0 || deliveriesWritten > 0 || lettersWritten > 0) {
           await appendAudit(tx, {
             at: now, action: 'notice.sent', outcome: 'done', channel: 'system', actorPersonId: null, actingFor: null, subject: `case:${c.number}`,
             detail: { kind: notice.kind, source: sourceKey, recipients: recipients.map((r) => ({ person: r.personId, role: r.role, channels: r.deliveries.map((d) => d.channel) })) },
           });
         }
-        return { recipients, inboxWritten, deliveriesWritten };
+        return { recipients, inboxWritten, deliveriesWritten, lettersWritten };
       });
     },
 

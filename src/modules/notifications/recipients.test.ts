@@ -9,7 +9,7 @@ const COMPANY = { kind: 'business', id: '40000001', name: 'ТОВ «Зоряна
 
 const person = (n: number, o: Partial<NoticePerson> = {}): NoticePerson => ({
   personId: `00000000-0000-4000-8000-00000000000${n}`, nationalId: `900000000${n}`, name: `Person ${n}`, language: 'uk',
-  noticeChannels: ['portal'], email: null, phone: null, ...o,
+  noticeChannels: ['portal'], email: null, phone: null, postalAddress: null, ...o,
 });
 
 const mandate = (to: NoticePerson, o: Partial<Mandate> = {}): Mandate => ({
@@ -28,13 +28,25 @@ describe('who is told about a case, and how', () => {
     expect(summary(facts({}))).toEqual([{ who: 'Person 1', role: 'submitter', party: 'self', lang: 'uk', channels: ['portal'] }]);
   });
 
-  it('e-mail and SMS only when asked for and confirmed (an unconfirmed address is null here); post is not sent yet', () => {
+  it('e-mail and SMS only when asked for and confirmed (an unconfirmed address is null here); post only with a postal address', () => {
     const asked = person(1, { noticeChannels: ['portal', 'email', 'sms', 'post'], email: 'a@example.test', phone: null, language: 'en' });
     expect(noticeRecipients(facts({ submitter: asked }))[0]?.deliveries).toEqual([{ channel: 'portal' }, { channel: 'email', address: 'a@example.test' }]);
     const confirmedButNotAsked = person(1, { noticeChannels: ['portal'], email: 'a@example.test', phone: '+380501112233' });
     expect(noticeRecipients(facts({ submitter: confirmedButNotAsked }))[0]?.deliveries).toEqual([{ channel: 'portal' }]);
     const sms = person(1, { noticeChannels: ['sms'], phone: '+380501112233' });
     expect(noticeRecipients(facts({ submitter: sms }))[0]?.deliveries).toEqual([{ channel: 'portal' }, { channel: 'sms', address: '+380501112233' }]);
+  });
+
+  it('post: a letter when post is asked for and a postal address is given; not without either', () => {
+    const address = 'Оксана Мельник\nвул. Садова, 12, кв. 5\nм. Львів\n79000';
+    const post = person(1, { noticeChannels: ['portal', 'post'], postalAddress: ` ${address} ` });
+    expect(noticeRecipients(facts({ submitter: post }))[0]?.deliveries).toEqual([{ channel: 'portal' }, { channel: 'post', address }]);
+    const noAddress = person(1, { noticeChannels: ['portal', 'post'], postalAddress: null });
+    expect(noticeRecipients(facts({ submitter: noAddress }))[0]?.deliveries).toEqual([{ channel: 'portal' }]);
+    const blankAddress = person(1, { noticeChannels: ['portal', 'post'], postalAddress: '  \n ' });
+    expect(noticeRecipients(facts({ submitter: blankAddress }))[0]?.deliveries).toEqual([{ channel: 'portal' }]);
+    const addressButNotAsked = person(1, { noticeChannels: ['portal', 'email'], email: 'a@example.test', postalAddress: address });
+    expect(noticeRecipients(facts({ submitter: addressButNotAsked }))[0]?.deliveries).toEqual([{ channel: 'portal' }, { channel: 'email', address: 'a@example.test' }]);
   });
 
   it('a company: the submitting director, the other directors, and the holders of mandates in force covering the service, each once, in their language', () => {

@@ -3,7 +3,7 @@
  * (a represented person themself, or a legal entity's directors); and whoever holds a mandate from
  * that party in force at the time and covering the case's service. Each person once, in their own
  * language, on the portal inbox always, and by e-mail or SMS when they asked for it and the address
- * is confirmed. Post is a preference the portal keeps but does not send yet.
+ * is confirmed, and by post (a printed letter) when they asked for it and gave a postal address.
  */
 import type { Lang } from '../../kernel/text.ts';
 import { isMandateActive, type Mandate, scopeCovers } from '../identity/index.ts';
@@ -19,6 +19,8 @@ export interface NoticePerson {
   readonly email: string | null;
   /** Null unless confirmed. */
   readonly phone: string | null;
+  /** The postal address as the person wrote it (lines separated by newlines), or null. */
+  readonly postalAddress: string | null;
 }
 
 /** The party a case is for, as the case records it. */
@@ -44,7 +46,8 @@ export interface NoticeFacts {
 export type Delivery =
   | { readonly channel: 'portal' }
   | { readonly channel: 'email'; readonly address: string }
-  | { readonly channel: 'sms'; readonly address: string };
+  | { readonly channel: 'sms'; readonly address: string }
+  | { readonly channel: 'post'; readonly address: string };
 
 export type RecipientRole = 'submitter' | 'represented' | 'director' | 'representative';
 
@@ -55,7 +58,7 @@ export interface Recipient {
   readonly language: Lang;
   /** The party the message concerns for this person: themself, or the business or person represented. */
   readonly party: NoticeParty;
-  /** The portal inbox first, then e-mail and SMS as asked for. */
+  /** The portal inbox first, then e-mail, SMS and post as asked for. */
   readonly deliveries: readonly Delivery[];
 }
 
@@ -66,6 +69,10 @@ export function deliveriesFor(p: NoticePerson): Delivery[] {
   }
   if (p.noticeChannels.includes('sms') && p.phone !== null) {
     out.push({ channel: 'sms', address: p.phone });
+  }
+  const postal = p.postalAddress?.trim() ?? '';
+  if (p.noticeChannels.includes('post') && postal !== '') {
+    out.push({ channel: 'post', address: postal });
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { enOffice } from '../office/en-office.ts';
 import { enDecision } from '../office/en-decision.ts';
 import { enStaffHome } from '../office/en-staff-home.ts';
 import { enDeadLetters } from '../office/en-dead-letters.ts';
+import { enLetters } from '../office/en-letters.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
@@ -27,6 +28,7 @@ export const en: Messages = {
   ...enDecision,
   ...enStaffHome,
   ...enDeadLetters,
+  ...enLetters,
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,

@@ -6,6 +6,7 @@ import { ukOffice } from '../office/uk-office.ts';
 import { ukDecision } from '../office/uk-decision.ts';
 import { ukStaffHome } from '../office/uk-staff-home.ts';
 import { ukDeadLetters } from '../office/uk-dead-letters.ts';
+import { ukLetters } from '../office/uk-letters.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
@@ -26,6 +27,7 @@ export const uk = {
   ...ukDecision,
   ...ukStaffHome,
   ...ukDeadLetters,
+  ...ukLetters,
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,

@@ -1,0 +1,88 @@
+import type { Lang } from '../../kernel/text.ts';
+import type { Queryable } from '../../platform/db/database.ts';
+import type { CaseNoticeKind } from './case-notices.ts';
+
+/** A case notice sent by post, as stored: what the printed letter says. */
+export interface Letter {
+  readonly id: string;
+  readonly personId: string;
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly organisationId: string;
+  readonly organisationName: { readonly uk: string; readonly en: string };
+  readonly lang: Lang;
+  readonly kind: CaseNoticeKind;
+  readonly subject: string;
+  readonly body: string;
+  readonly address: string;
+  readonly createdAt: Date;
+  readonly dispatchedAt: Date | null;
+}
+
+export interface NewLetter {
+  readonly id: string;
+  readonly personId: string;
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly organisationId: string;
+  readonly lang: Lang;
+  readonly kind: CaseNoticeKind;
+  readonly subject: string;
+  readonly body: string;
+  readonly address: string;
+  readonly sourceKey: string;
+  readonly createdAt: Date;
+}
+
+type Row = {
+  id: string; person_id: string; case_id: string; case_number: string; organisation_id: string; name_uk: string | null; name_en: string | null;
+  lang: Lang; kind: CaseNoticeKind; subject: string; body: string; address: string; created_at: Date; dispatched_at: Date | null;
+};
+
+const SELECT = `SELECT l.id, l.person_id, l.case_id, l.case_number, l.organisation_id, o.name_uk, o.name_en, l.lang, l.kind, l.subject, l.body,
+  l.address, l.created_at, l.dispatched_at
+  FROM letters l LEFT JOIN organisations o ON o.id = l.organisation_id
+  WHERE l.organisation_id = ANY($1::text[])`;
+
+const toLetter = (r: Row): Letter => ({
+  id: r.id, personId: r.person_id, caseId: r.case_id, caseNumber: r.case_number, organisationId: r.organisation_id,
+  organisationName: { uk: r.name_uk ?? r.organisation_id, en: r.name_en ?? r.organisation_id },
+  lang: r.lang, kind: r.kind, subject: r.subject, body: r.body, address: r.address, createdAt: r.created_at, dispatchedAt: r.dispatched_at,
+});
+
+/** Letters: written once per source message and person; read and dispatched by the staff of the case's agency. */
+export const lettersRepository = {
+  /** Answers whether the letter is new (false when this source already wrote one to this person). */
+  async insert(q: Queryable, l: NewLetter): Promise<boolean> {
+    const rows = await q.query(
+      `INSERT INTO letters (id, person_id, case_id, case_number, organisation_id, lang, kind, subject, body, address, source_key, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (source_key, person_id) DO NOTHING
+       RETURNING id`,
+      [l.id, l.personId, l.caseId, l.caseNumber, l.organisationId, l.lang, l.kind, l.subject, l.body, l.address, l.sourceKey, l.createdAt],
+    );
+    return rows.length === 1;
+  },
+
+  /** The letters of these agencies not dispatched yet, oldest first; `range` narrows them to the letters written in it. */
+  async undispatched(q: Queryable, organisationIds: readonly string[], limit: number, range: { from: Date; to: Date } | null = null): Promise<Letter[]> {
+    const rows = range === null
+      ? await q.query<Row>(`${SELECT} AND l.dispatched_at IS NULL ORDER BY l.created_at, l.id LIMIT $2`, [organisationIds, limit])
+      : await q.query<Row>(`${SELECT} AND l.dispatched_at IS NULL AND l.created_at >= $3 AND l.created_at < $4 ORDER BY l.created_at, l.id LIMIT $2`, [organisationIds, limit, range.from, range.to]);
+    return rows.map(toLetter);
+  },
+
+  async one(q: Queryable, organisationIds: readonly string[], id: string): Promise<Letter | null> {
+    const [r] = await q.query<Row>(`${SELECT} AND l.id = $2`, [organisationIds, id]);
+    return r === undefined ? null : toLetter(r);
+  },
+
+  /** Marks a letter dispatched, the first time only; null when it is not one of these agencies' or was dispatched already. */
+  async dispatch(q: Queryable, organisationIds: readonly string[], id: string, by: string, at: Date): Promise<Letter | null> {
+    const [r] = await q.query<{ id: string }>(
+      'UPDATE letters SET dispatched_at = $4, dispatched_by = $3 WHERE id = $2 AND organisation_id = ANY($1::text[]) AND dispatched_at IS NULL RETURNING id',
+      [organisationIds, id, by, at],
+    );
+    return r === undefined ? null : lettersRepository.one(q, organisationIds, r.id);
+  },
+};

@@ -1,0 +1,87 @@
+import type { Clock } from '../../kernel/clock.ts';
+import { isUuid } from '../../kernel/ids.ts';
+import { err, ok, type Result } from '../../kernel/result.ts';
+import { appendAudit, auditedTransaction } from '../../platform/audit/audit.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { queueAgencies } from '../cases/index.ts';
+import { type LetterInput, renderLetters } from '../documents/index.ts';
+import type { SignedIn } from '../identity/index.ts';
+import { type Letter, lettersRepository } from './letters.repository.ts';
+import { LetterNotFound } from './notices.errors.ts';
+
+const QUEUE_LIMIT = 200;
+const BATCH_LIMIT = 500;
+const KYIV_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const printed = (l: Letter): LetterInput => ({
+  lang: l.lang, sender: l.organisationName[l.lang], address: l.address, date: l.createdAt, caseNumber: l.caseNumber, subject: l.subject, body: l.body,
+});
+
+/** The instants a Kyiv calendar day runs between (Kyiv is UTC+2 or +3: the offset is read at noon). */
+function kyivDayRange(day: string): { from: Date; to: Date } | null {
+  const m = KYIV_DAY.exec(day);
+  if (m === null) {
+    return null;
+  }
+  const noon = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(noon.getTime()) || noon.toISOString().slice(0, 10) !== day) {
+    return null;
+  }
+  const kyivNoon = new Date(noon.toLocaleString('en-US', { timeZone: 'Europe/Kyiv' }) + ' UTC');
+  const offset = kyivNoon.getTime() - noon.getTime();
+  const from = new Date(Date.parse(`${day}T00:00:00Z`) - offset);
+  return { from, to: new Date(from.getTime() + 24 * 3600 * 1000) };
+}
+
+/**
+ * The print queue: letters (case notices by post) of the staff member's agencies not dispatched yet,
+ * each letter's PDF, a day's batch as one PDF for the print room, and marking a letter dispatched
+ * (audited). A letter of another agency is `LetterNotFound`.
+ */
+export function createLettersService({ db, clock }: { db: Database; clock: Clock }) {
+  const agenciesOf = (signedIn: SignedIn) => queueAgencies(signedIn.actor);
+  return {
+    async queue(signedIn: SignedIn): Promise<Letter[]> {
+      const agencies = agenciesOf(signedIn);
+      return agencies.length === 0 ? [] : lettersRepository.undispatched(db, agencies, QUEUE_LIMIT);
+    },
+
+    async pdf(signedIn: SignedIn, letterId: string): Promise<Result<{ letter: Letter; pdf: Uint8Array }, LetterNotFound>> {
+      const agencies = agenciesOf(signedIn);
+      const letter = isUuid(letterId) && agencies.length > 0 ? await lettersRepository.one(db, agencies, letterId) : null;
+      return letter === null ? err(new LetterNotFound(letterId)) : ok({ letter, pdf: await renderLetters([printed(letter)]) });
+    },
+
+    /** The undispatched letters written on a Kyiv day (YYYY-MM-DD) as one PDF, each from a new page; null for a day that is not one. */
+    async batch(signedIn: SignedIn, day: string): Promise<{ count: number; pdf: Uint8Array } | null> {
+      const range = kyivDayRange(day);
+      if (range === null) {
+        return null;
+      }
+      const agencies = agenciesOf(signedIn);
+      const letters = agencies.length === 0 ? [] : await lettersRepository.undispatched(db, agencies, BATCH_LIMIT, range);
+      return { count: letters.length, pdf: await renderLetters(letters.map(printed)) };
+    },
+
+    async dispatch(signedIn: SignedIn, letterId: string): Promise<Result<Letter, LetterNotFound>> {
+      const agencies = agenciesOf(signedIn);
+      if (!isUuid(letterId) || agencies.length === 0) {
+        return err(new LetterNotFound(letterId));
+      }
+      return auditedTransaction(db, async (tx) => {
+        const now = clock.now();
+        const letter = await lettersRepository.dispatch(tx, agencies, letterId, signedIn.person.id, now);
+        if (letter === null) {
+          return err(new LetterNotFound(letterId));
+        }
+        await appendAudit(tx, {
+          at: now, action: 'letter.dispatched', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null,
+          subject: `case:${letter.caseNumber}`, detail: { letterId: letter.id, kind: letter.kind },
+        });
+        return ok(letter);
+      });
+    },
+  };
+}
+
+export type LettersService = ReturnType<typeof createLettersService>;

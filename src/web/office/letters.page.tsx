@@ -1,0 +1,59 @@
+import type { Letter } from '../../modules/notifications/index.ts';
+import { NotificationBanner } from '../common/components.tsx';
+import { Layout, type PageContext } from '../common/layout.tsx';
+import { paths } from '../common/paths.ts';
+import type { TextKey } from '../locales/messages.ts';
+import { formatTime } from './format.tsx';
+
+export interface LettersView {
+  readonly letters: readonly Letter[];
+  readonly csrf: string;
+  /** Today in Kyiv (YYYY-MM-DD): the batch form's default. */
+  readonly today: string;
+  /** The case number of a letter just marked dispatched, for the banner. */
+  readonly dispatched: string | null;
+}
+
+/** Letters to print and post: each letter's PDF and "Mark dispatched"; a day's batch as one PDF. */
+export function LettersPage({ ctx, view }: { ctx: PageContext; view: LettersView }) {
+  const { t, lang } = ctx;
+  const th = (key: TextKey) => <th scope="col" class="govuk-table__header">{t(key)}</th>;
+  return (
+    <Layout ctx={ctx} title={t('office.letters.title')} searchBox={false}>
+      {view.dispatched === null ? null : <NotificationBanner t={t} kind="success" heading={t('office.letters.dispatched', { number: view.dispatched })} />}
+      <h1 class="govuk-heading-l">{t('office.letters.title')}</h1>
+      <p class="govuk-body">{t('office.letters.lead')}</p>
+      <form method="get" action={paths.letterBatch(lang)} class="govuk-!-margin-bottom-6">
+        <div class="govuk-form-group">
+          <label class="govuk-label" for="day">{t('office.letters.day')}</label>
+          <div class="govuk-hint" id="day-hint">{t('office.letters.dayHint')}</div>
+          <input class="govuk-input govuk-input--width-10" id="day" name="day" type="text" inputMode="numeric" value={view.today} aria-describedby="day-hint" />
+        </div>
+        <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t('office.letters.batch')}</button>
+      </form>
+      {view.letters.length === 0 ? <p class="govuk-body">{t('office.letters.none')}</p> : (
+        <div class="app-table-scroll" role="region" aria-labelledby="letters-caption" tabIndex={0}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m" id="letters-caption">{t('office.letters.caption')}</caption>
+            <thead class="govuk-table__head"><tr class="govuk-table__row">{th('office.letters.case')}{th('office.letters.subject')}{th('office.letters.created')}{th('office.letters.action')}</tr></thead>
+            <tbody class="govuk-table__body">
+              {view.letters.map((l) => (
+                <tr class="govuk-table__row" key={l.id}>
+                  <th scope="row" class="govuk-table__header app-nowrap">{l.caseNumber}</th>
+                  <td class="govuk-table__cell app-break-anywhere"><a class="govuk-link" href={paths.letterPdf(lang, l.id)}>{l.subject}<span class="govuk-visually-hidden"> {t('office.letters.pdf')}</span></a></td>
+                  <td class="govuk-table__cell">{formatTime(lang, l.createdAt)}</td>
+                  <td class="govuk-table__cell">
+                    <form method="post" action={paths.letterDispatch(lang, l.id)}>
+                      <input type="hidden" name="_csrf" value={view.csrf} />
+                      <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">{t('office.letters.markDispatched')}<span class="govuk-visually-hidden"> {t('office.letters.markFor', { number: l.caseNumber })}</span></button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}

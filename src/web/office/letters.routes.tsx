@@ -1,0 +1,54 @@
+import type { FastifyRequest } from 'fastify';
+
+import { kyivDay } from '../../kernel/state-time.ts';
+import type { SignedIn } from '../../modules/identity/index.ts';
+import type { LettersService } from '../../modules/notifications/index.ts';
+import { MessagePage } from '../common/message.page.tsx';
+import { PATHS, paths } from '../common/paths.ts';
+import { pageContext, sendPage } from '../common/render.ts';
+import { type WebRoute, route } from '../common/route-table.ts';
+import { sendFile } from '../common/send-file.ts';
+import { LettersPage } from './letters.page.tsx';
+
+const CASE_STAFF = { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor'] } as const;
+const CASE_NUMBER = /^[A-Z0-9][A-Z0-9-]{0,40}$/;
+
+/** The print queue of letters (case notices by post) of the staff member's agencies; dispatching is audited by the service. */
+export function letterRoutes(deps: { letters: LettersService; now: () => Date }, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
+  return [
+    route(PATHS.letters, 'GET', CASE_STAFF, async (request, reply) => {
+      const signedIn = me(request);
+      const dispatched = (request.query as { dispatched?: unknown }).dispatched;
+      const view = {
+        letters: await deps.letters.queue(signedIn), csrf: signedIn.session.csrfToken, today: kyivDay(deps.now()),
+        dispatched: typeof dispatched === 'string' && CASE_NUMBER.test(dispatched) ? dispatched : null,
+      };
+      return sendPage(reply, 200, <LettersPage ctx={pageContext(request)} view={view} />);
+    }),
+    route(PATHS.letterBatch, 'GET', CASE_STAFF, async (request, reply, { lang }) => {
+      const day = (request.query as { day?: unknown }).day;
+      const batch = await deps.letters.batch(me(request), typeof day === 'string' && day !== '' ? day : kyivDay(deps.now()));
+      if (batch === null) {
+        const ctx = pageContext(request);
+        return sendPage(reply, 400, <MessagePage ctx={ctx} title={ctx.t('office.letters.title')} text={ctx.t('office.letters.badDay')} back={paths.letters(lang)} backLabel={ctx.t('office.letters.title')} />);
+      }
+      return sendFile(reply, { bytes: batch.pdf, type: 'application/pdf', name: `letters-${typeof day === 'string' && day !== '' ? day : kyivDay(deps.now())}.pdf`, disposition: 'attachment' });
+    }),
+    route(PATHS.letterPdf, 'GET', CASE_STAFF, async (request, reply, { lang, params }) => {
+      const letter = await deps.letters.pdf(me(request), params.id);
+      if (letter.ok) {
+        return sendFile(reply, { bytes: letter.value.pdf, type: 'application/pdf', name: `letter-${letter.value.letter.caseNumber}.pdf`, disposition: 'inline' });
+      }
+      const ctx = pageContext(request);
+      return sendPage(reply, 404, <MessagePage ctx={ctx} title={ctx.t('office.letters.title')} text={ctx.t('office.letters.gone')} back={paths.letters(lang)} backLabel={ctx.t('office.letters.title')} />);
+    }),
+    route(PATHS.letterDispatch, 'POST', CASE_STAFF, async (request, reply, { lang, params }) => {
+      const dispatched = await deps.letters.dispatch(me(request), params.id);
+      if (dispatched.ok) {
+        return reply.redirect(paths.letters(lang, { dispatched: dispatched.value.caseNumber }), 303);
+      }
+      const ctx = pageContext(request);
+      return sendPage(reply, 404, <MessagePage ctx={ctx} title={ctx.t('office.letters.title')} text={ctx.t('office.letters.gone')} back={paths.letters(lang)} backLabel={ctx.t('office.letters.title')} />);
+    }),
+  ];
+}

@@ -1,0 +1,20 @@
+/** Ukrainian copy of the print queue of letters; spread into uk.ts. */
+export const ukLetters = {
+  'office.letters.title': 'Листи до друку',
+  'office.letters.lead': 'Повідомлення у справах ваших органів, які люди обрали отримувати поштою. Надрукуйте лист, вкладіть у конверт із віконцем і позначте його надісланим.',
+  'office.letters.none': 'Листів до друку немає.',
+  'office.letters.caption': 'Листи, які ще не надіслано, спершу найстаріші',
+  'office.letters.case': 'Справа',
+  'office.letters.subject': 'Лист',
+  'office.letters.created': 'Створено',
+  'office.letters.action': 'Дія',
+  'office.letters.pdf': '(PDF)',
+  'office.letters.markDispatched': 'Позначити надісланим',
+  'office.letters.markFor': '(лист у справі {number})',
+  'office.letters.dispatched': 'Лист у справі {number} позначено надісланим.',
+  'office.letters.gone': 'Цього листа немає в черзі: його вже надіслано або він стосується справи іншого органу.',
+  'office.letters.day': 'День для друку',
+  'office.letters.dayHint': 'У форматі РРРР-ММ-ДД, наприклад 2026-12-03. Усі ненадіслані листи цього дня в одному PDF, кожен з нової сторінки.',
+  'office.letters.batch': 'Завантажити PDF для друку',
+  'office.letters.badDay': 'Введіть день у форматі РРРР-ММ-ДД, наприклад 2026-12-03.',
+} as const;
