@@ -4,6 +4,7 @@ import type { ukLetters } from './uk-letters.ts';
 /** English copy of the print queue of letters; spread into en.ts. */
 export const enLetters: Copy<typeof ukLetters> = {
   'office.letters.title': 'Letters to print',
+  'office.letters.nav': 'Letters',
   'office.letters.lead': 'Notices about your agencies’ cases that people chose to receive by post. Print the letter, put it in a window envelope and mark it dispatched.',
   'office.letters.none': 'There are no letters to print.',
   'office.letters.caption': 'Letters not dispatched yet, oldest first',

@@ -4,6 +4,7 @@ import { Layout, type PageContext } from '../common/layout.tsx';
 import { paths } from '../common/paths.ts';
 import type { TextKey } from '../locales/messages.ts';
 import { formatTime } from './format.tsx';
+import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
 
 export interface LettersView {
   readonly letters: readonly Letter[];
@@ -12,6 +13,7 @@ export interface LettersView {
   readonly today: string;
   /** The case number of a letter just marked dispatched, for the banner. */
   readonly dispatched: string | null;
+  readonly nav: OfficeNavItems;
 }
 
 /** Letters to print and post: each letter's PDF and "Mark dispatched"; a day's batch as one PDF. */
@@ -19,7 +21,8 @@ export function LettersPage({ ctx, view }: { ctx: PageContext; view: LettersView
   const { t, lang } = ctx;
   const th = (key: TextKey) => <th scope="col" class="govuk-table__header">{t(key)}</th>;
   return (
-    <Layout ctx={ctx} title={t('office.letters.title')} searchBox={false}>
+    <Layout ctx={ctx} title={t('office.letters.title')} searchBox={false} wide>
+      <OfficeNav ctx={ctx} items={view.nav} current="letters" />
       {view.dispatched === null ? null : <NotificationBanner t={t} kind="success" heading={t('office.letters.dispatched', { number: view.dispatched })} />}
       <h1 class="govuk-heading-l">{t('office.letters.title')}</h1>
       <p class="govuk-body">{t('office.letters.lead')}</p>

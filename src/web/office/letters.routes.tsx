@@ -9,6 +9,7 @@ import { pageContext, sendPage } from '../common/render.ts';
 import { type WebRoute, route } from '../common/route-table.ts';
 import { sendFile } from '../common/send-file.ts';
 import { LettersPage } from './letters.page.tsx';
+import { officeNavItems } from './office-nav.tsx';
 
 const CASE_STAFF = { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor'] } as const;
 const CASE_NUMBER = /^[A-Z0-9][A-Z0-9-]{0,40}$/;
@@ -22,6 +23,7 @@ export function letterRoutes(deps: { letters: LettersService; now: () => Date },
       const view = {
         letters: await deps.letters.queue(signedIn), csrf: signedIn.session.csrfToken, today: kyivDay(deps.now()),
         dispatched: typeof dispatched === 'string' && CASE_NUMBER.test(dispatched) ? dispatched : null,
+        nav: officeNavItems(signedIn),
       };
       return sendPage(reply, 200, <LettersPage ctx={pageContext(request)} view={view} />);
     }),

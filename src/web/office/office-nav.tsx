@@ -9,9 +9,10 @@ export interface OfficeNavItems {
   readonly payments: boolean;
   readonly admin: boolean;
   readonly deadLetters: boolean;
+  readonly letters: boolean;
 }
 
-export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters';
+export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters';
 
 const has = (signedIn: SignedIn, roles: readonly string[]) => signedIn.staff.some((s) => roles.includes(s.role));
 
@@ -21,6 +22,7 @@ export function officeNavItems(signedIn: SignedIn): OfficeNavItems {
     payments: has(signedIn, ['supervisor']),
     admin: has(signedIn, ['agency-admin', 'national-admin']),
     deadLetters: has(signedIn, ['supervisor']),
+    letters: has(signedIn, ['clerk', 'decision-maker', 'supervisor']),
   };
 }
 
@@ -31,6 +33,7 @@ export function OfficeNav({ ctx, items, current }: { ctx: PageContext; items: Of
     ['home', paths.staffHome(lang), t('staff.title')],
     ...(items.queue ? [['queue', paths.officeCases(lang), t('office.queue.title')] as [OfficeSection, string, string]] : []),
     ...(items.payments ? [['payments', paths.officePayments(lang), t('office.payments.title')] as [OfficeSection, string, string]] : []),
+    ...(items.letters ? [['letters', paths.letters(lang), t('office.letters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.deadLetters ? [['dead-letters', paths.deadLetters(lang), t('office.deadLetters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.admin ? [['admin', paths.staffAdmin(lang), t('staffAdmin.title')] as [OfficeSection, string, string]] : []),
   ];

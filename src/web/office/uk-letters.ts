@@ -1,6 +1,7 @@
 /** Ukrainian copy of the print queue of letters; spread into uk.ts. */
 export const ukLetters = {
   'office.letters.title': 'Листи до друку',
+  'office.letters.nav': 'Листи',
   'office.letters.lead': 'Повідомлення у справах ваших органів, які люди обрали отримувати поштою. Надрукуйте лист, вкладіть у конверт із віконцем і позначте його надісланим.',
   'office.letters.none': 'Листів до друку немає.',
   'office.letters.caption': 'Листи, які ще не надіслано, спершу найстаріші',
