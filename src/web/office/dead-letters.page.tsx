@@ -1,5 +1,5 @@
 import type { CaseDeadLetter } from '../../modules/notifications/index.ts';
-import { NotificationBanner } from '../common/components.tsx';
+import { Button, NotificationBanner } from '../common/components.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import type { TextKey } from '../locales/messages.ts';
 import { paths } from '../common/paths.ts';
@@ -45,7 +45,7 @@ export function DeadLettersPage({ ctx, view }: { ctx: PageContext; view: DeadLet
                   <td class="govuk-table__cell">
                     <form method="post" action={paths.deadLetterRequeue(lang, d.id)}>
                       <input type="hidden" name="_csrf" value={view.csrf} />
-                      <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">{t('office.deadLetters.requeue')}<span class="govuk-visually-hidden"> {t('office.deadLetters.requeueFor', { number: d.caseNumber })}</span></button>
+                      <Button kind="secondary" class="govuk-!-margin-bottom-0">{t('office.deadLetters.requeue')}<span class="govuk-visually-hidden"> {t('office.deadLetters.requeueFor', { number: d.caseNumber })}</span></Button>
                     </form>
                   </td>
                 </tr>

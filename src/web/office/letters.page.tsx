@@ -1,5 +1,5 @@
 import type { Letter } from '../../modules/notifications/index.ts';
-import { NotificationBanner } from '../common/components.tsx';
+import { Button, NotificationBanner } from '../common/components.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { paths } from '../common/paths.ts';
 import type { TextKey } from '../locales/messages.ts';
@@ -48,7 +48,7 @@ export function LettersPage({ ctx, view }: { ctx: PageContext; view: LettersView
                   <td class="govuk-table__cell">
                     <form method="post" action={paths.letterDispatch(lang, l.id)}>
                       <input type="hidden" name="_csrf" value={view.csrf} />
-                      <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">{t('office.letters.markDispatched')}<span class="govuk-visually-hidden"> {t('office.letters.markFor', { number: l.caseNumber })}</span></button>
+                      <Button kind="secondary" class="govuk-!-margin-bottom-0">{t('office.letters.markDispatched')}<span class="govuk-visually-hidden"> {t('office.letters.markFor', { number: l.caseNumber })}</span></Button>
                     </form>
                   </td>
                 </tr>
