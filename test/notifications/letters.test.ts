@@ -84,12 +84,16 @@ describe('case notices by post', () => {
     await t.services.notices.fanOut({ caseId: decided.id, kind: 'submitted', decided: null, feeDue: null, answerBy: null }, 'letters-test:submitted');
     const ours = await lettersOf(decided.id);
     expect(ours).toHaveLength(2);
-    const batch = await get(clerk, '/en/office/letters/batch.pdf?day=2026-12-01');
+    const batch = await get(clerk, '/en/office/letters/batch.pdf?day-day=1&day-month=12&day-year=2026');
     expect([batch.statusCode, batch.headers['content-type']]).toEqual([200, 'application/pdf']);
     expect(pdfPageCount(batch.rawPayload)).toBe(2);
     expect([pdfPageText(batch.rawPayload, 1), pdfPageText(batch.rawPayload, 2)].map((p) => ours.filter((l) => p.includes(l.subject)).length)).toEqual([1, 1]);
-    expect(pdfPageCount((await get(clerk, '/en/office/letters/batch.pdf?day=2026-12-02')).rawPayload)).toBe(1); // no letters: one blank page
-    expect((await get(clerk, '/en/office/letters/batch.pdf?day=2026-13-40')).statusCode).toBe(400);
+    expect(pdfPageCount((await get(clerk, '/en/office/letters/batch.pdf?day-day=2&day-month=12&day-year=2026')).rawPayload)).toBe(1); // no letters: one blank page
+    const bad = await get(clerk, '/en/office/letters/batch.pdf?day-day=40&day-month=13&day-year=2026');
+    expect(bad.statusCode).toBe(400); // the queue again, the problem in the error summary and on the field
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('Day to print: Enter a real date');
+    expect(bad.body).toMatch(/<p class="govuk-error-message" id="[a-z-]*day-error">/);
   });
 
   it('the queue of the agency\'s staff; marking dispatched takes the letter off it (audited); another agency\'s supervisor gets 404', async () => {

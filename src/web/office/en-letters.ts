@@ -18,7 +18,7 @@ export const enLetters: Copy<typeof ukLetters> = {
   'office.letters.dispatched': 'The letter about case {number} is marked dispatched.',
   'office.letters.gone': 'This letter is not in the queue: it was dispatched already, or it is about another agency’s case.',
   'office.letters.day': 'Day to print',
-  'office.letters.dayHint': 'As YYYY-MM-DD, for example 2026-12-03. Every letter of that day not dispatched yet, in one PDF, each from a new page.',
+  'office.letters.dayHint': 'Every letter of that day not dispatched yet, in one PDF, each from a new page. For example, 3 12 2026.',
   'office.letters.batch': 'Download the PDF to print',
-  'office.letters.badDay': 'Enter the day as YYYY-MM-DD, for example 2026-12-03.',
+  'office.letters.badDay': 'Day to print: {problem}',
 };

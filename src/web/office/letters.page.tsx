@@ -1,5 +1,7 @@
 import type { Letter } from '../../modules/notifications/index.ts';
-import { Button, NotificationBanner } from '../common/components.tsx';
+import { Button, ErrorSummary, type FieldError, NotificationBanner } from '../common/components.tsx';
+import type { DateParts, DateProblem } from '../common/form-values.ts';
+import { DateInput } from '../common/inputs.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { paths } from '../common/paths.ts';
 import type { TextKey } from '../locales/messages.ts';
@@ -9,8 +11,10 @@ import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
 export interface LettersView {
   readonly letters: readonly Letter[];
   readonly csrf: string;
-  /** Today in Kyiv (YYYY-MM-DD): the batch form's default. */
-  readonly today: string;
+  /** The batch form's day as its three boxes show it (today in Kyiv by default), and its problem when it could not be read. */
+  readonly day: DateParts;
+  readonly dayProblem: DateProblem | null;
+  readonly errors: readonly FieldError[];
   /** The case number of a letter just marked dispatched, for the banner. */
   readonly dispatched: string | null;
   readonly nav: OfficeNavItems;
@@ -24,14 +28,12 @@ export function LettersPage({ ctx, view }: { ctx: PageContext; view: LettersView
     <Layout ctx={ctx} title={t('office.letters.title')} searchBox={false} wide>
       <OfficeNav ctx={ctx} items={view.nav} current="letters" />
       {view.dispatched === null ? null : <NotificationBanner t={t} kind="success" heading={t('office.letters.dispatched', { number: view.dispatched })} />}
+      <ErrorSummary ctx={ctx} errors={view.errors} />
       <h1 class="govuk-heading-l">{t('office.letters.title')}</h1>
       <p class="govuk-body">{t('office.letters.lead')}</p>
       <form method="get" action={paths.letterBatch(lang)} class="govuk-!-margin-bottom-6">
-        <div class="govuk-form-group">
-          <label class="govuk-label" for="day">{t('office.letters.day')}</label>
-          <div class="govuk-hint" id="day-hint">{t('office.letters.dayHint')}</div>
-          <input class="govuk-input govuk-input--width-10" id="day" name="day" type="text" inputMode="numeric" value={view.today} aria-describedby="day-hint" />
-        </div>
+        <DateInput t={t} name="day" legend={t('office.letters.day')} hint={t('office.letters.dayHint')} value={view.day} problem={view.dayProblem}
+          error={view.errors.find((e) => e.field === 'day')?.message} />
         <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">{t('office.letters.batch')}</button>
       </form>
       {view.letters.length === 0 ? <p class="govuk-body">{t('office.letters.none')}</p> : (

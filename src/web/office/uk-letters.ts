@@ -15,7 +15,7 @@ export const ukLetters = {
   'office.letters.dispatched': 'Лист у справі {number} позначено надісланим.',
   'office.letters.gone': 'Цього листа немає в черзі: його вже надіслано або він стосується справи іншого органу.',
   'office.letters.day': 'День для друку',
-  'office.letters.dayHint': 'У форматі РРРР-ММ-ДД, наприклад 2026-12-03. Усі ненадіслані листи цього дня в одному PDF, кожен з нової сторінки.',
+  'office.letters.dayHint': 'Усі ненадіслані листи цього дня в одному PDF, кожен з нової сторінки. Наприклад, 3 12 2026.',
   'office.letters.batch': 'Завантажити PDF для друку',
-  'office.letters.badDay': 'Введіть день у форматі РРРР-ММ-ДД, наприклад 2026-12-03.',
+  'office.letters.badDay': 'День для друку: {problem}',
 } as const;
