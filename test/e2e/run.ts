@@ -97,8 +97,17 @@ async function main(): Promise<number> {
   try {
     // E2E_ONLY=<regex> runs the checks whose names match (the crawl alone, say), for a quicker look.
     const only = process.env['E2E_ONLY'] ? new RegExp(process.env['E2E_ONLY']) : null;
-    const checks = [...(await catalogueJourneys(portal.url)), ...identityJourneys(), ...mandateJourneys(), ...casesJourneys(), ...crawlChecks()];
-    for (const check of checks.filter((c) => only === null || only.test(c.name))) {
+    const chosen = (list: readonly Check[]) => list.filter((c) => only === null || only.test(c.name));
+    // The journeys first, the longest first, then the crawl (it expects the cases, requests and decisions they leave).
+    // Within a phase the checks are independent (each has browser contexts of its own and looks only at
+    // what it made or at the demo data), so E2E_CONCURRENCY of them (default 3) run at once: a check spends most of its
+    // time waiting on the portal or the browser, so three at a time keep two cores busy.
+    const phases = [
+      chosen([...casesJourneys(), ...identityJourneys(), ...mandateJourneys(), ...(await catalogueJourneys(portal.url))]),
+      chosen(crawlChecks()),
+    ];
+    const concurrency = Math.max(1, Number(process.env['E2E_CONCURRENCY'] ?? 3) || 1);
+    const runOne = async (check: Check) => {
       const started = Date.now();
       try {
         await check.run(ctx);
@@ -108,6 +117,14 @@ async function main(): Promise<number> {
         failed += 1;
         console.log(`not ok - ${check.name}\n  ${(error as Error).message.replace(/\n/g, '\n  ')}`);
       }
+    };
+    for (const phase of phases) {
+      const queue = [...phase];
+      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let check = queue.shift(); check !== undefined; check = queue.shift()) {
+          await runOne(check);
+        }
+      }));
     }
   } finally {
     await browser.close();
