@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 
 import { axeViolations, launchChromium } from './browser.ts';
 import { casesJourneys } from './cases.journeys.ts';
@@ -37,6 +37,9 @@ export interface E2eContext {
   auditLike(from: Page, shot?: string): Promise<void>;
 }
 
+/** Playwright's viewport for a new context: where an audit starts before the widths of the fit check. */
+const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
+
 async function main(): Promise<number> {
   const jsonIndex = process.argv.indexOf('--json');
   const jsonOut = jsonIndex >= 0 ? process.argv[jsonIndex + 1] : undefined;
@@ -44,6 +47,11 @@ async function main(): Promise<number> {
   const browser = await launchChromium();
   let passed = 0;
   let failed = 0;
+  const auditors: Array<{ context: BrowserContext; page: Page }> = [];
+  const newAuditor = async () => {
+    const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true, viewport: DEFAULT_VIEWPORT });
+    return { context, page: await context.newPage() };
+  };
   const ctx: E2eContext = {
     base: portal.url,
     browser,
@@ -59,14 +67,26 @@ async function main(): Promise<number> {
     async auditLike(from, shot) {
       const html = await from.content();
       const target = from.url();
-      const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true, storageState: await from.context().storageState() });
+      // A script-enabled page kept for audits (one per check running at once), given the cookies of
+      // `from`'s context each time: no new context, browser process and downloads of the styles per audit.
+      const auditor = auditors.pop() ?? await newAuditor();
+      let reusable = false;
       try {
-        const page = await context.newPage();
+        const { context, page } = auditor;
+        await context.clearCookies();
+        await context.addCookies(await from.context().cookies());
+        await page.setViewportSize(DEFAULT_VIEWPORT);
         // The page as the journey shows it: a confirmation answered to a POST cannot be fetched again with a GET.
-        await page.route((url) => url.href === target, (route) => (route.request().isNavigationRequest()
+        const asShown = (route: Route) => (route.request().isNavigationRequest()
           ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-          : route.continue()), { times: 1 });
-        await page.goto(target);
+          : route.continue());
+        const isTarget = (url: URL) => url.href === target;
+        await page.route(isTarget, asShown, { times: 1 });
+        try {
+          await page.goto(target);
+        } finally {
+          await page.unroute(isTarget, asShown);
+        }
         const violations = await axeViolations(page);
         if (violations.length > 0) {
           throw new Error(`axe found ${violations.length} violation(s) on ${from.url()}:\n  ${violations.join('\n  ')}`);
@@ -79,8 +99,13 @@ async function main(): Promise<number> {
             throw new Error(misfit);
           }
         }
+        reusable = true;
       } finally {
-        await context.close();
+        if (reusable) {
+          auditors.push(auditor);
+        } else {
+          await auditor.context.close();
+        }
       }
     },
     async audit(path, status) {
@@ -97,8 +122,17 @@ async function main(): Promise<number> {
   try {
     // E2E_ONLY=<regex> runs the checks whose names match (the crawl alone, say), for a quicker look.
     const only = process.env['E2E_ONLY'] ? new RegExp(process.env['E2E_ONLY']) : null;
-    const checks = [...(await catalogueJourneys(portal.url)), ...identityJourneys(), ...mandateJourneys(), ...casesJourneys(), ...crawlChecks()];
-    for (const check of checks.filter((c) => only === null || only.test(c.name))) {
+    const chosen = (list: readonly Check[]) => list.filter((c) => only === null || only.test(c.name));
+    // The journeys first, the longest first, then the crawl (it expects the cases, requests and decisions they leave).
+    // Within a phase the checks are independent (each has browser contexts of its own and looks only at
+    // what it made or at the demo data), so E2E_CONCURRENCY of them (default 3) run at once: a check spends most of its
+    // time waiting on the portal or the browser, so three at a time keep two cores busy.
+    const phases = [
+      chosen([...casesJourneys(), ...identityJourneys(), ...mandateJourneys(), ...(await catalogueJourneys(portal.url))]),
+      chosen(crawlChecks()),
+    ];
+    const concurrency = Math.max(1, Number(process.env['E2E_CONCURRENCY'] ?? 3) || 1);
+    const runOne = async (check: Check) => {
       const started = Date.now();
       try {
         await check.run(ctx);
@@ -108,8 +142,17 @@ async function main(): Promise<number> {
         failed += 1;
         console.log(`not ok - ${check.name}\n  ${(error as Error).message.replace(/\n/g, '\n  ')}`);
       }
+    };
+    for (const phase of phases) {
+      const queue = [...phase];
+      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+        for (let check = queue.shift(); check !== undefined; check = queue.shift()) {
+          await runOne(check);
+        }
+      }));
     }
   } finally {
+    await Promise.all(auditors.map((a) => a.context.close()));
     await browser.close();
     await portal.stop();
   }
