@@ -23,7 +23,7 @@ import { type TestDatabase, testDatabase } from '../support/database.ts';
 const SERVER = process.env['TEST_DATABASE_URL'];
 const MESSAGES = 1500;
 const KILL_AFTER = 300;
-const WORKER_ARGS = ['--batch', '10', '--lease-ms', '3000'];
+const WORKER_ARGS = ['--batch', '10', '--concurrency', '2', '--lease-ms', '20000'];
 
 describe.runIf(SERVER)('SIGKILL of an outbox worker in the middle of a burst (PostgreSQL)', () => {
   let database: TestDatabase | null = null;
@@ -52,7 +52,7 @@ describe.runIf(SERVER)('SIGKILL of an outbox worker in the middle of a burst (Po
     await gone;
     expect(victim.child.signalCode).toBe('SIGKILL');
     const sentAtKill = s.receipts.length;
-    // Read within the lease (3 s): the rows the dead worker still held, the only ones it may have sent undone.
+    // Read within the lease (20 s: longer than the slowest batch of the real worker on a loaded machine): the rows the dead worker still held, the only ones it may have sent undone.
     const held = new Set((await db.query<{ key: string }>(
       'SELECT idempotency_key AS key FROM outbox WHERE locked_by = $1 AND done_at IS NULL AND dead_at IS NULL', [victimId],
     )).map((r) => r.key));
