@@ -40,7 +40,7 @@ async function main(): Promise<void> {
     // SMS notices (one-time codes) are recorded with their segments and held back from numbers that sent STOP.
     ...notificationHandlers({ ...channels, sms: services.sms.noticeSender(channels.sms), contactsOf: (id) => services.contacts.details(id), verificationCode: (id) => services.contacts.codeFor(id), links: notificationLinks(config.publicUrl), notices: services.notices }),
     ...services.sms.handlers(channels.sms),
-  }, logger });
+  }, batchSize: config.outbox.batchSize, concurrency: config.outbox.concurrency, logger });
   worker.start();
   const jobs = startJobs(services, config.cases.jobIntervalSeconds, logger);
   // The development message page only where nobody else can reach it: a development build on loopback.

@@ -10,6 +10,8 @@
  * DATABASE_URL (or TEST_DATABASE_URL) names the server; the benchmark creates a database of its own,
  * migrates it and drops it at the end. Not a timed test: it prints numbers, it does not fail on them.
  */
+import { loadavg } from 'node:os';
+
 import pg from 'pg';
 
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
@@ -24,6 +26,9 @@ const arg = (name: string, fallback: string) => {
 };
 const n = Number(arg('--n', '100000'));
 const batch = arg('--batch', '50');
+const concurrency = arg('--concurrency', '4');
+const smtpConnections = arg('--smtp-connections', '5');
+const processCounts = arg('--workers', '1,2').split(',').map(Number);
 const serverUrl = process.env['DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
 if (!serverUrl) {
   console.error('bench:notifications needs PostgreSQL: set DATABASE_URL (or TEST_DATABASE_URL), e.g. postgres://postgres@127.0.0.1:5432/test');
@@ -54,12 +59,12 @@ await admin.query(`CREATE DATABASE "${name}"`);
 const db = await openDatabase({ url: dbUrl, dataDir: null, poolSize: 4 });
 
 async function scenario(mode: 'bare' | 'deliver', workers: number): Promise<Measured> {
-  await db.exec('TRUNCATE outbox');
+  await db.exec('TRUNCATE outbox, sms_messages');
   const sink = await startSink();
   const procs: WorkerProcess[] = [];
   try {
     for (let i = 0; i < workers; i++) {
-      procs.push(await startWorker(dbUrl, sink.url, ['--mode', mode, '--batch', batch]));
+      procs.push(await startWorker(dbUrl, sink, ['--mode', mode, '--batch', batch, '--concurrency', concurrency, '--smtp-connections', smtpConnections]));
     }
     const committed = await seedBurst(db, { run: `${mode}${workers}`, from: 1, count: n });
     const pending = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE done_at IS NULL AND dead_at IS NULL'))[0]?.n ?? -1;
@@ -104,9 +109,11 @@ async function scenario(mode: 'bare' | 'deliver', workers: number): Promise<Meas
 
 try {
   await migrate(db, MIGRATIONS_DIR);
-  console.log(`# Notification delivery benchmark: ${n} notice deliveries (email and SMS in turn), batches of ${batch}, PostgreSQL`);
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`# Notification delivery benchmark: ${n} notice deliveries (email and SMS in turn), batches of ${batch}, ${concurrency} in flight per process, ${smtpConnections} SMTP connections per process, PostgreSQL`);
+  console.log(`load average at start: ${load()}`);
   const rows: string[] = [];
-  for (const workers of [1, 2]) {
+  for (const workers of processCounts) {
     const bare = await scenario('bare', workers);
     const real = await scenario('deliver', workers);
     for (const m of [bare, real]) {
@@ -123,6 +130,7 @@ try {
     '',
     'seconds: first commit to last done_at. Latency: commit to send (worker), commit to done_at (bare).',
     'duplicates: sends of a key already sent, plus extra keys for one message.',
+    `load average at end: ${load()}`,
   ].join('\n'));
 } finally {
   await db.close();

@@ -7,6 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 import type { Queryable } from '../../src/platform/db/database.ts';
+import type { Sink } from './sink.ts';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
@@ -50,9 +51,9 @@ export interface WorkerProcess {
   readonly output: string[];
 }
 
-/** Starts worker.ts on the database and sink; resolves once it prints `ready`. */
-export async function startWorker(databaseUrl: string, sinkUrl: string, args: readonly string[] = []): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, databaseUrl, sinkUrl, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts worker.ts on the database and the stand-ins; resolves once it prints `ready`. */
+export async function startWorker(databaseUrl: string, sink: Pick<Sink, 'smtpUrl' | 'gatewayUrl' | 'gatewayToken'>, args: readonly string[] = []): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, databaseUrl, sink.smtpUrl, sink.gatewayUrl, sink.gatewayToken, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (c: Buffer) => {

@@ -1,78 +1,76 @@
 /**
  * One outbox worker process of the notification benchmark and of the kill test:
- *   node --import tsx bench/notifications/worker.ts <database url> <sink url> [--mode deliver|bare] [--batch 10] [--lease-ms 300000] [--pool 10]
- * `deliver` runs `createOutboxWorker` with handlers for `notice.email` and `notice.sms` that read the
- * payload as the notifications module defines it and post it, with its idempotency key, to the
- * stand-in sink. `bare` is the baseline: claim a batch and mark every row done, sending nothing.
- * Prints `ready` once it polls; ends on SIGTERM after the batch in hand is recorded.
+ *   node --import tsx bench/notifications/worker.ts <database url> <smtp url> <gateway url> <gateway token>
+ *     [--mode deliver|bare] [--batch 10] [--concurrency 1] [--lease-ms 300000] [--pool 10] [--smtp-connections 5]
+ * `deliver` is the portal's own worker as `src/main.ts` wires it: `buildServices`, the channels of
+ * `startChannels` (the pooled SMTP adapter and the HTTP SMS gateway adapter, pointed at the stand-ins),
+ * `notificationHandlers` with SMS notices recorded by the SMS service, all on this database.
+ * `bare` is the baseline: the same `createOutboxWorker` (same claims, same completion statements, same
+ * batch size and concurrency) with handlers that send nothing and answer `delivered` at once.
+ * Prints `ready` once it polls; ends on SIGTERM after the batches in hand are recorded.
  */
 import { hostname } from 'node:os';
 
+import { startChannels } from '../../src/app/channels.ts';
+import { loadConfig } from '../../src/app/config.ts';
+import { buildServices } from '../../src/app/container.ts';
+import { notificationLinks } from '../../src/app/links.ts';
 import { systemClock } from '../../src/kernel/clock.ts';
-import { NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, parseNoticeDelivery } from '../../src/modules/notifications/notice-deliveries.ts';
+import { notificationHandlers } from '../../src/modules/notifications/index.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
-import { createOutboxWorker, delivered, type OutboxHandler, outboxRepository, rejected, retryLater } from '../../src/platform/outbox/index.ts';
+import { createOutboxWorker, delivered, type OutboxHandler } from '../../src/platform/outbox/index.ts';
 
-const [databaseUrl, sinkUrl] = process.argv.slice(2);
+const [databaseUrl, smtpUrl, gatewayUrl, gatewayToken] = process.argv.slice(2);
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
-if (!databaseUrl || !sinkUrl) {
-  console.error('usage: worker.ts <database url> <sink url> [--mode deliver|bare] [--batch n] [--lease-ms ms] [--pool n]');
+if (!databaseUrl || !smtpUrl || !gatewayUrl || !gatewayToken) {
+  console.error('usage: worker.ts <database url> <smtp url> <gateway url> <gateway token> [--mode deliver|bare] [--batch n] [--concurrency n] [--lease-ms ms] [--pool n] [--smtp-connections n]');
   process.exit(2);
 }
 const mode = arg('--mode', 'deliver');
 const batchSize = Number(arg('--batch', '10'));
+const concurrency = Number(arg('--concurrency', '1'));
 const leaseMs = Number(arg('--lease-ms', '300000'));
+const pool = arg('--pool', '10');
 const workerId = `${hostname()}:${process.pid}`;
-const db = await openDatabase({ url: databaseUrl, dataDir: null, poolSize: Number(arg('--pool', '10')) });
 
-/** Sends one notice to the stand-in: 2xx delivered, 5xx or no answer retried, other 4xx rejected. */
-const send = (topic: string): OutboxHandler => async (payload, { idempotencyKey }) => {
-  const notice = parseNoticeDelivery(payload);
-  if (notice === null) {
-    return rejected('not a notice delivery');
-  }
-  const res = await fetch(sinkUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-idempotency-key': idempotencyKey },
-    body: JSON.stringify({ topic, to: notice.to, subject: notice.subject, text: notice.text, caseNumber: notice.caseNumber }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  await res.arrayBuffer();
-  if (res.ok) {
-    return delivered();
-  }
-  return res.status >= 500 ? retryLater(`sink answered ${res.status}`) : rejected(`sink answered ${res.status}`);
-};
-
-let stop: () => Promise<void>;
+let handlers: Record<string, OutboxHandler>;
+let close: () => Promise<void>;
 if (mode === 'bare') {
-  // The baseline: the same claim and the same completion statements as the worker's, no handler at all.
-  let stopping = false;
-  const loop = (async () => {
-    while (!stopping) {
-      const batch = await outboxRepository.claim(db, { workerId, limit: batchSize, leaseMs, now: systemClock.now() });
-      await outboxRepository.completeMany(db, { ids: batch.map((m) => m.id), workerId, now: systemClock.now() });
-      if (batch.length < batchSize) {
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    }
-  })();
-  stop = async () => {
-    stopping = true;
-    await loop;
-  };
+  const db = await openDatabase({ url: databaseUrl, dataDir: null, poolSize: Number(pool) });
+  const none: OutboxHandler = () => Promise.resolve(delivered());
+  handlers = { 'notice.email': none, 'notice.sms': none };
+  close = () => db.close();
+  start(db);
 } else {
-  const worker = createOutboxWorker({
-    db, clock: systemClock, workerId, batchSize, leaseMs,
-    handlers: { [NOTICE_EMAIL_TOPIC]: send(NOTICE_EMAIL_TOPIC), [NOTICE_SMS_TOPIC]: send(NOTICE_SMS_TOPIC) },
+  const config = loadConfig({
+    NODE_ENV: 'test', DATABASE_URL: databaseUrl, DB_POOL_SIZE: pool, PUBLIC_URL: 'http://portal.test',
+    SMTP_URL: smtpUrl, SMTP_MAX_CONNECTIONS: arg('--smtp-connections', '5'), SMS_GATEWAY_URL: gatewayUrl, SMS_GATEWAY_TOKEN: gatewayToken,
+    OUTBOX_BATCH_SIZE: String(batchSize), OUTBOX_CONCURRENCY: String(concurrency),
   });
-  worker.start();
-  stop = () => worker.stop();
+  const services = await buildServices(config);
+  const channels = await startChannels(config);
+  handlers = {
+    ...notificationHandlers({
+      ...channels, sms: services.sms.noticeSender(channels.sms), contactsOf: (id) => services.contacts.details(id),
+      verificationCode: (id) => services.contacts.codeFor(id), links: notificationLinks(config.publicUrl), notices: services.notices,
+    }),
+    ...services.sms.handlers(channels.sms),
+  };
+  close = async () => {
+    await channels.close();
+    await services.db.close();
+  };
+  start(services.db);
 }
-process.once('SIGTERM', () => {
-  void stop().then(() => db.close()).then(() => process.exit(0));
-});
-console.log(`ready ${workerId}`);
+
+function start(db: Parameters<typeof createOutboxWorker>[0]['db']): void {
+  const worker = createOutboxWorker({ db, clock: systemClock, workerId, batchSize, concurrency, leaseMs, handlers });
+  worker.start();
+  process.once('SIGTERM', () => {
+    void worker.stop().then(close).then(() => process.exit(0));
+  });
+  console.log(`ready ${workerId}`);
+}

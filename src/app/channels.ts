@@ -29,7 +29,7 @@ export async function startChannels(config: Config): Promise<Channels> {
   if (!smtpUrl) {
     throw new Error('no SMTP server is configured (SMTP_URL)');
   }
-  const email = createSmtpEmailSender({ url: smtpUrl, from: smtp?.from ?? 'Portico <no-reply@portal.example.gov.ua>' });
+  const email = createSmtpEmailSender({ url: smtpUrl, from: smtp?.from ?? 'Portico <no-reply@portal.example.gov.ua>', maxConnections: config.channels.smtpConnections });
   const simulator = !sms && dev ? dev.createSmsSimulator() : null;
   const smsSender: SmsSender | null = sms ? createHttpSmsGateway({ url: sms.url, token: sms.token, sender: sms.sender }) : simulator;
   if (!smsSender) {

@@ -19,6 +19,8 @@ export interface Config {
   readonly seedDemo: boolean;
   readonly identity: IdentityConfig;
   readonly channels: ChannelsConfig;
+  /** The outbox worker: OUTBOX_BATCH_SIZE rows per claim, OUTBOX_CONCURRENCY batches in flight per process. */
+  readonly outbox: { readonly batchSize: number; readonly concurrency: number };
   readonly cases: CasesConfig;
   /** AUDIT_CHECKPOINT_KEY: the HMAC key of `audit:verify --checkpoint` files (32 characters or more); null: none. */
   readonly auditCheckpointKey: string | null;
@@ -47,6 +49,8 @@ export const DEVELOPMENT_SEAL_SECRET = 'portico-development-seal-secret-not-for-
 export interface ChannelsConfig {
   readonly smtp: { readonly url: string; readonly from: string } | null;
   readonly sms: { readonly url: string; readonly token: string; readonly sender: string } | null;
+  /** SMTP_MAX_CONNECTIONS: connections the pooled SMTP transport keeps open. */
+  readonly smtpConnections: number;
   /** SMS_WEBHOOK_SECRET: the HMAC key the SMS gateway signs incoming messages and delivery receipts with. */
   readonly smsWebhookSecret: string;
   readonly localSinks: boolean;
@@ -144,7 +148,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
     identity: identityConfig(env, nodeEnv, publicUrl, problems, int),
-    channels: channelsConfig(env, nodeEnv, problems, url),
+    channels: channelsConfig(env, nodeEnv, problems, url, int),
+    outbox: { batchSize: int('OUTBOX_BATCH_SIZE', 50, 1, 1000), concurrency: int('OUTBOX_CONCURRENCY', 4, 1, 64) },
     cases: casesConfig(env, nodeEnv, problems, url, int),
     auditCheckpointKey: env['AUDIT_CHECKPOINT_KEY'] || null,
   };
@@ -187,7 +192,7 @@ function isAddressOrRange(entry: string): boolean {
   return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128));
 }
 
-function channelsConfig(env: Env, nodeEnv: Config['env'], problems: string[], url: (name: string, protocols: readonly string[]) => string | null): ChannelsConfig {
+function channelsConfig(env: Env, nodeEnv: Config['env'], problems: string[], url: (name: string, protocols: readonly string[]) => string | null, int: (name: string, fallback: number, min: number, max: number) => number): ChannelsConfig {
   const smtpUrl = url('SMTP_URL', ['smtp:', 'smtps:']);
   const smsUrl = url('SMS_GATEWAY_URL', ['http:', 'https:']);
   if (smsUrl && !env['SMS_GATEWAY_TOKEN']) {
@@ -206,6 +211,7 @@ function channelsConfig(env: Env, nodeEnv: Config['env'], problems: string[], ur
   return {
     smtp: smtpUrl ? { url: smtpUrl, from: env['MAIL_FROM'] || 'Portico <no-reply@portal.example.gov.ua>' } : null,
     sms: smsUrl ? { url: smsUrl, token: env['SMS_GATEWAY_TOKEN'] ?? '', sender: env['SMS_SENDER'] || 'Portico' } : null,
+    smtpConnections: int('SMTP_MAX_CONNECTIONS', 5, 1, 100),
     smsWebhookSecret: smsWebhookSecret || DEVELOPMENT_SMS_WEBHOOK_SECRET,
     localSinks: nodeEnv !== 'production',
   };

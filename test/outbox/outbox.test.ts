@@ -231,6 +231,30 @@ describe('the worker', () => {
     await stopping;
     expect(await row('k1')).toMatchObject({ done_at: T0 });
   });
+  it('with concurrency n keeps n batches in flight (here 3 of 2: six different rows at once), and stop() waits for all', async () => {
+    for (let n = 1; n <= 6; n++) {
+      await enqueue(`c${n}`);
+    }
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const inFlight: string[] = [];
+    const w = createOutboxWorker({ db, clock, workerId: 'many', batchSize: 2, concurrency: 3, pollMs: 10, handlers: {
+      'test.topic': async (_payload, ctx) => { inFlight.push(ctx.idempotencyKey); await gate; return delivered(); },
+    } });
+    w.start();
+    for (let i = 0; i < 500 && inFlight.length < 6; i++) {
+      await sleep(10);
+    }
+    expect([...inFlight].sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+    let stopped = false;
+    const stopping = w.stop().then(() => (stopped = true));
+    await sleep(50);
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    const [state] = await db.query<{ done: number; attempts: number }>('SELECT count(*) FILTER (WHERE done_at IS NOT NULL)::int AS done, sum(attempts)::int AS attempts FROM outbox');
+    expect(state).toEqual({ done: 6, attempts: 6 });
+  });
 });
 
 describe('two workers', () => {

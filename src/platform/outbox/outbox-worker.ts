@@ -34,6 +34,11 @@ export interface OutboxWorkerOptions {
   readonly backoff?: (attempt: number) => number;
   /** Rows claimed per batch; the batch's handlers run concurrently. Default 10. */
   readonly batchSize?: number;
+  /**
+   * Batches in flight at once in this worker, each claimed, delivered and recorded on its own (the
+   * claims take disjoint rows, as separate workers' do). Default 1.
+   */
+  readonly concurrency?: number;
   /** Wait between polls when the outbox is empty. Default 1 s. */
   readonly pollMs?: number;
   /** How long a claimed batch is held; must outlast the slowest handler. Default 5 min. */
@@ -44,9 +49,9 @@ export interface OutboxWorkerOptions {
 export interface OutboxWorker {
   /** Claims one batch, delivers it and records the outcomes. Returns how many rows it took. */
   runOnce(): Promise<number>;
-  /** Polls until `stop()`: at once after a full batch, after `pollMs` otherwise. */
+  /** Polls until `stop()`: at once after a full batch, after `pollMs` otherwise; `concurrency` loops. */
   start(): void;
-  /** Ends the loop; resolves once the batch in hand is recorded. */
+  /** Ends the loops; resolves once the batches in hand are recorded. */
   stop(): Promise<void>;
 }
 
@@ -70,6 +75,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const maxAttempts = options.maxAttempts ?? 8;
   const backoff = options.backoff ?? exponentialBackoff();
   const batchSize = options.batchSize ?? 10;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const pollMs = options.pollMs ?? 1000;
   const leaseMs = options.leaseMs ?? 300_000;
   const log = options.logger ?? silent;
@@ -143,29 +149,27 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return batch.length;
   }
 
-  return { runOnce, ...pollingLoop({ runOnce, batchSize, pollMs, log, workerId }) };
+  return { runOnce, ...pollingLoop({ runOnce, batchSize, pollMs, log, workerId, concurrency }) };
 }
 
 /** The longest wait between batches while the database is unavailable. */
 const UNAVAILABLE_CAP_MS = 10_000;
 
-/** Runs batches until stopped: the next one at once after a full batch, after `pollMs` otherwise. */
-function pollingLoop(o: { runOnce: () => Promise<number>; batchSize: number; pollMs: number; log: OutboxLogger; workerId: string }) {
-  let loop: Promise<void> | null = null;
+/** Runs batches until stopped, in `concurrency` loops: the next one at once after a full batch, after `pollMs` otherwise. */
+function pollingLoop(o: { runOnce: () => Promise<number>; batchSize: number; pollMs: number; log: OutboxLogger; workerId: string; concurrency: number }) {
+  let loops: Promise<void> | null = null;
   let stopping = false;
-  let wake: (() => void) | null = null;
+  const wakers = new Set<() => void>();
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        wake = null;
-        resolve();
-      }, ms);
-      wake = () => {
+      const wake = () => {
         clearTimeout(timer);
-        wake = null;
+        wakers.delete(wake);
         resolve();
       };
+      const timer = setTimeout(wake, ms);
+      wakers.add(wake);
     });
 
   async function run(): Promise<void> {
@@ -198,17 +202,19 @@ function pollingLoop(o: { runOnce: () => Promise<number>; batchSize: number; pol
 
   return {
     start() {
-      if (loop) {
+      if (loops) {
         return;
       }
       stopping = false;
-      loop = run();
+      loops = Promise.all(Array.from({ length: o.concurrency }, run)).then(() => undefined);
     },
     async stop() {
       stopping = true;
-      wake?.();
-      await loop;
-      loop = null;
+      for (const wake of [...wakers]) {
+        wake();
+      }
+      await loops;
+      loops = null;
     },
   };
 }
