@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import { kyivDay } from '../kernel/state-time.ts';
-import { type AttachmentStore, createDraftsService, databaseAttachmentStore, directoryAttachmentStore } from '../modules/applications/index.ts';
+import { type AttachmentStore, createAssistedFilingService, createDraftsService, databaseAttachmentStore, directoryAttachmentStore } from '../modules/applications/index.ts';
 import { createCatalogueService } from '../modules/catalogue/index.ts';
 import { createBackOfficeService, createCasePaymentsService, createCasesService, createDeadlineJobs, createReceiptsService } from '../modules/cases/index.ts';
 import { holidayCalendar } from '../modules/deadlines/index.ts';
@@ -51,11 +51,9 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const calendar = holidayCalendar(Array.from({ length: 13 }, (_, i) => year - 1 + i));
   const issuer = createDocumentIssuer(config.cases.sealSecret);
   const cases = createCasesService({ db, clock, calendar, catalogue });
-  const drafts = createDraftsService({
-    db, clock, catalogue, cases, contacts: (personId) => contacts.details(personId),
-    store: options.attachmentStore ?? (config.cases.attachmentsDir === null ? databaseAttachmentStore : directoryAttachmentStore(config.cases.attachmentsDir)),
-    quotas: config.cases.quotas,
-  });
+  const store = options.attachmentStore ?? (config.cases.attachmentsDir === null ? databaseAttachmentStore : directoryAttachmentStore(config.cases.attachmentsDir));
+  const drafts = createDraftsService({ db, clock, catalogue, cases, contacts: (personId) => contacts.details(personId), store, quotas: config.cases.quotas });
+  const assisted = createAssistedFilingService({ db, clock, catalogue, cases, store });
   const backOffice = createBackOfficeService({ db, clock, calendar, catalogue, issuer, publicUrl: config.publicUrl, dueSoonWorkingDays: 3 });
   const deadlineJobs = createDeadlineJobs({
     db, clock, calendar, catalogue, issuer, publicUrl: config.publicUrl,
@@ -70,7 +68,7 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const sms = createSmsService({
     db, clock, limiter: rateLimiter, catalogue, cases, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
   });
-  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms };
+  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

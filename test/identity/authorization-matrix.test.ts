@@ -97,6 +97,7 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   deadLetterRequeue: () => ({ values: { id: '1' } }),
   letterPdf: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
   letterDispatch: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
+  assistedFiled: ownCase,
 };
 const isSampled = (name: string): name is WithParams => Object.hasOwn(SAMPLES, name);
 

@@ -82,6 +82,11 @@ const OFFICERS = ['clerk', 'decision-maker', 'supervisor'] as const;
 // A letter of the print queue: the gate lets officers through; one not in their agencies' queue (none is in the matrix) is a 404.
 const OFFICER_HIDDEN_GET_GRID = grid(   'S    S    R    R    R    R    R    R    R    N    N    N    R    R    R    R    R');
 const OFFICER_HIDDEN_POST_GRID = grid(  'R    R    R    R    R    R    R    R    R    N    N    N    R    R    R    R    R');
+// Filing for a person (post room clerks, the front desk, the contact centre); a case they did not file is a 404.
+const FILING_GET_GRID = grid(           'S    S    R    R    R    R    R    R    R    A    R    R    R    A    A    R    R');
+const FILING_POST_GRID = grid(          'R    R    R    R    R    R    R    R    R    A    R    R    R    A    A    R    R');
+const FILING_HIDDEN_GET_GRID = grid(    'S    S    R    R    R    R    R    R    R    N    R    R    R    N    N    R    R');
+const FILING_STAFF = ['clerk', 'front-desk', 'contact-centre'] as const;
 const SUPERVISOR_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R');
 // Requeuing a dead letter: the gate lets supervisors through; one that is not dead (none is in the matrix) is a 404.
 const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R    R    R    R    N    R    R    R    R    R');
@@ -185,6 +190,18 @@ export const GROUPS: readonly RouteGroup[] = [
     routes: ['/{lang}/office/letters/:id/dispatch'],
   },
   {
+    title: 'filing an application for a person: the services, the filing form', requirement: { kind: 'staff', roles: FILING_STAFF }, method: 'GET', expect: FILING_GET_GRID,
+    routes: ['/{lang}/office/assisted', '/{lang}/office/assisted/file'],
+  },
+  {
+    title: 'filing an application for a person (without a channel and service in the query: a 400 page)', requirement: { kind: 'staff', roles: FILING_STAFF }, method: 'POST', expect: FILING_POST_GRID,
+    routes: ['/{lang}/office/assisted/file'],
+  },
+  {
+    title: 'what a staff member filed', requirement: { kind: 'staff', roles: FILING_STAFF }, method: 'GET', expect: FILING_HIDDEN_GET_GRID,
+    routes: ['/{lang}/office/assisted/cases/:id'],
+  },
+  {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,
     routes: ['/{lang}/admin/staff'],
   },
@@ -268,6 +285,7 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/office/documents/:documentId/revoke': [['reason', '']],
   '/{lang}/office/dead-letters/:id/requeue': [],
   '/{lang}/office/letters/:id/dispatch': [],
+  '/{lang}/office/assisted/file': [],
 };
 
 /** Routes that end the session they are sent with: each persona signs in again after them. */

@@ -169,6 +169,31 @@ export class StorageFull extends AppError {
 }
 
 /** Why one may not apply for a service now, for the party one acts for. */
+/** Assisted filing: the staff member may not file on this channel for this service (their role, agency or centre). */
+export class FilingNotAllowed extends AppError {
+  readonly code = 'applications.filing_not_allowed';
+
+  constructor(readonly serviceId: string, readonly channel: string) {
+    super(`filing "${serviceId}" by ${channel} is not allowed for this staff member`, { serviceId, channel });
+  }
+}
+
+/**
+ * Assisted filing: what the staff member typed has problems — about the filing (who, basis, sender,
+ * received day, scans), the service's own questions, or the files — each with its field.
+ */
+export class FilingIncomplete extends AppError {
+  readonly code = 'applications.filing_incomplete';
+
+  constructor(
+    readonly problems: ReadonlyArray<{ readonly field: string; readonly code: string }>,
+    readonly issues: readonly AnswerIssue[],
+    readonly files: ReadonlyArray<{ readonly field: string; readonly refusal: UploadRefused }>,
+  ) {
+    super(`${problems.length + issues.length + files.length} problem(s) in the filing`, { problems: problems.map((p) => p.code), issues: issues.length, files: files.length });
+  }
+}
+
 export type NotApplicable = ServiceNotFound | ServiceNotOnline | AudienceMismatch | ApplyingNotAllowed;
 /** Why a draft is not the person's to use now. */
 export type DraftUnavailable = DraftNotFound | DraftOfOtherParty | NotApplicable;

@@ -12,3 +12,7 @@ export { createDraftsService, type DraftsService, type DraftView, type SubmitFai
 export { MAX_ANSWER_FILES } from './attachments.service.ts';
 export { ATTACHMENT_TYPES, type AttachmentType, sniffType } from './sniff.ts';
 export type { Cabinet, CabinetDraft, CabinetParty } from './cabinet.service.ts';
+export { FilingIncomplete, FilingNotAllowed } from './applications.errors.ts';
+export { ASSISTED_BASES, type AssistedBasis, type AssistedFiling, BASES_OF, type FilingProblemCode, MAX_ADDRESS, MAX_NAME, MAX_RECEIVED_AGE_DAYS, MAX_SCANS, MAX_SENDER } from './assisted-filing.ts';
+export { type AssistedFilingService, createAssistedFilingService, type FileAssisted, type FileAssistedFailure, SCANS_FIELD } from './assisted-filing.service.ts';
+export type { AssistedFilingRecord } from './assisted-filings.repository.ts';

@@ -17,6 +17,8 @@ export interface TransitionActor {
   readonly channel: CaseChannel | 'system';
   /** The party the person acted for, for the audit record. */
   readonly actingFor: string | null;
+  /** The role written in the case's history when it is not the workflow role (a clerk, front-desk or contact-centre officer filing for a person). */
+  readonly recordedRole?: string;
 }
 
 export interface CaseCommand {
@@ -95,7 +97,7 @@ export async function applyEvent(
   }
   await casesRepository.appendEvent(tx, {
     caseId: c.id, event: value.event.event, from: value.event.from, to: value.event.to, actorPersonId: actor.personId,
-    actorRole: actor.role, channel: actor.channel, reason: value.event.reason, refusalGroundId: value.event.refusalGroundId, at: now,
+    actorRole: actor.recordedRole ?? actor.role, channel: actor.channel, reason: value.event.reason, refusalGroundId: value.event.refusalGroundId, at: now,
   });
   await appendAudit(tx, {
     at: now, action: `case.${command.event}`, outcome: 'done', channel: actor.channel, actorPersonId: actor.personId,

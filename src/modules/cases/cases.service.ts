@@ -31,6 +31,10 @@ export interface OpenCase {
   readonly actingFor: string | null;
   readonly lang: Lang;
   readonly idempotencyKey: string;
+  /** The day a paper application was received (post): the statutory term starts then, not today. */
+  readonly receivedOn?: string;
+  /** The staff member who filed for the applicant, and under which role: the history names them. */
+  readonly filedBy?: { readonly personId: string; readonly role: string };
 }
 
 export interface CasesDeps {
@@ -94,7 +98,7 @@ function opening(deps: CasesDeps) {
       const now = clock.now();
       const { service } = input;
       const fee = feeFor({ costs: service.costs, feeField: service.form?.feeField, exemptionField: service.form?.exemptionField }, input.answers, costChannelOf(input.channel));
-      const started = fee.status === 'due' ? null : kyivDay(now);
+      const started = fee.status === 'due' ? null : (input.receivedOn ?? kyivDay(now));
       const term = { days: service.deadline.days, unit: service.deadline.unit };
       const id = newId();
       await casesRepository.insert(tx, {
@@ -108,7 +112,9 @@ function opening(deps: CasesDeps) {
       if (created === null) {
         throw new Error('a case just inserted is missing');
       }
-      const actor: TransitionActor = { personId: input.applicant.personId, role: 'system', channel: input.channel, actingFor: input.actingFor };
+      const actor: TransitionActor = input.filedBy === undefined
+        ? { personId: input.applicant.personId, role: 'system', channel: input.channel, actingFor: input.actingFor }
+        : { personId: input.filedBy.personId, role: 'system', recordedRole: input.filedBy.role, channel: input.channel, actingFor: input.actingFor };
       let c = mustApply(await applyEvent(tx, { clock, calendar }, created, service, actor, { event: 'submit' }));
       // A workflow without a payment step leaves an unpaid case in its first state; `fee-paid` guards the rest.
       if (fee.status === 'due' && workflowOf(service).transitions.some((t) => t.event === 'request-payment' && t.from.includes(c.state))) {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
 import { type ActingOption, type Basis, type Mandate, type MandateScope, type Party, type Person, type Realm, type Relations, type StaffAssignment, type StaffRole, STAFF_ROLES, actingOptions, partyKey } from './identity.ts';
-import { type Actor, type Decision, type Requirement, authorize, canActForService, canAdministerStaff, canChangeStaffRolesOf, canManageMandatesOf } from './identity.policy.ts';
+import {
+  type Actor, type AssistedChannel, type Decision, type Requirement, assistedChannelsOf, assistedFilingAssignment, authorize, canActForService, canAdministerStaff, canChangeStaffRolesOf, canManageMandatesOf,
+} from './identity.policy.ts';
 
 /** Noon UTC on 15 June 2026: every date below is relative to this "today". */
 const AT = new Date('2026-06-15T12:00:00Z');
@@ -262,5 +264,51 @@ describe('several mandates from one grantor', () => {
     const company = options.find((o) => o.party.kind === 'business');
     const actor = person({ party: { kind: 'business', id: COMPANY }, basis: company?.basis ?? { kind: 'self' } });
     expect(canActForService(actor, { id: 'vat-registration', thematicArea: "tax" }, AT)).toBe(true);
+  });
+});
+
+describe('assisted filing: which staff may file on which channel for which service', () => {
+  const CENTRE = 'zorehrad-cnap-central';
+  const service = { organisationId: MIGRATION, centreIds: [CENTRE] };
+  const at = (role: StaffRole, agencyId: string | null, centreId: string | null): StaffAssignment => ({ id: `s-${role}-${agencyId ?? centreId ?? 'all'}`, role, agencyId, centreId });
+  const actors: Record<string, Actor> = {
+    anonymous: ANONYMOUS,
+    citizen: person(),
+    'clerk of the agency': person({ realm: 'staff', staff: [at('clerk', MIGRATION, null)] }),
+    'clerk of the agency, citizen realm': person({ realm: 'citizen', staff: [at('clerk', MIGRATION, null)] }),
+    'clerk of another agency': person({ realm: 'staff', staff: [at('clerk', TAX, null)] }),
+    'front desk of a centre offering it': person({ realm: 'staff', staff: [at('front-desk', null, CENTRE)] }),
+    'front desk of another centre': person({ realm: 'staff', staff: [at('front-desk', null, 'lymansk-cnap')] }),
+    'contact centre': person({ realm: 'staff', staff: [at('contact-centre', null, null)] }),
+    'decision-maker of the agency': person({ realm: 'staff', staff: [at('decision-maker', MIGRATION, null)] }),
+    'supervisor of the agency': person({ realm: 'staff', staff: [at('supervisor', MIGRATION, null)] }),
+    'national admin': person({ realm: 'staff', staff: [at('national-admin', null, null)] }),
+  };
+  // [actor, post, in-person, phone]
+  const MATRIX: ReadonlyArray<readonly [string, boolean, boolean, boolean]> = [
+    ['anonymous', false, false, false],
+    ['citizen', false, false, false],
+    ['clerk of the agency', true, false, false],
+    ['clerk of the agency, citizen realm', false, false, false],
+    ['clerk of another agency', false, false, false],
+    ['front desk of a centre offering it', false, true, false],
+    ['front desk of another centre', false, false, false],
+    ['contact centre', false, false, true],
+    ['decision-maker of the agency', false, false, false],
+    ['supervisor of the agency', false, false, false],
+    ['national admin', false, false, false],
+  ];
+  it.each(MATRIX)('%s: post %s, in person %s, phone %s', (name, post, inPerson, phone) => {
+    const actor = actors[name] as Actor;
+    const may = (channel: AssistedChannel) => assistedFilingAssignment(actor, channel, service) !== null;
+    expect([may('post'), may('in-person'), may('phone')]).toEqual([post, inPerson, phone]);
+  });
+
+  it('names the assignment acted under, and the channels a role opens at all', () => {
+    const both = person({ realm: 'staff', staff: [at('clerk', TAX, null), at('clerk', MIGRATION, null), at('contact-centre', null, null)] });
+    expect(assistedFilingAssignment(both, 'post', service)?.agencyId).toBe(MIGRATION);
+    expect(assistedChannelsOf(both)).toEqual(['post', 'phone']);
+    expect(assistedChannelsOf(actors['front desk of another centre'] as Actor)).toEqual(['in-person']);
+    expect(assistedChannelsOf(actors['clerk of the agency, citizen realm'] as Actor)).toEqual([]);
   });
 });

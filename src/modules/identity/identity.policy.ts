@@ -102,3 +102,34 @@ export function canAdministerStaff(actor: Actor, agencyId: string | null): boole
 export function canChangeStaffRolesOf(actor: Actor, holderNationalId: string): boolean {
   return actor.kind === 'person' && actor.nationalId !== null && actor.nationalId !== holderNationalId;
 }
+
+/** The channels on which staff file an application for a person (assisted filing). */
+export const ASSISTED_CHANNELS = ['post', 'in-person', 'phone'] as const;
+export type AssistedChannel = (typeof ASSISTED_CHANNELS)[number];
+
+/** The staff role that files on each assisted channel: the post room's clerks, a centre's front desk, the contact centre's operators. */
+export const ASSISTED_ROLE = { post: 'clerk', 'in-person': 'front-desk', phone: 'contact-centre' } as const satisfies Record<AssistedChannel, StaffRole>;
+
+/**
+ * The staff assignment under which the actor may file an application on `channel` for the service:
+ * a clerk of the service's agency (post), a front-desk officer of a centre that offers the service
+ * (in person), any contact-centre operator (phone). Null: not allowed. Only in the staff realm.
+ */
+export function assistedFilingAssignment(actor: Actor, channel: AssistedChannel, service: { readonly organisationId: string; readonly centreIds: readonly string[] }): StaffAssignment | null {
+  if (actor.kind !== 'person' || actor.realm !== 'staff') {
+    return null;
+  }
+  const role = ASSISTED_ROLE[channel];
+  return actor.staff.find((s) => s.role === role && (
+    channel === 'post' ? s.agencyId === service.organisationId
+      : channel === 'in-person' ? s.centreId !== null && service.centreIds.includes(s.centreId)
+        : true)) ?? null;
+}
+
+/** The assisted channels the actor's roles open at all (which services each covers is `assistedFilingAssignment`). */
+export function assistedChannelsOf(actor: Actor): AssistedChannel[] {
+  if (actor.kind !== 'person' || actor.realm !== 'staff') {
+    return [];
+  }
+  return ASSISTED_CHANNELS.filter((c) => actor.staff.some((s) => s.role === ASSISTED_ROLE[c]));
+}

@@ -33,3 +33,4 @@ export { type CodeLimit, type ContactCodePolicy, DEFAULT_CODE_POLICY, unknownCou
 export { administeredAgencies, createStaffService, NATIONAL_ROLES, type GrantRole, type StaffDirectory, type StaffService } from './staff.service.ts';
 export * from './staff.errors.ts';
 export type { StaffRow } from './staff.repository.ts';
+export { assistedApplicants, type RegisteredPerson } from './assisted-applicants.repository.ts';

@@ -108,14 +108,21 @@ function ActionBanner({ ctx, view, status }: { ctx: PageContext; view: CaseView;
   );
 }
 
+const CHANNELS = ['web', 'api', 'sms', 'phone', 'post', 'in-person'] as const;
+const channelName = (t: PageContext['t'], channel: string): string => {
+  const known = CHANNELS.find((c) => c === channel);
+  return known === undefined ? channel : t(`channel.case.${known}`).toLowerCase();
+};
+
 function History({ ctx, items }: { ctx: PageContext; items: readonly TimelineItem[] }) {
   const { t, lang } = ctx;
   return (
     <Timeline headingLevel={3} items={items.map((e) => ({
       title: 'event' in e.title ? t(`cases.event.${e.title.event}`) : e.title.state[lang],
       datetime: e.at.toISOString(), when: formatInstant(e.at, lang),
-      children: e.reason || e.refusalGround ? (
+      children: e.reason || e.refusalGround || e.byStaff ? (
         <>
+          {e.byStaff ? <p class="govuk-body">{t(`cases.filedBy.${e.byStaff.role}`, { name: e.byStaff.name, channel: channelName(t, e.byStaff.channel) })}</p> : null}
           {e.reason ? <p class="govuk-body">{e.reason}</p> : null}
           {e.refusalGround ? <p class="govuk-body">{e.refusalGround[lang]}</p> : null}
         </>

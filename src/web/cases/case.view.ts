@@ -20,7 +20,13 @@ export interface TimelineItem {
   readonly title: { readonly event: NamedEvent } | { readonly state: LocalText };
   readonly reason: string | null;
   readonly refusalGround: LocalText | null;
+  /** Staff who acted for the applicant (filed by post, at the front desk, on the phone): their role, name and the channel. */
+  readonly byStaff: { readonly role: StaffFiler; readonly name: string; readonly channel: string } | null;
 }
+
+const STAFF_FILERS = ['clerk', 'front-desk', 'contact-centre'] as const;
+type StaffFiler = (typeof STAFF_FILERS)[number];
+const isStaffFiler = (role: string): role is StaffFiler => (STAFF_FILERS as readonly string[]).includes(role);
 
 export interface CaseFacts {
   readonly case: CaseRecord;
@@ -57,6 +63,7 @@ export function caseStatusView(f: CaseFacts): CaseStatusView {
     title: isNamed(e.event) ? { event: e.event } : { state: states.find((s) => s.id === e.to)?.label ?? { uk: e.to, en: e.to } },
     reason: e.reason,
     refusalGround: e.refusalGroundId === null ? null : (f.service.refusalGrounds.find((g) => g.id === e.refusalGroundId)?.text ?? null),
+    byStaff: e.event === 'submit' && isStaffFiler(e.actorRole) ? { role: e.actorRole, name: e.actorName ?? '', channel: e.channel } : null,
   }));
   return { turn, tone: tagTone(turn), stateLabel: turn.kind === 'confirming-payment' ? null : (state?.label ?? { uk: c.state, en: c.state }), banner, timeline };
 }

@@ -61,4 +61,7 @@ export const enCases: Copy<typeof ukCases> = {
   'channel.case.phone': 'By phone, through the contact centre',
   'channel.case.post': 'By post',
   'channel.case.in-person': 'In person at a service centre',
+  'cases.filedBy.clerk': 'Registered by the post room clerk {name} ({channel})',
+  'cases.filedBy.front-desk': 'Filed by the front desk officer {name} ({channel})',
+  'cases.filedBy.contact-centre': 'Filed by the contact centre operator {name} ({channel})',
 };

@@ -58,4 +58,7 @@ export const ukCases = {
   'channel.case.phone': 'Телефоном, через контакт-центр',
   'channel.case.post': 'Поштою',
   'channel.case.in-person': 'Особисто в центрі надання послуг',
+  'cases.filedBy.clerk': 'Заяву зареєстровано співробітником поштової кімнати {name} ({channel})',
+  'cases.filedBy.front-desk': 'Заяву подано через рецепцію, співробітник {name} ({channel})',
+  'cases.filedBy.contact-centre': 'Заяву подано через оператора контакт-центру {name} ({channel})',
 } as const;

@@ -11,6 +11,8 @@ import type { FastifyRequest } from 'fastify';
  */
 export interface UploadRule {
   readonly files: number;
+  /** Text fields the form may carry besides its files, when more than the plugin's default (a whole form on one page). */
+  readonly fields?: number;
   readonly limitBytes: (request: FastifyRequest) => Promise<number>;
 }
 
@@ -71,4 +73,6 @@ export function receivedFiles(body: unknown, name: string): ReceivedFile[] {
 }
 
 /** The route options a declared upload adds (for the route table's registration). */
-export const uploadConfig = (upload: UploadRule | undefined) => (upload === undefined ? {} : { upload, multipartOptions: { limits: { files: upload.files } } });
+export const uploadConfig = (upload: UploadRule | undefined) => (upload === undefined ? {} : {
+  upload, multipartOptions: { limits: { files: upload.files, ...(upload.fields === undefined ? {} : { fields: upload.fields, parts: upload.fields + upload.files }) } },
+});
