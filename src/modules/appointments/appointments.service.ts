@@ -93,6 +93,17 @@ async function freeDays(deps: Deps, offer: Offer): Promise<Array<{ day: string; 
   return days.filter((d) => d.free > 0);
 }
 
+async function nextFree(deps: Deps, offer: Offer, personId: string | null): Promise<FreeSlot | null> {
+  const held = new Set(personId === null ? [] : (await repo.ofPerson(deps.db, personId)).filter((a) => a.status === 'booked').map((a) => a.startsAt.getTime()));
+  for (const { day } of await freeDays(deps, offer)) {
+    const slot = (await slotsOf(deps, offer, day)).find((s) => s.free > 0 && !held.has(s.startsAt.getTime()));
+    if (slot !== undefined) {
+      return slot;
+    }
+  }
+  return null;
+}
+
 const viewOf = (a: Appointment, offer: Offer | null): AppointmentView => ({
   ...a,
   centreName: offer?.centreName ?? { uk: a.centreId, en: a.centreId },
@@ -217,11 +228,8 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
     offer: (centreId: string, serviceId: string) => offerOf(deps, centreId, serviceId),
     freeDays: (offer: Offer) => freeDays(deps, offer),
     freeSlots: async (offer: Offer, day: string) => (bookingDays(deps).includes(day) ? slotsOf(deps, offer, day) : []),
-    /** The first slot with a free place, from now. */
-    nextFree: async (offer: Offer) => {
-      const day = (await freeDays(deps, offer))[0]?.day;
-      return day === undefined ? null : ((await slotsOf(deps, offer, day)).find((s) => s.free > 0) ?? null);
-    },
+    /** The first slot with a free place, from now (for a person: not at a time they already have a visit). */
+    nextFree: (offer: Offer, personId: string | null = null) => nextFree(deps, offer, personId),
     book: (signedIn: SignedIn, centreId: string, serviceId: string, startsAt: Date) => book(deps, selfActing(signedIn), centreId, serviceId, startsAt),
     /** An officer books for a person who called or came to the desk. */
     bookFor: async (staff: SignedIn, personId: string, channel: 'phone' | 'in-person', centreId: string, serviceId: string, startsAt: Date): Promise<Result<AppointmentView, BookingRefusal>> => {
@@ -231,7 +239,7 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
     /** BOOK by SMS from a number that leads to the person: the first free slot of the offer the text names (null: no offer fits, or no free place). */
     bookBySms: async (personId: string, text: string): Promise<Result<AppointmentView, BookingRefusal> | null> => {
       const offer = offerNamed(await offers(deps), text);
-      const next = offer === null ? null : await createAppointmentsService(deps).nextFree(offer);
+      const next = offer === null ? null : await nextFree(deps, offer, personId);
       return offer === null || next === null ? null : book(deps, { personId, channel: 'sms', by: null }, offer.centreId, offer.serviceId, next.startsAt);
     },
     mine,
