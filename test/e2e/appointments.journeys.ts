@@ -65,7 +65,7 @@ async function textFrom(page: Page, phone: string, message: string, reply: RegEx
     await new Promise((r) => setTimeout(r, 250));
     await page.reload();
   }
-  throw new Error(`no reply matching ${reply} to "${message}"`);
+  throw new Error(`no reply matching ${reply} to "${message}"; the phone page (${page.url()}) shows: ${((await page.locator('main, body').first().textContent()) ?? '').replace(/\s+/g, ' ').slice(0, 600)}`);
 }
 
 async function confirmPhone(ctx: E2eContext, page: Page, w: Words): Promise<void> {
