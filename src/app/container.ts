@@ -5,7 +5,8 @@ import { kyivDay } from '../kernel/state-time.ts';
 import { type AttachmentStore, createAssistedFilingService, createDraftsService, databaseAttachmentStore, directoryAttachmentStore } from '../modules/applications/index.ts';
 import { createCatalogueService } from '../modules/catalogue/index.ts';
 import { createBackOfficeService, createCasePaymentsService, createCasesService, createDeadlineJobs, createReceiptsService } from '../modules/cases/index.ts';
-import { holidayCalendar } from '../modules/deadlines/index.ts';
+import { holidayCalendar, ukrainianPublicHolidays } from '../modules/deadlines/index.ts';
+import { createAppointmentsService } from '../modules/appointments/index.ts';
 import { createDocumentIssuer, renderPdf } from '../modules/documents/index.ts';
 import { createHttpPaymentProvider, type PaymentProvider } from '../modules/payments/index.ts';
 import { createDeadLettersService, createLettersService, createNoticesService } from '../modules/notifications/index.ts';
@@ -65,10 +66,12 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const notices = createNoticesService({ db, clock, serviceOf: async (id) => (await catalogue.service(id)).value, links: notificationLinks(config.publicUrl) });
   const deadLetters = createDeadLettersService({ db, clock });
   const letters = createLettersService({ db, clock });
+  const publicHolidays = new Set(ukrainianPublicHolidays(Array.from({ length: 3 }, (_, i) => year - 1 + i)));
+  const appointments = createAppointmentsService({ db, clock, catalogue, isHoliday: (day) => publicHolidays.has(day) });
   const sms = createSmsService({
-    db, clock, limiter: rateLimiter, catalogue, cases, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
+    db, clock, limiter: rateLimiter, catalogue, cases, appointments, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
   });
-  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted };
+  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

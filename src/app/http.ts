@@ -27,6 +27,7 @@ import { letterRoutes } from '../web/office/letters.routes.tsx';
 import { assistedRoutes } from '../web/office/assisted.routes.tsx';
 import { deadLetterRoutes } from '../web/office/dead-letters.routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
+import { appointmentRoutes } from '../web/appointments/routes.tsx';
 import { guard, registerSessions } from '../web/identity/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage, sendUnavailablePage } from '../web/common/error-pages.tsx';
 import { PUBLIC, type WebRoute } from '../web/common/route-table.ts';
@@ -97,6 +98,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...applyRoutes(services.drafts, me),
     ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl, notices: services.notices }, me),
     ...inboxRoutes({ notices: services.notices }, me),
+    ...appointmentRoutes({ appointments: services.appointments, now: () => services.clock.now() }, me),
     ...verifyRoutes(services.receipts),
     ...officeSupervisionRoutes({ backOffice: services.backOffice, payments: services.payments, clock: services.clock }, me),
     ...deadLetterRoutes({ deadLetters: services.deadLetters }, me),

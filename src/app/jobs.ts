@@ -38,12 +38,13 @@ export function startJobs(services: Services, intervalSeconds: number, logger: L
       try {
         const done = await services.deadlineJobs.tick();
         const purged = await services.drafts.purgeExpired();
+        const appointmentReminders = await services.appointments.sendDueReminders();
         if (unavailable > 0) {
           logger.info({ failures: unavailable }, 'background jobs resumed: the database is back');
           unavailable = 0;
         }
-        if (done.silentConsent + done.reminders + purged > 0) {
-          logger.info({ ...done, draftsPurged: purged }, 'background jobs');
+        if (done.silentConsent + done.reminders + purged + appointmentReminders > 0) {
+          logger.info({ ...done, draftsPurged: purged, appointmentReminders }, 'background jobs');
         }
         const stale = await purgeStaleSignIns(services);
         if (stale.signInRequests + stale.sessions + stale.rateLimitCounters + stale.refusalCounts > 0) {

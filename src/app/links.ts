@@ -6,6 +6,7 @@ import { paths } from '../web/common/paths.ts';
 export const notificationLinks = (publicUrl: string): NotificationLinks => ({
   applicantCase: (lang, caseId) => `${publicUrl}${paths.myCase(lang, caseId)}`,
   officeCase: (lang, caseId) => `${publicUrl}${paths.officeCase(lang, caseId)}`,
+  appointments: (lang) => `${publicUrl}${paths.myAppointments(lang)}`,
 });
 
 /** The links SMS replies carry, absolute. */
@@ -15,4 +16,6 @@ export const smsLinks = (publicUrl: string): SmsLinks => ({
   search: (lang, text) => `${publicUrl}${paths.search(lang, { q: text })}`,
   centres: (lang) => `${publicUrl}${paths.centres(lang)}`,
   cabinet: (lang) => `${publicUrl}${paths.cabinet(lang)}`,
+  book: (lang) => `${publicUrl}${paths.bookAppointment(lang)}`,
+  appointments: (lang) => `${publicUrl}${paths.myAppointments(lang)}`,
 });

@@ -80,6 +80,10 @@ export interface MatrixIds {
   readonly document: string;
   /** The citizen's inbox message about the decision. */
   readonly inboxMessage: string;
+  /** The citizen's appointments: one to look at, one to cancel in each language. */
+  readonly appointment: string;
+  readonly cancelAppointmentUk: string;
+  readonly cancelAppointmentEn: string;
 }
 
 /**
@@ -264,8 +268,18 @@ async function caseFixtures(t: TestApp, people: MatrixPeople) {
   if (document === undefined || attachment === undefined || inboxMessage === undefined) {
     throw new Error('the matrix case fixtures are incomplete');
   }
+  const booked = async (serviceId: string) => {
+    const offer = await t.services.appointments.offer('zorehrad-cnap-central', serviceId);
+    const slot = offer === null ? null : await t.services.appointments.nextFree(offer);
+    const done = slot === null ? null : await t.services.appointments.book(citizen, 'zorehrad-cnap-central', serviceId, slot.startsAt);
+    if (done === null || !done.ok) {
+      throw new Error('a matrix appointment was not booked');
+    }
+    return done.value.id;
+  };
   return {
     inboxMessage,
+    appointment: await booked('id-card-passport'), cancelAppointmentUk: await booked('international-passport'), cancelAppointmentEn: await booked('residence-registration'),
     draft: await draft(), discardDraftUk: await draft(), discardDraftEn: await draft(),
     case: main.id, caseNumber: main.number, caseHash: main.answersSha256.slice(0, 16), attachment, decidedCase: decided.id, document,
     withdrawCaseUk: (await submitted('matrix-withdraw-uk')).id, withdrawCaseEn: (await submitted('matrix-withdraw-en')).id,

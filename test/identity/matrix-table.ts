@@ -117,7 +117,8 @@ export const GROUPS: readonly RouteGroup[] = [
   },
   {
     title: 'signed-in pages', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
-    routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts', '/{lang}/cabinet/applications', '/{lang}/cabinet/inbox'],
+    routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts', '/{lang}/cabinet/applications', '/{lang}/cabinet/inbox',
+      '/{lang}/cabinet/appointments', '/{lang}/cabinet/appointments/book'],
   },
   {
     title: 'the start of an application', requirement: { kind: 'signed-in' }, method: 'GET', expect: APPLY_START_GET_GRID,
@@ -134,6 +135,7 @@ export const GROUPS: readonly RouteGroup[] = [
       '/{lang}/cabinet/cases/:id', '/{lang}/cabinet/cases/:id/receipt', '/{lang}/cabinet/cases/:id/receipt.pdf',
       '/{lang}/cabinet/cases/:id/documents/:documentId', '/{lang}/cabinet/cases/:id/attachments/:attachmentId',
       '/{lang}/cabinet/inbox/:id',
+      '/{lang}/cabinet/appointments/:id', '/{lang}/cabinet/appointments/:id/calendar.ics',
     ],
   },
   {
@@ -142,7 +144,7 @@ export const GROUPS: readonly RouteGroup[] = [
       '/{lang}/applications/:draftId/pages/:pageId', '/{lang}/applications/:draftId/pages/:pageId/follow-up/:about', '/{lang}/applications/:draftId/pages/:pageId/files/:field',
       '/{lang}/applications/:draftId/pages/:pageId/files/:field/remove', '/{lang}/applications/:draftId/submit',
       '/{lang}/cabinet/cases/:id/answer', '/{lang}/cabinet/cases/:id/withdraw', '/{lang}/cabinet/cases/:id/rate', '/{lang}/cabinet/cases/:id/pay',
-      '/{lang}/applications/:draftId/discard',
+      '/{lang}/applications/:draftId/discard', '/{lang}/cabinet/appointments/:id/cancel',
     ],
   },
   {
@@ -150,7 +152,7 @@ export const GROUPS: readonly RouteGroup[] = [
     routes: [
       '/{lang}/cabinet/act-as', '/{lang}/cabinet/mandates', '/{lang}/cabinet/mandates/:id/revoke',
       '/{lang}/cabinet/contacts/code', '/{lang}/cabinet/contacts/confirm', '/{lang}/cabinet/contacts',
-      '/{lang}/sign-out', '/{lang}/sign-out-everywhere',
+      '/{lang}/sign-out', '/{lang}/sign-out-everywhere', '/{lang}/cabinet/appointments/book',
     ],
   },
   {
@@ -270,6 +272,8 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/cabinet/cases/:id/withdraw': [['reason', 'matrix']],
   '/{lang}/cabinet/cases/:id/rate': [['rating', '5']],
   '/{lang}/cabinet/cases/:id/pay': [],
+  '/{lang}/cabinet/appointments/book': [['centre', 'zorehrad-cnap-central'], ['service', 'id-card-passport'], ['time', '']],
+  '/{lang}/cabinet/appointments/:id/cancel': [],
   '/api/v1/payments/callback': [['eventId', 'forged']],
   '/api/v1/sms/inbound': [['from', '+380501234567'], ['text', 'HELP']],
   '/api/v1/sms/receipts': [['reference', 'forged'], ['status', 'delivered']],

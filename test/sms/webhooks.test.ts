@@ -147,9 +147,13 @@ describe('the development phone page (registered with the local stand-ins only)'
 
       const before = await counts(t);
       const foreign = await app.inject({ method: 'POST', url: '/dev/sms/phone', headers: { ...form, origin: 'https://elsewhere.example', host: 'localhost:80' }, payload: `number=${encodeURIComponent(phone)}&text=STOP` });
+      // Chromium says `Origin: null` under the portal's no-referrer policy; Sec-Fetch-Site then tells where the form came from.
+      const crossSite = await app.inject({ method: 'POST', url: '/dev/sms/phone', headers: { ...form, origin: 'null', 'sec-fetch-site': 'cross-site', host: 'localhost:80' }, payload: `number=${encodeURIComponent(phone)}&text=STOP` });
       const badNumber = await app.inject({ method: 'POST', url: '/dev/sms/phone', headers: form, payload: 'number=0501230055&text=HELP' });
-      expect([foreign.statusCode, badNumber.statusCode]).toEqual([403, 400]);
+      expect([foreign.statusCode, crossSite.statusCode, badNumber.statusCode]).toEqual([403, 403, 400]);
       expect(await counts(t)).toEqual(before);
+      const ownPage = await app.inject({ method: 'POST', url: '/dev/sms/phone', headers: { ...form, origin: 'null', 'sec-fetch-site': 'same-origin', host: 'localhost:80' }, payload: `number=${encodeURIComponent(phone)}&text=HELP` });
+      expect(ownPage.statusCode).toBe(303);
     } finally {
       await app.close();
     }

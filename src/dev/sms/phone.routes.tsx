@@ -59,7 +59,15 @@ export function registerSmsPhone(app: FastifyInstance, deps: SmsPhoneDeps): void
 }
 
 /** A browser sends Origin with every POST: it must be this portal's (a request without one is a tool's, not a page's). */
+/**
+ * A form from this portal's own page: the browser says so in `Sec-Fetch-Site`, or else in `Origin`.
+ * (The portal's no-referrer policy makes Chromium send `Origin: null` even for its own pages.)
+ */
 function sameOrigin(request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined) {
+    return site === 'same-origin' || site === 'none';
+  }
   const origin = request.headers.origin;
   return origin === undefined || origin === `${request.protocol}://${request.headers.host ?? ''}`;
 }

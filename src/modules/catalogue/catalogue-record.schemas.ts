@@ -142,6 +142,16 @@ export const Organisation = Type.Object(
   { additionalProperties: false },
 );
 
+/** A service bookable online at a centre: how long one visit takes and how many people are seen at once. */
+const CentreAppointments = Type.Object(
+  {
+    serviceId: Slug,
+    minutes: Type.Integer({ minimum: 5, maximum: 240, description: 'The length of one appointment, in minutes' }),
+    capacity: Type.Integer({ minimum: 1, maximum: 50, description: 'People seen at the same time (desks for the service)' }),
+  },
+  { additionalProperties: false },
+);
+
 export const Centre = Type.Object(
   {
     id: Slug,
@@ -153,6 +163,7 @@ export const Centre = Type.Object(
     openingHours: OpeningHours,
     accessibility: Type.Optional(Text),
     notes: Type.Optional(Text),
+    appointments: Type.Optional(Type.Array(CentreAppointments, { maxItems: 200, description: 'Services bookable online here: slots are cut from the opening hours' })),
   },
   { additionalProperties: false, description: 'An in-person service centre (CNAP, agency office)' },
 );

@@ -30,6 +30,7 @@ export function checkReferences(existing: CatalogueIndex, records: CatalogueReco
     organisation: new Set([...existing.organisationIds, ...records.organisations.map((r) => r.id)]),
     centre: new Set([...existing.centreIds, ...records.centres.map((r) => r.id)]),
     event: new Set([...existing.eventIds, ...records.events.map((r) => r.id)]),
+    service: new Set([...existing.serviceIdentifiers.values(), ...records.services.map((r) => r.id)]),
   };
   const need = (kind: RecordKind, recordId: string, pointer: string, target: keyof typeof ids, id: string) => {
     if (!ids[target].has(id)) {
@@ -47,6 +48,7 @@ export function checkReferences(existing: CatalogueIndex, records: CatalogueReco
   }
   for (const c of records.centres) {
     need('centre', c.id, '/organisationId', 'organisation', c.organisationId);
+    (c.appointments ?? []).forEach((a, i) => need('centre', c.id, `/appointments/${i}/serviceId`, 'service', a.serviceId));
   }
   const incomingIds = new Set(records.services.map((s) => s.id));
   const identifiers = new Map([...existing.serviceIdentifiers].filter(([, id]) => !incomingIds.has(id)));

@@ -5,6 +5,8 @@ import { type ContactDetails, parseVerificationMessage, VERIFICATION_TOPIC } fro
 import type { EmailSender } from '../channels/email/index.ts';
 import type { SmsSender } from '../channels/sms/index.ts';
 import { delivered, type DeliveryOutcome, type OutboxHandler, rejected } from '../../platform/outbox/index.ts';
+import { APPOINTMENT_REMINDER_TOPIC, parseAppointmentReminder } from '../appointments/index.ts';
+import { appointmentReminderEmail, appointmentReminderSms } from './appointment-templates.ts';
 import { noticeForMovement } from './case-notices.ts';
 import { deadlineEmail } from './case-templates.ts';
 import type { NotificationLinks } from './links.ts';
@@ -83,6 +85,7 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     return delivered();
   };
   return {
+    [APPOINTMENT_REMINDER_TOPIC]: appointmentReminder(channels),
     [CASE_SUBMITTED_TOPIC]: caseNotice((payload) => {
       const m = parseCaseSubmitted(payload);
       return m === null ? null : { caseId: m.caseId, kind: 'submitted', decided: null, feeDue: m.feeDue, answerBy: null };
@@ -109,3 +112,23 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     },
   };
 }
+
+/** An appointment's reminder, on each channel the person chose among e-mail and SMS (confirmed addresses only). */
+const appointmentReminder = (channels: NotificationDeps): OutboxHandler => async (payload, ctx) => {
+  const r = parseAppointmentReminder(payload);
+  if (r === null) {
+    return rejected('malformed appointment reminder');
+  }
+  const contacts = await channels.contactsOf(r.personId);
+  const lang = contacts.language;
+  if (contacts.noticeChannels.includes('email') && contacts.email !== null && contacts.emailVerified) {
+    const sent = await channels.email.send({ to: contacts.email, lang, ...appointmentReminderEmail(lang, r, channels.links.appointments(lang)) }, `${ctx.idempotencyKey}:email`);
+    if (sent.kind !== 'delivered') {
+      return sent;
+    }
+  }
+  if (contacts.noticeChannels.includes('sms') && contacts.phone !== null && contacts.phoneVerified) {
+    return channels.sms.send({ to: contacts.phone, text: appointmentReminderSms(lang, r) }, `${ctx.idempotencyKey}:sms`);
+  }
+  return delivered();
+};

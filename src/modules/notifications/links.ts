@@ -6,4 +6,6 @@ export interface NotificationLinks {
   applicantCase(lang: Lang, caseId: string): string;
   /** The back office's page of a case. */
   officeCase(lang: Lang, caseId: string): string;
+  /** The person's appointments in the cabinet. */
+  appointments(lang: Lang): string;
 }

@@ -1,8 +1,10 @@
 import type { Clock } from '../../kernel/clock.ts';
 import type { Lang } from '../../kernel/text.ts';
+import { AppointmentClosed, type AppointmentsService, type AppointmentView, kyivClock } from '../appointments/index.ts';
 import { canActOnCase, type CaseRecord, workflowOf } from '../cases/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
 import type { PhoneHolders } from '../identity/index.ts';
+import { type BookedVisit, bookedText, bookNotFound, bookRefused, bookUnknownNumber, cancelClosed, cancelledText, cancelNotFound } from './sms-booking-replies.ts';
 import { type ParsedSms, scriptLang, type SmsCommand } from './sms-commands.ts';
 import {
   centreLine, centreNone, centresText, helpText, hoursText, infoFound, infoNone, plainForSms, recordedText, startedText, statusNeutral, statusText, statusUsage, stoppedText,
@@ -16,6 +18,10 @@ export interface SmsLinks {
   search(lang: Lang, text: string): string;
   centres(lang: Lang): string;
   cabinet(lang: Lang): string;
+  /** Where to book an appointment online. */
+  book(lang: Lang): string;
+  /** The person's appointments in the cabinet. */
+  appointments(lang: Lang): string;
 }
 
 export interface AnswerDeps {
@@ -24,6 +30,7 @@ export interface AnswerDeps {
   readonly cases: { byNumber(number: string): Promise<CaseRecord | null> };
   readonly holders: PhoneHolders;
   readonly links: SmsLinks;
+  readonly appointments: Pick<AppointmentsService, 'bookBySms' | 'cancelBySms'>;
 }
 
 /**
@@ -62,8 +69,11 @@ async function answer(deps: AnswerDeps, command: SmsCommand, lang: Lang, from: s
     case 'centre':
       return command.argument === '' ? usageText('centre', lang) : centresIn(deps, command.argument, lang);
     case 'queue':
-    case 'book':
       return command.argument === '' ? usageText(command.kind, lang) : recordedText(command.kind, lang, links.centres(lang));
+    case 'book':
+      return command.argument === '' ? usageText(command.kind, lang) : bookBySms(deps, command.argument, lang, from);
+    case 'cancel':
+      return command.argument === '' ? usageText(command.kind, lang) : cancelBySms(deps, command.argument, lang, from);
     case 'ask':
     case 'complain':
     case 'suggest':
@@ -102,4 +112,37 @@ async function centresIn(deps: AnswerDeps, city: string, lang: Lang): Promise<st
   }
   const lines = centres.map((c) => centreLine(c.name[lang], c.address.street[lang], hoursText(lang, c.openingHours)));
   return centresText(lang, lines, deps.links.centres(lang));
+}
+
+const visitOf = (a: AppointmentView, lang: Lang): BookedVisit => {
+  const { day, time } = kyivClock(a.startsAt);
+  return { reference: a.reference, serviceName: a.serviceName[lang], centreName: a.centreName[lang], address: a.address[lang], day, time };
+};
+
+/** BOOK: the first free slot of the centre and service named, for the one person who confirmed the number. */
+async function bookBySms(deps: AnswerDeps, text: string, lang: Lang, from: string): Promise<string> {
+  const holder = await deps.holders.holderOf(from);
+  if (holder === null) {
+    return bookUnknownNumber(lang, deps.links.book(lang));
+  }
+  const booked = await deps.appointments.bookBySms(holder.person.id, text);
+  if (booked === null) {
+    return bookNotFound(lang, text, deps.links.book(lang));
+  }
+  return booked.ok ? bookedText(lang, visitOf(booked.value, lang)) : bookRefused(lang, deps.links.book(lang));
+}
+
+/** CANCEL: only an appointment of the person who confirmed the number; any other reference gets one neutral reply. */
+async function cancelBySms(deps: AnswerDeps, text: string, lang: Lang, from: string): Promise<string> {
+  const reference = text.trim().split(/\s+/u)[0]?.toUpperCase() ?? '';
+  const holder = await deps.holders.holderOf(from);
+  const neutral = cancelNotFound(lang, reference, deps.links.appointments(lang));
+  if (holder === null || !/^[A-Z0-9]{6}$/u.test(reference)) {
+    return neutral;
+  }
+  const cancelled = await deps.appointments.cancelBySms(holder.person.id, reference);
+  if (cancelled.ok) {
+    return cancelledText(lang, visitOf(cancelled.value, lang));
+  }
+  return cancelled.error instanceof AppointmentClosed ? cancelClosed(lang, reference) : neutral;
 }

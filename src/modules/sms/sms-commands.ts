@@ -7,7 +7,7 @@
 import type { Lang } from '../../kernel/text.ts';
 
 /** The commands that take text after the keyword. */
-export const TEXT_COMMANDS = ['info', 'centre', 'queue', 'book', 'ask', 'complain', 'suggest', 'commend'] as const;
+export const TEXT_COMMANDS = ['info', 'centre', 'queue', 'book', 'cancel', 'ask', 'complain', 'suggest', 'commend'] as const;
 export type TextCommand = (typeof TEXT_COMMANDS)[number];
 
 export type SmsCommand =
@@ -31,8 +31,8 @@ type Keyword = Exclude<CommandKind, 'unknown'>;
 
 /** Every keyword, lower-case, with its command and language. */
 const KEYWORDS: ReadonlyMap<string, { readonly kind: Keyword; readonly lang: Lang | null }> = new Map<string, { kind: Keyword; lang: Lang | null }>([
-  ...entries('en', { help: ['help'], stop: ['stop', 'unsubscribe'], start: ['start', 'subscribe'], status: ['status'], info: ['info'], centre: ['centre', 'center'], queue: ['queue'], book: ['book'], ask: ['ask'], complain: ['complain', 'complaint'], suggest: ['suggest'], commend: ['commend', 'thanks'] }),
-  ...entries('uk', { help: ['допомога', 'довідка'], stop: ['стоп'], start: ['старт'], status: ['статус'], info: ['інфо'], centre: ['цнап', 'центр'], queue: ['черга'], book: ['запис'], ask: ['питання'], complain: ['скарга'], suggest: ['пропозиція'], commend: ['подяка'] }),
+  ...entries('en', { help: ['help'], stop: ['stop', 'unsubscribe'], start: ['start', 'subscribe'], status: ['status'], info: ['info'], centre: ['centre', 'center'], queue: ['queue'], book: ['book'], cancel: ['cancel', 'unbook'], ask: ['ask'], complain: ['complain', 'complaint'], suggest: ['suggest'], commend: ['commend', 'thanks'] }),
+  ...entries('uk', { help: ['допомога', 'довідка'], stop: ['стоп'], start: ['старт'], status: ['статус'], info: ['інфо'], centre: ['цнап', 'центр'], queue: ['черга'], book: ['запис'], cancel: ['скасувати', 'скасування', 'відмінити'], ask: ['питання'], complain: ['скарга'], suggest: ['пропозиція'], commend: ['подяка'] }),
   ['?', { kind: 'help', lang: null }],
 ]);
 
@@ -60,6 +60,7 @@ export function parseSms(text: string): ParsedSms {
     case 'centre':
     case 'queue':
     case 'book':
+    case 'cancel':
     case 'ask':
     case 'complain':
     case 'suggest':

@@ -11,8 +11,8 @@ import type { TextCommand } from './sms-commands.ts';
 export const MAX_REPLY_SEGMENTS = 4;
 
 const HELP: LocalText = {
-  uk: 'Команди: СТАТУС <номер справи>; ІНФО <послуга>; ЦНАП <місто>; ЧЕРГА <центр>; ЗАПИС <центр> <послуга>; ПИТАННЯ, СКАРГА, ПРОПОЗИЦІЯ або ПОДЯКА <текст>; СТОП; СТАРТ.',
-  en: 'Commands: STATUS <case no>; INFO <service>; CENTRE <city>; QUEUE <centre>; BOOK <centre> <service>; ASK, COMPLAIN, SUGGEST or COMMEND <text>; STOP; START.',
+  uk: 'Команди: СТАТУС <номер справи>; ІНФО <послуга>; ЦНАП <місто>; ЧЕРГА <центр>; ЗАПИС <центр> <послуга>; СКАСУВАТИ <номер запису>; ПИТАННЯ, СКАРГА, ПРОПОЗИЦІЯ або ПОДЯКА <текст>; СТОП; СТАРТ.',
+  en: 'Commands: STATUS <case no>; INFO <service>; CENTRE <city>; QUEUE <centre>; BOOK <centre> <service>; CANCEL <booking ref>; ASK, COMPLAIN, SUGGEST or COMMEND <text>; STOP; START.',
 };
 
 export const helpText = (lang: Lang): string => HELP[lang];
@@ -89,16 +89,12 @@ export function hoursText(lang: Lang, hours: ReadonlyArray<{ readonly days: read
 export const centreLine = (name: string, street: string, hours: string): string => `${name}, ${street}: ${hours}`;
 
 /** The commands whose back-ends come later: the message is kept, and the reply says where to go. */
-export type RecordedCommand = Exclude<TextCommand, 'info' | 'centre'>;
+export type RecordedCommand = Exclude<TextCommand, 'info' | 'centre' | 'book' | 'cancel'>;
 
 const RECORDED: Readonly<Record<RecordedCommand, LocalText>> = {
   queue: {
     uk: 'Запит записано. Стан черги за SMS поки не повідомляємо. Адреси й години роботи центрів: ЦНАП <місто> або',
     en: 'Request recorded. Queue information by SMS is not available yet. Centre addresses and hours: CENTRE <city> or',
-  },
-  book: {
-    uk: 'Запит записано, але запис за SMS поки недоступний: візит не заплановано. Запишіться в центрі або за телефоном центру:',
-    en: 'Request recorded, but booking by SMS is not available yet: no appointment has been made. Book at the centre or by its phone:',
   },
   ask: { uk: 'Ваше питання записано. Відповіді за SMS поки не надсилаємо; звернення можна подати на порталі:', en: 'Your question is recorded. We do not answer by SMS yet; you can make an enquiry on the portal:' },
   complain: { uk: 'Вашу скаргу записано. Офіційну скаргу з відповіддю можна подати на порталі:', en: 'Your complaint is recorded. To make a formal complaint with a reply, use the portal:' },
@@ -106,14 +102,15 @@ const RECORDED: Readonly<Record<RecordedCommand, LocalText>> = {
   commend: { uk: 'Дякуємо, вашу подяку записано. Більше на порталі:', en: 'Thank you, your thanks are recorded. More on the portal:' },
 };
 
-/** What QUEUE, BOOK, ASK, COMPLAIN, SUGGEST and COMMEND answer: recorded, and where to go, never a made-up booking or answer. */
+/** What QUEUE, ASK, COMPLAIN, SUGGEST and COMMEND answer: recorded, and where to go, never a made-up booking or answer. */
 export const recordedText = (kind: RecordedCommand, lang: Lang, url: string): string => `${RECORDED[kind][lang]} ${url}`;
 
 const USAGE: Readonly<Record<TextCommand, LocalText>> = {
   info: { uk: 'Надішліть ІНФО і назву послуги, наприклад: ІНФО паспорт', en: 'Send INFO and a service, for example: INFO passport' },
   centre: { uk: 'Надішліть ЦНАП і місто, наприклад: ЦНАП Зореград', en: 'Send CENTRE and a city, for example: CENTRE Zorehrad' },
   queue: { uk: 'Надішліть ЧЕРГА і назву центру', en: 'Send QUEUE and the centre' },
-  book: { uk: 'Надішліть ЗАПИС, центр і послугу', en: 'Send BOOK, the centre and the service' },
+  book: { uk: 'Надішліть ЗАПИС, місто або центр і послугу, наприклад: ЗАПИС Зореград паспорт', en: 'Send BOOK, the city or centre and the service, for example: BOOK Zorehrad passport' },
+  cancel: { uk: 'Надішліть СКАСУВАТИ і номер запису, наприклад: СКАСУВАТИ K7M4QX', en: 'Send CANCEL and the booking reference, for example: CANCEL K7M4QX' },
   ask: { uk: 'Надішліть ПИТАННЯ і ваше питання', en: 'Send ASK and your question' },
   complain: { uk: 'Надішліть СКАРГА і текст скарги', en: 'Send COMPLAIN and your complaint' },
   suggest: { uk: 'Надішліть ПРОПОЗИЦІЯ і текст пропозиції', en: 'Send SUGGEST and your suggestion' },

@@ -50,6 +50,7 @@ export function CentrePage({ ctx, view }: { ctx: PageContext; view: CentreView }
           <h2 class="govuk-heading-m" id="hours">{t('centre.hours')}</h2>
           <HoursTable ctx={ctx} hours={c.openingHours} caption={c.name[lang]} />
           {c.notes ? <p class="govuk-body">{c.notes[lang]}</p> : null}
+          {(c.appointments ?? []).length > 0 ? <p class="govuk-body"><a class="govuk-link" href={paths.bookAppointment(lang, { centre: c.id })}>{t('appointments.book')}</a></p> : null}
         </section>
       </div>
       {c.accessibility ? (

@@ -13,6 +13,7 @@ import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
 import { enCases } from '../cases/en-cases.ts';
 import { enInbox } from '../cases/en-inbox.ts';
+import { enAppointments } from '../appointments/en-appointments.ts';
 import { enStaff } from '../admin/en-staff.ts';
 import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
@@ -37,6 +38,7 @@ export const en: Messages = {
   ...enJourney,
   ...enCases,
   ...enInbox,
+  ...enAppointments,
   ...enStaff,
   ...enStorage,
   ...enEdge,

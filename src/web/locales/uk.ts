@@ -13,6 +13,7 @@ import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
 import { ukCases } from '../cases/uk-cases.ts';
 import { ukInbox } from '../cases/uk-inbox.ts';
+import { ukAppointments } from '../appointments/uk-appointments.ts';
 import { ukStaff } from '../admin/uk-staff.ts';
 import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
@@ -36,6 +37,7 @@ export const uk = {
   ...ukJourney,
   ...ukCases,
   ...ukInbox,
+  ...ukAppointments,
   ...ukStaff,
   ...ukStorage,
   ...ukEdge,
