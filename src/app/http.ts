@@ -25,6 +25,7 @@ import { verifyRoutes } from '../web/verify/routes.tsx';
 import { officeSupervisionRoutes } from '../web/office/supervision.routes.tsx';
 import { letterRoutes } from '../web/office/letters.routes.tsx';
 import { deadLetterRoutes } from '../web/office/dead-letters.routes.tsx';
+import { queueRoutes } from '../web/queue/routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
 import { guard, registerSessions } from '../web/identity/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage, sendUnavailablePage } from '../web/common/error-pages.tsx';
@@ -100,6 +101,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...officeSupervisionRoutes({ backOffice: services.backOffice, payments: services.payments, clock: services.clock }, me),
     ...deadLetterRoutes({ deadLetters: services.deadLetters }, me),
     ...letterRoutes({ letters: services.letters, now: () => services.clock.now() }, me),
+    ...queueRoutes({ queue: services.queue }, me),
   ];
   for (const route of webRoutes) {
     // One Fastify route per pattern of the route's path declaration (each language, or the one without).

@@ -13,6 +13,7 @@ import { catalogueJourneys } from './catalogue.journeys.ts';
 import { identityJourneys, mandateJourneys } from './identity.journeys.ts';
 import { WIDTHS, checkFit, slugOf } from './fit.ts';
 import { crawlChecks } from './pages.crawl.ts';
+import { queueJourneys } from './queue.journeys.ts';
 import { startPortal } from './server.ts';
 
 export interface Check {
@@ -97,7 +98,7 @@ async function main(): Promise<number> {
   try {
     // E2E_ONLY=<regex> runs the checks whose names match (the crawl alone, say), for a quicker look.
     const only = process.env['E2E_ONLY'] ? new RegExp(process.env['E2E_ONLY']) : null;
-    const checks = [...(await catalogueJourneys(portal.url)), ...identityJourneys(), ...mandateJourneys(), ...casesJourneys(), ...crawlChecks()];
+    const checks = [...(await catalogueJourneys(portal.url)), ...identityJourneys(), ...mandateJourneys(), ...casesJourneys(), ...queueJourneys(), ...crawlChecks()];
     for (const check of checks.filter((c) => only === null || only.test(c.name))) {
       const started = Date.now();
       try {

@@ -97,6 +97,12 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   deadLetterRequeue: () => ({ values: { id: '1' } }),
   letterPdf: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
   letterDispatch: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
+  kiosk: () => ({ values: { id: ids.centre } }),
+  kioskIssue: () => ({ values: { id: ids.centre } }),
+  kioskTicket: () => ({ values: { id: ids.centre, ticketId: '00000000-0000-4000-8000-00000000ab1e' } }),
+  queueDisplay: () => ({ values: { id: ids.centre } }),
+  frontDeskFinish: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
+  frontDeskTransfer: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
 };
 const isSampled = (name: string): name is WithParams => Object.hasOwn(SAMPLES, name);
 

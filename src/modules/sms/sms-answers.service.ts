@@ -5,7 +5,7 @@ import type { CatalogueService } from '../catalogue/index.ts';
 import type { PhoneHolders } from '../identity/index.ts';
 import { type ParsedSms, scriptLang, type SmsCommand } from './sms-commands.ts';
 import {
-  centreLine, centreNone, centresText, helpText, hoursText, infoFound, infoNone, plainForSms, recordedText, startedText, statusNeutral, statusText, statusUsage, stoppedText,
+  centreLine, centreNone, queueLine, queueNone, centresText, helpText, hoursText, infoFound, infoNone, plainForSms, recordedText, startedText, statusNeutral, statusText, statusUsage, stoppedText,
   usageText,
 } from './sms-replies.ts';
 
@@ -24,6 +24,8 @@ export interface AnswerDeps {
   readonly cases: { byNumber(number: string): Promise<CaseRecord | null> };
   readonly holders: PhoneHolders;
   readonly links: SmsLinks;
+  /** A centre's walk-in queue now (the queue module), for QUEUE. */
+  readonly queue: { situation(centreId: string): Promise<{ readonly waiting: number; readonly estimatedMinutes: number } | null> };
 }
 
 /**
@@ -62,6 +64,7 @@ async function answer(deps: AnswerDeps, command: SmsCommand, lang: Lang, from: s
     case 'centre':
       return command.argument === '' ? usageText('centre', lang) : centresIn(deps, command.argument, lang);
     case 'queue':
+      return command.argument === '' ? usageText('queue', lang) : queueAt(deps, command.argument, lang);
     case 'book':
       return command.argument === '' ? usageText(command.kind, lang) : recordedText(command.kind, lang, links.centres(lang));
     case 'ask':
@@ -101,5 +104,27 @@ async function centresIn(deps: AnswerDeps, city: string, lang: Lang): Promise<st
     return centreNone(lang, city, deps.links.centres(lang));
   }
   const lines = centres.map((c) => centreLine(c.name[lang], c.address.street[lang], hoursText(lang, c.openingHours)));
+  return centresText(lang, lines, deps.links.centres(lang));
+}
+
+/**
+ * QUEUE <centre>: for each centre whose name or city has words starting with every word sent (or
+ * whose id it is), how many wait and the estimated wait. Information only: no ticket is issued by SMS.
+ */
+async function queueAt(deps: AnswerDeps, text: string, lang: Lang): Promise<string> {
+  const words = normalise(text).split(' ').filter((w) => w !== '');
+  const wordsOf = (s: string) => normalise(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const centres = (await deps.catalogue.centres()).value.filter((c) => c.id === normalise(text) || words.every((w) =>
+    [c.name.uk, c.name.en, c.address.city.uk, c.address.city.en].some((name) => wordsOf(name).some((n) => n.startsWith(w)))));
+  if (centres.length === 0) {
+    return queueNone(lang, text, deps.links.centres(lang));
+  }
+  const lines: string[] = [];
+  for (const c of centres) {
+    const now = await deps.queue.situation(c.id);
+    if (now !== null) {
+      lines.push(queueLine(lang, c.name[lang], now.waiting, now.estimatedMinutes));
+    }
+  }
   return centresText(lang, lines, deps.links.centres(lang));
 }

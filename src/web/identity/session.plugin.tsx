@@ -94,6 +94,14 @@ export function guard(route: WebRoute, sessions: SessionsService) {
       await sessions.recordRefusal('AUTHORIZE', personId, { reason: decision.reason, url: request.url }, request.ip);
       return sendRefusal(request, reply, decision.reason === 'sign-in-required' ? 401 : 403, decision.reason === 'sign-in-required' ? 'session-expired' : 'forbidden');
     }
+    if (route.method === 'POST' && route.sessionless) {
+      const origin = request.headers.origin;
+      if (origin !== undefined && origin !== `${request.protocol}://${request.headers.host ?? ''}`) {
+        await sessions.recordRefusal('CSRF', personId, { reason: 'origin', url: request.url }, request.ip);
+        return sendRefusal(request, reply, 403, 'csrf');
+      }
+      return undefined;
+    }
     if (route.method === 'POST') {
       const sent = csrfField((request.body as Record<string, unknown> | undefined)?.['_csrf']);
       const expected = request.signedIn?.session.csrfToken;
