@@ -29,7 +29,9 @@ function walkInJourney(w: QueueWords): Check {
       const kiosk = await ctx.visit(visitor, `/${w.lang}/centres/${CENTRE}/kiosk`, 200);
       await ctx.auditLike(kiosk, `walk-in-kiosk-${w.lang}`);
       await loaded(kiosk, kiosk.locator('form:has(input[name="service"][value="birth-registration"]) button').click());
-      await kiosk.waitForURL(/\/kiosk\/tickets\/[0-9a-f-]{36}$/);
+      if (!/\/kiosk\/tickets\/[0-9a-f-]{36}$/.test(kiosk.url())) {
+        throw new Error(`taking a ticket led to ${kiosk.url()}: ${await kiosk.title()}`);
+      }
       const label = ((await kiosk.locator('.govuk-panel strong').textContent()) ?? '').trim();
       if (!/^A-\d{3}$/.test(label)) {
         throw new Error(`the ticket page shows no ticket number: "${label}"`);

@@ -112,7 +112,7 @@ export const queueRepository = {
   /** The waiting tickets of a centre's day, longest waiting first. */
   async waiting(q: Queryable, centreId: string, day: string): Promise<Ticket[]> {
     const rows = await q.query<Row>(
-      `SELECT ${COLUMNS} FROM queue_tickets WHERE centre_id = $1 AND day = $2::date AND status = 'waiting' ORDER BY waiting_since, id`,
+      `SELECT ${COLUMNS} FROM queue_tickets WHERE centre_id = $1 AND day = $2::date AND status = 'waiting' ORDER BY waiting_since, number`,
       [centreId, day],
     );
     return rows.map(toTicket);

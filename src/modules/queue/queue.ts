@@ -30,7 +30,8 @@ export const DEFAULT_FAIRNESS: FairnessRule = { maxAppointmentsInARow: 2, walkIn
 const MINUTE = 60_000;
 
 const byTime = (a: Date, b: Date) => a.getTime() - b.getTime();
-const olderFirst = (a: Candidate, b: Candidate) => byTime(a.waitingSince, b.waitingSince) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Longest waiting first; equal times keep the order given (the sort is stable; the repository gives ticket number order). */
+const olderFirst = (a: Candidate, b: Candidate) => byTime(a.waitingSince, b.waitingSince);
 const earlierAppointment = (a: Candidate, b: Candidate) => byTime(a.appointmentAt as Date, b.appointmentAt as Date) || olderFirst(a, b);
 
 /**
