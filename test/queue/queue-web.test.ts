@@ -46,6 +46,8 @@ describe('the kiosk, the ticket and the display', () => {
   it('refuses a kiosk form sent from another site, and answers a service the centre lacks with the error summary', async () => {
     const forged = await kioskPost('en', 'birth-registration', { origin: 'https://elsewhere.example' });
     expect(forged.statusCode).toBe(403);
+    expect((await kioskPost('en', 'birth-registration', { 'sec-fetch-site': 'cross-site', origin: 'null' })).statusCode).toBe(403);
+    expect((await kioskPost('en', 'birth-registration', { 'sec-fetch-site': 'same-origin', origin: 'null' })).statusCode).toBe(303);
     const bad = await kioskPost('en', 'foreign-passport');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('govuk-error-summary');
