@@ -16,6 +16,7 @@ import { migrate } from '../platform/db/migrate.ts';
 import type { DatabaseLogger } from '../platform/db/postgres.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { createSmsService } from '../modules/sms/index.ts';
+import { createQueueService } from '../modules/queue/index.ts';
 import { createRateLimiter } from '../platform/rate-limit/index.ts';
 import type { Config } from './config.ts';
 import { notificationLinks, smsLinks } from './links.ts';
@@ -68,10 +69,11 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const letters = createLettersService({ db, clock });
   const publicHolidays = new Set(ukrainianPublicHolidays(Array.from({ length: 3 }, (_, i) => year - 1 + i)));
   const appointments = createAppointmentsService({ db, clock, catalogue, isHoliday: (day) => publicHolidays.has(day) });
+  const queue = createQueueService({ db, clock, catalogue });
   const sms = createSmsService({
-    db, clock, limiter: rateLimiter, catalogue, cases, appointments, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
+    db, clock, limiter: rateLimiter, catalogue, cases, appointments, queue, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
   });
-  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments };
+  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

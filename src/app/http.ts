@@ -26,6 +26,7 @@ import { officeSupervisionRoutes } from '../web/office/supervision.routes.tsx';
 import { letterRoutes } from '../web/office/letters.routes.tsx';
 import { assistedRoutes } from '../web/office/assisted.routes.tsx';
 import { deadLetterRoutes } from '../web/office/dead-letters.routes.tsx';
+import { queueRoutes } from '../web/queue/routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
 import { appointmentRoutes } from '../web/appointments/routes.tsx';
 import { guard, registerSessions } from '../web/identity/session.plugin.tsx';
@@ -104,6 +105,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...deadLetterRoutes({ deadLetters: services.deadLetters }, me),
     ...letterRoutes({ letters: services.letters, now: () => services.clock.now() }, me),
     ...assistedRoutes({ assisted: services.assisted }, me),
+    ...queueRoutes({ queue: services.queue }, me),
   ];
   for (const route of webRoutes) {
     // One Fastify route per pattern of the route's path declaration (each language, or the one without).

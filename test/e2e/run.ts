@@ -14,6 +14,7 @@ import { catalogueJourneys } from './catalogue.journeys.ts';
 import { identityJourneys, mandateJourneys } from './identity.journeys.ts';
 import { WIDTHS, checkFit, slugOf } from './fit.ts';
 import { crawlChecks } from './pages.crawl.ts';
+import { queueJourneys } from './queue.journeys.ts';
 import { startPortal } from './server.ts';
 
 export interface Check {
@@ -129,7 +130,7 @@ async function main(): Promise<number> {
     // what it made or at the demo data), so E2E_CONCURRENCY of them (default 3) run at once: a check spends most of its
     // time waiting on the portal or the browser, so three at a time keep two cores busy.
     const phases = [
-      chosen([...casesJourneys(), ...identityJourneys(), ...mandateJourneys(), ...(await catalogueJourneys(portal.url)), ...appointmentJourneys()]),
+      chosen([...casesJourneys(), ...identityJourneys(), ...mandateJourneys(), ...(await catalogueJourneys(portal.url)), ...appointmentJourneys(), ...queueJourneys()]),
       chosen(crawlChecks()),
     ];
     const concurrency = Math.max(1, Number(process.env['E2E_CONCURRENCY'] ?? 3) || 1);

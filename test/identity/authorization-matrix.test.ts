@@ -101,6 +101,12 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   letterPdf: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
   letterDispatch: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
   assistedFiled: ownCase,
+  kiosk: () => ({ values: { id: ids.centre } }),
+  kioskIssue: () => ({ values: { id: ids.centre } }),
+  kioskTicket: () => ({ values: { id: ids.centre, ticketId: '00000000-0000-4000-8000-00000000ab1e' } }),
+  queueDisplay: () => ({ values: { id: ids.centre } }),
+  frontDeskFinish: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
+  frontDeskTransfer: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
 };
 const isSampled = (name: string): name is WithParams => Object.hasOwn(SAMPLES, name);
 
@@ -255,7 +261,10 @@ describe('the authorization matrix', () => {
   it('POST without a CSRF token, or with another session’s, is refused (403) for every signed-in persona', async () => {
     const mismatches: string[] = [];
     // The payment provider's callback and the SMS gateway's webhooks are the public POSTs: they carry the provider's signature, not a session's token.
-    expect(ROWS.filter((r) => r.method === 'POST' && r.requirement.kind === 'public').map((r) => r.key)).toEqual(['POST /api/v1/payments/callback', 'POST /api/v1/sms/inbound', 'POST /api/v1/sms/receipts']);
+    // The centre's kiosk takes tickets without a session: its form is checked by Origin (test/queue/queue-web.test.ts refuses another site's).
+    expect(ROWS.filter((r) => r.method === 'POST' && r.requirement.kind === 'public').map((r) => r.key)).toEqual([
+      'POST /api/v1/payments/callback', 'POST /api/v1/sms/inbound', 'POST /api/v1/sms/receipts', 'POST /uk/centres/:id/kiosk/tickets', 'POST /en/centres/:id/kiosk/tickets',
+    ]);
     for (const row of ROWS.filter((r) => r.method === 'POST' && r.requirement.kind !== 'public')) {
       for (const persona of SIGNED_IN_PERSONAS) {
         for (const csrf of persona === 'citizen' ? (['none'] as const) : (['none', 'foreign'] as const)) {

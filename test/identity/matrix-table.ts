@@ -90,6 +90,10 @@ const FILING_STAFF = ['clerk', 'front-desk', 'contact-centre'] as const;
 const SUPERVISOR_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R');
 // Requeuing a dead letter: the gate lets supervisors through; one that is not dead (none is in the matrix) is a 404.
 const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R    R    R    R    N    R    R    R    R    R');
+// A queue ticket's page: public, and a ticket that is not one of the centre's (none is in the matrix) is a 404 for everyone.
+const PUBLIC_HIDDEN_GRID = grid(        'N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
+const FRONT_DESK_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R');
+const FRONT_DESK_POST_GRID = grid(      'R    R    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R');
 
 export const GROUPS: readonly RouteGroup[] = [
   {
@@ -204,6 +208,28 @@ export const GROUPS: readonly RouteGroup[] = [
     routes: ['/{lang}/office/assisted/cases/:id'],
   },
   {
+    title: 'a centre\'s queue kiosk and display', requirement: { kind: 'public' }, method: 'GET', expect: PUBLIC_GRID,
+    routes: ['/{lang}/centres/:id/kiosk', '/{lang}/centres/:id/display'],
+  },
+  {
+    // The kiosk's form carries no session (a kiosk has none); a form from another site is refused by its Origin. A service the centre lacks is a 400.
+    title: 'taking a queue ticket at the kiosk', requirement: { kind: 'public' }, method: 'POST', expect: PUBLIC_GRID,
+    routes: ['/{lang}/centres/:id/kiosk/tickets'],
+  },
+  {
+    title: 'a queue ticket\'s page', requirement: { kind: 'public' }, method: 'GET', expect: PUBLIC_HIDDEN_GRID,
+    routes: ['/{lang}/centres/:id/kiosk/tickets/:ticketId'],
+  },
+  {
+    title: 'the front desk\'s queue console', requirement: { kind: 'staff', roles: ['front-desk'] }, method: 'GET', expect: FRONT_DESK_GET_GRID,
+    routes: ['/{lang}/office/front-desk'],
+  },
+  {
+    // Calling the next (nobody waits), and a ticket that is not at the desk (answered with a redirect saying so).
+    title: 'the front desk\'s queue actions', requirement: { kind: 'staff', roles: ['front-desk'] }, method: 'POST', expect: FRONT_DESK_POST_GRID,
+    routes: ['/{lang}/office/front-desk/call', '/{lang}/office/front-desk/tickets/:id/finish', '/{lang}/office/front-desk/tickets/:id/transfer'],
+  },
+  {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,
     routes: ['/{lang}/admin/staff'],
   },
@@ -290,6 +316,10 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/office/dead-letters/:id/requeue': [],
   '/{lang}/office/letters/:id/dispatch': [],
   '/{lang}/office/assisted/file': [],
+  '/{lang}/centres/:id/kiosk/tickets': [['service', 'no-such-service']],
+  '/{lang}/office/front-desk/call': [['desk', '1']],
+  '/{lang}/office/front-desk/tickets/:id/finish': [['outcome', 'served'], ['desk', '1']],
+  '/{lang}/office/front-desk/tickets/:id/transfer': [['service', 'birth-registration'], ['desk', '1'], ['toDesk', '']],
 };
 
 /** Routes that end the session they are sent with: each persona signs in again after them. */

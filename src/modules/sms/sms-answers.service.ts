@@ -7,7 +7,7 @@ import type { PhoneHolders } from '../identity/index.ts';
 import { type BookedVisit, bookedText, bookNotFound, bookRefused, bookUnknownNumber, cancelClosed, cancelledText, cancelNotFound } from './sms-booking-replies.ts';
 import { type ParsedSms, scriptLang, type SmsCommand } from './sms-commands.ts';
 import {
-  centreLine, centreNone, centresText, helpText, hoursText, infoFound, infoNone, plainForSms, recordedText, startedText, statusNeutral, statusText, statusUsage, stoppedText,
+  centreLine, centreNone, queueLine, queueNone, centresText, helpText, hoursText, infoFound, infoNone, plainForSms, recordedText, startedText, statusNeutral, statusText, statusUsage, stoppedText,
   usageText,
 } from './sms-replies.ts';
 
@@ -31,6 +31,8 @@ export interface AnswerDeps {
   readonly holders: PhoneHolders;
   readonly links: SmsLinks;
   readonly appointments: Pick<AppointmentsService, 'bookBySms' | 'cancelBySms'>;
+  /** A centre's walk-in queue now (the queue module), for QUEUE. */
+  readonly queue: { situation(centreId: string): Promise<{ readonly waiting: number; readonly estimatedMinutes: number } | null> };
 }
 
 /**
@@ -69,7 +71,7 @@ async function answer(deps: AnswerDeps, command: SmsCommand, lang: Lang, from: s
     case 'centre':
       return command.argument === '' ? usageText('centre', lang) : centresIn(deps, command.argument, lang);
     case 'queue':
-      return command.argument === '' ? usageText(command.kind, lang) : recordedText(command.kind, lang, links.centres(lang));
+      return command.argument === '' ? usageText('queue', lang) : queueAt(deps, command.argument, lang);
     case 'book':
       return command.argument === '' ? usageText(command.kind, lang) : bookBySms(deps, command.argument, lang, from);
     case 'cancel':
@@ -145,4 +147,26 @@ async function cancelBySms(deps: AnswerDeps, text: string, lang: Lang, from: str
     return cancelledText(lang, visitOf(cancelled.value, lang));
   }
   return cancelled.error instanceof AppointmentClosed ? cancelClosed(lang, reference) : neutral;
+}
+
+/**
+ * QUEUE <centre>: for each centre whose name or city has words starting with every word sent (or
+ * whose id it is), how many wait and the estimated wait. Information only: no ticket is issued by SMS.
+ */
+async function queueAt(deps: AnswerDeps, text: string, lang: Lang): Promise<string> {
+  const words = normalise(text).split(' ').filter((w) => w !== '');
+  const wordsOf = (s: string) => normalise(s).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const centres = (await deps.catalogue.centres()).value.filter((c) => c.id === normalise(text) || words.every((w) =>
+    [c.name.uk, c.name.en, c.address.city.uk, c.address.city.en].some((name) => wordsOf(name).some((n) => n.startsWith(w)))));
+  if (centres.length === 0) {
+    return queueNone(lang, text, deps.links.centres(lang));
+  }
+  const lines: string[] = [];
+  for (const c of centres) {
+    const now = await deps.queue.situation(c.id);
+    if (now !== null) {
+      lines.push(queueLine(lang, c.name[lang], now.waiting, now.estimatedMinutes));
+    }
+  }
+  return centresText(lang, lines, deps.links.centres(lang));
 }

@@ -49,6 +49,13 @@ export const infoNone = (lang: Lang, query: string, searchUrl: string): string =
 export const centreNone = (lang: Lang, city: string, centresUrl: string): string =>
   lang === 'uk' ? `Центрів у місті «${city}» не знайдено. Усі центри: ${centresUrl}` : `No centre found in "${city}". All centres: ${centresUrl}`;
 
+/** QUEUE: a centre's queue now, one line. */
+export const queueLine = (lang: Lang, name: string, waiting: number, minutes: number): string =>
+  lang === 'uk' ? `${name}: у черзі ${waiting}, очікування близько ${minutes} хв` : `${name}: ${waiting} waiting, about ${minutes} min`;
+
+export const queueNone = (lang: Lang, text: string, centresUrl: string): string =>
+  lang === 'uk' ? `Центр «${text}» не знайдено. Усі центри: ${centresUrl}` : `No centre found for "${text}". All centres: ${centresUrl}`;
+
 /** Centres, one a line, cut before the reply takes more than MAX_REPLY_SEGMENTS segments (then the link to all). */
 export function centresText(lang: Lang, lines: readonly string[], centresUrl: string): string {
   const more = (n: number) => (lang === 'uk' ? `Ще ${n}: ${centresUrl}` : `${n} more: ${centresUrl}`);
@@ -89,20 +96,16 @@ export function hoursText(lang: Lang, hours: ReadonlyArray<{ readonly days: read
 export const centreLine = (name: string, street: string, hours: string): string => `${name}, ${street}: ${hours}`;
 
 /** The commands whose back-ends come later: the message is kept, and the reply says where to go. */
-export type RecordedCommand = Exclude<TextCommand, 'info' | 'centre' | 'book' | 'cancel'>;
+export type RecordedCommand = Exclude<TextCommand, 'info' | 'centre' | 'queue' | 'book' | 'cancel'>;
 
 const RECORDED: Readonly<Record<RecordedCommand, LocalText>> = {
-  queue: {
-    uk: 'Запит записано. Стан черги за SMS поки не повідомляємо. Адреси й години роботи центрів: ЦНАП <місто> або',
-    en: 'Request recorded. Queue information by SMS is not available yet. Centre addresses and hours: CENTRE <city> or',
-  },
   ask: { uk: 'Ваше питання записано. Відповіді за SMS поки не надсилаємо; звернення можна подати на порталі:', en: 'Your question is recorded. We do not answer by SMS yet; you can make an enquiry on the portal:' },
   complain: { uk: 'Вашу скаргу записано. Офіційну скаргу з відповіддю можна подати на порталі:', en: 'Your complaint is recorded. To make a formal complaint with a reply, use the portal:' },
   suggest: { uk: 'Дякуємо, вашу пропозицію записано. Більше на порталі:', en: 'Thank you, your suggestion is recorded. More on the portal:' },
   commend: { uk: 'Дякуємо, вашу подяку записано. Більше на порталі:', en: 'Thank you, your thanks are recorded. More on the portal:' },
 };
 
-/** What QUEUE, ASK, COMPLAIN, SUGGEST and COMMEND answer: recorded, and where to go, never a made-up booking or answer. */
+/** What ASK, COMPLAIN, SUGGEST and COMMEND answer: recorded, and where to go, never a made-up answer. */
 export const recordedText = (kind: RecordedCommand, lang: Lang, url: string): string => `${RECORDED[kind][lang]} ${url}`;
 
 const USAGE: Readonly<Record<TextCommand, LocalText>> = {

@@ -20,6 +20,11 @@ export interface WebRoute {
   readonly handler: (request: FastifyRequest, reply: FastifyReply, lang: Lang | null) => Promise<FastifyReply>;
   /** The route takes uploads: how many files, and the size limit for a request (see upload-stream.ts). */
   readonly upload?: UploadRule;
+  /**
+   * A public form sent without a session (a centre's kiosk): no session's CSRF token to check, so the
+   * gate refuses it when the browser says it comes from another site (its Origin is not this portal's).
+   */
+  readonly sessionless?: true;
 }
 
 /** What a handler is given besides the request: the language of the path (if it has one) and its parameters. */
@@ -34,12 +39,15 @@ type Handler<D extends AnyPath> = (request: FastifyRequest, reply: FastifyReply,
  * A web route: `route(PATHS.myCase, 'GET', SIGNED_IN, async (request, reply, { lang, params }) => …)`.
  * The parameters have passed their kinds' check at the edge (request-edge.tsx) before the handler runs.
  */
-export function route<D extends AnyPath>(path: D, method: 'GET' | 'POST', auth: Requirement, handler: Handler<D>, options: { readonly upload?: UploadRule } = {}): WebRoute {
+export function route<D extends AnyPath>(path: D, method: 'GET' | 'POST', auth: Requirement, handler: Handler<D>, options: { readonly upload?: UploadRule; readonly sessionless?: true } = {}): WebRoute {
   const run = (request: FastifyRequest, reply: FastifyReply, lang: Lang | null) => {
     const params = request.params as PathValues<string>;
     return handler(request, reply, (lang === null ? { params } : { lang, params }) as RouteArgs<D>);
   };
-  return { path, method, auth, handler: run, ...(options.upload === undefined ? {} : { upload: options.upload }) };
+  if (options.sessionless && auth.kind !== 'public') {
+    throw new Error('only a public route may take forms without a session');
+  }
+  return { path, method, auth, handler: run, ...(options.upload === undefined ? {} : { upload: options.upload }), ...(options.sessionless ? { sessionless: true } : {}) };
 }
 
 /**

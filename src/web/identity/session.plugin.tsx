@@ -94,6 +94,18 @@ export function guard(route: WebRoute, sessions: SessionsService) {
       await sessions.recordRefusal('AUTHORIZE', personId, { reason: decision.reason, url: request.url }, request.ip);
       return sendRefusal(request, reply, decision.reason === 'sign-in-required' ? 401 : 403, decision.reason === 'sign-in-required' ? 'session-expired' : 'forbidden');
     }
+    if (route.method === 'POST' && route.sessionless) {
+      // A browser says where a form comes from: Sec-Fetch-Site (sent whatever the referrer policy), else
+      // Origin (which the portal's no-referrer policy turns into "null").
+      const site = request.headers['sec-fetch-site'];
+      const origin = request.headers.origin;
+      const foreign = site !== undefined ? site !== 'same-origin' && site !== 'none' : origin !== undefined && origin !== 'null' && origin !== `${request.protocol}://${request.headers.host ?? ''}`;
+      if (foreign) {
+        await sessions.recordRefusal('CSRF', personId, { reason: 'origin', url: request.url }, request.ip);
+        return sendRefusal(request, reply, 403, 'csrf');
+      }
+      return undefined;
+    }
     if (route.method === 'POST') {
       const sent = csrfField((request.body as Record<string, unknown> | undefined)?.['_csrf']);
       const expected = request.signedIn?.session.csrfToken;

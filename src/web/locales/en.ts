@@ -8,6 +8,7 @@ import { enStaffHome } from '../office/en-staff-home.ts';
 import { enDeadLetters } from '../office/en-dead-letters.ts';
 import { enLetters } from '../office/en-letters.ts';
 import { enAssisted } from '../office/en-assisted.ts';
+import { enQueue } from '../queue/en-queue.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
@@ -32,6 +33,7 @@ export const en: Messages = {
   ...enDeadLetters,
   ...enLetters,
   ...enAssisted,
+  ...enQueue,
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,

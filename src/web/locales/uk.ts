@@ -8,6 +8,7 @@ import { ukStaffHome } from '../office/uk-staff-home.ts';
 import { ukDeadLetters } from '../office/uk-dead-letters.ts';
 import { ukLetters } from '../office/uk-letters.ts';
 import { ukAssisted } from '../office/uk-assisted.ts';
+import { ukQueue } from '../queue/uk-queue.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
@@ -31,6 +32,7 @@ export const uk = {
   ...ukDeadLetters,
   ...ukLetters,
   ...ukAssisted,
+  ...ukQueue,
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,
