@@ -17,6 +17,7 @@ import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
 import { enCatalogue } from '../catalogue/en-catalogue.ts';
 import { enCommon } from '../common/en-common.ts';
+import { enTimeline } from '../common/en-timeline.ts';
 import type { Messages } from './messages.ts';
 
 /** English copy. */
@@ -40,6 +41,7 @@ export const en: Messages = {
   ...enEdge,
   ...enCatalogue,
   ...enCommon,
+  ...enTimeline,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',

@@ -17,6 +17,7 @@ import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
 import { ukCatalogue } from '../catalogue/uk-catalogue.ts';
 import { ukCommon } from '../common/uk-common.ts';
+import { ukTimeline } from '../common/uk-timeline.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
@@ -39,6 +40,7 @@ export const uk = {
   ...ukEdge,
   ...ukCatalogue,
   ...ukCommon,
+  ...ukTimeline,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',
