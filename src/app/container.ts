@@ -8,7 +8,7 @@ import { createBackOfficeService, createCasePaymentsService, createCasesService,
 import { holidayCalendar } from '../modules/deadlines/index.ts';
 import { createDocumentIssuer, renderPdf } from '../modules/documents/index.ts';
 import { createHttpPaymentProvider, type PaymentProvider } from '../modules/payments/index.ts';
-import { createDeadLettersService, createDecisionsByPost, createLettersService, createNoticesService } from '../modules/notifications/index.ts';
+import { createDeadLettersService, createDecisionsByPost, createLettersService, createNoticePreviews, createNoticesService } from '../modules/notifications/index.ts';
 import { type OidcClient, createContactsService, createPhoneHolders, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -67,11 +67,12 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const notices = createNoticesService({ db, clock, serviceOf: async (id) => (await catalogue.service(id)).value, links: notificationLinks(config.publicUrl) });
   const deadLetters = createDeadLettersService({ db, clock });
   const letters = createLettersService({ db, clock });
+  const noticePreviews = createNoticePreviews({ links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays, now: () => clock.now() });
   const decisionsByPost = createDecisionsByPost({ db, clock, calendar, links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays });
   const sms = createSmsService({
     db, clock, limiter: rateLimiter, catalogue, cases, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
   });
-  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, decisionsByPost, sms };
+  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, decisionsByPost, noticePreviews, sms };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

@@ -96,6 +96,7 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   inboxMessage: () => ({ values: { id: ids.inboxMessage } }),
   deadLetterRequeue: () => ({ values: { id: '1' } }),
   letterPdf: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
+  noticeTemplateLetter: () => ({ values: { id: 'decision-granted-en' } }),
   letterDispatch: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
 };
 const isSampled = (name: string): name is WithParams => Object.hasOwn(SAMPLES, name);

@@ -82,6 +82,7 @@ const OFFICERS = ['clerk', 'decision-maker', 'supervisor'] as const;
 // A letter of the print queue: the gate lets officers through; one not in their agencies' queue (none is in the matrix) is a 404.
 const OFFICER_HIDDEN_GET_GRID = grid(   'S    S    R    R    R    R    R    R    R    N    N    N    R    R    R    R    R');
 const OFFICER_HIDDEN_POST_GRID = grid(  'R    R    R    R    R    R    R    R    R    N    N    N    R    R    R    R    R');
+const TEMPLATE_READER_GET_GRID = grid(  'S    S    R    R    R    R    R    R    R    R    R    A    A    R    R    R    R');
 const SUPERVISOR_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R');
 // Requeuing a dead letter: the gate lets supervisors through; one that is not dead (none is in the matrix) is a 404.
 const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R    R    R    R    N    R    R    R    R    R');
@@ -183,6 +184,10 @@ export const GROUPS: readonly RouteGroup[] = [
   {
     title: 'marking a letter dispatched', requirement: { kind: 'staff', roles: OFFICERS }, method: 'POST', expect: OFFICER_HIDDEN_POST_GRID,
     routes: ['/{lang}/office/letters/:id/dispatch'],
+  },
+  {
+    title: 'previews of the message templates and their letters\' PDFs', requirement: { kind: 'staff', roles: ['supervisor', 'agency-admin'] }, method: 'GET', expect: TEMPLATE_READER_GET_GRID,
+    routes: ['/{lang}/office/notice-templates', '/{lang}/office/notice-templates/:id/letter.pdf'],
   },
   {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,

@@ -20,6 +20,8 @@ export type { CaseDeadLetter } from './dead-letters.repository.ts';
 export { DeadLetterNotFound, LetterNotFound, MessageNotFound } from './notices.errors.ts';
 export { createLettersService, type LettersService } from './letters.service.ts';
 export { createDecisionsByPost } from './decisions-by-post.service.ts';
+export { createNoticePreviews, type NoticePreviews } from './notice-previews.service.ts';
+export type { NoticePreview } from './notice-previews.ts';
 export type { Letter } from './letters.repository.ts';
 
 /**

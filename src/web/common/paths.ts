@@ -83,6 +83,8 @@ export const PATHS = declarePaths({
   letterBatch: localPath('/office/letters/batch.pdf'),
   letterPdf: localPath('/office/letters/:id/letter.pdf', { id: 'uuid' }),
   letterDispatch: localPath('/office/letters/:id/dispatch', { id: 'uuid' }),
+  noticeTemplates: localPath('/office/notice-templates'),
+  noticeTemplateLetter: localPath('/office/notice-templates/:id/letter.pdf', { id: 'slug' }),
 
   stylesheet: rootPath('/assets/portico.css'),
   favicon: rootPath('/favicon.ico'),
@@ -148,6 +150,8 @@ export const paths = {
   letterBatch: (lang: Lang, query: Query = {}) => PATHS.letterBatch.url(lang, {}, query),
   letterPdf: PATHS.letterPdf.byPosition,
   letterDispatch: PATHS.letterDispatch.byPosition,
+  noticeTemplates: (lang: Lang) => PATHS.noticeTemplates.url(lang, {}),
+  noticeTemplateLetter: PATHS.noticeTemplateLetter.byPosition,
   iconSvg: PATHS.iconSvg.url(),
   openapi: PATHS.openapi.url(),
   jsonld: PATHS.jsonld.url(),
