@@ -40,6 +40,8 @@ export interface CasesConfig {
   readonly paymentSimulatorPort: number;
   /** How often the deadline jobs (silent consent, reminders) and draft clean-up run; 0 turns them off. */
   readonly jobIntervalSeconds: number;
+  /** DECISION_BY_POST_AFTER_WORKING_DAYS: a decision nobody opened or downloaded in the inbox within this many working days goes by post. */
+  readonly decisionByPostAfterWorkingDays: number;
 }
 
 /** Development only: a fixed, public secret, so that documents sealed in a demo verify after a restart. */
@@ -247,6 +249,7 @@ function casesConfig(
       : null,
     paymentSimulatorPort: int('PAYMENT_SIMULATOR_PORT', 3003, 0, 65535),
     jobIntervalSeconds: int('JOB_INTERVAL_SECONDS', 60, 0, 86_400),
+    decisionByPostAfterWorkingDays: int('DECISION_BY_POST_AFTER_WORKING_DAYS', 5, 1, 60),
   };
 }
 

@@ -25,6 +25,7 @@ import { verifyRoutes } from '../web/verify/routes.tsx';
 import { officeSupervisionRoutes } from '../web/office/supervision.routes.tsx';
 import { letterRoutes } from '../web/office/letters.routes.tsx';
 import { assistedRoutes } from '../web/office/assisted.routes.tsx';
+import { noticeTemplateRoutes } from '../web/office/notice-templates.routes.tsx';
 import { deadLetterRoutes } from '../web/office/dead-letters.routes.tsx';
 import { queueRoutes } from '../web/queue/routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
@@ -106,6 +107,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...letterRoutes({ letters: services.letters, now: () => services.clock.now() }, me),
     ...assistedRoutes({ assisted: services.assisted }, me),
     ...queueRoutes({ queue: services.queue }, me),
+    ...noticeTemplateRoutes({ previews: services.noticePreviews }, me),
   ];
   for (const route of webRoutes) {
     // One Fastify route per pattern of the route's path declaration (each language, or the one without).

@@ -13,9 +13,10 @@ export async function purgeStaleSignIns(services: Services) {
 }
 
 /**
- * The background jobs of one portal process: silent consent, deadline reminders and the deletion of
- * expired drafts, every `intervalSeconds`. Several processes may run them at once: the deadline jobs
- * claim cases with row locks (SKIP LOCKED) and reminders are recorded once.
+ * The background jobs of one portal process: silent consent, deadline reminders, the deletion of
+ * expired drafts and decisions unread in the inbox sent by post, every `intervalSeconds`. Several
+ * processes may run them at once: the deadline jobs claim cases and the post job decisions with row
+ * locks (SKIP LOCKED); reminders and posted decisions are recorded once.
  */
 export function startJobs(services: Services, intervalSeconds: number, logger: Logger): { stop: () => Promise<void> } {
   if (intervalSeconds === 0) {
@@ -39,12 +40,13 @@ export function startJobs(services: Services, intervalSeconds: number, logger: L
         const done = await services.deadlineJobs.tick();
         const purged = await services.drafts.purgeExpired();
         const appointmentReminders = await services.appointments.sendDueReminders();
+        const posted = await services.decisionsByPost.run();
         if (unavailable > 0) {
           logger.info({ failures: unavailable }, 'background jobs resumed: the database is back');
           unavailable = 0;
         }
-        if (done.silentConsent + done.reminders + purged + appointmentReminders > 0) {
-          logger.info({ ...done, draftsPurged: purged, appointmentReminders }, 'background jobs');
+        if (done.silentConsent + done.reminders + purged + appointmentReminders + posted.letters + posted.noAddress > 0) {
+          logger.info({ ...done, draftsPurged: purged, appointmentReminders, decisionsPosted: posted.letters, decisionsUnreadNoAddress: posted.noAddress }, 'background jobs');
         }
         const stale = await purgeStaleSignIns(services);
         if (stale.signInRequests + stale.sessions + stale.rateLimitCounters + stale.refusalCounts > 0) {

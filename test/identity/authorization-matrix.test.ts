@@ -99,6 +99,7 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   cancelAppointment: (lang) => ({ values: { id: lang === 'uk' ? ids.cancelAppointmentUk : ids.cancelAppointmentEn } }),
   deadLetterRequeue: () => ({ values: { id: '1' } }),
   letterPdf: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
+  noticeTemplateLetter: () => ({ values: { id: 'decision-granted-en' } }),
   letterDispatch: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
   assistedFiled: ownCase,
   kiosk: () => ({ values: { id: ids.centre } }),

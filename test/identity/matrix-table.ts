@@ -87,6 +87,7 @@ const FILING_GET_GRID = grid(           'S    S    R    R    R    R    R    R   
 const FILING_POST_GRID = grid(          'R    R    R    R    R    R    R    R    R    A    R    R    R    A    A    R    R');
 const FILING_HIDDEN_GET_GRID = grid(    'S    S    R    R    R    R    R    R    R    N    R    R    R    N    N    R    R');
 const FILING_STAFF = ['clerk', 'front-desk', 'contact-centre'] as const;
+const TEMPLATE_READER_GET_GRID = grid(  'S    S    R    R    R    R    R    R    R    R    R    A    A    R    R    R    R');
 const SUPERVISOR_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R');
 // Requeuing a dead letter: the gate lets supervisors through; one that is not dead (none is in the matrix) is a 404.
 const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R    R    R    R    N    R    R    R    R    R');
@@ -228,6 +229,10 @@ export const GROUPS: readonly RouteGroup[] = [
     // Calling the next (nobody waits), and a ticket that is not at the desk (answered with a redirect saying so).
     title: 'the front desk\'s queue actions', requirement: { kind: 'staff', roles: ['front-desk'] }, method: 'POST', expect: FRONT_DESK_POST_GRID,
     routes: ['/{lang}/office/front-desk/call', '/{lang}/office/front-desk/tickets/:id/finish', '/{lang}/office/front-desk/tickets/:id/transfer'],
+  },
+  {
+    title: 'previews of the message templates and their letters\' PDFs', requirement: { kind: 'staff', roles: ['supervisor', 'agency-admin'] }, method: 'GET', expect: TEMPLATE_READER_GET_GRID,
+    routes: ['/{lang}/office/notice-templates', '/{lang}/office/notice-templates/:id/letter.pdf'],
   },
   {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,

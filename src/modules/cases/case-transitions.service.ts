@@ -118,3 +118,16 @@ export async function applyEvent(
 }
 
 
+
+/**
+ * A case event that moves nothing (a letter posted, say): written to the case's history in the caller's
+ * transaction with its channel and actor, the state unchanged. False when the case does not exist.
+ */
+export async function recordCaseEvent(tx: Queryable, e: { caseId: string; event: string; actorPersonId: string | null; actorRole: string; channel: string; reason: string | null; at: Date }): Promise<boolean> {
+  const c = await casesRepository.byId(tx, e.caseId);
+  if (c === null) {
+    return false;
+  }
+  await casesRepository.appendEvent(tx, { ...e, from: c.state, to: c.state, refusalGroundId: null });
+  return true;
+}

@@ -63,6 +63,8 @@ export interface CaseEventRecord {
   readonly actorPersonId: string | null;
   readonly actorName: string | null;
   readonly actorRole: string;
+  /** The staff roles the acting person holds now (a contact-centre operator, a front-desk clerk…), empty for anyone else. */
+  readonly actorStaffRoles: readonly string[];
   readonly channel: string;
   readonly reason: string | null;
   readonly refusalGroundId: string | null;

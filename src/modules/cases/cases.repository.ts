@@ -142,12 +142,16 @@ export const casesRepository = {
   },
 
   async events(db: Queryable, caseId: string): Promise<CaseEventRecord[]> {
-    const rows = await db.query<{ id: number; event: string; from_state: string; to_state: string; actor_person_id: string | null; actor_name: string | null; actor_role: string; channel: string; reason: string | null; refusal_ground_id: string | null; at: Date }>(
-      `SELECT e.*, CASE WHEN p.id IS NULL THEN NULL ELSE p.given_name || ' ' || p.family_name END AS actor_name
+    const rows = await db.query<{ id: number; event: string; from_state: string; to_state: string; actor_person_id: string | null; actor_name: string | null; actor_role: string; actor_staff_roles: string[] | null; channel: string; reason: string | null; refusal_ground_id: string | null; at: Date }>(
+      `SELECT e.*, CASE WHEN p.id IS NULL THEN NULL ELSE p.given_name || ' ' || p.family_name END AS actor_name,
+         ARRAY(SELECT DISTINCT s.role FROM staff_roles s WHERE s.national_id = p.national_id AND s.revoked_at IS NULL ORDER BY s.role) AS actor_staff_roles
        FROM case_events e LEFT JOIN persons p ON p.id = e.actor_person_id WHERE e.case_id = $1 ORDER BY e.id`,
       [caseId],
     );
-    return rows.map((r) => ({ id: Number(r.id), event: r.event, from: r.from_state, to: r.to_state, actorPersonId: r.actor_person_id, actorName: r.actor_name, actorRole: r.actor_role, channel: r.channel, reason: r.reason, refusalGroundId: r.refusal_ground_id, at: r.at }));
+    return rows.map((r) => ({
+      id: Number(r.id), event: r.event, from: r.from_state, to: r.to_state, actorPersonId: r.actor_person_id, actorName: r.actor_name, actorRole: r.actor_role,
+      actorStaffRoles: r.actor_staff_roles ?? [], channel: r.channel, reason: r.reason, refusalGroundId: r.refusal_ground_id, at: r.at,
+    }));
   },
 
   /** Cases for a party (or filed by a person for themselves), newest first. */

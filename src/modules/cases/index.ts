@@ -5,7 +5,7 @@ export { canActOnCase, caseIsForActingParty, caseRolesFor, queueAgencies, superv
 export * from './cases.errors.ts';
 export { createCasesService, type CasesService, type OpenCase } from './cases.service.ts';
 export { createBackOfficeService, type BackOfficeService, type QueueQuery } from './back-office.service.ts';
-export { type CaseCommand, dueOnFor, workflowOf } from './case-transitions.service.ts';
+export { type CaseCommand, dueOnFor, recordCaseEvent, workflowOf } from './case-transitions.service.ts';
 export { createDeadlineJobs } from './deadline-jobs.service.ts';
 export { type CallbackOutcome, createCasePaymentsService, type CasePaymentsService } from './case-payments.service.ts';
 export type { DecisionPreview } from './decision-preview.service.ts';

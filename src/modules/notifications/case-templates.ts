@@ -64,17 +64,43 @@ export function decisionEmail(lang: Lang, caseNumber: string, outcome: string, c
     ]);
 }
 
+/**
+ * The letter that goes by post with a decision nobody opened or downloaded in the portal inbox within
+ * `workingDays` working days of `toldOn` (a day, 'YYYY-MM-DD'); the decision is enclosed.
+ */
+export function decisionByPostLetter(lang: Lang, caseNumber: string, outcome: string, toldOn: string, workingDays: number, caseUrl: string): RenderedEmail {
+  const granted = outcome === 'granted';
+  return lang === 'uk'
+    ? mail(lang, `Справа ${caseNumber}: рішення надіслано поштою`, [
+      `${dayInWords(toldOn, lang)} ми надіслали до вашої скриньки на порталі рішення за справою ${caseNumber} (${granted ? 'послугу надано' : 'відмовлено'}), але за ${workingDays} роб. дн. його не відкрили й не завантажили. Тому надсилаємо рішення поштою: його додано до цього листа.`,
+      `Рішення має електронну печатку; перевірити його справжність можна за QR-кодом на рішенні. Справа на порталі: ${caseUrl}`,
+    ])
+    : mail(lang, `Case ${caseNumber}: the decision sent by post`, [
+      `On ${dayInWords(toldOn, lang)} we put the decision on case ${caseNumber} (${granted ? 'granted' : 'refused'}) in your portal inbox, but it was not opened or downloaded within ${workingDays} working days. So we are sending the decision by post: it is enclosed with this letter.`,
+      `The decision carries an electronic seal; the QR code on it shows that it is genuine. The case on the portal: ${caseUrl}`,
+    ]);
+}
+
 export function withdrawnEmail(lang: Lang, caseNumber: string, caseUrl: string): RenderedEmail {
   return lang === 'uk'
     ? mail(lang, `Заяву ${caseNumber} відкликано`, [`Заяву ${caseNumber} відкликано, її більше не розглядають.`, `Подробиці: ${caseUrl}`])
     : mail(lang, `Application ${caseNumber} withdrawn`, [`Application ${caseNumber} has been withdrawn and is no longer being reviewed.`, `Details: ${caseUrl}`]);
 }
 
-export function deadlineEmail(kind: 'reminder' | 'escalation', caseNumber: string, dueOn: string, workingDaysBefore: number, caseUrl: string): RenderedEmail {
-  const subject = kind === 'reminder' ? `Строк розгляду справи ${caseNumber} спливає ${dueOn}` : `Ескалація: справа ${caseNumber}, строк ${dueOn}`;
+/** An officer's reminder (the case they hold) or a supervisor's escalation, in the officer's language. */
+export function deadlineEmail(lang: Lang, kind: 'reminder' | 'escalation', caseNumber: string, dueOn: string, workingDaysBefore: number, caseUrl: string): RenderedEmail {
+  const due = dayInWords(dueOn, lang);
+  if (lang === 'en') {
+    const subject = kind === 'reminder' ? `The term of case ${caseNumber} ends on ${due}` : `Escalation: case ${caseNumber}, due ${due}`;
+    const lead = kind === 'reminder'
+      ? `Reminder: ${workingDaysBefore} working ${workingDaysBefore === 1 ? 'day is' : 'days are'} left until the end of the statutory term of case ${caseNumber} (due ${due}).`
+      : `Case ${caseNumber} is still not decided, and ${workingDaysBefore} working ${workingDaysBefore === 1 ? 'day is' : 'days are'} left until its term ends (${due}). Check who is dealing with it.`;
+    return { subject, text: `${lead}\n\n${caseUrl}${SIGNATURE.en}` };
+  }
+  const subject = kind === 'reminder' ? `Строк розгляду справи ${caseNumber} спливає ${due}` : `Ескалація: справа ${caseNumber}, строк ${due}`;
   const lead = kind === 'reminder'
-    ? `Нагадування: до кінцевого строку розгляду справи ${caseNumber} залишилося ${workingDaysBefore} роб. дн. (строк — ${dueOn}).`
-    : `Справа ${caseNumber} досі не вирішена, а до кінцевого строку (${dueOn}) залишилося ${workingDaysBefore} роб. дн. Перевірте, хто нею займається.`;
+    ? `Нагадування: до кінцевого строку розгляду справи ${caseNumber} залишилося ${workingDaysBefore} роб. дн. (строк — ${due}).`
+    : `Справа ${caseNumber} досі не вирішена, а до кінцевого строку (${due}) залишилося ${workingDaysBefore} роб. дн. Перевірте, хто нею займається.`;
   return { subject, text: `${lead}\n\n${caseUrl}${SIGNATURE.uk}` };
 }
 

@@ -21,6 +21,9 @@ export { createDeadLettersService, type DeadLettersService } from './dead-letter
 export type { CaseDeadLetter } from './dead-letters.repository.ts';
 export { DeadLetterNotFound, LetterNotFound, MessageNotFound } from './notices.errors.ts';
 export { createLettersService, type LettersService } from './letters.service.ts';
+export { createDecisionsByPost } from './decisions-by-post.service.ts';
+export { createNoticePreviews, type NoticePreviews } from './notice-previews.service.ts';
+export type { NoticePreview } from './notice-previews.ts';
 export type { Letter } from './letters.repository.ts';
 
 /**
@@ -43,15 +46,16 @@ export interface NotificationDeps {
  * What to tell whom on which channel: one-time codes for contact details; notices about cases (one per
  * event that matters: see README.md), fanned out to each person told — the portal inbox always, and one
  * outbox delivery per e-mail or SMS they asked for, each retried on its own; and officers' reminders and
- * escalations (an officer without a confirmed e-mail address is not written to: the message is done).
+ * escalations, each in the officer's language (an officer without a confirmed e-mail address is not written to: the message is done).
  */
 export function notificationHandlers(channels: NotificationDeps): Record<string, OutboxHandler> {
-  const mailTo = async (personId: string, lang: Lang, mail: { subject: string; text: string }, key: string) => {
+  /** An e-mail to a person in their own language (`person_contacts.language`), when their address is confirmed. */
+  const mailTo = async (personId: string, mail: (lang: Lang) => { subject: string; text: string }, key: string) => {
     const contacts = await channels.contactsOf(personId);
     if (contacts.email === null || !contacts.emailVerified) {
       return delivered();
     }
-    return channels.email.send({ to: contacts.email, lang, ...mail }, key);
+    return channels.email.send({ to: contacts.email, lang: contacts.language, ...mail(contacts.language) }, key);
   };
   /** A case notice: fanned out in one transaction to the inbox of each person told and to their e-mail and SMS deliveries. */
   const caseNotice = (read: (payload: unknown) => CaseNotice | 'none' | null): OutboxHandler => async (payload, ctx) => {
@@ -75,9 +79,9 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     if (m === null) {
       return rejected('malformed deadline notice');
     }
-    const url = channels.links.officeCase('uk', m.caseId);
     for (const personId of m.to) {
-      const outcome = await mailTo(personId, 'uk', deadlineEmail(kind, m.caseNumber, m.dueOn, m.workingDaysBefore, url), `${ctx.idempotencyKey}:${personId}`);
+      const mail = (lang: Lang) => deadlineEmail(lang, kind, m.caseNumber, m.dueOn, m.workingDaysBefore, channels.links.officeCase(lang, m.caseId));
+      const outcome = await mailTo(personId, mail, `${ctx.idempotencyKey}:${personId}`);
       if (outcome.kind !== 'delivered') {
         return outcome;
       }

@@ -15,6 +15,8 @@ export interface Letter {
   readonly subject: string;
   readonly body: string;
   readonly address: string;
+  /** The decision enclosed with the letter (printed after it), when one is. */
+  readonly documentId: string | null;
   readonly createdAt: Date;
   readonly dispatchedAt: Date | null;
 }
@@ -32,22 +34,24 @@ export interface NewLetter {
   readonly address: string;
   readonly sourceKey: string;
   readonly createdAt: Date;
+  /** The decision to enclose. */
+  readonly documentId?: string | null;
 }
 
 type Row = {
   id: string; person_id: string; case_id: string; case_number: string; organisation_id: string; name_uk: string | null; name_en: string | null;
-  lang: Lang; kind: CaseNoticeKind; subject: string; body: string; address: string; created_at: Date; dispatched_at: Date | null;
+  lang: Lang; kind: CaseNoticeKind; subject: string; body: string; address: string; document_id: string | null; created_at: Date; dispatched_at: Date | null;
 };
 
 const SELECT = `SELECT l.id, l.person_id, l.case_id, l.case_number, l.organisation_id, o.name_uk, o.name_en, l.lang, l.kind, l.subject, l.body,
-  l.address, l.created_at, l.dispatched_at
+  l.address, l.document_id, l.created_at, l.dispatched_at
   FROM letters l LEFT JOIN organisations o ON o.id = l.organisation_id
   WHERE l.organisation_id = ANY($1::text[])`;
 
 const toLetter = (r: Row): Letter => ({
   id: r.id, personId: r.person_id, caseId: r.case_id, caseNumber: r.case_number, organisationId: r.organisation_id,
   organisationName: { uk: r.name_uk ?? r.organisation_id, en: r.name_en ?? r.organisation_id },
-  lang: r.lang, kind: r.kind, subject: r.subject, body: r.body, address: r.address, createdAt: r.created_at, dispatchedAt: r.dispatched_at,
+  lang: r.lang, kind: r.kind, subject: r.subject, body: r.body, address: r.address, documentId: r.document_id, createdAt: r.created_at, dispatchedAt: r.dispatched_at,
 });
 
 /** Letters: written once per source message and person; read and dispatched by the staff of the case's agency. */
@@ -55,11 +59,11 @@ export const lettersRepository = {
   /** Answers whether the letter is new (false when this source already wrote one to this person). */
   async insert(q: Queryable, l: NewLetter): Promise<boolean> {
     const rows = await q.query(
-      `INSERT INTO letters (id, person_id, case_id, case_number, organisation_id, lang, kind, subject, body, address, source_key, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+      `INSERT INTO letters (id, person_id, case_id, case_number, organisation_id, lang, kind, subject, body, address, source_key, created_at, document_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (source_key, person_id) DO NOTHING
        RETURNING id`,
-      [l.id, l.personId, l.caseId, l.caseNumber, l.organisationId, l.lang, l.kind, l.subject, l.body, l.address, l.sourceKey, l.createdAt],
+      [l.id, l.personId, l.caseId, l.caseNumber, l.organisationId, l.lang, l.kind, l.subject, l.body, l.address, l.sourceKey, l.createdAt, l.documentId ?? null],
     );
     return rows.length === 1;
   },
@@ -75,6 +79,15 @@ export const lettersRepository = {
   async one(q: Queryable, organisationIds: readonly string[], id: string): Promise<Letter | null> {
     const [r] = await q.query<Row>(`${SELECT} AND l.id = $2`, [organisationIds, id]);
     return r === undefined ? null : toLetter(r);
+  },
+
+  /** The sealed PDFs of the decisions enclosed with letters, by document id. */
+  async enclosures(q: Queryable, documentIds: readonly string[]): Promise<Map<string, Uint8Array>> {
+    if (documentIds.length === 0) {
+      return new Map();
+    }
+    const rows = await q.query<{ id: string; pdf: Uint8Array }>('SELECT id, pdf FROM documents WHERE id = ANY($1::uuid[])', [documentIds]);
+    return new Map(rows.map((r) => [r.id, r.pdf]));
   },
 
   /** Marks a letter dispatched, the first time only; null when it is not one of these agencies' or was dispatched already. */

@@ -13,9 +13,13 @@ const QUEUE_LIMIT = 200;
 const BATCH_LIMIT = 500;
 const KYIV_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const printed = (l: Letter): LetterInput => ({
-  lang: l.lang, sender: l.organisationName[l.lang], address: l.address, date: l.createdAt, caseNumber: l.caseNumber, subject: l.subject, body: l.body,
-});
+const printed = (l: Letter, enclosures: ReadonlyMap<string, Uint8Array>): LetterInput => {
+  const enclosure = l.documentId === null ? undefined : enclosures.get(l.documentId);
+  return {
+    lang: l.lang, sender: l.organisationName[l.lang], address: l.address, date: l.createdAt, caseNumber: l.caseNumber, subject: l.subject, body: l.body,
+    ...(enclosure === undefined ? {} : { enclosure }),
+  };
+};
 
 /** The instants a Kyiv calendar day runs between (Kyiv is UTC+2 or +3: the offset is read at noon). */
 function kyivDayRange(day: string): { from: Date; to: Date } | null {
@@ -34,12 +38,17 @@ function kyivDayRange(day: string): { from: Date; to: Date } | null {
 }
 
 /**
- * The print queue: letters (case notices by post) of the staff member's agencies not dispatched yet,
+ * The print queue: letters (case notices by post, and decisions posted because nobody opened them in the inbox) of the staff member's agencies not dispatched yet,
  * each letter's PDF, a day's batch as one PDF for the print room, and marking a letter dispatched
  * (audited). A letter of another agency is `LetterNotFound`.
  */
 export function createLettersService({ db, clock }: { db: Database; clock: Clock }) {
   const agenciesOf = (signedIn: SignedIn) => queueAgencies(signedIn.actor);
+  /** The letters as printed, each followed by the decision it encloses. */
+  const print = async (letters: readonly Letter[]) => {
+    const enclosures = await lettersRepository.enclosures(db, letters.flatMap((l) => (l.documentId === null ? [] : [l.documentId])));
+    return renderLetters(letters.map((l) => printed(l, enclosures)));
+  };
   return {
     async queue(signedIn: SignedIn): Promise<Letter[]> {
       const agencies = agenciesOf(signedIn);
@@ -49,7 +58,7 @@ export function createLettersService({ db, clock }: { db: Database; clock: Clock
     async pdf(signedIn: SignedIn, letterId: string): Promise<Result<{ letter: Letter; pdf: Uint8Array }, LetterNotFound>> {
       const agencies = agenciesOf(signedIn);
       const letter = isUuid(letterId) && agencies.length > 0 ? await lettersRepository.one(db, agencies, letterId) : null;
-      return letter === null ? err(new LetterNotFound(letterId)) : ok({ letter, pdf: await renderLetters([printed(letter)]) });
+      return letter === null ? err(new LetterNotFound(letterId)) : ok({ letter, pdf: await print([letter]) });
     },
 
     /** The undispatched letters written on a Kyiv day (YYYY-MM-DD) as one PDF, each from a new page; null for a day that is not one. */
@@ -60,7 +69,7 @@ export function createLettersService({ db, clock }: { db: Database; clock: Clock
       }
       const agencies = agenciesOf(signedIn);
       const letters = agencies.length === 0 ? [] : await lettersRepository.undispatched(db, agencies, BATCH_LIMIT, range);
-      return { count: letters.length, pdf: await renderLetters(letters.map(printed)) };
+      return { count: letters.length, pdf: await print(letters) };
     },
 
     async dispatch(signedIn: SignedIn, letterId: string): Promise<Result<Letter, LetterNotFound>> {

@@ -6,6 +6,7 @@ import { ErrorSummary, type FieldError, FileUpload, formatTerm, Textarea, Timeli
 import { formatDay, formatInstant } from '../common/dates.ts';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { Answers, RateForm, Requests, WithdrawForm } from './case-parts.tsx';
+import { actorWords, channelWords } from '../common/case-actor.ts';
 import { caseStatusView, type CaseStatusView, type TimelineItem } from './case.view.ts';
 import { documentName, StatusTag, turnText } from './status.tsx';
 
@@ -119,6 +120,7 @@ function History({ ctx, items }: { ctx: PageContext; items: readonly TimelineIte
   return (
     <Timeline headingLevel={3} items={items.map((e) => ({
       title: 'event' in e.title ? t(`cases.event.${e.title.event}`) : e.title.state[lang],
+      byline: t('timeline.byline', { who: actorWords(t, e.actor, { names: false }), channel: channelWords(t, e.channel) }),
       datetime: e.at.toISOString(), when: formatInstant(e.at, lang),
       children: e.reason || e.refusalGround || e.byStaff ? (
         <>

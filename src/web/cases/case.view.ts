@@ -5,14 +5,16 @@
 import type { LocalText } from '../../kernel/text.ts';
 import type { Service } from '../../modules/catalogue/index.ts';
 import { type CaseDocument, type CaseEventRecord, type CaseRecord, type CaseTurn, caseTurn, type InformationRequest, type PaymentStanding, workflowOf } from '../../modules/cases/index.ts';
+import { type CaseActor, caseActor } from '../common/case-actor.ts';
 import { tagTone, type TagTone } from './cabinet.view.ts';
 
 /** The events whose names the locale holds; any other (a service's own workflow) is named by the state it led to. */
 export const NAMED_EVENTS = [
   'submit', 'request-payment', 'pay', 'register', 'start-review', 'request-information', 'answer-information', 'grant', 'grant-by-silent-consent', 'refuse', 'withdraw', 'issue-result', 'close',
+  'decision-sent-by-post', 'decision-unread-no-address',
 ] as const;
 export type NamedEvent = (typeof NAMED_EVENTS)[number];
-const isNamed = (event: string): event is NamedEvent => (NAMED_EVENTS as readonly string[]).includes(event);
+export const isNamed = (event: string): event is NamedEvent => (NAMED_EVENTS as readonly string[]).includes(event);
 
 export interface TimelineItem {
   readonly id: number;
@@ -22,6 +24,9 @@ export interface TimelineItem {
   readonly refusalGround: LocalText | null;
   /** Staff who acted for the applicant (filed by post, at the front desk, on the phone): their role, name and the channel. */
   readonly byStaff: { readonly role: StaffFiler; readonly name: string; readonly channel: string } | null;
+  /** Who acted and through which channel. */
+  readonly actor: CaseActor;
+  readonly channel: string;
 }
 
 const STAFF_FILERS = ['clerk', 'front-desk', 'contact-centre'] as const;
@@ -64,6 +69,7 @@ export function caseStatusView(f: CaseFacts): CaseStatusView {
     reason: e.reason,
     refusalGround: e.refusalGroundId === null ? null : (f.service.refusalGrounds.find((g) => g.id === e.refusalGroundId)?.text ?? null),
     byStaff: e.event === 'submit' && isStaffFiler(e.actorRole) ? { role: e.actorRole, name: e.actorName ?? '', channel: e.channel } : null,
+    actor: caseActor(e, c), channel: e.channel,
   }));
   return { turn, tone: tagTone(turn), stateLabel: turn.kind === 'confirming-payment' ? null : (state?.label ?? { uk: c.state, en: c.state }), banner, timeline };
 }

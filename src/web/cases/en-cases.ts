@@ -53,6 +53,8 @@ export const enCases: Copy<typeof ukCases> = {
   'cases.event.withdraw': 'Application withdrawn',
   'cases.event.issue-result': 'Result issued',
   'cases.event.close': 'Case closed',
+  'cases.event.decision-sent-by-post': 'Decision sent by post: it was not opened in the inbox',
+  'cases.event.decision-unread-no-address': 'Decision not opened in the inbox, and no postal address',
   'receipt.channel': 'Submitted through',
   'receipt.term': 'Statutory term',
   'channel.case.web': 'Web portal',

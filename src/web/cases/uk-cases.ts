@@ -50,6 +50,8 @@ export const ukCases = {
   'cases.event.withdraw': 'Заяву відкликано',
   'cases.event.issue-result': 'Результат видано',
   'cases.event.close': 'Справу закрито',
+  'cases.event.decision-sent-by-post': 'Рішення надіслано поштою: у скриньці його не відкрили',
+  'cases.event.decision-unread-no-address': 'Рішення в скриньці не відкрили, а поштової адреси немає',
   'receipt.channel': 'Канал подання',
   'receipt.term': 'Строк розгляду',
   'channel.case.web': 'Вебпортал',

@@ -99,6 +99,8 @@ export const PATHS = declarePaths({
   frontDeskCall: localPath('/office/front-desk/call'),
   frontDeskFinish: localPath('/office/front-desk/tickets/:id/finish', { id: 'uuid' }),
   frontDeskTransfer: localPath('/office/front-desk/tickets/:id/transfer', { id: 'uuid' }),
+  noticeTemplates: localPath('/office/notice-templates'),
+  noticeTemplateLetter: localPath('/office/notice-templates/:id/letter.pdf', { id: 'slug' }),
 
   stylesheet: rootPath('/assets/portico.css'),
   favicon: rootPath('/favicon.ico'),
@@ -172,6 +174,8 @@ export const paths = {
   assisted: (lang: Lang) => PATHS.assisted.url(lang),
   assistedFile: (lang: Lang, channel: string, service: string) => PATHS.assistedFile.url(lang, {}, { channel, service }),
   assistedFiled: PATHS.assistedFiled.byPosition,
+  noticeTemplates: (lang: Lang) => PATHS.noticeTemplates.url(lang, {}),
+  noticeTemplateLetter: PATHS.noticeTemplateLetter.byPosition,
   iconSvg: PATHS.iconSvg.url(),
   openapi: PATHS.openapi.url(),
   jsonld: PATHS.jsonld.url(),

@@ -9,6 +9,7 @@ import { enDeadLetters } from '../office/en-dead-letters.ts';
 import { enLetters } from '../office/en-letters.ts';
 import { enAssisted } from '../office/en-assisted.ts';
 import { enQueue } from '../queue/en-queue.ts';
+import { enNoticeTemplates } from '../office/en-notice-templates.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
@@ -20,6 +21,7 @@ import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
 import { enCatalogue } from '../catalogue/en-catalogue.ts';
 import { enCommon } from '../common/en-common.ts';
+import { enTimeline } from '../common/en-timeline.ts';
 import type { Messages } from './messages.ts';
 
 /** English copy. */
@@ -34,6 +36,7 @@ export const en: Messages = {
   ...enLetters,
   ...enAssisted,
   ...enQueue,
+  ...enNoticeTemplates,
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,
@@ -46,6 +49,7 @@ export const en: Messages = {
   ...enEdge,
   ...enCatalogue,
   ...enCommon,
+  ...enTimeline,
   'site.name': 'Portico',
   'site.tagline': 'The single national portal of public services',
   'site.skip': 'Skip to main content',

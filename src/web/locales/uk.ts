@@ -9,6 +9,7 @@ import { ukDeadLetters } from '../office/uk-dead-letters.ts';
 import { ukLetters } from '../office/uk-letters.ts';
 import { ukAssisted } from '../office/uk-assisted.ts';
 import { ukQueue } from '../queue/uk-queue.ts';
+import { ukNoticeTemplates } from '../office/uk-notice-templates.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
@@ -20,6 +21,7 @@ import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
 import { ukCatalogue } from '../catalogue/uk-catalogue.ts';
 import { ukCommon } from '../common/uk-common.ts';
+import { ukTimeline } from '../common/uk-timeline.ts';
 
 /** Ukrainian copy. The English file must have exactly the same keys (checked by the compiler). */
 export const uk = {
@@ -33,6 +35,7 @@ export const uk = {
   ...ukLetters,
   ...ukAssisted,
   ...ukQueue,
+  ...ukNoticeTemplates,
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,
@@ -45,6 +48,7 @@ export const uk = {
   ...ukEdge,
   ...ukCatalogue,
   ...ukCommon,
+  ...ukTimeline,
   'site.name': 'Портіко',
   'site.tagline': 'Єдиний державний портал публічних послуг',
   'site.skip': 'Перейти до основного вмісту',

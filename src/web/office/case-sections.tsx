@@ -8,6 +8,8 @@ import { paths } from '../common/paths.ts';
 import type { PageContext } from '../common/layout.tsx';
 import { Day, StandingBadge, When, channelLabel, documentKindLabel, formatDay, formatTime, partyText, stateLabel, workflowFor } from './format.tsx';
 import { Timeline } from '../common/moj.tsx';
+import { eventByline } from '../common/case-actor.ts';
+import { isNamed } from '../cases/case.view.ts';
 import { Button, Details, type SummaryRow, SummaryList, TableScroll, Tag } from '../common/govuk.tsx';
 import { Csrf, ReasonTextarea } from './fields.tsx';
 import type { CaseView } from './query.tsx';
@@ -167,8 +169,8 @@ export function History({ ctx, view }: { ctx: PageContext; view: CaseView }) {
       <p class="govuk-hint">{t('office.history.caption')}</p>
       <div class="app-office-timeline">
         <Timeline headingLevel={3} items={[...view.events].reverse().map((e) => ({
-          title: `${stateLabel(workflow, e.from, lang)} → ${stateLabel(workflow, e.to, lang)}`,
-          byline: t('office.history.by', { who: e.actorName ?? t('office.history.system'), channel: channelLabel(t, e.channel) }),
+          title: e.from === e.to && isNamed(e.event) ? t(`cases.event.${e.event}`) : `${stateLabel(workflow, e.from, lang)} → ${stateLabel(workflow, e.to, lang)}`,
+          byline: eventByline(t, e, view.case, { names: true }),
           datetime: e.at.toISOString(),
           when: formatTime(lang, e.at),
           children: e.reason === null && e.refusalGroundId === null ? undefined : (

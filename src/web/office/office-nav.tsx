@@ -11,9 +11,10 @@ export interface OfficeNavItems {
   readonly deadLetters: boolean;
   readonly letters: boolean;
   readonly assisted: boolean;
+  readonly noticeTemplates: boolean;
 }
 
-export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters' | 'assisted';
+export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters' | 'assisted' | 'notice-templates';
 
 const has = (signedIn: SignedIn, roles: readonly string[]) => signedIn.staff.some((s) => roles.includes(s.role));
 
@@ -25,6 +26,7 @@ export function officeNavItems(signedIn: SignedIn): OfficeNavItems {
     deadLetters: has(signedIn, ['supervisor']),
     letters: has(signedIn, ['clerk', 'decision-maker', 'supervisor']),
     assisted: has(signedIn, ['clerk', 'front-desk', 'contact-centre']),
+    noticeTemplates: has(signedIn, ['supervisor', 'agency-admin']),
   };
 }
 
@@ -38,6 +40,7 @@ export function OfficeNav({ ctx, items, current }: { ctx: PageContext; items: Of
     ...(items.letters ? [['letters', paths.letters(lang), t('office.letters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.assisted ? [['assisted', paths.assisted(lang), t('assisted.nav')] as [OfficeSection, string, string]] : []),
     ...(items.deadLetters ? [['dead-letters', paths.deadLetters(lang), t('office.deadLetters.nav')] as [OfficeSection, string, string]] : []),
+    ...(items.noticeTemplates ? [['notice-templates', paths.noticeTemplates(lang), t('office.noticeTemplates.nav')] as [OfficeSection, string, string]] : []),
     ...(items.admin ? [['admin', paths.staffAdmin(lang), t('staffAdmin.title')] as [OfficeSection, string, string]] : []),
   ];
   return <SubNavigation label={t('officeNav.label')} items={links.map(([section, href, text]) => ({ href, text, current: section === current }))} />;

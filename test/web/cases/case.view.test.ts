@@ -7,7 +7,7 @@ import { caseStatusView, type CaseFacts } from '../../../src/web/cases/case.view
 const service = { id: 's', workflow: undefined, refusalGrounds: [{ id: 'g1', text: { uk: 'Підстава', en: 'Ground' } }] } as unknown as Service;
 const base = { id: 'c', state: 'in-review', outcome: null, feeStatus: 'none', feeAmount: 0, clockPaused: false, dueOn: '2026-12-30' } as unknown as CaseRecord;
 const event = (id: number, name: string, to: string, extra: Partial<CaseEventRecord> = {}): CaseEventRecord =>
-  ({ id, event: name, from: 'x', to, actorPersonId: null, actorName: null, actorRole: 'clerk', channel: 'web', reason: null, refusalGroundId: null, at: new Date(Date.UTC(2026, 11, id)), ...extra });
+  ({ id, event: name, from: 'x', to, actorPersonId: null, actorName: null, actorRole: 'clerk', actorStaffRoles: [], channel: 'web', reason: null, refusalGroundId: null, at: new Date(Date.UTC(2026, 11, id)), ...extra });
 const request: InformationRequest = { id: 'r', question: 'q', askedAt: new Date('2026-12-01T09:00:00Z'), askedOn: '2026-12-01', answerBy: '2026-12-15', answer: null, answeredAt: null, answeredOn: null };
 
 const facts = (o: Partial<CaseFacts>): CaseFacts => ({ case: base, service, events: [], requests: [], documents: [], payment: { kind: 'open' }, answerDueOn: null, ...o });

@@ -23,6 +23,8 @@ export interface LetterInput {
   readonly caseNumber: string;
   readonly subject: string;
   readonly body: string;
+  /** A PDF enclosed with the letter (a sealed decision): its pages are printed after the letter's. */
+  readonly enclosure?: Uint8Array;
 }
 
 const MM = 72 / 25.4;
@@ -70,6 +72,12 @@ export async function renderLetters(letters: readonly LetterInput[]): Promise<Ui
   doc.setCreator('Portico');
   for (const letter of letters) {
     drawLetter(doc, fonts, letter);
+    if (letter.enclosure !== undefined) {
+      const enclosed = await PDFDocument.load(letter.enclosure);
+      for (const page of await doc.copyPages(enclosed, enclosed.getPageIndices())) {
+        doc.addPage(page);
+      }
+    }
   }
   if (letters.length === 0) {
     doc.addPage(PAGE);

@@ -1,0 +1,22 @@
+/** Ukrainian copy of a case's history: who acted and through which channel. */
+export const ukTimeline = {
+  'timeline.byline': '{who} · {channel}',
+  'timeline.actor.system': 'Портіко',
+  'timeline.actor.applicant': '{name}, заявник',
+  'timeline.actor.representative': '{name} від імені: {party}',
+  'timeline.actor.named': '{name} ({role})',
+  'timeline.actor.assisting': '{who} від імені: {forWhom}',
+  'timeline.role.clerk': 'реєстратор установи',
+  'timeline.role.decision-maker': 'посадова особа, що ухвалює рішення',
+  'timeline.role.supervisor': 'керівник підрозділу',
+  'timeline.role.contact-centre': 'оператор контакт-центру',
+  'timeline.role.front-desk': 'працівник приймальні',
+  'timeline.role.staff': 'працівник установи',
+  'timeline.channel.web': 'через портал',
+  'timeline.channel.api': 'через API',
+  'timeline.channel.sms': 'через SMS',
+  'timeline.channel.phone': 'телефоном',
+  'timeline.channel.post': 'поштою',
+  'timeline.channel.in-person': 'особисто',
+  'timeline.channel.system': 'автоматично',
+} as const;
