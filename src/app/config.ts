@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
+import { type ContactCentrePolicy, DEFAULT_CONTACT_CENTRE_POLICY } from '../modules/contact-centre/index.ts';
 import { type ContactCodePolicy, DEFAULT_CODE_POLICY, type IdentityProviderConfig, unknownCountries } from '../modules/identity/index.ts';
 
 /** Everything the portal reads from the environment, validated once at start. */
@@ -20,6 +21,8 @@ export interface Config {
   readonly identity: IdentityConfig;
   readonly channels: ChannelsConfig;
   readonly cases: CasesConfig;
+  /** The contact centre's limits and service standard (CALLBACK_WORKING_DAYS: a callback is due within that many working days; 2 unless set). */
+  readonly contactCentre: ContactCentrePolicy;
   /** AUDIT_CHECKPOINT_KEY: the HMAC key of `audit:verify --checkpoint` files (32 characters or more); null: none. */
   readonly auditCheckpointKey: string | null;
 }
@@ -146,6 +149,7 @@ export function loadConfig(env: Env = process.env): Config {
     identity: identityConfig(env, nodeEnv, publicUrl, problems, int),
     channels: channelsConfig(env, nodeEnv, problems, url),
     cases: casesConfig(env, nodeEnv, problems, url, int),
+    contactCentre: { ...DEFAULT_CONTACT_CENTRE_POLICY, callbackWorkingDays: int('CALLBACK_WORKING_DAYS', DEFAULT_CONTACT_CENTRE_POLICY.callbackWorkingDays, 1, 30) },
     auditCheckpointKey: env['AUDIT_CHECKPOINT_KEY'] || null,
   };
   if ((config.auditCheckpointKey?.length ?? 32) < 32) {

@@ -24,6 +24,7 @@ import { identityRoutes, me } from '../web/identity/routes.tsx';
 import { verifyRoutes } from '../web/verify/routes.tsx';
 import { officeSupervisionRoutes } from '../web/office/supervision.routes.tsx';
 import { letterRoutes } from '../web/office/letters.routes.tsx';
+import { callRoutes } from '../web/office/calls.routes.tsx';
 import { deadLetterRoutes } from '../web/office/dead-letters.routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
 import { guard, registerSessions } from '../web/identity/session.plugin.tsx';
@@ -100,6 +101,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...officeSupervisionRoutes({ backOffice: services.backOffice, payments: services.payments, clock: services.clock }, me),
     ...deadLetterRoutes({ deadLetters: services.deadLetters }, me),
     ...letterRoutes({ letters: services.letters, now: () => services.clock.now() }, me),
+    ...callRoutes({ contactCentre: services.contactCentre, callbackWorkingDays: services.config.contactCentre.callbackWorkingDays, now: () => services.clock.now() }, me),
   ];
   for (const route of webRoutes) {
     // One Fastify route per pattern of the route's path declaration (each language, or the one without).

@@ -7,6 +7,7 @@ import { enDecision } from '../office/en-decision.ts';
 import { enStaffHome } from '../office/en-staff-home.ts';
 import { enDeadLetters } from '../office/en-dead-letters.ts';
 import { enLetters } from '../office/en-letters.ts';
+import { enCalls } from '../office/en-calls.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
@@ -29,6 +30,7 @@ export const en: Messages = {
   ...enStaffHome,
   ...enDeadLetters,
   ...enLetters,
+  ...enCalls,
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,

@@ -7,6 +7,7 @@ import { ukDecision } from '../office/uk-decision.ts';
 import { ukStaffHome } from '../office/uk-staff-home.ts';
 import { ukDeadLetters } from '../office/uk-dead-letters.ts';
 import { ukLetters } from '../office/uk-letters.ts';
+import { ukCalls } from '../office/uk-calls.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
@@ -28,6 +29,7 @@ export const uk = {
   ...ukStaffHome,
   ...ukDeadLetters,
   ...ukLetters,
+  ...ukCalls,
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,
