@@ -40,6 +40,8 @@ async function main(): Promise<void> {
     // SMS notices (one-time codes) are recorded with their segments and held back from numbers that sent STOP.
     ...notificationHandlers({ ...channels, sms: services.sms.noticeSender(channels.sms), contactsOf: (id) => services.contacts.details(id), verificationCode: (id) => services.contacts.codeFor(id), links: notificationLinks(config.publicUrl), notices: services.notices }),
     ...services.sms.handlers(channels.sms),
+    // A caller's one-time code for the contact centre goes out as an SMS notice (recorded, held back after STOP).
+    ...services.contactCentre.handlers(services.sms.noticeSender(channels.sms)),
   }, batchSize: config.outbox.batchSize, concurrency: config.outbox.concurrency, logger });
   worker.start();
   const jobs = startJobs(services, config.cases.jobIntervalSeconds, logger);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
+import { type ContactCentrePolicy, DEFAULT_CONTACT_CENTRE_POLICY } from '../modules/contact-centre/index.ts';
 import { type ContactCodePolicy, DEFAULT_CODE_POLICY, type IdentityProviderConfig, unknownCountries } from '../modules/identity/index.ts';
 
 /** Everything the portal reads from the environment, validated once at start. */
@@ -22,6 +23,8 @@ export interface Config {
   /** The outbox worker: OUTBOX_BATCH_SIZE rows per claim, OUTBOX_CONCURRENCY batches in flight per process. */
   readonly outbox: { readonly batchSize: number; readonly concurrency: number };
   readonly cases: CasesConfig;
+  /** The contact centre's limits and service standard (CALLBACK_WORKING_DAYS: a callback is due within that many working days; 2 unless set). */
+  readonly contactCentre: ContactCentrePolicy;
   /** AUDIT_CHECKPOINT_KEY: the HMAC key of `audit:verify --checkpoint` files (32 characters or more); null: none. */
   readonly auditCheckpointKey: string | null;
 }
@@ -153,6 +156,7 @@ export function loadConfig(env: Env = process.env): Config {
     channels: channelsConfig(env, nodeEnv, problems, url, int),
     outbox: { batchSize: int('OUTBOX_BATCH_SIZE', 50, 1, 1000), concurrency: int('OUTBOX_CONCURRENCY', 4, 1, 64) },
     cases: casesConfig(env, nodeEnv, problems, url, int),
+    contactCentre: { ...DEFAULT_CONTACT_CENTRE_POLICY, callbackWorkingDays: int('CALLBACK_WORKING_DAYS', DEFAULT_CONTACT_CENTRE_POLICY.callbackWorkingDays, 1, 30) },
     auditCheckpointKey: env['AUDIT_CHECKPOINT_KEY'] || null,
   };
   if ((config.auditCheckpointKey?.length ?? 32) < 32) {

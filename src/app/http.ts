@@ -26,6 +26,7 @@ import { officeSupervisionRoutes } from '../web/office/supervision.routes.tsx';
 import { letterRoutes } from '../web/office/letters.routes.tsx';
 import { assistedRoutes } from '../web/office/assisted.routes.tsx';
 import { noticeTemplateRoutes } from '../web/office/notice-templates.routes.tsx';
+import { callRoutes } from '../web/office/calls.routes.tsx';
 import { deadLetterRoutes } from '../web/office/dead-letters.routes.tsx';
 import { queueRoutes } from '../web/queue/routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
@@ -108,6 +109,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...assistedRoutes({ assisted: services.assisted }, me),
     ...queueRoutes({ queue: services.queue }, me),
     ...noticeTemplateRoutes({ previews: services.noticePreviews }, me),
+    ...callRoutes({ contactCentre: services.contactCentre, callbackWorkingDays: services.config.contactCentre.callbackWorkingDays, now: () => services.clock.now() }, me),
   ];
   for (const route of webRoutes) {
     // One Fastify route per pattern of the route's path declaration (each language, or the one without).

@@ -108,6 +108,15 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   queueDisplay: () => ({ values: { id: ids.centre } }),
   frontDeskFinish: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
   frontDeskTransfer: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
+  call: () => ({ values: { id: ids.call } }),
+  callCode: () => ({ values: { id: ids.call } }),
+  callCodeConfirm: () => ({ values: { id: ids.call } }),
+  callKnowledge: () => ({ values: { id: ids.call } }),
+  callLog: () => ({ values: { id: ids.call } }),
+  callCallback: () => ({ values: { id: ids.call } }),
+  callbackRequest: () => ({ values: { id: ids.callbackRequest } }),
+  callbackClaim: () => ({ values: { id: ids.callbackRequest } }),
+  callbackDone: () => ({ values: { id: ids.callbackRequest } }),
 };
 const isSampled = (name: string): name is WithParams => Object.hasOwn(SAMPLES, name);
 

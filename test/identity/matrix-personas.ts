@@ -84,6 +84,9 @@ export interface MatrixIds {
   readonly appointment: string;
   readonly cancelAppointmentUk: string;
   readonly cancelAppointmentEn: string;
+  /** A call the contact-centre operator started, and a callback asked for in it. */
+  readonly call: string;
+  readonly callbackRequest: string;
 }
 
 /**
@@ -212,6 +215,7 @@ export class MatrixPeople {
       staffRoleUk: await bystanderRole(t, '9000000996'),
       staffRoleEn: await bystanderRole(t, '9000000997'),
       ...(await caseFixtures(t, people)),
+      ...(await contactCentreFixtures(t, people)),
     };
     return { people, ids };
   }
@@ -224,6 +228,20 @@ const resolve = async (t: TestApp, session: Session | null) => {
   }
   return signedIn;
 };
+
+/** A call of the contact-centre operator and a callback asked for in it, through the service. */
+async function contactCentreFixtures(t: TestApp, people: MatrixPeople) {
+  const operator = await resolve(t, people.session('contact-centre'));
+  const call = await t.services.contactCentre.start(operator, '050 123 45 67');
+  if (!call.ok) {
+    throw new Error(`no call: ${call.error.code}`);
+  }
+  const callback = await t.services.contactCentre.requestCallback(operator, call.value.id, { phone: '050 123 45 67', topic: 'case-status', preferredTime: '' });
+  if (!callback.ok) {
+    throw new Error(`no callback: ${callback.error.code}`);
+  }
+  return { call: call.value.id, callbackRequest: callback.value.id };
+}
 
 /** The citizen's drafts and cases of a passport application (a paid service of the migration service), through the services. */
 async function caseFixtures(t: TestApp, people: MatrixPeople) {

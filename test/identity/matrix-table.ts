@@ -90,6 +90,9 @@ const FILING_STAFF = ['clerk', 'front-desk', 'contact-centre'] as const;
 const TEMPLATE_READER_GET_GRID = grid(  'S    S    R    R    R    R    R    R    R    R    R    A    A    R    R    R    R');
 const SUPERVISOR_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R');
 // Requeuing a dead letter: the gate lets supervisors through; one that is not dead (none is in the matrix) is a 404.
+// The contact centre's console: operators only (a call is its operator's; the matrix's call is the demo operator's).
+const CONTACT_CENTRE_GET_GRID = grid(   'S    S    R    R    R    R    R    R    R    R    R    R    R    R    A    R    R');
+const CONTACT_CENTRE_POST_GRID = grid(  'R    R    R    R    R    R    R    R    R    R    R    R    R    R    A    R    R');
 const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R    R    R    R    N    R    R    R    R    R');
 // A queue ticket's page: public, and a ticket that is not one of the centre's (none is in the matrix) is a 404 for everyone.
 const PUBLIC_HIDDEN_GRID = grid(        'N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
@@ -235,6 +238,17 @@ export const GROUPS: readonly RouteGroup[] = [
     routes: ['/{lang}/office/notice-templates', '/{lang}/office/notice-templates/:id/letter.pdf'],
   },
   {
+    title: 'the contact centre: calls, the callback queue, a callback', requirement: { kind: 'staff', roles: ['contact-centre'] }, method: 'GET', expect: CONTACT_CENTRE_GET_GRID,
+    routes: ['/{lang}/office/calls', '/{lang}/office/calls/:id', '/{lang}/office/callbacks', '/{lang}/office/callbacks/:id'],
+  },
+  {
+    title: 'the contact centre: starting a call, identifying the caller, logging, callbacks', requirement: { kind: 'staff', roles: ['contact-centre'] }, method: 'POST', expect: CONTACT_CENTRE_POST_GRID,
+    routes: [
+      '/{lang}/office/calls', '/{lang}/office/calls/:id/code', '/{lang}/office/calls/:id/code/confirm', '/{lang}/office/calls/:id/knowledge', '/{lang}/office/calls/:id/callbacks',
+      '/{lang}/office/calls/:id/log', '/{lang}/office/callbacks/:id/claim', '/{lang}/office/callbacks/:id/done',
+    ],
+  },
+  {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,
     routes: ['/{lang}/admin/staff'],
   },
@@ -325,6 +339,14 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/office/front-desk/call': [['desk', '1']],
   '/{lang}/office/front-desk/tickets/:id/finish': [['outcome', 'served'], ['desk', '1']],
   '/{lang}/office/front-desk/tickets/:id/transfer': [['service', 'birth-registration'], ['desk', '1'], ['toDesk', '']],
+  '/{lang}/office/calls': [['phone', '050 123 45 67']],
+  '/{lang}/office/calls/:id/code': [['who', '9000000011']],
+  '/{lang}/office/calls/:id/code/confirm': [['code', '000000']],
+  '/{lang}/office/calls/:id/knowledge': [['nationalId', '9000000011'], ['birthDate-day', '12'], ['birthDate-month', '4'], ['birthDate-year', '1990'], ['caseNumber', 'NONE-1'], ['judgement', 'matrix']],
+  '/{lang}/office/calls/:id/callbacks': [['callbackPhone', '050 123 45 67'], ['callbackTopic', 'other'], ['preferredTime', '']],
+  '/{lang}/office/calls/:id/log': [['topic', 'other'], ['outcome', 'answered'], ['notes', '']],
+  '/{lang}/office/callbacks/:id/claim': [],
+  '/{lang}/office/callbacks/:id/done': [['outcome', 'reached'], ['notes', '']],
 };
 
 /** Routes that end the session they are sent with: each persona signs in again after them. */

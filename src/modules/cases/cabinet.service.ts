@@ -1,5 +1,5 @@
 import type { Service } from '../catalogue/index.ts';
-import type { ActingOption, Actor, SignedIn } from '../identity/index.ts';
+import type { ActingOption, Actor, Person, SignedIn } from '../identity/index.ts';
 import { workflowOf } from './case-transitions.service.ts';
 import { answerByOf } from './answer-term.ts';
 import { type CaseOverview, caseTurn, type OpenRequest } from './case-overview.ts';
@@ -20,8 +20,15 @@ export const CABINET_RECENT_CASES = 5;
 /** A decision counts as "ready to download" this many days after it was issued. */
 export const CABINET_DOCUMENT_DAYS = 30;
 
-const cabinetParty = (signedIn: SignedIn, option: ActingOption): CabinetParty =>
-  option.party.kind === 'self' ? { kind: 'self', personId: signedIn.person.id, nationalId: signedIn.person.nationalId } : option.party;
+const cabinetParty = (person: Person, option: ActingOption): CabinetParty =>
+  option.party.kind === 'self' ? { kind: 'self', personId: person.id, nationalId: person.nationalId } : option.party;
+
+/** Whose cases to read: a person, acting for themselves, with every party they may act for now. */
+interface Reader {
+  readonly person: Person;
+  readonly actor: Extract<Actor, { kind: 'person' }>;
+  readonly options: readonly ActingOption[];
+}
 
 /** The cabinet's reads over every party the person may act for; who may act for whom is the identity policy's (`canActOnCase`). */
 export function cabinetReads(deps: CasesDeps, serviceOf: (id: string) => Promise<Service>) {
@@ -55,6 +62,15 @@ export function cabinetReads(deps: CasesDeps, serviceOf: (id: string) => Promise
     return out;
   }
 
+  async function overviewOf(reader: Reader): Promise<PartyCases[]> {
+    const now = clock.now();
+    const parties: PartyCases[] = [];
+    for (const option of reader.options) {
+      parties.push({ option, cases: await partyCases({ ...reader.actor, acting: option }, cabinetParty(reader.person, option), now) });
+    }
+    return parties;
+  }
+
   return {
     /**
      * For the cabinet: for each party the person may act for now (themselves first, then companies,
@@ -62,16 +78,13 @@ export function cabinetReads(deps: CasesDeps, serviceOf: (id: string) => Promise
      * only the cases of services its scope covers.
      */
     async overview(signedIn: SignedIn): Promise<PartyCases[]> {
-      const actor = signedIn.actor;
-      if (actor.kind !== 'person') {
-        return [];
-      }
-      const now = clock.now();
-      const parties: PartyCases[] = [];
-      for (const option of signedIn.options) {
-        parties.push({ option, cases: await partyCases({ ...actor, acting: option }, cabinetParty(signedIn, option), now) });
-      }
-      return parties;
+      return signedIn.actor.kind === 'person' ? overviewOf(signedIn) : [];
     },
+
+    /**
+     * The same overview of someone else's cases, for staff who answer them by telephone (the contact
+     * centre): the caller must be identified first, and the read recorded in the audit log by the contact-centre service.
+     */
+    overviewForCaller: (caller: Reader): Promise<PartyCases[]> => overviewOf(caller),
   };
 }

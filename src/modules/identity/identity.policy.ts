@@ -133,3 +133,21 @@ export function assistedChannelsOf(actor: Actor): AssistedChannel[] {
   }
   return ASSISTED_CHANNELS.filter((c) => actor.staff.some((s) => s.role === ASSISTED_ROLE[c]));
 }
+
+/** A contact-centre operator signed in to the staff realm. */
+export function isContactCentreOperator(actor: Actor): actor is Extract<Actor, { kind: 'person' }> {
+  return actor.kind === 'person' && actor.realm === 'staff' && actor.staff.some((s) => s.role === 'contact-centre');
+}
+
+/**
+ * May the actor work on this call (identify the caller, see their cases, log it, ask for a callback)?
+ * Only the operator who took it: a call carries a caller's personal data for that conversation only.
+ */
+export function canHandleCall(actor: Actor, call: { readonly operatorPersonId: string }): boolean {
+  return isContactCentreOperator(actor) && actor.personId === call.operatorPersonId;
+}
+
+/** May the actor record the outcome of a callback? Only the operator who took it from the queue, while it is open. */
+export function canCompleteCallback(actor: Actor, callback: { readonly claimedBy: string | null; readonly doneAt: Date | null }): boolean {
+  return isContactCentreOperator(actor) && callback.claimedBy === actor.personId && callback.doneAt === null;
+}

@@ -10,6 +10,7 @@ export type { AuthorizationRequest, IdentityProviderConfig, OidcClient, OidcFail
 export { createSessionsService, type SessionPolicy, type SessionsService, type SignedIn } from './sessions.service.ts';
 export type { GrantedMandate } from './relations.repository.ts';
 export { createMandatesService, grantorOf, type GrantMandate, type MandatesService } from './mandates.service.ts';
+export { type Caller, type Callers, createCallers } from './callers.service.ts';
 export { createPhoneHolders, type PhoneHolder, type PhoneHolders } from './phone-holders.service.ts';
 export { openIdClient } from './adapters/openid-client.adapter.ts';
 export { registriesRepository, type RegistryData } from './registries.repository.ts';
@@ -29,7 +30,7 @@ export {
   type VerificationMessage,
 } from './contacts.service.ts';
 export type { ContactDetails } from './contacts.repository.ts';
-export { type CodeLimit, type ContactCodePolicy, DEFAULT_CODE_POLICY, unknownCountries } from './contact-codes.ts';
+export { type CodeLimit, type ContactCodePolicy, DEFAULT_CODE_POLICY, smsDestination, unknownCountries } from './contact-codes.ts';
 export { administeredAgencies, createStaffService, NATIONAL_ROLES, type GrantRole, type StaffDirectory, type StaffService } from './staff.service.ts';
 export * from './staff.errors.ts';
 export type { StaffRow } from './staff.repository.ts';

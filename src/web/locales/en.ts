@@ -10,6 +10,7 @@ import { enLetters } from '../office/en-letters.ts';
 import { enAssisted } from '../office/en-assisted.ts';
 import { enQueue } from '../queue/en-queue.ts';
 import { enNoticeTemplates } from '../office/en-notice-templates.ts';
+import { enCalls } from '../office/en-calls.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
@@ -37,6 +38,7 @@ export const en: Messages = {
   ...enAssisted,
   ...enQueue,
   ...enNoticeTemplates,
+  ...enCalls,
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,

@@ -10,6 +10,7 @@ import { ukLetters } from '../office/uk-letters.ts';
 import { ukAssisted } from '../office/uk-assisted.ts';
 import { ukQueue } from '../queue/uk-queue.ts';
 import { ukNoticeTemplates } from '../office/uk-notice-templates.ts';
+import { ukCalls } from '../office/uk-calls.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
@@ -36,6 +37,7 @@ export const uk = {
   ...ukAssisted,
   ...ukQueue,
   ...ukNoticeTemplates,
+  ...ukCalls,
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,

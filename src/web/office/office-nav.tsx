@@ -12,9 +12,10 @@ export interface OfficeNavItems {
   readonly letters: boolean;
   readonly assisted: boolean;
   readonly noticeTemplates: boolean;
+  readonly calls: boolean;
 }
 
-export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters' | 'assisted' | 'notice-templates';
+export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters' | 'assisted' | 'notice-templates' | 'calls' | 'callbacks';
 
 const has = (signedIn: SignedIn, roles: readonly string[]) => signedIn.staff.some((s) => roles.includes(s.role));
 
@@ -27,6 +28,7 @@ export function officeNavItems(signedIn: SignedIn): OfficeNavItems {
     letters: has(signedIn, ['clerk', 'decision-maker', 'supervisor']),
     assisted: has(signedIn, ['clerk', 'front-desk', 'contact-centre']),
     noticeTemplates: has(signedIn, ['supervisor', 'agency-admin']),
+    calls: has(signedIn, ['contact-centre']),
   };
 }
 
@@ -41,6 +43,7 @@ export function OfficeNav({ ctx, items, current }: { ctx: PageContext; items: Of
     ...(items.assisted ? [['assisted', paths.assisted(lang), t('assisted.nav')] as [OfficeSection, string, string]] : []),
     ...(items.deadLetters ? [['dead-letters', paths.deadLetters(lang), t('office.deadLetters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.noticeTemplates ? [['notice-templates', paths.noticeTemplates(lang), t('office.noticeTemplates.nav')] as [OfficeSection, string, string]] : []),
+    ...(items.calls ? [['calls', paths.calls(lang), t('calls.nav')] as [OfficeSection, string, string], ['callbacks', paths.callbacks(lang), t('callbacks.title')] as [OfficeSection, string, string]] : []),
     ...(items.admin ? [['admin', paths.staffAdmin(lang), t('staffAdmin.title')] as [OfficeSection, string, string]] : []),
   ];
   return <SubNavigation label={t('officeNav.label')} items={links.map(([section, href, text]) => ({ href, text, current: section === current }))} />;
