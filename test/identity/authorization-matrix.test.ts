@@ -21,7 +21,8 @@ import type { TestApp } from '../support/app.ts';
 import type { CollectedRoute } from '../support/route-collector.ts';
 import { appWithEid } from '../support/identity.ts';
 import { type MatrixIds, MatrixPeople, actingOf, day, form, nextAddress } from './matrix-personas.ts';
-import { BODIES, DEV_ONLY_GROUPS, ENDS_SESSION, type MatrixRow, PERSONAS, type PersonaName, SIGNED_IN_PERSONAS, matrixRows } from './matrix-table.ts';
+import { BODIES } from './matrix-bodies.ts';
+import { DEV_ONLY_GROUPS, ENDS_SESSION, type MatrixRow, PERSONAS, type PersonaName, SIGNED_IN_PERSONAS, matrixRows } from './matrix-table.ts';
 
 const registry = vi.hoisted(() => new Map<object, CollectedRoute[]>());
 vi.mock('fastify', async (importOriginal) => (await import('../support/route-collector.ts')).collectingFastify(importOriginal, registry));
