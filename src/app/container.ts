@@ -15,6 +15,7 @@ import { migrate } from '../platform/db/migrate.ts';
 import type { DatabaseLogger } from '../platform/db/postgres.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { createSmsService } from '../modules/sms/index.ts';
+import { createAppealsService } from '../modules/appeals/index.ts';
 import { createRateLimiter } from '../platform/rate-limit/index.ts';
 import type { Config } from './config.ts';
 import { notificationLinks, smsLinks } from './links.ts';
@@ -67,10 +68,12 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const notices = createNoticesService({ db, clock, serviceOf: async (id) => (await catalogue.service(id)).value, links: notificationLinks(config.publicUrl) });
   const deadLetters = createDeadLettersService({ db, clock });
   const letters = createLettersService({ db, clock });
+  const appeals = createAppealsService({ db, clock, calendar, catalogue, cases });
   const sms = createSmsService({
     db, clock, limiter: rateLimiter, catalogue, cases, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
+    appeals,
   });
-  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms };
+  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, appeals };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

@@ -26,6 +26,7 @@ import { officeSupervisionRoutes } from '../web/office/supervision.routes.tsx';
 import { letterRoutes } from '../web/office/letters.routes.tsx';
 import { deadLetterRoutes } from '../web/office/dead-letters.routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
+import { appealRoutes } from '../web/appeals/routes.tsx';
 import { guard, registerSessions } from '../web/identity/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage, sendUnavailablePage } from '../web/common/error-pages.tsx';
 import { PUBLIC, type WebRoute } from '../web/common/route-table.ts';
@@ -100,6 +101,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...officeSupervisionRoutes({ backOffice: services.backOffice, payments: services.payments, clock: services.clock }, me),
     ...deadLetterRoutes({ deadLetters: services.deadLetters }, me),
     ...letterRoutes({ letters: services.letters, now: () => services.clock.now() }, me),
+    ...appealRoutes({ appeals: services.appeals, catalogue: services.catalogue, cases: services.cases }, me),
   ];
   for (const route of webRoutes) {
     // One Fastify route per pattern of the route's path declaration (each language, or the one without).

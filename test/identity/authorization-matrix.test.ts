@@ -97,6 +97,10 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   deadLetterRequeue: () => ({ values: { id: '1' } }),
   letterPdf: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
   letterDispatch: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
+  caseAppeal: ownCase,
+  myAppeal: () => ({ values: { id: '00000000-0000-4000-8000-0000000a9ea1' } }),
+  officeAppeal: () => ({ values: { id: '00000000-0000-4000-8000-0000000a9ea1' } }),
+  officeAppealAct: () => ({ values: { id: '00000000-0000-4000-8000-0000000a9ea1', action: 'answer' } }),
 };
 const isSampled = (name: string): name is WithParams => Object.hasOwn(SAMPLES, name);
 

@@ -86,6 +86,15 @@ const SUPERVISOR_GET_GRID = grid(       'S    S    R    R    R    R    R    R   
 // Requeuing a dead letter: the gate lets supervisors through; one that is not dead (none is in the matrix) is a 404.
 const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R    R    R    R    N    R    R    R    R    R');
 
+// Citizens' appeals in the back office: the agencies' officers, the contact centre (triage) and national administrators.
+const APPEAL_STAFF = ['clerk', 'decision-maker', 'supervisor', 'contact-centre', 'national-admin'] as const;
+const APPEAL_STAFF_GET_GRID = grid(     'S    S    R    R    R    R    R    R    R    A    A    A    R    R    A    R    A');
+// One appeal: the gate lets appeal staff through; the sample (no such appeal) is a 404 for each of them.
+const APPEAL_STAFF_HIDDEN_GET_GRID = grid('S    S    R    R    R    R    R    R    R    N    N    N    R    R    N    R    N');
+const APPEAL_STAFF_HIDDEN_POST_GRID = grid('R   R    R    R    R    R    R    R    R    N    N    N    R    R    N    R    N');
+// A person's own appeal: the sample (no such appeal) is a 404 for every signed-in persona.
+const OWN_APPEAL_GET_GRID = grid(       'S    S    R    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
+
 export const GROUPS: readonly RouteGroup[] = [
   {
     title: 'public pages, API and platform routes', requirement: { kind: 'public' }, method: 'GET', expect: PUBLIC_GRID,
@@ -185,6 +194,40 @@ export const GROUPS: readonly RouteGroup[] = [
     routes: ['/{lang}/office/letters/:id/dispatch'],
   },
   {
+    title: 'citizens\' appeals: the person\'s list and the filing form', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
+    routes: ['/{lang}/cabinet/appeals', '/{lang}/cabinet/appeals/new'],
+  },
+  {
+    // Sent without a body: every signed-in persona gets the form back with its problems (400).
+    title: 'filing an appeal', requirement: { kind: 'signed-in' }, method: 'POST', expect: SIGNED_IN_POST_GRID,
+    routes: ['/{lang}/cabinet/appeals/new'],
+  },
+  {
+    title: 'one of the person\'s appeals', requirement: { kind: 'signed-in' }, method: 'GET', expect: OWN_APPEAL_GET_GRID,
+    routes: ['/{lang}/cabinet/appeals/:id'],
+  },
+  {
+    // The citizen's own case, not refused: the page says there is nothing to appeal (409); others' get the 404 of a case not theirs.
+    title: 'appealing a refusal', requirement: { kind: 'signed-in' }, method: 'GET', expect: OWN_GET_GRID,
+    routes: ['/{lang}/cabinet/cases/:id/appeal'],
+  },
+  {
+    title: 'appealing a refusal: the form', requirement: { kind: 'signed-in' }, method: 'POST', expect: OWN_POST_GRID,
+    routes: ['/{lang}/cabinet/cases/:id/appeal'],
+  },
+  {
+    title: 'citizens\' appeals in the back office', requirement: { kind: 'staff', roles: APPEAL_STAFF }, method: 'GET', expect: APPEAL_STAFF_GET_GRID,
+    routes: ['/{lang}/office/appeals'],
+  },
+  {
+    title: 'one appeal in the back office', requirement: { kind: 'staff', roles: APPEAL_STAFF }, method: 'GET', expect: APPEAL_STAFF_HIDDEN_GET_GRID,
+    routes: ['/{lang}/office/appeals/:id'],
+  },
+  {
+    title: 'routing, answering and extending an appeal', requirement: { kind: 'staff', roles: APPEAL_STAFF }, method: 'POST', expect: APPEAL_STAFF_HIDDEN_POST_GRID,
+    routes: ['/{lang}/office/appeals/:id/:action'],
+  },
+  {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,
     routes: ['/{lang}/admin/staff'],
   },
@@ -268,6 +311,9 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/office/documents/:documentId/revoke': [['reason', '']],
   '/{lang}/office/dead-letters/:id/requeue': [],
   '/{lang}/office/letters/:id/dispatch': [],
+  '/{lang}/cabinet/appeals/new': [],
+  '/{lang}/cabinet/cases/:id/appeal': [['text', 'matrix appeal']],
+  '/{lang}/office/appeals/:id/:action': [['answer', 'matrix answer']],
 };
 
 /** Routes that end the session they are sent with: each persona signs in again after them. */

@@ -68,7 +68,8 @@ async function answer(deps: AnswerDeps, command: SmsCommand, lang: Lang, from: s
     case 'complain':
     case 'suggest':
     case 'commend':
-      return command.argument === '' ? usageText(command.kind, lang) : recordedText(command.kind, lang, links.home(lang));
+      // With text, the appeal is filed and answered in the message's transaction (sms.service.ts).
+      return usageText(command.kind, lang);
   }
 }
 

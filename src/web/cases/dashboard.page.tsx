@@ -137,6 +137,7 @@ function More({ ctx, signedIn }: { ctx: PageContext; signedIn: SignedIn }) {
         {signedIn.options.length > 1 ? <li><a class="govuk-link" href={paths.actAs(lang)}>{t('session.changeActing')}</a></li> : null}
         <li><a class="govuk-link" href={paths.representation(lang)}>{t('cabinet.representation')}</a></li>
         <li><a class="govuk-link" href={paths.myApplications(lang)}>{t('cases.mine')}</a></li>
+        <li><a class="govuk-link" href={paths.myAppeals(lang)}>{t('appeals.cabinetLink')}</a></li>
         <li><a class="govuk-link" href={paths.contacts(lang)}>{t('cabinet.contacts')}</a></li>
       </ul>
       {staff.length > 0 && actor.realm === 'staff' ? (

@@ -12,6 +12,7 @@ import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
 import { enCases } from '../cases/en-cases.ts';
 import { enInbox } from '../cases/en-inbox.ts';
+import { enAppeals } from '../appeals/en-appeals.ts';
 import { enStaff } from '../admin/en-staff.ts';
 import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
@@ -35,6 +36,7 @@ export const en: Messages = {
   ...enJourney,
   ...enCases,
   ...enInbox,
+  ...enAppeals,
   ...enStaff,
   ...enStorage,
   ...enEdge,

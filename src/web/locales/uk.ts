@@ -12,6 +12,7 @@ import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
 import { ukCases } from '../cases/uk-cases.ts';
 import { ukInbox } from '../cases/uk-inbox.ts';
+import { ukAppeals } from '../appeals/uk-appeals.ts';
 import { ukStaff } from '../admin/uk-staff.ts';
 import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
@@ -34,6 +35,7 @@ export const uk = {
   ...ukJourney,
   ...ukCases,
   ...ukInbox,
+  ...ukAppeals,
   ...ukStaff,
   ...ukStorage,
   ...ukEdge,

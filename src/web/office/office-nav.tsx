@@ -10,9 +10,10 @@ export interface OfficeNavItems {
   readonly admin: boolean;
   readonly deadLetters: boolean;
   readonly letters: boolean;
+  readonly appeals: boolean;
 }
 
-export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters';
+export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters' | 'appeals';
 
 const has = (signedIn: SignedIn, roles: readonly string[]) => signedIn.staff.some((s) => roles.includes(s.role));
 
@@ -23,6 +24,7 @@ export function officeNavItems(signedIn: SignedIn): OfficeNavItems {
     admin: has(signedIn, ['agency-admin', 'national-admin']),
     deadLetters: has(signedIn, ['supervisor']),
     letters: has(signedIn, ['clerk', 'decision-maker', 'supervisor']),
+    appeals: has(signedIn, ['clerk', 'decision-maker', 'supervisor', 'contact-centre', 'national-admin']),
   };
 }
 
@@ -34,6 +36,7 @@ export function OfficeNav({ ctx, items, current }: { ctx: PageContext; items: Of
     ...(items.queue ? [['queue', paths.officeCases(lang), t('office.queue.title')] as [OfficeSection, string, string]] : []),
     ...(items.payments ? [['payments', paths.officePayments(lang), t('office.payments.title')] as [OfficeSection, string, string]] : []),
     ...(items.letters ? [['letters', paths.letters(lang), t('office.letters.nav')] as [OfficeSection, string, string]] : []),
+    ...(items.appeals ? [['appeals', paths.officeAppeals(lang), t('appeals.office.nav')] as [OfficeSection, string, string]] : []),
     ...(items.deadLetters ? [['dead-letters', paths.deadLetters(lang), t('office.deadLetters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.admin ? [['admin', paths.staffAdmin(lang), t('staffAdmin.title')] as [OfficeSection, string, string]] : []),
   ];
