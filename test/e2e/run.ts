@@ -8,7 +8,6 @@ import { writeFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { axeViolations, launchChromium } from './browser.ts';
-import { appealsJourneys } from './appeals.journeys.ts';
 import { casesJourneys } from './cases.journeys.ts';
 import { catalogueJourneys } from './catalogue.journeys.ts';
 import { identityJourneys, mandateJourneys } from './identity.journeys.ts';
@@ -98,7 +97,7 @@ async function main(): Promise<number> {
   try {
     // E2E_ONLY=<regex> runs the checks whose names match (the crawl alone, say), for a quicker look.
     const only = process.env['E2E_ONLY'] ? new RegExp(process.env['E2E_ONLY']) : null;
-    const checks = [...(await catalogueJourneys(portal.url)), ...identityJourneys(), ...mandateJourneys(), ...casesJourneys(), ...appealsJourneys(), ...crawlChecks()];
+    const checks = [...(await catalogueJourneys(portal.url)), ...identityJourneys(), ...mandateJourneys(), ...casesJourneys(), ...crawlChecks()];
     for (const check of checks.filter((c) => only === null || only.test(c.name))) {
       const started = Date.now();
       try {
