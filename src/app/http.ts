@@ -31,6 +31,7 @@ import { deadLetterRoutes } from '../web/office/dead-letters.routes.tsx';
 import { queueRoutes } from '../web/queue/routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
 import { appointmentRoutes } from '../web/appointments/routes.tsx';
+import { appealRoutes } from '../web/appeals/routes.tsx';
 import { guard, registerSessions } from '../web/identity/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage, sendUnavailablePage } from '../web/common/error-pages.tsx';
 import { PUBLIC, type WebRoute } from '../web/common/route-table.ts';
@@ -110,6 +111,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...queueRoutes({ queue: services.queue }, me),
     ...noticeTemplateRoutes({ previews: services.noticePreviews }, me),
     ...callRoutes({ contactCentre: services.contactCentre, callbackWorkingDays: services.config.contactCentre.callbackWorkingDays, now: () => services.clock.now() }, me),
+    ...appealRoutes({ appeals: services.appeals, catalogue: services.catalogue, cases: services.cases }, me),
   ];
   for (const route of webRoutes) {
     // One Fastify route per pattern of the route's path declaration (each language, or the one without).

@@ -16,7 +16,7 @@ import type { TestApp } from '../support/app.ts';
 import { appWithEid } from '../support/identity.ts';
 import type { CollectedRoute } from '../support/route-collector.ts';
 import { type MatrixIds, MatrixPeople, nextAddress } from '../identity/matrix-personas.ts';
-import type { PersonaName } from '../identity/matrix-table.ts';
+import type { PersonaName } from '../identity/matrix-grid.ts';
 import { type BodySpec, type CsrfChoice, bodySpec, callbackRequest, callbackSpec, csrfChoice, encodeBody, queryString, urlText } from './fuzz-requests.ts';
 
 const registry = vi.hoisted(() => new Map<object, CollectedRoute[]>());

@@ -22,7 +22,8 @@ import type { CollectedRoute } from '../support/route-collector.ts';
 import { appWithEid } from '../support/identity.ts';
 import { type MatrixIds, MatrixPeople, actingOf, day, form, nextAddress } from './matrix-personas.ts';
 import { BODIES } from './matrix-bodies.ts';
-import { DEV_ONLY_GROUPS, ENDS_SESSION, type MatrixRow, PERSONAS, type PersonaName, SIGNED_IN_PERSONAS, matrixRows } from './matrix-table.ts';
+import { PERSONAS, type PersonaName, SIGNED_IN_PERSONAS } from './matrix-grid.ts';
+import { DEV_ONLY_GROUPS, ENDS_SESSION, type MatrixRow, matrixRows } from './matrix-table.ts';
 
 const registry = vi.hoisted(() => new Map<object, CollectedRoute[]>());
 vi.mock('fastify', async (importOriginal) => (await import('../support/route-collector.ts')).collectingFastify(importOriginal, registry));
@@ -118,6 +119,10 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   callbackRequest: () => ({ values: { id: ids.callbackRequest } }),
   callbackClaim: () => ({ values: { id: ids.callbackRequest } }),
   callbackDone: () => ({ values: { id: ids.callbackRequest } }),
+  caseAppeal: ownCase,
+  myAppeal: () => ({ values: { id: '00000000-0000-4000-8000-0000000a9ea1' } }),
+  officeAppeal: () => ({ values: { id: '00000000-0000-4000-8000-0000000a9ea1' } }),
+  officeAppealAct: () => ({ values: { id: '00000000-0000-4000-8000-0000000a9ea1', action: 'answer' } }),
 };
 const isSampled = (name: string): name is WithParams => Object.hasOwn(SAMPLES, name);
 

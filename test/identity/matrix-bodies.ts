@@ -53,4 +53,7 @@ export const BODIES: Readonly<Record<string, ReadonlyArray<readonly [string, str
   '/{lang}/office/calls/:id/log': [['topic', 'other'], ['outcome', 'answered'], ['notes', '']],
   '/{lang}/office/callbacks/:id/claim': [],
   '/{lang}/office/callbacks/:id/done': [['outcome', 'reached'], ['notes', '']],
+  '/{lang}/cabinet/appeals/new': [],
+  '/{lang}/cabinet/cases/:id/appeal': [['text', 'matrix appeal']],
+  '/{lang}/office/appeals/:id/:action': [['answer', 'matrix answer']],
 };

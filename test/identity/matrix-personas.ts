@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TestApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
 import { cookieFrom, csrfOf, throughEid } from '../support/identity.ts';
-import { PERSONAS, type PersonaName } from './matrix-table.ts';
+import { PERSONAS, type PersonaName } from './matrix-grid.ts';
 
 export const COMPANY = '40000001';
 /** National ids no persona has: mandates granted to them change nobody's options. */

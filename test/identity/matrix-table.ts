@@ -8,50 +8,7 @@
  */
 import { STAFF_ROLES, type Requirement } from '../../src/modules/identity/index.ts';
 import { stylesheet } from '../../src/web/common/stylesheet.ts';
-
-/** The columns of every grid below, in this order. */
-export const PERSONAS = [
-  'anonymous', //          no session at all
-  'staff-refused', //      a citizen who tried the staff realm: refused (not-staff), so no session either
-  'session-ended', //      marta-nowak's cookie from a session she has signed out of
-  'citizen', //            olena-koval, citizen realm
-  'officer-as-citizen', // mykola-tkachenko (a clerk) signed in to the citizen realm: no staff powers there
-  'director', //           taras-melnyk acting for company 40000001
-  'rep-active', //         iryna-bondar acting for the company under an active 30-day mandate for two services
-  'rep-revoked', //        andrii-shevchenko, was acting for the company; the director revoked the mandate
-  'rep-expired', //        nataliia-hrytsenko, was acting for the company; the mandate ended yesterday
-  'clerk', //              mykola-tkachenko, staff realm
-  'decision-maker', //     oksana-lysenko, staff realm
-  'supervisor', //         petro-boiko, staff realm
-  'agency-admin', //       halyna-kravets, staff realm, state-migration-service
-  'front-desk', //         yuliia-marchenko, staff realm
-  'contact-centre', //     serhii-pavlenko, staff realm
-  'catalogue-editor', //   larysa-moroz, staff realm
-  'national-admin', //     viktor-savchenko, staff realm
-] as const;
-export type PersonaName = (typeof PERSONAS)[number];
-
-/** Personas whose requests carry a live session. */
-export const SIGNED_IN_PERSONAS: readonly PersonaName[] = PERSONAS.filter((p) => !['anonymous', 'staff-refused', 'session-ended'].includes(p));
-
-/**
- * `allowed`: 2xx, 3xx other than to sign-in, or a 400 or 409 page (the handler refused the input or the state); `sign-in`: 303 to /{lang}/sign-in?returnTo=<the URL>;
- * `refused`: 401 or 403; `hidden`: 404 — the gate let the persona through, and the handler does not
- * reveal a record that is not theirs (a draft, a case, a file).
- */
-export type Outcome = 'allowed' | 'sign-in' | 'refused' | 'hidden';
-export type Grid = Readonly<Record<PersonaName, Outcome>>;
-
-const LETTERS: Record<string, Outcome> = { A: 'allowed', S: 'sign-in', R: 'refused', N: 'hidden' };
-
-/** One grid row: a letter per persona, in the column order of PERSONAS (A allowed, S sign-in, R refused, N hidden). */
-export function grid(letters: string): Grid {
-  const cells = letters.trim().split(/\s+/);
-  if (cells.length !== PERSONAS.length || cells.some((c) => !(c in LETTERS))) {
-    throw new Error(`a grid row needs ${PERSONAS.length} letters out of A, S, R, N: "${letters}"`);
-  }
-  return Object.fromEntries(PERSONAS.map((p, i) => [p, LETTERS[cells[i]!]!])) as Record<PersonaName, Outcome>;
-}
+import { type Grid, type Outcome, type PersonaName, PERSONAS, grid } from './matrix-grid.ts';
 
 export interface RouteGroup {
   readonly title: string;
@@ -98,6 +55,15 @@ const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R   
 const PUBLIC_HIDDEN_GRID = grid(        'N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
 const FRONT_DESK_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R');
 const FRONT_DESK_POST_GRID = grid(      'R    R    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R');
+
+// Citizens' appeals in the back office: the agencies' officers, the contact centre (triage) and national administrators.
+const APPEAL_STAFF = ['clerk', 'decision-maker', 'supervisor', 'contact-centre', 'national-admin'] as const;
+const APPEAL_STAFF_GET_GRID = grid(     'S    S    R    R    R    R    R    R    R    A    A    A    R    R    A    R    A');
+// One appeal: the gate lets appeal staff through; the sample (no such appeal) is a 404 for each of them.
+const APPEAL_STAFF_HIDDEN_GET_GRID = grid('S    S    R    R    R    R    R    R    R    N    N    N    R    R    N    R    N');
+const APPEAL_STAFF_HIDDEN_POST_GRID = grid('R   R    R    R    R    R    R    R    R    N    N    N    R    R    N    R    N');
+// A person's own appeal: the sample (no such appeal) is a 404 for every signed-in persona.
+const OWN_APPEAL_GET_GRID = grid(       'S    S    R    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
 
 export const GROUPS: readonly RouteGroup[] = [
   {
@@ -247,6 +213,40 @@ export const GROUPS: readonly RouteGroup[] = [
       '/{lang}/office/calls', '/{lang}/office/calls/:id/code', '/{lang}/office/calls/:id/code/confirm', '/{lang}/office/calls/:id/knowledge', '/{lang}/office/calls/:id/callbacks',
       '/{lang}/office/calls/:id/log', '/{lang}/office/callbacks/:id/claim', '/{lang}/office/callbacks/:id/done',
     ],
+  },
+  {
+    title: 'citizens\' appeals: the person\'s list and the filing form', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
+    routes: ['/{lang}/cabinet/appeals', '/{lang}/cabinet/appeals/new'],
+  },
+  {
+    // Sent without a body: every signed-in persona gets the form back with its problems (400).
+    title: 'filing an appeal', requirement: { kind: 'signed-in' }, method: 'POST', expect: SIGNED_IN_POST_GRID,
+    routes: ['/{lang}/cabinet/appeals/new'],
+  },
+  {
+    title: 'one of the person\'s appeals', requirement: { kind: 'signed-in' }, method: 'GET', expect: OWN_APPEAL_GET_GRID,
+    routes: ['/{lang}/cabinet/appeals/:id'],
+  },
+  {
+    // The citizen's own case, not refused: the page says there is nothing to appeal (409); others' get the 404 of a case not theirs.
+    title: 'appealing a refusal', requirement: { kind: 'signed-in' }, method: 'GET', expect: OWN_GET_GRID,
+    routes: ['/{lang}/cabinet/cases/:id/appeal'],
+  },
+  {
+    title: 'appealing a refusal: the form', requirement: { kind: 'signed-in' }, method: 'POST', expect: OWN_POST_GRID,
+    routes: ['/{lang}/cabinet/cases/:id/appeal'],
+  },
+  {
+    title: 'citizens\' appeals in the back office', requirement: { kind: 'staff', roles: APPEAL_STAFF }, method: 'GET', expect: APPEAL_STAFF_GET_GRID,
+    routes: ['/{lang}/office/appeals'],
+  },
+  {
+    title: 'one appeal in the back office', requirement: { kind: 'staff', roles: APPEAL_STAFF }, method: 'GET', expect: APPEAL_STAFF_HIDDEN_GET_GRID,
+    routes: ['/{lang}/office/appeals/:id'],
+  },
+  {
+    title: 'routing, answering and extending an appeal', requirement: { kind: 'staff', roles: APPEAL_STAFF }, method: 'POST', expect: APPEAL_STAFF_HIDDEN_POST_GRID,
+    routes: ['/{lang}/office/appeals/:id/:action'],
   },
   {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,

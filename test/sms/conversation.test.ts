@@ -105,10 +105,10 @@ describe('other commands', () => {
     expect(await replyTo(UNKNOWN, 'CENTRE Atlantis')).toBe('No centre found in "Atlantis". All centres: http://portal.test/en/centres');
   });
 
-  it('BOOK, ASK, COMPLAIN, SUGGEST and COMMEND are recorded with their text and answered honestly (no booking is made); QUEUE tells the queue', async () => {
+  it('BOOK from a number nobody confirmed books nothing; QUEUE tells the queue; COMPLAIN files an appeal (test/appeals)', async () => {
     expect(await replyTo(UNKNOWN, 'BOOK Zorehrad passport')).toContain('no appointment has been made');
     expect(await replyTo(UNKNOWN, 'ЧЕРГА Лиманськ')).toContain('у черзі 0, очікування близько 0 хв');
-    expect(await replyTo(UNKNOWN, 'COMPLAIN the queue was long')).toContain('Your complaint is recorded');
+    expect(await replyTo(UNKNOWN, 'COMPLAIN the queue was long')).toMatch(/^Your complaint is registered: appeal A-2026-\d{6}\./);
     expect(await replyTo(UNKNOWN, 'ASK')).toBe('Send ASK and your question');
     const stored = (await t.services.sms.conversation(UNKNOWN, 500)).filter((m) => m.direction === 'in' && ['book', 'complain'].includes(m.command ?? ''));
     expect(stored.map((m) => [m.command, m.argument, m.status])).toEqual(expect.arrayContaining([['book', 'Zorehrad passport', 'received'], ['complain', 'the queue was long', 'received']]));

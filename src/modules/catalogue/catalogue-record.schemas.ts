@@ -257,6 +257,7 @@ export const Service = Type.Object(
     refusalGrounds: Type.Array(RefusalGround),
     deadline: Term,
     answerTerm: Type.Optional({ ...Term, description: 'How long the applicant is given to answer an information request; 10 working days when absent' }),
+    appealTerm: Type.Optional({ ...Term, description: 'How long an appeal against a refusal of this service is considered by the supervising body; 30 calendar days when absent' }),
     silentConsent: Type.Boolean(),
     resultDelivery: Type.Array(literals(DELIVERY_METHODS), { minItems: 1, uniqueItems: true }),
     channels: Type.Array(Channel, { minItems: 1 }),

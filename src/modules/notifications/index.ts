@@ -10,7 +10,8 @@ import { appointmentReminderEmail, appointmentReminderSms } from './appointment-
 import { noticeForMovement } from './case-notices.ts';
 import { deadlineEmail } from './case-templates.ts';
 import type { NotificationLinks } from './links.ts';
-import { NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, type NoticeDelivery, parseNoticeDelivery } from './notice-deliveries.ts';
+import { APPEAL_EMAIL_TOPIC, APPEAL_SMS_TOPIC, NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, type NoticeDelivery, parseAppealDelivery, parseNoticeDelivery } from './notice-deliveries.ts';
+import { APPEAL_NOTICE_TOPIC, parseAppealNotice } from '../appeals/index.ts';
 import type { CaseNotice, NoticesService } from './notices.service.ts';
 import { verificationEmail, verificationSms } from './templates.ts';
 
@@ -39,7 +40,7 @@ export interface NotificationDeps {
   readonly verificationCode: (verificationId: string) => string;
   readonly links: NotificationLinks;
   /** The fan-out of case notices to every person told (inbox, e-mail, SMS). */
-  readonly notices: Pick<NoticesService, 'fanOut'>;
+  readonly notices: Pick<NoticesService, 'fanOut' | 'appealNotice'>;
 }
 
 /**
@@ -101,6 +102,7 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     }),
     [NOTICE_EMAIL_TOPIC]: delivery((d, key) => channels.email.send({ to: d.to, lang: d.lang, subject: d.subject, text: d.text }, key)),
     [NOTICE_SMS_TOPIC]: delivery((d, key) => channels.sms.send({ to: d.to, text: d.text }, key)),
+    ...appealHandlers(channels),
     [CASE_REMINDER_TOPIC]: staffNotice('reminder'),
     [CASE_ESCALATION_TOPIC]: staffNotice('escalation'),
     [VERIFICATION_TOPIC]: async (payload, ctx) => {
@@ -116,6 +118,26 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
     },
   };
 }
+
+/** A citizens' appeal's notice: fanned out to the person's inbox and channels; then each e-mail and SMS of it. */
+const appealHandlers = (channels: NotificationDeps): Record<string, OutboxHandler> => ({
+  [APPEAL_NOTICE_TOPIC]: async (payload, ctx) => {
+    const m = parseAppealNotice(payload);
+    if (m === null) {
+      return rejected('malformed appeal notice');
+    }
+    await channels.notices.appealNotice(m, ctx.idempotencyKey);
+    return delivered();
+  },
+  [APPEAL_EMAIL_TOPIC]: async (payload, ctx) => {
+    const d = parseAppealDelivery(payload);
+    return d === null ? rejected('malformed appeal delivery') : channels.email.send({ to: d.to, lang: d.lang, subject: d.subject, text: d.text }, ctx.idempotencyKey);
+  },
+  [APPEAL_SMS_TOPIC]: async (payload, ctx) => {
+    const d = parseAppealDelivery(payload);
+    return d === null ? rejected('malformed appeal delivery') : channels.sms.send({ to: d.to, text: d.text }, ctx.idempotencyKey);
+  },
+});
 
 /** An appointment's reminder, on each channel the person chose among e-mail and SMS (confirmed addresses only). */
 const appointmentReminder = (channels: NotificationDeps): OutboxHandler => async (payload, ctx) => {

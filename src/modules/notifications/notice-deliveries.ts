@@ -28,3 +28,24 @@ export function parseNoticeDelivery(payload: unknown): NoticeDelivery | null {
   const texts = [m.to, m.subject, m.text, m.caseId, m.caseNumber].every((v) => typeof v === 'string' && v !== '');
   return texts && isLang(m.lang) ? (payload as NoticeDelivery) : null;
 }
+
+/** An e-mail or SMS that tells a person the answer to an appeal or its extension (no case: not on the case dead-letter page). */
+export const APPEAL_EMAIL_TOPIC = 'appeal.email';
+export const APPEAL_SMS_TOPIC = 'appeal.sms';
+
+export interface AppealDelivery {
+  readonly to: string;
+  readonly lang: Lang;
+  readonly subject: string;
+  readonly text: string;
+  readonly appealNumber: string;
+}
+
+export function parseAppealDelivery(payload: unknown): AppealDelivery | null {
+  if (typeof payload !== 'object' || payload === null) {
+    return null;
+  }
+  const m = payload as Partial<Record<keyof AppealDelivery, unknown>>;
+  const texts = [m.to, m.subject, m.text, m.appealNumber].every((v) => typeof v === 'string' && v !== '');
+  return texts && isLang(m.lang) ? (payload as AppealDelivery) : null;
+}

@@ -32,9 +32,11 @@ export interface NewInboxMessage {
 export interface InboxMessage {
   readonly id: string;
   readonly party: NoticeParty;
-  readonly caseId: string;
+  /** Null for the answer to an appeal (then `appealId` names it, and `caseNumber` holds the appeal's number). */
+  readonly caseId: string | null;
+  readonly appealId: string | null;
   readonly caseNumber: string;
-  readonly kind: CaseNoticeKind;
+  readonly kind: InboxKind;
   readonly lang: Lang;
   readonly subject: string;
   readonly body: string;
@@ -56,8 +58,8 @@ type MandateRow = {
   valid_from: string; valid_until: string; granted_by: string; granted_at: Date; revoked_at: Date | null;
 };
 type InboxRow = {
-  id: string; party_kind: NoticeParty['kind']; party_id: string | null; party_name: string; case_id: string; case_number: string;
-  kind: CaseNoticeKind; lang: Lang; subject: string; body: string; document_id: string | null; created_at: Date;
+  id: string; party_kind: NoticeParty['kind']; party_id: string | null; party_name: string; case_id: string | null; appeal_id: string | null; case_number: string;
+  kind: InboxKind; lang: Lang; subject: string; body: string; document_id: string | null; created_at: Date;
   read_at: Date | null; opened_at: Date | null; downloaded_at: Date | null;
 };
 
@@ -81,14 +83,43 @@ const toMandate = (r: MandateRow): Mandate => ({
 });
 
 const toInbox = (r: InboxRow): InboxMessage => ({
-  id: r.id, party: { kind: r.party_kind, id: r.party_id, name: r.party_name }, caseId: r.case_id, caseNumber: r.case_number, kind: r.kind,
+  id: r.id, party: { kind: r.party_kind, id: r.party_id, name: r.party_name }, caseId: r.case_id, appealId: r.appeal_id, caseNumber: r.case_number, kind: r.kind,
   lang: r.lang, subject: r.subject, body: r.body, documentId: r.document_id, createdAt: r.created_at, readAt: r.read_at,
   openedAt: r.opened_at, downloadedAt: r.downloaded_at,
 });
 
-const INBOX_COLUMNS = 'id, party_kind, party_id, party_name, case_id, case_number, kind, lang, subject, body, document_id, created_at, read_at, opened_at, downloaded_at';
+const INBOX_COLUMNS = 'id, party_kind, party_id, party_name, case_id, appeal_id, case_number, kind, lang, subject, body, document_id, created_at, read_at, opened_at, downloaded_at';
+
+/** What an inbox message is about: a case notice, or the answer to an appeal and its extension. */
+export type InboxKind = CaseNoticeKind | 'appeal-answered' | 'appeal-extended';
+
+export interface NewAppealInboxMessage {
+  readonly id: string;
+  readonly personId: string;
+  readonly personName: string;
+  readonly appealId: string;
+  readonly appealNumber: string;
+  readonly kind: 'appeal-answered' | 'appeal-extended';
+  readonly lang: Lang;
+  readonly subject: string;
+  readonly body: string;
+  readonly sourceKey: string;
+  readonly createdAt: Date;
+}
 
 export const noticesRepository = {
+  /** The answer to an appeal (or its extension) in the person's own inbox; false when written before (same source key). */
+  async insertAppealMessage(q: Queryable, m: NewAppealInboxMessage): Promise<boolean> {
+    const rows = await q.query(
+      `INSERT INTO inbox_messages (id, person_id, party_kind, party_id, party_name, appeal_id, case_number, kind, lang, subject, body, source_key, created_at)
+       VALUES ($1, $2, 'self', NULL, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (source_key, person_id) DO NOTHING
+       RETURNING id`,
+      [m.id, m.personId, m.personName, m.appealId, m.appealNumber, m.kind, m.lang, m.subject, m.body, m.sourceKey, m.createdAt],
+    );
+    return rows.length === 1;
+  },
+
   async noticeCase(q: Queryable, caseId: string): Promise<NoticeCase | null> {
     const [r] = await q.query<{ id: string; number: string; service_id: string; organisation_id: string; applicant_person_id: string; party_kind: NoticeParty['kind']; party_id: string | null; party_name: string }>(
       'SELECT id, number, service_id, organisation_id, applicant_person_id, party_kind, party_id, party_name FROM cases WHERE id = $1',

@@ -12,10 +12,12 @@ import type { CaseNoticeKind } from './case-notices.ts';
 import { caseSubmittedEmail, decisionEmail, informationRequestedEmail, noticeSms, paymentReceivedEmail, withdrawnEmail } from './case-templates.ts';
 import type { NotificationLinks } from './links.ts';
 import { lettersRepository } from './letters.repository.ts';
-import { deliveryKey, NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, type NoticeDelivery } from './notice-deliveries.ts';
+import { APPEAL_EMAIL_TOPIC, APPEAL_SMS_TOPIC, type AppealDelivery, deliveryKey, NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, type NoticeDelivery } from './notice-deliveries.ts';
+import { appealNoticeEmail, appealNoticeSms } from './appeal-templates.ts';
+import type { AppealNoticeMessage } from '../appeals/index.ts';
 import { MessageNotFound } from './notices.errors.ts';
 import { type InboxMessage, type NoticeCase, noticesRepository } from './notices.repository.ts';
-import { noticeRecipients, type NoticePerson, type Recipient } from './recipients.ts';
+import { deliveriesFor, noticeRecipients, type NoticePerson, type Recipient } from './recipients.ts';
 import type { RenderedEmail } from './templates.ts';
 
 /** One notice about a case, as the handler read it from the outbox message. */
@@ -97,6 +99,7 @@ async function factsOf(tx: Queryable, deps: NoticesDeps, c: NoticeCase, submitte
 export function createNoticesService(deps: NoticesDeps) {
   const { db, clock, links } = deps;
   return {
+    ...appealNotices(deps),
     /** Null when the case does not exist (the message can never be delivered). */
     async fanOut(notice: CaseNotice, sourceKey: string): Promise<FanOut | null> {
       return auditedTransaction(db, async (tx) => {
@@ -177,6 +180,57 @@ export function createNoticesService(deps: NoticesDeps) {
         await noticesRepository.downloaded(db, signedIn.person.id, documentId, clock.now());
       }
     },
+  };
+}
+
+/** The answers to citizens' appeals and their extensions, told to the person who made them. */
+function appealNotices(deps: NoticesDeps) {
+  const { db, clock } = deps;
+  return {
+    /**
+     * The answer to an appeal (or its extension) to the person who filed it: their inbox, and e-mail or
+     * SMS as they asked (post is not offered for appeals yet); an appeal that came by SMS is also
+     * answered to that number, and an anonymous one only there. One transaction, each write once per
+     * source message, so a retried outbox message tells no one twice.
+     */
+    async appealNotice(m: AppealNoticeMessage, sourceKey: string): Promise<{ inboxWritten: number; deliveriesWritten: number }> {
+      return auditedTransaction(db, async (tx) => {
+        const person = m.personId === null ? null : await noticesRepository.person(tx, m.personId);
+        const lang = person?.language ?? m.lang;
+        const now = clock.now();
+        const mail = appealNoticeEmail(lang, m.notice, m.number, m.text, m.dueOn);
+        let inboxWritten = 0;
+        const deliveries: Array<{ channel: 'email' | 'sms'; address: string }> = [];
+        if (person !== null) {
+          inboxWritten += (await noticesRepository.insertAppealMessage(tx, {
+            id: newId(), personId: person.personId, personName: person.name, appealId: m.appealId, appealNumber: m.number,
+            kind: m.notice === 'answered' ? 'appeal-answered' : 'appeal-extended', lang, subject: mail.subject, body: mail.text, sourceKey, createdAt: now,
+          })) ? 1 : 0;
+          for (const d of deliveriesFor(person)) {
+            if (d.channel === 'email' || d.channel === 'sms') {
+              deliveries.push({ channel: d.channel, address: d.address });
+            }
+          }
+        }
+        if (m.replyNumber !== null && !deliveries.some((d) => d.channel === 'sms' && d.address === m.replyNumber)) {
+          deliveries.push({ channel: 'sms', address: m.replyNumber });
+        }
+        let deliveriesWritten = 0;
+        for (const d of deliveries) {
+          const payload: AppealDelivery = { to: d.address, lang, subject: mail.subject, appealNumber: m.number, text: d.channel === 'email' ? mail.text : appealNoticeSms(lang, m.notice, m.number, m.text, m.dueOn) };
+          const key = `${deliveryKey(sourceKey, person?.personId ?? 'anonymous', d.channel)}:${d.address}`;
+          deliveriesWritten += (await outboxRepository.enqueue(tx, { topic: d.channel === 'email' ? APPEAL_EMAIL_TOPIC : APPEAL_SMS_TOPIC, payload, idempotencyKey: key, availableAt: now })) ? 1 : 0;
+        }
+        if (inboxWritten > 0 || deliveriesWritten > 0) {
+          await appendAudit(tx, {
+            at: now, action: 'notice.sent', outcome: 'done', channel: 'system', actorPersonId: null, actingFor: null, subject: `appeal:${m.number}`,
+            detail: { kind: `appeal-${m.notice}`, source: sourceKey, person: m.personId, channels: [...(person === null ? [] : ['portal']), ...deliveries.map((d) => d.channel)] },
+          });
+        }
+        return { inboxWritten, deliveriesWritten };
+      });
+    },
+
   };
 }
 

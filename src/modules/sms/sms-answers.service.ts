@@ -7,7 +7,7 @@ import type { PhoneHolders } from '../identity/index.ts';
 import { type BookedVisit, bookedText, bookNotFound, bookRefused, bookUnknownNumber, cancelClosed, cancelledText, cancelNotFound } from './sms-booking-replies.ts';
 import { type ParsedSms, scriptLang, type SmsCommand } from './sms-commands.ts';
 import {
-  centreLine, centreNone, queueLine, queueNone, centresText, helpText, hoursText, infoFound, infoNone, plainForSms, recordedText, startedText, statusNeutral, statusText, statusUsage, stoppedText,
+  centreLine, centreNone, queueLine, queueNone, centresText, helpText, hoursText, infoFound, infoNone, plainForSms, startedText, statusNeutral, statusText, statusUsage, stoppedText,
   usageText,
 } from './sms-replies.ts';
 
@@ -55,7 +55,6 @@ export async function answerSms(deps: AnswerDeps, command: SmsCommand, lang: Lan
 }
 
 async function answer(deps: AnswerDeps, command: SmsCommand, lang: Lang, from: string): Promise<string> {
-  const { links } = deps;
   switch (command.kind) {
     case 'help':
     case 'unknown':
@@ -80,7 +79,8 @@ async function answer(deps: AnswerDeps, command: SmsCommand, lang: Lang, from: s
     case 'complain':
     case 'suggest':
     case 'commend':
-      return command.argument === '' ? usageText(command.kind, lang) : recordedText(command.kind, lang, links.home(lang));
+      // With text, the appeal is filed and answered in the message's transaction (sms.service.ts).
+      return usageText(command.kind, lang);
   }
 }
 

@@ -95,18 +95,25 @@ export function hoursText(lang: Lang, hours: ReadonlyArray<{ readonly days: read
 
 export const centreLine = (name: string, street: string, hours: string): string => `${name}, ${street}: ${hours}`;
 
-/** The commands whose back-ends come later: the message is kept, and the reply says where to go. */
-export type RecordedCommand = Exclude<TextCommand, 'info' | 'centre' | 'queue' | 'book' | 'cancel'>;
-
-const RECORDED: Readonly<Record<RecordedCommand, LocalText>> = {
-  ask: { uk: 'Ваше питання записано. Відповіді за SMS поки не надсилаємо; звернення можна подати на порталі:', en: 'Your question is recorded. We do not answer by SMS yet; you can make an enquiry on the portal:' },
-  complain: { uk: 'Вашу скаргу записано. Офіційну скаргу з відповіддю можна подати на порталі:', en: 'Your complaint is recorded. To make a formal complaint with a reply, use the portal:' },
-  suggest: { uk: 'Дякуємо, вашу пропозицію записано. Більше на порталі:', en: 'Thank you, your suggestion is recorded. More on the portal:' },
-  commend: { uk: 'Дякуємо, вашу подяку записано. Більше на порталі:', en: 'Thank you, your thanks are recorded. More on the portal:' },
+const APPEAL_NAME: Readonly<Record<'request' | 'complaint' | 'proposal' | 'commendation', LocalText>> = {
+  request: { uk: 'Ваш запит', en: 'Your request' },
+  complaint: { uk: 'Вашу скаргу', en: 'Your complaint' },
+  proposal: { uk: 'Вашу пропозицію', en: 'Your proposal' },
+  commendation: { uk: 'Вашу подяку', en: 'Your commendation' },
 };
 
-/** What ASK, COMPLAIN, SUGGEST and COMMEND answer: recorded, and where to go, never a made-up answer. */
-export const recordedText = (kind: RecordedCommand, lang: Lang, url: string): string => `${RECORDED[kind][lang]} ${url}`;
+/**
+ * An appeal filed by SMS: its number and the day the answer is due, and where the answer comes — the
+ * person's channels when the number leads to them, else this number only.
+ */
+export function appealFiledText(lang: Lang, kind: keyof typeof APPEAL_NAME, number: string, dueOn: string, known: boolean): string {
+  const where = known
+    ? { uk: 'Відповідь надішлемо SMS і в кабінет.', en: 'The answer will come by SMS and to your account.' }
+    : { uk: 'Відповідь надішлемо SMS на цей номер.', en: 'The answer will come by SMS to this number.' };
+  return lang === 'uk'
+    ? `${APPEAL_NAME[kind].uk} зареєстровано: звернення ${number}. Строк розгляду до ${dueOn}. ${where.uk}`
+    : `${APPEAL_NAME[kind].en} is registered: appeal ${number}. Answer due by ${dueOn}. ${where.en}`;
+}
 
 const USAGE: Readonly<Record<TextCommand, LocalText>> = {
   info: { uk: 'Надішліть ІНФО і назву послуги, наприклад: ІНФО паспорт', en: 'Send INFO and a service, for example: INFO passport' },

@@ -1,6 +1,6 @@
 import { isUuid } from '../../kernel/ids.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { appendAudit, auditedTransaction } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { delivered, type DeliveryOutcome, type OutboxHandler, outboxRepository, rejected } from '../../platform/outbox/index.ts';
 import type { RateLimiter, RateRule } from '../../platform/rate-limit/index.ts';
@@ -8,7 +8,9 @@ import { newId } from '../../platform/security/tokens.ts';
 import { isE164, type SmsSender, smsSegments } from '../channels/sms/index.ts';
 import { headerValue, SIGNATURE_HEADER, verifyBody } from '../payments/index.ts';
 import { type AnswerDeps, answerSms, replyLang } from './sms-answers.service.ts';
-import { parseSms } from './sms-commands.ts';
+import { parseSms, type SmsCommand } from './sms-commands.ts';
+import { appealFiledText, plainForSms } from './sms-replies.ts';
+import type { AppealsService } from '../appeals/index.ts';
 import { SmsSignatureInvalid, SmsWebhookMalformed, type SmsWebhookRefusal, SmsWebhookStale } from './sms.errors.ts';
 import { type SmsPurpose, type SmsRow, smsRepository } from './sms.repository.ts';
 import { type InboundSms, type Parsed, parseInbound, parseReceipt, withinWindow } from './sms-webhooks.ts';
@@ -28,6 +30,16 @@ export interface SmsServiceDeps extends AnswerDeps {
   /** The HMAC secret the gateway signs its webhooks with (SMS_WEBHOOK_SECRET). */
   readonly webhookSecret: string;
   readonly inboundRule?: RateRule;
+  /** Files ASK, COMPLAIN, SUGGEST and COMMEND as citizens' appeals, in the transaction that stores the message. */
+  readonly appeals: Pick<AppealsService, 'fileBySms'>;
+}
+
+/** The commands that file an appeal, and its kind: ASK a request, COMPLAIN a complaint, SUGGEST a proposal, COMMEND a commendation. */
+const APPEAL_KIND = { ask: 'request', complain: 'complaint', suggest: 'proposal', commend: 'commendation' } as const;
+
+function appealOf(command: SmsCommand): { kind: (typeof APPEAL_KIND)[keyof typeof APPEAL_KIND]; text: string } | null {
+  const kind = Object.hasOwn(APPEAL_KIND, command.kind) ? APPEAL_KIND[command.kind as keyof typeof APPEAL_KIND] : null;
+  return kind === null || !('argument' in command) || command.argument === '' ? null : { kind, text: command.argument };
 }
 
 /**
@@ -133,10 +145,18 @@ async function receive(deps: SmsServiceDeps, m: InboundSms): Promise<InboundOutc
   if (!(await deps.limiter.hit(`sms-in:${m.from}`, deps.inboundRule ?? DEFAULT_INBOUND_RULE)).allowed) {
     return (await smsRepository.insertInbound(db, { ...inbound, status: 'limited' })) ? 'limited' : 'duplicate';
   }
-  const reply = await answerSms(deps, parsed.command, replyLang(parsed, m.text), m.from);
-  return db.transaction(async (tx) => {
+  const lang = replyLang(parsed, m.text);
+  const appeal = appealOf(parsed.command);
+  const holder = appeal === null ? null : await deps.holders.holderOf(m.from);
+  let reply = appeal === null ? await answerSms(deps, parsed.command, lang, m.from) : '';
+  return auditedTransaction(db, async (tx) => {
     if (!(await smsRepository.insertInbound(tx, { ...inbound, status: 'received' }))) {
       return 'duplicate';
+    }
+    if (appeal !== null) {
+      const person = holder === null ? null : { id: holder.person.id, name: `${holder.person.givenName} ${holder.person.familyName}` };
+      const filed = await deps.appeals.fileBySms(tx, { kind: appeal.kind, text: appeal.text, person, number: m.from, lang, smsMessageId: inbound.id });
+      reply = plainForSms(lang, appealFiledText(lang, appeal.kind, filed.number, filed.dueOn, person !== null));
     }
     const kind = parsed.command.kind;
     const changed = kind === 'stop' ? await smsRepository.optOut(tx, m.from, inbound.at) : kind === 'start' ? await smsRepository.optIn(tx, m.from) : false;

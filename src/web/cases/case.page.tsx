@@ -101,6 +101,7 @@ function ActionBanner({ ctx, view, status }: { ctx: PageContext; view: CaseView;
           <>
             <p class="govuk-notification-banner__heading">{t('cases.banner.decision')}</p>
             <p class="govuk-body">{c.outcome === 'refused' ? t('cases.next.refused') : t('cases.next.granted')}</p>
+            {c.outcome === 'refused' ? <p class="govuk-body">{t('appeals.refusal.offer')} <a class="govuk-notification-banner__link" href={paths.caseAppeal(lang, c.id)}>{t('appeals.refusal.title')}</a></p> : null}
             <p class="govuk-body"><a class="govuk-notification-banner__link" href="#documents-title">{t('cases.documents')}</a></p>
           </>
         ) : null}

@@ -24,7 +24,7 @@ export function InboxPage({ ctx, parties }: { ctx: PageContext; parties: readonl
               <li key={m.id} class="govuk-!-margin-bottom-4">
                 {m.readAt === null ? <><Tag colour="blue">{t('inbox.unread')}</Tag>{' '}</> : null}
                 <a class={`govuk-link${m.readAt === null ? ' govuk-!-font-weight-bold' : ''}`} href={paths.inboxMessage(lang, m.id)}>{m.subject}</a>
-                <span class="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{t('inbox.case', { number: m.caseNumber })} · {formatInstant(m.createdAt, lang)}</span>
+                <span class="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{m.appealId === null ? t('inbox.case', { number: m.caseNumber }) : t('appeals.inboxCaption', { number: m.caseNumber })} · {formatInstant(m.createdAt, lang)}</span>
               </li>
             ))}
           </ul>
@@ -40,7 +40,7 @@ export function InboxMessagePage({ ctx, message, actingFor }: { ctx: PageContext
   const m = message;
   return (
     <Layout ctx={ctx} title={m.subject} searchBox={false} crumbs={[{ href: paths.cabinet(lang), label: t('cabinet.title') }, { href: paths.inbox(lang), label: t('inbox.title') }]}>
-      <span class="govuk-caption-l">{t('inbox.case', { number: m.caseNumber })}</span>
+      <span class="govuk-caption-l">{m.appealId === null ? t('inbox.case', { number: m.caseNumber }) : t('appeals.inboxCaption', { number: m.caseNumber })}</span>
       <h1 class="govuk-heading-l">{m.subject}</h1>
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{t('inbox.sent')}</dt><dd class="govuk-summary-list__value">{formatInstant(m.createdAt, lang)}</dd></div>
@@ -51,8 +51,9 @@ export function InboxMessagePage({ ctx, message, actingFor }: { ctx: PageContext
       </div>
       {actingFor ? null : <p class="govuk-inset-text">{t('inbox.actFor', { name: m.party.name })}</p>}
       <ul class="govuk-list">
-        {actingFor && m.documentId !== null ? <li><a class="govuk-link" href={paths.caseDocument(lang, m.caseId, m.documentId)}>{t('inbox.downloadDecision')}</a></li> : null}
-        {actingFor ? <li><a class="govuk-link" href={paths.myCase(lang, m.caseId)}>{t('inbox.openCase', { number: m.caseNumber })}</a></li> : null}
+        {actingFor && m.caseId !== null && m.documentId !== null ? <li><a class="govuk-link" href={paths.caseDocument(lang, m.caseId, m.documentId)}>{t('inbox.downloadDecision')}</a></li> : null}
+        {actingFor && m.caseId !== null ? <li><a class="govuk-link" href={paths.myCase(lang, m.caseId)}>{t('inbox.openCase', { number: m.caseNumber })}</a></li> : null}
+        {m.appealId === null ? null : <li><a class="govuk-link" href={paths.myAppeal(lang, m.appealId)}>{t('appeals.openAppeal', { number: m.caseNumber })}</a></li>}
         <li><a class="govuk-link" href={paths.inbox(lang)}>{t('inbox.back')}</a></li>
       </ul>
     </Layout>

@@ -17,6 +17,7 @@ import { enJourney } from '../cases/en-journey.ts';
 import { enCases } from '../cases/en-cases.ts';
 import { enInbox } from '../cases/en-inbox.ts';
 import { enAppointments } from '../appointments/en-appointments.ts';
+import { enAppeals } from '../appeals/en-appeals.ts';
 import { enStaff } from '../admin/en-staff.ts';
 import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
@@ -46,6 +47,7 @@ export const en: Messages = {
   ...enCases,
   ...enInbox,
   ...enAppointments,
+  ...enAppeals,
   ...enStaff,
   ...enStorage,
   ...enEdge,

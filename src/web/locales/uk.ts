@@ -17,6 +17,7 @@ import { ukJourney } from '../cases/uk-journey.ts';
 import { ukCases } from '../cases/uk-cases.ts';
 import { ukInbox } from '../cases/uk-inbox.ts';
 import { ukAppointments } from '../appointments/uk-appointments.ts';
+import { ukAppeals } from '../appeals/uk-appeals.ts';
 import { ukStaff } from '../admin/uk-staff.ts';
 import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
@@ -45,6 +46,7 @@ export const uk = {
   ...ukCases,
   ...ukInbox,
   ...ukAppointments,
+  ...ukAppeals,
   ...ukStaff,
   ...ukStorage,
   ...ukEdge,

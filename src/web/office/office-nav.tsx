@@ -13,9 +13,10 @@ export interface OfficeNavItems {
   readonly assisted: boolean;
   readonly noticeTemplates: boolean;
   readonly calls: boolean;
+  readonly appeals: boolean;
 }
 
-export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters' | 'assisted' | 'notice-templates' | 'calls' | 'callbacks';
+export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters' | 'assisted' | 'notice-templates' | 'calls' | 'callbacks' | 'appeals';
 
 const has = (signedIn: SignedIn, roles: readonly string[]) => signedIn.staff.some((s) => roles.includes(s.role));
 
@@ -29,6 +30,7 @@ export function officeNavItems(signedIn: SignedIn): OfficeNavItems {
     assisted: has(signedIn, ['clerk', 'front-desk', 'contact-centre']),
     noticeTemplates: has(signedIn, ['supervisor', 'agency-admin']),
     calls: has(signedIn, ['contact-centre']),
+    appeals: has(signedIn, ['clerk', 'decision-maker', 'supervisor', 'contact-centre', 'national-admin']),
   };
 }
 
@@ -41,6 +43,7 @@ export function OfficeNav({ ctx, items, current }: { ctx: PageContext; items: Of
     ...(items.payments ? [['payments', paths.officePayments(lang), t('office.payments.title')] as [OfficeSection, string, string]] : []),
     ...(items.letters ? [['letters', paths.letters(lang), t('office.letters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.assisted ? [['assisted', paths.assisted(lang), t('assisted.nav')] as [OfficeSection, string, string]] : []),
+    ...(items.appeals ? [['appeals', paths.officeAppeals(lang), t('appeals.office.nav')] as [OfficeSection, string, string]] : []),
     ...(items.deadLetters ? [['dead-letters', paths.deadLetters(lang), t('office.deadLetters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.noticeTemplates ? [['notice-templates', paths.noticeTemplates(lang), t('office.noticeTemplates.nav')] as [OfficeSection, string, string]] : []),
     ...(items.calls ? [['calls', paths.calls(lang), t('calls.nav')] as [OfficeSection, string, string], ['callbacks', paths.callbacks(lang), t('callbacks.title')] as [OfficeSection, string, string]] : []),

@@ -1,0 +1,6 @@
+/** The appeals module's public surface: citizens' appeals from every channel, triage, answers and extensions (see README.md). */
+export * from './appeal.ts';
+export * from './appeal-messages.ts';
+export * from './appeals.errors.ts';
+export { mayTriage } from './appeals.policy.ts';
+export { type AppealInput, type AppealsService, createAppealsService, type OfficerAppeal, type SmsAppeal } from './appeals.service.ts';
