@@ -134,7 +134,8 @@ export function CallPage({ ctx, view }: { ctx: PageContext; view: CallPageView }
           <h2 class="govuk-heading-m">{t('calls.actions.heading')}</h2>
           <p class="govuk-body">{t('calls.actions.lead')}</p>
           <ul class="govuk-list govuk-list--bullet" id="caller-actions">
-            {(['apply', 'appeal', 'book'] as const).map((a) => <li key={a}>{t(`calls.actions.${a}`)} <span class="govuk-hint govuk-!-display-inline">({t('calls.actions.soon')})</span></li>)}
+            <li><a class="govuk-link" href={paths.assisted(lang)}>{t('calls.actions.apply')}</a></li>
+            {(['appeal', 'book'] as const).map((a) => <li key={a}>{t(`calls.actions.${a}`)} <span class="govuk-hint govuk-!-display-inline">({t('calls.actions.soon')})</span></li>)}
           </ul>
         </>
       )}
