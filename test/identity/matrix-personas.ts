@@ -288,10 +288,10 @@ async function caseFixtures(t: TestApp, people: MatrixPeople) {
   }
   const booked = async (serviceId: string) => {
     const offer = await t.services.appointments.offer('zorehrad-cnap-central', serviceId);
-    const slot = offer === null ? null : await t.services.appointments.nextFree(offer);
+    const slot = offer === null ? null : await t.services.appointments.nextFree(offer, citizen.person.id); // the citizen's other visits' times are skipped
     const done = slot === null ? null : await t.services.appointments.book(citizen, 'zorehrad-cnap-central', serviceId, slot.startsAt);
     if (done === null || !done.ok) {
-      throw new Error('a matrix appointment was not booked');
+      throw new Error(`a matrix appointment was not booked: ${offer === null ? 'no offer' : slot === null ? 'no slot' : done === null ? '' : JSON.stringify(done)}`);
     }
     return done.value.id;
   };
