@@ -154,7 +154,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
     identity: identityConfig(env, nodeEnv, publicUrl, problems, int),
     channels: channelsConfig(env, nodeEnv, problems, url, int),
-    outbox: { batchSize: int('OUTBOX_BATCH_SIZE', 50, 1, 1000), concurrency: int('OUTBOX_CONCURRENCY', 4, 1, 64) },
+    outbox: { batchSize: int('OUTBOX_BATCH_SIZE', 10, 1, 1000), concurrency: int('OUTBOX_CONCURRENCY', 1, 1, 64) },
     cases: casesConfig(env, nodeEnv, problems, url, int),
     contactCentre: { ...DEFAULT_CONTACT_CENTRE_POLICY, callbackWorkingDays: int('CALLBACK_WORKING_DAYS', DEFAULT_CONTACT_CENTRE_POLICY.callbackWorkingDays, 1, 30) },
     auditCheckpointKey: env['AUDIT_CHECKPOINT_KEY'] || null,
