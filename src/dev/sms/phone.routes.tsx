@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
 
 import type { Clock } from '../../kernel/clock.ts';
 import { isE164 } from '../../modules/channels/sms/index.ts';
 import { SIGNATURE_HEADER, signatureHeaderValue } from '../../modules/payments/index.ts';
 import type { SmsRow, SmsService } from '../../modules/sms/index.ts';
+import { fromOwnSite } from '../../platform/http/own-site.ts';
 import { PUBLIC } from '../../web/common/route-table.ts';
 
 export interface SmsPhoneDeps {
@@ -36,7 +37,7 @@ export function registerSmsPhone(app: FastifyInstance, deps: SmsPhoneDeps): void
     return page(reply, 200, { number, text: '', problem: null, messages });
   });
   app.post(PATH, { config, schema: { hide: true } }, async (request, reply) => {
-    if (!sameOrigin(request)) {
+    if (!fromOwnSite(request)) {
       return page(reply, 403, { number: '', text: '', problem: 'This form may only be sent from this portal’s own page.', messages: [] });
     }
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -56,20 +57,6 @@ export function registerSmsPhone(app: FastifyInstance, deps: SmsPhoneDeps): void
     }
     return reply.redirect(`${PATH}?number=${encodeURIComponent(number)}`, 303);
   });
-}
-
-/** A browser sends Origin with every POST: it must be this portal's (a request without one is a tool's, not a page's). */
-/**
- * A form from this portal's own page: the browser says so in `Sec-Fetch-Site`, or else in `Origin`.
- * (The portal's no-referrer policy makes Chromium send `Origin: null` even for its own pages.)
- */
-function sameOrigin(request: FastifyRequest): boolean {
-  const site = request.headers['sec-fetch-site'];
-  if (site !== undefined) {
-    return site === 'same-origin' || site === 'none';
-  }
-  const origin = request.headers.origin;
-  return origin === undefined || origin === `${request.protocol}://${request.headers.host ?? ''}`;
 }
 
 interface View {

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 import { isLang } from '../../kernel/text.ts';
 import { type Actor, type SessionsService, authorize } from '../../modules/identity/index.ts';
+import { fromOwnSite } from '../../platform/http/own-site.ts';
 import { sameSecret } from '../../platform/security/tokens.ts';
 import { RefusalPage, type RefusalReason } from './sign-in.page.tsx';
 import { paths } from '../common/paths.ts';
@@ -95,12 +96,7 @@ export function guard(route: WebRoute, sessions: SessionsService) {
       return sendRefusal(request, reply, decision.reason === 'sign-in-required' ? 401 : 403, decision.reason === 'sign-in-required' ? 'session-expired' : 'forbidden');
     }
     if (route.method === 'POST' && route.sessionless) {
-      // A browser says where a form comes from: Sec-Fetch-Site (sent whatever the referrer policy), else
-      // Origin (which the portal's no-referrer policy turns into "null").
-      const site = request.headers['sec-fetch-site'];
-      const origin = request.headers.origin;
-      const foreign = site !== undefined ? site !== 'same-origin' && site !== 'none' : origin !== undefined && origin !== 'null' && origin !== `${request.protocol}://${request.headers.host ?? ''}`;
-      if (foreign) {
+      if (!fromOwnSite(request)) {
         await sessions.recordRefusal('CSRF', personId, { reason: 'origin', url: request.url }, request.ip);
         return sendRefusal(request, reply, 403, 'csrf');
       }
