@@ -11,7 +11,7 @@ import { readFile, rename, writeFile } from 'node:fs/promises';
 
 import { type AuditCheckpoint, openCheckpoint, sealCheckpoint } from '../platform/audit/audit-checkpoint.ts';
 import { verifyAudit } from '../platform/audit/audit.ts';
-import { argValue, cliServices } from './cli-services.ts';
+import { argValue, type CliIo, cliServices, runIfScript } from './cli-services.ts';
 
 async function readCheckpoint(file: string, key: string): Promise<{ ok: true; checkpoint: AuditCheckpoint | null } | { ok: false; reason: string }> {
   let text: string;
@@ -27,24 +27,27 @@ async function readCheckpoint(file: string, key: string): Promise<{ ok: true; ch
   return opened.ok ? { ok: true, checkpoint: opened.checkpoint } : opened;
 }
 
-async function main(): Promise<number> {
-  const file = argValue(process.argv.slice(2), '--checkpoint');
-  const services = await cliServices();
+export async function auditVerify(args: readonly string[], io: CliIo): Promise<number> {
+  const file = argValue(args, '--checkpoint');
+  const services = await cliServices(io);
+  if (services === null) {
+    return 2;
+  }
   try {
     const key = services.config.auditCheckpointKey;
     if (file !== undefined && key === null) {
-      process.stderr.write('--checkpoint needs AUDIT_CHECKPOINT_KEY (the key that signs the checkpoint file).\n');
+      io.err('--checkpoint needs AUDIT_CHECKPOINT_KEY (the key that signs the checkpoint file).\n');
       return 2;
     }
     const read = file === undefined || key === null ? { ok: true as const, checkpoint: null } : await readCheckpoint(file, key);
     if (!read.ok) {
-      process.stderr.write(`The checkpoint ${file ?? ''} cannot be trusted: ${read.reason}.\n`);
+      io.err(`The checkpoint ${file ?? ''} cannot be trusted: ${read.reason}.\n`);
       return 1;
     }
     const verdict = await verifyAudit(services.db, read.checkpoint === null ? {} : { checkpoint: read.checkpoint });
     if (!verdict.ok) {
       const against = read.checkpoint === null ? '' : ` (checked against the checkpoint of ${read.checkpoint.verifiedAt}: row ${read.checkpoint.position}, ${read.checkpoint.hash})`;
-      process.stderr.write(`The audit log has been tampered with at record ${verdict.id}: ${verdict.reason}${against}.\n`);
+      io.err(`The audit log has been tampered with at record ${verdict.id}: ${verdict.reason}${against}.\n`);
       return 1;
     }
     if (file !== undefined && key !== null) {
@@ -53,11 +56,11 @@ async function main(): Promise<number> {
       await rename(`${file}.tmp`, file);
     }
     const since = read.checkpoint === null ? '' : `, ${verdict.count - read.checkpoint.position} since the checkpoint of ${read.checkpoint.verifiedAt}`;
-    process.stdout.write(`The audit log is intact: ${verdict.count} records${since}.\n`);
+    io.out(`The audit log is intact: ${verdict.count} records${since}.\n`);
     return 0;
   } finally {
     await services.db.close();
   }
 }
 
-process.exitCode = await main();
+await runIfScript(import.meta, auditVerify);

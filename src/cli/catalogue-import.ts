@@ -6,38 +6,40 @@
  * file, record and field. Stop the portal first when it runs on the embedded database.
  */
 import { readCatalogueFiles } from './catalogue-files.ts';
-import { argValue, cliServices } from './cli-services.ts';
+import { argValue, type CliIo, cliServices, runIfScript } from './cli-services.ts';
 import { formatIssue, locateIssues, type RecordKind } from '../modules/catalogue/index.ts';
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const by = argValue(args, '--by') ?? `cli:${process.env['USER'] ?? 'unknown'}`;
+export async function catalogueImport(args: readonly string[], io: CliIo): Promise<number> {
+  const by = argValue(args, '--by') ?? `cli:${io.env['USER'] ?? 'unknown'}`;
   const paths = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--by');
   if (paths.length === 0) {
-    process.stderr.write('usage: npm run catalogue:import -- <file.json|folder> [...] [--by NAME]\n');
+    io.err('usage: npm run catalogue:import -- <file.json|folder> [...] [--by NAME]\n');
     return 2;
   }
   const read = await readCatalogueFiles(paths);
   if (!read.ok) {
-    process.stderr.write(`Rejected: ${read.error.length} problem(s); nothing was written.\n${read.error.map(formatIssue).join('\n')}\n`);
+    io.err(`Rejected: ${read.error.length} problem(s); nothing was written.\n${read.error.map(formatIssue).join('\n')}\n`);
     return 1;
   }
-  const services = await cliServices();
+  const services = await cliServices(io);
+  if (services === null) {
+    return 2;
+  }
   try {
     const result = await services.catalogue.importRecords(read.value.records, by);
     if (!result.ok) {
       const { origin, files } = read.value;
       const fileOf = (kind: RecordKind, id: string) => origin.get(`${kind}:${id}`) ?? `(catalogue, not in ${files.join(', ')})`;
       const issues = locateIssues(result.error.issues, fileOf);
-      process.stderr.write(`Rejected: ${issues.length} problem(s); nothing was written.\n${issues.map(formatIssue).join('\n')}\n`);
+      io.err(`Rejected: ${issues.length} problem(s); nothing was written.\n${issues.map(formatIssue).join('\n')}\n`);
       return 1;
     }
     const { created, updated, unchanged, revision } = result.value;
-    process.stdout.write(`Imported into catalogue revision ${revision}: created ${JSON.stringify(created)}, updated ${JSON.stringify(updated)}, unchanged ${unchanged}.\n`);
+    io.out(`Imported into catalogue revision ${revision}: created ${JSON.stringify(created)}, updated ${JSON.stringify(updated)}, unchanged ${unchanged}.\n`);
     return 0;
   } finally {
     await services.db.close();
   }
 }
 
-process.exitCode = await main();
+await runIfScript(import.meta, catalogueImport);

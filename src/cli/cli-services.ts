@@ -1,14 +1,43 @@
+import { pathToFileURL } from 'node:url';
+
 import { loadConfig, ConfigError } from '../app/config.ts';
 import { buildServices, type Services } from '../app/container.ts';
 
-/** Opens the configured database for a command-line tool; bad configuration ends the process with a message. */
-export async function cliServices(): Promise<Services> {
+/** What a command reads and writes besides its arguments: the environment and the two output streams. */
+export interface CliIo {
+  readonly env: NodeJS.ProcessEnv;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** A command: its arguments and io in, its exit code out. */
+export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const processIo: CliIo = {
+  env: process.env,
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+/**
+ * Runs the command when its file is the script node was started with (`node --import tsx src/cli/X.ts`),
+ * and does nothing when the file is only imported (the tests call the command in-process).
+ */
+export async function runIfScript(meta: ImportMeta, command: Command): Promise<void> {
+  const script = process.argv[1];
+  if (script !== undefined && meta.url === pathToFileURL(script).href) {
+    process.exitCode = await command(process.argv.slice(2), processIo);
+  }
+}
+
+/** Opens the configured database for a command-line tool; on bad configuration, writes why and returns null (exit 2). */
+export async function cliServices(io: CliIo): Promise<Services | null> {
   try {
-    return await buildServices(loadConfig());
+    return await buildServices(loadConfig(io.env));
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
+      io.err(`${error.message}\n`);
+      return null;
     }
     throw error;
   }

@@ -7,19 +7,22 @@ import cliProgress from 'cli-progress';
 
 import { seedDemoCatalogue } from '../app/demo.ts';
 import { createLogger } from '../platform/logging/logger.ts';
-import { argValue, cliServices } from './cli-services.ts';
+import { argValue, type CliIo, cliServices, runIfScript } from './cli-services.ts';
 import { syntheticServices } from './synthetic-catalogue.ts';
 
 const CHUNK = 500;
 
-async function main(): Promise<number> {
-  const raw = argValue(process.argv.slice(2), '--services') ?? '10000';
+export async function seed(args: readonly string[], io: CliIo): Promise<number> {
+  const raw = argValue(args, '--services') ?? '10000';
   const count = Number(raw);
   if (!Number.isInteger(count) || count < 0 || count > 99_999) {
-    process.stderr.write(`--services must be a whole number from 0 to 99999, not "${raw}"\n`);
+    io.err(`--services must be a whole number from 0 to 99999, not "${raw}"\n`);
     return 2;
   }
-  const services = await cliServices();
+  const services = await cliServices(io);
+  if (services === null) {
+    return 2;
+  }
   try {
     await seedDemoCatalogue(services, createLogger('warn'));
     const base = await services.catalogue.exportRecords();
@@ -31,18 +34,18 @@ async function main(): Promise<number> {
       const result = await services.catalogue.importRecords({ organisations: [], centres: [], events: [], services: chunk }, 'seed');
       if (!result.ok) {
         bar.stop();
-        process.stderr.write(`seed rejected: ${JSON.stringify(result.error.issues.slice(0, 5))}\n`);
+        io.err(`seed rejected: ${JSON.stringify(result.error.issues.slice(0, 5))}\n`);
         return 1;
       }
       bar.update(Math.min(i + CHUNK, count));
     }
     bar.stop();
     const counts = await services.catalogue.serviceCounts();
-    process.stdout.write(`The catalogue now holds ${counts.value.total} services.\n`);
+    io.out(`The catalogue now holds ${counts.value.total} services.\n`);
     return 0;
   } finally {
     await services.db.close();
   }
 }
 
-process.exitCode = await main();
+await runIfScript(import.meta, seed);

@@ -6,28 +6,27 @@
 import { DEMO_DIR } from '../app/demo.ts';
 import { defaultWorkflow, toMermaid } from '../modules/workflow/index.ts';
 import { readCatalogueFiles } from './catalogue-files.ts';
-import { argValue } from './cli-services.ts';
+import { argValue, type CliIo, runIfScript } from './cli-services.ts';
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
+export async function workflowDiagram(args: readonly string[], io: CliIo): Promise<number> {
   const serviceId = args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
   const lang = argValue(args, '--lang') === 'en' ? 'en' : 'uk';
   if (serviceId === undefined) {
-    process.stderr.write('usage: npm run workflow:diagram -- <service id> [--lang uk|en] [--dir <catalogue directory>]\n');
+    io.err('usage: npm run workflow:diagram -- <service id> [--lang uk|en] [--dir <catalogue directory>]\n');
     return 2;
   }
   const read = await readCatalogueFiles([argValue(args, '--dir') ?? DEMO_DIR]);
   if (!read.ok) {
-    process.stderr.write(`the catalogue files are invalid (run npm run catalogue:import to see why)\n`);
+    io.err(`the catalogue files are invalid (run npm run catalogue:import to see why)\n`);
     return 1;
   }
   const service = read.value.records.services.find((s) => s.id === serviceId);
   if (service === undefined) {
-    process.stderr.write(`no service "${serviceId}" in the catalogue\n`);
+    io.err(`no service "${serviceId}" in the catalogue\n`);
     return 1;
   }
-  process.stdout.write(toMermaid(service.workflow ?? defaultWorkflow, lang));
+  io.out(toMermaid(service.workflow ?? defaultWorkflow, lang));
   return 0;
 }
 
-process.exitCode = await main();
+await runIfScript(import.meta, workflowDiagram);

@@ -1,16 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
+import { auditVerify } from '../../src/cli/audit-verify.ts';
 import { openCheckpoint, sealCheckpoint } from '../../src/platform/audit/audit-checkpoint.ts';
 import { appendAudit, type AuditEntry, verifyAudit } from '../../src/platform/audit/audit.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
+import { runCommand, spawnCommand } from '../support/cli.ts';
 import { testDatabase } from '../support/database.ts';
 
 const KEY = 'audit-checkpoint-test-key-0123456789abcdef';
@@ -126,15 +126,13 @@ describe('checkpoint files', () => {
 });
 
 describe('npm run audit:verify', () => {
-  const run = (url: string | null, args: string[] = [], env: Record<string, string> = {}) =>
-    promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/audit-verify.ts', ...args], { env: { ...process.env, DATABASE_URL: url ?? '', ...env } })
-      .then((r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }))
-      .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+  /** The command in this process; the first test runs it as npm does (node --import tsx src/cli/audit-verify.ts). */
+  const run = (url: string | null, args: string[] = [], env: Record<string, string> = {}) => runCommand(auditVerify, args, { DATABASE_URL: url ?? '', ...env });
 
   it.runIf(process.env['TEST_DATABASE_URL'])('fails and names the row on a tampered PostgreSQL database', async () => {
     const { db, url } = await chainOfFive();
     await withTriggersDisabled(db, () => db.query('DELETE FROM audit_events WHERE id = 2'));
-    const result = await run(url);
+    const result = await spawnCommand('audit-verify', [], { DATABASE_URL: url ?? '' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('tampered with at record 3: row 2 is missing');
   });
@@ -167,5 +165,5 @@ describe('npm run audit:verify', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }, 180_000); // five runs of the command, each opening the database and migrating
+  }, 180_000); // five runs of the command, each opening the database
 });

@@ -1,18 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
 import { DEMO_DIR } from '../../src/app/demo.ts';
+import { catalogueExport } from '../../src/cli/catalogue-export.ts';
+import { catalogueImport } from '../../src/cli/catalogue-import.ts';
+import type { Command } from '../../src/cli/cli-services.ts';
+import { seed } from '../../src/cli/seed.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
+import { type CliResult, runCommand, spawnCommand } from '../support/cli.ts';
 import { testDatabase } from '../support/database.ts';
 import { aService } from '../support/factories.ts';
 
-const run = promisify(execFile);
 let dir: string;
 let env: Record<string, string>;
 let drop: () => Promise<void> = async () => undefined;
@@ -34,17 +36,30 @@ afterAll(async () => {
   await drop().catch(() => undefined);
 });
 
-async function cli(script: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], {
-      env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const COMMANDS: Readonly<Record<string, Command>> = { 'catalogue-import': catalogueImport, 'catalogue-export': catalogueExport, seed };
+
+/** The command run in this process, on this file's database. */
+const cli = (script: string, ...args: string[]): Promise<CliResult> => runCommand(COMMANDS[script]!, args, { ...env, LOG_LEVEL: 'silent' });
+
+describe('each command runs as npm runs it (node --import tsx src/cli/…)', () => {
+  it('catalogue:import says how to use it when given nothing to import', async () => {
+    const none = await spawnCommand('catalogue-import', []);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('usage: npm run catalogue:import');
+  });
+
+  it('catalogue:export writes the catalogue to standard output', async () => {
+    const exported = await spawnCommand('catalogue-export', [], { ...env, LOG_LEVEL: 'silent' });
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ services: expect.any(Array) as unknown });
+  }, 120_000);
+
+  it('seed refuses a count that is not a whole number', async () => {
+    const bad = await spawnCommand('seed', ['--services', 'lots']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--services must be a whole number from 0 to 99999');
+  });
+});
 
 describe('catalogue import and export commands', () => {
   it('import the demo catalogue, export it, and take the export back unchanged', async () => {
@@ -78,21 +93,9 @@ describe('catalogue import and export commands', () => {
     const exported = await cli('catalogue-export');
     expect(exported.stdout).not.toContain('new-good-service');
   }, 120_000);
-
-  it('say how to use it when given nothing to import', async () => {
-    const none = await cli('catalogue-import');
-    expect(none.code).toBe(2);
-    expect(none.stderr).toContain('usage: npm run catalogue:import');
-  });
 });
 
 describe('the seed command', () => {
-  it('refuses a count that is not a whole number', async () => {
-    const bad = await cli('seed', '--services', 'lots');
-    expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--services must be a whole number from 0 to 99999');
-  });
-
   it('adds synthetic services with a progress bar', async () => {
     const seeded = await cli('seed', '--services', '300');
     expect(seeded.code).toBe(0);
