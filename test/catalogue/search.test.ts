@@ -72,12 +72,20 @@ describe('search on the demo catalogue', () => {
   });
 });
 
-describe('search at 10,000 services', () => {
+/**
+ * Past a thousand services the planner on both databases already prefers the full-text index (below
+ * it, a scan of the whole table is cheaper and is rightly chosen); three thousand leave a margin and
+ * cost a third of the ten thousand this test once imported. The benchmark (npm run bench:catalogue)
+ * measures search at 10,000 and more.
+ */
+const SERVICES = 3_000;
+
+describe(`search at ${SERVICES.toLocaleString('en')} services`, () => {
   it('stays index-backed', async () => {
     const base = await catalogue.exportRecords();
-    const generated = syntheticServices(10_000, base);
-    for (let i = 0; i < generated.length; i += 2000) {
-      const result = await catalogue.importRecords({ organisations: [], centres: [], events: [], services: generated.slice(i, i + 2000) }, 'test');
+    const generated = syntheticServices(SERVICES, base);
+    for (let i = 0; i < generated.length; i += 1000) {
+      const result = await catalogue.importRecords({ organisations: [], centres: [], events: [], services: generated.slice(i, i + 1000) }, 'test');
       expect(result.ok).toBe(true);
     }
     for (const text of ['pasport', 'register company', 'паспорт', 'permit 1234']) {
