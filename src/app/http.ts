@@ -98,7 +98,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...catalogueRoutes(services.catalogue, services.drafts),
     ...(options.devMessages ? (await import('../dev/index.ts')).devRoutes(options.devMessages) : []),
     ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, staff: services.staff, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
-    ...officeRoutes({ backOffice: services.backOffice, drafts: services.drafts, cases: services.cases, catalogue: services.catalogue }),
+    ...officeRoutes({ backOffice: services.backOffice, drafts: services.drafts, cases: services.cases, catalogue: services.catalogue, assisted: services.assisted }),
     ...applyRoutes(services.drafts, me),
     ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl, notices: services.notices }, me),
     ...inboxRoutes({ notices: services.notices }, me),

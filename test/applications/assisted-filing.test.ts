@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilingIncomplete, type FileAssisted } from '../../src/modules/applications/index.ts';
 import { addDays, dueDate } from '../../src/modules/deadlines/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
-import { ANSWERS, type CasesApp, casesApp, newKey, PDF_BYTES } from '../cases/support.ts';
+import { ANSWERS, type CasesApp, casesApp, completeDraft, newKey, PDF_BYTES, submit } from '../cases/support.ts';
 
 let t: CasesApp;
-let clerk: SignedIn;
-let operator: SignedIn;
-let frontDesk: SignedIn;
+let clerk: SignedIn & { token: string };
+let operator: SignedIn & { token: string };
+let frontDesk: SignedIn & { token: string };
 const TODAY = '2026-09-01'; // a Tuesday
 const REGISTER_EXTRACT = { requesterType: 'individual', email: 'hanna@example.test', searchBy: 'code', subjectCode: '40000001', purpose: 'bank' };
 
@@ -138,5 +138,56 @@ describe('an application filed by phone and one at the front desk', () => {
     expect(filed.value.answers['identityDocument']).toEqual(expect.any(String));
     const elsewhere = await t.services.assisted.file(frontDesk, { ...input, serviceId: 'survivor-pension', idempotencyKey: newKey('desk') });
     expect(elsewhere.ok ? null : elsewhere.error.code).toBe('applications.filing_not_allowed');
+  });
+});
+
+describe('the back office\'s case page', () => {
+  const page = async (who: { token: string }, caseId: string, lang: 'uk' | 'en') =>
+    t.app.inject({ url: `/${lang}/office/cases/${caseId}`, headers: { cookie: `portico_session=${who.token}` } });
+
+  it('shows how staff filed the case: post (sender, address, day received, the scans), phone (operator, consent), front desk (the clerk\'s centre); nothing for the person\'s own', async () => {
+    const officer = await t.person('oksana-lysenko', 'staff');
+    const post = await t.services.assisted.file(clerk, byPost({ sender: 'Петро Гриценко', idempotencyKey: newKey('page-post') }));
+    const phone = await t.services.assisted.file(operator, {
+      channel: 'phone', serviceId: 'tax-clearance-certificate', nationalId: '9000000022', givenName: '', familyName: '', address: '', sender: '', receivedOn: '',
+      basis: 'phone-consent', declared: true, lang: 'en', idempotencyKey: newKey('page-phone'), body: { ...ANSWERS['tax-clearance-certificate'] }, uploads: [],
+    });
+    const desk = await t.services.assisted.file(frontDesk, {
+      channel: 'in-person', serviceId: 'criminal-record-certificate', nationalId: '9000000033', givenName: '', familyName: '', address: '', sender: '', receivedOn: '',
+      basis: 'in-person', declared: true, lang: 'en', idempotencyKey: newKey('page-desk'), body: { ...ANSWERS['criminal-record-certificate'] },
+      uploads: [{ field: 'identityDocument', filename: 'passport.pdf', bytes: PDF_BYTES }],
+    });
+    if (!post.ok || !phone.ok || !desk.ok) {
+      throw new Error('a filing was refused');
+    }
+    const [scan] = await rows<{ id: string }>("SELECT id FROM attachments WHERE case_id = $1 AND field = 'scans'", [post.value.id]);
+
+    const postPage = await page(officer, post.value.id, 'uk');
+    expect(postPage.statusCode).toBe(200);
+    const postSection = /<section aria-labelledby="filing-title">([\s\S]*?)<\/section>/.exec(postPage.body)?.[1] ?? '';
+    expect(postSection).toContain('Як подано заяву');
+    expect(postSection).toContain('Петро Гриценко');
+    expect(postSection).toContain('вул. Липова, 3\nЗореград\n01001');
+    expect(postSection).toContain('<time datetime="2026-08-28">');
+    expect(postSection).toContain('Микола Ткаченко (реєстратор установи)');
+    expect(postSection).toContain('Заяву підписано на папері');
+    expect(postSection).toContain(`/uk/office/cases/${post.value.id}/attachments/${scan?.id ?? 'the scan'}`);
+
+    const phoneSection = /<section aria-labelledby="filing-title">([\s\S]*?)<\/section>/.exec((await page(officer, phone.value.id, 'en')).body)?.[1] ?? '';
+    expect(phoneSection).toContain('Operator');
+    expect(phoneSection).toContain('Сергій Павленко (contact-centre operator)');
+    expect(phoneSection).toContain('The person gave consent on the phone');
+    expect(phoneSection).not.toContain('Scanned pages');
+
+    const deskSection = /<section aria-labelledby="filing-title">([\s\S]*?)<\/section>/.exec((await page(officer, desk.value.id, 'en')).body)?.[1] ?? '';
+    expect(deskSection).toContain('Юлія Марченко (front-desk clerk)');
+    expect(deskSection).toContain('Zorehrad');
+
+    // A case the person filed on the web has no such section.
+    const andrii = await t.person('andrii-shevchenko');
+    const own = await submit(t.services, andrii, await completeDraft(t.services, andrii, 'tax-clearance-certificate', ANSWERS['tax-clearance-certificate']));
+    const ownPage = await page(officer, own.id, 'en');
+    expect(ownPage.statusCode).toBe(200);
+    expect(ownPage.body).not.toContain('filing-title');
   });
 });

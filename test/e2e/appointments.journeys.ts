@@ -33,7 +33,7 @@ const JOURNEYS: readonly Words[] = [
 ];
 
 /** The last portal SMS to a number that carries a six-digit code, from the development phone page. */
-async function smsCode(page: Page, phone: string): Promise<string> {
+export async function smsCode(page: Page, phone: string): Promise<string> {
   const phonePage = await page.context().newPage();
   try {
     for (let i = 0; i < 40; i += 1) {
@@ -52,7 +52,7 @@ async function smsCode(page: Page, phone: string): Promise<string> {
 }
 
 /** Texts a message from the development phone page and waits for the portal's reply. */
-async function textFrom(page: Page, phone: string, message: string, reply: RegExp): Promise<void> {
+export async function textFrom(page: Page, phone: string, message: string, reply: RegExp): Promise<void> {
   await page.goto('/dev/sms/phone');
   await page.locator('#number').fill(phone);
   await page.locator('#text').fill(message);

@@ -18,10 +18,12 @@ const TOLD_ON = '2026-12-01';
 let t: CasesApp;
 let olena: SignedIn & { token: string };
 let andrii: SignedIn & { token: string };
+let iryna: SignedIn & { token: string };
 let clerk: SignedIn & { token: string };
 let decider: SignedIn & { token: string };
-/** Unread by Olena; opened by Olena; downloaded by Olena; unread by Andrii, who gave no address. */
-const cases: Record<'unread' | 'opened' | 'downloaded' | 'noAddress', CaseRecord | null> = { unread: null, opened: null, downloaded: null, noAddress: null };
+/** Unread by Olena; opened by Olena; downloaded by Olena; unread by Andrii, who gave no address; Iryna's, who chose post. */
+const cases: Record<'unread' | 'opened' | 'downloaded' | 'noAddress' | 'chosePost', CaseRecord | null> = { unread: null, opened: null, downloaded: null, noAddress: null, chosePost: null };
+const IRYNA_ADDRESS = 'Iryna Bondar\nvul. Lypova 9\nZorehrad\n01002 Ukraine';
 
 const must = <T>(v: T | null | undefined): T => {
   if (v === null || v === undefined) {
@@ -64,6 +66,10 @@ beforeAll(async () => {
   cases.opened = await decide(olena, 'opened');
   cases.downloaded = await decide(olena, 'downloaded');
   cases.noAddress = await decide(andrii, 'no-address');
+  // Iryna chose post: her decision notice is a letter from the start, with the decision enclosed.
+  iryna = await t.person('iryna-bondar');
+  expect((await t.services.contacts.savePreferences(iryna, { language: 'en', noticeChannels: ['portal', 'post'], postalAddress: IRYNA_ADDRESS })).ok).toBe(true);
+  cases.chosePost = await decide(iryna, 'chose-post');
 });
 afterAll(async () => {
   await t.close();
@@ -72,6 +78,17 @@ afterAll(async () => {
 describe('decisions unread in the inbox go by post', () => {
   it('the default is five working days', () => {
     expect(t.services.decisionsByPost.afterWorkingDays).toBe(5);
+  });
+
+  it('a person who chose post gets the decision notice by letter with the sealed decision enclosed', async () => {
+    const c = must(cases.chosePost);
+    const letters = await t.services.db.query<{ person_id: string; kind: string; subject: string; address: string; document_id: string | null; body: string }>(
+      'SELECT person_id, kind, subject, address, document_id, body FROM letters WHERE case_id = $1', [c.id],
+    );
+    expect(letters[0]?.body).toContain('The sealed decision is enclosed with this letter');
+    expect(letters.map(({ body: _body, ...l }) => l)).toEqual([
+      { person_id: iryna.person.id, kind: 'decision', subject: `Case ${c.number}: granted`, address: IRYNA_ADDRESS, document_id: (await messageOf(c.id)).document_id },
+    ]);
   });
 
   it('nothing goes before the working days have passed; opening or downloading the decision is proof of delivery', async () => {
@@ -117,6 +134,9 @@ describe('decisions unread in the inbox go by post', () => {
     ]);
     expect(await postEvents(must(cases.opened).id)).toEqual([]);
     expect(await postEvents(must(cases.downloaded).id)).toEqual([]);
+    // Iryna's decision went with her notice letter: the job posts it no second time.
+    expect(await postEvents(must(cases.chosePost).id)).toEqual([]);
+    expect((await t.services.db.query('SELECT id FROM letters WHERE case_id = $1', [must(cases.chosePost).id])).length).toBe(1);
     const audit = await t.services.db.query<{ action: string; subject: string }>("SELECT action, subject FROM audit_events WHERE action LIKE 'decision.%' ORDER BY action");
     expect(audit).toEqual([{ action: 'decision.posted', subject: `case:${unread.number}` }, { action: 'decision.unread', subject: `case:${must(cases.noAddress).number}` }]);
 

@@ -79,15 +79,21 @@ describe('case notices by post', () => {
     expect(text).toContain(`Case ${decided.number}: granted`);
     expect(text).toContain(`Case number: ${decided.number}`);
     expect(pdfTextIn(bytes, { left: 20, top: 95, width: 170, height: 150 })).not.toContain(ADDRESS.split('\n')[0]);
+    // The decision is enclosed: its pages follow the letter's.
+    const [decision] = await t.services.db.query<{ pdf: Uint8Array }>('SELECT pdf FROM documents WHERE case_id = $1', [decided.id]);
+    const decisionPages = pdfPageCount(Buffer.from(decision?.pdf ?? new Uint8Array()));
+    expect(pdfPageCount(bytes)).toBe(1 + decisionPages);
+    expect(text.replace(/\s+/g, ' ')).toContain('The sealed decision is enclosed with this letter');
 
-    // A second notice the same day (the receipt notice, in the same way): the day's batch has both, each on its own page.
+    // A second notice the same day (the receipt notice, in the same way): the day's batch has both, each from a new page.
     await t.services.notices.fanOut({ caseId: decided.id, kind: 'submitted', decided: null, feeDue: null, answerBy: null }, 'letters-test:submitted');
     const ours = await lettersOf(decided.id);
     expect(ours).toHaveLength(2);
     const batch = await get(clerk, '/en/office/letters/batch.pdf?day-day=1&day-month=12&day-year=2026');
     expect([batch.statusCode, batch.headers['content-type']]).toEqual([200, 'application/pdf']);
-    expect(pdfPageCount(batch.rawPayload)).toBe(2);
-    expect([pdfPageText(batch.rawPayload, 1), pdfPageText(batch.rawPayload, 2)].map((p) => ours.filter((l) => p.includes(l.subject)).length)).toEqual([1, 1]);
+    expect(pdfPageCount(batch.rawPayload)).toBe(2 + decisionPages);
+    const pages = Array.from({ length: 2 + decisionPages }, (_, i) => pdfPageText(batch.rawPayload, i + 1));
+    expect(ours.map((l) => pages.filter((p) => p.includes(l.subject)).length)).toEqual([1, 1]);
     expect(pdfPageCount((await get(clerk, '/en/office/letters/batch.pdf?day-day=2&day-month=12&day-year=2026')).rawPayload)).toBe(1); // no letters: one blank page
     const bad = await get(clerk, '/en/office/letters/batch.pdf?day-day=40&day-month=13&day-year=2026');
     expect(bad.statusCode).toBe(400); // the queue again, the problem in the error summary and on the field

@@ -34,6 +34,10 @@ describe('message templates for staff', () => {
     expect(of('decision-granted-en')?.sms).toMatchObject({ encoding: 'gsm7', segments: 1 });
     expect([of('decision-by-post-en')?.inbox, of('decision-by-post-en')?.email, of('decision-by-post-en')?.sms]).toEqual([null, null, null]);
     expect(of('decision-by-post-en')?.letter?.text).toContain('within 5 working days');
+    // A decision notice by letter encloses the decision; the e-mail points to the case page.
+    expect(of('decision-granted-en')?.letter?.text).toContain('The sealed decision is enclosed with this letter');
+    expect(of('decision-refused-uk')?.letter?.text).toContain('додано до цього листа');
+    expect(of('decision-granted-en')?.email?.text).not.toContain('enclosed');
     expect(of('officer-reminder-en')?.email?.subject).toBe('The term of case DMS-2026-000123 ends on 21 December 2026');
     expect(of('officer-reminder-uk')?.email?.subject).toBe('Строк розгляду справи DMS-2026-000123 спливає 21 грудня 2026');
     expect(of('verification-code-uk')?.letter).toBeNull();

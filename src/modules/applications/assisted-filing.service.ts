@@ -8,7 +8,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
 import { newId, sha256Hex } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service, ServiceRecord } from '../catalogue/index.ts';
-import type { CaseRecord, CasesService } from '../cases/index.ts';
+import { type CaseRecord, type CasesService, caseRolesFor } from '../cases/index.ts';
 import {
   type AnswerIssue, type ApplicationForm, type Answers, checkAnswers, fileAnswers, lockedFields, prefill, type PrefillProfile, pruneHidden, type RawBody, readPage,
 } from '../forms/index.ts';
@@ -119,6 +119,19 @@ export function createAssistedFilingService(deps: AssistedFilingDeps) {
       }
       const prepared = await prepare(deps, found.value.form, input);
       return prepared.ok ? commit(deps, signedIn, input, { ...found.value, ...prepared.value }) : prepared;
+    },
+
+    /**
+     * How a case was filed by staff, for an officer of the case's agency (the back office's case page): the
+     * channel, the staff member and role, the basis, for post the sender, address and day received. Null when
+     * the case was not filed by staff, or the officer holds no case role in its agency.
+     */
+    async filingForOfficer(signedIn: SignedIn, caseId: string): Promise<AssistedFilingRecord | null> {
+      const c = await deps.cases.byId(db, caseId);
+      if (c === null || caseRolesFor(signedIn.actor, c.organisationId).length === 0) {
+        return null;
+      }
+      return assistedFilingsRepository.ofCase(db, caseId);
     },
 
     /** How a case was filed, for the staff member who filed it (the confirmation page); null for anyone else. */

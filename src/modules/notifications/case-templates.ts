@@ -64,6 +64,19 @@ export function decisionEmail(lang: Lang, caseNumber: string, outcome: string, c
     ]);
 }
 
+/** The decision notice by post, to someone who chose post: the sealed decision is enclosed (the subject is the notice's own). */
+export function decisionLetter(lang: Lang, caseNumber: string, outcome: string, caseUrl: string): RenderedEmail {
+  const granted = outcome === 'granted';
+  const { subject } = decisionEmail(lang, caseNumber, outcome, caseUrl);
+  return lang === 'uk'
+    ? mail(lang, subject, [
+      `За справою ${caseNumber} ухвалено рішення: ${granted ? 'послугу надано' : 'відмовлено'}. Рішення з електронною печаткою додано до цього листа; його також можна завантажити на сторінці справи.`, `Подробиці: ${caseUrl}`,
+    ])
+    : mail(lang, subject, [
+      `A decision has been made on case ${caseNumber}: ${granted ? 'granted' : 'refused'}. The sealed decision is enclosed with this letter; it can also be downloaded from the case page.`, `Details: ${caseUrl}`,
+    ]);
+}
+
 /**
  * The letter that goes by post with a decision nobody opened or downloaded in the portal inbox within
  * `workingDays` working days of `toldOn` (a day, 'YYYY-MM-DD'); the decision is enclosed.

@@ -20,7 +20,7 @@ export interface ClaimedDecision {
 export const decisionsByPostRepository = {
   /**
    * Valid decisions told in the inbox before `toldBefore` that no person told has opened or downloaded and
-   * that have not gone by post, oldest told first; `skip` leaves out those this run looked at already.
+   * that have not gone by post (by this job, or enclosed in the notice letter to someone who chose post), oldest told first; `skip` leaves out those this run looked at already.
    */
   async unread(q: Queryable, o: { toldBefore: Date; limit: number; skip: readonly string[] }): Promise<UnreadDecision[]> {
     const rows = await q.query<{ document_id: string; told_at: Date }>(
@@ -28,6 +28,7 @@ export const decisionsByPostRepository = {
        FROM inbox_messages m JOIN documents d ON d.id = m.document_id
        WHERE m.document_id IS NOT NULL AND d.status = 'valid' AND NOT (m.document_id = ANY($3::uuid[]))
          AND NOT EXISTS (SELECT 1 FROM decision_post_fallbacks f WHERE f.document_id = m.document_id)
+         AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.document_id = m.document_id)
        GROUP BY m.document_id
        HAVING bool_and(m.opened_at IS NULL AND m.downloaded_at IS NULL) AND min(m.created_at) < $1
        ORDER BY told_at, m.document_id LIMIT $2`,
@@ -37,7 +38,8 @@ export const decisionsByPostRepository = {
   },
 
   /**
-   * Locks a decision for this transaction (null when another process holds it, it went by post already, it
+   * Locks a decision for this transaction (null when another process holds it, it went by post already (by
+   * this job or enclosed in a notice letter), it
    * is no longer valid, or someone has opened or downloaded it since it was listed).
    */
   async claim(tx: Queryable, documentId: string): Promise<ClaimedDecision | null> {
@@ -46,6 +48,7 @@ export const decisionsByPostRepository = {
        FROM documents d JOIN cases c ON c.id = d.case_id
        WHERE d.id = $1 AND d.status = 'valid'
          AND NOT EXISTS (SELECT 1 FROM decision_post_fallbacks f WHERE f.document_id = d.id)
+         AND NOT EXISTS (SELECT 1 FROM letters l WHERE l.document_id = d.id)
          AND NOT EXISTS (SELECT 1 FROM inbox_messages m WHERE m.document_id = d.id AND (m.opened_at IS NOT NULL OR m.downloaded_at IS NOT NULL))
        FOR UPDATE OF d SKIP LOCKED`,
       [documentId],

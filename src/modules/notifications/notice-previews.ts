@@ -6,7 +6,7 @@
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import { smsSegments, type SmsEncoding } from '../channels/sms/index.ts';
 import {
-  caseSubmittedEmail, deadlineEmail, decisionByPostLetter, decisionEmail, informationRequestedEmail, noticeSms, paymentReceivedEmail, withdrawnEmail,
+  caseSubmittedEmail, deadlineEmail, decisionByPostLetter, decisionEmail, decisionLetter, informationRequestedEmail, noticeSms, paymentReceivedEmail, withdrawnEmail,
 } from './case-templates.ts';
 import type { NotificationLinks } from './links.ts';
 import { type RenderedEmail, verificationEmail, verificationSms } from './templates.ts';
@@ -61,9 +61,9 @@ function preview(purpose: NoticePurpose, lang: Lang, links: NotificationLinks, a
       case 'information-requested':
         return caseNotice(informationRequestedEmail(lang, n, url, SAMPLE.answerBy));
       case 'decision-granted':
-        return caseNotice(decisionEmail(lang, n, 'granted', url));
+        return { ...caseNotice(decisionEmail(lang, n, 'granted', url)), letter: decisionLetter(lang, n, 'granted', url) };
       case 'decision-refused':
-        return caseNotice(decisionEmail(lang, n, 'refused', url));
+        return { ...caseNotice(decisionEmail(lang, n, 'refused', url)), letter: decisionLetter(lang, n, 'refused', url) };
       case 'withdrawn':
         return caseNotice(withdrawnEmail(lang, n, url));
       case 'decision-by-post':

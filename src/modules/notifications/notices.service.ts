@@ -9,7 +9,7 @@ import { newId } from '../../platform/security/tokens.ts';
 import { formatMoney } from '../cases/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import type { CaseNoticeKind } from './case-notices.ts';
-import { caseSubmittedEmail, decisionEmail, informationRequestedEmail, noticeSms, paymentReceivedEmail, withdrawnEmail } from './case-templates.ts';
+import { caseSubmittedEmail, decisionEmail, decisionLetter, informationRequestedEmail, noticeSms, paymentReceivedEmail, withdrawnEmail } from './case-templates.ts';
 import type { NotificationLinks } from './links.ts';
 import { lettersRepository } from './letters.repository.ts';
 import { APPEAL_EMAIL_TOPIC, APPEAL_SMS_TOPIC, type AppealDelivery, deliveryKey, NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, type NoticeDelivery } from './notice-deliveries.ts';
@@ -129,7 +129,9 @@ export function createNoticesService(deps: NoticesDeps) {
             if (d.channel === 'post') {
               const letter = await lettersRepository.insert(tx, {
                 id: newId(), personId: r.personId, caseId: c.id, caseNumber: c.number, organisationId: c.organisationId, lang: r.language, kind: notice.kind,
-                subject: text.subject, body: text.text, address: d.address, sourceKey, createdAt: now,
+                // A decision goes by post with the sealed decision enclosed: whoever chose post may never open the portal.
+                subject: text.subject, body: documentId === null ? text.text : decisionLetter(r.language, c.number, notice.decided ?? '', url).text, address: d.address, sourceKey, createdAt: now,
+                documentId,
               });
               lettersWritten += letter ? 1 : 0;
               continue;

@@ -7,10 +7,13 @@ import { Answers, CaseSummary, Documents, History, Requests } from './case-secti
 import type { CaseView, Officer } from './query.tsx';
 import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
 import { CaseStatusPanel } from './case-status.tsx';
+import { FilingBasis, type FilingBasisView } from './filing-basis.tsx';
 
 export interface OfficeCaseView {
   readonly view: CaseView;
   readonly attachments: readonly Attachment[];
+  /** How staff filed the case for the person (post, front desk, phone); null when the person filed it. */
+  readonly filing: FilingBasisView | null;
   /** Whom this officer may assign the case to. */
   readonly officers: readonly Officer[];
   readonly forms: CaseForms;
@@ -32,6 +35,7 @@ export function OfficeCasePage({ ctx, page }: { ctx: PageContext; page: OfficeCa
       <CaseStatusPanel ctx={ctx} view={view} me={forms.me} />
       <CaseSummary ctx={ctx} view={view} />
       <Actions ctx={ctx} view={view} forms={forms} />
+      <FilingBasis ctx={ctx} caseId={view.case.id} basis={page.filing} attachments={page.attachments} />
       <Answers ctx={ctx} view={view} attachments={page.attachments} />
       <Requests ctx={ctx} view={view} attachments={page.attachments} />
       <Documents ctx={ctx} view={view} csrf={forms.csrf} />

@@ -2,10 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import { isUuid } from '../../kernel/ids.ts';
 import { LANGS, type Lang } from '../../kernel/text.ts';
-import type { DraftsService } from '../../modules/applications/index.ts';
+import type { AssistedFilingService, DraftsService } from '../../modules/applications/index.ts';
 import { type BackOfficeService, type CasesService } from '../../modules/cases/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
-import { STAFF_ROLES } from '../../modules/identity/index.ts';
+import { STAFF_ROLES, type SignedIn } from '../../modules/identity/index.ts';
 import { UnknownEvent } from '../../modules/workflow/index.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
 import { OfficeCasePage } from './case.page.tsx';
@@ -31,6 +31,7 @@ export interface OfficeWebDeps {
   readonly drafts: DraftsService;
   readonly cases: CasesService;
   readonly catalogue: CatalogueService;
+  readonly assisted: AssistedFilingService;
 }
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
@@ -116,7 +117,16 @@ interface FormState {
   readonly values: Readonly<Record<string, string>>;
 }
 
-function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
+function caseHandlers({ backOffice, drafts, assisted, catalogue }: OfficeWebDeps) {
+  /** How staff filed the case for the person (null when the person filed it), with the front desk's centre by name. */
+  const filingBasis = async (signedIn: SignedIn, caseId: string, lang: Lang) => {
+    const filing = await assisted.filingForOfficer(signedIn, caseId);
+    if (filing === null) {
+      return null;
+    }
+    const centre = filing.centreId === null ? undefined : (await catalogue.centres()).value.find((c) => c.id === filing.centreId);
+    return { filing, centreName: centre?.name[lang] ?? filing.centreId };
+  };
   const render = async (request: FastifyRequest, reply: FastifyReply, status: number, form: FormState) => {
     const signedIn = me(request);
     const id = param(request, 'id');
@@ -124,8 +134,10 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
     if (view === null) {
       return sendNotFoundPage(request, reply);
     }
-    const attachments = await drafts.attachmentsOfCase(view.case.id);
-    const page = { view, attachments, officers: view.assignable, nav: officeNavItems(signedIn), forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form } };
+    const [attachments, filing] = await Promise.all([drafts.attachmentsOfCase(view.case.id), filingBasis(signedIn, view.case.id, pageContext(request).lang)]);
+    const page = {
+      view, attachments, filing, officers: view.assignable, nav: officeNavItems(signedIn), forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form },
+    };
     return sendPage(reply, status, <OfficeCasePage ctx={pageContext(request)} page={page} />);
   };
   const refused = async (request: FastifyRequest, reply: FastifyReply, problem: OfficeError, values: Record<string, string>) =>
