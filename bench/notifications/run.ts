@@ -59,7 +59,7 @@ await admin.query(`CREATE DATABASE "${name}"`);
 const db = await openDatabase({ url: dbUrl, dataDir: null, poolSize: 4 });
 
 async function scenario(mode: 'bare' | 'deliver', workers: number): Promise<Measured> {
-  await db.exec('TRUNCATE outbox, sms_messages');
+  await db.exec('TRUNCATE outbox, sms_messages CASCADE');
   const sink = await startSink();
   const procs: WorkerProcess[] = [];
   try {
