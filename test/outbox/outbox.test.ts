@@ -5,7 +5,6 @@ import type { Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
 import {
-  batchHandler,
   createOutboxWorker,
   delivered,
   type OutboxHandler,
@@ -197,52 +196,6 @@ describe('the worker', () => {
     expect(await row('ok2')).toMatchObject({ done_at: T0, locked_by: null });
     expect(await row('retry')).toMatchObject({ done_at: null, dead_at: null, last_error: 'busy', locked_by: null });
     expect(await row('reject')).toMatchObject({ done_at: null, dead_at: T0, last_error: '550' });
-  });
-
-  it('hands a topic\'s messages of a batch to the handler\'s `many` at once, and records each outcome on its own row', async () => {
-    for (const k of ['b-ok1', 'b-retry', 'b-ok2', 'b-reject']) {
-      await enqueue(k, 'test.batch', { k });
-    }
-    await enqueue('single', 'test.topic', { k: 'single' });
-    const calls: string[][] = [];
-    const one = async () => delivered();
-    const w = worker({
-      'test.batch': batchHandler(one, async (items) => {
-        calls.push(items.map((i) => i.ctx.idempotencyKey));
-        return items.map(({ payload }) => {
-          const { k } = payload as { k: string };
-          return k === 'b-retry' ? retryLater('busy') : k === 'b-reject' ? rejected('550') : delivered();
-        });
-      }),
-      'test.topic': one,
-    });
-    expect(await w.runOnce()).toBe(5);
-    expect(calls).toEqual([['b-ok1', 'b-retry', 'b-ok2', 'b-reject']]);
-    expect(await row('b-ok1')).toMatchObject({ done_at: T0, locked_by: null });
-    expect(await row('b-ok2')).toMatchObject({ done_at: T0, locked_by: null });
-    expect(await row('b-retry')).toMatchObject({ done_at: null, dead_at: null, last_error: 'busy', locked_by: null });
-    expect(await row('b-reject')).toMatchObject({ done_at: null, dead_at: T0, last_error: '550' });
-    expect(await row('single')).toMatchObject({ done_at: T0 });
-  });
-
-  it('a `many` that throws, or answers fewer outcomes than messages, leaves those messages to be retried', async () => {
-    for (const k of ['t1', 't2']) {
-      await enqueue(k, 'test.throws', { k });
-    }
-    for (const k of ['s1', 's2']) {
-      await enqueue(k, 'test.short', { k });
-    }
-    const w = worker({
-      'test.throws': batchHandler(async () => delivered(), async () => {
-        throw new Error('gateway exploded');
-      }),
-      'test.short': batchHandler(async () => delivered(), async () => [delivered()]),
-    });
-    expect(await w.runOnce()).toBe(4);
-    expect(await row('t1')).toMatchObject({ done_at: null, dead_at: null, last_error: 'handler threw: gateway exploded', locked_by: null });
-    expect(await row('t2')).toMatchObject({ done_at: null, last_error: 'handler threw: gateway exploded' });
-    expect(await row('s1')).toMatchObject({ done_at: T0 });
-    expect(await row('s2')).toMatchObject({ done_at: null, dead_at: null, last_error: 'the batch handler gave no outcome for this message' });
   });
 
   it('dead-letters without running the handler a row whose leases keep expiring', async () => {

@@ -116,16 +116,10 @@ export async function startSmsGatewaySimulator(o: { host: string; port: number; 
     }
     const raw = await readBody(req);
     if (req.url === '/messages/batch') {
-      const batch = parseBatch(raw);
-      if (batch === null) {
-        return answer(res, 400, { error: 'invalid_batch', detail: 'expected { sender, messages: [{ to: E.164, text, reference }] }' });
-      }
-      const results = batch.messages.map((m) => {
-        const body = checkMessage(m, batch.sender);
-        const reference = typeof (m as { reference?: unknown }).reference === 'string' ? (m as { reference: string }).reference : null;
-        return body === null ? { reference, status: 400, error: 'invalid_message' } : { reference: body.reference, status: 202, ...accept(body) };
-      });
-      return answer(res, 200, { results });
+      const results = batchResults(raw, accept);
+      return results === null
+        ? answer(res, 400, { error: 'invalid_batch', detail: 'expected { sender, messages: [{ to: E.164, text, reference }] }' })
+        : answer(res, 200, { results });
     }
     const body = parseBody(raw);
     if (!body) {
@@ -196,11 +190,19 @@ function checkMessage(value: unknown, batchSender: unknown = undefined): Omit<Se
 
 const parseBody = (raw: string | null): Omit<SentSms, 'at'> | null => checkMessage(parseJson(raw));
 
-function parseBatch(raw: string | null): { sender: unknown; messages: unknown[] } | null {
+/** A status per message of a batch, each accepted message recorded by `accept`; null when the body is no batch. */
+function batchResults(raw: string | null, accept: (m: Omit<SentSms, 'at'>) => { id: number; duplicate: boolean }): object[] | null {
   const value = parseJson(raw);
   if (typeof value !== 'object' || value === null) {
     return null;
   }
   const { sender, messages } = value as Record<string, unknown>;
-  return Array.isArray(messages) && messages.length > 0 ? { sender, messages } : null;
+  if (!Array.isArray(messages) || messages.length === 0) {
+    return null;
+  }
+  return messages.map((m: unknown) => {
+    const body = checkMessage(m, sender);
+    const reference = typeof m === 'object' && m !== null && typeof (m as { reference?: unknown }).reference === 'string' ? (m as { reference: string }).reference : null;
+    return body === null ? { reference, status: 400, error: 'invalid_message' } : { reference: body.reference, status: 202, ...accept(body) };
+  });
 }

@@ -121,25 +121,31 @@ export function createHttpSmsGateway(options: HttpSmsGatewayOptions): SmsSender 
   }
   return {
     send,
-    async sendMany(items: readonly SmsItem[]): Promise<DeliveryOutcome[]> {
-      if (batchSize === 1) {
-        return Promise.all(items.map((i) => send(i.message, i.idempotencyKey)));
-      }
-      const outcomes: DeliveryOutcome[] = items.map((i) => rejected(`not an E.164 number: ${i.message.to}`));
-      const valid = items.map((item, at) => ({ item, at })).filter(({ item }) => isE164(item.message.to));
-      const chunks: Array<typeof valid> = [];
-      for (let i = 0; i < valid.length; i += batchSize) {
-        chunks.push(valid.slice(i, i + batchSize));
-      }
-      await Promise.all(chunks.map(async (chunk) => {
-        const answers = chunk.length === 1 && chunk[0] ? [await send(chunk[0].item.message, chunk[0].item.idempotencyKey)] : await sendBatch(chunk.map((c) => c.item));
-        chunk.forEach((c, i) => {
-          outcomes[c.at] = answers[i] ?? retryLater('no answer');
-        });
-      }));
-      return outcomes;
-    },
+    sendMany: (items: readonly SmsItem[]) => inBatches(items, batchSize, send, sendBatch),
   };
+}
+
+/**
+ * `sendMany`: the items with an E.164 number in requests of up to `batchSize` (a lone one, or every one
+ * when `batchSize` is 1, through `send`); the others rejected without a request. Outcomes in order.
+ */
+async function inBatches(items: readonly SmsItem[], batchSize: number, send: SmsSender['send'], sendBatch: (items: readonly SmsItem[]) => Promise<DeliveryOutcome[]>): Promise<DeliveryOutcome[]> {
+  if (batchSize === 1) {
+    return Promise.all(items.map((i) => send(i.message, i.idempotencyKey)));
+  }
+  const outcomes: DeliveryOutcome[] = items.map((i) => rejected(`not an E.164 number: ${i.message.to}`));
+  const valid = items.map((item, at) => ({ item, at })).filter(({ item }) => isE164(item.message.to));
+  const chunks: Array<typeof valid> = [];
+  for (let i = 0; i < valid.length; i += batchSize) {
+    chunks.push(valid.slice(i, i + batchSize));
+  }
+  await Promise.all(chunks.map(async (chunk) => {
+    const answers = chunk.length === 1 && chunk[0] ? [await send(chunk[0].item.message, chunk[0].item.idempotencyKey)] : await sendBatch(chunk.map((c) => c.item));
+    chunk.forEach((c, i) => {
+      outcomes[c.at] = answers[i] ?? retryLater('no answer');
+    });
+  }));
+  return outcomes;
 }
 
 /** The per-message results of a batch answer, by reference; an unreadable answer names none. */
