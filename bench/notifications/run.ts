@@ -59,7 +59,7 @@ await admin.query(`CREATE DATABASE "${name}"`);
 const db = await openDatabase({ url: dbUrl, dataDir: null, poolSize: 4 });
 
 async function scenario(mode: 'bare' | 'deliver', workers: number): Promise<Measured> {
-  await db.exec('TRUNCATE outbox, sms_messages');
+  await db.exec('TRUNCATE outbox, sms_messages CASCADE');
   const sink = await startSink();
   const procs: WorkerProcess[] = [];
   try {
@@ -68,7 +68,7 @@ async function scenario(mode: 'bare' | 'deliver', workers: number): Promise<Meas
     }
     const committed = await seedBurst(db, { run: `${mode}${workers}`, from: 1, count: n });
     const pending = async () => (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE done_at IS NULL AND dead_at IS NULL'))[0]?.n ?? -1;
-    await until(async () => (await pending()) === 0, 600_000, `${mode} with ${workers} workers: the outbox drained`);
+    await until(async () => (await pending()) === 0, 1_800_000, `${mode} with ${workers} workers: the outbox drained`);
     const [span] = await db.query<{ seconds: number; dead: number }>(
       'SELECT extract(epoch FROM max(done_at) - min(created_at))::float8 AS seconds, count(dead_at)::int AS dead FROM outbox',
     );

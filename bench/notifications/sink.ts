@@ -85,8 +85,23 @@ export async function startSink(): Promise<Sink> {
         res.writeHead(401).end();
         return;
       }
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { to?: unknown; reference?: unknown; text?: unknown };
-      if (typeof body.reference !== 'string' || typeof body.to !== 'string' || typeof body.text !== 'string') {
+      type Message = { to?: unknown; reference?: unknown; text?: unknown };
+      const valid = (m: Message): m is { to: string; reference: string; text: string } => typeof m.reference === 'string' && typeof m.to === 'string' && typeof m.text === 'string';
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Message & { messages?: Message[] };
+      if (req.url?.endsWith('/batch')) {
+        // Several messages in one request: a status per message.
+        const at = Date.now();
+        const results = (Array.isArray(body.messages) ? body.messages : []).map((m) => {
+          if (!valid(m)) {
+            return { reference: m.reference, status: 400 };
+          }
+          receipts.push({ key: m.reference, message: `sms:${m.to}`, at });
+          return { reference: m.reference, status: 202 };
+        });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results }));
+        return;
+      }
+      if (!valid(body)) {
         res.writeHead(400).end();
         return;
       }

@@ -31,7 +31,7 @@ export async function startChannels(config: Config): Promise<Channels> {
   }
   const email = createSmtpEmailSender({ url: smtpUrl, from: smtp?.from ?? 'Portico <no-reply@portal.example.gov.ua>', maxConnections: config.channels.smtpConnections });
   const simulator = !sms && dev ? dev.createSmsSimulator() : null;
-  const smsSender: SmsSender | null = sms ? createHttpSmsGateway({ url: sms.url, token: sms.token, sender: sms.sender }) : simulator;
+  const smsSender: SmsSender | null = sms ? createHttpSmsGateway({ url: sms.url, token: sms.token, sender: sms.sender, batchSize: config.channels.smsBatchSize }) : simulator;
   if (!smsSender) {
     throw new Error('no SMS gateway is configured (SMS_GATEWAY_URL)');
   }

@@ -56,6 +56,8 @@ export interface ChannelsConfig {
   readonly sms: { readonly url: string; readonly token: string; readonly sender: string } | null;
   /** SMTP_MAX_CONNECTIONS: connections the pooled SMTP transport keeps open. */
   readonly smtpConnections: number;
+  /** SMS_GATEWAY_BATCH_SIZE: SMS per request of the gateway's batch call; 1 for a gateway without it. */
+  readonly smsBatchSize: number;
   /** SMS_WEBHOOK_SECRET: the HMAC key the SMS gateway signs incoming messages and delivery receipts with. */
   readonly smsWebhookSecret: string;
   readonly localSinks: boolean;
@@ -218,6 +220,7 @@ function channelsConfig(env: Env, nodeEnv: Config['env'], problems: string[], ur
     smtp: smtpUrl ? { url: smtpUrl, from: env['MAIL_FROM'] || 'Portico <no-reply@portal.example.gov.ua>' } : null,
     sms: smsUrl ? { url: smsUrl, token: env['SMS_GATEWAY_TOKEN'] ?? '', sender: env['SMS_SENDER'] || 'Portico' } : null,
     smtpConnections: int('SMTP_MAX_CONNECTIONS', 5, 1, 100),
+    smsBatchSize: int('SMS_GATEWAY_BATCH_SIZE', 100, 1, 1000),
     smsWebhookSecret: smsWebhookSecret || DEVELOPMENT_SMS_WEBHOOK_SECRET,
     localSinks: nodeEnv !== 'production',
   };

@@ -48,6 +48,58 @@ describe('the HTTP gateway adapter against the gateway simulator', () => {
     expect(gateway.messages()).toEqual([]);
   });
 
+  it('sends several messages in one request, each with its own outcome and reference, once per reference', async () => {
+    const sms = createHttpSmsGateway({ url: gateway.url, token: TOKEN, sender: 'Portico' });
+    const outcomes = await sms.sendMany([
+      { message: { to: '+380501234567', text }, idempotencyKey: 'b:1' },
+      { message: { to: '0501234567', text }, idempotencyKey: 'b:2' },
+      { message: { to: '+380501234568', text: '' }, idempotencyKey: 'b:3' },
+      { message: { to: '+380501234569', text: 'Друге' }, idempotencyKey: 'b:4' },
+      { message: { to: '+380501234567', text }, idempotencyKey: 'b:1' },
+    ]);
+    expect(outcomes.map(summary)).toEqual(['delivered', expect.stringMatching(/^rejected: .*E\.164/), expect.stringMatching(/^rejected: HTTP 400/), 'delivered', 'delivered']);
+    expect(gateway.messages()).toMatchObject([
+      { to: '+380501234567', text, reference: 'b:1', sender: 'Portico' },
+      { to: '+380501234569', text: 'Друге', reference: 'b:4', sender: 'Portico' },
+    ]);
+    gateway.failNext(1, 503);
+    const retried = await sms.sendMany([{ message: { to: '+380501234570', text }, idempotencyKey: 'b:5' }, { message: { to: '+380501234571', text }, idempotencyKey: 'b:6' }]);
+    expect(retried.map(summary)).toEqual([expect.stringMatching(/^retry: HTTP 503/), expect.stringMatching(/^retry: HTTP 503/)]);
+    expect(gateway.messages()).toHaveLength(2); // one failed request: neither was sent
+    const wrong = createHttpSmsGateway({ url: gateway.url, token: 'wrong', sender: 'Portico' });
+    expect((await wrong.sendMany([{ message: { to: '+380501234570', text }, idempotencyKey: 'b:5' }, { message: { to: '+380501234571', text }, idempotencyKey: 'b:6' }])).map(summary))
+      .toEqual([expect.stringMatching(/^rejected: HTTP 401/), expect.stringMatching(/^rejected: HTTP 401/)]);
+  });
+
+  it('with a batch size of 1, sendMany posts each message on its own; a bigger list goes in requests of the batch size', async () => {
+    const posts: string[] = [];
+    const proxy = createServer((req, res) => {
+      posts.push(req.url ?? '');
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { messages?: Array<{ reference: string }> };
+        const status = req.url?.endsWith('/batch') ? 200 : 202;
+        // Names only the first message of a batch: the others get a retry.
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ results: (body.messages ?? []).slice(0, 1).map((m) => ({ reference: m.reference, status: 202 })) }));
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as { port: number };
+    try {
+      const items = [1, 2, 3].map((i) => ({ message: { to: `+38050123456${i}`, text }, idempotencyKey: `c:${i}` }));
+      const one = createHttpSmsGateway({ url: `http://127.0.0.1:${port}/messages`, token: TOKEN, sender: 'Portico', batchSize: 1 });
+      expect((await one.sendMany(items)).map(summary)).toEqual(['delivered', 'delivered', 'delivered']);
+      expect(posts).toEqual(['/messages', '/messages', '/messages']);
+      posts.length = 0;
+      const two = createHttpSmsGateway({ url: `http://127.0.0.1:${port}/messages`, token: TOKEN, sender: 'Portico', batchSize: 2 });
+      expect((await two.sendMany(items)).map(summary)).toEqual(['delivered', 'retry: the gateway answered the batch without this message', 'delivered']);
+      expect(posts.sort()).toEqual(['/messages', '/messages/batch']); // a batch of two, and the one left alone
+    } finally {
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
+  });
+
   it('a closed port and a gateway that does not answer in time are retries', async () => {
     const closed = await startSmsGatewaySimulator({ host: '127.0.0.1', port: 0, token: TOKEN });
     await closed.close();

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { CaseRecord } from '../../src/modules/cases/index.ts';
+import { sendEach, type SmsMessage } from '../../src/modules/channels/sms/index.ts';
 import { CALL_CODE_TOPIC } from '../../src/modules/contact-centre/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import { ANSWERS, type CasesApp, casesApp, completeDraft, submit } from '../cases/support.ts';
@@ -26,7 +27,8 @@ let olenasCase: CaseRecord;
 /** Sends the outbox's code messages through the service's handler and returns the SMS texts, in order. */
 async function smsSent(): Promise<Array<{ to: string; text: string }>> {
   const sent: Array<{ to: string; text: string }> = [];
-  const handler = t.services.contactCentre.handlers({ send: async (m) => { sent.push(m); return { kind: 'delivered' }; } })[CALL_CODE_TOPIC]!;
+  const send = async (m: SmsMessage) => { sent.push(m); return { kind: 'delivered' } as const; };
+  const handler = t.services.contactCentre.handlers({ send, sendMany: sendEach(send) })[CALL_CODE_TOPIC]!;
   const rows = await t.services.db.query<{ payload: unknown; idempotency_key: string }>('SELECT payload, idempotency_key FROM outbox WHERE topic = $1 ORDER BY id', [CALL_CODE_TOPIC]);
   for (const r of rows) {
     await handler(typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload, { idempotencyKey: r.idempotency_key, attempt: 1 });

@@ -21,7 +21,7 @@ import { type Sink, startSink } from '../../bench/notifications/sink.ts';
 import { type TestDatabase, testDatabase } from '../support/database.ts';
 
 const SERVER = process.env['TEST_DATABASE_URL'];
-const MESSAGES = 1500;
+const MESSAGES = 3000;
 const KILL_AFTER = 300;
 const WORKER_ARGS = ['--batch', '10', '--concurrency', '2', '--lease-ms', '20000'];
 
@@ -41,10 +41,11 @@ describe.runIf(SERVER)('SIGKILL of an outbox worker in the middle of a burst (Po
     const url = database.url ?? '';
     sink = await startSink();
     const s = sink;
-    await seedBurst(db, { run: 'kill', from: 1, count: MESSAGES });
-
+    // Both workers poll before the burst is committed: a worker alone, sending SMS in batches, could
+    // otherwise drain the burst while the other one starts.
     const victim = await startWorker(url, s, WORKER_ARGS);
     workers.push(victim, await startWorker(url, s, WORKER_ARGS));
+    await seedBurst(db, { run: 'kill', from: 1, count: MESSAGES });
     const victimId = /ready (\S+)/.exec(victim.output.join(''))?.[1] ?? '';
     await until(() => s.receipts.length >= KILL_AFTER, 60_000, `${KILL_AFTER} sends before the kill`);
     const gone = new Promise<void>((r) => victim.child.once('exit', () => r()));

@@ -146,6 +146,29 @@ describe('STOP and START', () => {
   });
 });
 
+describe('notices sent together', () => {
+  it('records each notice once per key in one go, suppresses the ones to an opted-out number, sends the rest together and marks them sent', async () => {
+    const sender = t.services.sms.noticeSender(t.gateway);
+    const other = '+380671112233';
+    const items = [
+      { message: { to: OLENA, text: 'Перше' }, idempotencyKey: 'many-1' },
+      { message: { to: other, text: 'Друге' }, idempotencyKey: 'many-2' },
+      { message: { to: 'not a number', text: 'Третє' }, idempotencyKey: 'many-3' },
+    ];
+    await text(t, other, 'STOP');
+    const first = await sender.sendMany(items);
+    expect(first).toEqual([{ kind: 'delivered' }, { kind: 'delivered' }, expect.objectContaining({ kind: 'rejected' })]);
+    const rows = await t.services.db.query<{ reference: string; status: string }>("SELECT reference, status FROM sms_messages WHERE reference LIKE 'many-%' ORDER BY reference");
+    expect(rows).toEqual([{ reference: 'many-1', status: 'sent' }, { reference: 'many-2', status: 'suppressed' }]);
+    expect(t.gateway.messages().filter((m) => m.reference.startsWith('many-')).map((m) => m.reference)).toEqual(['many-1']);
+    // Again (an outbox retry): the records are kept, nothing is sent twice.
+    expect(await sender.sendMany(items.slice(0, 2))).toEqual([{ kind: 'delivered' }, { kind: 'delivered' }]);
+    expect(await t.services.db.query("SELECT count(*)::int AS n FROM sms_messages WHERE reference LIKE 'many-%'")).toEqual([{ n: 2 }]);
+    expect(t.gateway.messages().filter((m) => m.reference.startsWith('many-'))).toHaveLength(1);
+    await text(t, other, 'START');
+  });
+});
+
 describe('the rate limit per number', () => {
   it(`answers ${DEFAULT_INBOUND_RULE.max} messages a minute; the rest are recorded, not answered; the next minute it answers again`, async () => {
     const phone = '+380501230077';

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readBody } from '../read-body.ts';
 import { delivered, type DeliveryOutcome, rejected, retryLater } from '../../platform/outbox/delivery-outcome.ts';
 import { isE164 } from '../../modules/channels/sms/index.ts';
-import type { SmsMessage, SmsSender } from '../../modules/channels/sms/index.ts';
+import { sendEach, type SmsMessage, type SmsSender } from '../../modules/channels/sms/index.ts';
 
 export interface SentSms {
   readonly to: string;
@@ -30,21 +30,23 @@ export function createSmsSimulator(): SmsSimulator {
   const seen = new Set<string>();
   let failures = 0;
   let failure = 'simulated gateway failure';
+  const send = async (message: SmsMessage, idempotencyKey: string): Promise<DeliveryOutcome> => {
+    if (failures > 0) {
+      failures--;
+      return retryLater(failure);
+    }
+    if (!isE164(message.to)) {
+      return rejected(`not an E.164 number: ${message.to}`);
+    }
+    if (!seen.has(idempotencyKey)) {
+      seen.add(idempotencyKey);
+      sent.push({ to: message.to, text: message.text, reference: idempotencyKey, sender: null, at: new Date() });
+    }
+    return delivered();
+  };
   return {
-    async send(message: SmsMessage, idempotencyKey: string): Promise<DeliveryOutcome> {
-      if (failures > 0) {
-        failures--;
-        return retryLater(failure);
-      }
-      if (!isE164(message.to)) {
-        return rejected(`not an E.164 number: ${message.to}`);
-      }
-      if (!seen.has(idempotencyKey)) {
-        seen.add(idempotencyKey);
-        sent.push({ to: message.to, text: message.text, reference: idempotencyKey, sender: null, at: new Date() });
-      }
-      return delivered();
-    },
+    send,
+    sendMany: sendEach(send),
     messages: () => [...sent],
     last: (to) => sent.findLast((m) => m.to === to),
     failNext(n, reason = 'simulated gateway failure') {
@@ -75,7 +77,10 @@ export interface SmsGatewaySimulator {
 /**
  * A local stand-in for the SMS gateway that speaks the HTTP adapter's protocol: `POST /messages`
  * with a bearer token and JSON `{ to, text, reference, sender }`; 202 when accepted (once per
- * reference), 401 for a wrong token, 400 for a bad body. For development and tests only.
+ * reference), 401 for a wrong token, 400 for a bad body. `POST /messages/batch` with
+ * `{ sender, messages: [{ to, text, reference }, …] }`: 200 with `{ results: [{ reference, status, error? }, …] }`,
+ * a status per message as `/messages` would answer it alone (202, or 400 for a bad message); 400 when
+ * the body is no such list. `failNext` counts requests, batch or not. For development and tests only.
  */
 export async function startSmsGatewaySimulator(o: { host: string; port: number; token: string }): Promise<SmsGatewaySimulator> {
   const sent: SentSms[] = [];
@@ -87,8 +92,19 @@ export async function startSmsGatewaySimulator(o: { host: string; port: number; 
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   };
 
+  /** Records a checked message once per reference; answers its gateway id and whether it was known. */
+  const accept = (m: Omit<SentSms, 'at'>): { id: number; duplicate: boolean } => {
+    const known = byReference.get(m.reference);
+    if (known !== undefined) {
+      return { id: known, duplicate: true };
+    }
+    sent.push({ ...m, at: new Date() });
+    byReference.set(m.reference, sent.length);
+    return { id: sent.length, duplicate: false };
+  };
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method !== 'POST' || req.url !== '/messages') {
+    if (req.method !== 'POST' || (req.url !== '/messages' && req.url !== '/messages/batch')) {
       return answer(res, 404, { error: 'not_found' });
     }
     if (req.headers.authorization !== `Bearer ${o.token}`) {
@@ -98,17 +114,19 @@ export async function startSmsGatewaySimulator(o: { host: string; port: number; 
       failures--;
       return answer(res, failStatus, { error: 'simulated_failure' });
     }
-    const body = parseBody(await readBody(req));
+    const raw = await readBody(req);
+    if (req.url === '/messages/batch') {
+      const results = batchResults(raw, accept);
+      return results === null
+        ? answer(res, 400, { error: 'invalid_batch', detail: 'expected { sender, messages: [{ to: E.164, text, reference }] }' })
+        : answer(res, 200, { results });
+    }
+    const body = parseBody(raw);
     if (!body) {
       return answer(res, 400, { error: 'invalid_message', detail: 'expected { to: E.164, text, reference }' });
     }
-    const known = byReference.get(body.reference);
-    if (known !== undefined) {
-      return answer(res, 202, { id: known, reference: body.reference, duplicate: true });
-    }
-    sent.push({ ...body, at: new Date() });
-    byReference.set(body.reference, sent.length);
-    return answer(res, 202, { id: sent.length, reference: body.reference });
+    const { id, duplicate } = accept(body);
+    return answer(res, 202, { id, reference: body.reference, ...(duplicate ? { duplicate } : {}) });
   }
 
   const server = createServer((req, res) => {
@@ -147,21 +165,44 @@ export async function startSmsGatewaySimulator(o: { host: string; port: number; 
   };
 }
 
-function parseBody(raw: string | null): Omit<SentSms, 'at'> | null {
+function parseJson(raw: string | null): unknown {
   if (raw === null) {
     return null;
   }
   try {
-    const value: unknown = JSON.parse(raw);
-    if (typeof value !== 'object' || value === null) {
-      return null;
-    }
-    const { to, text, reference, sender } = value as Record<string, unknown>;
-    if (typeof to !== 'string' || !isE164(to) || typeof text !== 'string' || text === '' || typeof reference !== 'string' || reference === '') {
-      return null;
-    }
-    return { to, text, reference, sender: typeof sender === 'string' ? sender : null };
+    return JSON.parse(raw);
   } catch {
     return null;
   }
+}
+
+/** One message of the protocol, or null when a field is missing or wrong. */
+function checkMessage(value: unknown, batchSender: unknown = undefined): Omit<SentSms, 'at'> | null {
+  if (typeof value !== 'object' || value === null) {
+    return null;
+  }
+  const { to, text, reference, sender = batchSender } = value as Record<string, unknown>;
+  if (typeof to !== 'string' || !isE164(to) || typeof text !== 'string' || text === '' || typeof reference !== 'string' || reference === '') {
+    return null;
+  }
+  return { to, text, reference, sender: typeof sender === 'string' ? sender : null };
+}
+
+const parseBody = (raw: string | null): Omit<SentSms, 'at'> | null => checkMessage(parseJson(raw));
+
+/** A status per message of a batch, each accepted message recorded by `accept`; null when the body is no batch. */
+function batchResults(raw: string | null, accept: (m: Omit<SentSms, 'at'>) => { id: number; duplicate: boolean }): object[] | null {
+  const value = parseJson(raw);
+  if (typeof value !== 'object' || value === null) {
+    return null;
+  }
+  const { sender, messages } = value as Record<string, unknown>;
+  if (!Array.isArray(messages) || messages.length === 0) {
+    return null;
+  }
+  return messages.map((m: unknown) => {
+    const body = checkMessage(m, sender);
+    const reference = typeof m === 'object' && m !== null && typeof (m as { reference?: unknown }).reference === 'string' ? (m as { reference: string }).reference : null;
+    return body === null ? { reference, status: 400, error: 'invalid_message' } : { reference: body.reference, status: 202, ...accept(body) };
+  });
 }

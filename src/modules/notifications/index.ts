@@ -4,7 +4,7 @@ import { CASE_CHANGED_TOPIC, CASE_ESCALATION_TOPIC, CASE_REMINDER_TOPIC, CASE_SU
 import { type ContactDetails, parseVerificationMessage, VERIFICATION_TOPIC } from '../identity/index.ts';
 import type { EmailSender } from '../channels/email/index.ts';
 import type { SmsSender } from '../channels/sms/index.ts';
-import { delivered, type DeliveryOutcome, type OutboxHandler, rejected } from '../../platform/outbox/index.ts';
+import { batchHandler, delivered, type DeliveryOutcome, type OutboxHandler, rejected, retryLater } from '../../platform/outbox/index.ts';
 import { APPOINTMENT_REMINDER_TOPIC, parseAppointmentReminder } from '../appointments/index.ts';
 import { appointmentReminderEmail, appointmentReminderSms } from './appointment-templates.ts';
 import { noticeForMovement } from './case-notices.ts';
@@ -101,7 +101,14 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
       return m === null ? null : kind === null ? 'none' : { caseId: m.caseId, kind, decided: m.decided, feeDue: null, answerBy: m.answerBy ?? null };
     }),
     [NOTICE_EMAIL_TOPIC]: delivery((d, key) => channels.email.send({ to: d.to, lang: d.lang, subject: d.subject, text: d.text }, key)),
-    [NOTICE_SMS_TOPIC]: delivery((d, key) => channels.sms.send({ to: d.to, text: d.text }, key)),
+    [NOTICE_SMS_TOPIC]: batchHandler(delivery((d, key) => channels.sms.send({ to: d.to, text: d.text }, key)), async (items) => {
+      // The SMS of a claimed batch go to the channel together (one record statement, one gateway request).
+      const parsed = items.map((i) => ({ d: parseNoticeDelivery(i.payload), key: i.ctx.idempotencyKey }));
+      const valid = parsed.flatMap(({ d, key }) => (d === null ? [] : [{ message: { to: d.to, text: d.text }, idempotencyKey: key }]));
+      const sent = await channels.sms.sendMany(valid);
+      let next = 0;
+      return parsed.map(({ d }) => (d === null ? rejected('malformed notice delivery') : (sent[next++] ?? retryLater('no outcome from the SMS channel'))));
+    }),
     ...appealHandlers(channels),
     [CASE_REMINDER_TOPIC]: staffNotice('reminder'),
     [CASE_ESCALATION_TOPIC]: staffNotice('escalation'),

@@ -86,6 +86,36 @@ export const smsRepository = {
     return rows.length === 1;
   },
 
+  /**
+   * Records outgoing notices, each under its reference, and answers in one statement, for each
+   * reference, its record (new, or the one kept under that reference before) and whether its number
+   * opted out. A reference whose record a concurrent transaction committed after this statement began
+   * is missing from the answer: read it with `byReference`.
+   */
+  async recordNotices(q: Queryable, messages: ReadonlyArray<Omit<NewOutgoing, 'status' | 'purpose' | 'replyTo' | 'at'>>, at: Date): Promise<Array<SmsRow & { optedOut: boolean }>> {
+    if (messages.length === 0) {
+      return [];
+    }
+    const rows = await q.query<Row & { opted_out: boolean }>(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) AS i (id, number, text, encoding, segments, reference)
+       ), inserted AS (
+         INSERT INTO sms_messages (id, direction, number, text, encoding, segments, status, purpose, reply_to, reference, created_at, status_at)
+         SELECT id, 'out', number, text, encoding, segments, 'queued', 'notice', NULL, reference, $7, $7 FROM input
+         ON CONFLICT (reference) DO NOTHING
+         RETURNING ${COLUMNS}
+       ), kept AS (
+         SELECT ${COLUMNS} FROM inserted
+         UNION ALL
+         SELECT ${COLUMNS} FROM sms_messages m
+         WHERE m.reference = ANY($6::text[]) AND NOT EXISTS (SELECT 1 FROM inserted WHERE inserted.reference = m.reference)
+       )
+       SELECT kept.*, EXISTS (SELECT 1 FROM sms_opt_outs o WHERE o.number = kept.number) AS opted_out FROM kept`,
+      [messages.map((m) => m.id), messages.map((m) => m.number), messages.map((m) => m.text), messages.map((m) => m.encoding), messages.map((m) => m.segments), messages.map((m) => m.reference), at],
+    );
+    return rows.map((r) => ({ ...toSms(r), optedOut: r.opted_out }));
+  },
+
   async inboundExists(q: Queryable, gatewayMessageId: string): Promise<boolean> {
     const rows = await q.query("SELECT 1 FROM sms_messages WHERE direction = 'in' AND gateway_message_id = $1", [gatewayMessageId]);
     return rows.length > 0;
@@ -112,6 +142,18 @@ export const smsRepository = {
       [id, to, from, at, extra.failure ?? null, extra.gatewayMessageId ?? null],
     );
     return rows.length === 1;
+  },
+
+  /** `move` for many messages in one statement; answers the ids it moved. */
+  async moveMany(q: Queryable, ids: readonly string[], to: SmsStatus, from: readonly SmsStatus[], at: Date): Promise<string[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+    const rows = await q.query<{ id: string }>(
+      'UPDATE sms_messages SET status = $2, status_at = $4 WHERE id = ANY($1::uuid[]) AND status = ANY($3::text[]) RETURNING id',
+      [ids, to, from, at],
+    );
+    return rows.map((r) => r.id);
   },
 
   /** A number's messages both ways, oldest first (the latest `limit`). */

@@ -2,10 +2,10 @@ import { isUuid } from '../../kernel/ids.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit, auditedTransaction } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
-import { delivered, type DeliveryOutcome, type OutboxHandler, outboxRepository, rejected } from '../../platform/outbox/index.ts';
+import { delivered, type DeliveryOutcome, type OutboxHandler, outboxRepository, rejected, retryLater } from '../../platform/outbox/index.ts';
 import type { RateLimiter, RateRule } from '../../platform/rate-limit/index.ts';
 import { newId } from '../../platform/security/tokens.ts';
-import { isE164, type SmsSender, smsSegments } from '../channels/sms/index.ts';
+import { isE164, type SmsItem, type SmsSender, smsSegments } from '../channels/sms/index.ts';
 import { headerValue, SIGNATURE_HEADER, verifyBody } from '../payments/index.ts';
 import { type AnswerDeps, answerSms, replyLang } from './sms-answers.service.ts';
 import { parseSms, type SmsCommand } from './sms-commands.ts';
@@ -88,7 +88,11 @@ export function createSmsService(deps: SmsServiceDeps) {
         [SMS_SEND_TOPIC]: async (payload) => {
           const id = typeof payload === 'object' && payload !== null ? (payload as { messageId?: unknown }).messageId : undefined;
           const m = typeof id === 'string' && isUuid(id) ? await smsRepository.byId(db, id) : null;
-          return m === null || m.reference === null ? rejected('no such SMS message') : deliver(deps, m, sender);
+          if (m === null || m.reference === null) {
+            return rejected('no such SMS message');
+          }
+          const optedOut = m.purpose === 'notice' && (await smsRepository.isOptedOut(db, m.number));
+          return (await deliverMany(deps, [{ ...m, optedOut }], sender))[0] ?? rejected('no such SMS message');
         },
       };
     },
@@ -99,16 +103,24 @@ export function createSmsService(deps: SmsServiceDeps) {
      * sent STOP (recorded as suppressed and done).
      */
     noticeSender(sender: SmsSender): SmsSender {
+      const sendMany = async (items: readonly SmsItem[]): Promise<DeliveryOutcome[]> => {
+        const outcomes: Array<DeliveryOutcome | null> = items.map(() => null);
+        // A number that is not E.164 is refused by the channel: nothing to record.
+        const refused = items.map((item, at) => ({ item, at })).filter(({ item }) => !isE164(item.message.to));
+        (await sender.sendMany(refused.map((r) => r.item))).forEach((o, i) => {
+          outcomes[refused[i]?.at ?? -1] = o;
+        });
+        const notices = items.map((item, at) => ({ item, at })).filter(({ item }) => isE164(item.message.to));
+        const records = await recordNotices(deps, notices.map((n) => n.item));
+        const sent = await deliverMany(deps, notices.map((n) => records.get(n.item.idempotencyKey) ?? null), sender);
+        sent.forEach((o, i) => {
+          outcomes[notices[i]?.at ?? -1] = o;
+        });
+        return outcomes.map((o) => o ?? rejected('the SMS record was not kept'));
+      };
       return {
-        async send(message, idempotencyKey) {
-          if (!isE164(message.to)) {
-            return sender.send(message, idempotencyKey); // refused by the channel, nothing to record
-          }
-          const { encoding, segments } = smsSegments(message.text);
-          await smsRepository.insertOutgoing(db, { id: newId(), number: message.to, text: message.text, encoding, segments, status: 'queued', purpose: 'notice', replyTo: null, reference: idempotencyKey, at: deps.clock.now() });
-          const m = await smsRepository.byReference(db, idempotencyKey);
-          return m === null ? rejected('the SMS record was not kept') : deliver(deps, m, sender);
-        },
+        sendMany,
+        send: async (message, idempotencyKey) => (await sendMany([{ message, idempotencyKey }]))[0] ?? rejected('the SMS record was not kept'),
       };
     },
 
@@ -178,24 +190,63 @@ async function queue(deps: SmsServiceDeps, tx: Queryable, m: { number: string; t
   await outboxRepository.enqueue(tx, { topic: SMS_SEND_TOPIC, payload: { messageId: id }, idempotencyKey: reference, availableAt: now });
 }
 
-/** One attempt at an outgoing message: once sent it is not sent again; a notice to an opted-out number is suppressed. */
-async function deliver(deps: SmsServiceDeps, m: SmsRow, sender: SmsSender): Promise<DeliveryOutcome> {
+/**
+ * Records notices in one statement (each once per key; see `smsRepository.recordNotices`) and answers
+ * each record with the opt-out of its number, by key. A record missing from that answer (committed by
+ * a concurrent attempt meanwhile) is read on its own.
+ */
+async function recordNotices(deps: SmsServiceDeps, items: readonly SmsItem[]): Promise<Map<string, SmsRow & { optedOut: boolean }>> {
+  const { db } = deps;
+  const rows = await smsRepository.recordNotices(db, items.map(({ message, idempotencyKey }) => {
+    const { encoding, segments } = smsSegments(message.text);
+    return { id: newId(), number: message.to, text: message.text, encoding, segments, reference: idempotencyKey };
+  }), deps.clock.now());
+  const byKey = new Map(rows.map((r) => [r.reference ?? r.id, r]));
+  for (const { idempotencyKey } of items.filter((i) => !byKey.has(i.idempotencyKey))) {
+    const m = await smsRepository.byReference(db, idempotencyKey);
+    if (m !== null) {
+      byKey.set(idempotencyKey, { ...m, optedOut: await smsRepository.isOptedOut(db, m.number) });
+    }
+  }
+  return byKey;
+}
+
+/**
+ * One attempt at each of several outgoing messages (`null`: no record, rejected): once sent a message is
+ * not sent again; a notice to an opted-out number is suppressed. The rest go to the gateway together,
+ * and the ones it accepted are marked sent together, after it answered.
+ */
+async function deliverMany(deps: SmsServiceDeps, messages: ReadonlyArray<(SmsRow & { optedOut: boolean }) | null>, sender: SmsSender): Promise<DeliveryOutcome[]> {
   const { db, clock } = deps;
-  if (m.status === 'suppressed' || m.status === 'sent' || m.status === 'delivered') {
-    return delivered();
+  const outcomes: DeliveryOutcome[] = messages.map(() => delivered());
+  const toSend: Array<{ m: SmsRow; at: number }> = [];
+  for (const [at, m] of messages.entries()) {
+    if (m === null) {
+      outcomes[at] = rejected('the SMS record was not kept');
+    } else if (m.status === 'failed') {
+      outcomes[at] = rejected(m.failure ?? 'the gateway refused the message');
+    } else if (m.status !== 'queued') {
+      continue; // suppressed, sent or delivered: done before
+    } else if (m.purpose === 'notice' && m.optedOut) {
+      await smsRepository.move(db, m.id, 'suppressed', ['queued'], clock.now());
+    } else {
+      toSend.push({ m, at });
+    }
   }
-  if (m.status === 'failed') {
-    return rejected(m.failure ?? 'the gateway refused the message');
+  if (toSend.length === 0) {
+    return outcomes;
   }
-  if (m.purpose === 'notice' && (await smsRepository.isOptedOut(db, m.number))) {
-    await smsRepository.move(db, m.id, 'suppressed', ['queued'], clock.now());
-    return delivered();
+  const sent = await sender.sendMany(toSend.map(({ m }) => ({ message: { to: m.number, text: m.text }, idempotencyKey: m.reference ?? m.id })));
+  const accepted: string[] = [];
+  for (const [i, { m, at }] of toSend.entries()) {
+    const outcome = sent[i] ?? retryLater('the gateway gave no outcome for this message');
+    outcomes[at] = outcome;
+    if (outcome.kind === 'delivered') {
+      accepted.push(m.id);
+    } else if (outcome.kind === 'rejected') {
+      await smsRepository.move(db, m.id, 'failed', ['queued', 'sent'], clock.now(), { failure: outcome.reason.slice(0, 500) });
+    }
   }
-  const outcome = await sender.send({ to: m.number, text: m.text }, m.reference ?? m.id);
-  if (outcome.kind === 'delivered') {
-    await smsRepository.move(db, m.id, 'sent', ['queued'], clock.now());
-  } else if (outcome.kind === 'rejected') {
-    await smsRepository.move(db, m.id, 'failed', ['queued', 'sent'], clock.now(), { failure: outcome.reason.slice(0, 500) });
-  }
-  return outcome;
+  await smsRepository.moveMany(db, accepted, 'sent', ['queued'], clock.now());
+  return outcomes;
 }

@@ -12,8 +12,27 @@ export interface DeliveryContext {
   readonly attempt: number;
 }
 
-/** Delivers one message. A thrown error counts as `retry`. */
-export type OutboxHandler = (payload: unknown, ctx: DeliveryContext) => Promise<DeliveryOutcome>;
+/** One message of a batch handed to a handler's `many`. */
+export interface OutboxItem {
+  readonly payload: unknown;
+  readonly ctx: DeliveryContext;
+}
+
+/**
+ * Delivers one message. A thrown error counts as `retry`. A handler may also offer `many`: the
+ * worker then hands it every message of the topic in a claimed batch at once (one request, one
+ * statement for many); it answers one outcome per item, in order, each recorded on its own row as
+ * for a single delivery. A thrown error, or a missing outcome, counts as `retry` for those items.
+ */
+export type OutboxHandler = ((payload: unknown, ctx: DeliveryContext) => Promise<DeliveryOutcome>) & {
+  readonly many?: (items: readonly OutboxItem[]) => Promise<readonly DeliveryOutcome[]>;
+};
+
+/** A handler that delivers a topic's messages of a batch together through `many`, and one alone through `one`. */
+export const batchHandler = (
+  one: (payload: unknown, ctx: DeliveryContext) => Promise<DeliveryOutcome>,
+  many: (items: readonly OutboxItem[]) => Promise<readonly DeliveryOutcome[]>,
+): OutboxHandler => Object.assign((payload: unknown, ctx: DeliveryContext) => one(payload, ctx), { many });
 
 /** The part of a pino logger the worker uses. */
 export interface OutboxLogger {
@@ -80,22 +99,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const leaseMs = options.leaseMs ?? 300_000;
   const log = options.logger ?? silent;
 
-  async function deliver(message: ClaimedMessage): Promise<DeliveryOutcome> {
-    const handler = Object.hasOwn(handlers, message.topic) ? handlers[message.topic] : undefined;
-    if (!handler) {
-      return { kind: 'rejected', reason: `no handler for topic "${message.topic}"` };
-    }
-    if (message.attempts > maxAttempts) {
-      // Its earlier leases expired without an outcome: the message may be killing its worker.
-      return { kind: 'rejected', reason: `claimed ${message.attempts} times, more than ${maxAttempts}: earlier leases expired without an outcome` };
-    }
-    try {
-      return await handler(message.payload, { idempotencyKey: message.idempotencyKey, attempt: message.attempts });
-    } catch (error) {
-      return { kind: 'retry', reason: `handler threw: ${error instanceof Error ? error.message : String(error)}` };
-    }
-  }
-
   async function record(message: ClaimedMessage, outcome: DeliveryOutcome): Promise<void> {
     const { id, topic, attempts } = message;
     const now = clock.now();
@@ -135,7 +138,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function runOnce(): Promise<number> {
     const batch = await outboxRepository.claim(db, { workerId, limit: batchSize, leaseMs, now: clock.now() });
-    const outcomes = await Promise.all(batch.map(async (message) => ({ message, outcome: await deliver(message) })));
+    const outcomes = await deliverBatch(handlers, maxAttempts, batch);
     // Every outcome is recorded (or has failed) before the batch counts as done: the delivered ones
     // together, the others (retry, dead letter, each with its own reason) one by one.
     const settled = await Promise.allSettled([
@@ -150,6 +153,75 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   return { runOnce, ...pollingLoop({ runOnce, batchSize, pollMs, log, workerId, concurrency }) };
+}
+
+const threw = (error: unknown): DeliveryOutcome => ({ kind: 'retry', reason: `handler threw: ${error instanceof Error ? error.message : String(error)}` });
+const contextOf = (message: ClaimedMessage): DeliveryContext => ({ idempotencyKey: message.idempotencyKey, attempt: message.attempts });
+
+/** The outcome decided before any handler runs: an unknown topic, or a row whose leases keep expiring. */
+function refused(handler: OutboxHandler | undefined, maxAttempts: number, message: ClaimedMessage): DeliveryOutcome | null {
+  if (!handler) {
+    return { kind: 'rejected', reason: `no handler for topic "${message.topic}"` };
+  }
+  if (message.attempts > maxAttempts) {
+    // Its earlier leases expired without an outcome: the message may be killing its worker.
+    return { kind: 'rejected', reason: `claimed ${message.attempts} times, more than ${maxAttempts}: earlier leases expired without an outcome` };
+  }
+  return null;
+}
+
+async function deliverOne(handler: OutboxHandler, message: ClaimedMessage): Promise<DeliveryOutcome> {
+  try {
+    return await handler(message.payload, contextOf(message));
+  } catch (error) {
+    return threw(error);
+  }
+}
+
+async function deliverMany(many: NonNullable<OutboxHandler['many']>, messages: readonly ClaimedMessage[]): Promise<DeliveryOutcome[]> {
+  try {
+    const outcomes = await many(messages.map((m) => ({ payload: m.payload, ctx: contextOf(m) })));
+    return messages.map((_, i) => outcomes[i] ?? { kind: 'retry', reason: 'the batch handler gave no outcome for this message' });
+  } catch (error) {
+    return messages.map(() => threw(error));
+  }
+}
+
+/**
+ * Runs the handlers of a claimed batch: a topic whose handler has `many` and more than one message
+ * in the batch gets them together, every other message its handler alone; all at once.
+ */
+async function deliverBatch(handlers: Readonly<Record<string, OutboxHandler>>, maxAttempts: number, batch: readonly ClaimedMessage[]): Promise<Array<{ message: ClaimedMessage; outcome: DeliveryOutcome }>> {
+  const handlerOf = (topic: string): OutboxHandler | undefined => (Object.hasOwn(handlers, topic) ? handlers[topic] : undefined);
+  const results: Array<{ message: ClaimedMessage; outcome: DeliveryOutcome }> = [];
+  const byTopic = new Map<string, ClaimedMessage[]>();
+  const single: ClaimedMessage[] = [];
+  for (const message of batch) {
+    const outcome = refused(handlerOf(message.topic), maxAttempts, message);
+    if (outcome !== null) {
+      results.push({ message, outcome });
+    } else if (handlerOf(message.topic)?.many) {
+      const same = byTopic.get(message.topic) ?? [];
+      same.push(message);
+      byTopic.set(message.topic, same);
+    } else {
+      single.push(message);
+    }
+  }
+  for (const [topic, messages] of byTopic) {
+    if (messages.length === 1) {
+      single.push(...messages);
+      byTopic.delete(topic);
+    }
+  }
+  const delivered = await Promise.all([
+    ...single.map(async (message) => [{ message, outcome: await deliverOne(handlerOf(message.topic) as OutboxHandler, message) }]),
+    ...[...byTopic].map(async ([topic, messages]) => {
+      const outcomes = await deliverMany((handlerOf(topic) as OutboxHandler).many as NonNullable<OutboxHandler['many']>, messages);
+      return messages.map((message, i) => ({ message, outcome: outcomes[i] as DeliveryOutcome }));
+    }),
+  ]);
+  return [...results, ...delivered.flat()];
 }
 
 /** The longest wait between batches while the database is unavailable. */

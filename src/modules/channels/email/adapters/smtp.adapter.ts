@@ -3,6 +3,7 @@ import nodemailer, { type NodemailerError, type SMTPPoolOptions } from 'nodemail
 
 import { delivered, type DeliveryOutcome, rejected, retryLater } from '../../../../platform/outbox/delivery-outcome.ts';
 import type { EmailMessage, EmailSender } from '../index.ts';
+import { rawMailWriter } from './raw-mail.ts';
 
 export interface SmtpOptions {
   /**
@@ -31,18 +32,22 @@ export interface SmtpEmailSender extends EmailSender {
 export function createSmtpEmailSender(options: SmtpOptions): SmtpEmailSender {
   const transport = nodemailer.createTransport(transportOptions(options));
   const domain = domainOf(options.from);
+  const rawMail = rawMailWriter(options.from);
   return {
     async send(message: EmailMessage, idempotencyKey: string): Promise<DeliveryOutcome> {
+      const messageId = messageIdFor(idempotencyKey, domain);
+      // A plain-text mail is written out at once; one with HTML (or anything to quote) through nodemailer's MIME tree.
+      const raw = message.html === undefined && rawMail !== null ? rawMail.write(message, { messageId, idempotencyKey, date: new Date() }) : null;
       try {
-        await transport.sendMail({
+        await (raw !== null && rawMail !== null ? transport.sendMail({ envelope: { from: rawMail.envelopeFrom, to: [message.to] }, raw, messageId }) : transport.sendMail({
           from: options.from,
           to: message.to,
           subject: message.subject,
           text: message.text,
           ...(message.html === undefined ? {} : { html: message.html }),
-          messageId: messageIdFor(idempotencyKey, domain),
+          messageId,
           headers: { 'X-Idempotency-Key': idempotencyKey, 'Content-Language': message.lang },
-        });
+        }));
         return delivered();
       } catch (error) {
         return outcomeOf(error);
