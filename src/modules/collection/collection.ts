@@ -127,13 +127,27 @@ export function readHandover(input: HandoverInput): { ok: true; value: Handover 
   return { ok: true, value: { recipient, representative: recipient === 'representative' ? { name, basis } : null, idDocumentType: type, idDocumentLast4: number.slice(-4) } };
 }
 
-const DAY_NAMES = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const;
-const DAY_NAMES_UK = { mon: 'Пн', tue: 'Вт', wed: 'Ср', thu: 'Чт', fri: 'Пт', sat: 'Сб', sun: 'Нд' } as const;
+const WEEK = ['mo', 'tu', 'we', 'th', 'fr', 'sa', 'su'] as const;
+const DAY_NAMES: LocalText[] = [
+  { uk: 'Пн', en: 'Mon' }, { uk: 'Вт', en: 'Tue' }, { uk: 'Ср', en: 'Wed' }, { uk: 'Чт', en: 'Thu' }, { uk: 'Пт', en: 'Fri' }, { uk: 'Сб', en: 'Sat' }, { uk: 'Нд', en: 'Sun' },
+];
 
-/** A centre's weekly hours in one line per language: "Пн, Вт, Ср 09:00–18:00; Сб 09:00–14:00". */
+/** Days as a notice writes them: a run of three or more as a range ("Пн–Пт"), others listed ("Сб, Нд"). */
+function daysWords(days: readonly string[], lang: 'uk' | 'en'): string {
+  const idx = days.map((d) => WEEK.indexOf(d as (typeof WEEK)[number])).filter((i) => i >= 0).sort((a, b) => a - b);
+  const name = (i: number) => DAY_NAMES[i]?.[lang] ?? '';
+  const first = idx[0];
+  const last = idx[idx.length - 1];
+  if (first !== undefined && last !== undefined && idx.length >= 3 && last - first === idx.length - 1) {
+    return `${name(first)}–${name(last)}`;
+  }
+  return idx.map(name).join(', ');
+}
+
+/** A centre's weekly hours in one line per language: "Пн–Пт 08:00–20:00; Сб 09:00–16:00". */
 export function hoursLine(hours: ReadonlyArray<{ readonly days: readonly string[]; readonly opens: string; readonly closes: string }>): LocalText {
-  const line = (names: Readonly<Record<string, string>>) => hours.map((h) => `${h.days.map((d) => names[d] ?? d).join(', ')} ${h.opens}–${h.closes}`).join('; ');
-  return { uk: line(DAY_NAMES_UK), en: line(DAY_NAMES) };
+  const line = (lang: 'uk' | 'en') => hours.map((h) => `${daysWords(h.days, lang)} ${h.opens}–${h.closes}`).join('; ');
+  return { uk: line('uk'), en: line('en') };
 }
 
 /**

@@ -42,8 +42,8 @@ export const SAMPLE = {
   toldOn: '2026-12-01',
   code: '482915',
   collection: {
-    uk: { what: 'Біометричний паспорт громадянина для виїзду за кордон', centre: 'ЦНАП «Центральний»', address: 'вул. Соборна, 12, Зореград, 01001', hours: 'Пн, Вт, Ср, Чт, Пт 08:00–18:00; Сб 09:00–14:00', collectBy: '2027-01-29' },
-    en: { what: 'Biometric passport for travel abroad', centre: 'Central ASC', address: 'vul. Soborna 12, Zorehrad, 01001', hours: 'Mon, Tue, Wed, Thu, Fri 08:00–18:00; Sat 09:00–14:00', collectBy: '2027-01-29' },
+    uk: { what: 'Біометричний паспорт громадянина для виїзду за кордон', centre: 'ЦНАП «Центральний»', address: 'вул. Соборна, 12, Зореград, 01001', hours: 'Пн–Пт 08:00–18:00; Сб 09:00–14:00', collectBy: '2027-01-29' },
+    en: { what: 'Biometric passport for travel abroad', centre: 'Central ASC', address: 'vul. Soborna 12, Zorehrad, 01001', hours: 'Mon–Fri 08:00–18:00; Sat 09:00–14:00', collectBy: '2027-01-29' },
   },
   address: { uk: 'Олена Коваль\nвул. Садова, 5, кв. 12\nм. Зореград\n01001', en: 'Olena Koval\nvul. Sadova 5, apt. 12\nZorehrad\n01001 Ukraine' },
 } as const;
