@@ -73,7 +73,7 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const publicHolidays = new Set(ukrainianPublicHolidays(Array.from({ length: 3 }, (_, i) => year - 1 + i)));
   const appointments = createAppointmentsService({ db, clock, catalogue, isHoliday: (day) => publicHolidays.has(day) });
   const queue = createQueueService({ db, clock, catalogue });
-  const collection = createCollectionService({ db, clock, catalogue, caseById: (q, id) => cases.byId(q, id) });
+  const collection = createCollectionService({ db, clock, catalogue, caseById: (q, id) => cases.byId(q, id), caseByNumber: (n) => cases.byNumber(n) });
   const noticePreviews = createNoticePreviews({ links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays, now: () => clock.now() });
   const decisionsByPost = createDecisionsByPost({ db, clock, calendar, links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays });
   const appeals = createAppealsService({ db, clock, calendar, catalogue, cases });

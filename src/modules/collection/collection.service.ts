@@ -25,6 +25,7 @@ export interface CollectionDeps {
   readonly catalogue: Pick<CatalogueService, 'centres' | 'service'>;
   /** A case as stored (the cases module). */
   readonly caseById: (q: Queryable, id: string) => Promise<CaseRecord | null>;
+  readonly caseByNumber: (number: string) => Promise<CaseRecord | null>;
 }
 
 /** Who acts: an officer of the case's agency (in their most senior workflow role), or the front desk of a centre. */
@@ -120,7 +121,7 @@ export function createCollectionService(deps: CollectionDeps) {
     return k.status === 'collected' && k.handedAt !== null ? { kind: 'collected', centre: name, on: k.handedAt } : { kind: 'ready', centre: name, since: k.readyAt, collectBy: k.collectBy };
   };
 
-  return {
+  const api = {
     /** The marking form's options for a case, for an officer of its agency or the front desk of a centre it may be collected at. */
     async readyOptions(signedIn: SignedIn, caseId: string): Promise<ReadyOptions | null> {
       const found = await forStaff(signedIn, caseId);
@@ -189,6 +190,16 @@ export function createCollectionService(deps: CollectionDeps) {
       });
     },
 
+    /** The front desk marks a case's result ready at their own centre, the case found by its number (an unknown number: not found). */
+    async markReadyAtDesk(signedIn: SignedIn, caseNumber: string, collectBy: string): Promise<Result<Collection, MarkReadyFailure>> {
+      const centreId = frontDeskCentreOf(signedIn);
+      const c = centreId === null ? null : await deps.caseByNumber(caseNumber.trim());
+      if (centreId === null || c === null) {
+        return err(new CollectionNotFound(caseNumber));
+      }
+      return api.markReady(signedIn, c.id, { centreId, collectBy });
+    },
+
     /** The front desk's list: results awaiting collection at their centre, searched by case number or name (the read is audited with its purpose). */
     async awaiting(signedIn: SignedIn, search: string): Promise<Result<{ centre: Centre; items: AwaitingCollection[] }, NoCentre>> {
       const centreId = frontDeskCentreOf(signedIn);
@@ -237,7 +248,7 @@ export function createCollectionService(deps: CollectionDeps) {
         if (!(await collectionsRepository.handOver(tx, { id: k.id, centreId, at: now, by: signedIn.person.id, handover: h }))) {
           return err(new NotAwaiting(k.id));
         }
-        const to = h.representative === null ? 'applicant' : `representative: ${h.representative.name} (${h.representative.basis})`;
+        const to = h.representative === null ? null : `${h.representative.name} (${h.representative.basis})`;
         await recordCaseEvent(tx, { caseId: k.caseId, event: 'handed-over', actorPersonId: signedIn.person.id, actorRole: 'front-desk', channel: 'in-person', reason: to, at: now });
         await appendAudit(tx, {
           at: now, action: 'collection.handed-over', outcome: 'done', channel: 'in-person', actorPersonId: signedIn.person.id, actingFor: null, subject: `case:${k.caseNumber}`,
@@ -286,8 +297,8 @@ export function createCollectionService(deps: CollectionDeps) {
      * the back office, the SMS STATUS reply of the case's own applicant).
      */
     standing: async (caseId: string): Promise<CollectionStanding | null> => standingOf(isUuid(caseId) ? await collectionsRepository.currentOfCase(db, caseId) : null),
-
   };
+  return api;
 }
 
 export type CollectionService = ReturnType<typeof createCollectionService>;

@@ -5,6 +5,7 @@ import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { DraftsService } from '../../modules/applications/index.ts';
 import { type BackOfficeService, type CasesService } from '../../modules/cases/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
+import type { CollectionService } from '../../modules/collection/index.ts';
 import { STAFF_ROLES } from '../../modules/identity/index.ts';
 import { UnknownEvent } from '../../modules/workflow/index.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
@@ -14,7 +15,8 @@ import { PATHS, paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
 import { type WebRoute, route } from '../common/route-table.ts';
 import { sendFile } from '../common/send-file.ts';
-import { formString, formStrings } from '../common/form-values.ts';
+import { datePartsOf, formString, formStrings, readDateInput } from '../common/form-values.ts';
+import { readyProblem } from '../collection/errors.ts';
 import { me } from '../identity/routes.tsx';
 import type { FieldError } from '../common/components.tsx';
 import { type OfficeError, actProblem, caseProblem, workflowProblem } from './errors.tsx';
@@ -31,6 +33,7 @@ export interface OfficeWebDeps {
   readonly drafts: DraftsService;
   readonly cases: CasesService;
   readonly catalogue: CatalogueService;
+  readonly collection: CollectionService;
 }
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
@@ -56,6 +59,7 @@ export function officeRoutes(deps: OfficeWebDeps): WebRoute[] {
     route(PATHS.officeDecisionBack, 'POST', OFFICERS, decision.back),
     route(PATHS.officeCaseNotes, 'POST', OFFICERS, inLang(kase.note)),
     route(PATHS.officeCaseAssign, 'POST', OFFICERS, inLang(kase.assign)),
+    route(PATHS.officeCollectionReady, 'POST', OFFICERS, inLang(kase.ready)),
     route(PATHS.officeAttachment, 'GET', OFFICERS, files.attachment),
     route(PATHS.officeDocument, 'GET', OFFICERS, files.document),
   ];
@@ -116,7 +120,7 @@ interface FormState {
   readonly values: Readonly<Record<string, string>>;
 }
 
-function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
+function caseHandlers({ backOffice, drafts, collection }: OfficeWebDeps) {
   const render = async (request: FastifyRequest, reply: FastifyReply, status: number, form: FormState) => {
     const signedIn = me(request);
     const id = param(request, 'id');
@@ -124,8 +128,13 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
     if (view === null) {
       return sendNotFoundPage(request, reply);
     }
-    const attachments = await drafts.attachmentsOfCase(view.case.id);
-    const page = { view, attachments, officers: view.assignable, nav: officeNavItems(signedIn), forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form } };
+    const [attachments, options, standing] = await Promise.all([drafts.attachmentsOfCase(view.case.id), collection.readyOptions(signedIn, view.case.id), collection.standing(view.case.id)]);
+    const ready = options === null ? null : {
+      options, standing, csrf: signedIn.session.csrfToken, caseId: view.case.id, errors: form.errors,
+      centre: form.values['centre'] ?? options.defaultCentreId ?? '',
+      collectBy: { day: form.values['collectBy-day'] ?? '', month: form.values['collectBy-month'] ?? '', year: form.values['collectBy-year'] ?? '' },
+    };
+    const page = { view, attachments, ready, officers: view.assignable, nav: officeNavItems(signedIn), forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form } };
     return sendPage(reply, status, <OfficeCasePage ctx={pageContext(request)} page={page} />);
   };
   const refused = async (request: FastifyRequest, reply: FastifyReply, problem: OfficeError, values: Record<string, string>) =>
@@ -169,7 +178,19 @@ function caseHandlers({ backOffice, drafts }: OfficeWebDeps) {
     const done = await backOffice.assign(signedIn, view.case.organisationId, [view.case.id], assignee === '' ? null : assignee);
     return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, caseProblem(done.error, 'assignee'), { assignee });
   };
-  return { show, act, note, assign, render, refused };
+  /** Marks the case's result ready for collection at a centre (collection module); a refusal re-renders the case page with the form as typed. */
+  const ready = (lang: Lang): Handler => async (request, reply) => {
+    const id = param(request, 'id');
+    const centre = formString(request.body, 'centre').trim();
+    const by = readDateInput(request.body, 'collectBy');
+    const values = { centre, 'collectBy-day': by.parts.day, 'collectBy-month': by.parts.month, 'collectBy-year': by.parts.year };
+    if (by.ok === false) {
+      return refused(request, reply, { key: 'collection.error.collectBy.invalid', field: 'collectBy', status: 400 }, values);
+    }
+    const done = await collection.markReady(me(request), id, { centreId: centre, collectBy: by.ok === true ? by.iso : '' });
+    return done.ok ? reply.redirect(`${paths.officeCase(lang, id)}#collection-title`, 303) : refused(request, reply, readyProblem(done.error), values);
+  };
+  return { show, act, note, assign, ready, render, refused };
 }
 
 function fileHandlers({ backOffice, drafts }: OfficeWebDeps) {
