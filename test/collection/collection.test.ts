@@ -123,7 +123,8 @@ describe('ready for collection', () => {
     const marked = await t.services.collection.markReady(otherDesk, c.id, { centreId: OTHER_CENTRE, collectBy: '' });
     expect(marked.ok).toBe(true);
     const id = marked.ok ? marked.value.id : '';
-    expect((await t.services.collection.awaiting(desk, '')).ok && (await t.services.collection.awaiting(desk, c.number))).toEqual(expect.objectContaining({ ok: true, value: expect.objectContaining({ items: [] }) }));
+    const atOtherCentre = await t.services.collection.awaiting(desk, c.number);
+    expect(atOtherCentre.ok && atOtherCentre.value.items).toEqual([]);
     const cancelByOtherCentre = await t.services.collection.cancel(desk, id, 'wrong centre');
     expect(!cancelByOtherCentre.ok && cancelByOtherCentre.error.code).toBe('collection.not_found');
     const cancelled = await t.services.collection.cancel(clerk, id, 'Wrong centre');
@@ -147,7 +148,8 @@ describe('handover at the front desk', () => {
     expect(byName.ok && byName.value.items.map((i) => i.caseId)).toContain(c.id);
     const none = await t.services.collection.awaiting(desk, 'nobody-by-this-name');
     expect(none.ok && none.value.items).toEqual([]);
-    expect((await t.services.collection.awaiting(otherDesk, c.number)).ok && (await t.services.collection.awaiting(otherDesk, c.number))).toEqual(expect.objectContaining({ value: expect.objectContaining({ items: [] }) }));
+    const elsewhere = await t.services.collection.awaiting(otherDesk, c.number);
+    expect(elsewhere.ok && elsewhere.value.items).toEqual([]);
     const refused = await t.services.collection.awaiting(clerk, '');
     expect(!refused.ok && refused.error.code).toBe('collection.no_centre');
     const [read] = await t.services.db.query<{ detail: Record<string, unknown> }>("SELECT detail FROM audit_events WHERE action = 'collection.list' AND actor_person_id = $1 ORDER BY id DESC LIMIT 1", [desk.person.id]);

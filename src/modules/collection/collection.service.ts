@@ -77,14 +77,8 @@ export type CollectionStanding =
 
 const AWAITING_LIMIT = 200;
 
-/**
- * Results ready for collection at a service centre (see README.md): an officer of the case's agency,
- * or the front desk of the centre, marks a granted case's result ready — a case event, an audit
- * record and the notice through the outbox in one transaction; the front desk of that centre hands it
- * over once (a conditional UPDATE) and records to whom and the identity document checked.
- */
-export function createCollectionService(deps: CollectionDeps) {
-  const { db, clock, catalogue, caseById } = deps;
+function helpers(deps: CollectionDeps) {
+  const { db, catalogue, caseById } = deps;
   const serviceOf = async (id: string): Promise<Service> => {
     const { value } = await catalogue.service(id);
     if (value === null) {
@@ -121,6 +115,15 @@ export function createCollectionService(deps: CollectionDeps) {
     return k.status === 'collected' && k.handedAt !== null ? { kind: 'collected', centre: name, on: k.handedAt } : { kind: 'ready', centre: name, since: k.readyAt, collectBy: k.collectBy };
   };
 
+  return { serviceOf, centres, forStaff, standingOf };
+}
+
+type Helpers = ReturnType<typeof helpers>;
+
+/** Marking a result ready (an officer of the agency, or the front desk of a centre), and where it stands. */
+function marking(deps: CollectionDeps, h: Helpers) {
+  const { db, clock } = deps;
+  const { forStaff, standingOf } = h;
   const api = {
     /** The marking form's options for a case, for an officer of its agency or the front desk of a centre it may be collected at. */
     async readyOptions(signedIn: SignedIn, caseId: string): Promise<ReadyOptions | null> {
@@ -200,6 +203,21 @@ export function createCollectionService(deps: CollectionDeps) {
       return api.markReady(signedIn, c.id, { centreId, collectBy });
     },
 
+    /**
+     * Where a case's result stands: ready at a centre since a day, or collected on one; null when it
+     * was never made ready. For pages that have checked who may see the case (the applicant's side,
+     * the back office, the SMS STATUS reply of the case's own applicant).
+     */
+    standing: async (caseId: string): Promise<CollectionStanding | null> => standingOf(isUuid(caseId) ? await collectionsRepository.currentOfCase(db, caseId) : null),
+  };
+  return api;
+}
+
+/** The front desk: what awaits at the centre, the handover, cancelling. */
+function desk(deps: CollectionDeps, h: Helpers) {
+  const { db, clock, caseById } = deps;
+  const { centres } = h;
+  return {
     /** The front desk's list: results awaiting collection at their centre, searched by case number or name (the read is audited with its purpose). */
     async awaiting(signedIn: SignedIn, search: string): Promise<Result<{ centre: Centre; items: AwaitingCollection[] }, NoCentre>> {
       const centreId = frontDeskCentreOf(signedIn);
@@ -262,6 +280,13 @@ export function createCollectionService(deps: CollectionDeps) {
       });
     },
 
+  };
+}
+
+/** Cancelling "ready" (a wrong centre, say). */
+function cancelling(deps: CollectionDeps) {
+  const { db, clock, caseById } = deps;
+  return {
     /** Cancels "ready" (a wrong centre, say): an officer of the case's agency or the front desk of its centre, while it is not collected. */
     async cancel(signedIn: SignedIn, collectionId: string, reason: string): Promise<Result<Collection, CancelFailure>> {
       const k = isUuid(collectionId) ? await collectionsRepository.byId(db, collectionId) : null;
@@ -291,14 +316,18 @@ export function createCollectionService(deps: CollectionDeps) {
       });
     },
 
-    /**
-     * Where a case's result stands: ready at a centre since a day, or collected on one; null when it
-     * was never made ready. For pages that have checked who may see the case (the applicant's side,
-     * the back office, the SMS STATUS reply of the case's own applicant).
-     */
-    standing: async (caseId: string): Promise<CollectionStanding | null> => standingOf(isUuid(caseId) ? await collectionsRepository.currentOfCase(db, caseId) : null),
   };
-  return api;
+}
+
+/**
+ * Results ready for collection at a service centre (see README.md): an officer of the case's agency,
+ * or the front desk of the centre, marks a granted case's result ready — a case event, an audit
+ * record and the notice through the outbox in one transaction; the front desk of that centre hands it
+ * over once (a conditional UPDATE) and records to whom and the identity document checked.
+ */
+export function createCollectionService(deps: CollectionDeps) {
+  const h = helpers(deps);
+  return { ...marking(deps, h), ...desk(deps, h), ...cancelling(deps) };
 }
 
 export type CollectionService = ReturnType<typeof createCollectionService>;

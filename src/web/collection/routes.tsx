@@ -36,8 +36,22 @@ const handoverErrors = (t: Translator, problems: readonly HandoverProblem[]): Fi
  * centre (searchable), marking another result ready here by its case number, the handover form, and
  * cancelling "ready" (also from the office case page).
  */
-export function collectionRoutes(deps: { collection: CollectionService; catalogue: CatalogueService }, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
-  const { collection, catalogue } = deps;
+export function collectionRoutes(deps: CollectionWebDeps, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
+  const pages = pagesOf(deps, me);
+  return [...deskRoutes(deps, me, pages), ...handoverRoutes(deps, me, pages)];
+}
+
+interface CollectionWebDeps {
+  readonly collection: CollectionService;
+  readonly catalogue: CatalogueService;
+}
+
+type Pages = ReturnType<typeof pagesOf>;
+
+const backToList = (lang: Lang, note: DeskNote) => PATHS.collections.url(lang, {}, { note: note.kind, case: note.number });
+
+/** The list page and the handover page, rendered for a request. */
+function pagesOf({ collection, catalogue }: CollectionWebDeps, me: (r: FastifyRequest) => SignedIn) {
 
   const listPage = async (request: FastifyRequest, status: number, o: { query: string; note: DeskNote | null; errors: FieldError[]; values: Record<string, string> }) => {
     const ctx = pageContext(request);
@@ -65,8 +79,11 @@ export function collectionRoutes(deps: { collection: CollectionService; catalogu
     return { status, page: <HandoverPage ctx={ctx} view={view} /> };
   };
 
-  const backToList = (lang: Lang, note: DeskNote) => PATHS.collections.url(lang, {}, { note: note.kind, case: note.number });
+  return { listPage, handoverPage };
+}
 
+/** The list, and marking a result ready at the desk's centre. */
+function deskRoutes({ collection }: CollectionWebDeps, me: (r: FastifyRequest) => SignedIn, { listPage }: Pages): WebRoute[] {
   return [
     route(PATHS.collections, 'GET', FRONT_DESK, async (request, reply) => {
       const query = request.query as Record<string, unknown>;
@@ -97,6 +114,12 @@ export function collectionRoutes(deps: { collection: CollectionService; catalogu
       // A case the desk may not act on reads as an unknown number; any other refusal is about the case.
       return problem.status === 404 ? refuse('caseNumber', t('office.error.not-found'), 404) : refuse(problem.field === 'collectBy' ? 'collectBy' : 'caseNumber', t(problem.key), problem.status);
     }),
+  ];
+}
+
+/** The handover form and its post, and cancelling "ready". */
+function handoverRoutes({ collection }: CollectionWebDeps, me: (r: FastifyRequest) => SignedIn, { handoverPage }: Pages): WebRoute[] {
+  return [
     route(PATHS.collection, 'GET', FRONT_DESK, async (request, reply, { params }) => {
       const shown = await handoverPage(request, params.id, 200, [], {});
       return shown === null ? sendNotFoundPage(request, reply) : sendPage(reply, shown.status, shown.page);

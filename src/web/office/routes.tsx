@@ -15,7 +15,7 @@ import { PATHS, paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
 import { type WebRoute, route } from '../common/route-table.ts';
 import { sendFile } from '../common/send-file.ts';
-import { datePartsOf, formString, formStrings, readDateInput } from '../common/form-values.ts';
+import { formString, formStrings, readDateInput } from '../common/form-values.ts';
 import { readyProblem } from '../collection/errors.ts';
 import { me } from '../identity/routes.tsx';
 import type { FieldError } from '../common/components.tsx';
