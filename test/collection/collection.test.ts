@@ -193,3 +193,38 @@ describe('handover at the front desk', () => {
     expect(await audits('collection.handed-over', `case:${c.number}`)).toHaveLength(1);
   });
 });
+
+describe('the pages', () => {
+  const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+  const post = (who: Person, url: string, fields: Record<string, string>) => t.app.inject({
+    method: 'POST', url, headers: { cookie: `portico_session=${who.token}`, 'content-type': 'application/x-www-form-urlencoded' }, payload: form({ _csrf: who.session.csrfToken, ...fields }),
+  });
+  const get = (who: Person, url: string) => t.app.inject({ url, headers: { cookie: `portico_session=${who.token}` } });
+
+  it('marks ready from the office case page, lists at the desk, refuses a bad handover with field messages, then hands over; both languages', async () => {
+    const c = await granted();
+    const bad = await post(clerk, `/en/office/cases/${c.id}/collection`, { centre: CENTRE, 'collectBy-day': '31', 'collectBy-month': '2', 'collectBy-year': '2027' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Enter a real date');
+    const marked = await post(clerk, `/uk/office/cases/${c.id}/collection`, { centre: CENTRE, 'collectBy-day': '', 'collectBy-month': '', 'collectBy-year': '' });
+    expect(marked.statusCode).toBe(303);
+    expect((await get(clerk, `/en/office/cases/${c.id}`)).body).toContain('Ready for collection at Zorehrad Centre for Administrative Services');
+    const list = await get(desk, `/uk/office/collections?q=${c.number}`);
+    expect(list.statusCode).toBe(200);
+    const id = /office\/collections\/([0-9a-f-]{36})"/.exec(list.body)?.[1] ?? '';
+    expect((await get(desk, `/en/office/collections/${id}`)).body).toContain('Only the last 4 characters of the number are kept.');
+    const refused = await post(desk, `/en/office/collections/${id}/handover`, { recipient: 'representative', representativeName: '', representativeBasis: '', idDocumentType: '', idDocumentNumber: '' });
+    expect(refused.statusCode).toBe(400);
+    for (const message of ['Enter the representative\'s full name', 'Enter the number of the power of attorney or mandate', 'Choose the document you checked', 'Enter the document number']) {
+      expect(refused.body).toContain(message);
+    }
+    const done = await post(desk, `/uk/office/collections/${id}/handover`, { recipient: 'applicant', idDocumentType: 'passport', idDocumentNumber: 'АВ 123456' });
+    expect(done.statusCode).toBe(303);
+    expect((await get(desk, String(done.headers.location))).body).toContain(`Результат справи ${c.number} видано.`);
+    const cabinet = await get(olena, `/en/cabinet/cases/${c.id}`);
+    expect(cabinet.body).toContain('Collected on');
+    expect(cabinet.body).toContain('Result handed over at a centre');
+    const noCsrf = await t.app.inject({ method: 'POST', url: `/en/office/collections/${id}/handover`, headers: { cookie: `portico_session=${desk.token}`, 'content-type': 'application/x-www-form-urlencoded' }, payload: form(HANDOVER) });
+    expect(noCsrf.statusCode).toBe(403);
+  });
+});
