@@ -18,6 +18,7 @@ import type { DatabaseLogger } from '../platform/db/postgres.ts';
 import { openDatabase } from '../platform/db/open.ts';
 import { createSmsService } from '../modules/sms/index.ts';
 import { createQueueService } from '../modules/queue/index.ts';
+import { createCollectionService } from '../modules/collection/index.ts';
 import { createAppealsService } from '../modules/appeals/index.ts';
 import { createRateLimiter } from '../platform/rate-limit/index.ts';
 import type { Config } from './config.ts';
@@ -72,17 +73,18 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const publicHolidays = new Set(ukrainianPublicHolidays(Array.from({ length: 3 }, (_, i) => year - 1 + i)));
   const appointments = createAppointmentsService({ db, clock, catalogue, isHoliday: (day) => publicHolidays.has(day) });
   const queue = createQueueService({ db, clock, catalogue });
+  const collection = createCollectionService({ db, clock, catalogue, caseById: (q, id) => cases.byId(q, id), caseByNumber: (n) => cases.byNumber(n) });
   const noticePreviews = createNoticePreviews({ links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays, now: () => clock.now() });
   const decisionsByPost = createDecisionsByPost({ db, clock, calendar, links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays });
   const appeals = createAppealsService({ db, clock, calendar, catalogue, cases });
   const sms = createSmsService({
-    db, clock, limiter: rateLimiter, catalogue, cases, appointments, queue, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
+    db, clock, limiter: rateLimiter, catalogue, cases, appointments, queue, collection, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
     appeals,
   });
   const contactCentre = createContactCentre({
     db, clock, calendar, limiter: rateLimiter, callers: createCallers({ db, clock }), cases, policy: config.contactCentre, secret: identity.codeSecret, smsCountries: identity.contactCodes.smsCountries,
   });
-  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, decisionsByPost, noticePreviews, contactCentre, appeals };
+  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

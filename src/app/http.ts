@@ -29,6 +29,7 @@ import { noticeTemplateRoutes } from '../web/office/notice-templates.routes.tsx'
 import { callRoutes } from '../web/office/calls.routes.tsx';
 import { deadLetterRoutes } from '../web/office/dead-letters.routes.tsx';
 import { queueRoutes } from '../web/queue/routes.tsx';
+import { collectionRoutes } from '../web/collection/routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
 import { appointmentRoutes } from '../web/appointments/routes.tsx';
 import { appealRoutes } from '../web/appeals/routes.tsx';
@@ -98,9 +99,9 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...catalogueRoutes(services.catalogue, services.drafts),
     ...(options.devMessages ? (await import('../dev/index.ts')).devRoutes(options.devMessages) : []),
     ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, staff: services.staff, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
-    ...officeRoutes({ backOffice: services.backOffice, drafts: services.drafts, cases: services.cases, catalogue: services.catalogue, assisted: services.assisted }),
+    ...officeRoutes({ backOffice: services.backOffice, drafts: services.drafts, cases: services.cases, catalogue: services.catalogue, assisted: services.assisted, collection: services.collection }),
     ...applyRoutes(services.drafts, me),
-    ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl, notices: services.notices }, me),
+    ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl, notices: services.notices, collection: services.collection }, me),
     ...inboxRoutes({ notices: services.notices }, me),
     ...appointmentRoutes({ appointments: services.appointments, now: () => services.clock.now() }, me),
     ...verifyRoutes(services.receipts),
@@ -109,6 +110,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...letterRoutes({ letters: services.letters, now: () => services.clock.now() }, me),
     ...assistedRoutes({ assisted: services.assisted }, me),
     ...queueRoutes({ queue: services.queue }, me),
+    ...collectionRoutes({ collection: services.collection, catalogue: services.catalogue }, me),
     ...noticeTemplateRoutes({ previews: services.noticePreviews }, me),
     ...callRoutes({ contactCentre: services.contactCentre, callbackWorkingDays: services.config.contactCentre.callbackWorkingDays, now: () => services.clock.now() }, me),
     ...appealRoutes({ appeals: services.appeals, catalogue: services.catalogue, cases: services.cases }, me),

@@ -55,6 +55,11 @@ const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R   
 const PUBLIC_HIDDEN_GRID = grid(        'N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
 const FRONT_DESK_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R');
 const FRONT_DESK_POST_GRID = grid(      'R    R    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R');
+// A result awaiting collection: the gate lets the front desk through; one not at their centre (none is in the matrix) is a 404.
+const FRONT_DESK_HIDDEN_GET_GRID = grid('S    S    R    R    R    R    R    R    R    R    R    R    R    N    R    R    R');
+const FRONT_DESK_HIDDEN_POST_GRID = grid('R   R    R    R    R    R    R    R    R    R    R    R    R    N    R    R    R');
+// Cancelling "ready for collection": officers of the case's agency or the front desk of its centre; none is in the matrix, so a 404.
+const COLLECTION_CANCEL_GRID = grid(    'R    R    R    R    R    R    R    R    R    N    N    N    R    N    R    R    R');
 
 // Citizens' appeals in the back office: the agencies' officers, the contact centre (triage) and national administrators.
 const APPEAL_STAFF = ['clerk', 'decision-maker', 'supervisor', 'contact-centre', 'national-admin'] as const;
@@ -139,7 +144,9 @@ export const GROUPS: readonly RouteGroup[] = [
   },
   {
     title: 'the back office: actions', requirement: { kind: 'staff', roles: OFFICERS }, method: 'POST', expect: OFFICER_POST_GRID,
-    routes: ['/{lang}/office/cases/assign', '/{lang}/office/cases/:id/act', '/{lang}/office/cases/:id/decision', '/{lang}/office/cases/:id/decision/confirm', '/{lang}/office/cases/:id/decision/draft.pdf', '/{lang}/office/cases/:id/decision/back', '/{lang}/office/cases/:id/notes', '/{lang}/office/cases/:id/assign', '/{lang}/office/documents/:documentId/revoke'],
+    routes: ['/{lang}/office/cases/assign', '/{lang}/office/cases/:id/act', '/{lang}/office/cases/:id/decision', '/{lang}/office/cases/:id/decision/confirm', '/{lang}/office/cases/:id/decision/draft.pdf', '/{lang}/office/cases/:id/decision/back', '/{lang}/office/cases/:id/notes', '/{lang}/office/cases/:id/assign', '/{lang}/office/documents/:documentId/revoke',
+      // Marking the result ready for collection: the matrix's case is not granted, so a 409 page.
+      '/{lang}/office/cases/:id/collection'],
   },
   {
     title: 'payment reconciliation', requirement: { kind: 'staff', roles: ['supervisor'] }, method: 'GET', expect: SUPERVISOR_GET_GRID,
@@ -198,6 +205,27 @@ export const GROUPS: readonly RouteGroup[] = [
     // Calling the next (nobody waits), and a ticket that is not at the desk (answered with a redirect saying so).
     title: 'the front desk\'s queue actions', requirement: { kind: 'staff', roles: ['front-desk'] }, method: 'POST', expect: FRONT_DESK_POST_GRID,
     routes: ['/{lang}/office/front-desk/call', '/{lang}/office/front-desk/tickets/:id/finish', '/{lang}/office/front-desk/tickets/:id/transfer'],
+  },
+  {
+    title: 'results awaiting collection at the front desk\'s centre', requirement: { kind: 'staff', roles: ['front-desk'] }, method: 'GET', expect: FRONT_DESK_GET_GRID,
+    routes: ['/{lang}/office/collections'],
+  },
+  {
+    // Marking a result ready at the desk's centre by its case number (the matrix sends no valid number: a 400 page).
+    title: 'marking a result ready at the front desk', requirement: { kind: 'staff', roles: ['front-desk'] }, method: 'POST', expect: FRONT_DESK_POST_GRID,
+    routes: ['/{lang}/office/collections/ready'],
+  },
+  {
+    title: 'a result\'s handover form', requirement: { kind: 'staff', roles: ['front-desk'] }, method: 'GET', expect: FRONT_DESK_HIDDEN_GET_GRID,
+    routes: ['/{lang}/office/collections/:id'],
+  },
+  {
+    title: 'handing a result over', requirement: { kind: 'staff', roles: ['front-desk'] }, method: 'POST', expect: FRONT_DESK_HIDDEN_POST_GRID,
+    routes: ['/{lang}/office/collections/:id/handover'],
+  },
+  {
+    title: 'cancelling "ready for collection"', requirement: { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor', 'front-desk'] }, method: 'POST', expect: COLLECTION_CANCEL_GRID,
+    routes: ['/{lang}/office/collections/:id/cancel'],
   },
   {
     title: 'previews of the message templates and their letters\' PDFs', requirement: { kind: 'staff', roles: ['supervisor', 'agency-admin'] }, method: 'GET', expect: TEMPLATE_READER_GET_GRID,

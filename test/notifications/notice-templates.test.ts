@@ -26,9 +26,17 @@ afterAll(async () => {
 });
 
 describe('message templates for staff', () => {
+const of0 = (previews: ReturnType<CasesApp['services']['noticePreviews']['list']>, id: string) => previews.find((p) => p.id === id);
+
   it('every purpose in both languages, on the channels each goes by; SMS counted in parts and encoding', async () => {
     const previews = t.services.noticePreviews.list();
-    expect(previews).toHaveLength(20);
+    expect(previews).toHaveLength(24);
+    // Ready for collection: where, when open, what to bring; a representative also their authority.
+    expect(of0(previews, 'ready-for-collection-en')?.inbox?.text).toContain('Where: Central ASC, vul. Soborna 12, Zorehrad, 01001. Opening hours: Mon–Fri 08:00–18:00; Sat 09:00–14:00.');
+    expect(of0(previews, 'ready-for-collection-uk')?.letter?.text).toContain('Візьміть із собою документ, що посвідчує особу.');
+    expect(of0(previews, 'ready-for-collection-uk')?.letter?.text).not.toContain('довіреність');
+    expect(of0(previews, 'ready-for-collection-representative-uk')?.inbox?.text).toContain('довіреність');
+    expect(of0(previews, 'ready-for-collection-representative-en')?.email?.text).toContain('until 29 January 2027 inclusive');
     const of = (id: string) => previews.find((p) => p.id === id);
     expect(of('decision-granted-uk')).toMatchObject({ inbox: { subject: 'Справа DMS-2026-000123: рішення позитивне' }, sms: { encoding: 'ucs2' } });
     expect(of('decision-granted-en')?.sms).toMatchObject({ encoding: 'gsm7', segments: 1 });

@@ -4,9 +4,9 @@
  * bookkeeping (`submit` and `request-payment` inside a submission, registration, review, the result
  * issued with its decision, closing) and the applicant's own answer send nothing.
  */
-export type CaseNoticeKind = 'submitted' | 'payment-received' | 'information-requested' | 'decision' | 'withdrawn';
-/** `submitted` has its own message (`case.submitted`): no movement repeats it. */
-export type MovementNoticeKind = Exclude<CaseNoticeKind, 'submitted'>;
+export type CaseNoticeKind = 'submitted' | 'payment-received' | 'information-requested' | 'decision' | 'withdrawn' | 'ready-for-collection' | 'collection-reminder';
+/** `submitted` has its own message (`case.submitted`), and the collection notices theirs (`collection.ready`): no movement repeats them. */
+export type MovementNoticeKind = Exclude<CaseNoticeKind, 'submitted' | 'ready-for-collection' | 'collection-reminder'>;
 
 /** What the cases module tells about a movement (`case.changed`). */
 export interface CaseMovement {

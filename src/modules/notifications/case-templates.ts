@@ -121,3 +121,36 @@ export function deadlineEmail(lang: Lang, kind: 'reminder' | 'escalation', caseN
 export function noticeSms(lang: Lang, subject: string, caseUrl: string): string {
   return lang === 'uk' ? `Портіко: ${subject}. ${caseUrl}` : `Portico: ${subject}. ${caseUrl}`;
 }
+
+/** What a collection notice says: what is ready, where (the centre, its address and hours), until when. */
+export interface CollectionWords {
+  readonly what: string;
+  readonly centre: string;
+  readonly address: string;
+  readonly hours: string;
+  readonly collectBy: string | null;
+}
+
+/**
+ * The result is ready for collection at a centre (or, `reminder`, still waits there): what to bring —
+ * an identity document; a representative (`representative`) also the power of attorney or the mandate.
+ */
+export function readyForCollectionEmail(lang: Lang, notice: 'ready' | 'reminder', caseNumber: string, k: CollectionWords, representative: boolean, caseUrl: string): RenderedEmail {
+  const by = k.collectBy === null ? null : dayInWords(k.collectBy, lang);
+  if (lang === 'uk') {
+    return mail(lang, notice === 'ready' ? `Справа ${caseNumber}: результат готовий до отримання` : `Справа ${caseNumber}: результат чекає на вас`, [
+      `${notice === 'ready' ? 'Готово до отримання' : 'Нагадуємо: досі чекає на отримання'}: ${k.what} (справа ${caseNumber}).`,
+      `Де: ${k.centre}, ${k.address}. Години роботи: ${k.hours}.`,
+      `Візьміть із собою документ, що посвідчує особу.${representative ? ' Представник також бере довіреність або інший документ, що підтверджує повноваження (номер довіреності чи мандата на порталі).' : ''}`,
+      ...(by === null ? [] : [`Отримати можна до ${by} включно.`]),
+      `Подробиці: ${caseUrl}`,
+    ]);
+  }
+  return mail(lang, notice === 'ready' ? `Case ${caseNumber}: ready for collection` : `Case ${caseNumber}: your result is waiting`, [
+    `${notice === 'ready' ? 'Ready for collection' : 'A reminder: still waiting for collection'}: ${k.what} (case ${caseNumber}).`,
+    `Where: ${k.centre}, ${k.address}. Opening hours: ${k.hours}.`,
+    `Bring an identity document.${representative ? ' A representative also brings the power of attorney or another document of their authority (the number of the power of attorney or of the mandate in the portal).' : ''}`,
+    ...(by === null ? [] : [`You can collect it until ${by} inclusive.`]),
+    `Details: ${caseUrl}`,
+  ]);
+}

@@ -6,6 +6,7 @@ import type { EmailSender } from '../channels/email/index.ts';
 import type { SmsSender } from '../channels/sms/index.ts';
 import { batchHandler, delivered, type DeliveryOutcome, type OutboxHandler, rejected, retryLater } from '../../platform/outbox/index.ts';
 import { APPOINTMENT_REMINDER_TOPIC, parseAppointmentReminder } from '../appointments/index.ts';
+import { COLLECTION_READY_TOPIC, parseCollectionReady } from '../collection/index.ts';
 import { appointmentReminderEmail, appointmentReminderSms } from './appointment-templates.ts';
 import { noticeForMovement } from './case-notices.ts';
 import { deadlineEmail } from './case-templates.ts';
@@ -99,6 +100,10 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
       const m = parseCaseChanged(payload);
       const kind = m === null ? null : noticeForMovement({ event: m.event, decided: m.decided });
       return m === null ? null : kind === null ? 'none' : { caseId: m.caseId, kind, decided: m.decided, feeDue: null, answerBy: m.answerBy ?? null };
+    }),
+    [COLLECTION_READY_TOPIC]: caseNotice((payload) => {
+      const m = parseCollectionReady(payload);
+      return m === null ? null : { caseId: m.caseId, kind: m.notice === 'ready' ? 'ready-for-collection' : 'collection-reminder', decided: null, feeDue: null, answerBy: null, collection: m };
     }),
     [NOTICE_EMAIL_TOPIC]: delivery((d, key) => channels.email.send({ to: d.to, lang: d.lang, subject: d.subject, text: d.text }, key)),
     [NOTICE_SMS_TOPIC]: batchHandler(delivery((d, key) => channels.sms.send({ to: d.to, text: d.text }, key)), async (items) => {

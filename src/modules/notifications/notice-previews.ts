@@ -6,7 +6,7 @@
 import { LANGS, type Lang } from '../../kernel/text.ts';
 import { smsSegments, type SmsEncoding } from '../channels/sms/index.ts';
 import {
-  caseSubmittedEmail, deadlineEmail, decisionByPostLetter, decisionEmail, decisionLetter, informationRequestedEmail, noticeSms, paymentReceivedEmail, withdrawnEmail,
+  caseSubmittedEmail, deadlineEmail, decisionByPostLetter, decisionEmail, decisionLetter, informationRequestedEmail, noticeSms, paymentReceivedEmail, readyForCollectionEmail, withdrawnEmail,
 } from './case-templates.ts';
 import type { NotificationLinks } from './links.ts';
 import { type RenderedEmail, verificationEmail, verificationSms } from './templates.ts';
@@ -14,6 +14,7 @@ import { type RenderedEmail, verificationEmail, verificationSms } from './templa
 /** The purposes, in the order staff read them. */
 export const NOTICE_PURPOSES = [
   'submitted', 'payment-received', 'information-requested', 'decision-granted', 'decision-refused', 'withdrawn', 'decision-by-post',
+  'ready-for-collection', 'ready-for-collection-representative',
   'officer-reminder', 'officer-escalation', 'verification-code',
 ] as const;
 export type NoticePurpose = (typeof NOTICE_PURPOSES)[number];
@@ -40,6 +41,10 @@ export const SAMPLE = {
   dueOn: '2026-12-21',
   toldOn: '2026-12-01',
   code: '482915',
+  collection: {
+    uk: { what: 'Біометричний паспорт громадянина для виїзду за кордон', centre: 'ЦНАП «Центральний»', address: 'вул. Соборна, 12, Зореград, 01001', hours: 'Пн–Пт 08:00–18:00; Сб 09:00–14:00', collectBy: '2027-01-29' },
+    en: { what: 'Biometric passport for travel abroad', centre: 'Central ASC', address: 'vul. Soborna 12, Zorehrad, 01001', hours: 'Mon–Fri 08:00–18:00; Sat 09:00–14:00', collectBy: '2027-01-29' },
+  },
   address: { uk: 'Олена Коваль\nвул. Садова, 5, кв. 12\nм. Зореград\n01001', en: 'Olena Koval\nvul. Sadova 5, apt. 12\nZorehrad\n01001 Ukraine' },
 } as const;
 
@@ -68,6 +73,10 @@ function preview(purpose: NoticePurpose, lang: Lang, links: NotificationLinks, a
         return caseNotice(withdrawnEmail(lang, n, url));
       case 'decision-by-post':
         return { inbox: null, email: null, sms: null, letter: decisionByPostLetter(lang, n, 'granted', SAMPLE.toldOn, afterWorkingDays, url) };
+      case 'ready-for-collection':
+        return caseNotice(readyForCollectionEmail(lang, 'ready', n, SAMPLE.collection[lang], false, url));
+      case 'ready-for-collection-representative':
+        return caseNotice(readyForCollectionEmail(lang, 'ready', n, SAMPLE.collection[lang], true, url));
       case 'officer-reminder':
         return { inbox: null, email: deadlineEmail(lang, 'reminder', n, SAMPLE.dueOn, 3, links.officeCase(lang, SAMPLE.caseId)), sms: null, letter: null };
       case 'officer-escalation':

@@ -7,9 +7,10 @@ import type { Database, Queryable } from '../../platform/db/database.ts';
 import { outboxRepository } from '../../platform/outbox/index.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import { formatMoney } from '../cases/index.ts';
+import type { CollectionReadyMessage } from '../collection/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import type { CaseNoticeKind } from './case-notices.ts';
-import { caseSubmittedEmail, decisionEmail, decisionLetter, informationRequestedEmail, noticeSms, paymentReceivedEmail, withdrawnEmail } from './case-templates.ts';
+import { caseSubmittedEmail, decisionEmail, decisionLetter, informationRequestedEmail, noticeSms, paymentReceivedEmail, readyForCollectionEmail, withdrawnEmail } from './case-templates.ts';
 import type { NotificationLinks } from './links.ts';
 import { lettersRepository } from './letters.repository.ts';
 import { APPEAL_EMAIL_TOPIC, APPEAL_SMS_TOPIC, type AppealDelivery, deliveryKey, NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, type NoticeDelivery } from './notice-deliveries.ts';
@@ -30,6 +31,8 @@ export interface CaseNotice {
   readonly feeDue: number | null;
   /** The day an answer is asked for by, with an `information-requested` notice. */
   readonly answerBy: string | null;
+  /** What a `ready-for-collection` or `collection-reminder` notice tells: what, where, until when. */
+  readonly collection?: CollectionReadyMessage;
 }
 
 /** What one fan-out did: who was told, how many inbox rows and deliveries it wrote (none when it ran before). */
@@ -58,8 +61,20 @@ export interface InboxParty {
 
 const INBOX_LIMIT = 200;
 
-function wording(n: CaseNotice, lang: Lang, caseNumber: string, url: string): RenderedEmail {
+/** The collection notice in one language; a representative is told to bring their authority too. */
+function collectionWording(k: CollectionReadyMessage | undefined, lang: Lang, caseNumber: string, url: string, representative: boolean): RenderedEmail {
+  if (k === undefined) {
+    throw new Error(`a collection notice of case ${caseNumber} without its collection`);
+  }
+  const words = { what: k.what[lang], centre: k.centreName[lang], address: k.address[lang], hours: k.hours[lang], collectBy: k.collectBy };
+  return readyForCollectionEmail(lang, k.notice, caseNumber, words, representative, url);
+}
+
+function wording(n: CaseNotice, lang: Lang, caseNumber: string, url: string, role: Recipient['role']): RenderedEmail {
   switch (n.kind) {
+    case 'ready-for-collection':
+    case 'collection-reminder':
+      return collectionWording(n.collection, lang, caseNumber, url, role === 'representative');
     case 'submitted':
       return caseSubmittedEmail(lang, caseNumber, url, n.feeDue === null ? null : formatMoney(n.feeDue, lang));
     case 'payment-received':
@@ -116,7 +131,7 @@ export function createNoticesService(deps: NoticesDeps) {
         let lettersWritten = 0;
         for (const r of recipients) {
           const url = links.applicantCase(r.language, c.id);
-          const text = wording(notice, r.language, c.number, url);
+          const text = wording(notice, r.language, c.number, url, r.role);
           const written = await noticesRepository.insertMessage(tx, {
             id: newId(), personId: r.personId, party: r.party, caseId: c.id, caseNumber: c.number, kind: notice.kind, lang: r.language,
             subject: text.subject, body: text.text, documentId, sourceKey, createdAt: now,

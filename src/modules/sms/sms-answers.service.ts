@@ -3,6 +3,8 @@ import type { Lang } from '../../kernel/text.ts';
 import { AppointmentClosed, type AppointmentsService, type AppointmentView, kyivClock } from '../appointments/index.ts';
 import { canActOnCase, type CaseRecord, workflowOf } from '../cases/index.ts';
 import type { CatalogueService } from '../catalogue/index.ts';
+import type { CollectionStanding } from '../collection/index.ts';
+import { kyivDay } from '../deadlines/index.ts';
 import type { PhoneHolders } from '../identity/index.ts';
 import { type BookedVisit, bookedText, bookNotFound, bookRefused, bookUnknownNumber, cancelClosed, cancelledText, cancelNotFound } from './sms-booking-replies.ts';
 import { type ParsedSms, scriptLang, type SmsCommand } from './sms-commands.ts';
@@ -33,6 +35,8 @@ export interface AnswerDeps {
   readonly appointments: Pick<AppointmentsService, 'bookBySms' | 'cancelBySms'>;
   /** A centre's walk-in queue now (the queue module), for QUEUE. */
   readonly queue: { situation(centreId: string): Promise<{ readonly waiting: number; readonly estimatedMinutes: number } | null> };
+  /** Where a case's result stands at a centre (the collection module), for STATUS. */
+  readonly collection: { standing(caseId: string): Promise<CollectionStanding | null> };
 }
 
 /**
@@ -97,7 +101,11 @@ async function caseStatus(deps: AnswerDeps, caseNumber: string, lang: Lang, from
     return neutral;
   }
   const state = workflowOf(service).states.find((s) => s.id === c.state)?.label[lang] ?? c.state;
-  return statusText(lang, { number: c.number, serviceName: service.name[lang], state, dueOn: c.dueOn });
+  const standing = await deps.collection.standing(c.id);
+  const collection = standing === null ? null
+    : standing.kind === 'ready' ? { kind: 'ready' as const, centre: standing.centre[lang], day: kyivDay(standing.since) }
+      : { kind: 'collected' as const, centre: standing.centre[lang], day: kyivDay(standing.on) };
+  return statusText(lang, { number: c.number, serviceName: service.name[lang], state, dueOn: c.dueOn, collection });
 }
 
 async function serviceInfo(deps: AnswerDeps, text: string, lang: Lang): Promise<string> {

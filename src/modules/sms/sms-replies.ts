@@ -36,9 +36,24 @@ export const statusNeutral = (lang: Lang, cabinetUrl: string): string =>
     ? `Стан справи за SMS повідомляємо лише на підтверджений номер її заявника чи представника. Перегляньте свої справи в кабінеті: ${cabinetUrl}`
     : `We give a case's status by SMS only to the confirmed number of its applicant or representative. See your cases in your account: ${cabinetUrl}`;
 
-export function statusText(lang: Lang, c: { number: string; serviceName: string; state: string; dueOn: string | null }): string {
-  const due = c.dueOn === null ? '' : lang === 'uk' ? ` Строк: ${c.dueOn}.` : ` Due: ${c.dueOn}.`;
-  return lang === 'uk' ? `Справа ${c.number} (${c.serviceName}): ${c.state}.${due}` : `Case ${c.number} (${c.serviceName}): ${c.state}.${due}`;
+/** A case's result at a centre, for STATUS: ready there since a day, or collected on one. */
+export interface StatusCollection {
+  readonly kind: 'ready' | 'collected';
+  readonly centre: string;
+  readonly day: string;
+}
+
+function collectionLine(lang: Lang, k: StatusCollection): string {
+  if (k.kind === 'ready') {
+    return lang === 'uk' ? ` Готово до отримання: ${k.centre}, з ${k.day}.` : ` Ready for collection at ${k.centre} since ${k.day}.`;
+  }
+  return lang === 'uk' ? ` Отримано ${k.day}.` : ` Collected on ${k.day}.`;
+}
+
+export function statusText(lang: Lang, c: { number: string; serviceName: string; state: string; dueOn: string | null; collection?: StatusCollection | null }): string {
+  const due = c.dueOn === null || (c.collection ?? null) !== null ? '' : lang === 'uk' ? ` Строк: ${c.dueOn}.` : ` Due: ${c.dueOn}.`;
+  const collected = c.collection === undefined || c.collection === null ? '' : collectionLine(lang, c.collection);
+  return lang === 'uk' ? `Справа ${c.number} (${c.serviceName}): ${c.state}.${due}${collected}` : `Case ${c.number} (${c.serviceName}): ${c.state}.${due}${collected}`;
 }
 
 export const infoFound = (name: string, url: string): string => `${name}: ${url}`;

@@ -1,5 +1,6 @@
 import { type Attachment, MAX_ANSWER_FILES } from '../../modules/applications/index.ts';
 import type { Service } from '../../modules/catalogue/index.ts';
+import type { CollectionStanding } from '../../modules/collection/index.ts';
 import { type CaseDocument, type CaseEventRecord, type CaseRecord, MAX_CASE_TEXT, formatMoney, type InformationRequest, type PaymentStanding } from '../../modules/cases/index.ts';
 import { paths } from '../common/paths.ts';
 import { ErrorSummary, type FieldError, FileUpload, formatTerm, Textarea, Timeline } from '../common/components.tsx';
@@ -26,6 +27,8 @@ export interface CaseView {
   readonly notice: string | null;
   readonly values: Readonly<Record<string, string>>;
   readonly csrf: string;
+  /** Where the result stands at a centre: ready for collection, or collected (null: not made ready). */
+  readonly collection: CollectionStanding | null;
 }
 
 /** One case as the applicant sees it: its status, whose turn it is and by when, what to do now, and its history. */
@@ -57,6 +60,16 @@ export function CasePage({ ctx, view }: { ctx: PageContext; view: CaseView }) {
         </div>
         <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{t('cases.submitted')}</dt><dd class="govuk-summary-list__value">{formatInstant(c.submittedAt, lang)}</dd></div>
         <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{t('cases.term')}</dt><dd class="govuk-summary-list__value">{formatTerm(t, c.term)}</dd></div>
+        {view.collection === null ? null : (
+          <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{t('collection.section.title')}</dt><dd class="govuk-summary-list__value">
+            {view.collection.kind === 'collected' ? t('collection.cabinet.collected', { on: formatInstant(view.collection.on, lang) }) : (
+              <>
+                <p class="govuk-body govuk-!-margin-bottom-1">{t('collection.cabinet.ready', { centre: view.collection.centre[lang], since: formatInstant(view.collection.since, lang) })}</p>
+                {view.collection.collectBy === null ? null : <p class="govuk-body govuk-!-margin-bottom-0">{t('collection.cabinet.readyBy', { day: formatDay(view.collection.collectBy, lang) })}</p>}
+              </>
+            )}
+          </dd></div>
+        )}
         {c.party.kind === 'self' ? null : <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{t('receipt.applicant')}</dt><dd class="govuk-summary-list__value">{t('cases.forParty', { name: c.party.name, applicant: c.applicantName })}</dd></div>}
       </dl>
       {open ? <AnswerForm ctx={ctx} view={view} request={open} /> : null}

@@ -11,7 +11,7 @@ import { tagTone, type TagTone } from './cabinet.view.ts';
 /** The events whose names the locale holds; any other (a service's own workflow) is named by the state it led to. */
 export const NAMED_EVENTS = [
   'submit', 'request-payment', 'pay', 'register', 'start-review', 'request-information', 'answer-information', 'grant', 'grant-by-silent-consent', 'refuse', 'withdraw', 'issue-result', 'close',
-  'decision-sent-by-post', 'decision-unread-no-address',
+  'decision-sent-by-post', 'decision-unread-no-address', 'ready-for-collection', 'handed-over', 'collection-cancelled',
 ] as const;
 export type NamedEvent = (typeof NAMED_EVENTS)[number];
 export const isNamed = (event: string): event is NamedEvent => (NAMED_EVENTS as readonly string[]).includes(event);

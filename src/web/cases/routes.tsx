@@ -4,6 +4,7 @@ import type { Lang } from '../../kernel/text.ts';
 import {
   type AnswerFilesFailure, type DraftsService, MAX_ANSWER_FILES, type StorageFull, type StorageQuotaReached, type TooManyFiles, type UploadRefused,
 } from '../../modules/applications/index.ts';
+import type { CollectionService } from '../../modules/collection/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import { type CaseActionError, type CasePaymentsService, PaymentUnavailable, type CasesService, type PaymentRow, type ReceiptsService } from '../../modules/cases/index.ts';
 import { visiblePages } from '../../modules/forms/index.ts';
@@ -35,6 +36,8 @@ export interface CasesWebDeps {
   readonly publicUrl: string;
   /** The portal inbox: unread messages on the cabinet, a decision's download recorded on its notices. */
   readonly notices: Pick<NoticesService, 'unreadCount' | 'decisionDownloaded'>;
+  /** Where the case's result stands at a centre (ready for collection, collected). */
+  readonly collection: Pick<CollectionService, 'standing'>;
 }
 
 type Params = { id: string; documentId: string; attachmentId: string };
@@ -58,10 +61,12 @@ async function renderCase(d: Deps, request: FastifyRequest, reply: FastifyReply,
   if (loaded === null) {
     return sendNotFoundPage(request, reply);
   }
-  const [attachments, fee] = await Promise.all([drafts.attachmentsOfCase(loaded.case.id), d.payments?.feeOf(loaded.case.id) ?? { payments: [], standing: { kind: 'open' } as const }]);
+  const [attachments, fee, collection] = await Promise.all([
+    drafts.attachmentsOfCase(loaded.case.id), d.payments?.feeOf(loaded.case.id) ?? { payments: [], standing: { kind: 'open' } as const }, d.collection.standing(loaded.case.id),
+  ]);
   const { payments, standing: payment } = fee;
   const notice = o.returnedFrom === undefined ? o.notice : returnNotice(ctx.t, payments, o.returnedFrom);
-  const view = { ...loaded, attachments, payment, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
+  const view = { ...loaded, attachments, payment, collection, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
   return sendPage(reply, o.status, <CasePage ctx={ctx} view={view} />);
 }
 

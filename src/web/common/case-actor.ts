@@ -15,12 +15,17 @@ export type CaseActor =
   /** An officer of the agency in their workflow role. */
   | { readonly kind: 'officer'; readonly role: 'clerk' | 'decision-maker' | 'supervisor'; readonly name: string }
   /** Staff who acted for the applicant on another channel (a contact-centre operator, a front-desk or post-room clerk). */
-  | { readonly kind: 'assisting'; readonly role: 'contact-centre' | 'front-desk' | 'staff'; readonly name: string; readonly forWhom: string };
+  | { readonly kind: 'assisting'; readonly role: 'contact-centre' | 'front-desk' | 'staff'; readonly name: string; readonly forWhom: string }
+  /** A centre's front desk acting on its own account (a result made ready, handed over). */
+  | { readonly kind: 'centre'; readonly name: string };
 
 const OFFICER_ROLES = ['clerk', 'decision-maker', 'supervisor'] as const;
 const isOfficerRole = (role: string): role is (typeof OFFICER_ROLES)[number] => (OFFICER_ROLES as readonly string[]).includes(role);
 
-type Event = Pick<CaseEventRecord, 'actorPersonId' | 'actorName' | 'actorRole' | 'actorStaffRoles'>;
+type Event = Pick<CaseEventRecord, 'actorPersonId' | 'actorName' | 'actorRole' | 'actorStaffRoles'> & { readonly event?: string };
+
+/** The events the front desk records on its own account, not for the applicant. */
+const CENTRE_EVENTS: readonly string[] = ['ready-for-collection', 'handed-over', 'collection-cancelled'];
 type Case = Pick<CaseRecord, 'applicantPersonId' | 'applicantName' | 'party'>;
 
 export function caseActor(e: Event, c: Case): CaseActor {
@@ -30,6 +35,9 @@ export function caseActor(e: Event, c: Case): CaseActor {
   const name = e.actorName ?? '';
   if (isOfficerRole(e.actorRole)) {
     return { kind: 'officer', role: e.actorRole, name };
+  }
+  if (e.actorRole === 'front-desk' && e.event !== undefined && CENTRE_EVENTS.includes(e.event)) {
+    return { kind: 'centre', name };
   }
   const party = c.party.kind === 'self' ? null : c.party.name;
   if (e.actorPersonId === c.applicantPersonId) {
@@ -53,6 +61,10 @@ export function actorWords(t: Translator, a: CaseActor, o: { names: boolean }): 
       return t('timeline.actor.representative', { name: a.name, party: a.party });
     case 'officer': {
       const role = t(`timeline.role.${a.role}`);
+      return o.names && a.name !== '' ? t('timeline.actor.named', { name: a.name, role }) : role;
+    }
+    case 'centre': {
+      const role = t('timeline.role.front-desk');
       return o.names && a.name !== '' ? t('timeline.actor.named', { name: a.name, role }) : role;
     }
     case 'assisting': {

@@ -9,6 +9,7 @@ import { enDeadLetters } from '../office/en-dead-letters.ts';
 import { enLetters } from '../office/en-letters.ts';
 import { enAssisted } from '../office/en-assisted.ts';
 import { enQueue } from '../queue/en-queue.ts';
+import { enCollection } from '../collection/en-collection.ts';
 import { enNoticeTemplates } from '../office/en-notice-templates.ts';
 import { enCalls } from '../office/en-calls.ts';
 import { enUnavailable } from './en-unavailable.ts';
@@ -38,6 +39,7 @@ export const en: Messages = {
   ...enLetters,
   ...enAssisted,
   ...enQueue,
+  ...enCollection,
   ...enNoticeTemplates,
   ...enCalls,
   ...enUnavailable,

@@ -9,6 +9,7 @@ import { ukDeadLetters } from '../office/uk-dead-letters.ts';
 import { ukLetters } from '../office/uk-letters.ts';
 import { ukAssisted } from '../office/uk-assisted.ts';
 import { ukQueue } from '../queue/uk-queue.ts';
+import { ukCollection } from '../collection/uk-collection.ts';
 import { ukNoticeTemplates } from '../office/uk-notice-templates.ts';
 import { ukCalls } from '../office/uk-calls.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
@@ -37,6 +38,7 @@ export const uk = {
   ...ukLetters,
   ...ukAssisted,
   ...ukQueue,
+  ...ukCollection,
   ...ukNoticeTemplates,
   ...ukCalls,
   ...ukUnavailable,

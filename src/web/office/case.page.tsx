@@ -8,6 +8,7 @@ import type { CaseView, Officer } from './query.tsx';
 import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
 import { CaseStatusPanel } from './case-status.tsx';
 import { FilingBasis, type FilingBasisView } from './filing-basis.tsx';
+import { ReadySection, type ReadySectionView } from '../collection/ready-section.tsx';
 
 export interface OfficeCaseView {
   readonly view: CaseView;
@@ -18,6 +19,8 @@ export interface OfficeCaseView {
   readonly officers: readonly Officer[];
   readonly forms: CaseForms;
   readonly nav: OfficeNavItems;
+  /** Collection at a centre: null when this officer may not mark it (the collection module decides). */
+  readonly ready: ReadySectionView | null;
 }
 
 /** One case as an officer of its agency sees it: what was asked and answered, what happened, what can be done. */
@@ -39,6 +42,7 @@ export function OfficeCasePage({ ctx, page }: { ctx: PageContext; page: OfficeCa
       <Answers ctx={ctx} view={view} attachments={page.attachments} />
       <Requests ctx={ctx} view={view} attachments={page.attachments} />
       <Documents ctx={ctx} view={view} csrf={forms.csrf} />
+      {page.ready === null ? null : <ReadySection ctx={ctx} view={page.ready} />}
       <History ctx={ctx} view={view} />
       <Notes ctx={ctx} view={view} forms={forms} />
       <Assignment ctx={ctx} view={view} forms={forms} officers={page.officers} />

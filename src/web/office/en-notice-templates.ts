@@ -18,6 +18,8 @@ export const enNoticeTemplates: Copy<typeof ukNoticeTemplates> = {
     other: '{count} parts, {encoding} encoding ({units} characters)',
   },
   'office.noticeTemplates.purpose.submitted': 'Application received (with a fee to pay)',
+  'office.noticeTemplates.purpose.ready-for-collection': 'Result ready for collection at a centre',
+  'office.noticeTemplates.purpose.ready-for-collection-representative': 'Result ready for collection: to a representative',
   'office.noticeTemplates.purpose.payment-received': 'Payment received',
   'office.noticeTemplates.purpose.information-requested': 'The applicant’s answer is needed',
   'office.noticeTemplates.purpose.decision-granted': 'Decision: granted',

@@ -1,5 +1,5 @@
 import type { SignedIn } from '../../modules/identity/index.ts';
-import { paths } from '../common/paths.ts';
+import { PATHS, paths } from '../common/paths.ts';
 import type { PageContext } from '../common/layout.tsx';
 import { SubNavigation } from '../common/moj.tsx';
 
@@ -14,9 +14,10 @@ export interface OfficeNavItems {
   readonly noticeTemplates: boolean;
   readonly calls: boolean;
   readonly appeals: boolean;
+  readonly collections: boolean;
 }
 
-export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters' | 'assisted' | 'notice-templates' | 'calls' | 'callbacks' | 'appeals';
+export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters' | 'assisted' | 'notice-templates' | 'calls' | 'callbacks' | 'appeals' | 'collections';
 
 const has = (signedIn: SignedIn, roles: readonly string[]) => signedIn.staff.some((s) => roles.includes(s.role));
 
@@ -31,6 +32,7 @@ export function officeNavItems(signedIn: SignedIn): OfficeNavItems {
     noticeTemplates: has(signedIn, ['supervisor', 'agency-admin']),
     calls: has(signedIn, ['contact-centre']),
     appeals: has(signedIn, ['clerk', 'decision-maker', 'supervisor', 'contact-centre', 'national-admin']),
+    collections: has(signedIn, ['front-desk']),
   };
 }
 
@@ -43,6 +45,7 @@ export function OfficeNav({ ctx, items, current }: { ctx: PageContext; items: Of
     ...(items.payments ? [['payments', paths.officePayments(lang), t('office.payments.title')] as [OfficeSection, string, string]] : []),
     ...(items.letters ? [['letters', paths.letters(lang), t('office.letters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.assisted ? [['assisted', paths.assisted(lang), t('assisted.nav')] as [OfficeSection, string, string]] : []),
+    ...(items.collections ? [['collections', PATHS.collections.url(lang), t('collection.desk.title')] as [OfficeSection, string, string]] : []),
     ...(items.appeals ? [['appeals', paths.officeAppeals(lang), t('appeals.office.nav')] as [OfficeSection, string, string]] : []),
     ...(items.deadLetters ? [['dead-letters', paths.deadLetters(lang), t('office.deadLetters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.noticeTemplates ? [['notice-templates', paths.noticeTemplates(lang), t('office.noticeTemplates.nav')] as [OfficeSection, string, string]] : []),

@@ -5,6 +5,7 @@ import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { AssistedFilingService, DraftsService } from '../../modules/applications/index.ts';
 import { type BackOfficeService, type CasesService } from '../../modules/cases/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
+import type { CollectionService } from '../../modules/collection/index.ts';
 import { STAFF_ROLES, type SignedIn } from '../../modules/identity/index.ts';
 import { UnknownEvent } from '../../modules/workflow/index.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
@@ -14,7 +15,8 @@ import { PATHS, paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
 import { type WebRoute, route } from '../common/route-table.ts';
 import { sendFile } from '../common/send-file.ts';
-import { formString, formStrings } from '../common/form-values.ts';
+import { formString, formStrings, readDateInput } from '../common/form-values.ts';
+import { readyProblem } from '../collection/errors.ts';
 import { me } from '../identity/routes.tsx';
 import type { FieldError } from '../common/components.tsx';
 import { type OfficeError, actProblem, caseProblem, workflowProblem } from './errors.tsx';
@@ -32,6 +34,7 @@ export interface OfficeWebDeps {
   readonly cases: CasesService;
   readonly catalogue: CatalogueService;
   readonly assisted: AssistedFilingService;
+  readonly collection: CollectionService;
 }
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
@@ -57,6 +60,7 @@ export function officeRoutes(deps: OfficeWebDeps): WebRoute[] {
     route(PATHS.officeDecisionBack, 'POST', OFFICERS, decision.back),
     route(PATHS.officeCaseNotes, 'POST', OFFICERS, inLang(kase.note)),
     route(PATHS.officeCaseAssign, 'POST', OFFICERS, inLang(kase.assign)),
+    route(PATHS.officeCollectionReady, 'POST', OFFICERS, inLang(kase.ready)),
     route(PATHS.officeAttachment, 'GET', OFFICERS, files.attachment),
     route(PATHS.officeDocument, 'GET', OFFICERS, files.document),
   ];
@@ -117,7 +121,7 @@ interface FormState {
   readonly values: Readonly<Record<string, string>>;
 }
 
-function caseHandlers({ backOffice, drafts, assisted, catalogue }: OfficeWebDeps) {
+function caseHandlers({ backOffice, drafts, assisted, catalogue, collection }: OfficeWebDeps) {
   /** How staff filed the case for the person (null when the person filed it), with the front desk's centre by name. */
   const filingBasis = async (signedIn: SignedIn, caseId: string, lang: Lang) => {
     const filing = await assisted.filingForOfficer(signedIn, caseId);
@@ -134,9 +138,17 @@ function caseHandlers({ backOffice, drafts, assisted, catalogue }: OfficeWebDeps
     if (view === null) {
       return sendNotFoundPage(request, reply);
     }
-    const [attachments, filing] = await Promise.all([drafts.attachmentsOfCase(view.case.id), filingBasis(signedIn, view.case.id, pageContext(request).lang)]);
+    const [attachments, filing, options, standing] = await Promise.all([
+      drafts.attachmentsOfCase(view.case.id), filingBasis(signedIn, view.case.id, pageContext(request).lang),
+      collection.readyOptions(signedIn, view.case.id), collection.standing(view.case.id),
+    ]);
+    const ready = options === null ? null : {
+      options, standing, csrf: signedIn.session.csrfToken, caseId: view.case.id, errors: form.errors,
+      centre: form.values['centre'] ?? options.defaultCentreId ?? '',
+      collectBy: { day: form.values['collectBy-day'] ?? '', month: form.values['collectBy-month'] ?? '', year: form.values['collectBy-year'] ?? '' },
+    };
     const page = {
-      view, attachments, filing, officers: view.assignable, nav: officeNavItems(signedIn), forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form },
+      view, attachments, filing, ready, officers: view.assignable, nav: officeNavItems(signedIn), forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form },
     };
     return sendPage(reply, status, <OfficeCasePage ctx={pageContext(request)} page={page} />);
   };
@@ -181,7 +193,19 @@ function caseHandlers({ backOffice, drafts, assisted, catalogue }: OfficeWebDeps
     const done = await backOffice.assign(signedIn, view.case.organisationId, [view.case.id], assignee === '' ? null : assignee);
     return done.ok ? reply.redirect(paths.officeCase(lang, id), 303) : refused(request, reply, caseProblem(done.error, 'assignee'), { assignee });
   };
-  return { show, act, note, assign, render, refused };
+  /** Marks the case's result ready for collection at a centre (collection module); a refusal re-renders the case page with the form as typed. */
+  const ready = (lang: Lang): Handler => async (request, reply) => {
+    const id = param(request, 'id');
+    const centre = formString(request.body, 'centre').trim();
+    const by = readDateInput(request.body, 'collectBy');
+    const values = { centre, 'collectBy-day': by.parts.day, 'collectBy-month': by.parts.month, 'collectBy-year': by.parts.year };
+    if (by.ok === false) {
+      return refused(request, reply, { key: 'collection.error.collectBy.invalid', field: 'collectBy', status: 400 }, values);
+    }
+    const done = await collection.markReady(me(request), id, { centreId: centre, collectBy: by.ok === true ? by.iso : '' });
+    return done.ok ? reply.redirect(`${paths.officeCase(lang, id)}#collection-title`, 303) : refused(request, reply, readyProblem(done.error), values);
+  };
+  return { show, act, note, assign, ready, render, refused };
 }
 
 function fileHandlers({ backOffice, drafts }: OfficeWebDeps) {

@@ -17,6 +17,8 @@ export const ukNoticeTemplates = {
     other: '{count} частини, кодування {encoding} ({units} знаків)',
   },
   'office.noticeTemplates.purpose.submitted': 'Заяву прийнято (зі збором до сплати)',
+  'office.noticeTemplates.purpose.ready-for-collection': 'Результат готовий до отримання в центрі',
+  'office.noticeTemplates.purpose.ready-for-collection-representative': 'Результат готовий до отримання: представникові',
   'office.noticeTemplates.purpose.payment-received': 'Оплату отримано',
   'office.noticeTemplates.purpose.information-requested': 'Потрібна відповідь заявника',
   'office.noticeTemplates.purpose.decision-granted': 'Рішення: послугу надано',

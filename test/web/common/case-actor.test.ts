@@ -37,6 +37,13 @@ describe('who acted on a case event, in words', () => {
     expect(caseActor(event({ actorPersonId: 'p-x', actorName: 'X', actorStaffRoles: ['agency-admin'], channel: 'in-person' }), self)).toMatchObject({ kind: 'assisting', role: 'staff' });
   });
 
+  it('the front desk handing a result over or making it ready acts on its own account, not for the applicant', () => {
+    const handed = event({ event: 'handed-over', actorPersonId: 'p-desk', actorName: 'Hanna Desk', actorRole: 'front-desk', actorStaffRoles: ['front-desk'], channel: 'in-person' });
+    expect(caseActor(handed, self)).toEqual({ kind: 'centre', name: 'Hanna Desk' });
+    expect(eventByline(en, handed, self, { names: true })).toBe('Hanna Desk (front-desk clerk) · in person');
+    expect(eventByline(uk, { ...handed, event: 'ready-for-collection' }, self, { names: false })).toBe('працівник приймальні · особисто');
+  });
+
   it('another person for the party (a co-director, a representative); the portal itself', () => {
     expect(eventByline(en, event({ actorPersonId: 'p-rep', actorName: 'Taras Melnyk', actorRole: 'applicant' }), business, { names: false })).toBe('Taras Melnyk, acting for Sonyachna LLC · through the portal');
     expect(eventByline(en, event({ actorPersonId: null, actorName: null, channel: 'system' }), self, { names: true })).toBe('Portico · automatically');
