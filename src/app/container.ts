@@ -74,7 +74,8 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const queue = createQueueService({ db, clock, catalogue });
   const noticePreviews = createNoticePreviews({ links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays, now: () => clock.now() });
   const decisionsByPost = createDecisionsByPost({ db, clock, calendar, links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays });
-  const appeals = createAppealsService({ db, clock, calendar, catalogue, cases });
+  // The contact centre is made below; the appeals service asks it for a call's caller only when an operator files.
+  const appeals = createAppealsService({ db, clock, calendar, catalogue, cases, callers: { identifiedCaller: (signedIn, callId) => contactCentre.identifiedCaller(signedIn, callId) } });
   const sms = createSmsService({
     db, clock, limiter: rateLimiter, catalogue, cases, appointments, queue, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
     appeals,
