@@ -11,6 +11,7 @@ import { enAssisted } from '../office/en-assisted.ts';
 import { enQueue } from '../queue/en-queue.ts';
 import { enNoticeTemplates } from '../office/en-notice-templates.ts';
 import { enCalls } from '../office/en-calls.ts';
+import { enAppealIntake } from '../office/en-appeal-intake.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
@@ -40,6 +41,7 @@ export const en: Messages = {
   ...enQueue,
   ...enNoticeTemplates,
   ...enCalls,
+  ...enAppealIntake,
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,

@@ -11,6 +11,7 @@ import { ukAssisted } from '../office/uk-assisted.ts';
 import { ukQueue } from '../queue/uk-queue.ts';
 import { ukNoticeTemplates } from '../office/uk-notice-templates.ts';
 import { ukCalls } from '../office/uk-calls.ts';
+import { ukAppealIntake } from '../office/uk-appeal-intake.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
@@ -39,6 +40,7 @@ export const uk = {
   ...ukQueue,
   ...ukNoticeTemplates,
   ...ukCalls,
+  ...ukAppealIntake,
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,
