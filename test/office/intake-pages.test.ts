@@ -21,7 +21,7 @@ const get = (who: Who, url: string) => t.app.inject({ url, headers: { cookie: `p
 const post = (who: Who, url: string, fields: ReadonlyArray<readonly [string, string]>) =>
   t.app.inject({
     method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: `portico_session=${who.token}` },
-    payload: new URLSearchParams([['_csrf', who.session.csrfToken], ...fields]).toString(),
+    payload: new URLSearchParams([['_csrf', who.session.csrfToken], ...fields.map(([k, v]) => [k, v])]).toString(),
   });
 
 beforeAll(async () => {

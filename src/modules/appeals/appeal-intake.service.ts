@@ -99,7 +99,7 @@ export function intakeActions(deps: IntakeDeps) {
           problems.push(who);
         }
         const person = who instanceof AppealPersonUnknown ? null : who;
-        if (input.caseNumber.trim() !== '' && (named === null || person?.personId == null || named.applicantPersonId !== person.personId)) {
+        if (input.caseNumber.trim() !== '' && (named === null || person === null || person.personId === null || named.applicantPersonId !== person.personId)) {
           problems.push(new AppealCaseUnknown());
         }
         if (problems.length > 0 || checked.kind === null || person === null) {

@@ -11,12 +11,12 @@ import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { Actor, SignedIn } from '../identity/index.ts';
 import {
-  type AppealChannel, type AppealInput, type AppealKind, type AppealRecord, appealTermOf, canExtend, extendedDueOn, FILED_KINDS, MAX_APPEAL_TEXT, MAX_OFFICER_NAME, QUICK_TERM, routeOf,
+  type AppealChannel, type AppealInput, type AppealKind, type AppealRecord, appealTermOf, canExtend, extendedDueOn, MAX_APPEAL_TEXT, QUICK_TERM, routeOf,
   termEnd,
 } from './appeal.ts';
 import { APPEAL_NOTICE_TOPIC, type AppealNoticeMessage } from './appeal-messages.ts';
 import {
-  AppealAgencyUnknown, AppealAnswered, AppealCaseUnknown, AppealKindInvalid, AppealNotAllowed, AppealNotExtendable, AppealNotFound, AppealOfficerTooLong, AppealReplyRequired,
+  AppealAgencyUnknown, AppealAnswered, AppealCaseUnknown, AppealNotAllowed, AppealNotExtendable, AppealNotFound, AppealReplyRequired,
   AppealTextRequired, type AnswerFailure, type AssignFailure, CaseNotRefused, type ExtendFailure, type FileFailure, type RefusalAppealFailure, RefusalAppealedAlready,
 } from './appeals.errors.ts';
 import { answerableAgencies, mayAnswer, mayAssign, mayTriage } from './appeals.policy.ts';

@@ -231,7 +231,7 @@ function appealNotices(deps: NoticesDeps) {
           deliveries.push({ channel: 'sms', address: m.replyNumber });
         }
         const letter = appealLetterTo(m, person);
-        const lettersWritten = letter === null || m.organisationId == null ? 0 : (await lettersRepository.insertForAppeal(tx, {
+        const lettersWritten = letter === null || m.organisationId === null || m.organisationId === undefined ? 0 : (await lettersRepository.insertForAppeal(tx, {
           id: newId(), personId: person?.personId ?? null, appealId: m.appealId, appealNumber: m.number, organisationId: m.organisationId, lang,
           kind: m.notice === 'answered' ? 'appeal-answered' : 'appeal-extended', subject: mail.subject, body: mail.text, address: letter, sourceKey, createdAt: now,
         })) ? 1 : 0;

@@ -1,6 +1,6 @@
 import {
   type AppealIntakeRecord, type AppealRecord, FILED_KINDS, type IntakeChannel, MAX_APPEAL_TEXT, MAX_APPEAL_RECEIVED_AGE_DAYS, MAX_INTAKE_ADDRESS, MAX_INTAKE_NAME,
-  MAX_LETTER_PAGES, MAX_OFFICER_NAME,
+  MAX_OFFICER_NAME,
 } from '../../modules/appeals/index.ts';
 import { Button, ErrorSummary, type FieldError, InsetText, Panel, SummaryList, type SummaryRow } from '../common/components.tsx';
 import type { DateParts, DateProblem } from '../common/form-values.ts';

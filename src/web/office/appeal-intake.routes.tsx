@@ -53,7 +53,10 @@ function problemText(t: Translator, channel: IntakeChannel, e: IntakeProblemFail
       const max = p.startsWith('name') ? MAX_INTAKE_NAME : p.startsWith('address') ? MAX_INTAKE_ADDRESS : MAX_LETTER_PAGES;
       return { field: e.field, message: t(`intake.error.${p}`, { max, days: MAX_APPEAL_RECEIVED_AGE_DAYS }) };
     }
-    default:
+    case 'appeals.kind_invalid':
+    case 'appeals.text_required':
+    case 'appeals.agency_unknown':
+    case 'appeals.officer_too_long':
       return fileProblem(t, e);
   }
 }

@@ -38,11 +38,23 @@ const text = (source: unknown, name: string): string => {
   return typeof v === 'string' ? v : '';
 };
 
-/** Booking and cancelling a visit for the caller (the console) or a visitor (the front desk), over the appointments service's bookFor and cancelFor. */
-export function visitRoutes(d: VisitsWebDeps, me: Me): WebRoute[] {
-  const action = (lang: Lang, target: Target) => (target.channel === 'phone' ? paths.callVisits(lang, target.callId) : paths.deskVisits(lang));
-  const purpose = (target: Target) => (target.channel === 'phone' ? `contact-centre call ${target.callId}` : 'front-desk booking');
+const action = (lang: Lang, target: Target) => (target.channel === 'phone' ? paths.callVisits(lang, target.callId) : paths.deskVisits(lang));
+const purpose = (target: Target) => (target.channel === 'phone' ? `contact-centre call ${target.callId}` : 'front-desk booking');
 
+/** The notice after a booking or a cancellation, from the page's query. */
+function noticeOf(request: FastifyRequest, lang: Lang): string | null {
+  const q = request.query as Record<string, unknown> | undefined;
+  const { t } = pageContext(request);
+  const ref = typeof q?.['ref'] === 'string' && /^[A-Z0-9]{6}$/u.test(q['ref']) ? q['ref'] : null;
+  const when = typeof q?.['at'] === 'string' && INSTANT.test(q['at']) ? formatInstant(new Date(q['at']), lang) : null;
+  if (ref === null) {
+    return null;
+  }
+  return q?.['done'] === 'cancelled' ? t('visits.cancelled', { reference: ref }) : q?.['done'] === 'booked' && when !== null ? t('visits.booked', { reference: ref, when }) : null;
+}
+
+/** The page with its steps, the person it is for, and the refusals of a booking. */
+function visitViews(d: VisitsWebDeps, me: Me) {
   const callGone = (request: FastifyRequest, reply: FastifyReply, lang: Lang, callId: string) => {
     const ctx = pageContext(request);
     return sendPage(reply, 409, <MessagePage ctx={ctx} title={ctx.t('visits.title.phone')} text={ctx.t('visits.error.callerGone')} back={paths.call(lang, callId)} backLabel={ctx.t('visits.backToCall')} />);
@@ -82,17 +94,25 @@ export function visitRoutes(d: VisitsWebDeps, me: Me): WebRoute[] {
     return sendPage(reply, bad && status === 200 ? 400 : status, <VisitsPage ctx={pageContext(request)} view={{ ...view, errors: stepErrors }} />);
   }
 
-  const noticeOf = (request: FastifyRequest, lang: Lang): string | null => {
-    const q = request.query as Record<string, unknown> | undefined;
+  function refusedBooking(request: FastifyRequest, reply: FastifyReply, lang: Lang, target: Target, person: Person, choice: Choice, e: BookingRefusal) {
     const { t } = pageContext(request);
-    const ref = typeof q?.['ref'] === 'string' && /^[A-Z0-9]{6}$/u.test(q['ref']) ? q['ref'] : null;
-    const when = typeof q?.['at'] === 'string' && INSTANT.test(q['at']) ? formatInstant(new Date(q['at']), lang) : null;
-    if (ref === null) {
-      return null;
+    switch (e.code) {
+      case 'appointments.not_offered':
+        return page(request, reply, lang, target, person, { offer: '', day: '' }, 400, [{ field: 'offer', message: t('visits.error.offer') }], null);
+      case 'appointments.slot_full':
+      case 'appointments.slot_invalid':
+      case 'appointments.clash':
+        return page(request, reply, lang, target, person, choice, 409, [{ field: 'time', message: t(`appointmentError.${e.code.slice('appointments.'.length) as 'slot_full' | 'slot_invalid' | 'clash'}`) }], null);
+      case 'appointments.not_allowed':
+        return sendNotFoundPage(request, reply);
     }
-    return q?.['done'] === 'cancelled' ? t('visits.cancelled', { reference: ref }) : q?.['done'] === 'booked' && when !== null ? t('visits.booked', { reference: ref, when }) : null;
-  };
+  }
+  return { callGone, personOf, page, refusedBooking };
+}
 
+/** What the routes do: show a step, find a visitor or book, cancel. */
+function visitHandlers(d: VisitsWebDeps, me: Me) {
+  const { callGone, personOf, page, refusedBooking } = visitViews(d, me);
   async function show(request: FastifyRequest, reply: FastifyReply, lang: Lang, target: Target) {
     const person = await personOf(request, target, text(request.query, 'visitor'));
     if (person === undefined) {
@@ -135,20 +155,6 @@ export function visitRoutes(d: VisitsWebDeps, me: Me): WebRoute[] {
     return refusedBooking(request, reply, lang, target, person, choice, booked.error);
   }
 
-  function refusedBooking(request: FastifyRequest, reply: FastifyReply, lang: Lang, target: Target, person: Person, choice: Choice, e: BookingRefusal) {
-    const { t } = pageContext(request);
-    switch (e.code) {
-      case 'appointments.not_offered':
-        return page(request, reply, lang, target, person, { offer: '', day: '' }, 400, [{ field: 'offer', message: t('visits.error.offer') }], null);
-      case 'appointments.slot_full':
-      case 'appointments.slot_invalid':
-      case 'appointments.clash':
-        return page(request, reply, lang, target, person, choice, 409, [{ field: 'time', message: t(`appointmentError.${e.code.slice('appointments.'.length) as 'slot_full' | 'slot_invalid' | 'clash'}`) }], null);
-      case 'appointments.not_allowed':
-        return sendNotFoundPage(request, reply);
-    }
-  }
-
   async function cancel(request: FastifyRequest, reply: FastifyReply, lang: Lang, target: Target, appointmentId: string) {
     const person = await personOf(request, target, formString(request.body, 'visitor'));
     if (person === undefined || person === null) {
@@ -166,6 +172,12 @@ export function visitRoutes(d: VisitsWebDeps, me: Me): WebRoute[] {
     return sendNotFoundPage(request, reply);
   }
 
+  return { show, post, cancel };
+}
+
+/** Booking and cancelling a visit for the caller (the console) or a visitor (the front desk), over the appointments service's bookFor and cancelFor. */
+export function visitRoutes(d: VisitsWebDeps, me: Me): WebRoute[] {
+  const { show, post, cancel } = visitHandlers(d, me);
   return [
     route(PATHS.callVisits, 'GET', OPERATORS, async (request, reply, { lang, params }) => show(request, reply, lang, { channel: 'phone', callId: params.id })),
     route(PATHS.callVisits, 'POST', OPERATORS, async (request, reply, { lang, params }) => post(request, reply, lang, { channel: 'phone', callId: params.id })),
