@@ -33,3 +33,11 @@ export function checkAppeal(input: AppealInput, agencies: readonly string[]): Ch
   }
   return { problems, kind, text, agency, officer };
 }
+
+const FORM_ORDER = ['kind', 'text', 'agency', 'caseNumber', 'officer'];
+
+/** Problems in the order the form asks (the error summary follows the page). */
+export const inFormOrder = <P extends { readonly code: string }>(problems: readonly P[]): P[] =>
+  [...problems].sort((a, b) => FORM_ORDER.indexOf(fieldOf(a)) - FORM_ORDER.indexOf(fieldOf(b)));
+
+const fieldOf = (p: { readonly code: string }): string => ('field' in p && typeof p.field === 'string' ? p.field : '');

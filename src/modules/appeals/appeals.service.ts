@@ -21,7 +21,7 @@ import {
 } from './appeals.errors.ts';
 import { answerableAgencies, mayAnswer, mayAssign, mayTriage } from './appeals.policy.ts';
 import { appealsRepository } from './appeals.repository.ts';
-import { checkAppeal } from './appeal-checks.ts';
+import { checkAppeal, inFormOrder } from './appeal-checks.ts';
 import { intakeActions, type IntakeDeps } from './appeal-intake.service.ts';
 
 export interface AppealsDeps {
@@ -159,7 +159,7 @@ function filing(deps: AppealsDeps, h: Helpers) {
         }
       }
       if (problems.length > 0 || kind === null) {
-        return err(problems);
+        return err(inFormOrder(problems));
       }
       const organisationId = routeOf({ kind, namedAgency: agency === '' ? null : agency, caseAgency: named?.organisationId ?? null, parentOfCaseAgency: null });
       const person = signedIn.person;
