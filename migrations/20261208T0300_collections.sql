@@ -41,4 +41,4 @@ ALTER TABLE inbox_messages ADD CONSTRAINT inbox_messages_kind_check
   CHECK (kind IN ('submitted', 'payment-received', 'information-requested', 'decision', 'withdrawn', 'appeal-filed', 'appeal-extended', 'appeal-answered', 'ready-for-collection', 'collection-reminder'));
 ALTER TABLE letters DROP CONSTRAINT letters_kind_check;
 ALTER TABLE letters ADD CONSTRAINT letters_kind_check
-  CHECK (kind IN ('submitted', 'payment-received', 'information-requested', 'decision', 'withdrawn', 'ready-for-collection', 'collection-reminder'));
+  CHECK (kind IN ('submitted', 'payment-received', 'information-requested', 'decision', 'withdrawn', 'appeal-answered', 'appeal-extended', 'ready-for-collection', 'collection-reminder'));

@@ -11,7 +11,7 @@ import { createDocumentIssuer, renderPdf } from '../modules/documents/index.ts';
 import { createHttpPaymentProvider, type PaymentProvider } from '../modules/payments/index.ts';
 import { createDeadLettersService, createDecisionsByPost, createLettersService, createNoticePreviews, createNoticesService } from '../modules/notifications/index.ts';
 import { createContactCentre } from '../modules/contact-centre/index.ts';
-import { type OidcClient, createCallers, createContactsService, createPhoneHolders, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
+import { type OidcClient, createCallers, createContactsService, createVisitors, createPhoneHolders, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import type { DatabaseLogger } from '../platform/db/postgres.ts';
@@ -76,7 +76,8 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const collection = createCollectionService({ db, clock, catalogue, caseById: (q, id) => cases.byId(q, id), caseByNumber: (n) => cases.byNumber(n) });
   const noticePreviews = createNoticePreviews({ links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays, now: () => clock.now() });
   const decisionsByPost = createDecisionsByPost({ db, clock, calendar, links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays });
-  const appeals = createAppealsService({ db, clock, calendar, catalogue, cases });
+  // The contact centre is made below; the appeals service asks it for a call's caller only when an operator files.
+  const appeals = createAppealsService({ db, clock, calendar, catalogue, cases, callers: { identifiedCaller: (signedIn, callId) => contactCentre.identifiedCaller(signedIn, callId) } });
   const sms = createSmsService({
     db, clock, limiter: rateLimiter, catalogue, cases, appointments, queue, collection, holders: createPhoneHolders({ db, clock }), links: smsLinks(config.publicUrl), webhookSecret: config.channels.smsWebhookSecret,
     appeals,
@@ -84,7 +85,8 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const contactCentre = createContactCentre({
     db, clock, calendar, limiter: rateLimiter, callers: createCallers({ db, clock }), cases, policy: config.contactCentre, secret: identity.codeSecret, smsCountries: identity.contactCodes.smsCountries,
   });
-  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals };
+  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals,
+    visitors: createVisitors({ db, clock }) };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

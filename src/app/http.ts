@@ -33,6 +33,8 @@ import { collectionRoutes } from '../web/collection/routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
 import { appointmentRoutes } from '../web/appointments/routes.tsx';
 import { appealRoutes } from '../web/appeals/routes.tsx';
+import { appealIntakeRoutes } from '../web/office/appeal-intake.routes.tsx';
+import { visitRoutes } from '../web/office/visits.routes.tsx';
 import { guard, registerSessions } from '../web/identity/session.plugin.tsx';
 import { sendBadRequestPage, sendNotFoundPage, sendServerErrorPage, sendUnavailablePage } from '../web/common/error-pages.tsx';
 import { PUBLIC, type WebRoute } from '../web/common/route-table.ts';
@@ -114,6 +116,8 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...noticeTemplateRoutes({ previews: services.noticePreviews }, me),
     ...callRoutes({ contactCentre: services.contactCentre, callbackWorkingDays: services.config.contactCentre.callbackWorkingDays, now: () => services.clock.now() }, me),
     ...appealRoutes({ appeals: services.appeals, catalogue: services.catalogue, cases: services.cases }, me),
+    ...appealIntakeRoutes({ appeals: services.appeals, catalogue: services.catalogue, callers: services.contactCentre }, me),
+    ...visitRoutes({ appointments: services.appointments, visitors: services.visitors, callers: services.contactCentre, now: () => services.clock.now() }, me),
   ];
   for (const route of webRoutes) {
     // One Fastify route per pattern of the route's path declaration (each language, or the one without).

@@ -127,6 +127,11 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   myAppeal: () => ({ values: { id: '00000000-0000-4000-8000-0000000a9ea1' } }),
   officeAppeal: () => ({ values: { id: '00000000-0000-4000-8000-0000000a9ea1' } }),
   officeAppealAct: () => ({ values: { id: '00000000-0000-4000-8000-0000000a9ea1', action: 'answer' } }),
+  callAppeal: () => ({ values: { id: ids.call } }),
+  appealTaken: () => ({ values: { id: '00000000-0000-4000-8000-0000000a9ea1' } }),
+  callVisits: () => ({ values: { id: ids.call } }),
+  callVisitCancel: () => ({ values: { id: ids.call, appointmentId: '00000000-0000-4000-8000-00000000a991' } }),
+  deskVisitCancel: () => ({ values: { appointmentId: '00000000-0000-4000-8000-00000000a991' } }),
 };
 const isSampled = (name: string): name is WithParams => Object.hasOwn(SAMPLES, name);
 

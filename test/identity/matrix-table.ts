@@ -60,6 +60,9 @@ const FRONT_DESK_HIDDEN_GET_GRID = grid('S    S    R    R    R    R    R    R   
 const FRONT_DESK_HIDDEN_POST_GRID = grid('R   R    R    R    R    R    R    R    R    R    R    R    R    N    R    R    R');
 // Cancelling "ready for collection": officers of the case's agency or the front desk of its centre; none is in the matrix, so a 404.
 const COLLECTION_CANCEL_GRID = grid(    'R    R    R    R    R    R    R    R    R    N    N    N    R    N    R    R    R');
+// The post room: clerks only.
+const POST_ROOM_GET_GRID = grid(        'S    S    R    R    R    R    R    R    R    A    R    R    R    R    R    R    R');
+const POST_ROOM_POST_GRID = grid(       'R    R    R    R    R    R    R    R    R    A    R    R    R    R    R    R    R');
 
 // Citizens' appeals in the back office: the agencies' officers, the contact centre (triage) and national administrators.
 const APPEAL_STAFF = ['clerk', 'decision-maker', 'supervisor', 'contact-centre', 'national-admin'] as const;
@@ -242,6 +245,21 @@ export const GROUPS: readonly RouteGroup[] = [
       '/{lang}/office/calls/:id/log', '/{lang}/office/callbacks/:id/claim', '/{lang}/office/callbacks/:id/done',
     ],
   },
+  // The matrix's call has no identified caller: the console's forms answer 409 with the way back to the call.
+  { title: 'the console: an appeal and visits for the caller', requirement: { kind: 'staff', roles: ['contact-centre'] }, method: 'GET', expect: CONTACT_CENTRE_GET_GRID, routes: ['/{lang}/office/calls/:id/appeal', '/{lang}/office/calls/:id/appointments'] },
+  {
+    title: 'the console: filing an appeal, booking and cancelling a visit for the caller', requirement: { kind: 'staff', roles: ['contact-centre'] }, method: 'POST', expect: CONTACT_CENTRE_POST_GRID,
+    routes: ['/{lang}/office/calls/:id/appeal', '/{lang}/office/calls/:id/appointments', '/{lang}/office/calls/:id/appointments/:appointmentId/cancel'],
+  },
+  { title: 'the front desk: an appeal and visits for a visitor', requirement: { kind: 'staff', roles: ['front-desk'] }, method: 'GET', expect: FRONT_DESK_GET_GRID, routes: ['/{lang}/office/front-desk/appeal', '/{lang}/office/front-desk/appointments'] },
+  {
+    // Sent without a visitor or the appeal's fields: the form again with its problems (400).
+    title: 'the front desk: filing an appeal, finding a visitor, booking and cancelling a visit', requirement: { kind: 'staff', roles: ['front-desk'] }, method: 'POST', expect: FRONT_DESK_POST_GRID,
+    routes: ['/{lang}/office/front-desk/appeal', '/{lang}/office/front-desk/appointments', '/{lang}/office/front-desk/appointments/:appointmentId/cancel'],
+  },
+  { title: 'the post room: an appeal received by post', requirement: { kind: 'staff', roles: ['clerk'] }, method: 'GET', expect: POST_ROOM_GET_GRID, routes: ['/{lang}/office/post-room/appeal'] },
+  { title: 'the post room: registering an appeal (no fields: 400)', requirement: { kind: 'staff', roles: ['clerk'] }, method: 'POST', expect: POST_ROOM_POST_GRID, routes: ['/{lang}/office/post-room/appeal'] },
+  { title: 'an appeal a staff member took (the sample: 404)', requirement: { kind: 'staff', roles: FILING_STAFF }, method: 'GET', expect: FILING_HIDDEN_GET_GRID, routes: ['/{lang}/office/appeal-intakes/:id'] },
   {
     title: 'citizens\' appeals: the person\'s list and the filing form', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
     routes: ['/{lang}/cabinet/appeals', '/{lang}/cabinet/appeals/new'],

@@ -16,6 +16,13 @@ export interface AppealNoticeMessage {
   readonly personId: string | null;
   /** The number an appeal filed by SMS came from (also told, so the answer comes back the way the appeal went). */
   readonly replyNumber: string | null;
+  /** The channel the appeal came by: one that came by post is answered by post too. */
+  readonly channel?: string;
+  /** The name and address an appeal gave for a written answer (by post), or null. */
+  readonly personName?: string | null;
+  readonly postalAddress?: string | null;
+  /** The agency answering: the sender of a letter, whose staff print it. */
+  readonly organisationId?: string | null;
   /** The appeal's language (a known person is told in their own). */
   readonly lang: Lang;
   /** The answer, or the reason for the extension. */
@@ -29,6 +36,9 @@ export function parseAppealNotice(payload: unknown): AppealNoticeMessage | null 
   }
   const m = payload as Partial<Record<keyof AppealNoticeMessage, unknown>>;
   const texts = [m.appealId, m.number, m.text, m.dueOn].every((v) => typeof v === 'string' && v !== '');
-  const who = (m.personId === null || typeof m.personId === 'string') && (m.replyNumber === null || typeof m.replyNumber === 'string') && (m.personId !== null || m.replyNumber !== null);
+  const optional = (v: unknown) => v === undefined || v === null || typeof v === 'string';
+  const extras = optional(m.channel) && optional(m.personName) && optional(m.postalAddress) && optional(m.organisationId);
+  const address = typeof m.postalAddress === 'string' && m.postalAddress !== '';
+  const who = (m.personId === null || typeof m.personId === 'string') && (m.replyNumber === null || typeof m.replyNumber === 'string') && (m.personId !== null || m.replyNumber !== null || address) && extras;
   return texts && who && (m.notice === 'answered' || m.notice === 'extended') && isLang(m.lang) ? (payload as AppealNoticeMessage) : null;
 }

@@ -38,6 +38,18 @@ export const DEFAULT_REFUSAL_APPEAL_TERM: Term = { days: 30, unit: 'calendar' };
 
 export type AppealState = 'open' | 'answered';
 
+/** What a person writes on the filing page (or an API client sends, or staff type for them): every field as typed. */
+export interface AppealInput {
+  readonly kind: string;
+  /** The agency's catalogue id, or '' for "I do not know" (triage). */
+  readonly agency: string;
+  readonly text: string;
+  /** A case the appeal is about, or ''. */
+  readonly caseNumber: string;
+  /** An officer the complaint names, or ''. */
+  readonly officer: string;
+}
+
 export interface AppealRecord {
   readonly id: string;
   readonly number: string;
@@ -46,6 +58,8 @@ export interface AppealRecord {
   readonly personId: string | null;
   readonly personName: string | null;
   readonly replyNumber: string | null;
+  /** The address a written answer goes to by post (an appeal by post, or from someone the portal has no record of), or null. */
+  readonly postalAddress: string | null;
   readonly lang: Lang;
   /** Null: in the triage list. */
   readonly organisationId: string | null;

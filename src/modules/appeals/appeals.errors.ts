@@ -1,4 +1,5 @@
 import { AppError } from '../../kernel/errors.ts';
+import type { IntakeProblem, IntakeProblemCode } from './appeal-intake.ts';
 
 /**
  * Why an appeal was not filed or moved. Each class has a stable `code`; those about one input name it
@@ -124,3 +125,43 @@ export type RefusalAppealFailure = AppealTextRequired | AppealCaseUnknown | Case
 export type AnswerFailure = AppealNotFound | AppealReplyRequired | AppealAnswered;
 export type ExtendFailure = AppealNotFound | AppealReplyRequired | AppealNotExtendable;
 export type AssignFailure = AppealNotFound | AppealAgencyUnknown | AppealNotAllowed | AppealAnswered;
+
+/** What staff typed about the person or the letter of an appeal they take (the code of `intakeProblems`), with the field it concerns. */
+export class AppealIntakeInvalid extends AppError {
+  readonly code = 'appeals.intake_invalid';
+
+  constructor(readonly field: IntakeProblem['field'], readonly problem: IntakeProblemCode) {
+    super(`${field}: ${problem}`, { field, problem });
+  }
+}
+
+/** The national id given at the desk or on a letter is not in the population register. */
+export class AppealPersonUnknown extends AppError {
+  readonly code = 'appeals.person_unknown';
+  readonly field = 'nationalId';
+
+  constructor() {
+    super('no person with this national id in the register');
+  }
+}
+
+/** The call is not the operator's, has ended, or its caller is not identified yet: nobody to file for. */
+export class AppealCallerUnknown extends AppError {
+  readonly code = 'appeals.caller_unknown';
+
+  constructor(readonly callId: string) {
+    super('no identified caller on this call', { callId });
+  }
+}
+
+/** The staff member's roles do not take appeals on this channel. */
+export class AppealIntakeNotAllowed extends AppError {
+  readonly code = 'appeals.intake_not_allowed';
+
+  constructor(readonly channel: string) {
+    super(`not allowed to take appeals by ${channel}`, { channel });
+  }
+}
+
+export type IntakeProblemFailure = FileFailure | AppealIntakeInvalid | AppealPersonUnknown;
+export type IntakeFailure = IntakeProblemFailure[] | AppealCallerUnknown | AppealIntakeNotAllowed;

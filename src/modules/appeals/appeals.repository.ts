@@ -4,7 +4,7 @@ import type { AppealChannel, AppealEventRecord, AppealKind, AppealRecord, Appeal
 
 type Row = {
   id: string; number: string; kind: AppealKind; channel: AppealChannel; person_id: string | null; person_name: string | null;
-  reply_number: string | null; lang: Lang; organisation_id: string | null; text: string; named_case_id: string | null;
+  reply_number: string | null; postal_address: string | null; lang: Lang; organisation_id: string | null; text: string; named_case_id: string | null;
   named_case_number: string | null; named_officer: string | null; state: AppealState; filed_at: Date; filed_on: string;
   term_days: number; due_on: string; extended_on: string | null; extension_reason: string | null; answer: string | null;
   answered_at: Date | null; answered_by: string | null; version: number;
@@ -12,13 +12,13 @@ type Row = {
 
 const toAppeal = (r: Row): AppealRecord => ({
   id: r.id, number: r.number, kind: r.kind, channel: r.channel, personId: r.person_id, personName: r.person_name,
-  replyNumber: r.reply_number, lang: r.lang, organisationId: r.organisation_id, text: r.text, namedCaseId: r.named_case_id,
+  replyNumber: r.reply_number, postalAddress: r.postal_address, lang: r.lang, organisationId: r.organisation_id, text: r.text, namedCaseId: r.named_case_id,
   namedCaseNumber: r.named_case_number, namedOfficer: r.named_officer, state: r.state, filedAt: r.filed_at, filedOn: r.filed_on,
   termDays: r.term_days, dueOn: r.due_on, extendedOn: r.extended_on, extensionReason: r.extension_reason, answer: r.answer,
   answeredAt: r.answered_at, answeredBy: r.answered_by, version: r.version,
 });
 
-const SELECT = `SELECT a.id, a.number, a.kind, a.channel, a.person_id, a.person_name, a.reply_number, a.lang, a.organisation_id, a.text,
+const SELECT = `SELECT a.id, a.number, a.kind, a.channel, a.person_id, a.person_name, a.reply_number, a.postal_address, a.lang, a.organisation_id, a.text,
   a.named_case_id, c.number AS named_case_number, a.named_officer, a.state, a.filed_at, a.filed_on::text AS filed_on, a.term_days,
   a.due_on::text AS due_on, a.extended_on::text AS extended_on, a.extension_reason, a.answer, a.answered_at, a.answered_by, a.version
   FROM appeals a LEFT JOIN cases c ON c.id = a.named_case_id`;
@@ -31,6 +31,7 @@ export interface NewAppeal {
   readonly personId: string | null;
   readonly personName: string | null;
   readonly replyNumber: string | null;
+  readonly postalAddress?: string | null;
   readonly lang: Lang;
   readonly organisationId: string | null;
   readonly text: string;
@@ -57,10 +58,10 @@ export const appealsRepository = {
   async insert(q: Queryable, a: NewAppeal): Promise<void> {
     await q.query(
       `INSERT INTO appeals (id, number, kind, channel, person_id, person_name, reply_number, lang, organisation_id, text, named_case_id, named_officer,
-         sms_message_id, state, filed_at, filed_on, term_days, due_on)
-       VALUES ($1, 'A-' || $2 || '-' || lpad(nextval('appeal_numbers')::text, 6, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'open', $14, $15, $16, $17)`,
+         sms_message_id, state, filed_at, filed_on, term_days, due_on, postal_address)
+       VALUES ($1, 'A-' || $2 || '-' || lpad(nextval('appeal_numbers')::text, 6, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'open', $14, $15, $16, $17, $18)`,
       [a.id, String(a.year), a.kind, a.channel, a.personId, a.personName, a.replyNumber, a.lang, a.organisationId, a.text, a.namedCaseId, a.namedOfficer,
-        a.smsMessageId, a.filedAt, a.filedOn, a.termDays, a.dueOn],
+        a.smsMessageId, a.filedAt, a.filedOn, a.termDays, a.dueOn, a.postalAddress ?? null],
     );
   },
 

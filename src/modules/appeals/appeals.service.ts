@@ -11,16 +11,18 @@ import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { Actor, SignedIn } from '../identity/index.ts';
 import {
-  type AppealChannel, type AppealKind, type AppealRecord, appealTermOf, canExtend, extendedDueOn, FILED_KINDS, MAX_APPEAL_TEXT, MAX_OFFICER_NAME, QUICK_TERM, routeOf,
+  type AppealChannel, type AppealInput, type AppealKind, type AppealRecord, appealTermOf, canExtend, extendedDueOn, MAX_APPEAL_TEXT, QUICK_TERM, routeOf,
   termEnd,
 } from './appeal.ts';
 import { APPEAL_NOTICE_TOPIC, type AppealNoticeMessage } from './appeal-messages.ts';
 import {
-  AppealAgencyUnknown, AppealAnswered, AppealCaseUnknown, AppealKindInvalid, AppealNotAllowed, AppealNotExtendable, AppealNotFound, AppealOfficerTooLong, AppealReplyRequired,
+  AppealAgencyUnknown, AppealAnswered, AppealCaseUnknown, AppealNotAllowed, AppealNotExtendable, AppealNotFound, AppealReplyRequired,
   AppealTextRequired, type AnswerFailure, type AssignFailure, CaseNotRefused, type ExtendFailure, type FileFailure, type RefusalAppealFailure, RefusalAppealedAlready,
 } from './appeals.errors.ts';
 import { answerableAgencies, mayAnswer, mayAssign, mayTriage } from './appeals.policy.ts';
 import { appealsRepository } from './appeals.repository.ts';
+import { checkAppeal, inFormOrder } from './appeal-checks.ts';
+import { intakeActions, type IntakeDeps } from './appeal-intake.service.ts';
 
 export interface AppealsDeps {
   readonly db: Database;
@@ -31,18 +33,8 @@ export interface AppealsDeps {
     byNumber(number: string): Promise<CaseRecord | null>;
     byId(q: Queryable, id: string): Promise<CaseRecord | null>;
   };
-}
-
-/** What a person writes on the filing page (or an API client sends): every field as typed. */
-export interface AppealInput {
-  readonly kind: string;
-  /** The agency's catalogue id, or '' for "I do not know" (triage). */
-  readonly agency: string;
-  readonly text: string;
-  /** A case the appeal is about, or ''. */
-  readonly caseNumber: string;
-  /** An officer the complaint names, or ''. */
-  readonly officer: string;
+  /** The contact centre: the identified caller of an operator's call still going. */
+  readonly callers: IntakeDeps['callers'];
 }
 
 /** An appeal that came by SMS, filed in the transaction that stores the message. */
@@ -69,7 +61,7 @@ export interface OfficerAppeal {
 
 const LIST_LIMIT = 200;
 
-type Actorish = { personId: string | null; role: string; channel: AppealChannel | 'system' };
+type Actorish = { personId: string | null; role: string; channel: AppealChannel | 'system'; actingFor?: string | null };
 
 /**
  * Citizens' appeals: filing from every channel (the web, SMS; phone, post and counter through the
@@ -79,7 +71,10 @@ type Actorish = { personId: string | null; role: string; channel: AppealChannel 
  */
 export function createAppealsService(deps: AppealsDeps) {
   const h = helpers(deps);
-  return { ...filing(deps, h), ...reading(deps), ...officerActions(deps, h) };
+  const intake = intakeActions({
+    db: deps.db, clock: deps.clock, agencies: async () => (await h.organisations()).map((o) => o.id), caseByNumber: (n) => deps.cases.byNumber(n), callers: deps.callers, insert: h.insert,
+  });
+  return { ...filing(deps, h), ...reading(deps), ...officerActions(deps, h), ...intake };
 }
 
 type Helpers = ReturnType<typeof helpers>;
@@ -92,26 +87,30 @@ function helpers(deps: AppealsDeps) {
     const at = clock.now();
     await appealsRepository.addEvent(tx, { appealId: a.id, event, actorPersonId: actor.personId, actorRole: actor.role, channel: actor.channel, detail, at });
     await appendAudit(tx, {
-      at, action: `appeal.${event}`, outcome: 'done', channel: actor.channel === 'system' ? 'system' : actor.channel, actorPersonId: actor.personId, actingFor: null,
-      subject: `appeal:${a.number}`, detail: { kind: a.kind, organisation: a.organisationId },
+      at, action: `appeal.${event}`, outcome: 'done', channel: actor.channel === 'system' ? 'system' : actor.channel, actorPersonId: actor.personId,
+      actingFor: actor.actingFor ?? null,
+      subject: `appeal:${a.number}`, detail: { kind: a.kind, organisation: a.organisationId, ...(actor.role === 'citizen' || actor.role === 'anonymous' || actor.role === 'officer' ? {} : { role: actor.role }) },
     });
   }
 
-  async function insert(tx: Queryable, input: Omit<Parameters<typeof appealsRepository.insert>[1], 'id' | 'year' | 'filedAt' | 'filedOn' | 'termDays' | 'dueOn'>, term: { days: number; unit: 'calendar' | 'working' }, actor: Actorish): Promise<AppealRecord> {
+  async function insert(tx: Queryable, input: Omit<Parameters<typeof appealsRepository.insert>[1], 'id' | 'year' | 'filedAt' | 'filedOn' | 'termDays' | 'dueOn'>, term: { days: number; unit: 'calendar' | 'working' }, actor: Actorish, detail: string | null = null, receivedOn: string | null = null): Promise<AppealRecord> {
     const now = clock.now();
-    const filedOn = kyivDay(now);
+    const filedOn = receivedOn ?? kyivDay(now);
     const id = newId();
     await appealsRepository.insert(tx, { ...input, id, year: Number(filedOn.slice(0, 4)), filedAt: now, filedOn, termDays: term.days, dueOn: termEnd(filedOn, term, calendar) });
     const a = await appealsRepository.byId(tx, id);
     if (a === null) {
       throw new Error('an appeal just inserted is missing');
     }
-    await record(tx, a, 'file', actor, null);
+    await record(tx, a, 'file', actor, detail);
     return a;
   }
 
   async function notify(tx: Queryable, a: AppealRecord, notice: AppealNoticeMessage['notice'], text: string): Promise<void> {
-    const payload: AppealNoticeMessage = { appealId: a.id, number: a.number, notice, personId: a.personId, replyNumber: a.replyNumber, lang: a.lang, text, dueOn: a.dueOn };
+    const payload: AppealNoticeMessage = {
+      appealId: a.id, number: a.number, notice, personId: a.personId, replyNumber: a.replyNumber, channel: a.channel, personName: a.personName, postalAddress: a.postalAddress,
+      organisationId: a.organisationId, lang: a.lang, text, dueOn: a.dueOn,
+    };
     await outboxRepository.enqueue(tx, { topic: APPEAL_NOTICE_TOPIC, payload, idempotencyKey: `appeal-${notice}:${a.id}`, availableAt: clock.now() });
   }
 
@@ -150,19 +149,7 @@ function filing(deps: AppealsDeps, h: Helpers) {
      * unless the person named another.
      */
     async file(signedIn: SignedIn, input: AppealInput, channel: AppealChannel = 'web'): Promise<Result<AppealRecord, FileFailure[]>> {
-      const problems: FileFailure[] = [];
-      const kind = (FILED_KINDS as readonly string[]).includes(input.kind) ? (input.kind as AppealKind) : null;
-      if (kind === null) {
-        problems.push(new AppealKindInvalid());
-      }
-      const text = input.text.trim();
-      if (text === '' || text.length > MAX_APPEAL_TEXT) {
-        problems.push(new AppealTextRequired(text.length > MAX_APPEAL_TEXT));
-      }
-      const agency = input.agency.trim();
-      if (agency !== '' && !(await organisations()).some((o) => o.id === agency)) {
-        problems.push(new AppealAgencyUnknown(agency));
-      }
+      const { problems, kind, text, agency, officer } = checkAppeal(input, (await organisations()).map((o) => o.id));
       let named: CaseRecord | null = null;
       if (input.caseNumber.trim() !== '') {
         named = await deps.cases.byNumber(input.caseNumber.trim());
@@ -171,12 +158,8 @@ function filing(deps: AppealsDeps, h: Helpers) {
           problems.push(new AppealCaseUnknown());
         }
       }
-      const officer = input.officer.trim();
-      if (officer.length > MAX_OFFICER_NAME) {
-        problems.push(new AppealOfficerTooLong());
-      }
       if (problems.length > 0 || kind === null) {
-        return err(problems);
+        return err(inFormOrder(problems));
       }
       const organisationId = routeOf({ kind, namedAgency: agency === '' ? null : agency, caseAgency: named?.organisationId ?? null, parentOfCaseAgency: null });
       const person = signedIn.person;

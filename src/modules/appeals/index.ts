@@ -3,4 +3,6 @@ export * from './appeal.ts';
 export * from './appeal-messages.ts';
 export * from './appeals.errors.ts';
 export { mayTriage } from './appeals.policy.ts';
-export { type AppealInput, type AppealsService, createAppealsService, type OfficerAppeal, type SmsAppeal } from './appeals.service.ts';
+export { type AppealsService, createAppealsService, type OfficerAppeal, type SmsAppeal } from './appeals.service.ts';
+export * from './appeal-intake.ts';
+export type { AppealIntakeRecord } from './appeal-intakes.repository.ts';

@@ -145,6 +145,9 @@ async function bookIn(deps: Deps, tx: Queryable, who: Acting, offer: Offer, star
   if (stored === null) {
     throw new Error(`appointment ${a.id} was not stored`);
   }
+  if (who.by !== null) {
+    await confirmToPerson(deps, tx, viewOf(stored, offer), 'booked');
+  }
   return ok(stored);
 }
 
@@ -168,6 +171,9 @@ async function cancelIn(deps: Deps, tx: Queryable, who: Acting, a: Appointment |
   }
   await repo.cancel(tx, a.id, { at: now, channel: who.channel, by: who.by ?? who.personId, rescheduledTo });
   await repo.releasePlace(tx, a);
+  if (who.by !== null && rescheduledTo === null) {
+    await confirmToPerson(deps, tx, viewOf(a, await offerOf(deps, a.centreId, a.serviceId)), 'cancelled');
+  }
   await appendAudit(tx, { at: now, action: rescheduledTo === null ? 'appointment.cancel' : 'appointment.reschedule', outcome: 'done', channel: who.channel, actorPersonId: who.by ?? who.personId, actingFor: who.by === null ? null : who.personId, subject: `appointment:${a.id}`, detail: rescheduledTo === null ? {} : { to: rescheduledTo } });
   return ok({ ...a, status: 'cancelled', cancelledAt: now, cancelledChannel: who.channel, rescheduledTo });
 }
@@ -201,6 +207,14 @@ async function reschedule(deps: Deps, who: Acting, id: string, startsAt: Date): 
 
 const staffActing = (staff: SignedIn, personId: string, channel: 'phone' | 'in-person'): Acting | null => (staff.staff.length === 0 ? null : { personId, channel, by: staff.person.id });
 const selfActing = (signedIn: SignedIn): Acting => ({ personId: signedIn.person.id, channel: 'web', by: null });
+
+/** The message that tells the person what an officer booked or cancelled for them (by e-mail and SMS as they chose, the reminders' path). */
+async function confirmToPerson(deps: Deps, tx: Queryable, a: AppointmentView, change: 'booked' | 'cancelled'): Promise<void> {
+  const payload: AppointmentReminder = {
+    appointmentId: a.id, personId: a.personId, reference: a.reference, startsAt: a.startsAt.toISOString(), centreName: a.centreName, address: a.address, serviceName: a.serviceName, change,
+  };
+  await outboxRepository.enqueue(tx, { topic: APPOINTMENT_REMINDER_TOPIC, payload, idempotencyKey: `appointment-${change}:${a.id}`, availableAt: deps.clock.now() });
+}
 
 /** Claims the reminders due now and queues each through the outbox (the notifications module sends it by the person's preferences). */
 async function sendDueReminders(deps: Deps, limit: number): Promise<number> {
@@ -243,6 +257,16 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       return offer === null || next === null ? null : book(deps, { personId, channel: 'sms', by: null }, offer.centreId, offer.serviceId, next.startsAt);
     },
     mine,
+    /** A person's appointments for an officer on the phone or at the desk (staff only; the read audited with its purpose). */
+    async forPerson(staff: SignedIn, personId: string, channel: 'phone' | 'in-person', purpose: string): Promise<AppointmentView[]> {
+      if (staff.staff.length === 0) {
+        return [];
+      }
+      await auditedTransaction(db, (tx) => appendAudit(tx, {
+        at: deps.clock.now(), action: 'appointment.read', outcome: 'done', channel, actorPersonId: staff.person.id, actingFor: personId, subject: `person:${personId}`, detail: { purpose },
+      }));
+      return viewsOf(deps, await repo.ofPerson(db, personId));
+    },
     one: async (signedIn: SignedIn, id: string) => (await mine(signedIn)).find((a) => a.id === id) ?? null,
     cancel: (signedIn: SignedIn, id: string) => cancel(deps, selfActing(signedIn), (tx) => repo.byId(tx, id, { lock: true }), id),
     cancelFor: async (staff: SignedIn, personId: string, channel: 'phone' | 'in-person', id: string): Promise<Result<AppointmentView, ChangeRefusal>> => {

@@ -12,6 +12,8 @@ export interface AppointmentReminder {
   readonly centreName: LocalText;
   readonly address: LocalText;
   readonly serviceName: LocalText;
+  /** Absent for the reminder the day before; set when an officer booked or cancelled the visit for the person (phone, desk): the confirmation. */
+  readonly change?: 'booked' | 'cancelled';
 }
 
 const isText = (v: unknown): v is LocalText => typeof v === 'object' && v !== null && typeof (v as LocalText).uk === 'string' && typeof (v as LocalText).en === 'string';
@@ -22,5 +24,6 @@ export function parseAppointmentReminder(payload: unknown): AppointmentReminder 
   }
   const p = payload as Record<string, unknown>;
   const strings = ['appointmentId', 'personId', 'reference', 'startsAt'].every((k) => typeof p[k] === 'string');
-  return strings && isText(p['centreName']) && isText(p['address']) && isText(p['serviceName']) && !Number.isNaN(Date.parse(String(p['startsAt']))) ? (p as unknown as AppointmentReminder) : null;
+  const change = p['change'] === undefined || p['change'] === 'booked' || p['change'] === 'cancelled';
+  return strings && change && isText(p['centreName']) && isText(p['address']) && isText(p['serviceName']) && !Number.isNaN(Date.parse(String(p['startsAt']))) ? (p as unknown as AppointmentReminder) : null;
 }

@@ -107,6 +107,15 @@ export function createContactCentre(deps: ContactCentreDeps) {
     /** The operator's latest calls, newest first. */
     recentCalls: (signedIn: SignedIn, limit = 20): Promise<CallRecord[]> => repo.callsOf(deps.db, signedIn.person.id, limit),
     view: viewCall(h),
+    /** The identified caller of the operator's own call still going (whom the operator may file an appeal or book a visit for); null otherwise. */
+    async identifiedCaller(signedIn: SignedIn, callId: string): Promise<{ personId: string; name: string } | null> {
+      const call = isUuid(callId) ? await repo.call(deps.db, callId) : null;
+      if (call === null || !canHandleCall(signedIn.actor, call) || call.endedAt !== null || call.callerPersonId === null) {
+        return null;
+      }
+      const found = await deps.callers.byId(call.callerPersonId);
+      return found === null ? null : { personId: found.person.id, name: `${found.person.givenName} ${found.person.familyName}` };
+    },
     sendCode: sendCode(h),
     confirmCode: confirmCode(h),
     identifyByKnowledge: identifyByKnowledge(h),

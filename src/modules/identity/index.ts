@@ -35,3 +35,4 @@ export { administeredAgencies, createStaffService, NATIONAL_ROLES, type GrantRol
 export * from './staff.errors.ts';
 export type { StaffRow } from './staff.repository.ts';
 export { assistedApplicants, type RegisteredPerson } from './assisted-applicants.repository.ts';
+export { createVisitors, type Visitors } from './visitors.service.ts';

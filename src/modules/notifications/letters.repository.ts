@@ -2,16 +2,24 @@ import type { Lang } from '../../kernel/text.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { CaseNoticeKind } from './case-notices.ts';
 
-/** A case notice sent by post, as stored: what the printed letter says. */
+/** What a letter tells: a case notice, or the answer to an appeal (or its extension). */
+export type LetterKind = CaseNoticeKind | 'appeal-answered' | 'appeal-extended';
+
+/** A notice sent by post, as stored: what the printed letter says. */
 export interface Letter {
   readonly id: string;
-  readonly personId: string;
-  readonly caseId: string;
+  /** Null for a letter to someone the portal has no record of (the author of an appeal by post or at the desk). */
+  readonly personId: string | null;
+  /** The case a case notice is about; null for a letter about an appeal. */
+  readonly caseId: string | null;
+  /** The appeal the letter answers; null for a case notice. */
+  readonly appealId: string | null;
+  /** The case's number, or the appeal's. */
   readonly caseNumber: string;
   readonly organisationId: string;
   readonly organisationName: { readonly uk: string; readonly en: string };
   readonly lang: Lang;
-  readonly kind: CaseNoticeKind;
+  readonly kind: LetterKind;
   readonly subject: string;
   readonly body: string;
   readonly address: string;
@@ -38,18 +46,34 @@ export interface NewLetter {
   readonly documentId?: string | null;
 }
 
+/** The answer to an appeal by post: to the person, or to a name and address alone. */
+export interface NewAppealLetter {
+  readonly id: string;
+  readonly personId: string | null;
+  readonly appealId: string;
+  readonly appealNumber: string;
+  readonly organisationId: string;
+  readonly lang: Lang;
+  readonly kind: 'appeal-answered' | 'appeal-extended';
+  readonly subject: string;
+  readonly body: string;
+  readonly address: string;
+  readonly sourceKey: string;
+  readonly createdAt: Date;
+}
+
 type Row = {
-  id: string; person_id: string; case_id: string; case_number: string; organisation_id: string; name_uk: string | null; name_en: string | null;
-  lang: Lang; kind: CaseNoticeKind; subject: string; body: string; address: string; document_id: string | null; created_at: Date; dispatched_at: Date | null;
+  id: string; person_id: string | null; case_id: string | null; appeal_id: string | null; case_number: string; organisation_id: string; name_uk: string | null; name_en: string | null;
+  lang: Lang; kind: LetterKind; subject: string; body: string; address: string; document_id: string | null; created_at: Date; dispatched_at: Date | null;
 };
 
-const SELECT = `SELECT l.id, l.person_id, l.case_id, l.case_number, l.organisation_id, o.name_uk, o.name_en, l.lang, l.kind, l.subject, l.body,
+const SELECT = `SELECT l.id, l.person_id, l.case_id, l.appeal_id, l.case_number, l.organisation_id, o.name_uk, o.name_en, l.lang, l.kind, l.subject, l.body,
   l.address, l.document_id, l.created_at, l.dispatched_at
   FROM letters l LEFT JOIN organisations o ON o.id = l.organisation_id
   WHERE l.organisation_id = ANY($1::text[])`;
 
 const toLetter = (r: Row): Letter => ({
-  id: r.id, personId: r.person_id, caseId: r.case_id, caseNumber: r.case_number, organisationId: r.organisation_id,
+  id: r.id, personId: r.person_id, caseId: r.case_id, appealId: r.appeal_id, caseNumber: r.case_number, organisationId: r.organisation_id,
   organisationName: { uk: r.name_uk ?? r.organisation_id, en: r.name_en ?? r.organisation_id },
   lang: r.lang, kind: r.kind, subject: r.subject, body: r.body, address: r.address, documentId: r.document_id, createdAt: r.created_at, dispatchedAt: r.dispatched_at,
 });
@@ -64,6 +88,18 @@ export const lettersRepository = {
        ON CONFLICT (source_key, person_id) DO NOTHING
        RETURNING id`,
       [l.id, l.personId, l.caseId, l.caseNumber, l.organisationId, l.lang, l.kind, l.subject, l.body, l.address, l.sourceKey, l.createdAt, l.documentId ?? null],
+    );
+    return rows.length === 1;
+  },
+
+  /** The answer to an appeal (or its extension) by post, once per source message; false when written before. */
+  async insertForAppeal(q: Queryable, l: NewAppealLetter): Promise<boolean> {
+    const rows = await q.query(
+      `INSERT INTO letters (id, person_id, appeal_id, case_number, organisation_id, lang, kind, subject, body, address, source_key, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (source_key) WHERE appeal_id IS NOT NULL DO NOTHING
+       RETURNING id`,
+      [l.id, l.personId, l.appealId, l.appealNumber, l.organisationId, l.lang, l.kind, l.subject, l.body, l.address, l.sourceKey, l.createdAt],
     );
     return rows.length === 1;
   },

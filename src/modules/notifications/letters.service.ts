@@ -17,6 +17,7 @@ const printed = (l: Letter, enclosures: ReadonlyMap<string, Uint8Array>): Letter
   const enclosure = l.documentId === null ? undefined : enclosures.get(l.documentId);
   return {
     lang: l.lang, sender: l.organisationName[l.lang], address: l.address, date: l.createdAt, caseNumber: l.caseNumber, subject: l.subject, body: l.body,
+    ...(l.appealId === null ? {} : { reference: 'appeal' as const }),
     ...(enclosure === undefined ? {} : { enclosure }),
   };
 };
@@ -85,7 +86,7 @@ export function createLettersService({ db, clock }: { db: Database; clock: Clock
         }
         await appendAudit(tx, {
           at: now, action: 'letter.dispatched', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null,
-          subject: `case:${letter.caseNumber}`, detail: { letterId: letter.id, kind: letter.kind },
+          subject: `${letter.appealId === null ? 'case' : 'appeal'}:${letter.caseNumber}`, detail: { letterId: letter.id, kind: letter.kind },
         });
         return ok(letter);
       });

@@ -200,17 +200,32 @@ export function createNoticesService(deps: NoticesDeps) {
   };
 }
 
+/**
+ * The address block of the letter that answers an appeal, or null for no letter: the name and address
+ * the appeal gave for a written answer (every appeal by post gives them, and a visitor at the desk
+ * may), else the person's own postal address when they chose post for their notices.
+ */
+function appealLetterTo(m: AppealNoticeMessage, person: NoticePerson | null): string | null {
+  const given = m.postalAddress?.trim() ?? '';
+  if (given !== '') {
+    const name = (m.personName ?? person?.name ?? '').trim();
+    return name === '' ? given : `${name}\n${given}`;
+  }
+  const chosen = person === null ? undefined : deliveriesFor(person).find((d) => d.channel === 'post');
+  return chosen === undefined || chosen.channel !== 'post' || person === null ? null : `${person.name}\n${chosen.address}`;
+}
+
 /** The answers to citizens' appeals and their extensions, told to the person who made them. */
 function appealNotices(deps: NoticesDeps) {
   const { db, clock } = deps;
   return {
     /**
      * The answer to an appeal (or its extension) to the person who filed it: their inbox, and e-mail or
-     * SMS as they asked (post is not offered for appeals yet); an appeal that came by SMS is also
+     * SMS as they asked and by post when the appeal gave an address or they chose post; an appeal that came by SMS is also
      * answered to that number, and an anonymous one only there. One transaction, each write once per
      * source message, so a retried outbox message tells no one twice.
      */
-    async appealNotice(m: AppealNoticeMessage, sourceKey: string): Promise<{ inboxWritten: number; deliveriesWritten: number }> {
+    async appealNotice(m: AppealNoticeMessage, sourceKey: string): Promise<{ inboxWritten: number; deliveriesWritten: number; lettersWritten: number }> {
       return auditedTransaction(db, async (tx) => {
         const person = m.personId === null ? null : await noticesRepository.person(tx, m.personId);
         const lang = person?.language ?? m.lang;
@@ -232,19 +247,27 @@ function appealNotices(deps: NoticesDeps) {
         if (m.replyNumber !== null && !deliveries.some((d) => d.channel === 'sms' && d.address === m.replyNumber)) {
           deliveries.push({ channel: 'sms', address: m.replyNumber });
         }
+        const letter = appealLetterTo(m, person);
+        const lettersWritten = letter === null || m.organisationId === null || m.organisationId === undefined ? 0 : (await lettersRepository.insertForAppeal(tx, {
+          id: newId(), personId: person?.personId ?? null, appealId: m.appealId, appealNumber: m.number, organisationId: m.organisationId, lang,
+          kind: m.notice === 'answered' ? 'appeal-answered' : 'appeal-extended', subject: mail.subject, body: mail.text, address: letter, sourceKey, createdAt: now,
+        })) ? 1 : 0;
         let deliveriesWritten = 0;
         for (const d of deliveries) {
           const payload: AppealDelivery = { to: d.address, lang, subject: mail.subject, appealNumber: m.number, text: d.channel === 'email' ? mail.text : appealNoticeSms(lang, m.notice, m.number, m.text, m.dueOn) };
           const key = `${deliveryKey(sourceKey, person?.personId ?? 'anonymous', d.channel)}:${d.address}`;
           deliveriesWritten += (await outboxRepository.enqueue(tx, { topic: d.channel === 'email' ? APPEAL_EMAIL_TOPIC : APPEAL_SMS_TOPIC, payload, idempotencyKey: key, availableAt: now })) ? 1 : 0;
         }
-        if (inboxWritten > 0 || deliveriesWritten > 0) {
+        if (inboxWritten > 0 || deliveriesWritten > 0 || lettersWritten > 0) {
           await appendAudit(tx, {
             at: now, action: 'notice.sent', outcome: 'done', channel: 'system', actorPersonId: null, actingFor: null, subject: `appeal:${m.number}`,
-            detail: { kind: `appeal-${m.notice}`, source: sourceKey, person: m.personId, channels: [...(person === null ? [] : ['portal']), ...deliveries.map((d) => d.channel)] },
+            detail: {
+              kind: `appeal-${m.notice}`, source: sourceKey, person: m.personId,
+              channels: [...(person === null ? [] : ['portal']), ...deliveries.map((d) => d.channel), ...(lettersWritten > 0 ? ['post'] : [])],
+            },
           });
         }
-        return { inboxWritten, deliveriesWritten };
+        return { inboxWritten, deliveriesWritten, lettersWritten };
       });
     },
 

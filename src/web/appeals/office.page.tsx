@@ -34,12 +34,15 @@ function AppealTable({ ctx, id, caption, appeals, agencyName }: { ctx: PageConte
 }
 
 /** The back office's appeals: the triage list (for those who route) and the appeals to the officer's agencies. */
-export function OfficeAppealsPage({ ctx, nav, triage, queue, agencyName }: { ctx: PageContext; nav: OfficeNavItems; triage: readonly AppealRecord[] | null; queue: readonly AppealRecord[]; agencyName: (id: string) => string }) {
-  const { t } = ctx;
+export function OfficeAppealsPage({ ctx, nav, triage, queue, agencyName, postRoom = false }: {
+  ctx: PageContext; nav: OfficeNavItems; triage: readonly AppealRecord[] | null; queue: readonly AppealRecord[]; agencyName: (id: string) => string; postRoom?: boolean;
+}) {
+  const { t, lang } = ctx;
   return (
     <Layout ctx={ctx} title={t('appeals.office.title')} searchBox={false} wide>
       <OfficeNav ctx={ctx} items={nav} current="appeals" />
       <h1 class="govuk-heading-l">{t('appeals.office.title')}</h1>
+      {postRoom ? <p class="govuk-body"><a class="govuk-link" href={paths.postAppeal(lang)}>{t('intake.title.post')}</a></p> : null}
       {triage === null ? null : triage.length === 0 ? <><h2 class="govuk-heading-m">{t('appeals.office.triage')}</h2><p class="govuk-body">{t('appeals.office.triageNone')}</p></> : (
         <AppealTable ctx={ctx} id="triage-caption" caption={t('appeals.office.triage')} appeals={triage} agencyName={agencyName} />
       )}

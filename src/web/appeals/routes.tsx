@@ -31,7 +31,7 @@ interface Deps {
 }
 
 /** A filing problem in the page's words. */
-function fileProblem(t: Translator, e: FileFailure): FieldError {
+export function fileProblem(t: Translator, e: FileFailure): FieldError {
   switch (e.code) {
     case 'appeals.kind_invalid':
       return { field: 'kind', message: t('appeals.error.kind') };
@@ -152,7 +152,8 @@ function officeRoutes(d: Deps, me: (r: FastifyRequest) => SignedIn, h: Helpers):
     route(PATHS.officeAppeals, 'GET', APPEAL_STAFF, async (request, reply, { lang }) => {
       const signedIn = me(request);
       const [triage, queue] = await Promise.all([d.appeals.triage(signedIn), d.appeals.queue(signedIn)]);
-      return sendPage(reply, 200, <OfficeAppealsPage ctx={pageContext(request)} nav={officeNavItems(signedIn)} triage={mayTriage(signedIn.actor) ? triage : null} queue={queue} agencyName={await namer(lang)} />);
+      return sendPage(reply, 200, <OfficeAppealsPage ctx={pageContext(request)} nav={officeNavItems(signedIn)} triage={mayTriage(signedIn.actor) ? triage : null} queue={queue} agencyName={await namer(lang)}
+        postRoom={signedIn.staff.some((s) => s.role === 'clerk')} />);
     }),
     route(PATHS.officeAppeal, 'GET', APPEAL_STAFF, async (request, reply, { lang, params }) => {
       const view = await d.appeals.forOfficer(me(request), params.id);

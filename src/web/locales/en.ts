@@ -12,6 +12,7 @@ import { enQueue } from '../queue/en-queue.ts';
 import { enCollection } from '../collection/en-collection.ts';
 import { enNoticeTemplates } from '../office/en-notice-templates.ts';
 import { enCalls } from '../office/en-calls.ts';
+import { enAppealIntake } from '../office/en-appeal-intake.ts';
 import { enUnavailable } from './en-unavailable.ts';
 import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
@@ -42,6 +43,7 @@ export const en: Messages = {
   ...enCollection,
   ...enNoticeTemplates,
   ...enCalls,
+  ...enAppealIntake,
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,

@@ -12,6 +12,7 @@ import { ukQueue } from '../queue/uk-queue.ts';
 import { ukCollection } from '../collection/uk-collection.ts';
 import { ukNoticeTemplates } from '../office/uk-notice-templates.ts';
 import { ukCalls } from '../office/uk-calls.ts';
+import { ukAppealIntake } from '../office/uk-appeal-intake.ts';
 import { ukUnavailable } from './uk-unavailable.ts';
 import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
@@ -41,6 +42,7 @@ export const uk = {
   ...ukCollection,
   ...ukNoticeTemplates,
   ...ukCalls,
+  ...ukAppealIntake,
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,

@@ -135,7 +135,8 @@ export function CallPage({ ctx, view }: { ctx: PageContext; view: CallPageView }
           <p class="govuk-body">{t('calls.actions.lead')}</p>
           <ul class="govuk-list govuk-list--bullet" id="caller-actions">
             <li><a class="govuk-link" href={paths.assisted(lang)}>{t('calls.actions.apply')}</a></li>
-            {(['appeal', 'book'] as const).map((a) => <li key={a}>{t(`calls.actions.${a}`)} <span class="govuk-hint govuk-!-display-inline">({t('calls.actions.soon')})</span></li>)}
+            <li><a class="govuk-link" href={paths.callAppeal(lang, call.id)}>{t('calls.actions.appeal')}</a></li>
+            <li><a class="govuk-link" href={paths.callVisits(lang, call.id)}>{t('calls.actions.book')}</a></li>
           </ul>
         </>
       )}

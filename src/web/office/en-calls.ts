@@ -71,7 +71,6 @@ export const enCalls: Copy<typeof ukCalls> = {
   'calls.actions.apply': 'File an application',
   'calls.actions.appeal': 'File an appeal or complaint',
   'calls.actions.book': 'Book an appointment',
-  'calls.actions.soon': 'coming to this console',
   'calls.callback.heading': 'Ask for a callback',
   'calls.callback.phone': 'Number to call back',
   'calls.callback.topic': 'Topic',

@@ -68,7 +68,6 @@ export const ukCalls = {
   'calls.actions.apply': 'Подати заяву',
   'calls.actions.appeal': 'Подати звернення або скаргу',
   'calls.actions.book': 'Записати на прийом',
-  'calls.actions.soon': 'незабаром у цьому розділі',
   'calls.callback.heading': 'Замовити зворотний дзвінок',
   'calls.callback.phone': 'Номер для зворотного дзвінка',
   'calls.callback.topic': 'Тема',

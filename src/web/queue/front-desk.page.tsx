@@ -90,6 +90,10 @@ export function FrontDeskPage({ ctx, view }: { ctx: PageContext; view: DeskView 
       )}
       <TodayFigures ctx={ctx} today={c.today} />
       <p class="govuk-body"><a class="govuk-link" href={PATHS.kiosk.url(lang, { id: c.centre.id })}>{t('queue.desk.openKiosk')}</a></p>
+      <ul class="govuk-list" id="visitor-actions">
+        <li><a class="govuk-link" href={PATHS.deskAppeal.url(lang)}>{t('intake.deskLink')}</a></li>
+        <li><a class="govuk-link" href={PATHS.deskVisits.url(lang)}>{t('intake.deskVisitsLink')}</a></li>
+      </ul>
     </Layout>
   );
 }

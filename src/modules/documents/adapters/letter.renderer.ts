@@ -21,6 +21,8 @@ export interface LetterInput {
   readonly address: string;
   readonly date: Date;
   readonly caseNumber: string;
+  /** What the number names: a case (the default) or a citizen's appeal. */
+  readonly reference?: 'case' | 'appeal';
   readonly subject: string;
   readonly body: string;
   /** A PDF enclosed with the letter (a sealed decision): its pages are printed after the letter's. */
@@ -43,9 +45,9 @@ const MUTED = rgb(0.33, 0.33, 0.33);
 const REGULAR_NAME = 'PRTCRG+DejaVuSans';
 const BOLD_NAME = 'PRTCBD+DejaVuSans-Bold';
 
-const WORDS: Record<Lang, { date: string; caseNumber: string; page: (n: number, of: number) => string }> = {
-  uk: { date: 'Дата', caseNumber: 'Номер справи', page: (n, of) => `Сторінка ${n} з ${of}` },
-  en: { date: 'Date', caseNumber: 'Case number', page: (n, of) => `Page ${n} of ${of}` },
+const WORDS: Record<Lang, { date: string; caseNumber: string; appealNumber: string; page: (n: number, of: number) => string }> = {
+  uk: { date: 'Дата', caseNumber: 'Номер справи', appealNumber: 'Номер звернення', page: (n, of) => `Сторінка ${n} з ${of}` },
+  en: { date: 'Date', caseNumber: 'Case number', appealNumber: 'Appeal number', page: (n, of) => `Page ${n} of ${of}` },
 };
 
 const MONTHS: Record<Lang, readonly string[]> = {
@@ -109,7 +111,7 @@ function drawLetter(doc: PDFDocument, fonts: Fonts, l: LetterInput): void {
   let y = TEXT_TOP;
   text(`${WORDS[l.lang].date}: ${letterDate(l.date, l.lang)}`, LEFT, y, 10);
   y += 14;
-  text(`${WORDS[l.lang].caseNumber}: ${l.caseNumber}`, LEFT, y, 10);
+  text(`${WORDS[l.lang][l.reference === 'appeal' ? 'appealNumber' : 'caseNumber']}: ${l.caseNumber}`, LEFT, y, 10);
   y += 30;
   for (const line of wrap(l.subject, 12, true)) {
     text(line, LEFT, y, 12, true);
