@@ -12,6 +12,7 @@ import { createHttpPaymentProvider, type PaymentProvider } from '../modules/paym
 import { createDeadLettersService, createDecisionsByPost, createLettersService, createNoticePreviews, createNoticesService } from '../modules/notifications/index.ts';
 import { createContactCentre } from '../modules/contact-centre/index.ts';
 import { type OidcClient, createCallers, createContactsService, createPhoneHolders, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
+import { createAuditLog } from '../platform/audit/audit-log.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import type { DatabaseLogger } from '../platform/db/postgres.ts';
@@ -82,7 +83,8 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const contactCentre = createContactCentre({
     db, clock, calendar, limiter: rateLimiter, callers: createCallers({ db, clock }), cases, policy: config.contactCentre, secret: identity.codeSecret, smsCountries: identity.contactCodes.smsCountries,
   });
-  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, decisionsByPost, noticePreviews, contactCentre, appeals };
+  const auditLog = createAuditLog({ db, clock, signingSecret: config.audit.signingSecret });
+  return { config, db, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, decisionsByPost, noticePreviews, contactCentre, appeals };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

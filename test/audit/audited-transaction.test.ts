@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
-import { type AuditEntry, appendAudit, auditedTransaction, verifyAudit } from '../../src/platform/audit/audit.ts';
+import { type AuditEntry, appendAudit, auditedTransaction } from '../../src/platform/audit/audit.ts';
+import { verifyAudit } from '../../src/platform/audit/verify.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { testDatabase } from '../support/database.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { SignedIn } from '../../src/modules/identity/index.ts';
-import { verifyAudit } from '../../src/platform/audit/audit.ts';
+import { verifyAudit } from '../../src/platform/audit/verify.ts';
 import { act, ANSWERS, type CasesApp, casesApp, completeDraft, draftOf, grantAgencyRoles, resolve, stored, submit } from './support.ts';
 
 let t: CasesApp;
