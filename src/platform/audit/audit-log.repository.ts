@@ -119,6 +119,6 @@ export const auditLogRepository = {
 
   async leafIndexOf(db: Queryable, entryId: number): Promise<number | null> {
     const [row] = await db.query<{ leaf_index: string | number | null }>('SELECT leaf_index FROM audit_events WHERE id = $1', [entryId]);
-    return row?.leaf_index == null ? null : Number(row.leaf_index);
+    return row === undefined || row.leaf_index === null ? null : Number(row.leaf_index);
   },
 };
