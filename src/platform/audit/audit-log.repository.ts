@@ -98,21 +98,21 @@ export const auditLogRepository = {
     return row === undefined ? null : checkpointOf(row);
   },
 
-  /** Checkpoints by tree size: the newest `limit` below `before` (descending), or from `after` up (ascending). */
-  async checkpoints(db: Queryable, page: { before?: number; after?: number; limit: number }): Promise<Checkpoint[]> {
+  /** Checkpoints by tree size: the newest `limit` below `before` (descending), or above `after` and up to `upTo` (ascending). */
+  async checkpoints(db: Queryable, page: { before?: number; after?: number; upTo?: number; limit: number }): Promise<Checkpoint[]> {
     const rows = page.after !== undefined
-      ? await db.query<CheckpointRow>(`SELECT ${CHECKPOINT} FROM audit_checkpoints WHERE tree_size > $1 ORDER BY tree_size LIMIT $2`, [page.after, page.limit])
+      ? await db.query<CheckpointRow>(`SELECT ${CHECKPOINT} FROM audit_checkpoints WHERE tree_size > $1 AND tree_size <= $2 ORDER BY tree_size LIMIT $3`, [page.after, page.upTo ?? Number.MAX_SAFE_INTEGER, page.limit])
       : await db.query<CheckpointRow>(`SELECT ${CHECKPOINT} FROM audit_checkpoints WHERE tree_size < $1 ORDER BY tree_size DESC LIMIT $2`, [page.before ?? Number.MAX_SAFE_INTEGER, page.limit]);
     return rows.map(checkpointOf);
   },
 
-  /** Sealed entries from leaf `from` on, by leaf index, with the leaf hash the tree stores for each. */
-  async leaves(db: Queryable, from: number, limit: number): Promise<Array<StoredEntry & { storedLeafHash: string | null }>> {
+  /** Sealed entries of leaves [from, end), by leaf index, at most `limit`, with the leaf hash the tree stores for each. */
+  async leaves(db: Queryable, from: number, end: number, limit: number): Promise<Array<StoredEntry & { storedLeafHash: string | null }>> {
     const rows = await db.query<EntryRow & { stored: string | null }>(
       `SELECT ${ENTRY}, encode(n.hash, 'hex') AS stored FROM audit_events e
        LEFT JOIN audit_tree_nodes n ON n.level = 0 AND n.index = e.leaf_index
-       WHERE e.leaf_index >= $1 ORDER BY e.leaf_index LIMIT $2`,
-      [from, limit],
+       WHERE e.leaf_index >= $1 AND e.leaf_index < $2 ORDER BY e.leaf_index LIMIT $3`,
+      [from, end, limit],
     );
     return rows.map((r) => ({ ...entryOf(r), storedLeafHash: r.stored }));
   },
