@@ -8,6 +8,7 @@ import { startEmbeddedEids } from './app/embedded-eid.ts';
 import { buildHttp } from './app/http.ts';
 import { startPayments } from './app/payments.ts';
 import { startJobs } from './app/jobs.ts';
+import { startAuditSealer } from './app/audit-sealer.ts';
 import { notificationHandlers } from './modules/notifications/index.ts';
 import { notificationLinks } from './app/links.ts';
 import { createLogger } from './platform/logging/logger.ts';
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   }, batchSize: config.outbox.batchSize, concurrency: config.outbox.concurrency, logger });
   worker.start();
   const jobs = startJobs(services, config.cases.jobIntervalSeconds, logger);
+  const sealer = startAuditSealer(services, config.audit.sealIntervalMs, logger);
   // The development message page only where nobody else can reach it: a development build on loopback.
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(config.host);
   const { app } = await buildHttp(services, logger, { devMessages: config.env === 'development' && loopback ? channels.dev : null, paymentOrigin: payments.simulatorUrl === null ? null : new URL(payments.simulatorUrl).origin });
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     await app.close();
     await worker.stop();
     await jobs.stop();
+    await sealer.stop();
     await payments.close();
     await channels.close();
     await Promise.all(eids.map((e) => e.close()));

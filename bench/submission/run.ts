@@ -4,11 +4,14 @@
  * pool, with the same concurrency — the same `cases` rows written by one bare `INSERT INTO cases`
  * each (new ids, numbers and keys). What a submission adds on top of its row (the draft's lock, the
  * checks, the hash, the case history, the audit chain, the outbox) is the ratio.
- *   npm run bench:submission -- [--drafts 2000] [--concurrency 16] [--pool <concurrency + 4>]
+ *   npm run bench:submission -- [--drafts 2000] [--concurrency 16] [--pool <concurrency + 4>] [--seal-interval 1000]
+ * The audit sealer runs as in the portal (--seal-interval ms, 1000); the seal lag is the time from a
+ * submission's commit to the commit of the first signed checkpoint that holds its audit entry.
  * DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/test); the benchmark
  * works in a fresh schema and drops it. Not a timed test: it prints numbers, it does not fail on them.
  */
 import { randomUUID } from 'node:crypto';
+import { loadavg } from 'node:os';
 
 import { type Bench, benchServices, completeDraft, freshSchema, percentile, pool, SERVICE } from './setup.ts';
 
@@ -23,6 +26,8 @@ const concurrency = Number(arg('--concurrency', '16'));
 const poolSize = Number(arg('--pool', String(concurrency + 4)));
 const serverUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const STALL_MS = 15_000;
+/** How often the audit sealer runs during the submissions (AUDIT_SEAL_INTERVAL_MS, the portal's default). */
+const sealIntervalMs = Number(arg('--seal-interval', '1000'));
 
 interface Measured {
   readonly name: string;
@@ -58,7 +63,38 @@ async function watched<T>(label: string, work: (progress: () => void) => Promise
   }
 }
 
-async function submitAll(b: Bench, ids: readonly string[]): Promise<{ result: Measured; statements: number }> {
+/**
+ * The audit sealer as the portal runs it, every `sealIntervalMs`, noting when each of its runs
+ * committed and the tree size it signed: a submission's entry is in a signed checkpoint from the first
+ * run whose checkpoint covers its leaf.
+ */
+function runSealer(b: Bench): { stop: () => Promise<Array<{ at: number; treeSize: number }>> } {
+  const signed: Array<{ at: number; treeSize: number }> = [];
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    running ??= b.services.auditLog.seal().then((r) => {
+      if (r.checkpoint !== null) {
+        signed.push({ at: performance.now(), treeSize: r.checkpoint.treeSize });
+      }
+    }).finally(() => { running = null; });
+  };
+  const timer = setInterval(tick, sealIntervalMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      const r = await b.services.auditLog.seal(); // whatever the last interval left
+      if (r.checkpoint !== null) {
+        signed.push({ at: performance.now(), treeSize: r.checkpoint.treeSize });
+      }
+      return signed;
+    },
+  };
+}
+
+async function submitAll(b: Bench, ids: readonly string[]): Promise<{ result: Measured; statements: number; sealLag: number[] }> {
+  const committed = new Map<string, number>();
+  const sealer = runSealer(b);
   const before = b.db.statements();
   const started = performance.now();
   const latencies = await watched('drafts.submit', (progress) =>
@@ -67,10 +103,22 @@ async function submitAll(b: Bench, ids: readonly string[]): Promise<{ result: Me
       if (!r.ok) {
         throw new Error(`submission ${i} refused: ${r.error.code}`);
       }
+      committed.set(id, performance.now());
       progress();
     }));
   const seconds = (performance.now() - started) / 1000;
-  return { result: measured('drafts.submit (the service)', latencies, seconds), statements: (b.db.statements() - before) / ids.length };
+  const statements = (b.db.statements() - before) / ids.length;
+  const signed = await sealer.stop();
+  const leaves = await b.db.query<{ draft: string; leaf: number | null }>("SELECT detail->>'draftId' AS draft, leaf_index::int AS leaf FROM audit_events WHERE action = 'application.submit'");
+  const sealLag = leaves.map((l) => {
+    const at = signed.find((s) => l.leaf !== null && s.treeSize > l.leaf)?.at;
+    const commit = committed.get(l.draft);
+    if (at === undefined || commit === undefined) {
+      throw new Error(`the submission of draft ${l.draft} is in no signed checkpoint`);
+    }
+    return Math.max(0, at - commit);
+  });
+  return { result: measured('drafts.submit (the service)', latencies, seconds), statements, sealLag };
 }
 
 const COLUMNS = [
@@ -98,7 +146,9 @@ async function insertAll(b: Bench): Promise<Measured> {
 const schema = await freshSchema(serverUrl);
 let bench: Bench | null = null;
 try {
-  console.log(`# Submission benchmark: ${drafts} drafts of ${SERVICE}, ${concurrency} workers, pool of ${poolSize}, PostgreSQL`);
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`# Submission benchmark: ${drafts} drafts of ${SERVICE}, ${concurrency} workers, pool of ${poolSize}, audit sealer every ${sealIntervalMs} ms, PostgreSQL`);
+  console.log(`   load average at start: ${load()}`);
   bench = await benchServices(schema.url, poolSize);
   const b = bench;
   const prepared = performance.now();
@@ -108,7 +158,7 @@ try {
   });
   console.log(`   ${drafts} complete drafts prepared in ${((performance.now() - prepared) / 1000).toFixed(1)} s (start and two pages each, through the services)`);
 
-  const { result: submitted, statements } = await submitAll(b, ids);
+  const { result: submitted, statements, sealLag } = await submitAll(b, ids);
   const [cases] = await b.db.query<{ n: number; keys: number }>('SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS keys FROM cases');
   if (cases?.n !== drafts) {
     throw new Error(`expected ${drafts} cases, found ${cases?.n}`);
@@ -122,6 +172,9 @@ try {
   ];
   console.log(`\n${table.join('\n')}\n`);
   console.log(`A submission costs ${(baseline.perSecond / submitted.perSecond).toFixed(1)} bare inserts of its row; ${statements.toFixed(1)} statements each (the INSERT: 1).`);
+  const lag = [...sealLag].sort((x, y) => x - y);
+  console.log(`Seal lag (commit → in a signed checkpoint), ${lag.length} submissions: p50 ${percentile(lag, 50).toFixed(0)} ms, p99 ${percentile(lag, 99).toFixed(0)} ms, max ${(lag.at(-1) ?? NaN).toFixed(0)} ms.`);
+  console.log(`   load average at end: ${load()}`);
 } finally {
   await bench?.close();
   await schema.drop();

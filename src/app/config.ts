@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
+import { DEVELOPMENT_AUDIT_SIGNING_KEY } from '../platform/audit/signing-key.ts';
 import { type ContactCentrePolicy, DEFAULT_CONTACT_CENTRE_POLICY } from '../modules/contact-centre/index.ts';
 import { type ContactCodePolicy, DEFAULT_CODE_POLICY, type IdentityProviderConfig, unknownCountries } from '../modules/identity/index.ts';
 
@@ -25,8 +26,15 @@ export interface Config {
   readonly cases: CasesConfig;
   /** The contact centre's limits and service standard (CALLBACK_WORKING_DAYS: a callback is due within that many working days; 2 unless set). */
   readonly contactCentre: ContactCentrePolicy;
-  /** AUDIT_CHECKPOINT_KEY: the HMAC key of `audit:verify --checkpoint` files (32 characters or more); null: none. */
-  readonly auditCheckpointKey: string | null;
+  /** The audit log's signed checkpoints (ADR 0016). */
+  readonly audit: AuditConfig;
+}
+
+export interface AuditConfig {
+  /** AUDIT_SIGNING_KEY: the secret the Ed25519 key signing checkpoints is derived from (32 characters or more). */
+  readonly signingSecret: string;
+  /** AUDIT_SEAL_INTERVAL_MS: how often the sealer seals committed entries and signs a checkpoint of the grown tree; 0 turns it off. */
+  readonly sealIntervalMs: number;
 }
 
 /** Applications and cases: the agencies' seal, attachment storage, the payment provider, the deadline jobs. */
@@ -159,15 +167,23 @@ export function loadConfig(env: Env = process.env): Config {
     outbox: { batchSize: int('OUTBOX_BATCH_SIZE', 10, 1, 1000), concurrency: int('OUTBOX_CONCURRENCY', 1, 1, 64) },
     cases: casesConfig(env, nodeEnv, problems, url, int),
     contactCentre: { ...DEFAULT_CONTACT_CENTRE_POLICY, callbackWorkingDays: int('CALLBACK_WORKING_DAYS', DEFAULT_CONTACT_CENTRE_POLICY.callbackWorkingDays, 1, 30) },
-    auditCheckpointKey: env['AUDIT_CHECKPOINT_KEY'] || null,
+    audit: auditConfig(env, nodeEnv, problems, int),
   };
-  if ((config.auditCheckpointKey?.length ?? 32) < 32) {
-    problems.push('AUDIT_CHECKPOINT_KEY must be at least 32 characters');
-  }
   if (problems.length > 0) {
     throw new ConfigError(problems);
   }
   return config;
+}
+
+function auditConfig(env: Env, nodeEnv: Config['env'], problems: string[], int: (name: string, fallback: number, min: number, max: number) => number): AuditConfig {
+  const secret = env['AUDIT_SIGNING_KEY'] ?? '';
+  if (secret !== '' && secret.length < 32) {
+    problems.push('AUDIT_SIGNING_KEY must be at least 32 characters');
+  }
+  if (nodeEnv === 'production' && secret === '') {
+    problems.push('NODE_ENV=production needs AUDIT_SIGNING_KEY: the development audit signing key is public');
+  }
+  return { signingSecret: secret || DEVELOPMENT_AUDIT_SIGNING_KEY, sealIntervalMs: int('AUDIT_SEAL_INTERVAL_MS', 1000, 0, 3_600_000) };
 }
 
 /** `false` (default), `true` (the nearest hop, whoever it is), a hop count, or a comma list of proxy addresses and CIDR ranges. */

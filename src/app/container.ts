@@ -12,6 +12,7 @@ import { createHttpPaymentProvider, type PaymentProvider } from '../modules/paym
 import { createDeadLettersService, createDecisionsByPost, createLettersService, createNoticePreviews, createNoticesService } from '../modules/notifications/index.ts';
 import { createContactCentre } from '../modules/contact-centre/index.ts';
 import { type OidcClient, createCallers, createContactsService, createVisitors, createPhoneHolders, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
+import { createAuditLog } from '../platform/audit/audit-log.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import type { DatabaseLogger } from '../platform/db/postgres.ts';
@@ -85,7 +86,8 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const contactCentre = createContactCentre({
     db, clock, calendar, limiter: rateLimiter, callers: createCallers({ db, clock }), cases, policy: config.contactCentre, secret: identity.codeSecret, smsCountries: identity.contactCodes.smsCountries,
   });
-  return { config, db, clock, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals,
+  const auditLog = createAuditLog({ db, clock, signingSecret: config.audit.signingSecret });
+  return { config, db, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals,
     visitors: createVisitors({ db, clock }) };
 }
 

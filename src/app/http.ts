@@ -18,6 +18,7 @@ import { sharedRateLimitStore } from './rate-limit-store.ts';
 import { catalogueRoutes } from '../web/catalogue/routes.tsx';
 import { registerPaymentsApi } from '../api/payments.api.ts';
 import { registerSmsApi } from '../api/sms.api.ts';
+import { registerTransparencyApi } from '../api/transparency.api.ts';
 import { applyRoutes } from '../web/apply/routes.tsx';
 import { casesRoutes } from '../web/cases/routes.tsx';
 import { identityRoutes, me } from '../web/identity/routes.tsx';
@@ -92,6 +93,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     registerPaymentsApi(app, services.payments);
   }
   registerSmsApi(app, services.sms);
+  registerTransparencyApi(app, services.auditLog);
   if (options.devMessages) {
     // A phone in the browser that talks to the inbound webhook: development only, with the other stand-ins.
     (await import('../dev/index.ts')).registerSmsPhone(app, { sms: services.sms, clock: services.clock, webhookSecret: services.config.channels.smsWebhookSecret });

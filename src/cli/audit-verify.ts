@@ -1,30 +1,33 @@
 /**
- * Verifies the tamper-evident audit log: every row's hash covers its content and the previous row's
- * hash, so an edited or deleted row is found and named.
+ * Verifies the audit log (ADR 0016): reads every sealed entry in leaf order a page at a time (constant
+ * memory), recomputes the Merkle tree from the entries' content, and checks every signed checkpoint
+ * against it; the log must reach the latest checkpoint. An entry edited, a tail deleted, the table
+ * truncated: each is named.
  *   npm run audit:verify
- *   npm run audit:verify -- --checkpoint FILE
- * With a checkpoint file (signed with AUDIT_CHECKPOINT_KEY), the chain must also still reach the last
- * entry verified before, with the same hash; when it does, the file is replaced by a checkpoint of
- * the chain as it is now. Keep the file where the database's administrators cannot write.
+ *   npm run audit:verify -- --checkpoint FILE [--public-key KEY]
+ * FILE is a checkpoint kept outside the portal (a witness's copy, as published at
+ * /transparency/audit/checkpoints/latest): the log must still hold it and prove it only grew since.
+ * When it does, FILE is replaced by the latest checkpoint. KEY is the public key checkpoints are signed
+ * with (base64url); by default the key of AUDIT_SIGNING_KEY.
  */
 import { readFile, rename, writeFile } from 'node:fs/promises';
 
-import { type AuditCheckpoint, openCheckpoint, sealCheckpoint } from '../platform/audit/audit-checkpoint.ts';
-import { verifyAudit } from '../platform/audit/audit.ts';
+import { type Checkpoint, parseCheckpoint } from '../platform/audit/checkpoint.ts';
+import { verifyAudit } from '../platform/audit/verify.ts';
 import { argValue, type CliIo, cliServices, runIfScript } from './cli-services.ts';
 
-async function readCheckpoint(file: string, key: string): Promise<{ ok: true; checkpoint: AuditCheckpoint | null } | { ok: false; reason: string }> {
+async function readWitness(file: string): Promise<{ ok: true; checkpoint: Checkpoint | null } | { ok: false; reason: string }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { ok: true, checkpoint: null }; // the first verification: it writes the first checkpoint
+      return { ok: true, checkpoint: null }; // the first verification: it writes the first copy
     }
     throw error;
   }
-  const opened = openCheckpoint(text, key);
-  return opened.ok ? { ok: true, checkpoint: opened.checkpoint } : opened;
+  const parsed = parseCheckpoint(text);
+  return parsed.ok ? { ok: true, checkpoint: parsed.checkpoint } : parsed;
 }
 
 export async function auditVerify(args: readonly string[], io: CliIo): Promise<number> {
@@ -34,29 +37,26 @@ export async function auditVerify(args: readonly string[], io: CliIo): Promise<n
     return 2;
   }
   try {
-    const key = services.config.auditCheckpointKey;
-    if (file !== undefined && key === null) {
-      io.err('--checkpoint needs AUDIT_CHECKPOINT_KEY (the key that signs the checkpoint file).\n');
-      return 2;
-    }
-    const read = file === undefined || key === null ? { ok: true as const, checkpoint: null } : await readCheckpoint(file, key);
+    const publicKey = argValue(args, '--public-key') ?? services.auditLog.publicKey.publicKey;
+    const read = file === undefined ? { ok: true as const, checkpoint: null } : await readWitness(file);
     if (!read.ok) {
-      io.err(`The checkpoint ${file ?? ''} cannot be trusted: ${read.reason}.\n`);
+      io.err(`The checkpoint ${file ?? ''} cannot be read: ${read.reason}.\n`);
       return 1;
     }
-    const verdict = await verifyAudit(services.db, read.checkpoint === null ? {} : { checkpoint: read.checkpoint });
+    const witness = read.checkpoint;
+    const verdict = await verifyAudit(services.db, { publicKey, ...(witness === null ? {} : { witness }) });
     if (!verdict.ok) {
-      const against = read.checkpoint === null ? '' : ` (checked against the checkpoint of ${read.checkpoint.verifiedAt}: row ${read.checkpoint.position}, ${read.checkpoint.hash})`;
-      io.err(`The audit log has been tampered with at record ${verdict.id}: ${verdict.reason}${against}.\n`);
+      const against = witness === null ? '' : ` (checked against the kept checkpoint of ${witness.treeSize} entries, ${witness.signedAt})`;
+      io.err(`The audit log has been tampered with at ${verdict.id}: ${verdict.reason}${against}.\n`);
       return 1;
     }
-    if (file !== undefined && key !== null) {
-      const next: AuditCheckpoint = { ...verdict.last, verifiedAt: new Date().toISOString() };
-      await writeFile(`${file}.tmp`, sealCheckpoint(next, key), { mode: 0o600 });
+    if (file !== undefined && verdict.latest !== null) {
+      await writeFile(`${file}.tmp`, `${JSON.stringify(verdict.latest, null, 2)}\n`);
       await rename(`${file}.tmp`, file);
     }
-    const since = read.checkpoint === null ? '' : `, ${verdict.count - read.checkpoint.position} since the checkpoint of ${read.checkpoint.verifiedAt}`;
-    io.out(`The audit log is intact: ${verdict.count} records${since}.\n`);
+    const head = verdict.latest === null ? 'no checkpoint yet' : `the checkpoint of ${verdict.latest.signedAt} (root ${verdict.latest.rootHash})`;
+    const since = witness === null ? '' : `; it only grew since the kept checkpoint of ${witness.treeSize} entries (${verdict.count - witness.treeSize} more)`;
+    io.out(`The audit log is intact: ${verdict.count} entries in ${head}, ${verdict.unsealed} not sealed yet${since}.\n`);
     return 0;
   } finally {
     await services.db.close();

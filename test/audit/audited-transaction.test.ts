@@ -1,11 +1,15 @@
 /**
- * `auditedTransaction` holds a transaction's audit entries back and appends them, in order, just
- * before the commit: the chain's head is locked only then. A rolled-back transaction leaves none.
+ * `auditedTransaction` holds a transaction's audit entries back and appends them, in order, in one
+ * INSERT just before the commit. A rolled-back transaction leaves none.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
-import { type AuditEntry, appendAudit, auditedTransaction, verifyAudit } from '../../src/platform/audit/audit.ts';
+import { systemClock } from '../../src/kernel/clock.ts';
+import { type AuditEntry, appendAudit, auditedTransaction } from '../../src/platform/audit/audit.ts';
+import { createAuditLog } from '../../src/platform/audit/audit-log.ts';
+import { DEVELOPMENT_AUDIT_SIGNING_KEY } from '../../src/platform/audit/signing-key.ts';
+import { verifyAudit } from '../../src/platform/audit/verify.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { testDatabase } from '../support/database.ts';
@@ -23,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => drop());
 
 describe('auditedTransaction', () => {
-  it('appends the entries after the work, in order, and the chain verifies', async () => {
+  it('appends the entries after the work, in order, and the sealed log verifies', async () => {
     const before = await count(db);
     const seenDuringWork = await auditedTransaction(db, async (tx) => {
       await appendAudit(tx, entry('first'));
@@ -33,7 +37,8 @@ describe('auditedTransaction', () => {
     expect(seenDuringWork).toBe(before);
     const rows = await db.query<{ subject: string }>('SELECT subject FROM audit_events ORDER BY id DESC LIMIT 2');
     expect(rows.map((r) => r.subject)).toEqual(['second', 'first']);
-    expect(await verifyAudit(db)).toMatchObject({ ok: true, count: before + 2, last: { position: before + 2 } });
+    await createAuditLog({ db, clock: systemClock, signingSecret: DEVELOPMENT_AUDIT_SIGNING_KEY }).seal();
+    expect(await verifyAudit(db)).toMatchObject({ ok: true, count: before + 2, unsealed: 0, latest: { treeSize: before + 2 } });
   });
 
   it('leaves nothing when the work throws', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { SignedIn } from '../../src/modules/identity/index.ts';
-import { verifyAudit } from '../../src/platform/audit/audit.ts';
+import { verifyAudit } from '../../src/platform/audit/verify.ts';
 import { act, ANSWERS, type CasesApp, casesApp, completeDraft, draftOf, grantAgencyRoles, resolve, stored, submit } from './support.ts';
 
 let t: CasesApp;
@@ -96,8 +96,9 @@ describe('representation', () => {
   });
 });
 
-describe('the audit chain after all of the above', () => {
+describe('the audit log after all of the above', () => {
   it('verifies, and names the one row whose detail was changed', async () => {
+    await t.services.auditLog.seal();
     const verdict = await verifyAudit(t.services.db);
     expect(verdict.ok).toBe(true);
     const [submitted] = await t.services.db.query<{ id: number }>("SELECT id FROM audit_events WHERE action = 'application.submit' ORDER BY id LIMIT 1");

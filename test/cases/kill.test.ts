@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { verifyAudit } from '../../src/platform/audit/audit.ts';
+import { verifyAudit } from '../../src/platform/audit/verify.ts';
 import { EidAgent, parseForms } from '../support/eid-agent.ts';
 import { type TestDatabase, testDatabase } from '../support/database.ts';
 import { exited, freePort, startPortal } from '../support/portal-process.ts';

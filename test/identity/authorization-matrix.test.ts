@@ -40,6 +40,7 @@ const CSRF_REFUSAL = { uk: 'без дійсного захисного коду'
 beforeAll(async () => {
   t = await appWithEid();
   ({ people, ids } = await MatrixPeople.setUp(t));
+  await t.services.auditLog.seal(); // the audit log's latest checkpoint exists to be fetched
 }, 300_000);
 afterAll(async () => t.close());
 

@@ -80,6 +80,8 @@ export const GROUPS: readonly RouteGroup[] = [
       '/', '/{lang}', '/healthz', '/readyz', '/assets/portico.css', stylesheet().href, '/favicon.ico', '/assets/favicon.svg', '/api/openapi.json',
       '/api/v1/services', '/api/v1/services/:id', '/api/v1/organisations', '/api/v1/organisations/:id',
       '/api/v1/centres', '/api/v1/centres/:id', '/api/v1/events', '/api/v1/events/:id', '/api/v1/catalogue.jsonld',
+      '/api/v1/transparency/audit/public-key', '/api/v1/transparency/audit/checkpoints', '/api/v1/transparency/audit/checkpoints/latest',
+      '/api/v1/transparency/audit/proofs/inclusion', '/api/v1/transparency/audit/proofs/consistency',
       '/auth/callback/:idp',
       '/{lang}/', '/{lang}/accessibility', '/{lang}/search', '/{lang}/services/:id', '/{lang}/agencies', '/{lang}/agencies/:id',
       '/{lang}/events', '/{lang}/events/:id', '/{lang}/centres', '/{lang}/centres/:id',

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { ConfigError, loadConfig } from '../../src/app/config.ts';
-import { recordAudit, verifyAudit } from '../../src/platform/audit/audit.ts';
+import { recordAudit } from '../../src/platform/audit/audit.ts';
+import { verifyAudit } from '../../src/platform/audit/verify.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
 import { type TestApp, testApp } from '../support/app.ts';

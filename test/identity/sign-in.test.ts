@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { verifyAudit } from '../../src/platform/audit/audit.ts';
+import { verifyAudit } from '../../src/platform/audit/verify.ts';
 import type { TestApp } from '../support/app.ts';
 import { appWithEid, browserKeyFrom, cookieFrom, csrfOf, signIn, throughEid } from '../support/identity.ts';
 

@@ -13,7 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import type { Database } from '../../src/platform/db/database.ts';
 import { openPostgres } from '../../src/platform/db/postgres.ts';
-import { verifyAudit } from '../../src/platform/audit/audit.ts';
+import { verifyAudit } from '../../src/platform/audit/verify.ts';
 import { createPostgresServer, type PostgresServer } from '../support/postgres-server.ts';
 import { Browser, freePort, portalEnv, startPortal, stopPortal } from '../support/portal-process.ts';
 

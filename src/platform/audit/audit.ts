@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-
-import { canonicalJson } from '../../kernel/canonical-json.ts';
 import type { Result } from '../../kernel/result.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { resultTransaction } from '../db/transaction.ts';
@@ -17,33 +14,13 @@ export interface AuditEntry {
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
-interface StoredEntry extends AuditEntry {
-  readonly id: number;
-  readonly prevHash: string;
-}
-
-function hashOf(e: StoredEntry): string {
-  const content = canonicalJson({
-    id: e.id,
-    at: e.at.toISOString(),
-    action: e.action,
-    outcome: e.outcome,
-    channel: e.channel,
-    actor: e.actorPersonId,
-    actingFor: e.actingFor,
-    subject: e.subject,
-    detail: e.detail,
-    prev: e.prevHash,
-  });
-  return createHash('sha256').update(content).digest('hex');
-}
-
 /** Entries held back by `auditedTransaction` until just before its commit, by transaction. */
 const deferred = new WeakMap<Queryable, AuditEntry[]>();
 
 /**
- * Appends an entry to the hash chain inside the caller's transaction. The head row is locked, so
- * concurrent writers (in any process) chain one after another. Inside `auditedTransaction` the entry
+ * Appends an entry inside the caller's transaction: one INSERT, no shared row locked, so concurrent
+ * transactions never wait on each other for the audit log. The sealer gives the entry its place in
+ * the Merkle tree once it is committed (`sealAudit`, ADR 0016). Inside `auditedTransaction` the entry
  * is appended when the work is done instead, in the same transaction and order.
  */
 export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<void> {
@@ -56,9 +33,8 @@ export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<voi
 }
 
 /**
- * A transaction whose audit entries are appended together after `work`, just before the commit: the
- * chain's head row is then locked only for those inserts and the commit, not for the whole of a
- * long transaction (a submission), so concurrent transactions overlap everywhere else.
+ * A transaction whose audit entries are appended together after `work`, just before the commit, in
+ * one INSERT of all of them (a submission audits several actions).
  */
 export async function auditedTransaction<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
@@ -69,9 +45,7 @@ export async function auditedTransaction<T>(db: Database, work: (tx: Queryable) 
     deferred.set(tx, held);
     try {
       const result = await work(tx);
-      for (const entry of held.splice(0)) {
-        await appendNow(tx, entry);
-      }
+      await insertEntries(tx, held.splice(0));
       return result;
     } finally {
       deferred.delete(tx);
@@ -84,73 +58,22 @@ export function auditedResultTransaction<T, E>(db: Database, work: (tx: Queryabl
   return resultTransaction({ transaction: <U>(w: (tx: Queryable) => Promise<U>) => auditedTransaction(db, w) }, work);
 }
 
-async function appendNow(tx: Queryable, entry: AuditEntry): Promise<void> {
-  const [head] = await tx.query<{ last_id: number; last_hash: string }>('SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE');
-  if (!head) {
-    throw new Error('audit_head row is missing');
+function appendNow(tx: Queryable, entry: AuditEntry): Promise<void> {
+  return insertEntries(tx, [entry]);
+}
+
+const COLUMNS = ['at', 'action', 'outcome', 'channel', 'actor_person_id', 'acting_for', 'subject', 'detail'] as const;
+
+async function insertEntries(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) {
+    return;
   }
-  const stored: StoredEntry = { ...entry, id: head.last_id + 1, prevHash: head.last_hash };
-  const hash = hashOf(stored);
-  await tx.query(
-    `INSERT INTO audit_events (id, at, action, outcome, channel, actor_person_id, acting_for, subject, detail, prev_hash, hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [stored.id, entry.at, entry.action, entry.outcome, entry.channel, entry.actorPersonId, entry.actingFor, entry.subject, JSON.stringify(entry.detail), stored.prevHash, hash],
-  );
-  await tx.query('UPDATE audit_head SET last_id = $1, last_hash = $2 WHERE id = 1', [stored.id, hash]);
+  const values = entries.map((_, r) => `(${COLUMNS.map((_c, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
+  const params = entries.flatMap((e) => [e.at, e.action, e.outcome, e.channel, e.actorPersonId, e.actingFor, e.subject, JSON.stringify(e.detail)]);
+  await tx.query(`INSERT INTO audit_events (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`, params);
 }
 
 /** Appends an entry in its own transaction (for refusals, which change nothing else). */
 export async function recordAudit(db: Database, entry: AuditEntry): Promise<void> {
   await db.transaction((tx) => appendAudit(tx, entry));
-}
-
-/** The last entry a verification saw: its position in the chain and its hash (which covers every entry before it). */
-export interface AuditPosition {
-  readonly position: number;
-  readonly hash: string;
-}
-
-export type AuditVerdict = { readonly ok: true; readonly count: number; readonly last: AuditPosition } | { readonly ok: false; readonly id: number; readonly reason: string };
-
-/**
- * Walks the chain from the start; the first row whose content, link or number is wrong is named.
- * Given the last entry an earlier verification signed (`checkpoint`), the chain must still reach it
- * with the same hash: a chain cut back, or rewritten and rehashed, is consistent in itself but not
- * with what was seen before.
- */
-export async function verifyAudit(db: Queryable, options: { checkpoint?: AuditPosition } = {}): Promise<AuditVerdict> {
-  const rows = await db.query<{
-    id: number; at: Date; action: string; outcome: 'done' | 'refused'; channel: AuditEntry['channel'];
-    actor_person_id: string | null; acting_for: string | null; subject: string | null; detail: Record<string, unknown>; prev_hash: string; hash: string;
-  }>('SELECT * FROM audit_events ORDER BY id');
-  let prev = 'genesis';
-  let expectedId = 1;
-  for (const r of rows) {
-    if (Number(r.id) !== expectedId) {
-      return { ok: false, id: Number(r.id), reason: `row ${expectedId} is missing` };
-    }
-    if (r.prev_hash !== prev) {
-      return { ok: false, id: expectedId, reason: 'its link to the previous row is broken' };
-    }
-    const computed = hashOf({ id: expectedId, at: r.at, action: r.action, outcome: r.outcome, channel: r.channel, actorPersonId: r.actor_person_id, actingFor: r.acting_for, subject: r.subject, detail: r.detail, prevHash: r.prev_hash });
-    if (computed !== r.hash) {
-      return { ok: false, id: expectedId, reason: 'its content does not match its hash' };
-    }
-    prev = r.hash;
-    expectedId += 1;
-  }
-  const [head] = await db.query<{ last_id: number; last_hash: string }>('SELECT last_id, last_hash FROM audit_head WHERE id = 1');
-  if (head && (Number(head.last_id) !== rows.length || head.last_hash !== prev)) {
-    return { ok: false, id: Number(head.last_id), reason: 'rows after the last one present were deleted' };
-  }
-  const cp = options.checkpoint;
-  if (cp !== undefined) {
-    if (rows.length < cp.position) {
-      return { ok: false, id: cp.position, reason: `the chain ends at row ${rows.length}, before the checkpoint at row ${cp.position}: rows were deleted and the head moved back` };
-    }
-    if (rows[cp.position - 1]?.hash !== cp.hash && !(cp.position === 0 && cp.hash === 'genesis')) {
-      return { ok: false, id: cp.position, reason: `its hash differs from the checkpoint's: the chain was rewritten at or before row ${cp.position}` };
-    }
-  }
-  return { ok: true, count: rows.length, last: { position: rows.length, hash: prev } };
 }

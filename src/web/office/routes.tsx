@@ -5,7 +5,7 @@ import { LANGS, type Lang } from '../../kernel/text.ts';
 import type { AssistedFilingService, DraftsService } from '../../modules/applications/index.ts';
 import { type BackOfficeService, type CasesService } from '../../modules/cases/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
-import type { CollectionService } from '../../modules/collection/index.ts';
+import type { CollectionService, CollectionStanding, ReadyOptions } from '../../modules/collection/index.ts';
 import { STAFF_ROLES, type SignedIn } from '../../modules/identity/index.ts';
 import { UnknownEvent } from '../../modules/workflow/index.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
@@ -121,6 +121,15 @@ interface FormState {
   readonly values: Readonly<Record<string, string>>;
 }
 
+/** The "ready for collection" section of the case page, with the form as typed after a refusal. */
+function readySection(options: ReadyOptions, standing: CollectionStanding | null, csrf: string, caseId: string, form: FormState) {
+  return {
+    options, standing, csrf, caseId, errors: form.errors,
+    centre: form.values['centre'] ?? options.defaultCentreId ?? '',
+    collectBy: { day: form.values['collectBy-day'] ?? '', month: form.values['collectBy-month'] ?? '', year: form.values['collectBy-year'] ?? '' },
+  };
+}
+
 function caseHandlers({ backOffice, drafts, assisted, catalogue, collection }: OfficeWebDeps) {
   /** How staff filed the case for the person (null when the person filed it), with the front desk's centre by name. */
   const filingBasis = async (signedIn: SignedIn, caseId: string, lang: Lang) => {
@@ -142,11 +151,7 @@ function caseHandlers({ backOffice, drafts, assisted, catalogue, collection }: O
       drafts.attachmentsOfCase(view.case.id), filingBasis(signedIn, view.case.id, pageContext(request).lang),
       collection.readyOptions(signedIn, view.case.id), collection.standing(view.case.id),
     ]);
-    const ready = options === null ? null : {
-      options, standing, csrf: signedIn.session.csrfToken, caseId: view.case.id, errors: form.errors,
-      centre: form.values['centre'] ?? options.defaultCentreId ?? '',
-      collectBy: { day: form.values['collectBy-day'] ?? '', month: form.values['collectBy-month'] ?? '', year: form.values['collectBy-year'] ?? '' },
-    };
+    const ready = options === null ? null : readySection(options, standing, signedIn.session.csrfToken, view.case.id, form);
     const page = {
       view, attachments, filing, ready, officers: view.assignable, nav: officeNavItems(signedIn), forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form },
     };

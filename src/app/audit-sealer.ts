@@ -1,0 +1,45 @@
+import { isDatabaseUnavailable } from '../platform/db/unavailable.ts';
+import type { Logger } from '../platform/logging/logger.ts';
+import type { Services } from './container.ts';
+
+/**
+ * The audit log's sealer of one portal process: every `intervalMs` it seals the entries committed
+ * since and signs a checkpoint (ADR 0016). Every process may run it; one seals at a time (a lock row),
+ * the others find it held and wait for their next turn.
+ */
+export function startAuditSealer(services: Pick<Services, 'auditLog'>, intervalMs: number, logger: Logger): { stop: () => Promise<void> } {
+  if (intervalMs === 0) {
+    return { stop: async () => {} };
+  }
+  let running: Promise<void> | null = null;
+  let failing = false;
+  const run = () => {
+    if (running !== null) {
+      return;
+    }
+    running = (async () => {
+      try {
+        await services.auditLog.seal();
+        if (failing) {
+          logger.info('audit sealer resumed');
+          failing = false;
+        }
+      } catch (error) {
+        if (!failing) {
+          logger[isDatabaseUnavailable(error) ? 'warn' : 'error']({ err: error }, 'audit sealer failed; retrying at the next interval');
+        }
+        failing = true;
+      } finally {
+        running = null;
+      }
+    })();
+  };
+  const timer = setInterval(run, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
