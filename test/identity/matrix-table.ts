@@ -9,6 +9,9 @@
 import { STAFF_ROLES, type Requirement } from '../../src/modules/identity/index.ts';
 import { stylesheet } from '../../src/web/common/stylesheet.ts';
 import { type Grid, type Outcome, type PersonaName, PERSONAS, grid } from './matrix-grid.ts';
+import {
+  PUBLIC_GRID, SIGNED_IN_GET_GRID, SIGNED_IN_POST_GRID, ANY_STAFF_GET_GRID, ADMIN_GET_GRID, ADMIN_POST_GRID, APPLY_START_GET_GRID, APPLY_START_POST_GRID, OFFICER_GET_GRID, OFFICER_POST_GRID, OWN_GET_GRID, OWN_POST_GRID, NOBODY_GRID, OFFICERS, OFFICER_HIDDEN_GET_GRID, OFFICER_HIDDEN_POST_GRID, FILING_GET_GRID, FILING_POST_GRID, FILING_HIDDEN_GET_GRID, FILING_STAFF, TEMPLATE_READER_GET_GRID, SUPERVISOR_GET_GRID, CONTACT_CENTRE_GET_GRID, CONTACT_CENTRE_POST_GRID, SUPERVISOR_REQUEUE_GRID, PUBLIC_HIDDEN_GRID, FRONT_DESK_GET_GRID, FRONT_DESK_POST_GRID, FRONT_DESK_HIDDEN_GET_GRID, FRONT_DESK_HIDDEN_POST_GRID, COLLECTION_CANCEL_GRID, POST_ROOM_GET_GRID, POST_ROOM_POST_GRID, APPEAL_STAFF, APPEAL_STAFF_GET_GRID, APPEAL_STAFF_HIDDEN_GET_GRID, APPEAL_STAFF_HIDDEN_POST_GRID, OWN_APPEAL_GET_GRID,
+} from './matrix-rows.ts';
 
 export interface RouteGroup {
   readonly title: string;
@@ -19,59 +22,6 @@ export interface RouteGroup {
   readonly routes: readonly string[];
 }
 
-//                                       anon ref  end  citz o-ct dir  r-ac r-rv r-ex clrk dec  sup  a-ad desk cc   cat  nat
-const PUBLIC_GRID = grid(               'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
-const SIGNED_IN_GET_GRID = grid(        'S    S    R    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
-const SIGNED_IN_POST_GRID = grid(       'R    R    R    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
-const ANY_STAFF_GET_GRID = grid(        'S    S    R    R    R    R    R    R    R    A    A    A    A    A    A    A    A');
-const ADMIN_GET_GRID = grid(            'S    S    R    R    R    R    R    R    R    R    R    R    A    R    R    R    A');
-const ADMIN_POST_GRID = grid(           'R    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R    A');
-// Starting an application for the passport (a service for individuals): whoever acts for the company is told why not (403).
-const APPLY_START_GET_GRID = grid(      'S    S    R    A    A    R    R    A    A    A    A    A    A    A    A    A    A');
-const APPLY_START_POST_GRID = grid(     'R    R    R    A    A    R    R    A    A    A    A    A    A    A    A    A    A');
-const OFFICER_GET_GRID = grid(          'S    S    R    R    R    R    R    R    R    A    A    A    R    R    R    R    R');
-const OFFICER_POST_GRID = grid(         'R    R    R    R    R    R    R    R    R    A    A    A    R    R    R    R    R');
-// The citizen's own draft or case: every other signed-in persona gets the 404 of a record that is not theirs.
-const OWN_GET_GRID = grid(              'S    S    R    A    N    N    N    N    N    N    N    N    N    N    N    N    N');
-const OWN_POST_GRID = grid(             'R    R    R    A    N    N    N    N    N    N    N    N    N    N    N    N    N');
-const NOBODY_GRID = grid(               'R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R');
-const OFFICERS = ['clerk', 'decision-maker', 'supervisor'] as const;
-// A letter of the print queue: the gate lets officers through; one not in their agencies' queue (none is in the matrix) is a 404.
-const OFFICER_HIDDEN_GET_GRID = grid(   'S    S    R    R    R    R    R    R    R    N    N    N    R    R    R    R    R');
-const OFFICER_HIDDEN_POST_GRID = grid(  'R    R    R    R    R    R    R    R    R    N    N    N    R    R    R    R    R');
-// Filing for a person (post room clerks, the front desk, the contact centre); a case they did not file is a 404.
-const FILING_GET_GRID = grid(           'S    S    R    R    R    R    R    R    R    A    R    R    R    A    A    R    R');
-const FILING_POST_GRID = grid(          'R    R    R    R    R    R    R    R    R    A    R    R    R    A    A    R    R');
-const FILING_HIDDEN_GET_GRID = grid(    'S    S    R    R    R    R    R    R    R    N    R    R    R    N    N    R    R');
-const FILING_STAFF = ['clerk', 'front-desk', 'contact-centre'] as const;
-const TEMPLATE_READER_GET_GRID = grid(  'S    S    R    R    R    R    R    R    R    R    R    A    A    R    R    R    R');
-const SUPERVISOR_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R');
-// Requeuing a dead letter: the gate lets supervisors through; one that is not dead (none is in the matrix) is a 404.
-// The contact centre's console: operators only (a call is its operator's; the matrix's call is the demo operator's).
-const CONTACT_CENTRE_GET_GRID = grid(   'S    S    R    R    R    R    R    R    R    R    R    R    R    R    A    R    R');
-const CONTACT_CENTRE_POST_GRID = grid(  'R    R    R    R    R    R    R    R    R    R    R    R    R    R    A    R    R');
-const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R    R    R    R    N    R    R    R    R    R');
-// A queue ticket's page: public, and a ticket that is not one of the centre's (none is in the matrix) is a 404 for everyone.
-const PUBLIC_HIDDEN_GRID = grid(        'N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
-const FRONT_DESK_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R');
-const FRONT_DESK_POST_GRID = grid(      'R    R    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R');
-// A result awaiting collection: the gate lets the front desk through; one not at their centre (none is in the matrix) is a 404.
-const FRONT_DESK_HIDDEN_GET_GRID = grid('S    S    R    R    R    R    R    R    R    R    R    R    R    N    R    R    R');
-const FRONT_DESK_HIDDEN_POST_GRID = grid('R   R    R    R    R    R    R    R    R    R    R    R    R    N    R    R    R');
-// Cancelling "ready for collection": officers of the case's agency or the front desk of its centre; none is in the matrix, so a 404.
-const COLLECTION_CANCEL_GRID = grid(    'R    R    R    R    R    R    R    R    R    N    N    N    R    N    R    R    R');
-// The post room: clerks only.
-const POST_ROOM_GET_GRID = grid(        'S    S    R    R    R    R    R    R    R    A    R    R    R    R    R    R    R');
-const POST_ROOM_POST_GRID = grid(       'R    R    R    R    R    R    R    R    R    A    R    R    R    R    R    R    R');
-
-// Citizens' appeals in the back office: the agencies' officers, the contact centre (triage) and national administrators.
-const APPEAL_STAFF = ['clerk', 'decision-maker', 'supervisor', 'contact-centre', 'national-admin'] as const;
-const APPEAL_STAFF_GET_GRID = grid(     'S    S    R    R    R    R    R    R    R    A    A    A    R    R    A    R    A');
-// One appeal: the gate lets appeal staff through; the sample (no such appeal) is a 404 for each of them.
-const APPEAL_STAFF_HIDDEN_GET_GRID = grid('S    S    R    R    R    R    R    R    R    N    N    N    R    R    N    R    N');
-const APPEAL_STAFF_HIDDEN_POST_GRID = grid('R   R    R    R    R    R    R    R    R    N    N    N    R    R    N    R    N');
-// A person's own appeal: the sample (no such appeal) is a 404 for every signed-in persona.
-const OWN_APPEAL_GET_GRID = grid(       'S    S    R    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
 
 export const GROUPS: readonly RouteGroup[] = [
   {

@@ -1,0 +1,59 @@
+/**
+ * The outcome rows of the authorization matrix (matrix-table.ts), one per kind of gate: what each
+ * persona gets from a route behind it. Columns as in matrix-grid.ts's PERSONAS.
+ */
+import { grid } from './matrix-grid.ts';
+
+//                                       anon ref  end  citz o-ct dir  r-ac r-rv r-ex clrk dec  sup  a-ad desk cc   cat  nat
+export const PUBLIC_GRID = grid(               'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
+export const SIGNED_IN_GET_GRID = grid(        'S    S    R    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
+export const SIGNED_IN_POST_GRID = grid(       'R    R    R    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
+export const ANY_STAFF_GET_GRID = grid(        'S    S    R    R    R    R    R    R    R    A    A    A    A    A    A    A    A');
+export const ADMIN_GET_GRID = grid(            'S    S    R    R    R    R    R    R    R    R    R    R    A    R    R    R    A');
+export const ADMIN_POST_GRID = grid(           'R    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R    A');
+// Starting an application for the passport (a service for individuals): whoever acts for the company is told why not (403).
+export const APPLY_START_GET_GRID = grid(      'S    S    R    A    A    R    R    A    A    A    A    A    A    A    A    A    A');
+export const APPLY_START_POST_GRID = grid(     'R    R    R    A    A    R    R    A    A    A    A    A    A    A    A    A    A');
+export const OFFICER_GET_GRID = grid(          'S    S    R    R    R    R    R    R    R    A    A    A    R    R    R    R    R');
+export const OFFICER_POST_GRID = grid(         'R    R    R    R    R    R    R    R    R    A    A    A    R    R    R    R    R');
+// The citizen's own draft or case: every other signed-in persona gets the 404 of a record that is not theirs.
+export const OWN_GET_GRID = grid(              'S    S    R    A    N    N    N    N    N    N    N    N    N    N    N    N    N');
+export const OWN_POST_GRID = grid(             'R    R    R    A    N    N    N    N    N    N    N    N    N    N    N    N    N');
+export const NOBODY_GRID = grid(               'R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R');
+export const OFFICERS = ['clerk', 'decision-maker', 'supervisor'] as const;
+// A letter of the print queue: the gate lets officers through; one not in their agencies' queue (none is in the matrix) is a 404.
+export const OFFICER_HIDDEN_GET_GRID = grid(   'S    S    R    R    R    R    R    R    R    N    N    N    R    R    R    R    R');
+export const OFFICER_HIDDEN_POST_GRID = grid(  'R    R    R    R    R    R    R    R    R    N    N    N    R    R    R    R    R');
+// Filing for a person (post room clerks, the front desk, the contact centre); a case they did not file is a 404.
+export const FILING_GET_GRID = grid(           'S    S    R    R    R    R    R    R    R    A    R    R    R    A    A    R    R');
+export const FILING_POST_GRID = grid(          'R    R    R    R    R    R    R    R    R    A    R    R    R    A    A    R    R');
+export const FILING_HIDDEN_GET_GRID = grid(    'S    S    R    R    R    R    R    R    R    N    R    R    R    N    N    R    R');
+export const FILING_STAFF = ['clerk', 'front-desk', 'contact-centre'] as const;
+export const TEMPLATE_READER_GET_GRID = grid(  'S    S    R    R    R    R    R    R    R    R    R    A    A    R    R    R    R');
+export const SUPERVISOR_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R');
+// Requeuing a dead letter: the gate lets supervisors through; one that is not dead (none is in the matrix) is a 404.
+// The contact centre's console: operators only (a call is its operator's; the matrix's call is the demo operator's).
+export const CONTACT_CENTRE_GET_GRID = grid(   'S    S    R    R    R    R    R    R    R    R    R    R    R    R    A    R    R');
+export const CONTACT_CENTRE_POST_GRID = grid(  'R    R    R    R    R    R    R    R    R    R    R    R    R    R    A    R    R');
+export const SUPERVISOR_REQUEUE_GRID = grid(   'R    R    R    R    R    R    R    R    R    R    R    N    R    R    R    R    R');
+// A queue ticket's page: public, and a ticket that is not one of the centre's (none is in the matrix) is a 404 for everyone.
+export const PUBLIC_HIDDEN_GRID = grid(        'N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
+export const FRONT_DESK_GET_GRID = grid(       'S    S    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R');
+export const FRONT_DESK_POST_GRID = grid(      'R    R    R    R    R    R    R    R    R    R    R    R    R    A    R    R    R');
+// A result awaiting collection: the gate lets the front desk through; one not at their centre (none is in the matrix) is a 404.
+export const FRONT_DESK_HIDDEN_GET_GRID = grid('S    S    R    R    R    R    R    R    R    R    R    R    R    N    R    R    R');
+export const FRONT_DESK_HIDDEN_POST_GRID = grid('R   R    R    R    R    R    R    R    R    R    R    R    R    N    R    R    R');
+// Cancelling "ready for collection": officers of the case's agency or the front desk of its centre; none is in the matrix, so a 404.
+export const COLLECTION_CANCEL_GRID = grid(    'R    R    R    R    R    R    R    R    R    N    N    N    R    N    R    R    R');
+// The post room: clerks only.
+export const POST_ROOM_GET_GRID = grid(        'S    S    R    R    R    R    R    R    R    A    R    R    R    R    R    R    R');
+export const POST_ROOM_POST_GRID = grid(       'R    R    R    R    R    R    R    R    R    A    R    R    R    R    R    R    R');
+
+// Citizens' appeals in the back office: the agencies' officers, the contact centre (triage) and national administrators.
+export const APPEAL_STAFF = ['clerk', 'decision-maker', 'supervisor', 'contact-centre', 'national-admin'] as const;
+export const APPEAL_STAFF_GET_GRID = grid(     'S    S    R    R    R    R    R    R    R    A    A    A    R    R    A    R    A');
+// One appeal: the gate lets appeal staff through; the sample (no such appeal) is a 404 for each of them.
+export const APPEAL_STAFF_HIDDEN_GET_GRID = grid('S    S    R    R    R    R    R    R    R    N    N    N    R    R    N    R    N');
+export const APPEAL_STAFF_HIDDEN_POST_GRID = grid('R   R    R    R    R    R    R    R    R    N    N    N    R    R    N    R    N');
+// A person's own appeal: the sample (no such appeal) is a 404 for every signed-in persona.
+export const OWN_APPEAL_GET_GRID = grid(       'S    S    R    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
