@@ -105,6 +105,11 @@ describe('OpenAPI document', () => {
       '/api/v1/organisations/{id}',
       '/api/v1/services',
       '/api/v1/services/{id}',
+      '/api/v1/transparency/audit/checkpoints',
+      '/api/v1/transparency/audit/checkpoints/latest',
+      '/api/v1/transparency/audit/proofs/consistency',
+      '/api/v1/transparency/audit/proofs/inclusion',
+      '/api/v1/transparency/audit/public-key',
     ]);
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Service', 'Problem', 'ServicePage']));
     // Its schemas are valid JSON Schema 2020-12, the dialect of OpenAPI 3.1.
