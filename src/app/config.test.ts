@@ -45,6 +45,7 @@ describe('loadConfig in production', () => {
         'NODE_ENV=production needs SMS_WEBHOOK_SECRET: the development webhook secret is public',
         'NODE_ENV=production needs SEAL_SECRET: the development seal secret is public',
         'NODE_ENV=production needs PAYMENT_PROVIDER_URL: the payment simulator is for development only',
+        'NODE_ENV=production needs AUDIT_SIGNING_KEY: the development audit signing key is public',
       ]);
     }
   });
@@ -55,10 +56,12 @@ describe('loadConfig in production', () => {
       OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: 'https://eid.example', OIDC_STATE_CLIENT_ID: 'portal', OIDC_STATE_CLIENT_SECRET: 's',
       SEAL_SECRET: 'a-production-seal-secret-of-32-characters-or-more', PAYMENT_PROVIDER_URL: 'https://pay.example/v1', PAYMENT_API_KEY: 'k', PAYMENT_CALLBACK_SECRET: 'c',
       CODE_SECRET: 'a-production-code-secret-of-32-characters-or-more', SMS_WEBHOOK_SECRET: 'a-production-sms-webhook-secret-of-32-characters',
+      AUDIT_SIGNING_KEY: 'a-production-audit-signing-key-of-32-characters',
     });
     expect(config.seedDemo).toBe(false);
     expect(config.cases.payments).toEqual({ id: 'provider', url: 'https://pay.example/v1', apiKey: 'k', callbackSecret: 'c' });
     expect(config.cases.sealSecret).toBe('a-production-seal-secret-of-32-characters-or-more');
+    expect(config.audit.signingSecret).toBe('a-production-audit-signing-key-of-32-characters');
     expect(config.identity.embeddedEid).toBeNull();
     expect(config.identity.secureCookies).toBe(true);
     expect(config.identity.providers).toMatchObject([{ id: 'state', issuer: 'https://eid.example', staff: true }]);
@@ -67,6 +70,7 @@ describe('loadConfig in production', () => {
   it('refuses a short seal secret and a payment provider without its key and callback secret', () => {
     expect(() => loadConfig({ SEAL_SECRET: 'short' })).toThrow('SEAL_SECRET must be at least 32 characters');
     expect(() => loadConfig({ SMS_WEBHOOK_SECRET: 'short' })).toThrow('SMS_WEBHOOK_SECRET must be at least 32 characters');
+    expect(() => loadConfig({ AUDIT_SIGNING_KEY: 'short' })).toThrow('AUDIT_SIGNING_KEY must be at least 32 characters');
     expect(() => loadConfig({ PAYMENT_PROVIDER_URL: 'https://pay.example' })).toThrow('PAYMENT_PROVIDER_URL needs PAYMENT_API_KEY and PAYMENT_CALLBACK_SECRET');
   });
 
