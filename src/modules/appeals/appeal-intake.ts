@@ -6,7 +6,7 @@
  * A paper appeal's term runs from the day it was received (Law "On Citizens' Appeals", Art. 20: "from
  * the day of receipt"), not the day the post room typed it in.
  */
-import { addDays, isDay } from '../deadlines/index.ts';
+import { receivedDayProblem } from '../deadlines/index.ts';
 import type { StaffRole } from '../identity/index.ts';
 import type { AppealInput } from './appeal.ts';
 
@@ -102,14 +102,5 @@ export function intakeProblems(f: IntakeInput, today: string): IntakeProblem[] {
 
 /** A received day: given, a real day, not after today, not more than MAX_APPEAL_RECEIVED_AGE_DAYS before it. */
 export function appealReceivedProblem(receivedOn: string, today: string): Extract<IntakeProblemCode, `received.${string}`> | null {
-  if (receivedOn === '') {
-    return 'received.missing';
-  }
-  if (!isDay(receivedOn)) {
-    return 'received.invalid';
-  }
-  if (receivedOn > today) {
-    return 'received.future';
-  }
-  return receivedOn < addDays(today, -MAX_APPEAL_RECEIVED_AGE_DAYS) ? 'received.too-old' : null;
+  return receivedDayProblem(receivedOn, today, MAX_APPEAL_RECEIVED_AGE_DAYS);
 }

@@ -3,7 +3,7 @@
  * person is, the basis they acted on, and for post the sender and the day the paper was received —
  * and the problems of what they typed, each with a stable code. No I/O; "today" comes in.
  */
-import { addDays, isDay } from '../deadlines/index.ts';
+import { receivedDayProblem } from '../deadlines/index.ts';
 import type { AssistedChannel } from '../identity/index.ts';
 
 export const ASSISTED_BASES = ['phone-consent', 'signed-paper', 'in-person'] as const;
@@ -112,14 +112,5 @@ export function filingProblems(f: AssistedFiling, today: string, scans: number):
 
 /** A received day: given, a real day, not after today, not more than MAX_RECEIVED_AGE_DAYS before it. */
 export function receivedProblem(receivedOn: string, today: string): Extract<FilingProblemCode, `received.${string}`> | null {
-  if (receivedOn === '') {
-    return 'received.missing';
-  }
-  if (!isDay(receivedOn)) {
-    return 'received.invalid';
-  }
-  if (receivedOn > today) {
-    return 'received.future';
-  }
-  return receivedOn < addDays(today, -MAX_RECEIVED_AGE_DAYS) ? 'received.too-old' : null;
+  return receivedDayProblem(receivedOn, today, MAX_RECEIVED_AGE_DAYS);
 }

@@ -1,5 +1,6 @@
 /** The deadlines module's public surface: statutory terms, working days, reminders, silent consent. */
 export { addDays, type Day, daysBetween, isDay, kyivDay, type Weekday, weekdayOf } from './day.ts';
+export { type ReceivedDayProblem, receivedDayProblem } from './received-day.ts';
 export {
   createWorkingCalendar,
   DEFAULT_WEEKEND,
