@@ -134,6 +134,11 @@ export function createAssistedFilingService(deps: AssistedFilingDeps) {
       return assistedFilingsRepository.ofCase(db, caseId);
     },
 
+    /** The centre whose front desk filed a case (where its result is collected by default); null when none did. */
+    async filedAtCentre(caseId: string): Promise<string | null> {
+      return (await assistedFilingsRepository.ofCase(db, caseId))?.centreId ?? null;
+    },
+
     /** How a case was filed, for the staff member who filed it (the confirmation page); null for anyone else. */
     async filed(signedIn: SignedIn, caseId: string): Promise<{ case: CaseRecord; filing: AssistedFilingRecord; service: Service | null } | null> {
       const filing = await assistedFilingsRepository.ofCase(db, caseId);

@@ -26,6 +26,8 @@ export interface CollectionDeps {
   /** A case as stored (the cases module). */
   readonly caseById: (q: Queryable, id: string) => Promise<CaseRecord | null>;
   readonly caseByNumber: (number: string) => Promise<CaseRecord | null>;
+  /** The centre whose front desk filed the case, if one did (the applications module's assisted filings). */
+  readonly filedAtCentre: (caseId: string) => Promise<string | null>;
 }
 
 /** Who acts: an officer of the case's agency (in their most senior workflow role), or the front desk of a centre. */
@@ -132,7 +134,7 @@ function marking(deps: CollectionDeps, h: Helpers) {
         return null;
       }
       const { c, candidates } = found;
-      const filedAt = await collectionsRepository.filedAtCentre(db, c.id);
+      const filedAt = await deps.filedAtCentre(c.id);
       return {
         centres: candidates, current: await collectionsRepository.currentOfCase(db, c.id), granted: c.outcome === 'granted',
         defaultCentreId: defaultCentre(candidates.map((x) => x.id), c.answers['collectionCentre'], filedAt) ?? (candidates.length === 1 ? (candidates[0]?.id ?? null) : null),

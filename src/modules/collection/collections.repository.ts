@@ -88,10 +88,4 @@ export const collectionsRepository = {
     );
     return rows.length === 1;
   },
-
-  /** The centre a case was filed at by a front desk (the applications module's record of assisted filings), if it was. */
-  async filedAtCentre(db: Queryable, caseId: string): Promise<string | null> {
-    const rows = await db.query<{ centre_id: string | null }>('SELECT centre_id FROM assisted_filings WHERE case_id = $1', [caseId]);
-    return rows[0]?.centre_id ?? null;
-  },
 };
