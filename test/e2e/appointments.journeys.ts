@@ -98,7 +98,8 @@ export function appointmentJourneys(): Check[] {
         await page.locator('input[name="service"]').first().check();
         await page.getByRole('button', { name: w.continue }).click();
         await ctx.auditLike(page, `appointment-day-${w.lang}`);
-        await page.locator('main ul.govuk-list a').first().click();
+        // The last day offered, never today: a slot minutes away could pass before the journey texts CANCEL.
+        await page.locator('main ul.govuk-list a').last().click();
         await ctx.auditLike(page, `appointment-time-${w.lang}`);
         await page.locator('input[name="time"]').first().check();
         await page.getByRole('button', { name: w.confirm, exact: true }).click();
