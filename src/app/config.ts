@@ -28,6 +28,12 @@ export interface Config {
   readonly contactCentre: ContactCentrePolicy;
   /** The audit log's signed checkpoints (ADR 0016). */
   readonly audit: AuditConfig;
+  /**
+   * SHUTDOWN_GRACE_MS: on SIGTERM or SIGINT, how long the process waits for requests in flight, outbox
+   * deliveries and background jobs before it cuts them (and releases its outbox rows); 20 s unless set,
+   * inside the 30 s most orchestrators wait before they kill.
+   */
+  readonly shutdownGraceMs: number;
 }
 
 export interface AuditConfig {
@@ -168,6 +174,7 @@ export function loadConfig(env: Env = process.env): Config {
     cases: casesConfig(env, nodeEnv, problems, url, int),
     contactCentre: { ...DEFAULT_CONTACT_CENTRE_POLICY, callbackWorkingDays: int('CALLBACK_WORKING_DAYS', DEFAULT_CONTACT_CENTRE_POLICY.callbackWorkingDays, 1, 30) },
     audit: auditConfig(env, nodeEnv, problems, int),
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 20_000, 0, 600_000),
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);
