@@ -19,9 +19,9 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const ROOT = join(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 const ASSETS = join(ROOT, 'src/web/assets');
 const noCheck = process.argv.includes('--no-check');

@@ -29,9 +29,8 @@ export interface Config {
   /** The audit log's signed checkpoints (ADR 0016). */
   readonly audit: AuditConfig;
   /**
-   * SHUTDOWN_GRACE_MS: on SIGTERM or SIGINT, how long the process waits for requests in flight, outbox
-   * deliveries and background jobs before it cuts them (and releases its outbox rows); 20 s unless set,
-   * inside the 30 s most orchestrators wait before they kill.
+   * SHUTDOWN_GRACE_MS: on SIGTERM or SIGINT, how long to wait for requests, outbox deliveries and jobs
+   * in flight before cutting them (src/app/shutdown.ts); 20 s, inside the 30 s orchestrators give.
    */
   readonly shutdownGraceMs: number;
 }
@@ -158,9 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrl = (url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const dataDirRaw = env['DATA_DIR'] || './data/pglite';
   const config: Config = {
-    env: nodeEnv,
-    host,
-    port,
+    env: nodeEnv, host, port,
     publicUrl,
     databaseUrl,
     trustProxy: trustProxyOf(env['TRUST_PROXY'], problems),
