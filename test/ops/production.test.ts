@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { signatureHeaderValue } from '../../src/modules/payments/index.ts';
-import type { Row } from '../../src/platform/db/database.ts';
+import type { Database, Row } from '../../src/platform/db/database.ts';
 import { openPglite } from '../../src/platform/db/pglite.ts';
 import { type TestDatabase, testDatabase, testDataDir } from '../support/database.ts';
 import { exited, freePort } from '../support/portal-process.ts';
@@ -41,17 +41,17 @@ const output: string[] = [];
 let silentGateway: Server | null = null;
 const gatewayRequests: IncomingMessage[] = [];
 
-/** A query on the portal's database: the test's pool on PostgreSQL; on PGlite the data directory, opened while the portal is not running. */
+/** The embedded database's data directory, opened by the test once the portal has exited. */
+let afterwards: Database | null = null;
+
+/** A query on the portal's database: the test's pool on PostgreSQL; on PGlite the data directory, once the portal is gone. */
 async function query<T extends Row>(sql: string, params: unknown[] = []): Promise<T[]> {
   if (database) {
     return database.db.query<T>(sql, params);
   }
-  const db = await openPglite(dataDir);
-  try {
-    return await db.query<T>(sql, params);
-  } finally {
-    await db.close();
-  }
+  expect(portal?.exitCode ?? portal?.signalCode ?? null, 'one process at a time opens a data directory').not.toBeNull();
+  afterwards ??= await openPglite(dataDir);
+  return afterwards.query<T>(sql, params);
 }
 
 function build(): void {
@@ -140,6 +140,7 @@ describe('the production build', () => {
     silentGateway?.closeAllConnections();
     await new Promise((resolve) => (silentGateway ? silentGateway.close(resolve) : resolve(undefined)));
     await database?.drop();
+    await afterwards?.close();
     rmSync(deployment, { recursive: true, force: true });
   });
 
