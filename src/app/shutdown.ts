@@ -15,6 +15,22 @@ export interface Running {
   readonly db: { close(): Promise<void> };
 }
 
+/** The longest wait for the statement that releases the outbox rows. */
+const RELEASE_WAIT_MS = 5000;
+
+/** `work`'s result, or a rejection once `ms` have passed. */
+async function settleWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** How the shutdown went: `cut` means the grace period ended first. */
 export interface ShutdownReport {
   readonly http: 'drained' | 'cut';
@@ -68,7 +84,11 @@ export async function shutDown(running: Running, graceMs: number, logger: Pick<L
   if (background === 'cut') {
     logger.warn({ graceMs }, 'shutdown: background jobs still running at the end of the grace period');
   }
-  const released = await running.worker.release();
+  // With the database unreachable the rows cannot be released (nor waited for long): their leases expire instead.
+  const released = await settleWithin(running.worker.release(), RELEASE_WAIT_MS).catch((error: unknown) => {
+    logger.warn({ err: error }, 'shutdown: the outbox rows held could not be released; they come back when their lease expires');
+    return [];
+  });
   for (const close of running.resources) {
     await close();
   }
