@@ -2,10 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Files that change process-wide state run each in a process of its own: the route collectors
- * mock `fastify` (authorization matrix, fuzz), the determinism test fakes the clock, and the kill
- * and database-fault tests start servers and child processes. Every other file shares its worker
- * with the files before it (`isolate: false`), so the portal's modules are loaded once per worker
- * rather than once per file.
+ * mock `fastify` (authorization matrix, fuzz), the determinism test fakes the clock, and the kill,
+ * database-fault and production-build tests start servers and child processes. Every other file
+ * shares its worker with the files before it (`isolate: false`), so the portal's modules are loaded
+ * once per worker rather than once per file.
  */
 const ISOLATED = [
   'test/identity/authorization-matrix.test.ts',
@@ -13,6 +13,7 @@ const ISOLATED = [
   'test/documents/determinism.test.ts',
   'test/cases/kill.test.ts',
   'test/platform/database-faults.test.ts',
+  'test/ops/production.test.ts',
 ];
 
 export default defineConfig({

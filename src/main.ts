@@ -9,6 +9,7 @@ import { buildHttp } from './app/http.ts';
 import { startPayments } from './app/payments.ts';
 import { startJobs } from './app/jobs.ts';
 import { startAuditSealer } from './app/audit-sealer.ts';
+import { shutDown } from './app/shutdown.ts';
 import { notificationHandlers } from './modules/notifications/index.ts';
 import { notificationLinks } from './app/links.ts';
 import { createLogger } from './platform/logging/logger.ts';
@@ -53,20 +54,33 @@ async function main(): Promise<void> {
   const address = await app.listen({ host: config.host, port: config.port });
   logger.info({ address, database: services.db.kind }, `Portico is serving ${config.publicUrl}`);
 
-  const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    await worker.stop();
-    await jobs.stop();
-    await sealer.stop();
-    await payments.close();
-    await channels.close();
-    await Promise.all(eids.map((e) => e.close()));
-    await services.db.close();
-    process.exit(0);
+  // SIGTERM (an orchestrator) or SIGINT (Ctrl-C): stop in order within the grace period, then exit 0
+  // (src/app/shutdown.ts). A second signal while stopping exits at once.
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal while shutting down: exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+    const running = {
+      http: app, worker, background: [jobs, sealer], db: services.db,
+      resources: [() => payments.close(), () => channels.close(), async () => void (await Promise.all(eids.map((e) => e.close())))],
+    };
+    shutDown(running, config.shutdownGraceMs, logger).then(
+      (report) => {
+        logger.info(report, 'stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
 }
 
 main().catch((error: unknown) => {

@@ -25,6 +25,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('waits 20 s for work in flight on SIGTERM unless SHUTDOWN_GRACE_MS says otherwise, up to 10 minutes', () => {
+    expect(loadConfig({}).shutdownGraceMs).toBe(20_000);
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '1500' }).shutdownGraceMs).toBe(1500);
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '0' }).shutdownGraceMs).toBe(0);
+    expect(() => loadConfig({ SHUTDOWN_GRACE_MS: '600001' })).toThrow('SHUTDOWN_GRACE_MS="600001" must be a whole number from 0 to 600000');
+    expect(() => loadConfig({ SHUTDOWN_GRACE_MS: '2s' })).toThrow('SHUTDOWN_GRACE_MS="2s" must be a whole number from 0 to 600000');
+  });
+
   it('takes a PostgreSQL URL and trims the public URL', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test', PUBLIC_URL: 'https://portal.example/' });
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/test');

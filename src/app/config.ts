@@ -28,6 +28,11 @@ export interface Config {
   readonly contactCentre: ContactCentrePolicy;
   /** The audit log's signed checkpoints (ADR 0016). */
   readonly audit: AuditConfig;
+  /**
+   * SHUTDOWN_GRACE_MS: on SIGTERM or SIGINT, how long to wait for requests, outbox deliveries and jobs
+   * in flight before cutting them (src/app/shutdown.ts); 20 s, inside the 30 s orchestrators give.
+   */
+  readonly shutdownGraceMs: number;
 }
 
 export interface AuditConfig {
@@ -152,9 +157,7 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrl = (url('PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, '');
   const dataDirRaw = env['DATA_DIR'] || './data/pglite';
   const config: Config = {
-    env: nodeEnv,
-    host,
-    port,
+    env: nodeEnv, host, port,
     publicUrl,
     databaseUrl,
     trustProxy: trustProxyOf(env['TRUST_PROXY'], problems),
@@ -168,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     cases: casesConfig(env, nodeEnv, problems, url, int),
     contactCentre: { ...DEFAULT_CONTACT_CENTRE_POLICY, callbackWorkingDays: int('CALLBACK_WORKING_DAYS', DEFAULT_CONTACT_CENTRE_POLICY.callbackWorkingDays, 1, 30) },
     audit: auditConfig(env, nodeEnv, problems, int),
+    shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 20_000, 0, 600_000),
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);

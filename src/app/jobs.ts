@@ -67,10 +67,12 @@ export function startJobs(services: Services, intervalSeconds: number, logger: L
   };
   const timer = setInterval(run, intervalSeconds * 1000);
   timer.unref();
-  setTimeout(run, 1000).unref();
+  const first = setTimeout(run, 1000);
+  first.unref();
   return {
     async stop() {
       clearInterval(timer);
+      clearTimeout(first);
       await running;
     },
   };

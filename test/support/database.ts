@@ -176,6 +176,17 @@ export async function testDatabase(options: { poolSize?: number } = {}): Promise
   return postgresDatabase(serverUrl, postgresTemplateName(key), options.poolSize ?? 5);
 }
 
+/**
+ * A migrated embedded database in `dir`, on disk, for a child process to open (a copy of the run's
+ * PGlite template). Closed on return: one process at a time holds a data directory.
+ */
+export async function testDataDir(dir: string): Promise<void> {
+  const path = pgliteTemplatePath(await templateKey());
+  await buildPgliteTemplate(path);
+  const db = await openPglite(dir, new Blob([await readFile(path)]));
+  await db.close();
+}
+
 async function postgresDatabase(serverUrl: string, template: string, poolSize: number): Promise<TestDatabase> {
   const name = `portico_test_${process.pid}_${randomBytes(6).toString('hex')}`;
   await withServer(serverUrl, (admin) => admin.query(`CREATE DATABASE ${quoted(name)} TEMPLATE ${quoted(template)}`));

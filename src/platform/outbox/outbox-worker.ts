@@ -72,6 +72,13 @@ export interface OutboxWorker {
   start(): void;
   /** Ends the loops; resolves once the batches in hand are recorded. */
   stop(): Promise<void>;
+  /**
+   * Lets go of the rows this worker still holds, without an outcome, so that another worker claims
+   * them at once instead of after the lease: for a shutdown that cannot wait for `stop()` (a handler
+   * still waiting on an outside system). Call it after `stop()` has been asked for. An outcome that
+   * arrives later is ignored, as after an expired lease. Answers the ids released.
+   */
+  release(): Promise<number[]>;
 }
 
 /** `baseMs · 2^(attempt − 1)`, capped: 10 s, 20 s, 40 s … 1 h by default. */
@@ -152,7 +159,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     return batch.length;
   }
 
-  return { runOnce, ...pollingLoop({ runOnce, batchSize, pollMs, log, workerId, concurrency }) };
+  async function release(): Promise<number[]> {
+    const ids = await outboxRepository.releaseAll(db, { workerId });
+    if (ids.length > 0) {
+      log.info({ workerId, outboxIds: ids }, 'outbox rows released without an outcome: claimable again at once');
+    }
+    return ids;
+  }
+
+  return { runOnce, release, ...pollingLoop({ runOnce, batchSize, pollMs, log, workerId, concurrency }) };
 }
 
 const threw = (error: unknown): DeliveryOutcome => ({ kind: 'retry', reason: `handler threw: ${error instanceof Error ? error.message : String(error)}` });

@@ -123,6 +123,21 @@ export const outboxRepository = {
   bury: (db: Queryable, o: { id: number; workerId: string; error: string; now: Date }): Promise<boolean> =>
     releaseHeld(db, o, 'dead_at = $3, last_error = $4', o.now, clip(o.error)),
 
+  /**
+   * Lets go of every row `workerId` still holds, with no outcome (a worker shutting down that cannot
+   * wait for its batches in hand): each is claimable again at once, by any worker, rather than when its
+   * lease expires. The attempt stays counted, as for an expired lease. Answers the ids released.
+   */
+  async releaseAll(db: Queryable, o: { workerId: string }): Promise<number[]> {
+    const rows = await db.query<{ id: number }>(
+      `UPDATE outbox SET locked_by = NULL, locked_until = NULL
+       WHERE locked_by = $1 AND done_at IS NULL AND dead_at IS NULL
+       RETURNING id`,
+      [o.workerId],
+    );
+    return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+  },
+
   /** Dead letters, most recent first. */
   async deadLetters(db: Queryable, o: { limit?: number; topic?: string } = {}): Promise<DeadLetter[]> {
     const rows = await db.query<DeadRow>(

@@ -1,15 +1,19 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { compile } from 'sass';
+import type * as Sass from 'sass';
 
 /**
  * Portico's stylesheet, compiled from src/web/assets/portico.scss (govuk-frontend and MoJ Frontend
  * under Portico's brand, ADR 0014). Compiled once per process, and cached on disk under
  * node_modules/.cache/ keyed by the hash of the Sass sources and the versions of the packages they
- * use, so a restart (or the next test file) reads the CSS instead of compiling it again.
+ * use, so a restart (or the next test file) reads the CSS instead of compiling it again. The
+ * production build (`npm run build`, scripts/build.mjs) compiles it once into dist/web/assets/, next
+ * to the built modules, and a built process reads that file: it needs neither the Sass sources nor
+ * the compiler.
  */
 export interface Stylesheet {
   readonly css: Buffer;
@@ -22,6 +26,8 @@ export interface Stylesheet {
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SOURCES = join(ROOT, 'src/web/assets');
 const CACHE = join(ROOT, 'node_modules/.cache/portico-css');
+/** Written by the production build beside the built modules; absent beside the sources. */
+const BUILT = fileURLToPath(new URL('../assets/portico.css', import.meta.url));
 const PACKAGES = ['sass', 'govuk-frontend', '@ministryofjustice/frontend'] as const;
 
 let memo: Stylesheet | null = null;
@@ -45,13 +51,19 @@ export function sourcesKey(): string {
 }
 
 function load(): Stylesheet {
-  const cached = join(CACHE, `${sourcesKey()}.css`);
-  const css = readIfPresent(cached) ?? compileAndStore(cached);
+  const css = readIfPresent(BUILT) ?? compiled();
   const hash = createHash('sha256').update(css).digest('hex').slice(0, 16);
   return { css, hash, href: `/assets/portico.${hash}.css` };
 }
 
+function compiled(): Buffer {
+  const cached = join(CACHE, `${sourcesKey()}.css`);
+  return readIfPresent(cached) ?? compileAndStore(cached);
+}
+
 function compileAndStore(target: string): Buffer {
+  // Loaded only here: a built process reads the CSS the build compiled, and never loads the compiler.
+  const { compile } = createRequire(import.meta.url)('sass') as typeof Sass;
   const result = compile(join(SOURCES, 'portico.scss'), { loadPaths: [ROOT], style: 'compressed', quietDeps: true });
   const css = Buffer.from(result.css, 'utf8');
   try {

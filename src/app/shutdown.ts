@@ -1,0 +1,97 @@
+import type { FastifyInstance } from 'fastify';
+
+import type { Logger } from '../platform/logging/logger.ts';
+import type { OutboxWorker } from '../platform/outbox/index.ts';
+
+/** What one portal process runs, as the shutdown stops it. */
+export interface Running {
+  readonly http: FastifyInstance;
+  readonly worker: Pick<OutboxWorker, 'stop' | 'release'>;
+  /** The timers of the process: the background jobs and the audit sealer. */
+  readonly background: ReadonlyArray<{ stop(): Promise<void> }>;
+  /** Closed, in order, once nothing runs any more: the payment simulator, the channels, the embedded eIDs… */
+  readonly resources: ReadonlyArray<() => Promise<void>>;
+  /** Closed last. */
+  readonly db: { close(): Promise<void> };
+}
+
+/** The longest wait for the statement that releases the outbox rows. */
+const RELEASE_WAIT_MS = 5000;
+
+/** `work`'s result, or a rejection once `ms` have passed. */
+async function settleWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** How the shutdown went: `cut` means the grace period ended first. */
+export interface ShutdownReport {
+  readonly http: 'drained' | 'cut';
+  readonly outbox: 'stopped' | 'cut';
+  /** Outbox rows the worker still held, let go of without an outcome (claimable by another process at once). */
+  readonly released: readonly number[];
+  readonly background: 'stopped' | 'cut';
+}
+
+/**
+ * The orderly stop of a portal process (on SIGTERM or SIGINT), within `graceMs`:
+ *
+ * 1. side by side: the HTTP server stops accepting connections and lets the requests in flight finish
+ *    (each connection is closed once its request is answered; a request arriving meanwhile on a
+ *    kept-alive connection gets a 503); the outbox worker takes no new batch and finishes the ones in
+ *    hand; the background jobs and the audit sealer stop their timers and finish the round in progress;
+ * 2. when the grace period ends first: the connections still open are cut, and the outbox rows the
+ *    worker still holds are released (in every case: a row whose outcome could not be recorded too),
+ *    so that another process claims them at once rather than when their lease expires;
+ * 3. the resources close (stand-ins, channels), then the database (the pool, or the embedded
+ *    database's files).
+ */
+export async function shutDown(running: Running, graceMs: number, logger: Pick<Logger, 'warn'>): Promise<ShutdownReport> {
+  let timer: NodeJS.Timeout | undefined;
+  const graceEnds = new Promise<'cut'>((resolve) => {
+    timer = setTimeout(() => resolve('cut'), graceMs);
+  });
+  const inTime = <T extends string>(work: Promise<unknown>, done: T): Promise<T | 'cut'> => Promise.race([work.then(() => done), graceEnds]);
+
+  const [http, outbox, background] = await Promise.all([
+    (async () => {
+      const closing = running.http.close();
+      // A connection kept alive after its request is answered would hold the close open until its
+      // keep-alive timeout: close each one as soon as it is idle.
+      const idle = setInterval(() => running.http.server.closeIdleConnections(), 50);
+      const outcome = await inTime(closing, 'drained').finally(() => clearInterval(idle));
+      if (outcome === 'cut') {
+        logger.warn({ graceMs }, 'shutdown: requests still in flight at the end of the grace period; their connections are cut');
+        running.http.server.closeAllConnections();
+        await closing;
+      }
+      return outcome;
+    })(),
+    inTime(running.worker.stop(), 'stopped'),
+    inTime(Promise.all(running.background.map((b) => b.stop())), 'stopped'),
+  ]);
+  clearTimeout(timer);
+  if (outbox === 'cut') {
+    logger.warn({ graceMs }, 'shutdown: outbox deliveries still in flight at the end of the grace period; their rows are released');
+  }
+  if (background === 'cut') {
+    logger.warn({ graceMs }, 'shutdown: background jobs still running at the end of the grace period');
+  }
+  // With the database unreachable the rows cannot be released (nor waited for long): their leases expire instead.
+  const released = await settleWithin(running.worker.release(), RELEASE_WAIT_MS).catch((error: unknown) => {
+    logger.warn({ err: error }, 'shutdown: the outbox rows held could not be released; they come back when their lease expires');
+    return [];
+  });
+  for (const close of running.resources) {
+    await close();
+  }
+  await running.db.close();
+  return { http, outbox, released, background };
+}
