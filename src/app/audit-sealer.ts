@@ -1,5 +1,6 @@
 import { isDatabaseUnavailable } from '../platform/db/unavailable.ts';
 import type { Logger } from '../platform/logging/logger.ts';
+import type { JobRuns } from '../platform/metrics/index.ts';
 import type { Services } from './container.ts';
 
 /**
@@ -7,10 +8,12 @@ import type { Services } from './container.ts';
  * since and signs a checkpoint (ADR 0016). Every process may run it; one seals at a time (a lock row),
  * the others find it held and wait for their next turn.
  */
-export function startAuditSealer(services: Pick<Services, 'auditLog'>, intervalMs: number, logger: Logger): { stop: () => Promise<void> } {
+export function startAuditSealer(services: Pick<Services, 'auditLog'> & { jobRuns?: JobRuns }, intervalMs: number, logger: Logger): { stop: () => Promise<void> } {
   if (intervalMs === 0) {
     return { stop: async () => {} };
   }
+  const runs = services.jobRuns;
+  runs?.expect(['audit-sealer']);
   let running: Promise<void> | null = null;
   let failing = false;
   const run = () => {
@@ -19,7 +22,7 @@ export function startAuditSealer(services: Pick<Services, 'auditLog'>, intervalM
     }
     running = (async () => {
       try {
-        await services.auditLog.seal();
+        await (runs ? runs.track('audit-sealer', () => services.auditLog.seal()) : services.auditLog.seal());
         if (failing) {
           logger.info('audit sealer resumed');
           failing = false;

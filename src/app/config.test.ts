@@ -73,6 +73,8 @@ describe('loadConfig in production', () => {
     expect(config.identity.embeddedEid).toBeNull();
     expect(config.identity.secureCookies).toBe(true);
     expect(config.identity.providers).toMatchObject([{ id: 'state', issuer: 'https://eid.example', staff: true }]);
+    // No METRICS_TOKEN: /metrics is a 404 in production.
+    expect(config.metrics).toEqual({ token: null, openWithoutToken: false });
   });
 
   it('refuses a short seal secret and a payment provider without its key and callback secret', () => {
@@ -84,5 +86,27 @@ describe('loadConfig in production', () => {
 
   it('names a provider that lacks its settings', () => {
     expect(() => loadConfig({ EID_EMBEDDED: 'false', OIDC_PROVIDERS: 'bank' })).toThrow('identity provider "bank" needs OIDC_BANK_ISSUER, _CLIENT_ID and _CLIENT_SECRET');
+  });
+});
+
+describe('the metrics endpoint and the backup tools', () => {
+  const token = 'a-metrics-token-of-32-characters-or-more';
+
+  it('takes a bearer token of 32 characters or more, and refuses a short one or one with spaces', () => {
+    expect(loadConfig({ METRICS_TOKEN: token }).metrics).toEqual({ token, openWithoutToken: true });
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN must be at least 32 characters of letters, digits and -._~+/');
+    expect(() => loadConfig({ METRICS_TOKEN: `${token} with spaces` })).toThrow('METRICS_TOKEN must be at least 32 characters');
+  });
+
+  it('without a token, is open only in development on a loopback address', () => {
+    expect(loadConfig({}).metrics).toEqual({ token: null, openWithoutToken: true });
+    expect(loadConfig({ HOST: '::1' }).metrics.openWithoutToken).toBe(true);
+    expect(loadConfig({ HOST: '0.0.0.0' }).metrics.openWithoutToken).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).metrics.openWithoutToken).toBe(false);
+  });
+
+  it('finds pg_dump, pg_restore and psql on the PATH unless PG_BIN_DIR names their folder', () => {
+    expect(loadConfig({}).pgBinDir).toBeNull();
+    expect(loadConfig({ PG_BIN_DIR: '/usr/lib/postgresql/15/bin/' }).pgBinDir).toBe('/usr/lib/postgresql/15/bin');
   });
 });

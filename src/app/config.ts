@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
+import { type MetricsConfig, metricsConfig } from './config-metrics.ts';
+import { trustProxyOf } from './config-proxy.ts';
 import { DEVELOPMENT_AUDIT_SIGNING_KEY } from '../platform/audit/signing-key.ts';
 import { type ContactCentrePolicy, DEFAULT_CONTACT_CENTRE_POLICY } from '../modules/contact-centre/index.ts';
 import { type ContactCodePolicy, DEFAULT_CODE_POLICY, type IdentityProviderConfig, unknownCountries } from '../modules/identity/index.ts';
@@ -33,6 +34,10 @@ export interface Config {
    * in flight before cutting them (src/app/shutdown.ts); 20 s, inside the 30 s orchestrators give.
    */
   readonly shutdownGraceMs: number;
+  /** The metrics endpoint, /metrics (docs/operations.md). */
+  readonly metrics: MetricsConfig;
+  /** PG_BIN_DIR: the folder holding pg_dump, pg_restore and psql for `npm run backup` and `restore`; null: found on the PATH. */
+  readonly pgBinDir: string | null;
 }
 
 export interface AuditConfig {
@@ -172,6 +177,8 @@ export function loadConfig(env: Env = process.env): Config {
     contactCentre: { ...DEFAULT_CONTACT_CENTRE_POLICY, callbackWorkingDays: int('CALLBACK_WORKING_DAYS', DEFAULT_CONTACT_CENTRE_POLICY.callbackWorkingDays, 1, 30) },
     audit: auditConfig(env, nodeEnv, problems, int),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 20_000, 0, 600_000),
+    metrics: metricsConfig(env, { nodeEnv, host }, problems),
+    pgBinDir: env['PG_BIN_DIR'] ? resolve(env['PG_BIN_DIR']) : null,
   };
   if (problems.length > 0) {
     throw new ConfigError(problems);
@@ -188,36 +195,6 @@ function auditConfig(env: Env, nodeEnv: Config['env'], problems: string[], int: 
     problems.push('NODE_ENV=production needs AUDIT_SIGNING_KEY: the development audit signing key is public');
   }
   return { signingSecret: secret || DEVELOPMENT_AUDIT_SIGNING_KEY, sealIntervalMs: int('AUDIT_SEAL_INTERVAL_MS', 1000, 0, 3_600_000) };
-}
-
-/** `false` (default), `true` (the nearest hop, whoever it is), a hop count, or a comma list of proxy addresses and CIDR ranges. */
-function trustProxyOf(raw: string | undefined, problems: string[]): boolean | number | string[] {
-  const v = (raw ?? '').trim();
-  if (v === '' || v === 'false') {
-    return false;
-  }
-  if (v === 'true') {
-    return true;
-  }
-  if (/^\d{1,2}$/.test(v)) {
-    return Number(v);
-  }
-  const entries = v.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = entries.filter((e) => !isAddressOrRange(e));
-  if (bad.length > 0 || entries.length === 0) {
-    problems.push(`TRUST_PROXY="${v}" must be false, true, a hop count, or a comma list of addresses or CIDR ranges (not: ${bad.join(', ')})`);
-    return false;
-  }
-  return entries;
-}
-
-function isAddressOrRange(entry: string): boolean {
-  const [address = '', bits, ...rest] = entry.split('/');
-  const kind = isIP(address);
-  if (kind === 0 || rest.length > 0) {
-    return ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
-  }
-  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128));
 }
 
 function channelsConfig(env: Env, nodeEnv: Config['env'], problems: string[], url: (name: string, protocols: readonly string[]) => string | null, int: (name: string, fallback: number, min: number, max: number) => number): ChannelsConfig {

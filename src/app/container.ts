@@ -22,6 +22,7 @@ import { createQueueService } from '../modules/queue/index.ts';
 import { createCollectionService } from '../modules/collection/index.ts';
 import { createAppealsService } from '../modules/appeals/index.ts';
 import { createRateLimiter } from '../platform/rate-limit/index.ts';
+import { createJobRuns } from '../platform/metrics/index.ts';
 import type { Config } from './config.ts';
 import { notificationLinks, smsLinks } from './links.ts';
 
@@ -88,7 +89,9 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   });
   const auditLog = createAuditLog({ db, clock, signingSecret: config.audit.signingSecret });
   return { config, db, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals,
-    visitors: createVisitors({ db, clock }) };
+    visitors: createVisitors({ db, clock }),
+    // The background jobs' runs in this process, for the metrics.
+    jobRuns: createJobRuns(() => clock.now()) };
 }
 
 /** The configured payment provider; without one, the caller must start the local simulator and pass it in. */

@@ -42,6 +42,7 @@ import { PUBLIC, type WebRoute } from '../web/common/route-table.ts';
 import { uploadConfig } from '../web/common/upload-stream.ts';
 import type { DevMessages } from './channels.ts';
 import type { Services } from './container.ts';
+import { registerMetrics } from './metrics.ts';
 import { answerClientError, answerFrameworkError, answerRequestError, registerRequestEdge } from '../web/common/request-edge.tsx';
 import { REQUEST_LIMITS } from '../web/common/request-limits.ts';
 import { registerAssets } from '../web/common/assets.ts';
@@ -84,6 +85,8 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   const paymentOrigin = options.paymentOrigin ?? (services.config.cases.payments ? new URL(services.config.cases.payments.url).origin : null);
   const providerOrigins = [...services.config.identity.providers.map((p) => new URL(p.issuer).origin), ...(paymentOrigin === null ? [] : [paymentOrigin])];
   await registerMiddleware(app, services.config.publicUrl, providerOrigins);
+  // Request timings by route pattern, and GET /metrics behind METRICS_TOKEN.
+  registerMetrics(app, services);
   await registerSessions(app, services.sessions);
   registerRequestEdge(app);
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(services.rateLimiter) });

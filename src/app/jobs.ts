@@ -12,6 +12,9 @@ export async function purgeStaleSignIns(services: Services) {
   return { ...identity, rateLimitCounters, refusalCounts };
 }
 
+/** The jobs of a tick, in the order they run, as the metrics name them. */
+const JOBS = ['deadlines', 'draft-purge', 'appointment-reminders', 'decisions-by-post', 'sign-in-purge'];
+
 /**
  * The background jobs of one portal process: silent consent, deadline reminders, the deletion of
  * expired drafts and decisions unread in the inbox sent by post, every `intervalSeconds`. Several
@@ -22,6 +25,9 @@ export function startJobs(services: Services, intervalSeconds: number, logger: L
   if (intervalSeconds === 0) {
     return { stop: async () => {} };
   }
+  // Each job's runs are recorded for the metrics (portico_job_lag_seconds and the rest).
+  const track = services.jobRuns.track;
+  services.jobRuns.expect(JOBS);
   let running: Promise<void> | null = null;
   // While the database is unavailable the jobs wait 1, 2, 4 … ticks between tries (at most about 10 s
   // more than one tick), and run as usual once it answers again.
@@ -37,10 +43,10 @@ export function startJobs(services: Services, intervalSeconds: number, logger: L
     }
     running = (async () => {
       try {
-        const done = await services.deadlineJobs.tick();
-        const purged = await services.drafts.purgeExpired();
-        const appointmentReminders = await services.appointments.sendDueReminders();
-        const posted = await services.decisionsByPost.run();
+        const done = await track('deadlines', () => services.deadlineJobs.tick());
+        const purged = await track('draft-purge', () => services.drafts.purgeExpired());
+        const appointmentReminders = await track('appointment-reminders', () => services.appointments.sendDueReminders());
+        const posted = await track('decisions-by-post', () => services.decisionsByPost.run());
         if (unavailable > 0) {
           logger.info({ failures: unavailable }, 'background jobs resumed: the database is back');
           unavailable = 0;
@@ -48,7 +54,7 @@ export function startJobs(services: Services, intervalSeconds: number, logger: L
         if (done.silentConsent + done.reminders + purged + appointmentReminders + posted.letters + posted.noAddress > 0) {
           logger.info({ ...done, draftsPurged: purged, appointmentReminders, decisionsPosted: posted.letters, decisionsUnreadNoAddress: posted.noAddress }, 'background jobs');
         }
-        const stale = await purgeStaleSignIns(services);
+        const stale = await track('sign-in-purge', () => purgeStaleSignIns(services));
         if (stale.signInRequests + stale.sessions + stale.rateLimitCounters + stale.refusalCounts > 0) {
           logger.info(stale, 'stale sign-in records purged');
         }

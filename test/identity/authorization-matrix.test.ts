@@ -38,7 +38,8 @@ const SWEEP_MS = 300_000;
 const CSRF_REFUSAL = { uk: 'без дійсного захисного коду', en: 'without a valid security code' } as const;
 
 beforeAll(async () => {
-  t = await appWithEid();
+  // /metrics asks for this bearer token, which no persona's request carries.
+  t = await appWithEid({ METRICS_TOKEN: 'a-metrics-token-no-persona-sends-0123456789' });
   ({ people, ids } = await MatrixPeople.setUp(t));
   await t.services.auditLog.seal(); // the audit log's latest checkpoint exists to be fetched
 }, 300_000);

@@ -45,6 +45,11 @@ export const GROUPS: readonly RouteGroup[] = [
     routes: ['/api/v1/payments/callback'],
   },
   {
+    // The metrics scrape (Prometheus): no session opens it; the handler asks for METRICS_TOKEN as a bearer token (401 without it).
+    title: 'metrics scrape', requirement: { kind: 'public' }, method: 'GET', expect: NOBODY_GRID,
+    routes: ['/metrics'],
+  },
+  {
     // The SMS gateway's server-to-server webhooks (messages from phones, delivery receipts): signed like the payment callback; unsigned is 401.
     title: 'SMS gateway webhooks', requirement: { kind: 'public' }, method: 'POST', expect: NOBODY_GRID,
     routes: ['/api/v1/sms/inbound', '/api/v1/sms/receipts'],

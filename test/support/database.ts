@@ -154,6 +154,7 @@ function budgeted(inner: Database): { db: Database; budget: (statements: number 
     exec: (sql) => inner.exec(sql),
     withLock: (key, work) => inner.withLock(key, work),
     close: () => inner.close(),
+    ...(inner.poolStats ? { poolStats: inner.poolStats.bind(inner) } : {}),
   };
   return { db, budget: (statements) => (left = statements) };
 }

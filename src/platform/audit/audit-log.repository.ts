@@ -48,6 +48,25 @@ export const auditLogRepository = {
     return row?.n ?? 0;
   },
 
+  /**
+   * What is committed but not yet in a signed checkpoint (the sealer seals and signs in one
+   * transaction, so: the unsealed entries), the oldest of them, and the latest checkpoint. The
+   * unsealed rows are read through their partial index (`audit_events_unsealed_idx`), the checkpoint
+   * by its primary key.
+   */
+  async sealBacklog(db: Queryable): Promise<{ unsealed: number; oldestUnsealedAt: Date | null; treeSize: number; signedAt: Date | null }> {
+    const [row] = await db.query<{ unsealed: number; oldest: Date | null; tree_size: string | number | null; signed_at: Date | null }>(
+      `SELECT (SELECT count(*) FROM audit_events WHERE leaf_index IS NULL) AS unsealed,
+              (SELECT at FROM audit_events WHERE leaf_index IS NULL ORDER BY id LIMIT 1) AS oldest,
+              c.tree_size, c.signed_at
+       FROM (SELECT 1) AS one LEFT JOIN (SELECT tree_size, signed_at FROM audit_checkpoints ORDER BY tree_size DESC LIMIT 1) AS c ON true`,
+    );
+    return {
+      unsealed: Number(row?.unsealed ?? 0), oldestUnsealedAt: row?.oldest ? new Date(row.oldest) : null,
+      treeSize: Number(row?.tree_size ?? 0), signedAt: row?.signed_at ? new Date(row.signed_at) : null,
+    };
+  },
+
   /** Gives entries their leaf indexes (in the order of `ids`, from `first`) and stores the tree's new complete subtrees. */
   async seal(tx: Queryable, first: number, ids: readonly number[], nodes: ReadonlyArray<Block & { hash: Hash }>): Promise<void> {
     await tx.query(

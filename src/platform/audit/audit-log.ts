@@ -19,6 +19,8 @@ export function createAuditLog(deps: { db: Database; clock: Clock; signingSecret
     /** Seals what is committed now and signs a checkpoint of the grown tree (see `sealAudit`). */
     seal: (batchSize?: number) => sealAudit(db, key, () => clock.now(), batchSize),
     latest: (): Promise<Checkpoint | null> => repo.latestCheckpoint(db),
+    /** Entries committed but not yet in a signed checkpoint, the oldest one's time, and the latest checkpoint's size and time (for the metrics). */
+    backlog: () => repo.sealBacklog(db),
     checkpoint: (treeSize: number): Promise<Checkpoint | null> => repo.checkpoint(db, treeSize),
     /** Newest first, `limit` of them below tree size `before`. */
     checkpoints: (page: { before?: number; limit: number }): Promise<Checkpoint[]> => repo.checkpoints(db, page),

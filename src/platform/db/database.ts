@@ -17,4 +17,16 @@ export interface Database extends Queryable {
   /** Serialises callers across processes (migrations, seeding) with a PostgreSQL advisory lock. */
   withLock<T>(key: number, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** A PostgreSQL pool's connections now (for the metrics); absent on PGlite, which is one connection. */
+  poolStats?(): PoolStats;
+}
+
+export interface PoolStats {
+  /** The most connections the pool opens (DB_POOL_SIZE). */
+  readonly max: number;
+  /** Connections open, idle or in use. */
+  readonly open: number;
+  readonly idle: number;
+  /** Requests waiting for a connection. */
+  readonly waiting: number;
 }

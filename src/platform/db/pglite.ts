@@ -34,7 +34,7 @@ function pgliteRuntime(): Promise<PgliteRuntime> {
  * Embedded PostgreSQL (PGlite) kept in `dataDir`, or in memory when `dataDir` is null; `from`, a
  * data directory dumped as a tarball (`dumpDataDir`), starts it as a copy of that database.
  */
-export async function openPglite(dataDir: string | null, from: Blob | null = null): Promise<Database & { dump(): Promise<Blob> }> {
+export async function openPglite(dataDir: string | null, from: Blob | null = null): Promise<Database & { dump(compression?: 'none' | 'gzip'): Promise<Blob> }> {
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
   }
@@ -78,9 +78,9 @@ export async function openPglite(dataDir: string | null, from: Blob | null = nul
     async close() {
       await db.close();
     },
-    /** The data directory as a tarball, for `from` of another instance. */
-    async dump() {
-      return db.dumpDataDir('none');
+    /** The data directory as a tarball (gzipped if asked), for `from` of another instance. */
+    async dump(compression: 'none' | 'gzip' = 'none') {
+      return db.dumpDataDir(compression);
     },
   };
 }

@@ -106,6 +106,7 @@ export function openPostgresPool(connectionString: string, poolSize: number, log
     async close() {
       await pool.end();
     },
+    poolStats: () => ({ max: pool.options.max, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
   return { db, pool };
 }

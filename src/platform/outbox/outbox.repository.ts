@@ -138,6 +138,20 @@ export const outboxRepository = {
     return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
   },
 
+  /**
+   * The backlog, for the metrics: messages neither delivered nor dead, when the oldest of them was
+   * written, and the dead letters. Each part reads a partial index (`outbox_claimable`, `outbox_dead`),
+   * so the delivered rows, nearly all of the table, are never scanned.
+   */
+  async backlog(db: Queryable): Promise<{ pending: number; oldestPendingAt: Date | null; dead: number }> {
+    const [row] = await db.query<{ pending: number; oldest: Date | null; dead: number }>(
+      `SELECT (SELECT count(*) FROM outbox WHERE done_at IS NULL AND dead_at IS NULL) AS pending,
+              (SELECT created_at FROM outbox WHERE done_at IS NULL AND dead_at IS NULL ORDER BY id LIMIT 1) AS oldest,
+              (SELECT count(*) FROM outbox WHERE dead_at IS NOT NULL) AS dead`,
+    );
+    return { pending: Number(row?.pending ?? 0), oldestPendingAt: row?.oldest ? new Date(row.oldest) : null, dead: Number(row?.dead ?? 0) };
+  },
+
   /** Dead letters, most recent first. */
   async deadLetters(db: Queryable, o: { limit?: number; topic?: string } = {}): Promise<DeadLetter[]> {
     const rows = await db.query<DeadRow>(
