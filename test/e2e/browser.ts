@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 
 import { AxeBuilder } from '@axe-core/playwright';
-import axe from 'axe-core';
 import { type Browser, type Page, chromium } from 'playwright-core';
 
 /** Debian's Chromium, headless, with nothing reaching outside this machine. */
@@ -13,14 +12,6 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-/**
- * axe-core's source, evaluated in a page only when the page has no axe yet. AxeBuilder evaluates its
- * source twice per run (once before it decides how to run, again when it injects each frame): with
- * this guard the page parses and compiles the half-megabyte script once; the second time it only
- * skips a string literal.
- */
-const AXE_ONCE = `if (typeof window.axe === 'undefined') { (0, eval)(${JSON.stringify(axe.source)}); }`;
 
 /**
  * The violations found on each document already audited in this run, by its HTML and the viewport's
@@ -38,7 +29,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
   }
   // axe.run in the page itself when it has no frames: the same rules on the same document as the
   // frame-by-frame run, without the blank page that run opens to merge its frames' results.
-  const builder = new AxeBuilder({ page, axeSource: AXE_ONCE }).withTags(WCAG_TAGS).setLegacyMode(page.frames().length === 1);
+  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS).setLegacyMode(page.frames().length === 1);
   const violations = builder.analyze().then((result) => result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${v.help}`)));
   audited.set(key, violations);
   void violations.catch(() => audited.delete(key));
