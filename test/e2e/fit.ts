@@ -54,12 +54,17 @@ const OVERFLOW_SCRIPT = `(() => {
   return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, culprits };
 })()`;
 
+/** The screenshots this run has written: a page shape several journeys reach is kept once, as the first one saw it. */
+const written = new Set<string>();
+
 /** Sets the width, checks the page fits and keeps a full-page screenshot named after the page. Returns a failure line or null. */
 export async function checkFit(page: Page, width: number, name: string, screenshot = true): Promise<string | null> {
   await page.setViewportSize({ width, height: 900 });
-  if (screenshot) {
+  const path = join(SCREENSHOTS, `${name}-${width}.png`);
+  if (screenshot && !written.has(path)) {
+    written.add(path);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    await page.screenshot({ path, fullPage: true });
   }
   const overflow = await overflowOf(page);
   if (overflow === null) {

@@ -82,13 +82,14 @@ async function inspect(page: Page, url: URL, name: string, failures: string[]): 
   if (html !== undefined) {
     failures.push(...(await htmlErrors(html, url.pathname + url.search)));
   }
+  // axe first, at the context's viewport (1280 × 720) as the journeys' audits: a page they audited already is not audited again.
+  failures.push(...(await axeViolations(page)).map((v) => `${url.pathname}: axe ${v}`));
   for (const width of WIDTHS) {
     const misfit = await checkFit(page, width, name, width !== 390);
     if (misfit) {
       failures.push(misfit);
     }
   }
-  failures.push(...(await axeViolations(page)).map((v) => `${url.pathname}: axe ${v}`));
   return true;
 }
 
