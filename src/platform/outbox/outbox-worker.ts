@@ -62,6 +62,14 @@ export interface OutboxWorkerOptions {
   readonly pollMs?: number;
   /** How long a claimed batch is held; must outlast the slowest handler. Default 5 min. */
   readonly leaseMs?: number;
+  /**
+   * While full batches keep coming, a claim scans from the lowest id of the worker's last full
+   * batch instead of from the first pending row (the scan from the start walks the index entries of
+   * every row sent since the last vacuum). At least this often, and whenever a claim above that id
+   * does not fill a batch, the claim scans from the start again, for rows below it: committed after
+   * higher ids, due for a retry, or whose lease expired. Default 1 s (real time).
+   */
+  readonly rescanMs?: number;
   readonly logger?: OutboxLogger;
 }
 
@@ -97,7 +105,37 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const pollMs = options.pollMs ?? 1000;
   const leaseMs = options.leaseMs ?? 300_000;
+  const rescanMs = options.rescanMs ?? 1000;
   const log = options.logger ?? silent;
+  /** The lowest id of this worker's last full batch (0: none); see `rescanMs`. */
+  let floor = 0;
+  let scannedFromStartAt = performance.now();
+
+  /**
+   * Claims a batch: above `floor` while full batches keep coming there, otherwise (and every
+   * `rescanMs`) from the first pending row.
+   */
+  async function claimBatch(): Promise<ClaimedMessage[]> {
+    const now = clock.now();
+    const fromStart = async (limit: number) => {
+      scannedFromStartAt = performance.now();
+      return outboxRepository.claim(db, { workerId, limit, leaseMs, now });
+    };
+    if (floor === 0 || performance.now() - scannedFromStartAt >= rescanMs) {
+      const batch = await fromStart(batchSize);
+      floor = batch.length === batchSize ? (batch[0]?.id ?? 0) : 0;
+      return batch;
+    }
+    const above = await outboxRepository.claim(db, { workerId, limit: batchSize, leaseMs, now, fromId: floor });
+    if (above.length === batchSize) {
+      floor = Math.max(floor, above[0]?.id ?? 0);
+      return above;
+    }
+    // Nothing more above the floor: the rest of the batch from the start (rows below it, if any).
+    floor = 0;
+    const below = await fromStart(batchSize - above.length);
+    return [...above, ...below];
+  }
 
   async function record(message: ClaimedMessage, outcome: DeliveryOutcome): Promise<void> {
     const { id, topic, attempts } = message;
@@ -137,7 +175,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function runOnce(): Promise<number> {
-    const batch = await outboxRepository.claim(db, { workerId, limit: batchSize, leaseMs, now: clock.now() });
+    const batch = await claimBatch();
     const outcomes = await deliverBatch(handlers, maxAttempts, batch);
     // Every outcome is recorded (or has failed) before the batch counts as done: the delivered ones
     // together, the others (retry, dead letter, each with its own reason) one by one.

@@ -76,20 +76,27 @@ export const outboxRepository = {
    * Leases up to `limit` deliverable rows to `workerId` until `now + leaseMs`, oldest first.
    * `FOR UPDATE SKIP LOCKED` lets concurrent workers take disjoint batches without waiting on
    * each other; a row whose lease has expired (its worker died) is deliverable again.
+   *
+   * `fromId` starts the scan at that id instead of the first pending one. The claim walks the
+   * partial index `outbox_claimable` in id order, and until vacuum removes them, the entries of rows
+   * done since the last vacuum are walked too: on a large burst, a scan from the start costs in
+   * proportion to the rows already sent. A worker passes the lowest id of its last full batch and
+   * scans from the start again now and then (`createOutboxWorker`), so rows below it are not lost.
    */
-  async claim(db: Queryable, o: { workerId: string; limit: number; leaseMs: number; now: Date }): Promise<ClaimedMessage[]> {
+  async claim(db: Queryable, o: { workerId: string; limit: number; leaseMs: number; now: Date; fromId?: number }): Promise<ClaimedMessage[]> {
+    const from = o.fromId !== undefined && o.fromId > 0;
     const rows = await db.query<ClaimedRow>(
       `UPDATE outbox SET locked_by = $1, locked_until = $2, attempts = attempts + 1
        WHERE id IN (
          SELECT id FROM outbox
          WHERE done_at IS NULL AND dead_at IS NULL AND available_at <= $3
-           AND (locked_until IS NULL OR locked_until < $3)
+           AND (locked_until IS NULL OR locked_until < $3)${from ? '\n           AND id >= $5' : ''}
          ORDER BY id
          FOR UPDATE SKIP LOCKED
          LIMIT $4
        )
        RETURNING id, topic, payload, idempotency_key, attempts, created_at`,
-      [o.workerId, new Date(o.now.getTime() + o.leaseMs), o.now, o.limit],
+      [o.workerId, new Date(o.now.getTime() + o.leaseMs), o.now, o.limit, ...(from ? [o.fromId] : [])],
     );
     return rows.map(toClaimed).sort((a, b) => a.id - b.id);
   },
