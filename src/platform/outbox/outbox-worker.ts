@@ -2,6 +2,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import type { Database } from '../db/database.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { DeliveryOutcome } from './delivery-outcome.ts';
+import { batchClaims } from './batch-claims.ts';
 import { type ClaimedMessage, outboxRepository } from './outbox.repository.ts';
 
 /** What a handler learns about the message besides its payload. */
@@ -107,35 +108,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const leaseMs = options.leaseMs ?? 300_000;
   const rescanMs = options.rescanMs ?? 1000;
   const log = options.logger ?? silent;
-  /** The lowest id of this worker's last full batch (0: none); see `rescanMs`. */
-  let floor = 0;
-  let scannedFromStartAt = performance.now();
-
-  /**
-   * Claims a batch: above `floor` while full batches keep coming there, otherwise (and every
-   * `rescanMs`) from the first pending row.
-   */
-  async function claimBatch(): Promise<ClaimedMessage[]> {
-    const now = clock.now();
-    const fromStart = async (limit: number) => {
-      scannedFromStartAt = performance.now();
-      return outboxRepository.claim(db, { workerId, limit, leaseMs, now });
-    };
-    if (floor === 0 || performance.now() - scannedFromStartAt >= rescanMs) {
-      const batch = await fromStart(batchSize);
-      floor = batch.length === batchSize ? (batch[0]?.id ?? 0) : 0;
-      return batch;
-    }
-    const above = await outboxRepository.claim(db, { workerId, limit: batchSize, leaseMs, now, fromId: floor });
-    if (above.length === batchSize) {
-      floor = Math.max(floor, above[0]?.id ?? 0);
-      return above;
-    }
-    // Nothing more above the floor: the rest of the batch from the start (rows below it, if any).
-    floor = 0;
-    const below = await fromStart(batchSize - above.length);
-    return [...above, ...below];
-  }
+  const claimBatch = batchClaims({ db, clock, workerId, batchSize, leaseMs, rescanMs });
 
   async function record(message: ClaimedMessage, outcome: DeliveryOutcome): Promise<void> {
     const { id, topic, attempts } = message;
