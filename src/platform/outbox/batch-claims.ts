@@ -1,5 +1,5 @@
 import type { Clock } from '../../kernel/clock.ts';
-import type { Queryable } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { type ClaimedMessage, outboxRepository } from './outbox.repository.ts';
 
 /**
@@ -13,7 +13,7 @@ import { type ClaimedMessage, outboxRepository } from './outbox.repository.ts';
  * higher ids, due for a retry, or whose lease expired is found by the next claim from the start,
  * at the latest `rescanMs` later.
  */
-export function batchClaims(o: { db: Queryable; clock: Clock; workerId: string; batchSize: number; leaseMs: number; rescanMs: number }): () => Promise<ClaimedMessage[]> {
+export function batchClaims(o: { db: Database; clock: Clock; workerId: string; batchSize: number; leaseMs: number; rescanMs: number }): () => Promise<ClaimedMessage[]> {
   const { db, clock, workerId, batchSize, leaseMs, rescanMs } = o;
   /** The lowest id of the last full batch (0: none). */
   let floor = 0;
