@@ -80,14 +80,14 @@ export async function stopWorker(w: WorkerProcess): Promise<void> {
   await gone;
 }
 
-/** Polls `check` every 50 ms until it holds; throws after `timeoutMs`. */
-export async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+/** Polls `check` every `everyMs` (50) until it holds; throws after `timeoutMs`. */
+export async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string, everyMs = 50): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) {
       throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
     }
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 

@@ -2,6 +2,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import type { Database } from '../db/database.ts';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import type { DeliveryOutcome } from './delivery-outcome.ts';
+import { batchClaims } from './batch-claims.ts';
 import { type ClaimedMessage, outboxRepository } from './outbox.repository.ts';
 
 /** What a handler learns about the message besides its payload. */
@@ -62,6 +63,14 @@ export interface OutboxWorkerOptions {
   readonly pollMs?: number;
   /** How long a claimed batch is held; must outlast the slowest handler. Default 5 min. */
   readonly leaseMs?: number;
+  /**
+   * While full batches keep coming, a claim scans from the lowest id of the worker's last full
+   * batch instead of from the first pending row (the scan from the start walks the index entries of
+   * every row sent since the last vacuum). At least this often, and whenever a claim above that id
+   * does not fill a batch, the claim scans from the start again, for rows below it: committed after
+   * higher ids, due for a retry, or whose lease expired. Default 1 s (real time).
+   */
+  readonly rescanMs?: number;
   readonly logger?: OutboxLogger;
 }
 
@@ -104,7 +113,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
   const pollMs = options.pollMs ?? 1000;
   const leaseMs = options.leaseMs ?? 300_000;
+  const rescanMs = options.rescanMs ?? 1000;
   const log = options.logger ?? silent;
+  const claimBatch = batchClaims({ db, clock, workerId, batchSize, leaseMs, rescanMs });
 
   async function record(message: ClaimedMessage, outcome: DeliveryOutcome): Promise<void> {
     const { id, topic, attempts } = message;
@@ -144,7 +155,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function runOnce(): Promise<number> {
-    const batch = await outboxRepository.claim(db, { workerId, limit: batchSize, leaseMs, now: clock.now() });
+    const batch = await claimBatch();
     const outcomes = await deliverBatch(handlers, maxAttempts, batch);
     // Every outcome is recorded (or has failed) before the batch counts as done: the delivered ones
     // together, the others (retry, dead letter, each with its own reason) one by one.
