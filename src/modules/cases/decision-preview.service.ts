@@ -11,6 +11,7 @@ import { type ActFailure, CaseNotFound, OfficerNotAllowed } from './cases.errors
 
 /** Why a decision cannot be previewed: the same refusals as the decision itself. */
 export type PreviewFailure = ActFailure;
+import { recordCaseRead } from './case-reads.ts';
 import { caseRolesFor } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
 import { type DocumentIssuer, decisionDocumentInput, nextDocumentNumber } from './decisions.service.ts';
@@ -83,6 +84,9 @@ export function decisionPreviews(deps: DecisionPreviewDeps) {
     /** The draft PDF of a preview: unsealed, marked "DRAFT — not issued" on every page. */
     async previewDecisionPdf(signedIn: SignedIn, caseId: string, command: CaseCommand): Promise<Result<{ number: string; pdf: Uint8Array }, PreviewFailure>> {
       const preview = await previewDecision(signedIn, caseId, command);
+      if (preview.ok) {
+        await recordCaseRead(deps, signedIn, preview.value.case, 'decision-draft');
+      }
       return preview.ok ? ok({ number: preview.value.input.documentNumber, pdf: await deps.issuer.preview(preview.value.input) }) : preview;
     },
   };
