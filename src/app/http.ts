@@ -33,6 +33,7 @@ import { queueRoutes } from '../web/queue/routes.tsx';
 import { collectionRoutes } from '../web/collection/routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
 import { appointmentRoutes } from '../web/appointments/routes.tsx';
+import { accessLogRoutes } from '../web/access-log/routes.tsx';
 import { appealRoutes } from '../web/appeals/routes.tsx';
 import { appealIntakeRoutes } from '../web/office/appeal-intake.routes.tsx';
 import { visitRoutes } from '../web/office/visits.routes.tsx';
@@ -117,7 +118,8 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...collectionRoutes({ collection: services.collection, catalogue: services.catalogue }, me),
     ...noticeTemplateRoutes({ previews: services.noticePreviews }, me),
     ...callRoutes({ contactCentre: services.contactCentre, callbackWorkingDays: services.config.contactCentre.callbackWorkingDays, now: () => services.clock.now() }, me),
-    ...appealRoutes({ appeals: services.appeals, catalogue: services.catalogue, cases: services.cases }, me),
+    ...appealRoutes({ appeals: services.appeals, catalogue: services.catalogue, cases: services.cases, accessLog: services.accessLog }, me),
+    ...accessLogRoutes({ accessLog: services.accessLog, catalogue: services.catalogue }, me),
     ...appealIntakeRoutes({ appeals: services.appeals, catalogue: services.catalogue, callers: services.contactCentre }, me),
     ...visitRoutes({ appointments: services.appointments, visitors: services.visitors, callers: services.contactCentre, now: () => services.clock.now() }, me),
   ];
