@@ -34,6 +34,7 @@ import { collectionRoutes } from '../web/collection/routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
 import { appointmentRoutes } from '../web/appointments/routes.tsx';
 import { accessLogRoutes } from '../web/access-log/routes.tsx';
+import { PERSONAL_DATA, type PersonalDataUse } from '../web/common/personal-data.ts';
 import { appealRoutes } from '../web/appeals/routes.tsx';
 import { appealIntakeRoutes } from '../web/office/appeal-intake.routes.tsx';
 import { visitRoutes } from '../web/office/visits.routes.tsx';
@@ -127,13 +128,22 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     // One Fastify route per pattern of the route's path declaration (each language, or the one without).
     // Sign-in callbacks are rate limited by the sessions service, keyed on the sign-in request and the address (ADR 0012).
     for (const { lang, url } of route.path.patterns) {
-      const config = { auth: route.auth, params: route.path.checked, path: route.path };
+      const config = { auth: route.auth, params: route.path.checked, path: route.path, personalData: personalDataUseOf(route) };
       Object.assign(config, uploadConfig(route.upload));
       app.route({ method: route.method, url, handler: async (request, reply) => route.handler(request, reply, lang), preHandler: guard(route, services.sessions), config, schema: { hide: true } });
     }
   }
   registerErrorHandling(app);
   return { app, webRoutes };
+}
+
+/** What a staff route does with personal data (web/common/personal-data.ts); a staff route without a declaration stops the portal from building. */
+function personalDataUseOf(route: WebRoute): PersonalDataUse | undefined {
+  const use = PERSONAL_DATA[`${route.method} ${route.path.name}` as keyof typeof PERSONAL_DATA];
+  if (use === undefined && route.auth.kind === 'staff') {
+    throw new Error(`${route.method} ${route.path.name}: a staff route declares what it does with personal data (web/common/personal-data.ts)`);
+  }
+  return use;
 }
 
 /** A hop count becomes the function Fastify's types ask for (the proxies nearest to us are trusted). */

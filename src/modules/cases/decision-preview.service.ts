@@ -77,6 +77,7 @@ export function decisionPreviews(deps: DecisionPreviewDeps) {
     const context = { publicUrl: deps.publicUrl, organisationName: organisation?.name ?? { uk: c.organisationId, en: c.organisationId } };
     const input = decisionDocumentInput(context, c, service, decision, { id: NO_DOCUMENT, number: await nextDocumentNumber(db, c) });
     const event = done.value.outcome === 'granted' ? 'grant' : 'refuse';
+    await recordCaseRead(deps, signedIn, c, 'decision-draft'); // the draft names the parties: an access record of their data
     return ok({ case: c, service, event, refusalGroundId: decision.refusalGroundId, input, text: documentText(input), version: c.version });
   }
   return {
@@ -84,9 +85,6 @@ export function decisionPreviews(deps: DecisionPreviewDeps) {
     /** The draft PDF of a preview: unsealed, marked "DRAFT — not issued" on every page. */
     async previewDecisionPdf(signedIn: SignedIn, caseId: string, command: CaseCommand): Promise<Result<{ number: string; pdf: Uint8Array }, PreviewFailure>> {
       const preview = await previewDecision(signedIn, caseId, command);
-      if (preview.ok) {
-        await recordCaseRead(deps, signedIn, preview.value.case, 'decision-draft');
-      }
       return preview.ok ? ok({ number: preview.value.input.documentNumber, pdf: await deps.issuer.preview(preview.value.input) }) : preview;
     },
   };
