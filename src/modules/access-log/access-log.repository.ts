@@ -1,6 +1,6 @@
 /** SQL of "who saw my data": access records (audit entries `personal-data.read`) by subject, newest first. */
 import type { Queryable } from '../../platform/db/database.ts';
-import { PERSONAL_DATA_READ } from '../../platform/audit/personal-data.ts';
+import { PERSONAL_DATA_READ } from '../../kernel/access.ts';
 
 export interface AccessRow {
   readonly id: number;

@@ -2,7 +2,7 @@
  * "Who saw my data", pure: whose access records a signed-in person may see (themselves and every
  * party they may act for now), and one access record read from its audit entry.
  */
-import { type AccessSubject, READ_BASES, READ_KINDS, type ReadBasis, type ReadKind } from '../../platform/audit/personal-data.ts';
+import { type AccessSubject, READ_BASES, READ_KINDS, type ReadBasis, type ReadKind } from '../../kernel/access.ts';
 import { type ActingOption, type Basis, partyKey, type Person } from '../identity/index.ts';
 
 /** A party whose access records the person sees: its key (`self`, `business:<code>`, `person:<rnokpp>`), name, basis, and the subjects its records are kept under. */

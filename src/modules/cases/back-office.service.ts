@@ -15,7 +15,7 @@ import {
   type ActFailure, AlreadyRevoked, type AssignFailure, CaseMovedOn, CaseNotFound, DocumentNotFound, type NoteFailure, NoteRequired, OfficerNotAllowed, OfficerUnknown,
   QuestionRequired, RevocationReasonRequired, type RevokeFailure,
 } from './cases.errors.ts';
-import { recordCaseRead } from './case-reads.ts';
+import { recordCaseRead } from './case-reads.service.ts';
 import { caseRolesFor, queueAgencies } from './cases.policy.ts';
 import { decisionPreviews } from './decision-preview.service.ts';
 import { casesRepository } from './cases.repository.ts';

@@ -11,7 +11,7 @@ import { type ActFailure, CaseNotFound, OfficerNotAllowed } from './cases.errors
 
 /** Why a decision cannot be previewed: the same refusals as the decision itself. */
 export type PreviewFailure = ActFailure;
-import { recordCaseRead } from './case-reads.ts';
+import { recordCaseRead } from './case-reads.service.ts';
 import { caseRolesFor } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
 import { type DocumentIssuer, decisionDocumentInput, nextDocumentNumber } from './decisions.service.ts';

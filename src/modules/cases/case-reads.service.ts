@@ -4,7 +4,8 @@
  * the person (a child) the case is for — with the agency, the reader's role there and the case as purpose.
  */
 import type { Clock } from '../../kernel/clock.ts';
-import { type AccessSubject, type ReadKind, recordPersonalDataReads } from '../../platform/audit/personal-data.ts';
+import type { AccessSubject, ReadKind } from '../../kernel/access.ts';
+import { recordPersonalDataReads } from '../../platform/audit/personal-data.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { SignedIn, StaffRole } from '../identity/index.ts';
 import type { CaseRecord } from './case.ts';
