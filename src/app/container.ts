@@ -20,6 +20,7 @@ import { openDatabase } from '../platform/db/open.ts';
 import { createSmsService } from '../modules/sms/index.ts';
 import { createQueueService } from '../modules/queue/index.ts';
 import { createCollectionService } from '../modules/collection/index.ts';
+import { createAccessLogService } from '../modules/access-log/index.ts';
 import { createAppealsService } from '../modules/appeals/index.ts';
 import { createRateLimiter } from '../platform/rate-limit/index.ts';
 import { createJobRuns } from '../platform/metrics/index.ts';
@@ -89,7 +90,7 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   });
   const auditLog = createAuditLog({ db, clock, signingSecret: config.audit.signingSecret });
   return { config, db, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals,
-    visitors: createVisitors({ db, clock }),
+    visitors: createVisitors({ db, clock }), accessLog: createAccessLogService({ db }),
     // The background jobs' runs in this process, for the metrics.
     jobRuns: createJobRuns(() => clock.now()) };
 }

@@ -33,6 +33,8 @@ import { queueRoutes } from '../web/queue/routes.tsx';
 import { collectionRoutes } from '../web/collection/routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
 import { appointmentRoutes } from '../web/appointments/routes.tsx';
+import { accessLogRoutes } from '../web/access-log/routes.tsx';
+import { PERSONAL_DATA, type PersonalDataUse } from '../web/common/personal-data.ts';
 import { appealRoutes } from '../web/appeals/routes.tsx';
 import { appealIntakeRoutes } from '../web/office/appeal-intake.routes.tsx';
 import { visitRoutes } from '../web/office/visits.routes.tsx';
@@ -120,7 +122,8 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...collectionRoutes({ collection: services.collection, catalogue: services.catalogue }, me),
     ...noticeTemplateRoutes({ previews: services.noticePreviews }, me),
     ...callRoutes({ contactCentre: services.contactCentre, callbackWorkingDays: services.config.contactCentre.callbackWorkingDays, now: () => services.clock.now() }, me),
-    ...appealRoutes({ appeals: services.appeals, catalogue: services.catalogue, cases: services.cases }, me),
+    ...appealRoutes({ appeals: services.appeals, catalogue: services.catalogue, cases: services.cases, accessLog: services.accessLog }, me),
+    ...accessLogRoutes({ accessLog: services.accessLog, catalogue: services.catalogue }, me),
     ...appealIntakeRoutes({ appeals: services.appeals, catalogue: services.catalogue, callers: services.contactCentre }, me),
     ...visitRoutes({ appointments: services.appointments, visitors: services.visitors, callers: services.contactCentre, now: () => services.clock.now() }, me),
   ];
@@ -128,13 +131,22 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     // One Fastify route per pattern of the route's path declaration (each language, or the one without).
     // Sign-in callbacks are rate limited by the sessions service, keyed on the sign-in request and the address (ADR 0012).
     for (const { lang, url } of route.path.patterns) {
-      const config = { auth: route.auth, params: route.path.checked, path: route.path };
+      const config = { auth: route.auth, params: route.path.checked, path: route.path, personalData: personalDataUseOf(route) };
       Object.assign(config, uploadConfig(route.upload));
       app.route({ method: route.method, url, handler: async (request, reply) => route.handler(request, reply, lang), preHandler: guard(route, services.sessions), config, schema: { hide: true } });
     }
   }
   registerErrorHandling(app);
   return { app, webRoutes };
+}
+
+/** What a staff route does with personal data (web/common/personal-data.ts); a staff route without a declaration stops the portal from building. */
+function personalDataUseOf(route: WebRoute): PersonalDataUse | undefined {
+  const use = PERSONAL_DATA[`${route.method} ${route.path.name}` as keyof typeof PERSONAL_DATA];
+  if (use === undefined && route.auth.kind === 'staff') {
+    throw new Error(`${route.method} ${route.path.name}: a staff route declares what it does with personal data (web/common/personal-data.ts)`);
+  }
+  return use;
 }
 
 /** A hop count becomes the function Fastify's types ask for (the proxies nearest to us are trusted). */

@@ -94,11 +94,14 @@ describe('identifying a caller by a one-time code', () => {
     expect(view?.caller?.by).toBe('sms-code');
     const numbers = view?.caller?.parties.flatMap((p) => p.cases.map((c) => c.case.number)) ?? [];
     expect(numbers).toContain(olenasCase.number);
-    const reads = await t.services.db.query<{ actor_person_id: string; subject: string; detail: { purpose?: string }; channel: string }>(
-      "SELECT actor_person_id, subject, detail, channel FROM audit_events WHERE action = 'READ_CALLER_CASES' AND detail->>'call' = $1", [callId],
+    const reads = await t.services.db.query<{ actor_person_id: string; subject: string; detail: Record<string, unknown>; channel: string }>(
+      "SELECT actor_person_id, subject, detail, channel FROM audit_events WHERE action = 'personal-data.read' AND detail->'purpose'->>'call' = $1", [callId],
     );
     expect(reads.length).toBeGreaterThan(0);
-    expect(reads[0]).toMatchObject({ actor_person_id: operator.person.id, subject: `person:${olena.person.id}`, channel: 'phone', detail: { purpose: `contact-centre call ${callId}` } });
+    expect(reads[0]).toMatchObject({
+      actor_person_id: operator.person.id, subject: `person:${olena.person.id}`, channel: 'phone',
+      detail: { role: 'contact-centre', agency: null, purpose: { basis: 'contact-centre-call', call: callId } },
+    });
     // A used code identifies nobody a second time, and the identified call takes no other identification.
     const again = await t.services.contactCentre.confirmCode(operator, callId, code);
     expect(!again.ok && again.error.code).toBe('contact_centre.caller_already_identified');

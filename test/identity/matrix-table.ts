@@ -57,7 +57,7 @@ export const GROUPS: readonly RouteGroup[] = [
   {
     title: 'signed-in pages', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
     routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts', '/{lang}/cabinet/applications', '/{lang}/cabinet/inbox',
-      '/{lang}/cabinet/appointments', '/{lang}/cabinet/appointments/book'],
+      '/{lang}/cabinet/appointments', '/{lang}/cabinet/appointments/book', '/{lang}/cabinet/data-access'],
   },
   {
     title: 'the start of an application', requirement: { kind: 'signed-in' }, method: 'GET', expect: APPLY_START_GET_GRID,

@@ -3,7 +3,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
 import { newId, sha256Hex } from '../../platform/security/tokens.ts';
-import { type AnswerFailure, type CaseRecord, caseRolesFor } from '../cases/index.ts';
+import { type AnswerFailure, type CaseRecord, caseRolesFor, recordCaseRead } from '../cases/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { inflateBounded } from './adapters/inflate.ts';
 import { type Attachment, expiryOf } from './application.ts';
@@ -238,10 +238,13 @@ function answerFiles(deps: DraftsDeps, h: Helpers) {
       contentOf(attachmentId, caseId, async () => (await deps.cases.forApplicant(signedIn, caseId)) !== null),
 
     /** A file of a case, for an officer holding a case role in the case's agency. */
-    caseFileForOfficer: (signedIn: SignedIn, caseId: string, attachmentId: string) =>
-      contentOf(attachmentId, caseId, async () => {
-        const c = await deps.cases.byId(db, caseId);
-        return c !== null && caseRolesFor(signedIn.actor, c.organisationId).length > 0;
-      }),
+    caseFileForOfficer: async (signedIn: SignedIn, caseId: string, attachmentId: string) => {
+      const c = await deps.cases.byId(db, caseId);
+      const found = c !== null && caseRolesFor(signedIn.actor, c.organisationId).length > 0 ? await contentOf(attachmentId, caseId, async () => true) : null;
+      if (c !== null && found !== null) {
+        await recordCaseRead({ db, clock }, signedIn, c, 'attachment'); // an access record of its parties' data
+      }
+      return found;
+    },
   };
 }

@@ -15,6 +15,7 @@ import {
   type ActFailure, AlreadyRevoked, type AssignFailure, CaseMovedOn, CaseNotFound, DocumentNotFound, type NoteFailure, NoteRequired, OfficerNotAllowed, OfficerUnknown,
   QuestionRequired, RevocationReasonRequired, type RevokeFailure,
 } from './cases.errors.ts';
+import { recordCaseRead } from './case-reads.service.ts';
 import { caseRolesFor, queueAgencies } from './cases.policy.ts';
 import { decisionPreviews } from './decision-preview.service.ts';
 import { casesRepository } from './cases.repository.ts';
@@ -115,20 +116,28 @@ function reading(deps: BackOfficeDeps, h: Helpers) {
       return { rows: cases.map((c) => ({ case: c, standing: standing(c, today) })), total, pageSize: PAGE_SIZE, today };
     },
 
-    /** An issued document's PDF, for an officer holding a case role in its case's agency. */
+    /** An issued document's PDF, for an officer holding a case role in its case's agency (an access record of its parties' data). */
     async documentPdf(signedIn: SignedIn, documentId: string) {
       const doc = await issuedDocumentsRepository.pdf(db, documentId);
       const c = doc === null ? null : await casesRepository.byId(db, doc.caseId);
-      return c !== null && caseRolesFor(signedIn.actor, c.organisationId).length > 0 ? doc : null;
+      if (c === null || caseRolesFor(signedIn.actor, c.organisationId).length === 0) {
+        return null;
+      }
+      await recordCaseRead(deps, signedIn, c, 'decision');
+      return doc;
     },
 
-    /** One case as an officer of its agency sees it, with the actions their roles allow now; each open request with the day its answer is asked for. */
+    /**
+     * One case as an officer of its agency sees it, with the actions their roles allow now; each open
+     * request with the day its answer is asked for. Every view is an access record of its parties' data.
+     */
     async view(signedIn: SignedIn, caseId: string) {
       const c = await casesRepository.byId(db, caseId);
       const roles = c === null ? [] : caseRolesFor(signedIn.actor, c.organisationId);
       if (c === null || roles.length === 0) {
         return null;
       }
+      await recordCaseRead(deps, signedIn, c, 'case');
       const service = await serviceOf(c.serviceId);
       const [events, requests, notes, documents, officers] = await Promise.all([
         casesRepository.events(db, c.id), casesRepository.requests(db, c.id), casesRepository.notes(db, c.id),

@@ -11,6 +11,7 @@ import { type ActFailure, CaseNotFound, OfficerNotAllowed } from './cases.errors
 
 /** Why a decision cannot be previewed: the same refusals as the decision itself. */
 export type PreviewFailure = ActFailure;
+import { recordCaseRead } from './case-reads.service.ts';
 import { caseRolesFor } from './cases.policy.ts';
 import { casesRepository } from './cases.repository.ts';
 import { type DocumentIssuer, decisionDocumentInput, nextDocumentNumber } from './decisions.service.ts';
@@ -76,6 +77,7 @@ export function decisionPreviews(deps: DecisionPreviewDeps) {
     const context = { publicUrl: deps.publicUrl, organisationName: organisation?.name ?? { uk: c.organisationId, en: c.organisationId } };
     const input = decisionDocumentInput(context, c, service, decision, { id: NO_DOCUMENT, number: await nextDocumentNumber(db, c) });
     const event = done.value.outcome === 'granted' ? 'grant' : 'refuse';
+    await recordCaseRead(deps, signedIn, c, 'decision-draft'); // the draft names the parties: an access record of their data
     return ok({ case: c, service, event, refusalGroundId: decision.refusalGroundId, input, text: documentText(input), version: c.version });
   }
   return {

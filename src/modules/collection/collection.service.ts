@@ -2,12 +2,13 @@ import type { Clock } from '../../kernel/clock.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
 import type { LocalText } from '../../kernel/text.ts';
-import { appendAudit, recordAudit } from '../../platform/audit/audit.ts';
+import { appendAudit, auditedTransaction } from '../../platform/audit/audit.ts';
+import { appendPersonalDataReads, type PersonalDataRead, recordPersonalDataReads } from '../../platform/audit/personal-data.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
 import { outboxRepository } from '../../platform/outbox/index.ts';
 import { newId } from '../../platform/security/tokens.ts';
-import { type CaseRecord, caseRolesFor, recordCaseEvent } from '../cases/index.ts';
+import { type CaseRecord, caseRolesFor, caseSubjects, recordCaseEvent } from '../cases/index.ts';
 import type { CatalogueService, Centre, Service } from '../catalogue/index.ts';
 import { daysBetween, isDay, kyivDay } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
@@ -215,6 +216,15 @@ function marking(deps: CollectionDeps, h: Helpers) {
   return api;
 }
 
+/** An access record of the front desk at a centre, for handing results over. */
+function deskRead(at: Date, signedIn: SignedIn, centreId: string, what: PersonalDataRead['what'], caseNumber: string): PersonalDataRead {
+  const role = signedIn.staff.find((s) => s.role === 'front-desk' && s.centreId === centreId);
+  return {
+    at, reader: { personId: signedIn.person.id, agencyId: role?.agencyId ?? null, role: 'front-desk' }, channel: 'in-person', what,
+    purpose: { basis: 'collection-handover', centre: centreId }, caseNumber,
+  };
+}
+
 /** The front desk: what awaits at the centre, the handover, cancelling. */
 function desk(deps: CollectionDeps, h: Helpers) {
   const { db, clock, caseById } = deps;
@@ -229,9 +239,16 @@ function desk(deps: CollectionDeps, h: Helpers) {
       }
       const q = search.trim().slice(0, 100);
       const items = await collectionsRepository.awaiting(db, centre.id, q, AWAITING_LIMIT);
-      await recordAudit(db, {
-        at: clock.now(), action: 'collection.list', outcome: 'done', channel: 'in-person', actorPersonId: signedIn.person.id, actingFor: null, subject: `centre:${centre.id}`,
-        detail: { purpose: 'handover of results at the centre', search: q === '' ? null : q, shown: items.length },
+      // The list names each result's applicant and party: an access record for each, with the handover as purpose.
+      await auditedTransaction(db, async (tx) => {
+        await appendAudit(tx, {
+          at: clock.now(), action: 'collection.list', outcome: 'done', channel: 'in-person', actorPersonId: signedIn.person.id, actingFor: null, subject: `centre:${centre.id}`,
+          detail: { purpose: 'handover of results at the centre', search: q === '' ? null : q, shown: items.length },
+        });
+        for (const item of items) {
+          const subjects = caseSubjects({ applicantPersonId: item.applicantPersonId, party: { kind: item.partyKind, id: item.partyId, name: item.partyName } });
+          await appendPersonalDataReads(tx, subjects, deskRead(clock.now(), signedIn, centre.id, 'collection-search', item.caseNumber));
+        }
       });
       return ok({ centre, items });
     },
@@ -244,7 +261,11 @@ function desk(deps: CollectionDeps, h: Helpers) {
         return null;
       }
       const [c, centre] = await Promise.all([caseById(db, k.caseId), centres().then((all) => all.find((x) => x.id === k.centreId))]);
-      return c === null || centre === undefined ? null : { collection: k, case: c, centre };
+      if (c === null || centre === undefined) {
+        return null;
+      }
+      await recordPersonalDataReads(db, caseSubjects(c), deskRead(clock.now(), signedIn, centre.id, 'collection', c.number));
+      return { collection: k, case: c, centre };
     },
 
     /**

@@ -46,8 +46,10 @@ export interface Collection {
 /** A result awaiting collection, as the front desk's list shows it. */
 export interface AwaitingCollection extends Collection {
   readonly applicantName: string;
+  readonly applicantPersonId: string;
   readonly partyName: string;
   readonly partyKind: 'self' | 'business' | 'person';
+  readonly partyId: string | null;
   readonly serviceId: string;
 }
 

@@ -58,14 +58,16 @@ export const collectionsRepository = {
   /** Results awaiting collection at a centre, oldest first; `search` matches the case number's tail or the applicant's or party's name. */
   async awaiting(db: Queryable, centreId: string, search: string, limit: number): Promise<AwaitingCollection[]> {
     const pattern = `%${search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    const rows = await db.query<Row & { applicant_name: string; party_name: string; party_kind: 'self' | 'business' | 'person'; service_id: string }>(
-      `${SELECT.replace('FROM collections k', ', c.applicant_name, c.party_name, c.party_kind, c.service_id FROM collections k JOIN cases c ON c.id = k.case_id')}
+    const rows = await db.query<Row & { applicant_name: string; applicant_person_id: string; party_name: string; party_kind: 'self' | 'business' | 'person'; party_id: string | null; service_id: string }>(
+      `${SELECT.replace('FROM collections k', ', c.applicant_name, c.applicant_person_id, c.party_name, c.party_kind, c.party_id, c.service_id FROM collections k JOIN cases c ON c.id = k.case_id')}
        WHERE k.centre_id = $1 AND k.status = 'ready'
          AND ($2 = '' OR k.case_number ILIKE $3 OR c.applicant_name ILIKE $3 OR c.party_name ILIKE $3)
        ORDER BY k.ready_at LIMIT $4`,
       [centreId, search, pattern, limit],
     );
-    return rows.map((r) => ({ ...toCollection(r), applicantName: r.applicant_name, partyName: r.party_name, partyKind: r.party_kind, serviceId: r.service_id }));
+    return rows.map((r) => ({
+      ...toCollection(r), applicantName: r.applicant_name, applicantPersonId: r.applicant_person_id, partyName: r.party_name, partyKind: r.party_kind, partyId: r.party_id, serviceId: r.service_id,
+    }));
   },
 
   /** Records the handover of a ready collection: the one conditional UPDATE that lets only one of two parallel handovers through. */

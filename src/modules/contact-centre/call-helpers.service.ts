@@ -3,7 +3,9 @@ import { createHmac } from 'node:crypto';
 import type { Clock } from '../../kernel/clock.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
-import { type AuditEntry, appendAudit } from '../../platform/audit/audit.ts';
+import type { AuditEntry } from '../../platform/audit/audit.ts';
+import type { AccessSubject } from '../../kernel/access.ts';
+import { appendPersonalDataReads } from '../../platform/audit/personal-data.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import type { RateLimiter } from '../../platform/rate-limit/index.ts';
 import type { PartyCases } from '../cases/index.ts';
@@ -51,10 +53,18 @@ export function helpers(deps: ContactCentreDeps) {
       return call.endedAt === null ? ok(call) : err(new CallEnded(callId));
     },
 
-    /** Reads a caller's parties and cases, recording the read in the audit log with the call as its purpose. */
+    /**
+     * Reads a caller's parties and cases, recording an access record (`personal-data.read`) for the
+     * caller and for each party whose cases were shown, with the call as its purpose.
+     */
     async readCaller(tx: Queryable, signedIn: SignedIn, call: CallRecord, caller: Caller, reason: 'console' | 'identification'): Promise<PartyCases[]> {
       const parties = await deps.cases.overviewForCaller(caller);
-      await appendAudit(tx, audit(signedIn, 'READ_CALLER_CASES', `person:${caller.person.id}`, { purpose: purpose(call.id), call: call.id, reason }));
+      const subjects: AccessSubject[] = [`person:${caller.person.id}`, ...caller.options.flatMap((o): AccessSubject[] =>
+        o.party.kind === 'business' ? [`business:${o.party.id}`] : o.party.kind === 'person' ? [`national-id:${o.party.id}`] : [])];
+      await appendPersonalDataReads(tx, subjects, {
+        at: clock.now(), reader: { personId: signedIn.person.id, agencyId: null, role: 'contact-centre' }, channel: 'phone', what: reason === 'console' ? 'caller-cases' : 'caller-identification',
+        purpose: { basis: 'contact-centre-call', call: call.id }, caseNumber: null,
+      });
       return parties;
     },
 

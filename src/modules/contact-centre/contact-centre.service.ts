@@ -96,7 +96,7 @@ const logCall = (h: Helpers) => async (signedIn: SignedIn, callId: string, input
 /**
  * The contact centre: an operator takes a call, identifies the caller (a one-time code sent by SMS
  * to a phone the person confirmed, or knowledge questions the operator judges), sees the caller's
- * cases — each read recorded in the audit log with the purpose `contact-centre call <id>` — logs the
+ * cases — each read an access record (`personal-data.read`) with the call as its purpose — logs the
  * call, and asks for callbacks, which operators take from a queue one at a time.
  */
 export function createContactCentre(deps: ContactCentreDeps) {

@@ -4,6 +4,7 @@ import type { Lang } from '../../kernel/text.ts';
 import {
   type AppealsService, DEFAULT_REFUSAL_APPEAL_TERM, type FileFailure, MAX_APPEAL_TEXT, MAX_OFFICER_NAME, mayTriage, type OfficerAppeal,
 } from '../../modules/appeals/index.ts';
+import type { AccessLogService } from '../../modules/access-log/index.ts';
 import type { CasesService } from '../../modules/cases/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import type { SignedIn } from '../../modules/identity/index.ts';
@@ -15,6 +16,7 @@ import { PATHS, paths } from '../common/paths.ts';
 import { pageContext, sendPage } from '../common/render.ts';
 import { route, SIGNED_IN, type WebRoute } from '../common/route-table.ts';
 import type { Translator } from '../locales/messages.ts';
+import { accessRow, appealFromEntry } from '../access-log/access-log.view.ts';
 import { officeNavItems } from '../office/office-nav.tsx';
 import { MyAppealPage, MyAppealsPage, type NewAppealValues, NewAppealPage, RefusalAppealPage } from './cabinet.page.tsx';
 import { type OfficeAppealForms, OfficeAppealPage, OfficeAppealsPage } from './office.page.tsx';
@@ -28,6 +30,8 @@ interface Deps {
   readonly appeals: AppealsService;
   readonly catalogue: CatalogueService;
   readonly cases: Pick<CasesService, 'forApplicant'>;
+  /** "Who saw my data": `?access=<id>` fills the filing form in from one of the person's access records. */
+  readonly accessLog: Pick<AccessLogService, 'entry'>;
 }
 
 /** A filing problem in the page's words. */
@@ -98,7 +102,16 @@ function cabinetRoutes(d: Deps, me: (r: FastifyRequest) => SignedIn, h: Helpers 
   const { namer, renderNew, renderRefusal, notRefused } = h;
   return [
     route(PATHS.myAppeals, 'GET', SIGNED_IN, async (request, reply) => sendPage(reply, 200, <MyAppealsPage ctx={pageContext(request)} appeals={await d.appeals.mine(me(request))} />)),
-    route(PATHS.newAppeal, 'GET', SIGNED_IN, async (request, reply, { lang }) => renderNew(request, reply, lang, { kind: '', agency: '', text: '', caseNumber: '', officer: '' }, [])),
+    route(PATHS.newAppeal, 'GET', SIGNED_IN, async (request, reply, { lang }) => {
+      const access = (request.query as { access?: unknown }).access;
+      const entry = typeof access === 'string' && /^[1-9][0-9]{0,15}$/.test(access) ? await d.accessLog.entry(me(request), Number(access)) : null;
+      if (entry === null) {
+        return renderNew(request, reply, lang, { kind: '', agency: '', text: '', caseNumber: '', officer: '' }, []);
+      }
+      const { t } = pageContext(request);
+      const name = await namer(lang);
+      return renderNew(request, reply, lang, appealFromEntry(t, accessRow(t, lang, entry, name), entry), []);
+    }),
     route(PATHS.newAppeal, 'POST', SIGNED_IN, async (request, reply, { lang }) => {
       const values: NewAppealValues = {
         kind: formString(request.body, 'kind'), agency: formString(request.body, 'agency'), text: formString(request.body, 'text'),

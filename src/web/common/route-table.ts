@@ -4,6 +4,7 @@ import { UUID_PATTERN } from '../../kernel/ids.ts';
 import type { Lang } from '../../kernel/text.ts';
 import type { Requirement } from '../../modules/identity/index.ts';
 import type { AnyPath, LangPath, PathValues, RootPath } from './path.ts';
+import type { PersonalDataUse } from './personal-data.ts';
 import type { UploadRule } from './upload-stream.ts';
 
 /**
@@ -72,5 +73,7 @@ declare module 'fastify' {
     params?: Readonly<Record<string, ParamKind>> | undefined;
     /** The path declaration the route was registered from (paths.ts). */
     path?: AnyPath;
+    /** What a staff route does with personal data (personal-data.ts; the enumeration test checks the `recorded` ones write access records). */
+    personalData?: PersonalDataUse | undefined;
   }
 }

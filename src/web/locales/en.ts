@@ -2,6 +2,7 @@ import { enMandates } from '../identity/en-mandates.ts';
 import { enApply } from '../apply/en-apply.ts';
 import { enForm } from '../apply/en-form.ts';
 import { enContacts } from '../identity/en-contacts.ts';
+import { enAccessLog } from '../access-log/en-access-log.ts';
 import { enOffice } from '../office/en-office.ts';
 import { enDecision } from '../office/en-decision.ts';
 import { enStaffHome } from '../office/en-staff-home.ts';
@@ -47,6 +48,7 @@ export const en: Messages = {
   ...enUnavailable,
   ...enSignIn,
   ...enContacts,
+  ...enAccessLog,
   ...enJourney,
   ...enCases,
   ...enInbox,

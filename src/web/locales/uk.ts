@@ -2,6 +2,7 @@ import { ukMandates } from '../identity/uk-mandates.ts';
 import { ukApply } from '../apply/uk-apply.ts';
 import { ukForm } from '../apply/uk-form.ts';
 import { ukContacts } from '../identity/uk-contacts.ts';
+import { ukAccessLog } from '../access-log/uk-access-log.ts';
 import { ukOffice } from '../office/uk-office.ts';
 import { ukDecision } from '../office/uk-decision.ts';
 import { ukStaffHome } from '../office/uk-staff-home.ts';
@@ -46,6 +47,7 @@ export const uk = {
   ...ukUnavailable,
   ...ukSignIn,
   ...ukContacts,
+  ...ukAccessLog,
   ...ukJourney,
   ...ukCases,
   ...ukInbox,

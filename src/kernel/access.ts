@@ -1,0 +1,26 @@
+/**
+ * The vocabulary of access records (reads of a person's or a legal entity's data by staff), shared by
+ * the audit log's writer (platform/audit/personal-data.ts) and the cabinet's reader (modules/access-log).
+ */
+
+/** The audit log's action of an access record. */
+export const PERSONAL_DATA_READ = 'personal-data.read';
+
+/**
+ * Whose data: a person with an account (`person:<uuid>`), a legal entity by its registry code
+ * (`business:<code>`), or a person by national id only (`national-id:<rnokpp>`: a child a case is
+ * for, someone without an account yet).
+ */
+export type AccessSubject = `person:${string}` | `business:${string}` | `national-id:${string}`;
+
+/** What was read, named for the person in the cabinet's words (locales `access-log.what.*`). */
+export const READ_KINDS = ['case', 'attachment', 'decision', 'decision-draft', 'caller-cases', 'caller-identification', 'collection-search', 'collection'] as const;
+export type ReadKind = (typeof READ_KINDS)[number];
+
+/** Legal bases other than a case, named for the person in the cabinet's words (locales `access-log.basis.*`). */
+export const READ_BASES = ['contact-centre-call', 'collection-handover'] as const;
+export type ReadBasis = (typeof READ_BASES)[number];
+
+/** Why: the case the read was for (its number), or the legal basis (a call taken, a handover at a centre) with its record. */
+export type ReadPurpose = { readonly case: string } | { readonly basis: ReadBasis; readonly call?: string; readonly centre?: string };
+

@@ -1,0 +1,97 @@
+/**
+ * What every staff route does with personal data, declared next to the route table and checked when
+ * the portal builds (a staff route without a declaration stops it) and by the enumeration test
+ * (test/access-log/personal-data-reads.test.ts), which calls each `recorded` route as staff with a
+ * fixture subject and checks that an access record (`personal-data.read`) for that subject appeared.
+ */
+import type { PATHS } from './paths.ts';
+
+export type PersonalDataUse =
+  /** Shows or sends a person's or a legal entity's data: every call writes an access record for each subject. */
+  | { readonly use: 'recorded'; readonly whose: string }
+  /** A form that changes something (audited by its service); a refusal that shows data again goes through a recorded read. */
+  | { readonly use: 'write' }
+  /** Shows nobody's personal data (the staff member's own pages, forms, templates, sample letters). */
+  | { readonly use: 'none'; readonly why: string }
+  /** A work list of the staff member's agency or centre naming people, not recorded row by row; opening one is recorded (modules/access-log/README.md). */
+  | { readonly use: 'work-list'; readonly why: string }
+  /** Shows a person's data and writes no access record yet: a known gap, listed in modules/access-log/README.md. */
+  | { readonly use: 'not-yet-recorded'; readonly whose: string };
+
+type Key = `${'GET' | 'POST'} ${keyof typeof PATHS}`;
+
+const WRITE: PersonalDataUse = { use: 'write' };
+const recorded = (whose: string): PersonalDataUse => ({ use: 'recorded', whose });
+const notYet = (whose: string): PersonalDataUse => ({ use: 'not-yet-recorded', whose });
+
+/** By `METHOD pathName` (the route's declaration in paths.ts). */
+export const PERSONAL_DATA: Readonly<Partial<Record<Key, PersonalDataUse>>> = {
+  'GET staffHome': { use: 'none', why: 'the staff member\'s own tasks and counts' },
+  'GET officeCases': { use: 'work-list', why: 'the agency\'s queue: case numbers, services, applicants\' names' },
+  'POST officeAssignCases': WRITE,
+  'GET officeCase': recorded('the case\'s applicant and the party it is for'),
+  'POST officeCaseAct': WRITE,
+  'POST officeDecision': recorded('the case\'s parties, named in the draft decision'),
+  'POST officeDecisionConfirm': WRITE,
+  'POST officeDecisionDraft': recorded('the case\'s parties, named in the draft decision'),
+  'POST officeDecisionBack': WRITE,
+  'POST officeCaseNotes': WRITE,
+  'POST officeCaseAssign': WRITE,
+  'POST officeCollectionReady': WRITE,
+  'GET officeAttachment': recorded('the case\'s parties'),
+  'GET officeDocument': recorded('the case\'s parties, named in the decision'),
+  'POST officeRevokeDocument': WRITE,
+  'GET officePayments': { use: 'work-list', why: 'payments to reconcile: case numbers and amounts' },
+  'GET deadLetters': { use: 'work-list', why: 'undelivered messages of the agency\'s cases' },
+  'POST deadLetterRequeue': WRITE,
+  'GET letters': { use: 'work-list', why: 'the print queue of letters' },
+  'GET letterBatch': notYet('every addressee of a day\'s letters'),
+  'GET letterPdf': notYet('the letter\'s addressee'),
+  'POST letterDispatch': WRITE,
+  'GET noticeTemplates': { use: 'none', why: 'message templates with sample values' },
+  'GET noticeTemplateLetter': { use: 'none', why: 'a template\'s letter with sample values' },
+  'GET assisted': { use: 'none', why: 'the services one may file for' },
+  'GET assistedFile': { use: 'none', why: 'the empty filing form' },
+  'POST assistedFile': WRITE,
+  'GET assistedFiled': notYet('the applicant of a case the staff member filed'),
+  'GET frontDesk': { use: 'work-list', why: 'the centre\'s queue of tickets' },
+  'POST frontDeskCall': WRITE,
+  'POST frontDeskFinish': WRITE,
+  'POST frontDeskTransfer': WRITE,
+  'GET collections': recorded('the applicant and party of each result listed (search by name or case number)'),
+  'POST collectionsReady': WRITE,
+  'GET collection': recorded('the applicant and party of the result handed over'),
+  'POST collectionHandOver': WRITE,
+  'POST collectionCancel': WRITE,
+  'GET staffAdmin': { use: 'work-list', why: 'the staff register: staff members\' names and roles' },
+  'POST staffAdmin': WRITE,
+  'POST revokeStaffRole': WRITE,
+  'GET officeAppeals': { use: 'work-list', why: 'appeals to the agency: numbers, kinds, terms' },
+  'GET officeAppeal': notYet('the person who filed the appeal'),
+  'POST officeAppealAct': WRITE,
+  'GET callAppeal': notYet('the identified caller'),
+  'POST callAppeal': WRITE,
+  'GET deskAppeal': { use: 'none', why: 'the empty form' },
+  'POST deskAppeal': notYet('the visitor found by national id'),
+  'GET postAppeal': { use: 'none', why: 'the empty form' },
+  'POST postAppeal': WRITE,
+  'GET appealTaken': notYet('the person an appeal was taken for'),
+  'GET calls': { use: 'work-list', why: 'the operator\'s own latest calls' },
+  'POST calls': WRITE,
+  'GET call': recorded('the identified caller and each party they act for'),
+  'POST callCode': WRITE,
+  'POST callCodeConfirm': WRITE,
+  'POST callKnowledge': WRITE,
+  'POST callCallback': WRITE,
+  'POST callLog': WRITE,
+  'GET callbacks': { use: 'work-list', why: 'the queue of callbacks: numbers and topics' },
+  'GET callbackRequest': { use: 'work-list', why: 'one callback: a number and a topic, no person named' },
+  'POST callbackClaim': WRITE,
+  'POST callbackDone': WRITE,
+  'GET callVisits': notYet('the identified caller\'s visits'),
+  'POST callVisits': WRITE,
+  'POST callVisitCancel': WRITE,
+  'GET deskVisits': notYet('the visitor\'s visits (the search form alone shows nobody\'s)'),
+  'POST deskVisits': notYet('the visitor found by national id'),
+  'POST deskVisitCancel': WRITE,
+};
