@@ -15,12 +15,12 @@ import { join } from 'node:path';
 
 import { create } from 'tar';
 
-import { type Config, ConfigError, loadConfig } from '../app/config.ts';
+import type { Config } from '../app/config.ts';
 import { databaseFactsRepository as facts } from '../platform/db/database-facts.repository.ts';
 import { openPglite } from '../platform/db/pglite.ts';
 import { openPostgres } from '../platform/db/postgres.ts';
 import { type BackupManifest, type DatabaseFacts, inTransaction, MANIFEST_FORMAT, PAYLOAD, readFacts } from './backup-manifest.ts';
-import { argValue, type CliIo, runIfScript } from './cli-services.ts';
+import { argValue, type CliIo, cliConfig, runIfScript } from './cli-services.ts';
 import { pgDump, toolMajor } from './pg-tools.ts';
 
 type Written = { manifest: BackupManifest; payload: string };
@@ -70,15 +70,9 @@ export async function backup(args: readonly string[], io: CliIo): Promise<number
     io.err(`Backup refused: ${out} exists already; name a new file.\n`);
     return 2;
   }
-  let config: Config;
-  try {
-    config = loadConfig(io.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.err(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
+  const config = cliConfig(io);
+  if (config === null) {
+    return 2;
   }
   const { databaseUrl, dataDir } = config;
   if (databaseUrl === null && (dataDir === null || !existsSync(join(dataDir, 'PG_VERSION')))) {

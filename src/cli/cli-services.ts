@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 
-import { loadConfig, ConfigError } from '../app/config.ts';
+import { loadConfig, ConfigError, type Config } from '../app/config.ts';
 import { buildServices, type Services } from '../app/container.ts';
 
 /** What a command reads and writes besides its arguments: the environment and the two output streams. */
@@ -30,10 +30,10 @@ export async function runIfScript(meta: ImportMeta, command: Command): Promise<v
   }
 }
 
-/** Opens the configured database for a command-line tool; on bad configuration, writes why and returns null (exit 2). */
-export async function cliServices(io: CliIo): Promise<Services | null> {
+/** The configuration from the command's environment; on bad configuration, writes why and returns null (exit 2). */
+export function cliConfig(io: CliIo): Config | null {
   try {
-    return await buildServices(loadConfig(io.env));
+    return loadConfig(io.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       io.err(`${error.message}\n`);
@@ -41,6 +41,12 @@ export async function cliServices(io: CliIo): Promise<Services | null> {
     }
     throw error;
   }
+}
+
+/** Opens the configured database for a command-line tool; on bad configuration, writes why and returns null (exit 2). */
+export async function cliServices(io: CliIo): Promise<Services | null> {
+  const config = cliConfig(io);
+  return config === null ? null : buildServices(config);
 }
 
 export function argValue(args: readonly string[], name: string): string | undefined {

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 
 import { extract } from 'tar';
 
-import { type Config, ConfigError, loadConfig } from '../app/config.ts';
+import type { Config } from '../app/config.ts';
 import { MIGRATIONS_DIR } from '../app/container.ts';
 import { auditSigningKey } from '../platform/audit/signing-key.ts';
 import { databaseFactsRepository as facts } from '../platform/db/database-facts.repository.ts';
@@ -26,7 +26,7 @@ import type { Database } from '../platform/db/database.ts';
 import { openPglite } from '../platform/db/pglite.ts';
 import { openPostgres } from '../platform/db/postgres.ts';
 import { type BackupManifest, PAYLOAD, parseManifest, verifyCopy } from './backup-manifest.ts';
-import { argValue, type CliIo, runIfScript } from './cli-services.ts';
+import { argValue, type CliIo, cliConfig, runIfScript } from './cli-services.ts';
 import { pgRestore, toolMajor } from './pg-tools.ts';
 
 const ENTRIES = new Set(['manifest.json', ...Object.values(PAYLOAD)]);
@@ -105,15 +105,9 @@ export async function restore(args: readonly string[], io: CliIo): Promise<numbe
     io.err('usage: npm run restore -- --from FILE [--force]\n');
     return 2;
   }
-  let config: Config;
-  try {
-    config = loadConfig(io.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.err(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
+  const config = cliConfig(io);
+  if (config === null) {
+    return 2;
   }
   const work = await mkdtemp(join(tmpdir(), 'portico-restore-'));
   try {
