@@ -15,14 +15,13 @@
 import { loadavg } from 'node:os';
 
 import { AckPolicy, connect, type JetStreamClient } from 'nats';
-import pg from 'pg';
 
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
 import { systemClock } from '../../src/kernel/clock.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
 import { batchHandler, createOutboxWorker, delivered, type DeliveryOutcome, type OutboxItem, retryLater } from '../../src/platform/outbox/index.ts';
-import { percentile, seedBurst, until } from './setup.ts';
+import { percentile, scratchDatabase, seedBurst, until } from './setup.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -40,15 +39,8 @@ if (!serverUrl) {
 const STREAM = `BENCH_OUTBOX_${process.pid}`;
 const SUBJECT = `bench.outbox.${process.pid}`;
 
-const name = `bench_nats_${process.pid}_${Date.now()}`;
-const dbUrl = (() => {
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-})();
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}"`);
+const scratch = await scratchDatabase(serverUrl, 'bench_nats');
+const dbUrl = scratch.url;
 const db = await openDatabase({ url: dbUrl, dataDir: null, poolSize: concurrency + 2 });
 const nc = await connect({ servers: natsUrl });
 const jsm = await nc.jetstreamManager();
@@ -142,6 +134,5 @@ try {
 } finally {
   await nc.drain();
   await db.close();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

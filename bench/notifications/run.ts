@@ -12,12 +12,11 @@
  */
 import { loadavg } from 'node:os';
 
-import pg from 'pg';
 
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
-import { percentile, seedBurst, startWorker, stopWorker, until, type WorkerProcess } from './setup.ts';
+import { percentile, scratchDatabase, seedBurst, startWorker, stopWorker, until, type WorkerProcess } from './setup.ts';
 import { startSink } from './sink.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -49,15 +48,8 @@ interface Measured {
   readonly dead: number;
 }
 
-const name = `bench_notifications_${process.pid}_${Date.now()}`;
-const dbUrl = (() => {
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-})();
-const admin = new pg.Client({ connectionString: serverUrl });
-await admin.connect();
-await admin.query(`CREATE DATABASE "${name}"`);
+const scratch = await scratchDatabase(serverUrl, 'bench_notifications');
+const dbUrl = scratch.url;
 const db = await openDatabase({ url: dbUrl, dataDir: null, poolSize: 4 });
 
 async function scenario(mode: 'bare' | 'deliver', workers: number): Promise<Measured> {
@@ -138,6 +130,5 @@ try {
   ].join('\n'));
 } finally {
   await db.close();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await scratch.drop();
 }

@@ -6,6 +6,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
+import pg from 'pg';
+
 import type { Queryable } from '../../src/platform/db/database.ts';
 import type { Sink } from './sink.ts';
 
@@ -94,4 +96,22 @@ export async function until(check: () => Promise<boolean> | boolean, timeoutMs: 
 export function percentile(sorted: readonly number[], p: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i] ?? NaN;
+}
+
+/** A database of its own for one benchmark run, on the server at `serverUrl`: its URL, and `drop()` to remove it afterwards. */
+export async function scratchDatabase(serverUrl: string, prefix: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Date.now()}`;
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  return {
+    name,
+    url: u.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
 }
