@@ -15,7 +15,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -145,6 +145,7 @@ async function submissions(b: Bench, url: string, processes: number): Promise<Su
   };
 }
 
+const loadAtStart = loadavg()[0] ?? 0;
 const results: Array<{ processes: number; pages: PagesRun[]; submit: SubmitRun }> = [];
 for (const processes of counts) {
   const schema = await freshSchema(serverUrl);
@@ -175,5 +176,6 @@ for (const r of results) {
   console.log(`| ${r.processes} | submissions (p99 ${fmt(r.submit.p99)} ms) | ${r.submit.perProcess.map(fmt).join(', ')} | ${fmt(r.submit.total)} | ${(r.submit.total / (base?.submit.total ?? r.submit.total)).toFixed(2)} |`);
   console.log(`|   | outbox rows handled by each process | ${r.submit.handledBy.join(', ')} | ${r.submit.outboxRows} | |`);
 }
+console.log(`\nload average: ${loadAtStart.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end`);
 console.log(failures.length === 0 ? '\nchecks: all passed' : `\nchecks: ${failures.length} failed`);
 process.exit(failures.length === 0 ? 0 : 1);

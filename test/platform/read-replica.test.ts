@@ -7,7 +7,8 @@ import type { TestApp } from '../support/app.ts';
 import { testApp } from '../support/app.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
 import type { Database } from '../../src/platform/db/database.ts';
-import type { ReadQueryable } from '../../src/platform/db/reads.ts';
+import { type ReadQueryable, openReads } from '../../src/platform/db/reads.ts';
+import { loadConfig } from '../../src/app/config.ts';
 import { READ_FLOOR_COOKIE } from '../../src/app/read-scope.ts';
 import { aCatalogue, aService } from '../support/factories.ts';
 
@@ -19,7 +20,7 @@ const PRIMARY_URL = process.env['TEST_REPLICA_PRIMARY_URL'] ?? '';
 const READ_URL = process.env['TEST_READ_DATABASE_URL'] ?? '';
 const configured = PRIMARY_URL !== '' && READ_URL !== '';
 if (!configured) {
-  console.warn('read-replica.test.ts skipped: set TEST_REPLICA_PRIMARY_URL and TEST_READ_DATABASE_URL (scripts/replica.sh start; scripts/replica.sh env prints them)');
+  console.warn('read-replica.test.ts: the tests on a streaming replica are skipped; set TEST_REPLICA_PRIMARY_URL and TEST_READ_DATABASE_URL (scripts/replica.sh start; scripts/replica.sh env prints them)');
 }
 
 const urlOf = (base: string, database: string) => {
@@ -94,6 +95,14 @@ describe.skipIf(!configured)('a streaming replica (READ_DATABASE_URL)', () => {
     expect(await deadlineDays(reads().lagging, 'foreign-passport')).toBe(20);
   });
 
+  it('reads the primary when no replica is configured: no cookie, no second pool', async () => {
+    const alone = openReads(primary, { url: null, poolSize: 1, waitMs: 100 });
+    expect(alone.replicated).toBe(false);
+    expect(await alone.writePosition()).toBeNull();
+    expect(await inRecovery(alone.lagging)).toBe(false);
+    expect(await alone.within({ primary: false, floor: '0/1' }, () => inRecovery(alone.lagging))).toBe(false);
+  });
+
   it('refuses a write sent through the read pool, even where the server could write', async () => {
     await expect(reads().lagging.query("UPDATE services SET data = data WHERE id = 'foreign-passport'")).rejects.toThrow(/read-only transaction/);
     // The read pool's connections are read-only by default, not only because the server is a standby.
@@ -162,5 +171,14 @@ describe.skipIf(!configured)('a streaming replica (READ_DATABASE_URL)', () => {
     const page = await portal.app.inject({ method: 'GET', url: String(response.headers.location), cookies: { [READ_FLOOR_COOKIE]: cookie?.value ?? '' } });
     expect(page.statusCode).toBe(200);
     expect(page.cookies.find((c) => c.name === READ_FLOOR_COOKIE)).toBeUndefined();
+  });
+});
+
+describe('READ_DATABASE_URL', () => {
+  it('is optional, and needs a PostgreSQL primary', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).readReplica).toBeNull();
+    expect(() => loadConfig({ NODE_ENV: 'test', READ_DATABASE_URL: 'postgres://replica/db' })).toThrow(/READ_DATABASE_URL needs DATABASE_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://primary/db', READ_DATABASE_URL: 'http://replica' })).toThrow(/READ_DATABASE_URL must start with postgres/);
+    expect(loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'postgres://primary/db', READ_DATABASE_URL: 'postgres://replica/db', READ_REPLICA_WAIT_MS: '250' }).readReplica).toEqual({ url: 'postgres://replica/db', waitMs: 250 });
   });
 });
