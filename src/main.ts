@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
     const running = {
       http: app, worker, background: [jobs, sealer], db: services.db,
-      resources: [() => payments.close(), () => channels.close(), async () => void (await Promise.all(eids.map((e) => e.close())))],
+      resources: [() => services.reads.close(), () => payments.close(), () => channels.close(), async () => void (await Promise.all(eids.map((e) => e.close())))],
     };
     shutDown(running, config.shutdownGraceMs, logger).then(
       (report) => {

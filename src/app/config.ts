@@ -14,6 +14,12 @@ export interface Config {
   readonly port: number;
   readonly publicUrl: string;
   readonly databaseUrl: string | null;
+  /**
+   * READ_DATABASE_URL: a streaming replica of DATABASE_URL for reads that tolerate lag (ADR 0018);
+   * null: every read goes to DATABASE_URL. READ_REPLICA_WAIT_MS: how long a read by someone who has
+   * just written waits for the replica to replay their write before it reads the primary instead (100).
+   */
+  readonly readReplica: { readonly url: string; readonly waitMs: number } | null;
   /** TRUST_PROXY: which proxies' X-Forwarded-For to believe for the client's address (Fastify's trustProxy). */
   readonly trustProxy: boolean | number | string[];
   readonly dataDir: string | null;
@@ -165,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     env: nodeEnv, host, port,
     publicUrl,
     databaseUrl,
+    readReplica: readReplicaOf(url('READ_DATABASE_URL', ['postgres:', 'postgresql:']), databaseUrl, problems, int),
     trustProxy: trustProxyOf(env['TRUST_PROXY'], problems),
     dataDir: dataDirRaw === ':memory:' ? null : resolve(dataDirRaw),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
@@ -184,6 +191,18 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(problems);
   }
   return config;
+}
+
+function readReplicaOf(readUrl: string | null, databaseUrl: string | null, problems: string[], int: (name: string, fallback: number, min: number, max: number) => number): Config['readReplica'] {
+  const waitMs = int('READ_REPLICA_WAIT_MS', 100, 0, 10_000);
+  if (readUrl === null) {
+    return null;
+  }
+  if (databaseUrl === null) {
+    problems.push('READ_DATABASE_URL needs DATABASE_URL: a replica follows a PostgreSQL primary (embedded PGlite has none)');
+    return null;
+  }
+  return { url: readUrl, waitMs };
 }
 
 function auditConfig(env: Env, nodeEnv: Config['env'], problems: string[], int: (name: string, fallback: number, min: number, max: number) => number): AuditConfig {

@@ -17,6 +17,7 @@ import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import type { DatabaseLogger } from '../platform/db/postgres.ts';
 import { openDatabase } from '../platform/db/open.ts';
+import { openReads } from '../platform/db/reads.ts';
 import { createSmsService } from '../modules/sms/index.ts';
 import { createQueueService } from '../modules/queue/index.ts';
 import { createCollectionService } from '../modules/collection/index.ts';
@@ -33,9 +34,11 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.
 export async function buildServices(config: Config, options: { clock?: Clock; db?: Database; oidc?: OidcClient; paymentProvider?: PaymentProvider; logger?: DatabaseLogger; attachmentStore?: AttachmentStore } = {}) {
   const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, logger: options.logger ?? null }));
   await migrate(db, MIGRATIONS_DIR);
+  // Reads that tolerate lag go to READ_DATABASE_URL when set, with read-your-writes (ADR 0018).
+  const reads = openReads(db, { url: config.readReplica?.url ?? null, waitMs: config.readReplica?.waitMs ?? 0, poolSize: config.dbPoolSize, logger: options.logger ?? null });
   const clock = options.clock ?? systemClock;
   const writers = db.kind === 'pglite' ? 'local' : 'shared';
-  const catalogue = createCatalogueService({ db, clock, publicUrl: config.publicUrl, writers });
+  const catalogue = createCatalogueService({ db, reads: reads.lagging, clock, publicUrl: config.publicUrl, writers });
   const identity = config.identity;
   // Rate-limit counters in the database, shared by every process on it (reusable by any service).
   const rateLimiter = createRateLimiter({ db, clock });
@@ -89,7 +92,7 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
     db, clock, calendar, limiter: rateLimiter, callers: createCallers({ db, clock }), cases, policy: config.contactCentre, secret: identity.codeSecret, smsCountries: identity.contactCodes.smsCountries,
   });
   const auditLog = createAuditLog({ db, clock, signingSecret: config.audit.signingSecret });
-  return { config, db, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals,
+  return { config, db, reads, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals,
     visitors: createVisitors({ db, clock }), accessLog: createAccessLogService({ db }),
     // The background jobs' runs in this process, for the metrics.
     jobRuns: createJobRuns(() => clock.now()) };

@@ -45,6 +45,7 @@ import { uploadConfig } from '../web/common/upload-stream.ts';
 import type { DevMessages } from './channels.ts';
 import type { Services } from './container.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerReadScope } from './read-scope.ts';
 import { answerClientError, answerFrameworkError, answerRequestError, registerRequestEdge } from '../web/common/request-edge.tsx';
 import { REQUEST_LIMITS } from '../web/common/request-limits.ts';
 import { registerAssets } from '../web/common/assets.ts';
@@ -90,6 +91,8 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   // Request timings by route pattern, and GET /metrics behind METRICS_TOKEN.
   registerMetrics(app, services);
   await registerSessions(app, services.sessions);
+  // With a replica (READ_DATABASE_URL): who reads where, and the cookie that gives read-your-writes.
+  registerReadScope(app, services.reads, services.config.identity.secureCookies);
   registerRequestEdge(app);
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(services.rateLimiter) });
   registerPlatformRoutes(app, services);

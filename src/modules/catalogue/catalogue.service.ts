@@ -4,6 +4,7 @@ import { type Result, err, ok } from '../../kernel/result.ts';
 import { type RevisionSource, localRevision, sharedRevision } from '../../platform/cache/revision-source.ts';
 import { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
+import type { ReadQueryable } from '../../platform/db/reads.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
 import { type CatalogueRecords, FILE_KEYS, RECORD_KINDS, type RecordKind, canonicalJson } from './catalogue.ts';
 import { CatalogueImportRejected } from './catalogue.errors.ts';
@@ -31,6 +32,8 @@ const SAVE: Record<RecordKind, Save> = {
 
 export interface CatalogueDeps {
   readonly db: Database;
+  /** Where the public reads go (the revision and the cached reads): a replica when one is configured (ADR 0018); `db` when absent. */
+  readonly reads?: ReadQueryable;
   readonly clock: Clock;
   readonly publicUrl: string;
   /** `shared` when other processes may write the same database (PostgreSQL); `local` for embedded PGlite. */
@@ -58,12 +61,14 @@ async function spellingSuggestions(q: Queryable, query: SearchQuery, limit: numb
 
 export function createCatalogueService(deps: CatalogueDeps) {
   const { db, clock } = deps;
-  const readRevision = () => catalogueReads.revision(db);
+  // The revision and the records it keys are read from the same place, so a cached record is never older than its revision.
+  const reads = deps.reads ?? db;
+  const readRevision = () => catalogueReads.revision(reads);
   const revision: RevisionSource = deps.writers === 'local' ? localRevision(readRevision) : sharedRevision(readRevision);
   const cache = new RevisionCache<unknown>(2000);
   const cached = async <T>(key: string, compute: (q: Queryable) => Promise<T>): Promise<{ revision: number; value: T }> => {
     const rev = await revision.current();
-    const value = (await cache.get(rev, key, () => compute(db))) as T;
+    const value = (await cache.get(rev, key, () => compute(reads))) as T;
     return { revision: rev, value };
   };
 
