@@ -14,7 +14,7 @@ import { createLogger } from '../../src/platform/logging/logger.ts';
 import type { WebRoute } from '../../src/web/common/route-table.ts';
 import { PERSONAL_DATA } from '../../src/web/common/personal-data.ts';
 import { csrfOf } from '../support/identity.ts';
-import { act, type CasesApp, casesApp, draftOf, submit } from '../cases/support.ts';
+import { act, ANSWERS, type CasesApp, casesApp, draftOf, newKey, PDF_BYTES, submit } from '../cases/support.ts';
 
 type Who = Awaited<ReturnType<CasesApp['person']>>;
 
@@ -27,7 +27,9 @@ let desk: Who;
 let operator: Who;
 let running: CaseRecord;
 let granted: CaseRecord;
-let ids: { attachment: string; document: string; collection: string; call: string };
+let ids: { attachment: string; document: string; collection: string; call: string; letter: string; filed: string; filedFor: string; appeal: string };
+/** Olena's national id (the demo register's). */
+const OLENA_ID = '9000000011';
 
 const CENTRE = 'zorehrad-cnap-central';
 const cookieOf = (who: Who) => `portico_session=${who.token}`;
@@ -58,7 +60,27 @@ beforeAll(async () => {
     nationalId: '9000000011', birthDate: '1990-04-12', caseNumber: granted.number, judgement: 'Knew the case at once.',
   });
   expect(identified.ok).toBe(true);
-  ids = { attachment, document, collection: marked.value.id, call: call.value.id };
+  // A letter by post: Olena chose post, and the decision on her granted case is told to her.
+  expect((await t.services.contacts.savePreferences(olena, { language: 'en', noticeChannels: ['post'], postalAddress: 'Olena Koval\nvul. Sadova 5\nZorehrad' })).ok).toBe(true);
+  await t.services.notices.fanOut({ caseId: granted.id, kind: 'decision', decided: 'granted', feeDue: null, answerBy: null }, 'access-log-test:decision');
+  const [letter] = await t.services.db.query<{ id: string }>('SELECT id FROM letters WHERE case_id = $1', [granted.id]);
+  // A paper application the post room registered for a person of the register.
+  const filed = await t.services.assisted.file(clerk, {
+    channel: 'post', serviceId: 'tax-clearance-certificate', nationalId: '9000000055', givenName: '', familyName: '', address: 'вул. Липова, 3\nЗореград\n01001',
+    sender: 'Наталія Гриценко', receivedOn: '2026-11-27', basis: 'signed-paper', declared: true, lang: 'uk', idempotencyKey: newKey('post'),
+    body: { ...ANSWERS['tax-clearance-certificate'] }, uploads: [{ field: 'scans', filename: 'scan.pdf', bytes: PDF_BYTES }],
+  });
+  // An appeal the operator took from Olena on her call, about her case.
+  const appeal = await t.services.appeals.fileFor(operator, {
+    kind: 'complaint', agency: '', text: 'The certificate took too long.', caseNumber: granted.number, officer: '', callId: call.value.id, nationalId: '', name: '', address: '',
+    receivedOn: '', pages: '', consent: true, idempotencyKey: newKey('appeal'), channel: 'phone',
+  });
+  if (letter === undefined || !filed.ok || !appeal.ok) {
+    throw new Error('the fixtures are incomplete');
+  }
+  ids = {
+    attachment, document, collection: marked.value.id, call: call.value.id, letter: letter.id, filed: filed.value.id, filedFor: filed.value.applicantPersonId, appeal: appeal.value.id,
+  };
 });
 afterAll(async () => t.close());
 
@@ -70,6 +92,8 @@ interface Probe {
   readonly form?: () => ReadonlyArray<readonly [string, string]>;
   /** The subject whose access record must appear. */
   readonly subject: () => string;
+  /** The answer's status when it is not 200 (a form that redirects). */
+  readonly status?: number;
 }
 
 const grantForm = (): Array<[string, string]> => [['event', 'grant'], ['reason', 'Усі документи в порядку']];
@@ -83,6 +107,19 @@ const PROBES: Readonly<Record<string, Probe>> = {
   'GET collections': { who: () => desk, values: () => ({}), query: () => ({ q: granted.number }), subject: () => `person:${olena.person.id}` },
   'GET collection': { who: () => desk, values: () => ({ id: ids.collection }), subject: () => `person:${olena.person.id}` },
   'GET call': { who: () => operator, values: () => ({ id: ids.call }), subject: () => `person:${olena.person.id}` },
+  'GET letterPdf': { who: () => clerk, values: () => ({ id: ids.letter }), subject: () => `person:${olena.person.id}` },
+  'GET letterBatch': { who: () => clerk, values: () => ({}), subject: () => `person:${olena.person.id}` },
+  'GET assistedFiled': { who: () => clerk, values: () => ({ id: ids.filed }), subject: () => `person:${ids.filedFor}` },
+  'GET officeAppeal': { who: () => clerk, values: () => ({ id: ids.appeal }), subject: () => `person:${olena.person.id}` },
+  'GET appealTaken': { who: () => operator, values: () => ({ id: ids.appeal }), subject: () => `person:${olena.person.id}` },
+  'GET callAppeal': { who: () => operator, values: () => ({ id: ids.call }), subject: () => `person:${olena.person.id}` },
+  'POST deskAppeal': {
+    who: () => desk, values: () => ({}), status: 303, subject: () => `national-id:${OLENA_ID}`,
+    form: () => [['kind', 'proposal'], ['text', 'Longer opening hours, please.'], ['nationalId', OLENA_ID], ['idempotencyKey', newKey('desk')]],
+  },
+  'GET callVisits': { who: () => operator, values: () => ({ id: ids.call }), subject: () => `person:${olena.person.id}` },
+  'GET deskVisits': { who: () => desk, values: () => ({}), query: () => ({ visitor: olena.person.id }), subject: () => `person:${olena.person.id}` },
+  'POST deskVisits': { who: () => desk, values: () => ({}), form: () => [['step', 'find'], ['nationalId', OLENA_ID]], status: 303, subject: () => `national-id:${OLENA_ID}` },
 };
 
 const keyOf = (r: WebRoute) => `${r.method} ${r.path.name}`;
@@ -138,7 +175,7 @@ describe('what staff routes do with personal data', () => {
           payload: new URLSearchParams([['_csrf', await csrfOf(t.app, cookie, '/en/staff')], ...(probe.form?.() ?? []).map(([k, v]) => [k, v])]).toString(),
         });
       const after = await recordsOf(probe.subject(), who.person.id);
-      if (res.statusCode !== 200 || after <= before) {
+      if (res.statusCode !== (probe.status ?? 200) || after <= before) {
         missing.push(`${keyOf(route)} (${url}): ${res.statusCode}, access records ${before} → ${after}`);
       }
     }
