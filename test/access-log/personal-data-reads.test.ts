@@ -4,17 +4,20 @@
  * from the portal as `buildHttp` registers them, every staff route must have a declaration (and no
  * declaration may name a route that is not a staff route), and each route declared `recorded` is
  * called over HTTP as staff with a fixture subject — a new access record for that subject, naming that
- * staff member, must appear. A `recorded` route without a probe here fails too.
+ * staff member, must appear. A `recorded` route without a probe here fails too. The same for the
+ * services: every method of every service of the container declares what it does with personal data
+ * (src/app/personal-data-services.ts), and each one declared `recorded` is called as staff here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { buildHttp } from '../../src/app/http.ts';
+import { SERVICE_PERSONAL_DATA, type ServiceUse, undeclaredServiceMethods } from '../../src/app/personal-data-services.ts';
 import type { CaseRecord } from '../../src/modules/cases/index.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import type { WebRoute } from '../../src/web/common/route-table.ts';
 import { PERSONAL_DATA } from '../../src/web/common/personal-data.ts';
 import { csrfOf } from '../support/identity.ts';
-import { act, ANSWERS, type CasesApp, casesApp, draftOf, newKey, PDF_BYTES, submit } from '../cases/support.ts';
+import { act, ANSWERS, type CasesApp, casesApp, draftOf, newKey, PDF_BYTES, resolve, submit } from '../cases/support.ts';
 
 type Who = Awaited<ReturnType<CasesApp['person']>>;
 
@@ -177,6 +180,94 @@ describe('what staff routes do with personal data', () => {
       const after = await recordsOf(probe.subject(), who.person.id);
       if (res.statusCode !== (probe.status ?? 200) || after <= before) {
         missing.push(`${keyOf(route)} (${url}): ${res.statusCode}, access records ${before} → ${after}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+/** How to call each service method declared `recorded`, as whom, and whose record must appear. */
+interface ServiceProbe {
+  readonly who: () => Who;
+  readonly call: (who: Who) => Promise<unknown>;
+  readonly subject: () => string;
+}
+const olenaSubject = () => `person:${olena.person.id}`;
+const grant = { event: 'grant', reason: 'Усі документи в порядку' };
+const SERVICE_PROBES: Readonly<Record<string, ServiceProbe>> = {
+  'drafts.caseFileForOfficer': { who: () => clerk, call: (w) => t.services.drafts.caseFileForOfficer(w, running.id, ids.attachment), subject: olenaSubject },
+  'backOffice.documentPdf': { who: () => clerk, call: (w) => t.services.backOffice.documentPdf(w, ids.document), subject: olenaSubject },
+  'backOffice.view': { who: () => clerk, call: (w) => t.services.backOffice.view(w, running.id), subject: olenaSubject },
+  'backOffice.previewDecision': { who: () => decider, call: (w) => t.services.backOffice.previewDecision(w, running.id, grant), subject: olenaSubject },
+  'backOffice.previewDecisionPdf': { who: () => decider, call: (w) => t.services.backOffice.previewDecisionPdf(w, running.id, grant), subject: olenaSubject },
+  'letters.pdf': { who: () => clerk, call: (w) => t.services.letters.pdf(w, ids.letter), subject: olenaSubject },
+  'letters.batch': { who: () => clerk, call: (w) => t.services.letters.batch(w, '2026-12-01'), subject: olenaSubject },
+  'assisted.filed': { who: () => clerk, call: (w) => t.services.assisted.filed(w, ids.filed), subject: () => `person:${ids.filedFor}` },
+  'appointments.forPerson': { who: () => desk, call: (w) => t.services.appointments.forPerson(w, olena.person.id, { channel: 'in-person' }), subject: olenaSubject },
+  'collection.awaiting': { who: () => desk, call: (w) => t.services.collection.awaiting(w, granted.number), subject: olenaSubject },
+  'collection.atDesk': { who: () => desk, call: (w) => t.services.collection.atDesk(w, ids.collection), subject: olenaSubject },
+  'contactCentre.view': { who: () => operator, call: (w) => t.services.contactCentre.view(w, ids.call), subject: olenaSubject },
+  'contactCentre.callerOnForm': { who: () => operator, call: (w) => t.services.contactCentre.callerOnForm(w, ids.call), subject: olenaSubject },
+  'appeals.forOfficer': { who: () => clerk, call: (w) => t.services.appeals.forOfficer(w, ids.appeal), subject: olenaSubject },
+  'appeals.taken': { who: () => operator, call: (w) => t.services.appeals.taken(w, ids.appeal), subject: olenaSubject },
+  'appeals.fileFor': {
+    who: () => desk, subject: () => `national-id:${OLENA_ID}`,
+    call: (w) => t.services.appeals.fileFor(w, {
+      kind: 'proposal', agency: '', text: 'More desks, please.', caseNumber: '', officer: '', callId: '', nationalId: OLENA_ID, name: '', address: '', receivedOn: '', pages: '',
+      consent: false, idempotencyKey: newKey('desk'), channel: 'in-person',
+    }),
+  },
+  'visitors.find': { who: () => desk, call: (w) => t.services.visitors.find(w, OLENA_ID), subject: () => `national-id:${OLENA_ID}` },
+};
+
+const declaredUses = (): Array<[string, ServiceUse]> => Object.entries(SERVICE_PERSONAL_DATA).flatMap(([name, d]) =>
+  ('whole' in d ? [] : Object.entries(d as Record<string, ServiceUse>).map(([m, use]): [string, ServiceUse] => [`${name}.${m}`, use])));
+
+describe('what service methods do with personal data', () => {
+  it('every method of every service of the container declares it, and every declaration names a method', () => {
+    const services = t.services as unknown as Record<string, unknown>;
+    expect(Object.keys(services).length).toBeGreaterThan(25);
+    expect(undeclaredServiceMethods(services)).toEqual([]);
+    const stale = declaredUses().map(([k]) => k).filter((k) => {
+      const [name, method] = k.split('.') as [string, string];
+      return typeof (services[name] as Record<string, unknown> | null)?.[method] !== 'function';
+    });
+    expect(stale).toEqual([]);
+  });
+
+  it('a service method without a declaration stops the portal from building', async () => {
+    const table = SERVICE_PERSONAL_DATA.letters as Record<string, ServiceUse | undefined>;
+    const kept = table['pdf'];
+    delete table['pdf'];
+    try {
+      await expect(buildHttp(t.services, createLogger('silent'))).rejects.toThrow(/letters\.pdf: every service method declares/);
+    } finally {
+      table['pdf'] = kept;
+    }
+  });
+
+  it('a method read as part of another names one declared `recorded`', () => {
+    const uses = new Map(declaredUses());
+    const parts = [...uses].flatMap(([k, u]) => (u.use === 'part-of' ? [[k, u.read] as const] : []));
+    expect(parts.length).toBeGreaterThan(3);
+    expect(parts.filter(([, read]) => uses.get(read)?.use !== 'recorded')).toEqual([]);
+  });
+
+  it('each method declared `recorded` has a probe here', () => {
+    const recordedMethods = declaredUses().filter(([, u]) => u.use === 'recorded').map(([k]) => k);
+    expect(recordedMethods.filter((k) => !(k in SERVICE_PROBES))).toEqual([]);
+    expect(Object.keys(SERVICE_PROBES).filter((k) => !recordedMethods.includes(k))).toEqual([]);
+  });
+
+  it('each method declared `recorded`, called as staff, writes an access record of its subject naming the staff member', async () => {
+    const missing: string[] = [];
+    for (const [key, probe] of Object.entries(SERVICE_PROBES)) {
+      const who = await resolve(t.services, probe.who().token);
+      const before = await recordsOf(probe.subject(), who.person.id);
+      const answer = await probe.call(who);
+      const after = await recordsOf(probe.subject(), who.person.id);
+      if (answer === null || after <= before) {
+        missing.push(`${key}: ${answer === null ? 'null' : 'an answer'}, access records ${before} → ${after}`);
       }
     }
     expect(missing).toEqual([]);
