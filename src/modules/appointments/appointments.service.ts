@@ -215,7 +215,7 @@ function visitsRead(staff: SignedIn, target: { readonly channel: 'phone'; readon
   const desk = staff.staff.find((s) => s.role === 'front-desk' && s.centreId !== null);
   return {
     at, reader: { personId: staff.person.id, agencyId: desk?.agencyId ?? null, role: 'front-desk' }, channel: 'in-person', what: 'visits',
-    purpose: { basis: 'front-desk-visit', ...(desk?.centreId == null ? {} : { centre: desk.centreId }) }, caseNumber: null,
+    purpose: { basis: 'front-desk-visit', ...(desk === undefined || desk.centreId === null ? {} : { centre: desk.centreId }) }, caseNumber: null,
   };
 }
 const selfActing = (signedIn: SignedIn): Acting => ({ personId: signedIn.person.id, channel: 'web', by: null });

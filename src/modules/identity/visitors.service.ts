@@ -25,7 +25,7 @@ export function createVisitors(deps: { db: Database; clock: Clock }) {
       const desk = staff.staff.find((s) => s.role === 'front-desk' && s.centreId !== null);
       await recordPersonalDataReads(deps.db, [`national-id:${nationalId}`], {
         at: deps.clock.now(), reader: { personId: staff.person.id, agencyId: desk?.agencyId ?? null, role: 'front-desk' }, channel: 'in-person', what: 'visitor-search',
-        purpose: { basis: 'front-desk-visit', ...(desk?.centreId == null ? {} : { centre: desk.centreId }) }, caseNumber: null,
+        purpose: { basis: 'front-desk-visit', ...(desk === undefined || desk.centreId === null ? {} : { centre: desk.centreId }) }, caseNumber: null,
       });
       return deps.db.transaction((tx) => assistedApplicants.byNationalId(tx, nationalId, deps.clock.now()));
     },
