@@ -145,6 +145,26 @@ describe('reads beyond the case page', () => {
   });
 });
 
+describe('a letter about a company\'s case', () => {
+  it('printing it is a read of the addressee\'s data and of the company\'s', async () => {
+    expect((await t.services.contacts.savePreferences(taras, { language: 'en', noticeChannels: ['post'], postalAddress: 'Taras Melnyk\nvul. Sadova 7\nZorehrad' })).ok).toBe(true);
+    await t.services.notices.fanOut({ caseId: companyCase.id, kind: 'decision', decided: 'granted', feeDue: null, answerBy: null }, 'who-saw-test:company-decision');
+    const [letter] = await t.services.db.query<{ id: string }>('SELECT id FROM letters WHERE case_id = $1', [companyCase.id]);
+    const printed = await t.services.letters.pdf(clerk, letter!.id);
+    expect(printed.ok).toBe(true);
+    for (const [party, lang, what, why] of [
+      ['self', 'en', 'A letter by post (the PDF to print)', `Dealing with case no. ${companyCase.number}`],
+      [`business:${COMPANY}`, 'en', 'A letter by post (the PDF to print)', `Dealing with case no. ${companyCase.number}`],
+      [`business:${COMPANY}`, 'uk', 'Лист поштою (PDF для друку)', `Розгляд справи № ${companyCase.number}`],
+    ] as const) {
+      const page = await get(taras, `/${lang}/cabinet/data-access${party === 'self' ? '' : `?party=${party}`}`);
+      const [row] = rowsOf(page.body);
+      expect(row?.text).toContain(what);
+      expect(row?.text).toContain(why);
+    }
+  });
+});
+
 describe('paging', () => {
   it('shows the newest first, a page at a time, with links between pages', async () => {
     const clerkNow = await resolve(t.services, clerk.token);

@@ -65,7 +65,7 @@ function intakeRead(signedIn: SignedIn, channel: IntakeChannel, at: Date): Omit<
   const held = intakeAssignment(signedIn, channel);
   return {
     at, reader: { personId: signedIn.person.id, agencyId: held?.agencyId ?? null, role: INTAKE_ROLE[channel] }, caseNumber: null,
-    channel: channel === 'post' ? 'post' : channel,
+    channel,
   };
 }
 

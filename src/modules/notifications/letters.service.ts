@@ -54,13 +54,16 @@ export function createLettersService({ db, clock }: { db: Database; clock: Clock
   };
   /**
    * A letter shows its addressee's name and address and what it says: an access record of the addressee
-   * (a person with an account; a letter to a name and address alone has no one to record it under) per
-   * letter printed, all of them in one INSERT.
+   * (a person with an account; a letter to a name and address alone has no one to record it under) and
+   * of the party a case notice's case is for (a company, a child), per letter printed, all in one INSERT.
    */
   const recordPrinted = (signedIn: SignedIn, letters: readonly Letter[], what: ReadKind) => auditedTransaction(db, async (tx) => {
     const at = clock.now();
     for (const l of letters) {
       const subjects: AccessSubject[] = l.personId === null ? [] : [`person:${l.personId}`];
+      if (l.caseParty !== null) {
+        subjects.push(l.caseParty.kind === 'business' ? `business:${l.caseParty.id}` : `national-id:${l.caseParty.id}`);
+      }
       await appendPersonalDataReads(tx, subjects, {
         at, reader: { personId: signedIn.person.id, agencyId: l.organisationId, role: roleIn(signedIn, l.organisationId) }, channel: 'web', what,
         purpose: l.appealId === null ? { case: l.caseNumber } : { basis: 'appeal-consideration', appeal: l.caseNumber }, caseNumber: l.appealId === null ? l.caseNumber : null,
