@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttp } from '../../src/app/http.ts';
 import { SERVICE_PERSONAL_DATA, type ServiceUse, undeclaredServiceMethods } from '../../src/app/personal-data-services.ts';
 import type { CaseRecord } from '../../src/modules/cases/index.ts';
+import type { Queryable } from '../../src/platform/db/database.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import type { WebRoute } from '../../src/web/common/route-table.ts';
 import { PERSONAL_DATA } from '../../src/web/common/personal-data.ts';
@@ -271,5 +272,37 @@ describe('what service methods do with personal data', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('a list\'s access records', () => {
+  it('are one INSERT of the audit log for the whole list (a day\'s batch of letters)', async () => {
+    // A second letter to Olena, about her other case, so that the day's batch holds two.
+    await t.services.notices.fanOut({ caseId: running.id, kind: 'decision', decided: 'granted', feeDue: null, answerBy: null }, 'access-log-test:second-letter');
+    const db = t.services.db as { transaction: typeof t.services.db.transaction };
+    const original = db.transaction;
+    const bound = original.bind(t.services.db);
+    const inserts: number[] = [];
+    db.transaction = <T,>(work: (tx: Queryable) => Promise<T>): Promise<T> => bound((tx: Queryable) => {
+      const counted: Queryable = Object.create(tx) as Queryable;
+      counted.query = ((sql: string, params?: readonly unknown[]) => {
+        if (sql.startsWith('INSERT INTO audit_events')) {
+          inserts.push(params?.length ?? 0);
+        }
+        return tx.query(sql, params);
+      });
+      return work(counted);
+    });
+    const clerkNow = await resolve(t.services, clerk.token);
+    const before = await recordsOf(`person:${olena.person.id}`, clerk.person.id);
+    try {
+      expect((await t.services.letters.batch(clerkNow, '2026-12-01'))?.count).toBeGreaterThanOrEqual(2);
+    } finally {
+      db.transaction = original;
+    }
+    const written = (await recordsOf(`person:${olena.person.id}`, clerk.person.id)) - before;
+    expect(written).toBeGreaterThanOrEqual(2);
+    expect(inserts).toHaveLength(1); // 8 parameters a row: every record in the one statement
+    expect(inserts[0]).toBe(written * 8);
   });
 });
