@@ -13,7 +13,7 @@ export type ServiceUse =
   | { readonly use: 'recorded'; readonly whose: string }
   /** Gives a staff member personal data only within a read that the named `recorded` method records in the same request (its parts). */
   | { readonly use: 'part-of'; readonly read: string }
-  /** A list of the staff member's own agency's, centre's or desk's work, not searched by person (ADR 0018). */
+  /** A list of the staff member's own agency's, centre's or desk's work, not searched by person (ADR 0019). */
   | { readonly use: 'work-list'; readonly why: string }
   /** Changes something; audited by the service (a refusal that shows data again goes through a recorded read). */
   | { readonly use: 'write' }

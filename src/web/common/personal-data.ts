@@ -15,7 +15,7 @@ export type PersonalDataUse =
   | { readonly use: 'none'; readonly why: string }
   /**
    * A work list of the staff member's own agency, centre or desk, not searched by person: rows name people
-   * (a name, a case or appeal number) and are not recorded row by row; opening one is (ADR 0018). A list
+   * (a name, a case or appeal number) and are not recorded row by row; opening one is (ADR 0019). A list
    * searched by a person's name, number or case is no work list: it is `recorded`, each row listed.
    */
   | { readonly use: 'work-list'; readonly why: string };
