@@ -35,6 +35,7 @@ import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
 import { appointmentRoutes } from '../web/appointments/routes.tsx';
 import { accessLogRoutes } from '../web/access-log/routes.tsx';
 import { PERSONAL_DATA, type PersonalDataUse } from '../web/common/personal-data.ts';
+import { undeclaredServiceMethods } from './personal-data-services.ts';
 import { appealRoutes } from '../web/appeals/routes.tsx';
 import { appealIntakeRoutes } from '../web/office/appeal-intake.routes.tsx';
 import { visitRoutes } from '../web/office/visits.routes.tsx';
@@ -57,6 +58,10 @@ const RETRY_AFTER_SECONDS = 10;
 
 /** Builds the HTTP server: one readable list of middleware, then the routes, then 404 and errors. */
 export async function buildHttp(services: Services, logger: Logger, options: { devMessages?: DevMessages | null; paymentOrigin?: string | null } = {}): Promise<{ app: FastifyInstance; webRoutes: WebRoute[] }> {
+  const undeclared = undeclaredServiceMethods(services);
+  if (undeclared.length > 0) {
+    throw new Error(`${undeclared.join(', ')}: every service method declares what it does with personal data (app/personal-data-services.ts)`);
+  }
   const loggerInstance: FastifyBaseLogger = logger;
   const app = Fastify({
     loggerInstance,

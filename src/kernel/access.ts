@@ -14,13 +14,19 @@ export const PERSONAL_DATA_READ = 'personal-data.read';
 export type AccessSubject = `person:${string}` | `business:${string}` | `national-id:${string}`;
 
 /** What was read, named for the person in the cabinet's words (locales `access-log.what.*`). */
-export const READ_KINDS = ['case', 'attachment', 'decision', 'decision-draft', 'caller-cases', 'caller-identification', 'collection-search', 'collection'] as const;
+export const READ_KINDS = [
+  'case', 'attachment', 'decision', 'decision-draft', 'caller-cases', 'caller-identification', 'collection-search', 'collection',
+  'letter', 'letter-batch', 'assisted-filing', 'appeal', 'appeal-taken', 'appeal-intake-search', 'caller-appeal-form', 'visits', 'visitor-search',
+] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
 
 /** Legal bases other than a case, named for the person in the cabinet's words (locales `access-log.basis.*`). */
-export const READ_BASES = ['contact-centre-call', 'collection-handover'] as const;
+export const READ_BASES = ['contact-centre-call', 'collection-handover', 'appeal-consideration', 'appeal-intake', 'front-desk-visit'] as const;
 export type ReadBasis = (typeof READ_BASES)[number];
 
-/** Why: the case the read was for (its number), or the legal basis (a call taken, a handover at a centre) with its record. */
-export type ReadPurpose = { readonly case: string } | { readonly basis: ReadBasis; readonly call?: string; readonly centre?: string };
+/**
+ * Why: the case the read was for (its number), or the legal basis (a call taken, a handover at a centre,
+ * an appeal considered or taken, a visitor served at a centre) with its record: the call, the centre, the appeal's number.
+ */
+export type ReadPurpose = { readonly case: string } | { readonly basis: ReadBasis; readonly call?: string; readonly centre?: string; readonly appeal?: string };
 

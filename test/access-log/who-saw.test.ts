@@ -114,6 +114,57 @@ describe('a company\'s data', () => {
   });
 });
 
+describe('reads beyond the case page', () => {
+  it('a front desk\'s look-up, a visit list and an appeal read are shown in plain words, in both languages', async () => {
+    const desk = await t.person('yuliia-marchenko', 'staff');
+    expect(await t.services.visitors.find(desk, '9000000011')).not.toBeNull();
+    await t.services.appointments.forPerson(desk, olena.person.id, { channel: 'in-person' });
+    const appeal = await t.services.appeals.file(olena, { kind: 'complaint', agency: 'national-police', text: 'Nobody answered the phone.', caseNumber: '', officer: '' });
+    if (!appeal.ok) {
+      throw new Error('the appeal was not filed');
+    }
+    expect(await t.services.appeals.forOfficer(clerk, appeal.value.id)).not.toBeNull();
+
+    const en = rowsOf((await get(olena, '/en/cabinet/data-access')).body).map((r) => r.text);
+    expect(en[0]).toContain('Your appeal');
+    expect(en[0]).toContain(`Dealing with appeal no. ${appeal.value.number}`);
+    expect(en[1]).toContain('Your appointments');
+    expect(en[1]).toContain('Your visit to a service centre');
+    expect(en[1]).toContain('Service centre front desk');
+    expect(en[2]).toContain('A look-up of your tax number in the register at a service centre\'s front desk');
+
+    const uk = rowsOf((await get(olena, '/uk/cabinet/data-access')).body).map((r) => r.text);
+    expect(uk[0]).toContain('Ваше звернення');
+    expect(uk[0]).toContain(`Розгляд звернення № ${appeal.value.number}`);
+    expect(uk[1]).toContain('Ваші записи на прийом');
+    expect(uk[1]).toContain('Ваш візит до центру надання послуг');
+    expect(uk[2]).toContain('Пошук вас за податковим номером у реєстрі на рецепції центру');
+    for (const text of [...en.slice(0, 3), ...uk.slice(0, 3)]) {
+      expect(text).not.toMatch(/accessLog\.|visitor-search|appeal-consideration|front-desk-visit/);
+    }
+  });
+});
+
+describe('a letter about a company\'s case', () => {
+  it('printing it is a read of the addressee\'s data and of the company\'s', async () => {
+    expect((await t.services.contacts.savePreferences(taras, { language: 'en', noticeChannels: ['post'], postalAddress: 'Taras Melnyk\nvul. Sadova 7\nZorehrad' })).ok).toBe(true);
+    await t.services.notices.fanOut({ caseId: companyCase.id, kind: 'decision', decided: 'granted', feeDue: null, answerBy: null }, 'who-saw-test:company-decision');
+    const [letter] = await t.services.db.query<{ id: string }>('SELECT id FROM letters WHERE case_id = $1', [companyCase.id]);
+    const printed = await t.services.letters.pdf(clerk, letter!.id);
+    expect(printed.ok).toBe(true);
+    for (const [party, lang, what, why] of [
+      ['self', 'en', 'A letter by post (the PDF to print)', `Dealing with case no. ${companyCase.number}`],
+      [`business:${COMPANY}`, 'en', 'A letter by post (the PDF to print)', `Dealing with case no. ${companyCase.number}`],
+      [`business:${COMPANY}`, 'uk', 'Лист поштою (PDF для друку)', `Розгляд справи № ${companyCase.number}`],
+    ] as const) {
+      const page = await get(taras, `/${lang}/cabinet/data-access${party === 'self' ? '' : `?party=${party}`}`);
+      const [row] = rowsOf(page.body);
+      expect(row?.text).toContain(what);
+      expect(row?.text).toContain(why);
+    }
+  });
+});
+
 describe('paging', () => {
   it('shows the newest first, a page at a time, with links between pages', async () => {
     const clerkNow = await resolve(t.services, clerk.token);

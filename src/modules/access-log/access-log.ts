@@ -38,7 +38,7 @@ export interface AccessEntry {
   readonly channel: string;
   readonly what: ReadKind | 'other';
   /** The case the read was for, or the legal basis. */
-  readonly purpose: { readonly case: string } | { readonly basis: ReadBasis | 'other' };
+  readonly purpose: { readonly case: string } | { readonly basis: ReadBasis | 'other'; readonly appeal: string | null };
   readonly caseNumber: string | null;
 }
 
@@ -54,7 +54,7 @@ export function entryOf(row: { id: number; at: Date; readerName: string | null; 
   return {
     id: row.id, at: row.at, readerName: row.readerName, agencyId: str(d['agency']), role: str(d['role']) ?? 'staff', channel: row.channel,
     what: what !== null && (READ_KINDS as readonly string[]).includes(what) ? (what as ReadKind) : 'other',
-    purpose: caseNumber !== null ? { case: caseNumber } : { basis: basis !== null && (READ_BASES as readonly string[]).includes(basis) ? (basis as ReadBasis) : 'other' },
+    purpose: caseNumber !== null ? { case: caseNumber } : { basis: basis !== null && (READ_BASES as readonly string[]).includes(basis) ? (basis as ReadBasis) : 'other', appeal: str(purpose['appeal']) },
     caseNumber: str(d['case']),
   };
 }

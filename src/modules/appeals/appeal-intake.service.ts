@@ -2,6 +2,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
 import { auditedTransaction } from '../../platform/audit/audit.ts';
+import { type PersonalDataRead, recordPersonalDataReads } from '../../platform/audit/personal-data.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import type { CaseRecord } from '../cases/index.ts';
 import { kyivDay } from '../deadlines/index.ts';
@@ -59,6 +60,15 @@ async function whoIs(deps: IntakeDeps, tx: Queryable, signedIn: SignedIn, input:
   return person === null ? new AppealPersonUnknown() : { personId: person.id, name: `${person.givenName} ${person.familyName}` };
 }
 
+/** The reader of an access record written while taking an appeal: the staff member, their agency on the channel, the intake role. */
+function intakeRead(signedIn: SignedIn, channel: IntakeChannel, at: Date): Omit<PersonalDataRead, 'what' | 'purpose'> {
+  const held = intakeAssignment(signedIn, channel);
+  return {
+    at, reader: { personId: signedIn.person.id, agencyId: held?.agencyId ?? null, role: INTAKE_ROLE[channel] }, caseNumber: null,
+    channel,
+  };
+}
+
 const detailOf = (input: IntakeInput, assignment: StaffAssignment): string =>
   input.channel === 'phone' ? `call ${input.callId}; consent given` : input.channel === 'post' ? `received ${input.receivedOn}; ${input.pages.trim()} page(s)` : `centre ${assignment.centreId ?? ''}`;
 
@@ -90,6 +100,11 @@ export function intakeActions(deps: IntakeDeps) {
         return err(new AppealCallerUnknown(input.callId));
       }
       const named = input.caseNumber.trim() === '' ? null : await deps.caseByNumber(input.caseNumber.trim());
+      const nationalId = input.nationalId.trim();
+      if (input.channel !== 'phone' && /^[0-9]{10}$/.test(nationalId)) {
+        // A national id typed at the desk or from a letter is looked up in the register, whether the filing goes through or not: an access record of that person.
+        await recordPersonalDataReads(db, [`national-id:${nationalId}`], { ...intakeRead(signedIn, input.channel, clock.now()), what: 'appeal-intake-search', purpose: { basis: 'appeal-intake' } });
+      }
       return auditedTransaction(db, async (tx): Promise<Result<AppealRecord, IntakeFailure>> => {
         const who = await whoIs(deps, tx, signedIn, input);
         if (who instanceof AppealCallerUnknown) {
@@ -110,10 +125,17 @@ export function intakeActions(deps: IntakeDeps) {
     },
 
     /** An appeal a staff member took, with how, for them alone (the confirmation page); null for anyone else. */
+    /** The appeal a staff member took, for them (the confirmation page): it names the person, so an access record of them, the intake as purpose. */
     async taken(signedIn: SignedIn, appealId: string): Promise<{ appeal: AppealRecord; intake: AppealIntakeRecord } | null> {
       const intake = isUuid(appealId) ? await appealIntakesRepository.ofAppeal(db, appealId) : null;
       const appeal = intake === null || intake.staffPersonId !== signedIn.person.id ? null : await appealsRepository.byId(db, appealId);
-      return appeal === null || intake === null ? null : { appeal, intake };
+      if (appeal === null || intake === null) {
+        return null;
+      }
+      await recordPersonalDataReads(db, appeal.personId === null ? [] : [`person:${appeal.personId}`], {
+        ...intakeRead(signedIn, intake.channel, clock.now()), what: 'appeal-taken', purpose: { basis: 'appeal-intake', appeal: appeal.number, ...(intake.callId === null ? {} : { call: intake.callId }) },
+      });
+      return { appeal, intake };
     },
   };
 }

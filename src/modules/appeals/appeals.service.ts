@@ -3,10 +3,11 @@ import { isUuid } from '../../kernel/ids.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
 import type { Lang } from '../../kernel/text.ts';
 import { appendAudit, auditedTransaction } from '../../platform/audit/audit.ts';
+import { appendPersonalDataReads } from '../../platform/audit/personal-data.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { outboxRepository } from '../../platform/outbox/index.ts';
 import { newId } from '../../platform/security/tokens.ts';
-import { canActOnCase, type CaseRecord } from '../cases/index.ts';
+import { canActOnCase, type CaseRecord, roleIn } from '../cases/index.ts';
 import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { Actor, SignedIn } from '../identity/index.ts';
@@ -213,6 +214,10 @@ function filing(deps: AppealsDeps, h: Helpers) {
   };
 }
 
+/** The role under which an appeal in triage is read (those who triage: a supervisor, a national administrator, the contact centre). */
+const triageRole = (signedIn: SignedIn): string =>
+  (['supervisor', 'national-admin', 'contact-centre'] as const).find((r) => signedIn.staff.some((s) => s.role === r)) ?? 'staff';
+
 function reading(deps: AppealsDeps) {
   const { db, clock, calendar } = deps;
   return {
@@ -255,10 +260,17 @@ function reading(deps: AppealsDeps) {
       if (!answer && !assign) {
         return null;
       }
-      await auditedTransaction(db, (tx) => appendAudit(tx, {
-        at: clock.now(), action: 'appeal.read', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null, subject: `appeal:${a.number}`,
-        detail: { purpose: 'appeal-consideration' },
-      }));
+      // The appeal names its author and says what they wrote: an access record of the author (when the portal knows them), the appeal as purpose.
+      await auditedTransaction(db, async (tx) => {
+        await appendAudit(tx, {
+          at: clock.now(), action: 'appeal.read', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: null, subject: `appeal:${a.number}`,
+          detail: { purpose: 'appeal-consideration' },
+        });
+        await appendPersonalDataReads(tx, a.personId === null ? [] : [`person:${a.personId}`], {
+          at: clock.now(), channel: 'web', what: 'appeal', purpose: { basis: 'appeal-consideration', appeal: a.number }, caseNumber: null,
+          reader: { personId: signedIn.person.id, agencyId: a.organisationId, role: a.organisationId === null ? triageRole(signedIn) : roleIn(signedIn, a.organisationId) },
+        });
+      });
       return {
         appeal: a, events: await appealsRepository.events(db, a.id), quickDueOn: termEnd(a.filedOn, QUICK_TERM, calendar),
         mayAnswer: answer && a.state === 'open', mayAssign: assign && a.state === 'open', mayExtend: answer && canExtend(a),

@@ -1,14 +1,16 @@
 import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
+import { isUuid } from '../../kernel/ids.ts';
 import { kyivDay } from '../../kernel/state-time.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
+import { recordPersonalDataReads } from '../../platform/audit/personal-data.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
 import { newId, sha256Hex } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service, ServiceRecord } from '../catalogue/index.ts';
-import { type CaseRecord, type CasesService, caseRolesFor } from '../cases/index.ts';
+import { type CaseRecord, type CasesService, caseRolesFor, caseSubjects } from '../cases/index.ts';
 import {
   type AnswerIssue, type ApplicationForm, type Answers, checkAnswers, fileAnswers, lockedFields, prefill, type PrefillProfile, pruneHidden, type RawBody, readPage,
 } from '../forms/index.ts';
@@ -139,14 +141,25 @@ export function createAssistedFilingService(deps: AssistedFilingDeps) {
       return (await assistedFilingsRepository.ofCase(db, caseId))?.centreId ?? null;
     },
 
-    /** How a case was filed, for the staff member who filed it (the confirmation page); null for anyone else. */
+    /**
+     * How a case was filed, for the staff member who filed it (the confirmation page); null for anyone else.
+     * It shows the applicant's name and the case: an access record of the case's parties, the case as purpose.
+     */
     async filed(signedIn: SignedIn, caseId: string): Promise<{ case: CaseRecord; filing: AssistedFilingRecord; service: Service | null } | null> {
-      const filing = await assistedFilingsRepository.ofCase(db, caseId);
+      const filing = isUuid(caseId) ? await assistedFilingsRepository.ofCase(db, caseId) : null;
       if (filing === null || filing.staffPersonId !== signedIn.person.id) {
         return null;
       }
       const c = await deps.cases.byId(db, caseId);
-      return c === null ? null : { case: c, filing, service: (await catalogue.service(c.serviceId)).value };
+      if (c === null) {
+        return null;
+      }
+      const held = signedIn.staff.find((s) => s.role === filing.staffRole && (filing.centreId === null || s.centreId === filing.centreId));
+      await recordPersonalDataReads(db, caseSubjects(c), {
+        at: deps.clock.now(), reader: { personId: signedIn.person.id, agencyId: held?.agencyId ?? null, role: filing.staffRole }, channel: filing.channel === 'phone' ? 'phone' : filing.channel === 'post' ? 'web' : 'in-person',
+        what: 'assisted-filing', purpose: { case: c.number }, caseNumber: c.number,
+      });
+      return { case: c, filing, service: (await catalogue.service(c.serviceId)).value };
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import type { LocalText } from '../../kernel/text.ts';
 import { appendAudit, auditedResultTransaction, auditedTransaction } from '../../platform/audit/audit.ts';
+import { type PersonalDataRead, recordPersonalDataReads } from '../../platform/audit/personal-data.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { outboxRepository } from '../../platform/outbox/index.ts';
 import { newId } from '../../platform/security/tokens.ts';
@@ -206,6 +207,17 @@ async function reschedule(deps: Deps, who: Acting, id: string, startsAt: Date): 
 }
 
 const staffActing = (staff: SignedIn, personId: string, channel: 'phone' | 'in-person'): Acting | null => (staff.staff.length === 0 ? null : { personId, channel, by: staff.person.id });
+/** Who reads a person's visits: an operator of the national contact centre on a call, or the front desk of a centre. */
+function visitsRead(staff: SignedIn, target: { readonly channel: 'phone'; readonly callId: string } | { readonly channel: 'in-person' }, at: Date): PersonalDataRead {
+  if (target.channel === 'phone') {
+    return { at, reader: { personId: staff.person.id, agencyId: null, role: 'contact-centre' }, channel: 'phone', what: 'visits', purpose: { basis: 'contact-centre-call', call: target.callId }, caseNumber: null };
+  }
+  const desk = staff.staff.find((s) => s.role === 'front-desk' && s.centreId !== null);
+  return {
+    at, reader: { personId: staff.person.id, agencyId: desk?.agencyId ?? null, role: 'front-desk' }, channel: 'in-person', what: 'visits',
+    purpose: { basis: 'front-desk-visit', ...(desk === undefined || desk.centreId === null ? {} : { centre: desk.centreId }) }, caseNumber: null,
+  };
+}
 const selfActing = (signedIn: SignedIn): Acting => ({ personId: signedIn.person.id, channel: 'web', by: null });
 
 /** The message that tells the person what an officer booked or cancelled for them (by e-mail and SMS as they chose, the reminders' path). */
@@ -258,13 +270,15 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
     },
     mine,
     /** A person's appointments for an officer on the phone or at the desk (staff only; the read audited with its purpose). */
-    async forPerson(staff: SignedIn, personId: string, channel: 'phone' | 'in-person', purpose: string): Promise<AppointmentView[]> {
+    /**
+     * A person's visits, for the contact centre during their call or a centre's front desk serving them:
+     * an access record of the person, the call or the visit to the centre as purpose.
+     */
+    async forPerson(staff: SignedIn, personId: string, target: { readonly channel: 'phone'; readonly callId: string } | { readonly channel: 'in-person' }): Promise<AppointmentView[]> {
       if (staff.staff.length === 0) {
         return [];
       }
-      await auditedTransaction(db, (tx) => appendAudit(tx, {
-        at: deps.clock.now(), action: 'appointment.read', outcome: 'done', channel, actorPersonId: staff.person.id, actingFor: personId, subject: `person:${personId}`, detail: { purpose },
-      }));
+      await recordPersonalDataReads(db, [`person:${personId}`], visitsRead(staff, target, deps.clock.now()));
       return viewsOf(deps, await repo.ofPerson(db, personId));
     },
     one: async (signedIn: SignedIn, id: string) => (await mine(signedIn)).find((a) => a.id === id) ?? null,

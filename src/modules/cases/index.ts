@@ -1,7 +1,7 @@
 /** The cases module's public surface: cases after submission, the back office, deadlines, payments, decisions. */
 export * from './case.ts';
 export * from './case-messages.ts';
-export { caseSubjects, recordCaseRead } from './case-reads.service.ts';
+export { caseSubjects, recordCaseRead, roleIn } from './case-reads.service.ts';
 export { canActOnCase, caseIsForActingParty, caseRolesFor, queueAgencies, supervisedAgencies } from './cases.policy.ts';
 export * from './cases.errors.ts';
 export { createCasesService, type CasesService, type OpenCase } from './cases.service.ts';

@@ -1,6 +1,7 @@
 import { isUuid } from '../../kernel/ids.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
+import { recordPersonalDataReads } from '../../platform/audit/personal-data.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import type { PartyCases } from '../cases/index.ts';
 import { canHandleCall, isContactCentreOperator, type SignedIn } from '../identity/index.ts';
@@ -102,19 +103,34 @@ const logCall = (h: Helpers) => async (signedIn: SignedIn, callId: string, input
 export function createContactCentre(deps: ContactCentreDeps) {
   const h = helpers(deps);
   const operator = (signedIn: SignedIn) => isContactCentreOperator(signedIn.actor);
+  async function identifiedCaller(signedIn: SignedIn, callId: string): Promise<{ personId: string; name: string } | null> {
+    const call = isUuid(callId) ? await repo.call(deps.db, callId) : null;
+    if (call === null || !canHandleCall(signedIn.actor, call) || call.endedAt !== null || call.callerPersonId === null) {
+      return null;
+    }
+    const found = await deps.callers.byId(call.callerPersonId);
+    return found === null ? null : { personId: found.person.id, name: `${found.person.givenName} ${found.person.familyName}` };
+  }
   return {
     start: startCall(h),
     /** The operator's latest calls, newest first. */
     recentCalls: (signedIn: SignedIn, limit = 20): Promise<CallRecord[]> => repo.callsOf(deps.db, signedIn.person.id, limit),
     view: viewCall(h),
     /** The identified caller of the operator's own call still going (whom the operator may file an appeal or book a visit for); null otherwise. */
-    async identifiedCaller(signedIn: SignedIn, callId: string): Promise<{ personId: string; name: string } | null> {
-      const call = isUuid(callId) ? await repo.call(deps.db, callId) : null;
-      if (call === null || !canHandleCall(signedIn.actor, call) || call.endedAt !== null || call.callerPersonId === null) {
-        return null;
+    identifiedCaller: (signedIn: SignedIn, callId: string) => identifiedCaller(signedIn, callId),
+    /**
+     * The same, to show the caller's name on a form taken on the call (an appeal): an access record of
+     * the caller, the call as purpose.
+     */
+    async callerOnForm(signedIn: SignedIn, callId: string): Promise<{ personId: string; name: string } | null> {
+      const caller = await identifiedCaller(signedIn, callId);
+      if (caller !== null) {
+        await recordPersonalDataReads(deps.db, [`person:${caller.personId}`], {
+          at: deps.clock.now(), reader: { personId: signedIn.person.id, agencyId: null, role: 'contact-centre' }, channel: 'phone', what: 'caller-appeal-form',
+          purpose: { basis: 'contact-centre-call', call: callId }, caseNumber: null,
+        });
       }
-      const found = await deps.callers.byId(call.callerPersonId);
-      return found === null ? null : { personId: found.person.id, name: `${found.person.givenName} ${found.person.familyName}` };
+      return caller;
     },
     sendCode: sendCode(h),
     confirmCode: confirmCode(h),

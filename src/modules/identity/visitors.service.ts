@@ -1,7 +1,9 @@
 import type { Clock } from '../../kernel/clock.ts';
+import { recordPersonalDataReads } from '../../platform/audit/personal-data.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { assistedApplicants } from './assisted-applicants.repository.ts';
 import type { Person } from './identity.ts';
+import type { SignedIn } from './sessions.service.ts';
 import { personsRepository } from './persons.repository.ts';
 
 /**
@@ -12,8 +14,21 @@ import { personsRepository } from './persons.repository.ts';
 export function createVisitors(deps: { db: Database; clock: Clock }) {
   return {
     byId: (personId: string): Promise<Person | null> => personsRepository.byId(deps.db, personId),
-    byNationalId: async (nationalId: string): Promise<Person | null> =>
-      /^[0-9]{10}$/.test(nationalId) ? deps.db.transaction((tx) => assistedApplicants.byNationalId(tx, nationalId, deps.clock.now())) : null,
+    /**
+     * The front desk looks a visitor up by the tax number on their document: an access record of that
+     * number's person (found or not, the register was asked), the visit to the centre as purpose.
+     */
+    async find(staff: SignedIn, nationalId: string): Promise<Person | null> {
+      if (!/^[0-9]{10}$/.test(nationalId)) {
+        return null;
+      }
+      const desk = staff.staff.find((s) => s.role === 'front-desk' && s.centreId !== null);
+      await recordPersonalDataReads(deps.db, [`national-id:${nationalId}`], {
+        at: deps.clock.now(), reader: { personId: staff.person.id, agencyId: desk?.agencyId ?? null, role: 'front-desk' }, channel: 'in-person', what: 'visitor-search',
+        purpose: { basis: 'front-desk-visit', ...(desk === undefined || desk.centreId === null ? {} : { centre: desk.centreId }) }, caseNumber: null,
+      });
+      return deps.db.transaction((tx) => assistedApplicants.byNationalId(tx, nationalId, deps.clock.now()));
+    },
   };
 }
 

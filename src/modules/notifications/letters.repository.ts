@@ -27,6 +27,8 @@ export interface Letter {
   readonly documentId: string | null;
   readonly createdAt: Date;
   readonly dispatchedAt: Date | null;
+  /** The party a case notice's case is for when that is not the applicant (a company, a child), named in the letter by the case. */
+  readonly caseParty: { readonly kind: 'business' | 'person'; readonly id: string } | null;
 }
 
 export interface NewLetter {
@@ -65,17 +67,19 @@ export interface NewAppealLetter {
 type Row = {
   id: string; person_id: string | null; case_id: string | null; appeal_id: string | null; case_number: string; organisation_id: string; name_uk: string | null; name_en: string | null;
   lang: Lang; kind: LetterKind; subject: string; body: string; address: string; document_id: string | null; created_at: Date; dispatched_at: Date | null;
+  party_kind: string | null; party_id: string | null;
 };
 
 const SELECT = `SELECT l.id, l.person_id, l.case_id, l.appeal_id, l.case_number, l.organisation_id, o.name_uk, o.name_en, l.lang, l.kind, l.subject, l.body,
-  l.address, l.document_id, l.created_at, l.dispatched_at
-  FROM letters l LEFT JOIN organisations o ON o.id = l.organisation_id
+  l.address, l.document_id, l.created_at, l.dispatched_at, c.party_kind, c.party_id
+  FROM letters l LEFT JOIN organisations o ON o.id = l.organisation_id LEFT JOIN cases c ON c.id = l.case_id
   WHERE l.organisation_id = ANY($1::text[])`;
 
 const toLetter = (r: Row): Letter => ({
   id: r.id, personId: r.person_id, caseId: r.case_id, appealId: r.appeal_id, caseNumber: r.case_number, organisationId: r.organisation_id,
   organisationName: { uk: r.name_uk ?? r.organisation_id, en: r.name_en ?? r.organisation_id },
   lang: r.lang, kind: r.kind, subject: r.subject, body: r.body, address: r.address, documentId: r.document_id, createdAt: r.created_at, dispatchedAt: r.dispatched_at,
+  caseParty: (r.party_kind === 'business' || r.party_kind === 'person') && r.party_id !== null ? { kind: r.party_kind, id: r.party_id } : null,
 });
 
 /** Letters: written once per source message and person; read and dispatched by the staff of the case's agency. */

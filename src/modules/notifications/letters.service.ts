@@ -1,9 +1,11 @@
 import type { Clock } from '../../kernel/clock.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import { err, ok, type Result } from '../../kernel/result.ts';
+import type { AccessSubject, ReadKind } from '../../kernel/access.ts';
 import { appendAudit, auditedTransaction } from '../../platform/audit/audit.ts';
+import { appendPersonalDataReads } from '../../platform/audit/personal-data.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { queueAgencies } from '../cases/index.ts';
+import { queueAgencies, roleIn } from '../cases/index.ts';
 import { type LetterInput, renderLetters } from '../documents/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { type Letter, lettersRepository } from './letters.repository.ts';
@@ -50,6 +52,24 @@ export function createLettersService({ db, clock }: { db: Database; clock: Clock
     const enclosures = await lettersRepository.enclosures(db, letters.flatMap((l) => (l.documentId === null ? [] : [l.documentId])));
     return renderLetters(letters.map((l) => printed(l, enclosures)));
   };
+  /**
+   * A letter shows its addressee's name and address and what it says: an access record of the addressee
+   * (a person with an account; a letter to a name and address alone has no one to record it under) and
+   * of the party a case notice's case is for (a company, a child), per letter printed, all in one INSERT.
+   */
+  const recordPrinted = (signedIn: SignedIn, letters: readonly Letter[], what: ReadKind) => auditedTransaction(db, async (tx) => {
+    const at = clock.now();
+    for (const l of letters) {
+      const subjects: AccessSubject[] = l.personId === null ? [] : [`person:${l.personId}`];
+      if (l.caseParty !== null) {
+        subjects.push(l.caseParty.kind === 'business' ? `business:${l.caseParty.id}` : `national-id:${l.caseParty.id}`);
+      }
+      await appendPersonalDataReads(tx, subjects, {
+        at, reader: { personId: signedIn.person.id, agencyId: l.organisationId, role: roleIn(signedIn, l.organisationId) }, channel: 'web', what,
+        purpose: l.appealId === null ? { case: l.caseNumber } : { basis: 'appeal-consideration', appeal: l.caseNumber }, caseNumber: l.appealId === null ? l.caseNumber : null,
+      });
+    }
+  });
   return {
     async queue(signedIn: SignedIn): Promise<Letter[]> {
       const agencies = agenciesOf(signedIn);
@@ -59,7 +79,12 @@ export function createLettersService({ db, clock }: { db: Database; clock: Clock
     async pdf(signedIn: SignedIn, letterId: string): Promise<Result<{ letter: Letter; pdf: Uint8Array }, LetterNotFound>> {
       const agencies = agenciesOf(signedIn);
       const letter = isUuid(letterId) && agencies.length > 0 ? await lettersRepository.one(db, agencies, letterId) : null;
-      return letter === null ? err(new LetterNotFound(letterId)) : ok({ letter, pdf: await print([letter]) });
+      if (letter === null) {
+        return err(new LetterNotFound(letterId));
+      }
+      const pdf = await print([letter]);
+      await recordPrinted(signedIn, [letter], 'letter');
+      return ok({ letter, pdf });
     },
 
     /** The undispatched letters written on a Kyiv day (YYYY-MM-DD) as one PDF, each from a new page; null for a day that is not one. */
@@ -70,7 +95,9 @@ export function createLettersService({ db, clock }: { db: Database; clock: Clock
       }
       const agencies = agenciesOf(signedIn);
       const letters = agencies.length === 0 ? [] : await lettersRepository.undispatched(db, agencies, BATCH_LIMIT, range);
-      return { count: letters.length, pdf: await print(letters) };
+      const pdf = await print(letters);
+      await recordPrinted(signedIn, letters, 'letter-batch');
+      return { count: letters.length, pdf };
     },
 
     async dispatch(signedIn: SignedIn, letterId: string): Promise<Result<Letter, LetterNotFound>> {

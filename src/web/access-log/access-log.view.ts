@@ -28,7 +28,9 @@ export function accessRow(t: Translator, lang: Lang, e: AccessEntry, agencyName:
     role: ROLES.has(e.role) ? t(`role.${e.role}` as 'role.clerk') : e.role,
     channel: CHANNELS.has(e.channel) ? t(`accessLog.channel.${e.channel}` as 'accessLog.channel.web') : '',
     what: t(`accessLog.what.${e.what}`),
-    why: 'case' in e.purpose ? t('accessLog.why.case', { number: e.purpose.case }) : t(`accessLog.basis.${e.purpose.basis}`),
+    why: 'case' in e.purpose ? t('accessLog.why.case', { number: e.purpose.case })
+      : e.purpose.appeal !== null && (e.purpose.basis === 'appeal-consideration' || e.purpose.basis === 'appeal-intake') ? t(`accessLog.why.${e.purpose.basis}`, { number: e.purpose.appeal })
+        : t(`accessLog.basis.${e.purpose.basis}`),
   };
 }
 

@@ -13,16 +13,17 @@ export type PersonalDataUse =
   | { readonly use: 'write' }
   /** Shows nobody's personal data (the staff member's own pages, forms, templates, sample letters). */
   | { readonly use: 'none'; readonly why: string }
-  /** A work list of the staff member's agency or centre naming people, not recorded row by row; opening one is recorded (modules/access-log/README.md). */
-  | { readonly use: 'work-list'; readonly why: string }
-  /** Shows a person's data and writes no access record yet: a known gap, listed in modules/access-log/README.md. */
-  | { readonly use: 'not-yet-recorded'; readonly whose: string };
+  /**
+   * A work list of the staff member's own agency, centre or desk, not searched by person: rows name people
+   * (a name, a case or appeal number) and are not recorded row by row; opening one is (ADR 0019). A list
+   * searched by a person's name, number or case is no work list: it is `recorded`, each row listed.
+   */
+  | { readonly use: 'work-list'; readonly why: string };
 
 type Key = `${'GET' | 'POST'} ${keyof typeof PATHS}`;
 
 const WRITE: PersonalDataUse = { use: 'write' };
 const recorded = (whose: string): PersonalDataUse => ({ use: 'recorded', whose });
-const notYet = (whose: string): PersonalDataUse => ({ use: 'not-yet-recorded', whose });
 
 /** By `METHOD pathName` (the route's declaration in paths.ts). */
 export const PERSONAL_DATA: Readonly<Partial<Record<Key, PersonalDataUse>>> = {
@@ -45,15 +46,15 @@ export const PERSONAL_DATA: Readonly<Partial<Record<Key, PersonalDataUse>>> = {
   'GET deadLetters': { use: 'work-list', why: 'undelivered messages of the agency\'s cases' },
   'POST deadLetterRequeue': WRITE,
   'GET letters': { use: 'work-list', why: 'the print queue of letters' },
-  'GET letterBatch': notYet('every addressee of a day\'s letters'),
-  'GET letterPdf': notYet('the letter\'s addressee'),
+  'GET letterBatch': recorded('every addressee of a day\'s letters, each letter printed'),
+  'GET letterPdf': recorded('the letter\'s addressee'),
   'POST letterDispatch': WRITE,
   'GET noticeTemplates': { use: 'none', why: 'message templates with sample values' },
   'GET noticeTemplateLetter': { use: 'none', why: 'a template\'s letter with sample values' },
   'GET assisted': { use: 'none', why: 'the services one may file for' },
   'GET assistedFile': { use: 'none', why: 'the empty filing form' },
   'POST assistedFile': WRITE,
-  'GET assistedFiled': notYet('the applicant of a case the staff member filed'),
+  'GET assistedFiled': recorded('the applicant and party of a case the staff member filed'),
   'GET frontDesk': { use: 'work-list', why: 'the centre\'s queue of tickets' },
   'POST frontDeskCall': WRITE,
   'POST frontDeskFinish': WRITE,
@@ -67,15 +68,15 @@ export const PERSONAL_DATA: Readonly<Partial<Record<Key, PersonalDataUse>>> = {
   'POST staffAdmin': WRITE,
   'POST revokeStaffRole': WRITE,
   'GET officeAppeals': { use: 'work-list', why: 'appeals to the agency: numbers, kinds, terms' },
-  'GET officeAppeal': notYet('the person who filed the appeal'),
+  'GET officeAppeal': recorded('the person who filed the appeal'),
   'POST officeAppealAct': WRITE,
-  'GET callAppeal': notYet('the identified caller'),
+  'GET callAppeal': recorded('the identified caller, named on the form'),
   'POST callAppeal': WRITE,
   'GET deskAppeal': { use: 'none', why: 'the empty form' },
-  'POST deskAppeal': notYet('the visitor found by national id'),
+  'POST deskAppeal': recorded('the person of the national id typed, looked up in the register'),
   'GET postAppeal': { use: 'none', why: 'the empty form' },
   'POST postAppeal': WRITE,
-  'GET appealTaken': notYet('the person an appeal was taken for'),
+  'GET appealTaken': recorded('the person an appeal was taken for'),
   'GET calls': { use: 'work-list', why: 'the operator\'s own latest calls' },
   'POST calls': WRITE,
   'GET call': recorded('the identified caller and each party they act for'),
@@ -88,10 +89,10 @@ export const PERSONAL_DATA: Readonly<Partial<Record<Key, PersonalDataUse>>> = {
   'GET callbackRequest': { use: 'work-list', why: 'one callback: a number and a topic, no person named' },
   'POST callbackClaim': WRITE,
   'POST callbackDone': WRITE,
-  'GET callVisits': notYet('the identified caller\'s visits'),
+  'GET callVisits': recorded('the identified caller\'s visits'),
   'POST callVisits': WRITE,
   'POST callVisitCancel': WRITE,
-  'GET deskVisits': notYet('the visitor\'s visits (the search form alone shows nobody\'s)'),
-  'POST deskVisits': notYet('the visitor found by national id'),
+  'GET deskVisits': recorded('the visitor\'s visits (the search form alone shows nobody\'s)'),
+  'POST deskVisits': recorded('the person of the national id typed, looked up in the register, and their visits'),
   'POST deskVisitCancel': WRITE,
 };

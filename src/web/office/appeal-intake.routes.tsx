@@ -30,7 +30,8 @@ const KEY = /^[A-Za-z0-9-]{8,80}$/;
 export interface IntakeWebDeps {
   readonly appeals: AppealsService;
   readonly catalogue: CatalogueService;
-  readonly callers: { identifiedCaller(signedIn: SignedIn, callId: string): Promise<{ personId: string; name: string } | null> };
+  /** The identified caller, named on the form: an access record of them (the contact centre's `callerOnForm`). */
+  readonly callers: { callerOnForm(signedIn: SignedIn, callId: string): Promise<{ personId: string; name: string } | null> };
 }
 
 type Me = (r: FastifyRequest) => SignedIn;
@@ -72,7 +73,7 @@ export function appealIntakeRoutes(d: IntakeWebDeps, me: Me): WebRoute[] {
 
   async function form(request: FastifyRequest, reply: FastifyReply, lang: Lang, channel: IntakeChannel, callId: string, status: number, values: Record<string, string>, errors: FieldError[], date: DateInputResult | null, key: string) {
     const signedIn = me(request);
-    const caller = channel === 'phone' ? await d.callers.identifiedCaller(signedIn, callId) : null;
+    const caller = channel === 'phone' ? await d.callers.callerOnForm(signedIn, callId) : null;
     if (channel === 'phone' && caller === null) {
       return callGone(request, reply, lang, callId);
     }

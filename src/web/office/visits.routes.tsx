@@ -39,7 +39,6 @@ const text = (source: unknown, name: string): string => {
 };
 
 const action = (lang: Lang, target: Target) => (target.channel === 'phone' ? paths.callVisits(lang, target.callId) : paths.deskVisits(lang));
-const purpose = (target: Target) => (target.channel === 'phone' ? `contact-centre call ${target.callId}` : 'front-desk booking');
 
 /** The notice after a booking or a cancellation, from the page's query. */
 function noticeOf(request: FastifyRequest, lang: Lang): string | null {
@@ -84,7 +83,7 @@ function visitViews(d: VisitsWebDeps, me: Me) {
       channel: target.channel, csrf: signedIn.session.csrfToken, nav: officeNavItems(signedIn), action: action(lang, target), person, offers, offer, days,
       day: day !== null && days.some((x) => x.day === day) ? day : null,
       slots: offer === null || day === null ? [] : await d.appointments.freeSlots(offer, day),
-      appointments: person === null ? [] : (await d.appointments.forPerson(signedIn, person.id, target.channel, purpose(target))).filter((a) => a.status === 'booked' && a.startsAt > d.now()),
+      appointments: person === null ? [] : (await d.appointments.forPerson(signedIn, person.id, target)).filter((a) => a.status === 'booked' && a.startsAt > d.now()),
       cancelAction: (id: string) => (target.channel === 'phone' ? PATHS.callVisitCancel.url(lang, { id: target.callId, appointmentId: id }) : PATHS.deskVisitCancel.url(lang, { appointmentId: id })),
       notice, errors, values: { ...values, offer: choice.offer, day: choice.day },
       back: target.channel === 'phone' ? { href: paths.call(lang, target.callId), label: t('visits.backToCall') } : { href: PATHS.frontDesk.url(lang), label: t('visits.backToDesk') },
@@ -128,7 +127,7 @@ function visitHandlers(d: VisitsWebDeps, me: Me) {
     const { t } = pageContext(request);
     if (target.channel === 'in-person' && formString(request.body, 'step') === 'find') {
       const nationalId = formString(request.body, 'nationalId').trim();
-      const found = /^[0-9]{10}$/u.test(nationalId) ? await d.visitors.byNationalId(nationalId) : null;
+      const found = /^[0-9]{10}$/u.test(nationalId) ? await d.visitors.find(me(request), nationalId) : null;
       if (found === null) {
         const message = t(/^[0-9]{10}$/u.test(nationalId) ? 'visits.error.unknown' : 'visits.error.nationalId');
         return page(request, reply, lang, target, null, { offer: '', day: '' }, 400, [{ field: 'nationalId', message }], null, { nationalId });
