@@ -41,6 +41,7 @@ const SELF = own('the signed-in person\'s own data, or their parties\'');
 export const SERVICE_PERSONAL_DATA: { readonly [K in keyof Services]-?: ServiceDeclaration<NonNullable<Services[K]>> } = {
   config: { whole: none('configuration') },
   db: { whole: internal('the database port; services read through it and record') },
+  reads: { whole: internal('the read replica\'s port for reads that tolerate lag; services read through it and record') },
   clock: { whole: none('the time') },
   auditLog: { whole: none('sealing, checkpoints and proofs: hashes, never an entry\'s content') },
   rateLimiter: { whole: internal('counting requests') },
