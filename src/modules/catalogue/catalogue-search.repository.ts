@@ -33,23 +33,9 @@ async function neighbours(q: Queryable, terms: readonly string[]): Promise<Map<s
   return result;
 }
 
-/**
- * Full-text search in both languages (the `simple` configuration for Ukrainian, `english` for
- * English), every word prefix-matched or replaced by a near spelling from the catalogue's own
- * words; one condition on the GIN index of `search_vector`.
- */
-async function build(q: Queryable, query: SearchQuery): Promise<Built> {
-  const params: unknown[] = [];
-  const add = (v: unknown) => `$${params.push(v)}`;
+/** The filter conditions of a query (everything but its words), numbering parameters through `add`. */
+function filterConditions(query: SearchQuery, add: (v: unknown) => string): string[] {
   const conditions: string[] = [];
-  let rank = '0::real';
-  const terms = query.text ? searchTerms(query.text) : [];
-  if (terms.length > 0) {
-    const tsq = add(wordsTsQuery(terms, await neighbours(q, terms)));
-    const tsquery = `(to_tsquery('simple', ${tsq}) || to_tsquery('english', ${tsq}))`;
-    conditions.push(`search_vector @@ ${tsquery}`);
-    rank = `ts_rank(search_vector, ${tsquery})`;
-  }
   if (query.audience) {
     conditions.push(`audience @> ARRAY[${add(query.audience)}]::text[]`);
   }
@@ -65,6 +51,29 @@ async function build(q: Queryable, query: SearchQuery): Promise<Built> {
   if (query.online !== null) {
     conditions.push(`online = ${add(query.online)}`);
   }
+  return conditions;
+}
+
+/** Both languages' reading of a `to_tsquery` expression (`simple` for Ukrainian, `english` for English). */
+const bothLanguages = (expression: string) => `(to_tsquery('simple', ${expression}) || to_tsquery('english', ${expression}))`;
+
+/**
+ * Full-text search in both languages (the `simple` configuration for Ukrainian, `english` for
+ * English), every word prefix-matched or replaced by a near spelling from the catalogue's own
+ * words; one condition on the GIN index of `search_vector`.
+ */
+async function build(q: Queryable, query: SearchQuery): Promise<Built> {
+  const params: unknown[] = [];
+  const add = (v: unknown) => `$${params.push(v)}`;
+  const conditions: string[] = [];
+  let rank = '0::real';
+  const terms = query.text ? searchTerms(query.text) : [];
+  if (terms.length > 0) {
+    const tsquery = bothLanguages(add(wordsTsQuery(terms, await neighbours(q, terms))));
+    conditions.push(`search_vector @@ ${tsquery}`);
+    rank = `ts_rank(search_vector, ${tsquery})`;
+  }
+  conditions.push(...filterConditions(query, add));
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', rank, params };
 }
 
@@ -93,6 +102,27 @@ export const catalogueSearch = {
       result.set(r.term, [...(result.get(r.term) ?? []), r.word]);
     }
     return result;
+  },
+
+  /**
+   * How many services each of `texts` finds with the filters of `query` — the totals `search` would
+   * give, in two statements for all of them: the neighbours of every word at once, then the counts.
+   */
+  async totals(q: Queryable, query: SearchQuery, texts: readonly string[]): Promise<number[]> {
+    const termsOf = texts.map(searchTerms);
+    if (termsOf.some((terms) => terms.length === 0)) {
+      throw new Error('totals needs words to count');
+    }
+    const near = await neighbours(q, [...new Set(termsOf.flat())]);
+    const params: unknown[] = [termsOf.map((terms) => wordsTsQuery(terms, near))];
+    const add = (v: unknown) => `$${params.push(v)}`;
+    const conditions = [`search_vector @@ ${bothLanguages('c.expression')}`, ...filterConditions(query, add)];
+    const rows = await q.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM services WHERE ${conditions.join(' AND ')})::int AS n
+       FROM unnest($1::text[]) WITH ORDINALITY AS c(expression, i) ORDER BY c.i`,
+      params,
+    );
+    return rows.map((r) => r.n);
   },
 
   /**

@@ -46,14 +46,11 @@ export interface CatalogueDeps {
 async function spellingSuggestions(q: Queryable, query: SearchQuery, limit: number): Promise<Array<{ text: string; total: number }>> {
   const terms = query.text ? searchTerms(query.text) : [];
   const candidates = spellingCandidates(terms, await catalogueSearch.spellings(q, terms, 6), limit * 2);
-  const found: Array<{ text: string; total: number }> = [];
-  for (const text of candidates) {
-    const total = (await catalogueSearch.search(q, { ...query, text, page: 1, pageSize: 1 })).total;
-    if (total > 0 && found.length < limit) {
-      found.push({ text, total });
-    }
+  if (candidates.length === 0) {
+    return [];
   }
-  return found;
+  const totals = await catalogueSearch.totals(q, query, candidates);
+  return candidates.map((text, i) => ({ text, total: totals[i] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
 }
 
 export function createCatalogueService(deps: CatalogueDeps) {
