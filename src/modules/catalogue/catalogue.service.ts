@@ -10,7 +10,7 @@ import { CatalogueImportRejected } from './catalogue.errors.ts';
 import { catalogueWrites } from './catalogue.repository.ts';
 import { catalogueReads } from './catalogue-reads.repository.ts';
 import { checkReferences } from './catalogue-references.ts';
-import { type SearchQuery, cacheKey, searchTerms, spellingCandidates } from './catalogue-search.ts';
+import { type NearWord, type SearchQuery, cacheKey, isIndexWord, searchTerms, spellingCandidates, spellingsOf } from './catalogue-search.ts';
 import { type SearchPage, catalogueSearch } from './catalogue-search.repository.ts';
 import { catalogueToJsonLd } from './catalogue-jsonld.ts';
 
@@ -42,27 +42,39 @@ export interface CatalogueDeps {
  * other processes may write it) and serve from a cache scoped to that revision, so no process serves a
  * record older than the last committed edit (ADR 0006).
  */
-/** Corrected queries (each word towards the catalogue's nearest spelling) that find something with the same filters. */
-async function spellingSuggestions(q: Queryable, query: SearchQuery, limit: number): Promise<Array<{ text: string; total: number }>> {
-  const terms = query.text ? searchTerms(query.text) : [];
-  const candidates = spellingCandidates(terms, await catalogueSearch.spellings(q, terms, 6), limit * 2);
-  if (candidates.length === 0) {
-    return [];
-  }
-  const totals = await catalogueSearch.totals(q, query, candidates);
-  return candidates.map((text, i) => ({ text, total: totals[i] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
-}
-
 export function createCatalogueService(deps: CatalogueDeps) {
   const { db, clock } = deps;
   const readRevision = () => catalogueReads.revision(db);
   const revision: RevisionSource = deps.writers === 'local' ? localRevision(readRevision) : sharedRevision(readRevision);
   const cache = new RevisionCache<unknown>(2000);
-  const cached = async <T>(key: string, compute: (q: Queryable) => Promise<T>): Promise<{ revision: number; value: T }> => {
+  const cached = async <T>(key: string, compute: (q: Queryable, rev: number) => Promise<T>): Promise<{ revision: number; value: T }> => {
     const rev = await revision.current();
-    const value = (await cache.get(rev, key, () => compute(db))) as T;
+    const value = (await cache.get(rev, key, () => compute(db, rev))) as T;
     return { revision: rev, value };
   };
+  /**
+   * The near words of each query word, kept per word for the revision: searches repeat words far
+   * more often than whole queries, so a query the caches have never seen still finds its words here.
+   */
+  const words = new RevisionCache<NearWord[]>(20_000);
+  const nearWords = async (rev: number, terms: readonly string[]): Promise<Map<string, NearWord[]>> => {
+    const looked = [...new Set(terms)].filter(isIndexWord);
+    const found = await Promise.all(looked.map((word) => words.get(rev, word, () => catalogueSearch.nearWords(db, word))));
+    return new Map(looked.map((word, i) => [word, found[i] ?? []]));
+  };
+  const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : []);
+
+  /** Corrected queries (each word towards the catalogue's nearest spelling) that find something with the same filters. */
+  async function spellingSuggestions(q: Queryable, rev: number, query: SearchQuery, limit: number): Promise<Array<{ text: string; total: number }>> {
+    const terms = termsOf(query);
+    const candidates = spellingCandidates(terms, spellingsOf(await nearWords(rev, terms), 6), limit * 2);
+    if (candidates.length === 0) {
+      return [];
+    }
+    const near = await nearWords(rev, candidates.flatMap(searchTerms));
+    const totals = await catalogueSearch.totals(q, query, candidates, near);
+    return candidates.map((text, i) => ({ text, total: totals[i] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
+  }
 
   return {
     revision: () => revision.current(),
@@ -79,14 +91,15 @@ export function createCatalogueService(deps: CatalogueDeps) {
     events: () => cached('events', (q) => catalogueReads.events(q)),
     serviceCounts: () => cached('counts', (q) => catalogueReads.serviceCounts(q)),
     search: (query: SearchQuery) =>
-      cached<SearchPage>(`search:${cacheKey(query)}`, (q) => catalogueSearch.search(q, query)),
+      cached<SearchPage>(`search:${cacheKey(query)}`, async (q, rev) => catalogueSearch.search(q, query, await nearWords(rev, termsOf(query)))),
     /**
      * Spellings to suggest after a search that found nothing: corrected queries that do find
      * something with the same filters, with how many services each finds.
      */
     spellingSuggestions: (query: SearchQuery, limit = 3) =>
-      cached(`spell:${cacheKey(query)}:${limit}`, (q) => spellingSuggestions(q, query, limit)),
-    explainSearch: (query: SearchQuery) => catalogueSearch.explain(db, query),
+      cached(`spell:${cacheKey(query)}:${limit}`, (q, rev) => spellingSuggestions(q, rev, query, limit)),
+    explainSearch: async (query: SearchQuery) =>
+      catalogueSearch.explain(db, query, await nearWords(await revision.current(), termsOf(query))),
     exportRecords: () => catalogueReads.all(db),
     exportJsonLd: () =>
       cached('jsonld', async (q) => catalogueToJsonLd(await catalogueReads.all(q), deps.publicUrl)),
