@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface Server {
   readonly url: string;
+  /** The portal process, for its CPU use. */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
       if ((await fetch(`${url}/readyz`)).ok) {
         return {
           url,
+          pid: child.pid ?? 0,
           stop: async () => {
             const exited = new Promise((r) => child.once('exit', r));
             child.kill('SIGTERM');

@@ -10,8 +10,9 @@ import { CatalogueImportRejected } from './catalogue.errors.ts';
 import { catalogueWrites } from './catalogue.repository.ts';
 import { catalogueReads } from './catalogue-reads.repository.ts';
 import { checkReferences } from './catalogue-references.ts';
-import { type NearWord, type SearchQuery, cacheKey, isIndexWord, searchTerms, spellingCandidates, spellingsOf } from './catalogue-search.ts';
-import { type SearchPage, catalogueSearch } from './catalogue-search.repository.ts';
+import { type SearchQuery, cacheKey } from './catalogue-search.ts';
+import type { SearchPage } from './catalogue-search.repository.ts';
+import { createSearchReads } from './catalogue-search.service.ts';
 import { catalogueToJsonLd } from './catalogue-jsonld.ts';
 
 export interface ImportSummary {
@@ -52,29 +53,7 @@ export function createCatalogueService(deps: CatalogueDeps) {
     const value = (await cache.get(rev, key, () => compute(db, rev))) as T;
     return { revision: rev, value };
   };
-  /**
-   * The near words of each query word, kept per word for the revision: searches repeat words far
-   * more often than whole queries, so a query the caches have never seen still finds its words here.
-   */
-  const words = new RevisionCache<NearWord[]>(20_000);
-  const nearWords = async (rev: number, terms: readonly string[]): Promise<Map<string, NearWord[]>> => {
-    const looked = [...new Set(terms)].filter(isIndexWord);
-    const found = await Promise.all(looked.map((word) => words.get(rev, word, () => catalogueSearch.nearWords(db, word))));
-    return new Map(looked.map((word, i) => [word, found[i] ?? []]));
-  };
-  const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : []);
-
-  /** Corrected queries (each word towards the catalogue's nearest spelling) that find something with the same filters. */
-  async function spellingSuggestions(q: Queryable, rev: number, query: SearchQuery, limit: number): Promise<Array<{ text: string; total: number }>> {
-    const terms = termsOf(query);
-    const candidates = spellingCandidates(terms, spellingsOf(await nearWords(rev, terms), 6), limit * 2);
-    if (candidates.length === 0) {
-      return [];
-    }
-    const near = await nearWords(rev, candidates.flatMap(searchTerms));
-    const totals = await catalogueSearch.totals(q, query, candidates, near);
-    return candidates.map((text, i) => ({ text, total: totals[i] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
-  }
+  const searchReads = createSearchReads(db);
 
   return {
     revision: () => revision.current(),
@@ -91,15 +70,14 @@ export function createCatalogueService(deps: CatalogueDeps) {
     events: () => cached('events', (q) => catalogueReads.events(q)),
     serviceCounts: () => cached('counts', (q) => catalogueReads.serviceCounts(q)),
     search: (query: SearchQuery) =>
-      cached<SearchPage>(`search:${cacheKey(query)}`, async (q, rev) => catalogueSearch.search(q, query, await nearWords(rev, termsOf(query)))),
+      cached<SearchPage>(`search:${cacheKey(query)}`, (_q, rev) => searchReads.search(rev, query)),
     /**
      * Spellings to suggest after a search that found nothing: corrected queries that do find
      * something with the same filters, with how many services each finds.
      */
     spellingSuggestions: (query: SearchQuery, limit = 3) =>
-      cached(`spell:${cacheKey(query)}:${limit}`, (q, rev) => spellingSuggestions(q, rev, query, limit)),
-    explainSearch: async (query: SearchQuery) =>
-      catalogueSearch.explain(db, query, await nearWords(await revision.current(), termsOf(query))),
+      cached(`spell:${cacheKey(query)}:${limit}`, (_q, rev) => searchReads.spellingSuggestions(rev, query, limit)),
+    explainSearch: async (query: SearchQuery) => searchReads.explain(await revision.current(), query),
     exportRecords: () => catalogueReads.all(db),
     exportJsonLd: () =>
       cached('jsonld', async (q) => catalogueToJsonLd(await catalogueReads.all(q), deps.publicUrl)),
