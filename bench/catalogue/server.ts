@@ -11,7 +11,7 @@ export interface Server {
 export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     // No identity provider and local message stand-ins: the catalogue pages measured need neither.
-    env: { ...process.env, ...env, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test', EID_EMBEDDED: 'false' },
+    env: { ...process.env, ...env, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test', EID_EMBEDDED: 'false', PAYMENT_SIMULATOR_PORT: '0' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
