@@ -9,7 +9,7 @@ const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : 
  * Search reads for one catalogue revision at a time. The near words of each query word (for the
  * search's neighbours and for "did you mean") are looked up once per word and kept for the
  * revision: people repeat words far more often than whole queries, so a query no cache has seen is
- * usually made of words already looked up (ADR 0018). Each process keeps its own, from the database.
+ * usually made of words already looked up (ADR 0020). Each process keeps its own, from the database.
  */
 export function createSearchReads(db: Queryable) {
   const words = new RevisionCache<NearWord[]>(20_000);
