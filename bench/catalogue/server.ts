@@ -2,6 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 
 export interface Server {
   readonly url: string;
+  /** The portal process, for its CPU use. */
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -9,7 +11,7 @@ export interface Server {
 export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     // No identity provider and local message stand-ins: the catalogue pages measured need neither.
-    env: { ...process.env, ...env, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test', EID_EMBEDDED: 'false' },
+    env: { ...process.env, ...env, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test', EID_EMBEDDED: 'false', PAYMENT_SIMULATOR_PORT: '0' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -22,6 +24,7 @@ export async function startServer(env: Record<string, string>, port: number): Pr
       if ((await fetch(`${url}/readyz`)).ok) {
         return {
           url,
+          pid: child.pid ?? 0,
           stop: async () => {
             const exited = new Promise((r) => child.once('exit', r));
             child.kill('SIGTERM');

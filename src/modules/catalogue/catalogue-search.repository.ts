@@ -1,6 +1,6 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import type { Service } from './catalogue.ts';
-import { type FacetCounts, type SearchQuery, isIndexWord, wordsTsQuery, searchTerms } from './catalogue-search.ts';
+import { type FacetCounts, type NearWord, type SearchQuery, neighboursOf, wordsTsQuery, searchTerms } from './catalogue-search.ts';
 
 export interface SearchPage {
   readonly total: number;
@@ -15,41 +15,9 @@ interface Built {
   readonly params: unknown[];
 }
 
-/** Up to three catalogue words nearest to each query word (trigram distance, GiST-indexed). */
-async function neighbours(q: Queryable, terms: readonly string[]): Promise<Map<string, string[]>> {
-  const words = terms.filter(isIndexWord);
-  const result = new Map<string, string[]>();
-  if (words.length === 0) {
-    return result;
-  }
-  const rows = await q.query<{ term: string; word: string }>(
-    `SELECT t.term, w.word FROM unnest($1::text[]) AS t(term)
-     CROSS JOIN LATERAL (SELECT word FROM search_words WHERE word % t.term ORDER BY word <-> t.term LIMIT 4) AS w`,
-    [words],
-  );
-  for (const r of rows) {
-    result.set(r.term, [...(result.get(r.term) ?? []), r.word]);
-  }
-  return result;
-}
-
-/**
- * Full-text search in both languages (the `simple` configuration for Ukrainian, `english` for
- * English), every word prefix-matched or replaced by a near spelling from the catalogue's own
- * words; one condition on the GIN index of `search_vector`.
- */
-async function build(q: Queryable, query: SearchQuery): Promise<Built> {
-  const params: unknown[] = [];
-  const add = (v: unknown) => `$${params.push(v)}`;
+/** The filter conditions of a query (everything but its words), numbering parameters through `add`. */
+function filterConditions(query: SearchQuery, add: (v: unknown) => string): string[] {
   const conditions: string[] = [];
-  let rank = '0::real';
-  const terms = query.text ? searchTerms(query.text) : [];
-  if (terms.length > 0) {
-    const tsq = add(wordsTsQuery(terms, await neighbours(q, terms)));
-    const tsquery = `(to_tsquery('simple', ${tsq}) || to_tsquery('english', ${tsq}))`;
-    conditions.push(`search_vector @@ ${tsquery}`);
-    rank = `ts_rank(search_vector, ${tsquery})`;
-  }
   if (query.audience) {
     conditions.push(`audience @> ARRAY[${add(query.audience)}]::text[]`);
   }
@@ -65,42 +33,81 @@ async function build(q: Queryable, query: SearchQuery): Promise<Built> {
   if (query.online !== null) {
     conditions.push(`online = ${add(query.online)}`);
   }
+  return conditions;
+}
+
+/** Both languages' reading of a `to_tsquery` expression (`simple` for Ukrainian, `english` for English). */
+const bothLanguages = (expression: string) => `(to_tsquery('simple', ${expression}) || to_tsquery('english', ${expression}))`;
+
+/**
+ * Full-text search in both languages (the `simple` configuration for Ukrainian, `english` for
+ * English), every word matched as itself or as one of its spelling neighbours (`near`, looked up
+ * with `nearWords`); one condition on the GIN index of `search_vector`.
+ */
+function build(query: SearchQuery, near: ReadonlyMap<string, readonly NearWord[]>): Built {
+  const params: unknown[] = [];
+  const add = (v: unknown) => `$${params.push(v)}`;
+  const conditions: string[] = [];
+  let rank = '0::real';
+  const terms = query.text ? searchTerms(query.text) : [];
+  if (terms.length > 0) {
+    const tsquery = bothLanguages(add(wordsTsQuery(terms, neighboursOf(near))));
+    conditions.push(`search_vector @@ ${tsquery}`);
+    rank = `ts_rank(search_vector, ${tsquery})`;
+  }
+  conditions.push(...filterConditions(query, add));
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', rank, params };
 }
 
 const ORDER = 'rank DESC, popularity DESC, name_uk, id';
 
+/** Near words looked up for each query word: the term itself, four neighbours and six spellings fit with room for ties. */
+const NEAR_WORDS = 12;
+/** The loosest similarity any use of near words accepts ("did you mean"). */
+const MIN_SIMILARITY = 0.2;
+
 export const catalogueSearch = {
   /**
-   * For each query word, up to `per` catalogue words near it in spelling, nearest first — looser
-   * than the search's own neighbours, for "did you mean" after a search that found nothing.
+   * The catalogue words nearest in spelling to `word` (trigram distance, GiST-indexed), nearest
+   * first, with their similarity; enough of them for the search's neighbours and for "did you mean".
    */
-  async spellings(q: Queryable, terms: readonly string[], per: number): Promise<Map<string, string[]>> {
-    const words = terms.filter(isIndexWord);
-    const result = new Map<string, string[]>();
-    if (words.length === 0) {
-      return result;
-    }
-    const rows = await q.query<{ term: string; word: string }>(
-      `SELECT t.term, w.word FROM unnest($1::text[]) AS t(term)
-       CROSS JOIN LATERAL (
-         SELECT word FROM search_words WHERE word <> t.term AND similarity(word, t.term) >= 0.2
-         ORDER BY word <-> t.term, word LIMIT $2
-       ) AS w`,
-      [words, per],
+  async nearWords(q: Queryable, word: string): Promise<NearWord[]> {
+    const rows = await q.query<{ word: string; similarity: number }>(
+      `SELECT word, similarity FROM (
+         SELECT word, similarity(word, $1) AS similarity FROM search_words ORDER BY word <-> $1 LIMIT ${NEAR_WORDS}
+       ) AS w WHERE similarity >= ${MIN_SIMILARITY}`,
+      [word],
     );
-    for (const r of rows) {
-      result.set(r.term, [...(result.get(r.term) ?? []), r.word]);
+    return rows.map((r) => ({ word: r.word, similarity: Number(r.similarity) }));
+  },
+
+  /**
+   * How many services each of `texts` finds with the filters of `query` — the totals `search` would
+   * give, in one statement for all of them. `near` holds the near words of every word of `texts`.
+   */
+  async totals(q: Queryable, query: SearchQuery, texts: readonly string[], near: ReadonlyMap<string, readonly NearWord[]>): Promise<number[]> {
+    const termsOf = texts.map(searchTerms);
+    if (termsOf.some((terms) => terms.length === 0)) {
+      throw new Error('totals needs words to count');
     }
-    return result;
+    const neighbours = neighboursOf(near);
+    const params: unknown[] = [termsOf.map((terms) => wordsTsQuery(terms, neighbours))];
+    const add = (v: unknown) => `$${params.push(v)}`;
+    const conditions = [`search_vector @@ ${bothLanguages('c.expression')}`, ...filterConditions(query, add)];
+    const rows = await q.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM services WHERE ${conditions.join(' AND ')})::int AS n
+       FROM unnest($1::text[]) WITH ORDINALITY AS c(expression, i) ORDER BY c.i`,
+      params,
+    );
+    return rows.map((r) => r.n);
   },
 
   /**
    * One round trip: the matching services are computed once (a materialised CTE) and give the page,
    * the total and the count under each filter value.
    */
-  async search(q: Queryable, query: SearchQuery): Promise<SearchPage> {
-    const { where, rank, params } = await build(q, query);
+  async search(q: Queryable, query: SearchQuery, near: ReadonlyMap<string, readonly NearWord[]>): Promise<SearchPage> {
+    const { where, rank, params } = build(query, near);
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
     const [row] = await q.query<{ total: number; items: Array<{ data: object; version: number }>; facets: Array<{ facet: keyof FacetCounts; value: string; n: number }> }>(
@@ -130,8 +137,8 @@ export const catalogueSearch = {
   },
 
   /** The query plan of a search, for tests and benchmarks that prove it stays index-backed. */
-  async explain(q: Queryable, query: SearchQuery): Promise<string> {
-    const { where, rank, params } = await build(q, query);
+  async explain(q: Queryable, query: SearchQuery, near: ReadonlyMap<string, readonly NearWord[]>): Promise<string> {
+    const { where, rank, params } = build(query, near);
     const rows = await q.query<{ 'QUERY PLAN': string }>(
       `EXPLAIN SELECT data FROM services ${where} ORDER BY ${rank} DESC, popularity DESC, name_uk LIMIT 20`,
       params,

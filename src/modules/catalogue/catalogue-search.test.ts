@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { indexWords, wordsTsQuery, searchTerms } from './catalogue-search.ts';
+import { indexWords, neighboursOf, spellingsOf, wordsTsQuery, searchTerms } from './catalogue-search.ts';
 
 describe('searchTerms', () => {
   it.each([
@@ -39,5 +39,34 @@ describe('indexWords', () => {
   it('keeps the letter words of names and keywords, three letters or more, once each', () => {
     const words = indexWords({ name: { uk: 'Закордонний паспорт (№ 12)', en: 'Passport for travel' }, keywords: { uk: ['паспорт'], en: ['ID'] } });
     expect(words).toEqual(['закордонний', 'паспорт', 'passport', 'for', 'travel']);
+  });
+});
+
+describe('near words', () => {
+  const near = new Map([
+    ['pasport', [
+      { word: 'passports', similarity: 0.4 },
+      { word: 'pasport', similarity: 1 },
+      { word: 'passport', similarity: 0.5 },
+      { word: 'support', similarity: 0.25 },
+      { word: 'airport', similarity: 0.3 },
+      { word: 'paper', similarity: 0.2 },
+      { word: 'apart', similarity: 0.2 },
+    ]],
+  ]);
+
+  it('lets the four nearest words of similarity 0.3 or more stand in for a query word, the word itself included', () => {
+    expect(neighboursOf(near).get('pasport')).toEqual(['pasport', 'passport', 'passports', 'airport']);
+  });
+
+  it('offers other words as spellings, nearest first and equally near ones alphabetically', () => {
+    expect(spellingsOf(near, 6).get('pasport')).toEqual(['passport', 'passports', 'airport', 'support', 'apart', 'paper']);
+    expect(spellingsOf(near, 2).get('pasport')).toEqual(['passport', 'passports']);
+  });
+
+  it('gives a query word without near words none', () => {
+    const none = new Map([['xyzzy', []]]);
+    expect(neighboursOf(none).get('xyzzy')).toEqual([]);
+    expect(wordsTsQuery(['xyzzy'], neighboursOf(none))).toBe('xyzzy');
   });
 });

@@ -42,6 +42,37 @@ export function wordsTsQuery(terms: readonly string[], neighbours: ReadonlyMap<s
 
 const isPlainWord = (w: string) => /^[\p{L}\p{N}]+$/u.test(w);
 
+/** A catalogue word near a query word in spelling, with its trigram similarity (0 to 1, as pg_trgm gives it). */
+export interface NearWord {
+  readonly word: string;
+  readonly similarity: number;
+}
+
+/** The similarity from which a catalogue word stands in for a query word (pg_trgm's default threshold). */
+const NEIGHBOUR_SIMILARITY = 0.3;
+/** Catalogue words that may stand in for one query word, the word itself included. */
+const NEIGHBOURS = 4;
+
+/** Nearest first; equally near words in alphabetical order, so every process picks the same ones. */
+const nearestFirst = (words: readonly NearWord[]) =>
+  [...words].sort((a, b) => b.similarity - a.similarity || (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+
+/** For each query word, the catalogue words that may stand in for it in a search (typos, inflections). */
+export function neighboursOf(near: ReadonlyMap<string, readonly NearWord[]>): Map<string, string[]> {
+  return new Map([...near].map(([term, words]) => [
+    term,
+    nearestFirst(words).filter((w) => w.similarity >= NEIGHBOUR_SIMILARITY).slice(0, NEIGHBOURS).map((w) => w.word),
+  ]));
+}
+
+/**
+ * For each query word, up to `per` other catalogue words near it in spelling, nearest first —
+ * looser than the search's own neighbours, for "did you mean" after a search that found nothing.
+ */
+export function spellingsOf(near: ReadonlyMap<string, readonly NearWord[]>, per: number): Map<string, string[]> {
+  return new Map([...near].map(([term, words]) => [term, nearestFirst(words).filter((w) => w.word !== term).slice(0, per).map((w) => w.word)]));
+}
+
 /** Words worth correcting a typo towards: letters only, three or more of them. */
 export function isIndexWord(word: string): boolean {
   return word.length >= 3 && /^\p{L}+$/u.test(word);

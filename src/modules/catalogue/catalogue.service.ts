@@ -11,8 +11,9 @@ import { CatalogueImportRejected } from './catalogue.errors.ts';
 import { catalogueWrites } from './catalogue.repository.ts';
 import { catalogueReads } from './catalogue-reads.repository.ts';
 import { checkReferences } from './catalogue-references.ts';
-import { type SearchQuery, cacheKey, searchTerms, spellingCandidates } from './catalogue-search.ts';
-import { type SearchPage, catalogueSearch } from './catalogue-search.repository.ts';
+import { type SearchQuery, cacheKey } from './catalogue-search.ts';
+import type { SearchPage } from './catalogue-search.repository.ts';
+import { createSearchReads } from './catalogue-search.service.ts';
 import { catalogueToJsonLd } from './catalogue-jsonld.ts';
 
 export interface ImportSummary {
@@ -45,20 +46,6 @@ export interface CatalogueDeps {
  * other processes may write it) and serve from a cache scoped to that revision, so no process serves a
  * record older than the last committed edit (ADR 0006).
  */
-/** Corrected queries (each word towards the catalogue's nearest spelling) that find something with the same filters. */
-async function spellingSuggestions(q: Queryable, query: SearchQuery, limit: number): Promise<Array<{ text: string; total: number }>> {
-  const terms = query.text ? searchTerms(query.text) : [];
-  const candidates = spellingCandidates(terms, await catalogueSearch.spellings(q, terms, 6), limit * 2);
-  const found: Array<{ text: string; total: number }> = [];
-  for (const text of candidates) {
-    const total = (await catalogueSearch.search(q, { ...query, text, page: 1, pageSize: 1 })).total;
-    if (total > 0 && found.length < limit) {
-      found.push({ text, total });
-    }
-  }
-  return found;
-}
-
 export function createCatalogueService(deps: CatalogueDeps) {
   const { db, clock } = deps;
   // The revision and the records it keys are read from the same place, so a cached record is never older than its revision.
@@ -66,11 +53,12 @@ export function createCatalogueService(deps: CatalogueDeps) {
   const readRevision = () => catalogueReads.revision(reads);
   const revision: RevisionSource = deps.writers === 'local' ? localRevision(readRevision) : sharedRevision(readRevision);
   const cache = new RevisionCache<unknown>(2000);
-  const cached = async <T>(key: string, compute: (q: Queryable) => Promise<T>): Promise<{ revision: number; value: T }> => {
+  const cached = async <T>(key: string, compute: (q: Queryable, rev: number) => Promise<T>): Promise<{ revision: number; value: T }> => {
     const rev = await revision.current();
-    const value = (await cache.get(rev, key, () => compute(reads))) as T;
+    const value = (await cache.get(rev, key, () => compute(reads, rev))) as T;
     return { revision: rev, value };
   };
+  const searchReads = createSearchReads(reads);
 
   return {
     revision: () => revision.current(),
@@ -87,14 +75,14 @@ export function createCatalogueService(deps: CatalogueDeps) {
     events: () => cached('events', (q) => catalogueReads.events(q)),
     serviceCounts: () => cached('counts', (q) => catalogueReads.serviceCounts(q)),
     search: (query: SearchQuery) =>
-      cached<SearchPage>(`search:${cacheKey(query)}`, (q) => catalogueSearch.search(q, query)),
+      cached<SearchPage>(`search:${cacheKey(query)}`, (_q, rev) => searchReads.search(rev, query)),
     /**
      * Spellings to suggest after a search that found nothing: corrected queries that do find
      * something with the same filters, with how many services each finds.
      */
     spellingSuggestions: (query: SearchQuery, limit = 3) =>
-      cached(`spell:${cacheKey(query)}:${limit}`, (q) => spellingSuggestions(q, query, limit)),
-    explainSearch: (query: SearchQuery) => catalogueSearch.explain(db, query),
+      cached(`spell:${cacheKey(query)}:${limit}`, (_q, rev) => searchReads.spellingSuggestions(rev, query, limit)),
+    explainSearch: async (query: SearchQuery) => searchReads.explain(await revision.current(), query),
     exportRecords: () => catalogueReads.all(db),
     exportJsonLd: () =>
       cached('jsonld', async (q) => catalogueToJsonLd(await catalogueReads.all(q), deps.publicUrl)),
