@@ -68,7 +68,7 @@ async function computeTemplateKey(): Promise<string> {
  * A test database holds a few hundred rows: a small buffer pool serves it as well as the default
  * 128 MB and starts in a fraction of the time; new WAL segments are not zero-filled (memory anyway).
  */
-const PGLITE_TEST_OPTIONS: PgliteOptions = { settings: { shared_buffers: '8MB', wal_init_zero: 'off' } };
+export const PGLITE_TEST_OPTIONS: PgliteOptions = { settings: { shared_buffers: '8MB', wal_init_zero: 'off' } };
 
 /** The template's bytes, read once per process (a worker runs many test files). */
 const templateBytes = new Map<string, Promise<Uint8Array>>();
@@ -186,6 +186,16 @@ function budgeted(inner: Database): { db: Database; budget: (statements: number 
 }
 
 /**
+ * The run's PGlite template as a tarball's bytes (read once per process). Built by global-setup.ts;
+ * built here too if missing (a run the global setup did not start).
+ */
+export async function pgliteTemplateBytes(): Promise<Uint8Array> {
+  const path = pgliteTemplatePath(await templateKey());
+  await buildPgliteTemplate(path);
+  return pgliteTemplate(path);
+}
+
+/**
  * A migrated database of the test's own: a copy of the run's template, in memory on PGlite, or a new
  * database on the PostgreSQL server named by TEST_DATABASE_URL (a pool of `poolSize` connections).
  */
@@ -193,9 +203,7 @@ export async function testDatabase(options: { poolSize?: number } = {}): Promise
   const key = await templateKey();
   const serverUrl = process.env['TEST_DATABASE_URL'];
   if (!serverUrl) {
-    // Built by global-setup.ts; built here too if missing (a run the global setup did not start).
-    await buildPgliteTemplate(pgliteTemplatePath(key));
-    const { db, budget } = budgeted(await openPglite(null, await pgliteTemplate(pgliteTemplatePath(key)), PGLITE_TEST_OPTIONS));
+    const { db, budget } = budgeted(await openPglite(null, await pgliteTemplateBytes(), PGLITE_TEST_OPTIONS));
     return { db, url: null, unstick: async () => null, budget, drop: () => db.close() };
   }
   await buildPostgresTemplate(serverUrl, postgresTemplateName(key));
@@ -207,9 +215,7 @@ export async function testDatabase(options: { poolSize?: number } = {}): Promise
  * PGlite template). Closed on return: one process at a time holds a data directory.
  */
 export async function testDataDir(dir: string): Promise<void> {
-  const path = pgliteTemplatePath(await templateKey());
-  await buildPgliteTemplate(path);
-  const db = await openPglite(dir, await pgliteTemplate(path));
+  const db = await openPglite(dir, await pgliteTemplateBytes());
   await db.close();
 }
 
