@@ -21,7 +21,7 @@ import pg from 'pg';
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
 import type { Database, Queryable, Row } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
-import { openPglite } from '../../src/platform/db/pglite.ts';
+import { openPglite, type PgliteOptions } from '../../src/platform/db/pglite.ts';
 import { openPostgresPool } from '../../src/platform/db/postgres.ts';
 
 /** Serialises template builds on a PostgreSQL server shared by several checkouts. */
@@ -46,8 +46,14 @@ export interface TestDatabase {
   readonly drop: () => Promise<void>;
 }
 
-/** The hash naming this checkout's templates: the migration files, and the PGlite build that reads them. */
-async function templateKey(): Promise<string> {
+/** The hash naming this checkout's templates: the migration files, and the PGlite build that reads them (once per process). */
+let keyOnce: Promise<string> | null = null;
+function templateKey(): Promise<string> {
+  keyOnce ??= computeTemplateKey();
+  return keyOnce;
+}
+
+async function computeTemplateKey(): Promise<string> {
   const hash = createHash('sha256');
   const pglitePackage = new URL('../../node_modules/@electric-sql/pglite/package.json', import.meta.url);
   const pgliteVersion = (JSON.parse(await readFile(pglitePackage, 'utf8')) as { version: string }).version;
@@ -56,6 +62,24 @@ async function templateKey(): Promise<string> {
     hash.update(`${name}\n`).update(await readFile(join(MIGRATIONS_DIR, name))).update('\n');
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A test database holds a few hundred rows: a small buffer pool serves it as well as the default
+ * 128 MB and starts in a fraction of the time; new WAL segments are not zero-filled (memory anyway).
+ */
+export const PGLITE_TEST_OPTIONS: PgliteOptions = { settings: { shared_buffers: '8MB', wal_init_zero: 'off' } };
+
+/** The template's bytes, read once per process (a worker runs many test files). */
+const templateBytes = new Map<string, Promise<Uint8Array>>();
+function pgliteTemplate(path: string): Promise<Uint8Array> {
+  let bytes = templateBytes.get(path);
+  if (!bytes) {
+    bytes = readFile(path).then((b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
+    templateBytes.set(path, bytes);
+    void bytes.catch(() => templateBytes.delete(path));
+  }
+  return bytes;
 }
 
 const pgliteTemplatePath = (key: string) => join(tmpdir(), 'portico-test-templates', `pglite-${key}.tar`);
@@ -96,6 +120,8 @@ async function buildPgliteTemplate(path: string): Promise<void> {
   const db = await openPglite(null);
   try {
     await migrate(db, MIGRATIONS_DIR);
+    // Checkpointed, so a copy starts without replaying the migrations' WAL.
+    await db.exec('CHECKPOINT');
     const tarball = await db.dump();
     await mkdir(join(path, '..'), { recursive: true });
     const partial = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -160,6 +186,16 @@ function budgeted(inner: Database): { db: Database; budget: (statements: number 
 }
 
 /**
+ * The run's PGlite template as a tarball's bytes (read once per process). Built by global-setup.ts;
+ * built here too if missing (a run the global setup did not start).
+ */
+export async function pgliteTemplateBytes(): Promise<Uint8Array> {
+  const path = pgliteTemplatePath(await templateKey());
+  await buildPgliteTemplate(path);
+  return pgliteTemplate(path);
+}
+
+/**
  * A migrated database of the test's own: a copy of the run's template, in memory on PGlite, or a new
  * database on the PostgreSQL server named by TEST_DATABASE_URL (a pool of `poolSize` connections).
  */
@@ -167,10 +203,7 @@ export async function testDatabase(options: { poolSize?: number } = {}): Promise
   const key = await templateKey();
   const serverUrl = process.env['TEST_DATABASE_URL'];
   if (!serverUrl) {
-    // Built by global-setup.ts; built here too if missing (a run the global setup did not start).
-    await buildPgliteTemplate(pgliteTemplatePath(key));
-    const tarball = await readFile(pgliteTemplatePath(key));
-    const { db, budget } = budgeted(await openPglite(null, new Blob([tarball])));
+    const { db, budget } = budgeted(await openPglite(null, await pgliteTemplateBytes(), PGLITE_TEST_OPTIONS));
     return { db, url: null, unstick: async () => null, budget, drop: () => db.close() };
   }
   await buildPostgresTemplate(serverUrl, postgresTemplateName(key));
@@ -182,9 +215,7 @@ export async function testDatabase(options: { poolSize?: number } = {}): Promise
  * PGlite template). Closed on return: one process at a time holds a data directory.
  */
 export async function testDataDir(dir: string): Promise<void> {
-  const path = pgliteTemplatePath(await templateKey());
-  await buildPgliteTemplate(path);
-  const db = await openPglite(dir, new Blob([await readFile(path)]));
+  const db = await openPglite(dir, await pgliteTemplateBytes());
   await db.close();
 }
 

@@ -12,7 +12,7 @@ import type { Database, Queryable, Row } from './database.ts';
 interface PgliteRuntime {
   readonly pgliteWasmModule: WebAssembly.Module;
   readonly initdbWasmModule: WebAssembly.Module;
-  readonly fsBundle: Blob;
+  readonly fsBundle: Uint8Array;
 }
 let runtime: Promise<PgliteRuntime> | null = null;
 
@@ -25,23 +25,48 @@ function pgliteRuntime(): Promise<PgliteRuntime> {
       read('initdb.wasm').then((bytes) => WebAssembly.compile(bytes)),
       read('pglite.data'),
     ]);
-    return { pgliteWasmModule, initdbWasmModule, fsBundle: new Blob([data]) };
+    return { pgliteWasmModule, initdbWasmModule, fsBundle: data };
   })();
   return runtime;
 }
 
 /**
- * Embedded PostgreSQL (PGlite) kept in `dataDir`, or in memory when `dataDir` is null; `from`, a
- * data directory dumped as a tarball (`dumpDataDir`), starts it as a copy of that database.
+ * Bytes as PGlite reads a bundle or a tarball: it only calls `arrayBuffer()` (and looks at `type`).
+ * Each call gets a copy of its own (one native copy); a real Blob built over the bytes would be read
+ * back through a stream, chunk by chunk, which on Node 20 costs about a CPU-second per opening of the
+ * 43 MB template the tests copy.
  */
-export async function openPglite(dataDir: string | null, from: Blob | null = null): Promise<Database & { dump(compression?: 'none' | 'gzip'): Promise<Blob> }> {
+function bytesBlob(bytes: Uint8Array, type = ''): Blob {
+  const readable = { type, size: bytes.byteLength, arrayBuffer: () => Promise.resolve(bytes.slice().buffer) };
+  return readable as unknown as Blob;
+}
+
+export interface PgliteOptions {
+  /**
+   * Server settings on top of PGlite's own (`-c name=value` at start). The tests open a database
+   * per test file and run small data sets, so they start with less shared memory (PGlite sets up
+   * its buffer pool in about a CPU-second at the default 128 MB).
+   */
+  readonly settings?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Embedded PostgreSQL (PGlite) kept in `dataDir`, or in memory when `dataDir` is null; `from`, a
+ * data directory dumped as a tarball (`dumpDataDir`), as a Blob or its bytes, starts it as a copy of
+ * that database.
+ */
+export async function openPglite(dataDir: string | null, from: Blob | Uint8Array | null = null, options: PgliteOptions = {}): Promise<Database & { dump(compression?: 'none' | 'gzip'): Promise<Blob> }> {
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
   }
+  const { pgliteWasmModule, initdbWasmModule, fsBundle } = await pgliteRuntime();
   const db = await PGlite.create(dataDir ?? undefined, {
-    ...(await pgliteRuntime()),
+    pgliteWasmModule,
+    initdbWasmModule,
+    fsBundle: bytesBlob(fsBundle),
     extensions: { pg_trgm },
-    ...(from === null ? {} : { loadDataDir: from }),
+    ...(from === null ? {} : { loadDataDir: from instanceof Uint8Array ? bytesBlob(from) : from }),
+    ...(options.settings ? { startParams: [...PGlite.defaultStartParams, ...Object.entries(options.settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])] } : {}),
     // Align with node-postgres as configured in postgres.ts: int8 as number, numeric as string.
     parsers: { [types.INT8]: (v: string) => Number(v) },
   });
