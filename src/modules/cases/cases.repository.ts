@@ -130,7 +130,20 @@ function queueWhere(f: QueueFilter, organisationId: string, params: unknown[]): 
   return where.join(' AND ');
 }
 
-const QUEUE_KEY_PARTS = 3;
+const DAY_TEXT = /^(\d{4}-\d{2}-\d{2}|infinity)$/;
+const TIME_TEXT = /^\d{4}-\d{2}-\d{2}[ T][0-9:.]+([+-]\d{2}(:?\d{2})?|Z)?$/;
+
+/** A queue key's parts (day, time, id), or null when they are not what the queue wrote (a link edited by hand). */
+function queueKey(key: string): string[] | null {
+  const parts = decodeKey(key, 3);
+  return parts !== null && DAY_TEXT.test(parts[0] ?? '') && TIME_TEXT.test(parts[1] ?? '') && isUuid(parts[2] ?? '') ? parts : null;
+}
+
+/** A party list's key's parts (time, id), or null. */
+function partyKey(key: string): string[] | null {
+  const parts = decodeKey(key, 2);
+  return parts !== null && TIME_TEXT.test(parts[0] ?? '') && isUuid(parts[1] ?? '') ? parts : null;
+}
 
 export const casesRepository = {
   /** Inserts a case with the next number; returns its number. */
@@ -210,7 +223,7 @@ export const casesRepository = {
    */
   async forParty(db: Queryable, o: { personId: string; nationalId: string | null; party: { kind: 'self' } | { kind: 'business' | 'person'; id: string }; limit: number; cursor?: PageCursor }): Promise<KeysetPage<CaseRecord>> {
     const cursor = o.cursor ?? null;
-    const key = cursor === null ? null : decodeKey('after' in cursor ? cursor.after : cursor.before, 2);
+    const key = cursor === null ? null : partyKey('after' in cursor ? cursor.after : cursor.before);
     const backwards = cursor !== null && 'before' in cursor;
     const params: unknown[] = [];
     const add = (value: unknown): string => {
@@ -236,7 +249,7 @@ export const casesRepository = {
    */
   async queue(db: Queryable, f: QueueFilter): Promise<KeysetPage<CaseRecord> & { total: number }> {
     const cursor = f.cursor;
-    const key = cursor === null ? null : decodeKey('after' in cursor ? cursor.after : cursor.before, QUEUE_KEY_PARTS);
+    const key = cursor === null ? null : queueKey('after' in cursor ? cursor.after : cursor.before);
     const backwards = key !== null && cursor !== null && 'before' in cursor;
     const params: unknown[] = [];
     const countParams: unknown[] = [];
@@ -244,7 +257,8 @@ export const casesRepository = {
     const branches: string[] = [];
     const order = backwards ? QUEUE_ORDER_DESC : QUEUE_ORDER;
     for (const organisationId of f.organisationIds) {
-      counts.push(`(SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${queueWhere(f, organisationId, countParams)} LIMIT ${QUEUE_COUNT_CAP}) s)`);
+      // in the queue's order, so that the count walks the filter's index and stops at the cap
+      counts.push(`(SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${queueWhere(f, organisationId, countParams)} ORDER BY ${QUEUE_ORDER} LIMIT ${QUEUE_COUNT_CAP}) s)`);
       const where = queueWhere(f, organisationId, params);
       let from = '';
       if (key !== null) {
