@@ -106,7 +106,7 @@ export function reads(s: Samples): Read[] {
       run: async (db, i) => {
         const id = at(s.caseIds, i);
         const c = await casesRepository.byId(db, id);
-        return Promise.all([c, casesRepository.events(db, id), casesRepository.requests(db, id), casesRepository.notes(db, id), issuedDocumentsRepository.ofCase(db, id)]);
+        return [c, ...await Promise.all([casesRepository.events(db, id), casesRepository.requests(db, id), casesRepository.notes(db, id), issuedDocumentsRepository.ofCase(db, id)])];
       },
     },
     { name: 'verification: document', hot: false, run: (db, i) => issuedDocumentsRepository.facts(db, at(s.documentIds, i)) },

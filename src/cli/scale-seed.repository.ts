@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
-import type { Queryable } from '../platform/db/database.ts';
+import type { Queryable, Row } from '../platform/db/database.ts';
 import { type Cell, type RowOf, SCALE_COLUMNS, type ScaleService, type ScaleTable } from './scale-rows.ts';
 
 /** Writes rows to a table; `done` ends the seed's transaction. */
@@ -115,7 +115,7 @@ export async function copyWriter(url: string): Promise<BulkWriter> {
       stream.end(chunk.join(''));
       await finished;
     },
-    query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+    query: async <T extends Row = Row>(sql: string, params?: readonly unknown[]) => (await client.query<T>(sql, params as unknown[])).rows,
     async commit() {
       await client.query('COMMIT');
       await client.end();
