@@ -21,6 +21,8 @@ CREATE INDEX cases_queue_assignee_running ON cases (assigned_to, (coalesce(due_o
   WHERE assigned_to IS NOT NULL AND outcome IS NULL;
 CREATE INDEX cases_queue_unassigned ON cases (organisation_id, (coalesce(due_on, 'infinity'::date)), submitted_at, id)
   WHERE assigned_to IS NULL;
+CREATE INDEX cases_queue_unassigned_running ON cases (organisation_id, (coalesce(due_on, 'infinity'::date)), submitted_at, id)
+  WHERE assigned_to IS NULL AND outcome IS NULL;
 
 -- A person's own cases and a party's cases, newest first, with the id as the tie-break of the key.
 DROP INDEX cases_by_party;
