@@ -131,7 +131,8 @@ const RUNNING = ['submitted', 'submitted', 'awaiting-payment', 'registered', 'in
 const DECIDED = ['closed-granted', 'closed-granted', 'closed-granted', 'closed-granted', 'closed-refused', 'granted', 'granted', 'refused', 'withdrawn'];
 const CHANNELS = [['web', 70], ['in-person', 12], ['api', 5], ['phone', 5], ['post', 5], ['sms', 3]] as const;
 const EVENT_ROLE: Record<string, string> = { submit: 'applicant', 'request-payment': 'system', withdraw: 'applicant', grant: 'decision-maker', refuse: 'decision-maker', 'issue-result': 'system', close: 'system' };
-const SPAN_DAYS = 3 * 365;
+/** Cases go back up to three years, and not before the first year the working calendar holds (2025). */
+const spanDays = (now: Date): number => Math.max(1, Math.min(3 * 365, (now.getTime() - Date.UTC(2025, 0, 2)) / DAY - TERM_DAYS));
 const TERM_DAYS = 30;
 
 function pick<T>(r: () => number, list: readonly T[]): T {
@@ -163,7 +164,7 @@ export function caseBatch(o: { sizes: ScaleSizes; services: readonly ScaleServic
     if (service === undefined) {
       throw new Error('no service to open cases under');
     }
-    const ageDays = r() * SPAN_DAYS;
+    const ageDays = r() * spanDays(now);
     const submittedAt = new Date(now.getTime() - ageDays * DAY - Math.floor(r() * DAY));
     const recent = ageDays < 60;
     const route = PATHS[recent ? (r() < 0.75 ? pick(r, RUNNING) : pick(r, DECIDED)) : (r() < 0.02 ? pick(r, RUNNING) : pick(r, DECIDED))] ?? PATHS['submitted'];
