@@ -28,3 +28,9 @@ CREATE INDEX cases_queue_unassigned_running ON cases (organisation_id, (coalesce
 DROP INDEX cases_by_party;
 CREATE INDEX cases_own_by_time ON cases (applicant_person_id, submitted_at DESC, id DESC) WHERE party_kind = 'self';
 CREATE INDEX cases_by_party ON cases (party_kind, party_id, submitted_at DESC, id DESC) WHERE party_id IS NOT NULL;
+
+-- Who holds a case and whether it runs depend on each other and on the agency (most decided cases
+-- are assigned; most unassigned ones are new): the planner's estimates of "nobody's, running" and
+-- "mine, running" need the combined statistics to choose the ordered index walk that stops at the
+-- queue's count cap over a bitmap of every match.
+CREATE STATISTICS cases_queue_facts (mcv, dependencies) ON organisation_id, assigned_to, outcome FROM cases;
