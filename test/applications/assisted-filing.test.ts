@@ -63,7 +63,7 @@ describe('a paper application registered in the post room', () => {
     // The person signs in later: the case is theirs, its history names the post room's clerk.
     const nataliia = await t.person('nataliia-hrytsenko');
     expect(nataliia.person.id).toBe(c.applicantPersonId);
-    expect((await t.services.cases.mine(nataliia)).map((x) => x.id)).toContain(c.id);
+    expect((await t.services.cases.mine(nataliia)).rows.map((x) => x.id)).toContain(c.id);
     const seen = await t.services.cases.forApplicant(nataliia, c.id);
     expect(seen?.events.find((e) => e.event === 'submit')).toMatchObject({ actorName: 'Микола Ткаченко', actorRole: 'clerk', channel: 'post' });
   });

@@ -70,11 +70,11 @@ describe('representation', () => {
     const c = await submit(t.services, forCompany, draftId);
     expect(c.party).toEqual({ kind: 'business', id: COMPANY, name: 'ТОВ «Зоряна пекарня»' });
     expect([c.applicantPersonId, c.answers['businessCode'], c.answers['businessName']]).toEqual([director.person.id, COMPANY, 'ТОВ «Зоряна пекарня»']);
-    expect((await t.services.cases.mine(forCompany)).map((x) => x.id)).toContain(c.id);
-    expect((await t.services.cases.mine(director)).map((x) => x.id)).not.toContain(c.id); // acting for himself: his own cases only
+    expect((await t.services.cases.mine(forCompany)).rows.map((x) => x.id)).toContain(c.id);
+    expect((await t.services.cases.mine(director)).rows.map((x) => x.id)).not.toContain(c.id); // acting for himself: his own cases only
 
     const accountant = await t.person('iryna-bondar');
-    expect((await t.services.cases.mine(accountant)).map((x) => x.id)).not.toContain(c.id);
+    expect((await t.services.cases.mine(accountant)).rows.map((x) => x.id)).not.toContain(c.id);
     expect(await t.services.cases.forApplicant(accountant, c.id)).toBeNull();
     expect((await t.services.sessions.actAs(accountant, { kind: 'business', id: COMPANY })).ok).toBe(false);
 
@@ -84,15 +84,15 @@ describe('representation', () => {
     const outOfScope = await resolve(t.services, accountant.token);
     expect((await t.services.sessions.actAs(outOfScope, { kind: 'business', id: COMPANY })).ok).toBe(true);
     const actingNarrow = await resolve(t.services, accountant.token);
-    expect((await t.services.cases.mine(actingNarrow)).map((x) => x.id)).not.toContain(c.id);
+    expect((await t.services.cases.mine(actingNarrow)).rows.map((x) => x.id)).not.toContain(c.id);
     expect(await t.services.cases.withdraw(actingNarrow, c.id, '')).toMatchObject({ ok: false, error: { code: 'cases.not_found' } });
 
     expect((await grant(['tax-clearance-certificate'])).ok).toBe(true);
     const acting = await resolve(t.services, accountant.token);
     expect(acting.actor.acting.party).toEqual({ kind: 'business', id: COMPANY });
-    expect((await t.services.cases.mine(acting)).map((x) => x.id)).toContain(c.id);
+    expect((await t.services.cases.mine(acting)).rows.map((x) => x.id)).toContain(c.id);
     expect((await t.services.cases.forApplicant(acting, c.id))?.case.number).toBe(c.number);
-    expect((await t.services.cases.mine(accountant)).map((x) => x.id)).not.toContain(c.id); // the session resolved before: acting for herself
+    expect((await t.services.cases.mine(accountant)).rows.map((x) => x.id)).not.toContain(c.id); // the session resolved before: acting for herself
   });
 });
 

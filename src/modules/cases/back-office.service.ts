@@ -18,7 +18,8 @@ import {
 import { recordCaseRead } from './case-reads.service.ts';
 import { caseRolesFor, queueAgencies } from './cases.policy.ts';
 import { decisionPreviews } from './decision-preview.service.ts';
-import { casesRepository } from './cases.repository.ts';
+import { casesRepository, QUEUE_COUNT_CAP } from './cases.repository.ts';
+import type { PageCursor } from './page-keys.ts';
 import { type DocumentIssuer, issueDecisionDocument } from './decisions.service.ts';
 import { issuedDocumentsRepository } from './issued-documents.repository.ts';
 
@@ -39,7 +40,8 @@ export interface QueueQuery {
   readonly serviceId: string | null;
   readonly assigned: 'any' | 'me' | 'nobody';
   readonly running: boolean;
-  readonly page: number;
+  /** Where the page starts: after or before a case's key from a "next"/"previous" link, or the first page. */
+  readonly cursor: PageCursor;
 }
 
 const PAGE_SIZE = 50;
@@ -102,18 +104,21 @@ function reading(deps: BackOfficeDeps, h: Helpers) {
   return {
     agencies: (signedIn: SignedIn) => queueAgencies(signedIn.actor),
 
-    /** The queue of the officer's agencies, earliest due first, with each case's deadline standing. */
+    /**
+     * A page of the queue of the officer's agencies, earliest due first, with each case's deadline
+     * standing, the keys of the pages before and after it, and how many cases match (up to `QUEUE_COUNT_CAP`).
+     */
     async queue(signedIn: SignedIn, q: QueueQuery) {
       const agencies = queueAgencies(signedIn.actor).filter((a) => q.agencyId === null || a === q.agencyId);
       const today = kyivDay(clock.now());
-      if (agencies.length === 0) {
-        return { rows: [], total: 0, pageSize: PAGE_SIZE, today };
-      }
-      const { cases, total } = await casesRepository.queue(db, {
+      const page = await casesRepository.queue(db, {
         organisationIds: agencies, states: q.state === null ? null : [q.state], serviceId: q.serviceId, assigned: q.assigned,
-        me: signedIn.person.id, running: q.running, dueBy: null, limit: PAGE_SIZE, offset: (Math.max(1, q.page) - 1) * PAGE_SIZE,
+        me: signedIn.person.id, running: q.running, dueBy: null, limit: PAGE_SIZE, cursor: q.cursor,
       });
-      return { rows: cases.map((c) => ({ case: c, standing: standing(c, today) })), total, pageSize: PAGE_SIZE, today };
+      return {
+        rows: page.rows.map((c) => ({ case: c, standing: standing(c, today) })),
+        total: page.total, totalCapped: page.total >= QUEUE_COUNT_CAP, next: page.next, previous: page.previous, pageSize: PAGE_SIZE, today,
+      };
     },
 
     /** An issued document's PDF, for an officer holding a case role in its case's agency (an access record of its parties' data). */

@@ -1,6 +1,7 @@
 import type { Lang } from '../../kernel/text.ts';
 import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
+import { decodeKey, encodeKey, type KeysetPage, type PageCursor, pageOf } from './page-keys.ts';
 import type { CaseChannel, CaseEventRecord, CaseNote, CaseParty, CaseRecord, FeeStatus, InformationRequest } from './case.ts';
 
 export type CaseRow = {
@@ -31,6 +32,20 @@ export function toCase(r: CaseRow): CaseRecord {
 export const SELECT_CASE = `SELECT c.*, c.term_started_on::text AS term_started_on, c.due_on::text AS due_on,
   CASE WHEN a.id IS NULL THEN NULL ELSE a.given_name || ' ' || a.family_name END AS assigned_name
   FROM cases c LEFT JOIN persons a ON a.id = c.assigned_to`;
+
+/** The queue's order (the earliest due first, no due date last, then the oldest, then the id), as the `cases_queue_*` indexes hold it. */
+const QUEUE_KEY = "(coalesce(c.due_on, 'infinity'::date), c.submitted_at, c.id)";
+const QUEUE_ORDER = "coalesce(c.due_on, 'infinity'::date), c.submitted_at, c.id";
+const QUEUE_ORDER_DESC = "coalesce(c.due_on, 'infinity'::date) DESC, c.submitted_at DESC, c.id DESC";
+const QUEUE_KEY_TEXT = "coalesce(c.due_on, 'infinity'::date)::text AS key_due, c.submitted_at::text AS key_submitted";
+
+/** A party's cases newest first, then by id, as `cases_own_by_time` and `cases_by_party` hold them. */
+const PARTY_KEY = '(c.submitted_at, c.id)';
+
+/** A case with the text of its place in a party's list (its submission time as the database keeps it). */
+const SELECT_CASE_KEYED = SELECT_CASE.replace('SELECT c.*,', 'SELECT c.*, c.submitted_at::text AS key_submitted,');
+/** A case with the text of its place in the queue. */
+const SELECT_CASE_QUEUE = SELECT_CASE.replace('SELECT c.*,', `SELECT c.*, ${QUEUE_KEY_TEXT},`);
 
 export interface NewCase {
   readonly id: string;
@@ -80,7 +95,54 @@ export interface QueueFilter {
   readonly running: boolean;
   readonly dueBy: string | null;
   readonly limit: number;
-  readonly offset: number;
+  readonly cursor: PageCursor;
+}
+
+/** The most a queue counts: past it the page says "more than". A count over every row would grow with the agency. */
+export const QUEUE_COUNT_CAP = 1000;
+
+type Keyed = CaseRow & { key_due?: string; key_submitted: string };
+
+/** The WHERE of one agency's queue with the filters, its parameters numbered from `params`. */
+function queueWhere(f: QueueFilter, organisationId: string, params: unknown[]): string {
+  const add = (value: unknown): string => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where: string[] = [`c.organisation_id = ${add(organisationId)}`];
+  if (f.states !== null) {
+    where.push(f.states.length === 1 ? `c.state = ${add(f.states[0])}` : `c.state = ANY(${add(f.states)}::text[])`);
+  }
+  if (f.serviceId !== null) {
+    where.push(`c.service_id = ${add(f.serviceId)}`);
+  }
+  if (f.assigned === 'me') {
+    where.push(`c.assigned_to = ${add(f.me)}`, 'c.assigned_to IS NOT NULL');
+  } else if (f.assigned === 'nobody') {
+    where.push('c.assigned_to IS NULL');
+  }
+  if (f.running) {
+    where.push('c.outcome IS NULL');
+  }
+  if (f.dueBy !== null) {
+    where.push(`c.due_on <= ${add(f.dueBy)}::date`);
+  }
+  return where.join(' AND ');
+}
+
+const DAY_TEXT = /^(\d{4}-\d{2}-\d{2}|infinity)$/;
+const TIME_TEXT = /^\d{4}-\d{2}-\d{2}[ T][0-9:.]+([+-]\d{2}(:?\d{2})?|Z)?$/;
+
+/** A queue key's parts (day, time, id), or null when they are not what the queue wrote (a link edited by hand). */
+function queueKey(key: string): string[] | null {
+  const parts = decodeKey(key, 3);
+  return parts !== null && DAY_TEXT.test(parts[0] ?? '') && TIME_TEXT.test(parts[1] ?? '') && isUuid(parts[2] ?? '') ? parts : null;
+}
+
+/** A party list's key's parts (time, id), or null. */
+function partyKey(key: string): string[] | null {
+  const parts = decodeKey(key, 2);
+  return parts !== null && TIME_TEXT.test(parts[0] ?? '') && isUuid(parts[1] ?? '') ? parts : null;
 }
 
 export const casesRepository = {
@@ -154,52 +216,69 @@ export const casesRepository = {
     }));
   },
 
-  /** Cases for a party (or filed by a person for themselves), newest first. */
-  async forParty(db: Queryable, o: { personId: string; nationalId: string | null; party: { kind: 'self' } | { kind: 'business' | 'person'; id: string }; limit: number }): Promise<CaseRecord[]> {
-    if (o.party.kind === 'self') {
-      const rows = await db.query<CaseRow>(
-        `${SELECT_CASE} WHERE (c.party_kind = 'self' AND c.applicant_person_id = $1) OR (c.party_kind = 'person' AND c.party_id = $2)
-         ORDER BY c.submitted_at DESC LIMIT $3`,
-        [o.personId, o.nationalId, o.limit],
-      );
-      return rows.map(toCase);
-    }
-    const rows = await db.query<CaseRow>(`${SELECT_CASE} WHERE c.party_kind = $1 AND c.party_id = $2 ORDER BY c.submitted_at DESC LIMIT $3`, [o.party.kind, o.party.id, o.limit]);
-    return rows.map(toCase);
+  /**
+   * A page of a party's cases (or those a person filed for themselves), newest first, read in the
+   * order of `cases_own_by_time` / `cases_by_party` from a key: the cost of a page does not grow with
+   * the party's cases, nor with anyone else's.
+   */
+  async forParty(db: Queryable, o: { personId: string; nationalId: string | null; party: { kind: 'self' } | { kind: 'business' | 'person'; id: string }; limit: number; cursor?: PageCursor }): Promise<KeysetPage<CaseRecord>> {
+    const cursor = o.cursor ?? null;
+    const key = cursor === null ? null : partyKey('after' in cursor ? cursor.after : cursor.before);
+    const backwards = cursor !== null && 'before' in cursor;
+    const params: unknown[] = [];
+    const add = (value: unknown): string => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const from = key === null ? '' : ` AND ${PARTY_KEY} ${backwards ? '>' : '<'} (${add(key[0])}::timestamptz, ${add(key[1])}::uuid)`;
+    const order = backwards ? 'c.submitted_at ASC, c.id ASC' : 'c.submitted_at DESC, c.id DESC';
+    const limit = add(o.limit + 1);
+    const branch = (where: string): string => `(${SELECT_CASE_KEYED} WHERE ${where}${from} ORDER BY ${order} LIMIT ${limit})`;
+    const branches = o.party.kind === 'self'
+      ? [branch(`c.party_kind = 'self' AND c.applicant_person_id = ${add(o.personId)}`), ...(o.nationalId === null ? [] : [branch(`c.party_kind = 'person' AND c.party_id = ${add(o.nationalId)}`)])]
+      : [branch(`c.party_kind = ${add(o.party.kind)} AND c.party_id = ${add(o.party.id)}`)];
+    const rows = await db.query<Keyed>(`SELECT * FROM (${branches.join(' UNION ALL ')}) c ORDER BY ${order.replaceAll('c.', '')} LIMIT ${limit}`, params);
+    const page = pageOf(rows, { size: o.limit, cursor: key === null ? null : cursor, keyOf: (r) => encodeKey([r.key_submitted, r.id]) });
+    return { ...page, rows: page.rows.map(toCase) };
   },
 
-  /** An agency's queue: the earliest due first (no due date last), then the oldest submission. */
-  async queue(db: Queryable, f: QueueFilter): Promise<{ cases: CaseRecord[]; total: number }> {
-    const where: string[] = ['c.organisation_id = ANY($1::text[])'];
-    const params: unknown[] = [f.organisationIds];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (f.states !== null) {
-      add('c.state = ANY(?::text[])', f.states);
+  /**
+   * A page of the agencies' queue: the earliest due first (no due date last), then the oldest
+   * submission, read from a key in the order of the `cases_queue_*` index that fits the filters
+   * (one agency at a time, merged), with how many cases it holds up to `QUEUE_COUNT_CAP`.
+   */
+  async queue(db: Queryable, f: QueueFilter): Promise<KeysetPage<CaseRecord> & { total: number }> {
+    const cursor = f.cursor;
+    const key = cursor === null ? null : queueKey('after' in cursor ? cursor.after : cursor.before);
+    const backwards = key !== null && cursor !== null && 'before' in cursor;
+    const params: unknown[] = [];
+    const countParams: unknown[] = [];
+    const counts: string[] = [];
+    const branches: string[] = [];
+    const order = backwards ? QUEUE_ORDER_DESC : QUEUE_ORDER;
+    for (const organisationId of f.organisationIds) {
+      // in the queue's order, so that the count walks the filter's index and stops at the cap
+      counts.push(`(SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${queueWhere(f, organisationId, countParams)} ORDER BY ${QUEUE_ORDER} LIMIT ${QUEUE_COUNT_CAP}) s)`);
+      const where = queueWhere(f, organisationId, params);
+      let from = '';
+      if (key !== null) {
+        params.push(key[0], key[1], key[2]);
+        const n = params.length;
+        from = ` AND ${QUEUE_KEY} ${backwards ? '<' : '>'} ($${n - 2}::date, $${n - 1}::timestamptz, $${n}::uuid)`;
+      }
+      branches.push(`(${SELECT_CASE_QUEUE} WHERE ${where}${from} ORDER BY ${order} LIMIT ${Number(f.limit) + 1})`);
     }
-    if (f.serviceId !== null) {
-      add('c.service_id = ?', f.serviceId);
+    if (branches.length === 0) {
+      return { rows: [], next: null, previous: null, total: 0 };
     }
-    if (f.assigned === 'me') {
-      add('c.assigned_to = ?', f.me);
-    } else if (f.assigned === 'nobody') {
-      where.push('c.assigned_to IS NULL');
-    }
-    if (f.running) {
-      where.push('c.outcome IS NULL');
-    }
-    if (f.dueBy !== null) {
-      add('c.due_on <= ?::date', f.dueBy);
-    }
-    const clause = where.join(' AND ');
-    const [count] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases c WHERE ${clause}`, params);
-    const rows = await db.query<CaseRow>(
-      `${SELECT_CASE} WHERE ${clause} ORDER BY c.due_on ASC NULLS LAST, c.submitted_at ASC LIMIT ${Number(f.limit)} OFFSET ${Number(f.offset)}`,
+    const [count] = await db.query<{ n: number }>(`SELECT least(${counts.join(' + ')}, ${QUEUE_COUNT_CAP})::int AS n`, countParams);
+    const rows = await db.query<Keyed>(
+      `SELECT * FROM (${branches.join(' UNION ALL ')}) c
+       ORDER BY ${backwards ? 'key_due::date DESC, submitted_at DESC, id DESC' : 'key_due::date, submitted_at, id'} LIMIT ${Number(f.limit) + 1}`,
       params,
     );
-    return { cases: rows.map(toCase), total: count?.n ?? 0 };
+    const page = pageOf(rows, { size: f.limit, cursor: key === null ? null : cursor, keyOf: (r) => encodeKey([r.key_due ?? 'infinity', r.key_submitted, r.id]) });
+    return { ...page, rows: page.rows.map(toCase), total: count?.n ?? 0 };
   },
 
   async requests(db: Queryable, caseId: string): Promise<InformationRequest[]> {

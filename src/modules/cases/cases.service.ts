@@ -19,6 +19,7 @@ import { answerByOf } from './answer-term.ts';
 import { cabinetReads } from './cabinet.service.ts';
 import { casesRepository } from './cases.repository.ts';
 import { issuedDocumentsRepository } from './issued-documents.repository.ts';
+import type { KeysetPage, PageCursor } from './page-keys.ts';
 
 export interface OpenCase {
   readonly service: Service;
@@ -45,6 +46,8 @@ export interface CasesDeps {
 }
 
 const MAX_TEXT = MAX_CASE_TEXT;
+/** How many cases a page of "My applications" lists. */
+const MY_CASES_PAGE_SIZE = 50;
 
 type Helpers = ReturnType<typeof helpers>;
 
@@ -136,18 +139,22 @@ function reading(deps: CasesDeps, h: Helpers) {
   const { db, clock, calendar } = deps;
   const { serviceOf } = h;
   return {
-    /** The cases of the party the person acts for now, newest first. */
-    async mine(signedIn: SignedIn, limit = 100): Promise<CaseRecord[]> {
+    /**
+     * A page of the cases of the party the person acts for now, newest first, from a "next"/"previous"
+     * link's key (the first page without one); only those the person may act on are kept (a mandate
+     * covers some services), so a page may hold fewer than `limit`.
+     */
+    async mine(signedIn: SignedIn, o: { cursor?: PageCursor; limit?: number } = {}): Promise<KeysetPage<CaseRecord>> {
       const party = signedIn.actor.acting.party;
-      const cases = await casesRepository.forParty(db, { personId: signedIn.person.id, nationalId: signedIn.person.nationalId, party, limit });
+      const page = await casesRepository.forParty(db, { personId: signedIn.person.id, nationalId: signedIn.person.nationalId, party, limit: o.limit ?? MY_CASES_PAGE_SIZE, cursor: o.cursor ?? null });
       const now = clock.now();
       const visible: CaseRecord[] = [];
-      for (const c of cases) {
+      for (const c of page.rows) {
         if (canActOnCase(signedIn.actor, c, await serviceOf(c.serviceId), now)) {
           visible.push(c);
         }
       }
-      return visible;
+      return { ...page, rows: visible };
     },
 
     /** One case as its applicant sees it: history, questions (with the day the open one's answer is asked for), documents (never internal notes). */

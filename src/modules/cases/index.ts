@@ -19,3 +19,4 @@ export { createReceiptsService, receiptCheckUrl, type ReceiptsService } from './
 export { type CaseOverview, type CaseTurn, caseTurn, type OpenRequest } from './case-overview.ts';
 export { answerByDay, answerTermOf, DEFAULT_ANSWER_TERM } from './answer-term.ts';
 export { CABINET_DOCUMENT_DAYS, CABINET_RECENT_CASES, type PartyCases } from './cabinet.service.ts';
+export { type KeysetPage, type PageCursor } from './page-keys.ts';

@@ -13,6 +13,9 @@ export interface MyApplicationsView {
   readonly actingName: string;
   readonly drafts: ReadonlyArray<{ draft: Draft; service: Service | null; firstPage: string | null }>;
   readonly cases: ReadonlyArray<{ case: CaseRecord; service: Service }>;
+  /** Links to the newer and the older cases (null: none). */
+  readonly previous: string | null;
+  readonly next: string | null;
 }
 
 /** "My applications": cases across all agencies (a table that scrolls in its own region on small screens) and drafts to finish, for the party the person acts for. */
@@ -52,6 +55,12 @@ export function MyApplicationsPage({ ctx, view }: { ctx: PageContext; view: MyAp
             </tbody>
           </table>
         </TableScroll>
+      )}
+      {view.previous === null && view.next === null ? null : (
+        <nav class="govuk-pagination govuk-pagination--block" aria-label={t('cases.paging.label')}>
+          {view.previous !== null ? <div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href={view.previous} rel="prev"><span class="govuk-pagination__link-title">{t('cases.paging.newer')}</span></a></div> : null}
+          {view.next !== null ? <div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href={view.next} rel="next"><span class="govuk-pagination__link-title">{t('cases.paging.older')}</span></a></div> : null}
+        </nav>
       )}
       <h2 class="govuk-heading-l">{t('cases.draftsTitle')}</h2>
       {view.drafts.length === 0 ? <p class="govuk-body">{t('cases.noDrafts')}</p> : (

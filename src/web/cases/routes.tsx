@@ -140,11 +140,18 @@ function listRoutes(d: Deps): WebRoute[] {
     }),
     route(PATHS.myApplications, 'GET', SIGNED_IN, async (request, reply) => {
       const signedIn = me(request);
-      const [mine, draftRows] = await Promise.all([cases.mine(signedIn), drafts.mine(signedIn)]);
-      const withServices = await Promise.all(mine.map(async (c) => ({ case: c, service: (await catalogue.service(c.serviceId)).value })));
+      const query = request.query as { after?: unknown; before?: unknown };
+      const key = (v: unknown): string | null => (typeof v === 'string' && /^[A-Za-z0-9_-]{1,400}$/.test(v) ? v : null);
+      const after = key(query.after);
+      const before = after === null ? key(query.before) : null;
+      const cursor = after !== null ? { after } : before !== null ? { before } : null;
+      const [mine, draftRows] = await Promise.all([cases.mine(signedIn, { cursor }), drafts.mine(signedIn)]);
+      const withServices = await Promise.all(mine.rows.map(async (c) => ({ case: c, service: (await catalogue.service(c.serviceId)).value })));
       const view = {
         actingName: signedIn.actor.acting.name,
         cases: withServices.flatMap((r) => (r.service === null ? [] : [{ case: r.case, service: r.service }])),
+        previous: mine.previous === null ? null : paths.myApplications(pageContext(request).lang, { before: mine.previous }),
+        next: mine.next === null ? null : paths.myApplications(pageContext(request).lang, { after: mine.next }),
         drafts: draftRows.map(({ draft, service }) => ({ draft, service, firstPage: service?.form ? (visiblePages(service.form, draft.answers)[0]?.id ?? null) : null })),
       };
       return sendPage(reply, 200, <MyApplicationsPage ctx={pageContext(request)} view={view} />);

@@ -183,7 +183,7 @@ export const paths = {
   applyCheck: PATHS.applyCheck.byPosition,
   applySubmit: PATHS.applySubmit.byPosition,
   applyDiscard: PATHS.applyDiscard.byPosition,
-  myApplications: PATHS.myApplications.byPosition,
+  myApplications: (lang: Lang, query: Query = {}) => PATHS.myApplications.url(lang, {}, query),
   myCase: PATHS.myCase.byPosition,
   myAppointments: PATHS.myAppointments.byPosition,
   bookAppointment: (lang: Lang, query: Query = {}) => PATHS.bookAppointment.url(lang, {}, query),

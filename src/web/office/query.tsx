@@ -17,7 +17,9 @@ export interface QueueFilters {
   readonly service: string | null;
   readonly assigned: Assigned;
   readonly running: boolean;
-  readonly page: number;
+  /** The page: after or before a case's key (from a "next"/"previous" link), or the first. */
+  readonly after: string | null;
+  readonly before: string | null;
 }
 
 type Raw = Readonly<Record<string, unknown>>;
@@ -29,6 +31,9 @@ export const one = (raw: Raw, key: string): string => {
   return typeof first === 'string' ? first.trim() : '';
 };
 
+/** What a page key looks like in a link (the cases module decides whether it is one). */
+const PAGE_KEY = /^[A-Za-z0-9_-]{1,400}$/;
+
 const STATES = new Set(defaultWorkflow.states.map((s) => s.id));
 
 /** Reads the filter form leniently: a value that is not one of the choices counts as not chosen. */
@@ -37,26 +42,29 @@ export function parseQueueFilters(raw: Raw, agencies: readonly string[]): QueueF
   const state = one(raw, 'state');
   const service = one(raw, 'service');
   const assigned = one(raw, 'assigned');
-  const page = Number.parseInt(one(raw, 'page'), 10);
+  const after = one(raw, 'after');
+  const before = one(raw, 'before');
   return {
     agency: agencies.includes(agency) ? agency : (agencies[0] ?? ''),
     state: STATES.has(state) ? state : null,
     service: /^[a-z0-9-]{2,80}$/.test(service) ? service : null,
     assigned: (ASSIGNED as readonly string[]).includes(assigned) ? (assigned as Assigned) : 'any',
     running: one(raw, 'running') === '1',
-    page: Number.isSafeInteger(page) && page > 0 && page <= 100_000 ? page : 1,
+    after: PAGE_KEY.test(after) ? after : null,
+    before: PAGE_KEY.test(before) && !PAGE_KEY.test(after) ? before : null,
   };
 }
 
 /** The filters as query parameters (defaults left out), for links, the form's hidden copy and redirects. */
-export function filterParams(f: QueueFilters, agencies: readonly string[], page = f.page): Record<string, string | number | undefined> {
+export function filterParams(f: QueueFilters, agencies: readonly string[], page: { after?: string | null; before?: string | null } = f): Record<string, string | number | undefined> {
   return {
     agency: agencies.length > 1 ? f.agency : undefined,
     state: f.state ?? undefined,
     service: f.service ?? undefined,
     assigned: f.assigned === 'any' ? undefined : f.assigned,
     running: f.running ? '1' : undefined,
-    page: page > 1 ? page : undefined,
+    after: page.after ?? undefined,
+    before: page.before ?? undefined,
   };
 }
 
@@ -71,7 +79,8 @@ export const filterQueryString = (f: QueueFilters, agencies: readonly string[]):
 };
 
 export const toQueueQuery = (f: QueueFilters): QueueQuery => ({
-  agencyId: f.agency, state: f.state, serviceId: f.service, assigned: f.assigned, running: f.running, page: f.page,
+  agencyId: f.agency, state: f.state, serviceId: f.service, assigned: f.assigned, running: f.running,
+  cursor: f.after !== null ? { after: f.after } : f.before !== null ? { before: f.before } : null,
 });
 
 /** The workflow events an officer causes from the case view, in the order they are offered. */

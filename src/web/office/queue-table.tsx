@@ -35,7 +35,7 @@ export function QueueTable({ ctx, page, services, bulk }: { ctx: PageContext; pa
       <ErrorMessage t={t} name="caseIds" text={errorOf(bulk.errors, 'caseIds')} />
       <TableScroll label={t('office.queue.title')}>
         <table class="govuk-table app-office-queue">
-          <caption class="govuk-table__caption govuk-table__caption--m">{t.plural('office.queue.count', page.total)}</caption>
+          <caption class="govuk-table__caption govuk-table__caption--m">{page.totalCapped ? t('office.queue.countMore', { count: page.total }) : t.plural('office.queue.count', page.total)}</caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
               <th scope="col" class="govuk-table__header"><span class="govuk-visually-hidden">{t('office.col.select')}</span></th>
@@ -109,17 +109,16 @@ export function officerOptions(ctx: PageContext, officers: readonly Officer[], m
   return officers.map((o) => ({ value: o.personId, label: o.personId === me ? ctx.t('office.assign.me', { name: o.name }) : o.name }));
 }
 
-export function Paging({ ctx, page, link }: { ctx: PageContext; page: { number: number; total: number; pageSize: number }; link: (page: number) => string }) {
+/** The queue's "previous" and "next" links (keys of the first and last case shown; plain links, no script). */
+export function Paging({ ctx, previous, next }: { ctx: PageContext; previous: string | null; next: string | null }) {
   const { t } = ctx;
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  if (pages <= 1) {
+  if (previous === null && next === null) {
     return null;
   }
   return (
     <nav class="govuk-pagination govuk-pagination--block" aria-label={t('office.paging.label')}>
-      {page.number > 1 ? <div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href={link(page.number - 1)} rel="prev"><span class="govuk-pagination__link-title">{t('office.paging.previous')}</span></a></div> : null}
-      <p class="govuk-body govuk-!-margin-bottom-0">{t('office.paging.position', { page: page.number, pages })}</p>
-      {page.number < pages ? <div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href={link(page.number + 1)} rel="next"><span class="govuk-pagination__link-title">{t('office.paging.next')}</span></a></div> : null}
+      {previous !== null ? <div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href={previous} rel="prev"><span class="govuk-pagination__link-title">{t('office.paging.previous')}</span></a></div> : null}
+      {next !== null ? <div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href={next} rel="next"><span class="govuk-pagination__link-title">{t('office.paging.next')}</span></a></div> : null}
     </nav>
   );
 }

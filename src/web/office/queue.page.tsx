@@ -29,7 +29,7 @@ export interface QueueView {
 export function OfficeQueuePage({ ctx, view }: { ctx: PageContext; view: QueueView }) {
   const { t, lang } = ctx;
   const agencyIds = view.agencies.map((a) => a.id);
-  const link = (page: number) => paths.officeCases(lang, filterParams(view.filters, agencyIds, page));
+  const link = (key: string | null, side: 'after' | 'before') => (key === null ? null : paths.officeCases(lang, filterParams(view.filters, agencyIds, { [side]: key })));
   const bulk = {
     csrf: view.csrf, agencyId: view.filters.agency, filters: filterQueryString(view.filters, agencyIds), officers: view.officers,
     me: view.me, selected: view.selected, assignee: view.assignee, errors: view.errors,
@@ -47,7 +47,7 @@ export function OfficeQueuePage({ ctx, view }: { ctx: PageContext; view: QueueVi
         ) : (
           <QueueTable ctx={ctx} page={view.page} services={new Map(view.services.map((s) => [s.id, s]))} bulk={bulk} />
         )}
-        <Paging ctx={ctx} page={{ number: view.filters.page, total: view.page.total, pageSize: view.page.pageSize }} link={link} />
+        <Paging ctx={ctx} previous={link(view.page.previous, 'before')} next={link(view.page.next, 'after')} />
       </FilterLayout>
       </div>
     </Layout>

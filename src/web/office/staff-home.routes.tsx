@@ -18,8 +18,9 @@ export function staffHome({ backOffice, catalogue }: { backOffice: BackOfficeSer
       catalogue.organisations(),
       catalogue.centres(),
       Promise.all(queueAgencies.map(async (agencyId) => {
-        const page = await backOffice.queue(signedIn, { agencyId, state: null, serviceId: null, assigned: 'any', running: true, page: 1 });
-        return [agencyId, page.total] as const;
+        const page = await backOffice.queue(signedIn, { agencyId, state: null, serviceId: null, assigned: 'any', running: true, cursor: null });
+        // counted up to a cap, so that the home page costs the same for an agency with ten cases or a million
+        return [agencyId, page.totalCapped ? `${page.total}+` : String(page.total)] as const;
       })),
     ]);
     const named = <T extends { id: string; name: { uk: string; en: string } }>(list: readonly T[]) => list.map((x) => ({ id: x.id, name: x.name[ctx.lang] }));

@@ -27,12 +27,12 @@ export interface StaffRoleRow {
 export interface StaffHomeView {
   readonly roles: readonly StaffRoleRow[];
   /** The agencies whose cases this person works on, by name, each with its queue. */
-  readonly queues: ReadonlyArray<Named & { readonly running: number | null }>;
+  readonly queues: ReadonlyArray<Named & { readonly running: string | null }>;
 }
 
 const CASE_ROLES = ['clerk', 'decision-maker', 'supervisor'];
 
-export function staffHomeView(staff: readonly StaffRoleIn[], agencies: readonly Named[], centres: readonly Named[], queueAgencies: readonly string[], running: ReadonlyMap<string, number>): StaffHomeView {
+export function staffHomeView(staff: readonly StaffRoleIn[], agencies: readonly Named[], centres: readonly Named[], queueAgencies: readonly string[], running: ReadonlyMap<string, string>): StaffHomeView {
   const nameOf = (list: readonly Named[], id: string) => list.find((x) => x.id === id)?.name ?? id;
   const roles = staff.map((s) => ({
     id: s.id, role: s.role,
