@@ -136,7 +136,15 @@ describe.runIf(SERVER)('database faults under load (a PostgreSQL server of the t
     // 3. The server is back: the same process serves again, by itself.
     await server.start();
     await until('/readyz says ready', async () => ((await fetch(`${env.PUBLIC_URL}/readyz`)).status === 200 ? true : null), 15_000);
-    expect((await browser.send('/uk/cabinet')).status).toBe(200);
+    // A request may still meet a connection the restart ended (one 503 with Retry-After, the connection
+    // dropped); the portal serves again by itself within moments, with no client doing more than retry.
+    const seen: number[] = [];
+    await until('/uk/cabinet serves again', async () => {
+      const status = (await browser.send('/uk/cabinet')).status;
+      seen.push(status);
+      return status === 200 ? true : null;
+    }, 10_000);
+    expect(seen.filter((s) => s !== 200 && s !== 503), `statuses after the restart: ${seen.join(', ')}`).toEqual([]);
     expect((await browser.send(`/uk/services/${SERVICE}`)).status).toBe(200);
     expect((await browser.send('/api/v1/services?q=certificate')).status).toBe(200);
     // The outbox worker delivers a message queued after the restart.
@@ -171,7 +179,7 @@ describe.runIf(SERVER)('database faults under load (a PostgreSQL server of the t
     expect(lines.filter((l) => l.level >= 50).map((l) => l.msg)).toEqual([]);
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['outbox paused: the database is unavailable', 'background jobs paused: the database is unavailable']));
     const refusedFirst = attempts.filter((a) => a.statuses[0] === 503).length;
-    console.log(`database faults: ${terminated.join(' + ')} backends terminated under load; ${refusedFirst} submissions refused with 503 and acknowledged on retry; ${delivered} outbox messages delivered after the restart`);
+    console.log(`database faults: ${terminated.join(' + ')} backends terminated under load; ${refusedFirst} submissions refused with 503 and acknowledged on retry; ${delivered} outbox messages delivered after the restart; the cabinet answered ${seen.join(', ')} after it`);
   }, 90_000);
 });
 
