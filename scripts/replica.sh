@@ -8,7 +8,8 @@
 #   scripts/replica.sh status   whether each runs, and the replica's replication state
 #   scripts/replica.sh env      the URLs, as shell assignments
 #
-# REPLICA_PRIMARY_PORT (5441) and REPLICA_STANDBY_PORT (5442) choose the ports; PG_BIN_DIR the binaries
+# REPLICA_PRIMARY_PORT (5441) and REPLICA_STANDBY_PORT (5442) choose the ports, REPLICA_DIR the folder
+# (.tmp/replica; an absolute path), so that a second pair can run beside the first; PG_BIN_DIR the binaries
 # (default: the newest /usr/lib/postgresql/<version>/bin). initdb and postgres refuse to run as root:
 # as root the clusters belong to the `postgres` user and every command runs as that user.
 set -euo pipefail
@@ -16,7 +17,7 @@ cd "$(dirname "$0")/.."
 
 PRIMARY_PORT="${REPLICA_PRIMARY_PORT:-5441}"
 STANDBY_PORT="${REPLICA_STANDBY_PORT:-5442}"
-BASE="$PWD/.tmp/replica"
+BASE="${REPLICA_DIR:-$PWD/.tmp/replica}"
 PRIMARY="$BASE/primary"
 STANDBY="$BASE/standby"
 BIN="${PG_BIN_DIR:-}"

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const sealer = startAuditSealer(services, config.audit.sealIntervalMs, logger);
   // The development message page only where nobody else can reach it: a development build on loopback.
   const loopback = ['127.0.0.1', 'localhost', '::1'].includes(config.host);
-  const { app } = await buildHttp(services, logger, { devMessages: config.env === 'development' && loopback ? channels.dev : null, paymentOrigin: payments.simulatorUrl === null ? null : new URL(payments.simulatorUrl).origin });
+  const { app, requests } = await buildHttp(services, logger, { devMessages: config.env === 'development' && loopback ? channels.dev : null, paymentOrigin: payments.simulatorUrl === null ? null : new URL(payments.simulatorUrl).origin });
   const address = await app.listen({ host: config.host, port: config.port });
   logger.info({ address, database: services.db.kind }, `Portico is serving ${config.publicUrl}`);
 
@@ -65,8 +65,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
     const running = {
-      http: app, worker, background: [jobs, sealer], db: services.db,
-      resources: [() => services.reads.close(), () => payments.close(), () => channels.close(), async () => void (await Promise.all(eids.map((e) => e.close())))],
+      http: app, requests, worker, background: [jobs, sealer], reads: services.reads, db: services.db,
+      resources: [() => payments.close(), () => channels.close(), async () => void (await Promise.all(eids.map((e) => e.close())))],
     };
     shutDown(running, config.shutdownGraceMs, logger).then(
       (report) => {

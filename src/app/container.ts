@@ -34,7 +34,8 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.
 export async function buildServices(config: Config, options: { clock?: Clock; db?: Database; oidc?: OidcClient; paymentProvider?: PaymentProvider; logger?: DatabaseLogger; attachmentStore?: AttachmentStore } = {}) {
   const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, logger: options.logger ?? null }));
   await migrate(db, MIGRATIONS_DIR);
-  // Reads that tolerate lag go to READ_DATABASE_URL when set, with read-your-writes (ADR 0018).
+  // Reads that tolerate lag go to READ_DATABASE_URL when set, with read-your-writes (ADR 0018): the
+  // catalogue, the person's own lists (cabinet, My applications, inbox, who saw my data), the work lists.
   const reads = openReads(db, { url: config.readReplica?.url ?? null, waitMs: config.readReplica?.waitMs ?? 0, poolSize: config.dbPoolSize, logger: options.logger ?? null });
   const clock = options.clock ?? systemClock;
   const writers = db.kind === 'pglite' ? 'local' : 'shared';
@@ -61,11 +62,11 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   // Statutory terms reach at most ten years ahead (the catalogue's maximum term).
   const calendar = holidayCalendar(Array.from({ length: 13 }, (_, i) => year - 1 + i));
   const issuer = createDocumentIssuer(config.cases.sealSecret);
-  const cases = createCasesService({ db, clock, calendar, catalogue });
+  const cases = createCasesService({ db, reads: reads.lagging, clock, calendar, catalogue });
   const store = options.attachmentStore ?? (config.cases.attachmentsDir === null ? databaseAttachmentStore : directoryAttachmentStore(config.cases.attachmentsDir));
-  const drafts = createDraftsService({ db, clock, catalogue, cases, contacts: (personId) => contacts.details(personId), store, quotas: config.cases.quotas });
+  const drafts = createDraftsService({ db, reads: reads.lagging, clock, catalogue, cases, contacts: (personId) => contacts.details(personId), store, quotas: config.cases.quotas });
   const assisted = createAssistedFilingService({ db, clock, catalogue, cases, store });
-  const backOffice = createBackOfficeService({ db, clock, calendar, catalogue, issuer, publicUrl: config.publicUrl, dueSoonWorkingDays: 3 });
+  const backOffice = createBackOfficeService({ db, reads: reads.lagging, clock, calendar, catalogue, issuer, publicUrl: config.publicUrl, dueSoonWorkingDays: 3 });
   const deadlineJobs = createDeadlineJobs({
     db, clock, calendar, catalogue, issuer, publicUrl: config.publicUrl,
     reminders: { remindOfficerWorkingDaysBefore: [3, 1], escalateSupervisorWorkingDaysBefore: 1 },
@@ -73,7 +74,7 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const receipts = createReceiptsService({ db, clock, catalogue, publicUrl: config.publicUrl, render: renderPdf, keyOf: (id) => issuer.keyOf(id) });
   const provider = options.paymentProvider ?? paymentProviderOf(config);
   const payments = provider === null ? null : createCasePaymentsService({ db, clock, calendar, catalogue, provider, callbackUrl: `${config.publicUrl}/api/v1/payments/callback` });
-  const notices = createNoticesService({ db, clock, serviceOf: async (id) => (await catalogue.service(id)).value, links: notificationLinks(config.publicUrl) });
+  const notices = createNoticesService({ db, reads: reads.lagging, clock, serviceOf: async (id) => (await catalogue.service(id)).value, links: notificationLinks(config.publicUrl) });
   const deadLetters = createDeadLettersService({ db, clock });
   const letters = createLettersService({ db, clock });
   const publicHolidays = new Set(ukrainianPublicHolidays(Array.from({ length: 3 }, (_, i) => year - 1 + i)));
@@ -93,7 +94,7 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   });
   const auditLog = createAuditLog({ db, clock, signingSecret: config.audit.signingSecret });
   return { config, db, reads, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals,
-    visitors: createVisitors({ db, clock }), accessLog: createAccessLogService({ db }),
+    visitors: createVisitors({ db, clock }), accessLog: createAccessLogService({ db, reads: reads.lagging }),
     // The background jobs' runs in this process, for the metrics.
     jobRuns: createJobRuns(() => clock.now()) };
 }

@@ -14,6 +14,7 @@ import type { Logger } from '../platform/logging/logger.ts';
 import { answersWithin, isDatabaseUnavailable } from '../platform/db/unavailable.ts';
 import rateLimit from '@fastify/rate-limit';
 import { sharedRateLimitStore } from './rate-limit-store.ts';
+import { type RequestsInFlight, trackRequestsInFlight } from './in-flight.ts';
 
 import { catalogueRoutes } from '../web/catalogue/routes.tsx';
 import { registerPaymentsApi } from '../api/payments.api.ts';
@@ -57,7 +58,7 @@ const isApi = (url: string) => url.startsWith('/api/');
 const RETRY_AFTER_SECONDS = 10;
 
 /** Builds the HTTP server: one readable list of middleware, then the routes, then 404 and errors. */
-export async function buildHttp(services: Services, logger: Logger, options: { devMessages?: DevMessages | null; paymentOrigin?: string | null } = {}): Promise<{ app: FastifyInstance; webRoutes: WebRoute[] }> {
+export async function buildHttp(services: Services, logger: Logger, options: { devMessages?: DevMessages | null; paymentOrigin?: string | null } = {}): Promise<{ app: FastifyInstance; webRoutes: WebRoute[]; requests: RequestsInFlight }> {
   const undeclared = undeclaredServiceMethods(services);
   if (undeclared.length > 0) {
     throw new Error(`${undeclared.join(', ')}: every service method declares what it does with personal data (app/personal-data-services.ts)`);
@@ -98,6 +99,8 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   await registerSessions(app, services.sessions);
   // With a replica (READ_DATABASE_URL): who reads where, and the cookie that gives read-your-writes.
   registerReadScope(app, services.reads, services.config.identity.secureCookies);
+  // The handlers still running, which the shutdown lets finish before it closes the pools (after the onSend hooks above).
+  const requests = trackRequestsInFlight(app);
   registerRequestEdge(app);
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(services.rateLimiter) });
   registerPlatformRoutes(app, services);
@@ -139,13 +142,13 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     // One Fastify route per pattern of the route's path declaration (each language, or the one without).
     // Sign-in callbacks are rate limited by the sessions service, keyed on the sign-in request and the address (ADR 0012).
     for (const { lang, url } of route.path.patterns) {
-      const config = { auth: route.auth, params: route.path.checked, path: route.path, personalData: personalDataUseOf(route) };
+      const config = { auth: route.auth, params: route.path.checked, path: route.path, personalData: personalDataUseOf(route), writes: route.writes === true };
       Object.assign(config, uploadConfig(route.upload));
       app.route({ method: route.method, url, handler: async (request, reply) => route.handler(request, reply, lang), preHandler: guard(route, services.sessions), config, schema: { hide: true } });
     }
   }
   registerErrorHandling(app);
-  return { app, webRoutes };
+  return { app, webRoutes, requests };
 }
 
 /** What a staff route does with personal data (web/common/personal-data.ts); a staff route without a declaration stops the portal from building. */

@@ -21,8 +21,8 @@ function bearerMatches(request: FastifyRequest, token: string): boolean {
  * METRICS_TOKEN as a bearer token (401 without it); with no token configured it is a 404, except in
  * development on a loopback address, where it is open (docs/operations.md, "Metrics").
  */
-export function registerMetrics(app: FastifyInstance, services: Pick<Services, 'config' | 'db' | 'clock' | 'auditLog' | 'jobRuns'>): void {
-  const metrics = createPortalMetrics({ db: services.db, clock: services.clock, auditLog: services.auditLog, jobs: services.jobRuns });
+export function registerMetrics(app: FastifyInstance, services: Pick<Services, 'config' | 'db' | 'reads' | 'clock' | 'auditLog' | 'jobRuns'>): void {
+  const metrics = createPortalMetrics({ db: services.db, reads: services.reads, clock: services.clock, auditLog: services.auditLog, jobs: services.jobRuns });
   app.addHook('onResponse', async (request, reply) => {
     metrics.observeRequest(request.method, request.routeOptions.url ?? UNMATCHED_ROUTE, reply.statusCode, reply.elapsedTime / 1000);
   });

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 import { type Reads, walPositionOf } from '../platform/db/reads.ts';
 
@@ -10,7 +10,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Read-your-writes at the web edge, only when a replica is configured (ADR 0018): a request that may
- * write (POST, PUT, PATCH, DELETE) reads the primary, and its answer carries the primary's WAL
+ * write (POST, PUT, PATCH, DELETE, and a GET route declared `writes`) reads the primary, and its answer carries the primary's WAL
  * position after its commits in a cookie; a later request with that cookie reads the replica once the
  * replica has replayed that position (else the primary). A request without the cookie reads the replica.
  */
@@ -18,12 +18,13 @@ export function registerReadScope(app: FastifyInstance, reads: Reads, secureCook
   if (!reads.replicated) {
     return;
   }
+  const writes = (request: FastifyRequest) => WRITES.has(request.method) || request.routeOptions.config.writes === true;
   app.addHook('preHandler', (request, _reply, done) => {
-    const primary = WRITES.has(request.method);
+    const primary = writes(request);
     reads.within({ primary, floor: primary ? null : walPositionOf(request.cookies[READ_FLOOR_COOKIE]) }, done);
   });
   app.addHook('onSend', async (request, reply, payload) => {
-    if (WRITES.has(request.method) && reply.statusCode < 400) {
+    if (writes(request) && reply.statusCode < 400) {
       const position = await reads.writePosition();
       if (position !== null) {
         void reply.setCookie(READ_FLOOR_COOKIE, position, { path: '/', httpOnly: true, secure: secureCookies, sameSite: 'lax', maxAge: READ_FLOOR_SECONDS });

@@ -2,21 +2,28 @@ import type { FastifyInstance } from 'fastify';
 
 import type { Logger } from '../platform/logging/logger.ts';
 import type { OutboxWorker } from '../platform/outbox/index.ts';
+import type { RequestsInFlight } from './in-flight.ts';
 
 /** What one portal process runs, as the shutdown stops it. */
 export interface Running {
   readonly http: FastifyInstance;
+  /** The handlers still running (in-flight.ts): they may outlive their connections. */
+  readonly requests: Pick<RequestsInFlight, 'settled'>;
   readonly worker: Pick<OutboxWorker, 'stop' | 'release'>;
   /** The timers of the process: the background jobs and the audit sealer. */
   readonly background: ReadonlyArray<{ stop(): Promise<void> }>;
   /** Closed, in order, once nothing runs any more: the payment simulator, the channels, the embedded eIDs… */
   readonly resources: ReadonlyArray<() => Promise<void>>;
+  /** The read replica's pool (READ_DATABASE_URL), closed with the database once nothing runs any more. */
+  readonly reads: { close(): Promise<void> };
   /** Closed last. */
   readonly db: { close(): Promise<void> };
 }
 
 /** The longest wait for the statement that releases the outbox rows. */
 const RELEASE_WAIT_MS = 5000;
+/** The longest wait, after the grace period, for handlers and work still running to stop using the pools. */
+const SETTLE_WAIT_MS = 5000;
 
 /** `work`'s result, or a rejection once `ms` have passed. */
 async function settleWithin<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -38,6 +45,8 @@ export interface ShutdownReport {
   /** Outbox rows the worker still held, let go of without an outcome (claimable by another process at once). */
   readonly released: readonly number[];
   readonly background: 'stopped' | 'cut';
+  /** Whether every handler and piece of work had stopped before the pools closed (`cut`: some still ran after the last wait). */
+  readonly settled: 'settled' | 'cut';
 }
 
 /**
@@ -50,16 +59,22 @@ export interface ShutdownReport {
  * 2. when the grace period ends first: the connections still open are cut, and the outbox rows the
  *    worker still holds are released (in every case: a row whose outcome could not be recorded too),
  *    so that another process claims them at once rather than when their lease expires;
- * 3. the resources close (stand-ins, channels), then the database (the pool, or the embedded
- *    database's files).
+ * 3. the handlers still running (a client that went away, a connection cut) and the work cut are
+ *    waited for a little longer (`settleMs`), after the rows are released: they still read and
+ *    write through the pools, and closing a pool under them would fail their next statement
+ *    ("Cannot use a pool after calling end");
+ * 4. the resources close (stand-ins, channels), then the read replica's pool and the database (the
+ *    pool, or the embedded database's files).
  */
-export async function shutDown(running: Running, graceMs: number, logger: Pick<Logger, 'warn'>): Promise<ShutdownReport> {
+export async function shutDown(running: Running, graceMs: number, logger: Pick<Logger, 'warn'>, settleMs = SETTLE_WAIT_MS): Promise<ShutdownReport> {
   let timer: NodeJS.Timeout | undefined;
   const graceEnds = new Promise<'cut'>((resolve) => {
     timer = setTimeout(() => resolve('cut'), graceMs);
   });
   const inTime = <T extends string>(work: Promise<unknown>, done: T): Promise<T | 'cut'> => Promise.race([work.then(() => done), graceEnds]);
 
+  const stopping = running.worker.stop();
+  const stoppingBackground = Promise.all(running.background.map((b) => b.stop()));
   const [http, outbox, background] = await Promise.all([
     (async () => {
       const closing = running.http.close();
@@ -74,8 +89,8 @@ export async function shutDown(running: Running, graceMs: number, logger: Pick<L
       }
       return outcome;
     })(),
-    inTime(running.worker.stop(), 'stopped'),
-    inTime(Promise.all(running.background.map((b) => b.stop())), 'stopped'),
+    inTime(stopping, 'stopped'),
+    inTime(stoppingBackground, 'stopped'),
   ]);
   clearTimeout(timer);
   if (outbox === 'cut') {
@@ -89,9 +104,17 @@ export async function shutDown(running: Running, graceMs: number, logger: Pick<L
     logger.warn({ err: error }, 'shutdown: the outbox rows held could not be released; they come back when their lease expires');
     return [];
   });
+  const settled = await settleWithin(Promise.all([running.requests.settled(settleMs), stopping, stoppingBackground]), settleMs).then(
+    ([requests]) => (requests ? 'settled' as const : 'cut' as const),
+    () => 'cut' as const,
+  );
+  if (settled === 'cut') {
+    logger.warn({ waitMs: settleMs }, 'shutdown: requests or work still running when the database pools close; their next statements fail');
+  }
   for (const close of running.resources) {
     await close();
   }
+  await running.reads.close();
   await running.db.close();
-  return { http, outbox, released, background };
+  return { http, outbox, released, background, settled };
 }

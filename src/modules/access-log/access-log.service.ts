@@ -1,4 +1,5 @@
 import type { Database } from '../../platform/db/database.ts';
+import type { ReadQueryable } from '../../platform/db/reads.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { type AccessEntry, entryOf, type WatchedParty, watchedParties } from './access-log.ts';
 import { accessLogRepository } from './access-log.repository.ts';
@@ -16,7 +17,11 @@ export interface AccessPage {
 }
 
 /** "Who saw my data": staff reads of the person's data and of each party's they act for, newest first. */
-export function createAccessLogService(deps: { readonly db: Database }) {
+export function createAccessLogService(deps: {
+  readonly db: Database;
+  /** Where the list is read: a replica (ADR 0018); others' reads of the person's data show up within its lag. `db` when absent. */
+  readonly reads?: ReadQueryable;
+}) {
   const { db } = deps;
   const partyOf = (signedIn: SignedIn, key: string): { parties: WatchedParty[]; party: WatchedParty | null } => {
     const parties = watchedParties(signedIn.person, signedIn.options);
@@ -33,7 +38,7 @@ export function createAccessLogService(deps: { readonly db: Database }) {
         return null;
       }
       const current = Number.isSafeInteger(page) && page > 0 ? page : 1;
-      const { rows, total } = await accessLogRepository.page(db, party.subjects, signedIn.person.id, ACCESS_PAGE_SIZE, (current - 1) * ACCESS_PAGE_SIZE);
+      const { rows, total } = await accessLogRepository.page(deps.reads ?? db, party.subjects, signedIn.person.id, ACCESS_PAGE_SIZE, (current - 1) * ACCESS_PAGE_SIZE);
       return { parties, party, entries: rows.map(entryOf), total, page: current, pages: Math.max(1, Math.ceil(total / ACCESS_PAGE_SIZE)) };
     },
 

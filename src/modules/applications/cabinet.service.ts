@@ -32,7 +32,7 @@ export function cabinetQueries(deps: DraftsDeps) {
   const { db, cases, catalogue, clock } = deps;
   return {
     async cabinet(signedIn: SignedIn): Promise<Cabinet> {
-      const [parties, drafts] = await Promise.all([cases.overview(signedIn), draftsRepository.ofPerson(db, signedIn.person.id)]);
+      const [parties, drafts] = await Promise.all([cases.overview(signedIn), draftsRepository.ofPerson(deps.reads ?? db, signedIn.person.id)]);
       const withServices = await Promise.all(drafts.map(async (draft): Promise<CabinetDraft> => {
         const service = (await catalogue.service(draft.serviceId)).value;
         return { draft, service, firstPage: service?.form ? (visiblePages(service.form, draft.answers)[0]?.id ?? null) : null };

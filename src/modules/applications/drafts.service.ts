@@ -4,6 +4,7 @@ import { canonicalJson } from '../../kernel/canonical-json.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit, auditedResultTransaction } from '../../platform/audit/audit.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { ReadQueryable } from '../../platform/db/reads.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
 import { newId, sha256Hex } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service } from '../catalogue/index.ts';
@@ -35,6 +36,8 @@ export interface DraftsDeps {
   readonly contacts: (personId: string) => Promise<ContactDetails>;
   /** Per party: open drafts, and megabytes of files in progress. */
   readonly quotas: { readonly openDrafts: number; readonly storedMb: number };
+  /** Where the cabinet's list of drafts is read: a replica, with read-your-writes (ADR 0018); `db` when absent. */
+  readonly reads?: ReadQueryable;
 }
 
 export interface DraftView {

@@ -2,6 +2,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
+import type { ReadQueryable } from '../../platform/db/reads.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service } from '../catalogue/index.ts';
@@ -25,6 +26,11 @@ import { issuedDocumentsRepository } from './issued-documents.repository.ts';
 
 export interface BackOfficeDeps {
   readonly db: Database;
+  /**
+   * Where the work lists are read: a replica, with read-your-writes (an officer's own assignment or
+   * action shows at once, ADR 0018); others' changes within its lag. `db` when absent.
+   */
+  readonly reads?: ReadQueryable;
   readonly clock: Clock;
   readonly calendar: WorkingCalendar;
   readonly catalogue: CatalogueService;
@@ -111,7 +117,7 @@ function reading(deps: BackOfficeDeps, h: Helpers) {
     async queue(signedIn: SignedIn, q: QueueQuery) {
       const agencies = queueAgencies(signedIn.actor).filter((a) => q.agencyId === null || a === q.agencyId);
       const today = kyivDay(clock.now());
-      const page = await casesRepository.queue(db, {
+      const page = await casesRepository.queue(deps.reads ?? db, {
         organisationIds: agencies, states: q.state === null ? null : [q.state], serviceId: q.serviceId, assigned: q.assigned,
         me: signedIn.person.id, running: q.running, dueBy: null, limit: PAGE_SIZE, cursor: q.cursor,
       });

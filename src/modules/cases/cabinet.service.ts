@@ -1,4 +1,5 @@
 import type { Service } from '../catalogue/index.ts';
+import type { Queryable } from '../../platform/db/database.ts';
 import type { ActingOption, Actor, Person, SignedIn } from '../identity/index.ts';
 import { workflowOf } from './case-transitions.service.ts';
 import { answerByOf } from './answer-term.ts';
@@ -30,13 +31,19 @@ interface Reader {
   readonly options: readonly ActingOption[];
 }
 
-/** The cabinet's reads over every party the person may act for; who may act for whom is the identity policy's (`canActOnCase`). */
+/**
+ * The cabinet's reads over every party the person may act for; who may act for whom is the identity
+ * policy's (`canActOnCase`). The person's own cabinet reads `deps.reads` (a replica, with
+ * read-your-writes, ADR 0018); the contact centre's reads of a caller run beside its transaction and
+ * stay on the primary.
+ */
 export function cabinetReads(deps: CasesDeps, serviceOf: (id: string) => Promise<Service>) {
   const { db, clock, calendar } = deps;
+  const lagging = deps.reads ?? db;
 
-  async function partyCases(actor: Extract<Actor, { kind: 'person' }>, party: CabinetParty, now: Date): Promise<CaseOverview[]> {
+  async function partyCases(q: Queryable, actor: Extract<Actor, { kind: 'person' }>, party: CabinetParty, now: Date): Promise<CaseOverview[]> {
     const since = new Date(now.getTime() - CABINET_DOCUMENT_DAYS * 86_400_000);
-    const rows = await cabinetRepository.casesOf(db, party, { recent: CABINET_RECENT_CASES, documentsSince: since });
+    const rows = await cabinetRepository.casesOf(q, party, { recent: CABINET_RECENT_CASES, documentsSince: since });
     const visible: Array<{ c: (typeof rows)[number]; service: Service }> = [];
     for (const c of rows) {
       const service = await serviceOf(c.serviceId);
@@ -45,13 +52,13 @@ export function cabinetReads(deps: CasesDeps, serviceOf: (id: string) => Promise
       }
     }
     const ids = visible.map((v) => v.c.id);
-    const [requests, documents] = await Promise.all([cabinetRepository.openRequests(db, ids), cabinetRepository.documents(db, ids)]);
+    const [requests, documents] = await Promise.all([cabinetRepository.openRequests(q, ids), cabinetRepository.documents(q, ids)]);
     const out: CaseOverview[] = [];
     for (const { c, service } of visible) {
       const state = workflowOf(service).states.find((s) => s.id === c.state);
       const asked = requests.get(c.id);
       const open: OpenRequest | null = asked === undefined ? null : { id: asked.id, question: asked.question, askedAt: asked.askedAt, askedOn: asked.askedOn, answerDueOn: answerByOf(asked, calendar) };
-      const payment = c.state === 'awaiting-payment' ? paymentStanding(await paymentsRepository.ofCase(db, c.id), now) : null;
+      const payment = c.state === 'awaiting-payment' ? paymentStanding(await paymentsRepository.ofCase(q, c.id), now) : null;
       out.push({
         case: c, serviceName: service.name,
         state: { id: c.state, kind: state?.kind ?? 'active', label: state?.label ?? { uk: c.state, en: c.state } },
@@ -62,11 +69,11 @@ export function cabinetReads(deps: CasesDeps, serviceOf: (id: string) => Promise
     return out;
   }
 
-  async function overviewOf(reader: Reader): Promise<PartyCases[]> {
+  async function overviewOf(q: Queryable, reader: Reader): Promise<PartyCases[]> {
     const now = clock.now();
     const parties: PartyCases[] = [];
     for (const option of reader.options) {
-      parties.push({ option, cases: await partyCases({ ...reader.actor, acting: option }, cabinetParty(reader.person, option), now) });
+      parties.push({ option, cases: await partyCases(q, { ...reader.actor, acting: option }, cabinetParty(reader.person, option), now) });
     }
     return parties;
   }
@@ -78,13 +85,13 @@ export function cabinetReads(deps: CasesDeps, serviceOf: (id: string) => Promise
      * only the cases of services its scope covers.
      */
     async overview(signedIn: SignedIn): Promise<PartyCases[]> {
-      return signedIn.actor.kind === 'person' ? overviewOf(signedIn) : [];
+      return signedIn.actor.kind === 'person' ? overviewOf(lagging, signedIn) : [];
     },
 
     /**
      * The same overview of someone else's cases, for staff who answer them by telephone (the contact
      * centre): the caller must be identified first, and the read recorded in the audit log by the contact-centre service.
      */
-    overviewForCaller: (caller: Reader): Promise<PartyCases[]> => overviewOf(caller),
+    overviewForCaller: (caller: Reader): Promise<PartyCases[]> => overviewOf(db, caller),
   };
 }

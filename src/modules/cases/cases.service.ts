@@ -2,6 +2,7 @@ import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
+import type { ReadQueryable } from '../../platform/db/reads.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
 import { outboxRepository } from '../../platform/outbox/index.ts';
 import { newId } from '../../platform/security/tokens.ts';
@@ -43,6 +44,11 @@ export interface CasesDeps {
   readonly clock: Clock;
   readonly calendar: WorkingCalendar;
   readonly catalogue: CatalogueService;
+  /**
+   * Where the person's own lists are read ("My applications", the cabinet): a replica when one is
+   * configured, with read-your-writes (ADR 0018); `db` when absent. Never read inside a transaction.
+   */
+  readonly reads?: ReadQueryable;
 }
 
 const MAX_TEXT = MAX_CASE_TEXT;
@@ -146,7 +152,7 @@ function reading(deps: CasesDeps, h: Helpers) {
      */
     async mine(signedIn: SignedIn, o: { cursor?: PageCursor; limit?: number } = {}): Promise<KeysetPage<CaseRecord>> {
       const party = signedIn.actor.acting.party;
-      const page = await casesRepository.forParty(db, { personId: signedIn.person.id, nationalId: signedIn.person.nationalId, party, limit: o.limit ?? MY_CASES_PAGE_SIZE, cursor: o.cursor ?? null });
+      const page = await casesRepository.forParty(deps.reads ?? db, { personId: signedIn.person.id, nationalId: signedIn.person.nationalId, party, limit: o.limit ?? MY_CASES_PAGE_SIZE, cursor: o.cursor ?? null });
       const now = clock.now();
       const visible: CaseRecord[] = [];
       for (const c of page.rows) {

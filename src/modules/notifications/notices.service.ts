@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../kernel/result.ts';
 import type { Lang } from '../../kernel/text.ts';
 import { appendAudit, auditedTransaction } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
+import type { ReadQueryable } from '../../platform/db/reads.ts';
 import { outboxRepository } from '../../platform/outbox/index.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import { formatMoney } from '../cases/index.ts';
@@ -50,6 +51,8 @@ export interface NoticesDeps {
   /** The case's service as the catalogue has it (for a mandate's scope). */
   readonly serviceOf: (serviceId: string) => Promise<{ readonly id: string; readonly thematicArea: string } | null>;
   readonly links: NotificationLinks;
+  /** Where the inbox's list and unread count are read: a replica, with read-your-writes (ADR 0018); `db` when absent. */
+  readonly reads?: ReadQueryable;
 }
 
 /** The inbox of one person: their messages, grouped by the party each concerns. */
@@ -171,7 +174,7 @@ export function createNoticesService(deps: NoticesDeps) {
 
     /** The signed-in person's messages, by party: their own first, then each party in the order of its newest message. */
     async inbox(signedIn: SignedIn): Promise<InboxParty[]> {
-      const messages = await noticesRepository.messagesOf(db, signedIn.person.id, INBOX_LIMIT);
+      const messages = await noticesRepository.messagesOf(deps.reads ?? db, signedIn.person.id, INBOX_LIMIT);
       const groups = new Map<string, { party: InboxMessage['party']; messages: InboxMessage[] }>();
       for (const m of messages) {
         const key = m.party.kind === 'self' ? 'self' : `${m.party.kind}:${m.party.id ?? ''}`;
@@ -183,7 +186,7 @@ export function createNoticesService(deps: NoticesDeps) {
       return parties.map((g) => ({ ...g, unread: g.messages.filter((m) => m.readAt === null).length }));
     },
 
-    unreadCount: (signedIn: SignedIn): Promise<number> => noticesRepository.unreadCount(db, signedIn.person.id),
+    unreadCount: (signedIn: SignedIn): Promise<number> => noticesRepository.unreadCount(deps.reads ?? db, signedIn.person.id),
 
     /** Opens one of the person's messages: marks it read, and a decision notice opened (the first time). */
     async open(signedIn: SignedIn, messageId: string): Promise<Result<InboxMessage, MessageNotFound>> {

@@ -47,7 +47,36 @@ export interface Reads {
   writePosition(): Promise<WalPosition | null>;
   /** The read pool's connections (for the metrics); null without a replica. */
   poolStats(): PoolStats | null;
+  /** How far the replica is behind the primary now (for the metrics); null without a replica. */
+  lag(): Promise<ReplicaLag> | null;
+  /** How many lagging reads each source has served since the process started, and why (for the metrics). */
+  served(): ReadonlyMap<ServedBy, number>;
   close(): Promise<void>;
+}
+
+/** Where a lagging read went, and why. */
+export type ServedBy =
+  /** The replica: a reader without a recent write of their own. */
+  | 'replica:tolerant'
+  /** The replica: it had replayed the reader's last write (at once or within the wait). */
+  | 'replica:caught-up'
+  /** The primary: a request that may write. */
+  | 'primary:writing'
+  /** The primary: the replica had not replayed the reader's last write within READ_REPLICA_WAIT_MS. */
+  | 'primary:lagged';
+
+export const SERVED_BY: readonly ServedBy[] = ['replica:tolerant', 'replica:caught-up', 'primary:writing', 'primary:lagged'];
+
+/** The replica's distance behind the primary; NaN for what could not be read (a server down). */
+export interface ReplicaLag {
+  /** WAL bytes the primary has written and the replica has not replayed (0 when caught up). */
+  readonly bytes: number;
+  /**
+   * Seconds since the last transaction the replica replayed was committed on the primary, while it
+   * has not replayed everything (0 when caught up). After a long idle spell the first write shows as
+   * that spell's length until replayed, a fraction of a second: alert on it lasting, not on one sample.
+   */
+  readonly seconds: number;
 }
 
 export interface ReadsConfig {
@@ -64,7 +93,12 @@ const POLL_MS = 5;
 
 interface Scope extends ReadScope {
   /** The source this scope settled on, decided once per scope. */
-  chosen: Promise<ReadQueryable> | null;
+  chosen: Promise<Source> | null;
+}
+
+interface Source {
+  readonly queryable: ReadQueryable;
+  readonly servedBy: ServedBy;
 }
 
 /** The primary alone, or the primary and a replica with read-your-writes (ADR 0018). */
@@ -76,6 +110,8 @@ export function openReads(primary: Database, config: ReadsConfig): Reads {
       within: (_scope, work) => work(),
       writePosition: () => Promise.resolve(null),
       poolStats: () => null,
+      lag: () => null,
+      served: () => new Map(),
       close: () => Promise.resolve(),
     };
   }
@@ -89,25 +125,28 @@ export function openReads(primary: Database, config: ReadsConfig): Reads {
   };
   const fromPrimary: ReadQueryable = { query: (sql, params) => primary.query(sql, params) };
   const fromReplica: ReadQueryable = { query: (sql, params) => replica.query(sql, params) };
+  const served = new Map<ServedBy, number>(SERVED_BY.map((s) => [s, 0]));
+  const tolerant: Source = { queryable: fromReplica, servedBy: 'replica:tolerant' };
+  const writing: Source = { queryable: fromPrimary, servedBy: 'primary:writing' };
 
-  const choose = async (floor: WalPosition): Promise<ReadQueryable> => {
+  const choose = async (floor: WalPosition): Promise<Source> => {
     const until = Date.now() + config.waitMs;
     for (;;) {
       if (await replayed(floor)) {
-        return fromReplica;
+        return { queryable: fromReplica, servedBy: 'replica:caught-up' };
       }
       if (Date.now() >= until) {
-        return fromPrimary;
+        return { queryable: fromPrimary, servedBy: 'primary:lagged' };
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   };
-  const sourceOf = (scope: Scope | undefined): Promise<ReadQueryable> | ReadQueryable => {
+  const sourceOf = (scope: Scope | undefined): Promise<Source> | Source => {
     if (scope === undefined || (!scope.primary && scope.floor === null)) {
-      return fromReplica;
+      return tolerant;
     }
     if (scope.primary) {
-      return fromPrimary;
+      return writing;
     }
     return (scope.chosen ??= choose(scope.floor as WalPosition));
   };
@@ -117,7 +156,8 @@ export function openReads(primary: Database, config: ReadsConfig): Reads {
     lagging: {
       async query<T extends Row>(sql: string, params?: readonly unknown[]) {
         const source = await sourceOf(scopes.getStore());
-        return source.query<T>(sql, params);
+        served.set(source.servedBy, (served.get(source.servedBy) ?? 0) + 1);
+        return source.queryable.query<T>(sql, params);
       },
     },
     within: (scope, work) => scopes.run({ ...scope, chosen: null }, work),
@@ -130,8 +170,33 @@ export function openReads(primary: Database, config: ReadsConfig): Reads {
       }
     },
     poolStats: () => replica.poolStats?.() ?? null,
+    lag: () => replicaLag(primary, replica),
+    served: () => new Map(served),
     close: () => replica.close(),
   };
+}
+
+/**
+ * The replica's replayed position is read first, then the primary's: the bytes are never less than
+ * the true distance at the moment of the first read. Each side is NaN when its server does not answer.
+ */
+async function replicaLag(primary: Database, replica: Database): Promise<ReplicaLag> {
+  const [standby] = await replica
+    .query<{ replayed: string | null; since: number | null }>(
+      'SELECT pg_last_wal_replay_lsn()::text AS replayed, extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS since',
+    )
+    .catch(() => [undefined]);
+  if (standby === undefined || standby.replayed === null) {
+    // Unreachable, or not a standby (no replay position): nothing to measure.
+    return { bytes: NaN, seconds: NaN };
+  }
+  const [behind] = await primary
+    .query<{ bytes: string }>('SELECT greatest(pg_wal_lsn_diff(pg_current_wal_lsn(), $1::pg_lsn), 0)::text AS bytes', [standby.replayed])
+    .catch(() => [undefined]);
+  const bytes = behind === undefined ? NaN : Number(behind.bytes);
+  // Caught up: no lag, however long ago the last transaction was; behind: the age of the last one replayed.
+  const seconds = bytes === 0 ? 0 : Math.max(0, standby.since ?? NaN);
+  return { bytes, seconds };
 }
 
 /** The URL with `default_transaction_read_only=on` added to the connection's options. */

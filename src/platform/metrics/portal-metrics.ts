@@ -4,12 +4,15 @@
  * gauges that need the database are read when scraped, with one cheap statement each for the outbox
  * and the audit log (partial indexes, see their repositories), bounded in time: a database that does
  * not answer within `databaseTimeoutMs` gives `portico_database_up 0` and NaN for what it would have said.
+ * With a read replica (ADR 0018): its lag behind the primary, read when scraped in the same bounded
+ * time (NaN when it cannot be read), its pool, and how many lagging reads each source served.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 import type { Clock } from '../../kernel/clock.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
+import { type Reads, SERVED_BY } from '../db/reads.ts';
 import { outboxRepository } from '../outbox/index.ts';
 import type { JobRuns } from './job-runs.ts';
 
@@ -52,7 +55,7 @@ async function within<T>(ms: number, work: () => Promise<T>): Promise<T | null> 
 }
 
 /** Every metric of the portal, in `registry`; the pool's only for a database that has one. */
-function defineMetrics(registry: Registry, withPool: boolean) {
+function defineMetrics(registry: Registry, withPool: boolean, withReplica: boolean) {
   const registers = [registry];
   const gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers });
   return {
@@ -78,6 +81,16 @@ function defineMetrics(registry: Registry, withPool: boolean) {
       treeSize: gauge('portico_audit_checkpoint_tree_size', 'Entries in the latest signed checkpoint'),
       checkpointAge: gauge('portico_audit_checkpoint_age_seconds', 'How long ago the latest checkpoint was signed (the sealer signs one only when the log grew)'),
     },
+    replica: withReplica ? {
+      lagSeconds: gauge('portico_replica_lag_seconds', 'How long ago the last transaction the read replica replayed committed on the primary, while it has not replayed everything (0: caught up; NaN: unreadable)'),
+      lagBytes: gauge('portico_replica_lag_bytes', 'WAL bytes the primary has written that the read replica has not replayed (NaN: unreadable)'),
+      open: gauge('portico_replica_pool_open_connections', 'Connections the read replica\'s pool holds open, idle or in use'),
+      waiting: gauge('portico_replica_pool_waiting_requests', 'Reads waiting for a connection to the read replica'),
+      reads: new Counter({
+        name: 'portico_lagging_reads_total', help: 'Reads that tolerate lag, by the server that served them and why (replica: tolerant, caught-up; primary: writing, lagged)',
+        labelNames: ['served_by', 'why'], registers,
+      }),
+    } : null,
     job: {
       lag: gauge('portico_job_lag_seconds', 'Seconds since the job last succeeded in this process (since the process started, until it first does)', ['job']),
       lastSuccess: gauge('portico_job_last_success_timestamp_seconds', 'When the job last succeeded in this process (Unix time; absent until it does)', ['job']),
@@ -87,12 +100,17 @@ function defineMetrics(registry: Registry, withPool: boolean) {
   };
 }
 
-export function createPortalMetrics(deps: { db: Database; clock: Clock; auditLog: Pick<AuditLog, 'backlog'>; jobs: JobRuns; databaseTimeoutMs?: number }): PortalMetrics {
+export function createPortalMetrics(deps: {
+  db: Database; clock: Clock; auditLog: Pick<AuditLog, 'backlog'>; jobs: JobRuns; databaseTimeoutMs?: number;
+  /** The reads that tolerate lag; their metrics only when a replica is configured. */
+  reads?: Pick<Reads, 'replicated' | 'lag' | 'served' | 'poolStats'>;
+}): PortalMetrics {
   const { db, clock, jobs, auditLog } = deps;
   const registry = new Registry();
   // PGlite is one connection in the process: no pool to report.
   const poolStats = db.poolStats?.bind(db);
-  const { requests, databaseUp, pool, outbox, audit, job } = defineMetrics(registry, poolStats !== undefined);
+  const reads = deps.reads?.replicated === true ? deps.reads : null;
+  const { requests, databaseUp, pool, outbox, audit, job, replica } = defineMetrics(registry, poolStats !== undefined, reads !== null);
 
   const readDatabase = async (now: Date) => {
     const read = await within(deps.databaseTimeoutMs ?? 2000, async () => ({ outbox: await outboxRepository.backlog(db), audit: await auditLog.backlog() }));
@@ -112,6 +130,23 @@ export function createPortalMetrics(deps: { db: Database; clock: Clock; auditLog
       pool.open.set(stats.open);
       pool.idle.set(stats.idle);
       pool.waiting.set(stats.waiting);
+    }
+  };
+  const readReplica = async () => {
+    if (replica === null || reads === null) {
+      return;
+    }
+    const lag = await within(deps.databaseTimeoutMs ?? 2000, async () => reads.lag());
+    replica.lagSeconds.set(lag?.seconds ?? NaN);
+    replica.lagBytes.set(lag?.bytes ?? NaN);
+    const stats = reads.poolStats();
+    replica.open.set(stats?.open ?? NaN);
+    replica.waiting.set(stats?.waiting ?? NaN);
+    replica.reads.reset();
+    const served = reads.served();
+    for (const source of SERVED_BY) {
+      const [by = source, why = ''] = source.split(':');
+      replica.reads.inc({ served_by: by, why }, served.get(source) ?? 0);
     }
   };
   const readJobs = (now: Date) => {
@@ -136,7 +171,7 @@ export function createPortalMetrics(deps: { db: Database; clock: Clock; auditLog
     },
     async render() {
       const now = clock.now();
-      await readDatabase(now);
+      await Promise.all([readDatabase(now), readReplica()]);
       readPool();
       readJobs(now);
       return Registry.merge([processMetrics(), registry]).metrics();

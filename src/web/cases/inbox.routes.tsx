@@ -14,7 +14,10 @@ function actsFor(signedIn: SignedIn, party: InboxMessage['party']): boolean {
   return party.kind === 'self' ? acting.kind === 'self' : acting.kind !== 'self' && acting.kind === party.kind && acting.id === party.id;
 }
 
-/** The portal inbox: the list of messages, and one message (opening it marks it read). */
+/**
+ * The portal inbox: the list of messages, and one message (opening it marks it read: a GET that
+ * writes, so the list read next shows it read even from a lagging replica).
+ */
 export function inboxRoutes(deps: { notices: NoticesService }, me: (r: FastifyRequest) => SignedIn): WebRoute[] {
   return [
     route(PATHS.inbox, 'GET', SIGNED_IN, async (request, reply) => sendPage(reply, 200, <InboxPage ctx={pageContext(request)} parties={await deps.notices.inbox(me(request))} />)),
@@ -25,6 +28,6 @@ export function inboxRoutes(deps: { notices: NoticesService }, me: (r: FastifyRe
         return sendNotFoundPage(request, reply);
       }
       return sendPage(reply, 200, <InboxMessagePage ctx={pageContext(request)} message={opened.value} actingFor={actsFor(signedIn, opened.value.party)} />);
-    }),
+    }, { writes: true }),
   ];
 }

@@ -221,7 +221,7 @@ function fileRoutes(d: Deps): WebRoute[] {
         await d.notices.decisionDownloaded(me(request), params.documentId);
       }
       return doc === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: doc.pdf, type: 'application/pdf', name: `${doc.number}.pdf`, disposition: 'attachment' });
-    }),
+    }, { writes: true }),
     route(PATHS.caseAttachment, 'GET', SIGNED_IN, async (request, reply, { params }) => {
       const file = await drafts.caseFileForApplicant(me(request), params.id, params.attachmentId);
       return file === null ? sendNotFoundPage(request, reply) : sendFile(reply, { bytes: file.bytes, type: file.attachment.contentType, name: file.attachment.filename, disposition: 'attachment' });

@@ -26,6 +26,11 @@ export interface WebRoute {
    * gate refuses it when the browser says it comes from another site (its Origin is not this portal's).
    */
   readonly sessionless?: true;
+  /**
+   * A GET that writes what its reader reads back next (opening an inbox message marks it read): with a
+   * replica it reads the primary and its answer carries the read-your-writes cookie, like a POST (ADR 0018).
+   */
+  readonly writes?: true;
 }
 
 /** What a handler is given besides the request: the language of the path (if it has one) and its parameters. */
@@ -40,7 +45,7 @@ type Handler<D extends AnyPath> = (request: FastifyRequest, reply: FastifyReply,
  * A web route: `route(PATHS.myCase, 'GET', SIGNED_IN, async (request, reply, { lang, params }) => …)`.
  * The parameters have passed their kinds' check at the edge (request-edge.tsx) before the handler runs.
  */
-export function route<D extends AnyPath>(path: D, method: 'GET' | 'POST', auth: Requirement, handler: Handler<D>, options: { readonly upload?: UploadRule; readonly sessionless?: true } = {}): WebRoute {
+export function route<D extends AnyPath>(path: D, method: 'GET' | 'POST', auth: Requirement, handler: Handler<D>, options: { readonly upload?: UploadRule; readonly sessionless?: true; readonly writes?: true } = {}): WebRoute {
   const run = (request: FastifyRequest, reply: FastifyReply, lang: Lang | null) => {
     const params = request.params as PathValues<string>;
     return handler(request, reply, (lang === null ? { params } : { lang, params }) as RouteArgs<D>);
@@ -48,7 +53,7 @@ export function route<D extends AnyPath>(path: D, method: 'GET' | 'POST', auth: 
   if (options.sessionless && auth.kind !== 'public') {
     throw new Error('only a public route may take forms without a session');
   }
-  return { path, method, auth, handler: run, ...(options.upload === undefined ? {} : { upload: options.upload }), ...(options.sessionless ? { sessionless: true } : {}) };
+  return { path, method, auth, handler: run, ...(options.upload === undefined ? {} : { upload: options.upload }), ...(options.sessionless ? { sessionless: true } : {}), ...(options.writes ? { writes: true } : {}) };
 }
 
 /**
@@ -75,5 +80,7 @@ declare module 'fastify' {
     path?: AnyPath;
     /** What a staff route does with personal data (personal-data.ts; the enumeration test checks the `recorded` ones write access records). */
     personalData?: PersonalDataUse | undefined;
+    /** A GET that writes what its reader reads back next (WebRoute.writes): read-your-writes as for a POST. */
+    writes?: boolean;
   }
 }
