@@ -57,12 +57,17 @@ const isApi = (url: string) => url.startsWith('/api/');
 /** Seconds a client is asked to wait while the database is unavailable. */
 const RETRY_AFTER_SECONDS = 10;
 
-/** Builds the HTTP server: one readable list of middleware, then the routes, then 404 and errors. */
-export async function buildHttp(services: Services, logger: Logger, options: { devMessages?: DevMessages | null; paymentOrigin?: string | null } = {}): Promise<{ app: FastifyInstance; webRoutes: WebRoute[]; requests: RequestsInFlight }> {
+/** Refuses to build a portal with a service method that does not declare what it does with personal data. */
+function mustDeclarePersonalData(services: Services): void {
   const undeclared = undeclaredServiceMethods(services);
   if (undeclared.length > 0) {
     throw new Error(`${undeclared.join(', ')}: every service method declares what it does with personal data (app/personal-data-services.ts)`);
   }
+}
+
+/** Builds the HTTP server: one readable list of middleware, then the routes, then 404 and errors. */
+export async function buildHttp(services: Services, logger: Logger, options: { devMessages?: DevMessages | null; paymentOrigin?: string | null } = {}): Promise<{ app: FastifyInstance; webRoutes: WebRoute[]; requests: RequestsInFlight }> {
+  mustDeclarePersonalData(services);
   const loggerInstance: FastifyBaseLogger = logger;
   const app = Fastify({
     loggerInstance,
@@ -99,8 +104,7 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   await registerSessions(app, services.sessions);
   // With a replica (READ_DATABASE_URL): who reads where, and the cookie that gives read-your-writes.
   registerReadScope(app, services.reads, services.config.identity.secureCookies);
-  // The handlers still running, which the shutdown lets finish before it closes the pools (after the onSend hooks above).
-  const requests = trackRequestsInFlight(app);
+  const requests = trackRequestsInFlight(app); // handlers still running, for the shutdown (after the onSend hooks above)
   registerRequestEdge(app);
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(services.rateLimiter) });
   registerPlatformRoutes(app, services);
