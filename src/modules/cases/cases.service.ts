@@ -19,6 +19,7 @@ import { canActOnCase } from './cases.policy.ts';
 import { answerByOf } from './answer-term.ts';
 import { cabinetReads } from './cabinet.service.ts';
 import { casesRepository } from './cases.repository.ts';
+import { openedCasesRepository } from './opened-cases.repository.ts';
 import { issuedDocumentsRepository } from './issued-documents.repository.ts';
 import type { KeysetPage, PageCursor } from './page-keys.ts';
 
@@ -124,7 +125,7 @@ function opening(deps: CasesDeps) {
         events.push(mustDecide(decideEvent(now, { ...submitted, version: submitted.version + 1 }, service, actor, { event: 'request-payment' })));
       }
       const last = events[events.length - 1]?.next ?? fresh;
-      const c = await casesRepository.insertOpened(tx, {
+      const c = await openedCasesRepository.insert(tx, {
         ...last, year: Number(kyivDay(now).slice(0, 4)), serviceVersion: service.version, idempotencyKey: input.idempotencyKey, version: last.version + 1,
       }, events.map((e) => e.stored));
       for (const e of events) {
