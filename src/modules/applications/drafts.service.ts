@@ -254,34 +254,37 @@ function submission(deps: DraftsDeps, a: Access) {
       }
       const allowed = await applicable(signedIn, peek.serviceId);
       let unused: string[] = [];
+      const caseId = newId();
       const submitted = await auditedResultTransaction(db, async (tx): Promise<Result<CaseRecord, SubmitFailure>> => {
-        const draft = await draftsRepository.byId(tx, draftId, { lock: true });
-        if (draft === null) {
-          return err(new DraftNotFound(draftId));
-        }
-        if (draft.submittedCaseId !== null) {
-          const opened = await deps.cases.byId(tx, draft.submittedCaseId);
+        // Locks the draft and marks it submitted as the case about to open: a failure below rolls both back.
+        const claimed = await draftsRepository.claimForCase(tx, draftId, caseId, clock.now());
+        if (claimed === null) {
+          const draft = await draftsRepository.byId(tx, draftId);
+          const opened = draft === null || draft.submittedCaseId === null ? null : await deps.cases.byId(tx, draft.submittedCaseId);
           return opened === null ? err(new DraftNotFound(draftId)) : ok(opened);
         }
         if (!allowed.ok) {
           return allowed;
         }
+        const { draft, hasFiles } = claimed;
         const { service, form } = allowed.value;
         const issues = checkAnswers(form, draft.answers);
         if (issues.length > 0) {
           return err(new AnswersIncomplete(issues));
         }
         const answers = pruneHidden(form, draft.answers);
-        const attachments = await draftsRepository.attachmentsOfDraft(tx, draft.id);
-        const used = fileAnswers(form, answers).flatMap((f) => attachments.filter((a) => a.id === f.attachmentId));
+        const fileQuestions = fileAnswers(form, answers);
+        // `hasFiles` is as of the statement's start: a file attached while it waited for the lock is in the answers it returned.
+        const withFiles = hasFiles || fileQuestions.length > 0;
+        const attachments = withFiles ? await draftsRepository.attachmentsOfDraft(tx, draft.id) : [];
+        const used = fileQuestions.flatMap((f) => attachments.filter((a) => a.id === f.attachmentId));
         const hash = sha256Hex(canonicalJson(submissionContent(service.id, service.version, answers, used)));
         const c = await deps.cases.open(tx, {
-          service, answers, answersSha256: hash, documentsComplete: true, channel: o.channel, lang: o.lang,
+          id: caseId, service, answers, answersSha256: hash, documentsComplete: true, channel: o.channel, lang: o.lang,
           applicant: { personId: signedIn.person.id, name: `${signedIn.person.givenName} ${signedIn.person.familyName}` },
           party: draft.party, actingFor: draft.party.kind === 'self' ? null : `${draft.party.kind}:${draft.party.id ?? ''}`, idempotencyKey: o.idempotencyKey,
         });
-        unused = await draftsRepository.moveToCase(tx, draft.id, c.id, used.map((a) => a.id));
-        await draftsRepository.markSubmitted(tx, draft.id, c.id, clock.now());
+        unused = withFiles ? await draftsRepository.moveToCase(tx, draft.id, c.id, used.map((a) => a.id)) : [];
         await appendAudit(tx, auditOf(signedIn, 'application.submit', `case:${c.number}`, { draftId: draft.id, serviceId: service.id, sha256: hash }));
         return ok(c);
       });

@@ -24,6 +24,8 @@ import { issuedDocumentsRepository } from './issued-documents.repository.ts';
 import type { KeysetPage, PageCursor } from './page-keys.ts';
 
 export interface OpenCase {
+  /** The case's id when the caller needs it before the case opens (to mark its draft); a new one otherwise. */
+  readonly id?: string;
   readonly service: Service;
   readonly answers: Readonly<Record<string, unknown>>;
   readonly answersSha256: string;
@@ -111,7 +113,7 @@ function opening(deps: CasesDeps) {
       // The case as it is before its first event, in memory: its first events are decided on it and
       // written with its row, in one statement (the number is the sequence's, known once written).
       const fresh: CaseRecord = {
-        id: newId(), number: '', serviceId: service.id, organisationId: service.organisationId, state: 'new', clockPaused: false, outcome: null,
+        id: input.id ?? newId(), number: '', serviceId: service.id, organisationId: service.organisationId, state: 'new', clockPaused: false, outcome: null,
         channel: input.channel, applicantPersonId: input.applicant.personId, applicantName: input.applicant.name, party: input.party, lang: input.lang,
         answers: input.answers, answersSha256: input.answersSha256, feeCostId: fee.costId, feeAmount: fee.amount, feeStatus: fee.status,
         documentsComplete: input.documentsComplete, term, silentConsent: service.silentConsent, submittedAt: now, termStartedOn: started,
