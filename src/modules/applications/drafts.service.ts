@@ -227,6 +227,11 @@ function editing(deps: DraftsDeps, a: Access) {
   };
 }
 
+/** Inside a submission's transaction: the person already has a case under its idempotency key (the transaction rolls back). */
+class KeyUsed {
+  readonly code = 'applications.idempotency-key-used';
+}
+
 function submission(deps: DraftsDeps, a: Access) {
   const { db, clock } = deps;
   const { auditOf, applicable } = a;
@@ -237,25 +242,33 @@ function submission(deps: DraftsDeps, a: Access) {
      * or the same draft from a second tab, answers the case already opened.
      */
     async submit(signedIn: SignedIn, draftId: string, o: { idempotencyKey: string; declared: boolean; channel: CaseChannel; lang: Lang }): Promise<Result<CaseRecord, SubmitFailure>> {
-      const earlier = await deps.cases.byIdempotencyKey(signedIn.person.id, o.idempotencyKey);
-      if (earlier !== null) {
-        return ok(earlier);
-      }
+      // A key used before answers its case: looked up only when the submission cannot go ahead (the
+      // case insert skips a used key, and a draft submitted already answers its own case).
+      const earlierOr = async (failure: Result<CaseRecord, SubmitFailure | KeyUsed>): Promise<Result<CaseRecord, SubmitFailure>> => {
+        const earlier = await deps.cases.byIdempotencyKey(signedIn.person.id, o.idempotencyKey);
+        if (earlier !== null) {
+          return ok(earlier);
+        }
+        if (!failure.ok && failure.error instanceof KeyUsed) {
+          throw new Error(`no case under the idempotency key "${o.idempotencyKey}" that a case insert found used`);
+        }
+        return failure as Result<CaseRecord, SubmitFailure>;
+      };
       // Everything that reads the catalogue happens before the transaction opens (see withApplicantCase).
       const peek = await draftsRepository.byId(db, draftId);
       if (peek === null || peek.personId !== signedIn.person.id) {
-        return err(new DraftNotFound(draftId));
+        return earlierOr(err(new DraftNotFound(draftId)));
       }
       if (peek.submittedCaseId === null && !sameParty(peek.party, partyOf(signedIn))) {
-        return err(new DraftOfOtherParty(draftId));
+        return earlierOr(err(new DraftOfOtherParty(draftId)));
       }
       if (peek.submittedCaseId === null && !o.declared) {
-        return err(new DeclarationRequired());
+        return earlierOr(err(new DeclarationRequired()));
       }
       const allowed = await applicable(signedIn, peek.serviceId);
       let unused: string[] = [];
       const caseId = newId();
-      const submitted = await auditedResultTransaction(db, async (tx): Promise<Result<CaseRecord, SubmitFailure>> => {
+      const submitted = await auditedResultTransaction(db, async (tx): Promise<Result<CaseRecord, SubmitFailure | KeyUsed>> => {
         // Locks the draft and marks it submitted as the case about to open: a failure below rolls both back.
         const claimed = await draftsRepository.claimForCase(tx, draftId, caseId, clock.now());
         if (claimed === null) {
@@ -284,12 +297,15 @@ function submission(deps: DraftsDeps, a: Access) {
           applicant: { personId: signedIn.person.id, name: `${signedIn.person.givenName} ${signedIn.person.familyName}` },
           party: draft.party, actingFor: draft.party.kind === 'self' ? null : `${draft.party.kind}:${draft.party.id ?? ''}`, idempotencyKey: o.idempotencyKey,
         });
+        if (c === null) {
+          return err(new KeyUsed()); // rolls back the draft's mark
+        }
         unused = withFiles ? await draftsRepository.moveToCase(tx, draft.id, c.id, used.map((a) => a.id)) : [];
         await appendAudit(tx, auditOf(signedIn, 'application.submit', `case:${c.number}`, { draftId: draft.id, serviceId: service.id, sha256: hash }));
         return ok(c);
       });
       await releaseContents(db, deps.store, unused);
-      return submitted;
+      return submitted.ok ? submitted : earlierOr(submitted);
     },
 
   };

@@ -99,9 +99,10 @@ function opening(deps: CasesDeps) {
     /**
      * Opens a case inside the submission's transaction: computes the fee (per channel, exemptions)
      * and, when nothing is due, starts the statutory term today; issues the case number; records
-     * `submit` (and `request-payment` when a fee is due). Returns the case as stored.
+     * `submit` (and `request-payment` when a fee is due). Returns the case as stored, or null with
+     * nothing written when the applicant already has a case under the input's idempotency key.
      */
-    async open(tx: Queryable, input: OpenCase): Promise<CaseRecord> {
+    async open(tx: Queryable, input: OpenCase): Promise<CaseRecord | null> {
       const now = clock.now();
       const { service } = input;
       const fee = feeFor({ costs: service.costs, feeField: service.form?.feeField, exemptionField: service.form?.exemptionField }, input.answers, costChannelOf(input.channel));
@@ -130,6 +131,9 @@ function opening(deps: CasesDeps) {
       const c = await openedCasesRepository.insert(tx, {
         ...last, year: Number(kyivDay(now).slice(0, 4)), serviceVersion: service.version, idempotencyKey: input.idempotencyKey, version: last.version + 1,
       }, events.map((e) => e.stored));
+      if (c === null) {
+        return null;
+      }
       for (const e of events) {
         await appendAudit(tx, { ...e.audit, subject: `case:${c.number}` });
       }

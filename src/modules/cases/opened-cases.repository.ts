@@ -38,9 +38,10 @@ export const openedCasesRepository = {
   /**
    * Inserts a case with the next number, as its first events left it, and those events' history rows,
    * in one statement; returns the case as stored. `c` is the case after its events (state, outcome,
-   * version); `events` are in the order they happened.
+   * version); `events` are in the order they happened. Null, with nothing written, when the applicant
+   * already has a case under the same idempotency key (a concurrent one with it is waited for).
    */
-  async insert(tx: Queryable, c: NewCase, events: readonly StoredEvent[]): Promise<CaseRecord> {
+  async insert(tx: Queryable, c: NewCase, events: readonly StoredEvent[]): Promise<CaseRecord | null> {
     const rows = await tx.query<CaseRow>(
       `WITH c AS (
          INSERT INTO cases (id, number, service_id, organisation_id, state, channel, applicant_person_id, applicant_name,
@@ -49,6 +50,7 @@ export const openedCasesRepository = {
            clock_paused, outcome, decided_at, version)
          VALUES ($1, $2 || '-' || lpad(nextval('case_numbers')::text, 6, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14,
            $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $22, $26, $27, $28, $29, $30)
+         ON CONFLICT (applicant_person_id, idempotency_key) DO NOTHING
          RETURNING *),
        e AS (
          INSERT INTO case_events (case_id, event, from_state, to_state, actor_person_id, actor_role, channel, reason, refusal_ground_id, at)
@@ -65,9 +67,6 @@ export const openedCasesRepository = {
         events.map((e) => e.channel), events.map((e) => e.reason), events.map((e) => e.refusalGroundId), events.map((e) => e.at)],
     );
     const [row] = rows;
-    if (row === undefined) {
-      throw new Error('case insert returned no row');
-    }
-    return toCase(row);
+    return row === undefined ? null : toCase(row);
   }
 };
