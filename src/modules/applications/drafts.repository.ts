@@ -1,5 +1,6 @@
 import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Answers } from '../forms/index.ts';
 import type { Attachment, Draft } from './application.ts';
 import { cleanFilename } from './sniff.ts';
@@ -20,6 +21,14 @@ const toAttachment = (r: AttachmentRow): Attachment => ({
   requestId: r.information_request_id, activeContent: r.active_content,
 });
 const shas = (rows: ReadonlyArray<{ sha256: string }>) => rows.map((r) => r.sha256);
+
+/** A draft's columns (named, not `*`: the statement is prepared). */
+const DRAFT_COLUMNS = 'd.id, d.service_id, d.person_id, d.party_kind, d.party_id, d.party_name, d.answers, d.created_at, d.updated_at, d.expires_at, d.version, d.submitted_case_id';
+const CLAIM_FOR_CASE = prepared(
+  `UPDATE drafts d SET submitted_case_id = $2, updated_at = $3, version = version + 1
+   WHERE d.id = $1 AND d.submitted_case_id IS NULL
+   RETURNING ${DRAFT_COLUMNS}, EXISTS (SELECT 1 FROM attachments a WHERE a.draft_id = d.id) AS has_files`,
+);
 
 export const draftsRepository = {
   async insert(tx: Queryable, d: Draft): Promise<void> {
@@ -63,12 +72,7 @@ export const draftsRepository = {
     if (!isUuid(id)) {
       return null;
     }
-    const [row] = await tx.query<DraftRow & { has_files: boolean }>(
-      `UPDATE drafts d SET submitted_case_id = $2, updated_at = $3, version = version + 1
-       WHERE d.id = $1 AND d.submitted_case_id IS NULL
-       RETURNING d.*, EXISTS (SELECT 1 FROM attachments a WHERE a.draft_id = d.id) AS has_files`,
-      [id, caseId, at],
-    );
+    const [row] = await tx.query<DraftRow & { has_files: boolean }>(CLAIM_FOR_CASE, [id, caseId, at]);
     return row === undefined ? null : { draft: toDraft(row), hasFiles: row.has_files };
   },
 

@@ -69,12 +69,17 @@ function appendNow(tx: Queryable, entry: AuditEntry): Promise<void> {
 
 const COLUMNS = ['at', 'action', 'outcome', 'channel', 'actor_person_id', 'acting_for', 'subject', 'detail'] as const;
 
+/** The entries as one INSERT whose text does not depend on how many there are (arrays, one per column). */
 function entriesWrite(entries: readonly AuditEntry[]): DeferredWrite {
+  const column = <T>(f: (e: AuditEntry) => T) => entries.map(f);
   return {
-    sql: (param) => {
-      const values = entries.map((e) => `(${[e.at, e.action, e.outcome, e.channel, e.actorPersonId, e.actingFor, e.subject, JSON.stringify(e.detail)].map(param).join(', ')})`);
-      return `INSERT INTO audit_events (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`;
-    },
+    sql: (param) => `INSERT INTO audit_events (${COLUMNS.join(', ')})
+      SELECT e.at, e.action, e.outcome, e.channel, e.actor_person_id, e.acting_for, e.subject, e.detail::jsonb
+      FROM unnest(${param(column((e) => e.at))}::timestamptz[], ${param(column((e) => e.action))}::text[], ${param(column((e) => e.outcome))}::text[],
+        ${param(column((e) => e.channel))}::text[], ${param(column((e) => e.actorPersonId))}::uuid[], ${param(column((e) => e.actingFor))}::text[],
+        ${param(column((e) => e.subject))}::text[], ${param(column((e) => JSON.stringify(e.detail)))}::text[])
+        WITH ORDINALITY AS e(at, action, outcome, channel, actor_person_id, acting_for, subject, detail, n)
+      ORDER BY e.n`,
   };
 }
 

@@ -1,8 +1,10 @@
 import type { Queryable } from './database.ts';
+import { prepared } from './prepared.ts';
 
 /**
  * One INSERT (or other data-modifying statement) held back to the end of its transaction. `sql`
- * writes its text with `param(value)` for each parameter, which returns the placeholder.
+ * writes its text with `param(value)` for each parameter, which returns the placeholder; the text
+ * must not depend on the values (rows go in as arrays), as it is prepared.
  */
 export interface DeferredWrite {
   sql(param: (value: unknown) => string): string;
@@ -46,7 +48,8 @@ export async function writeTogether(tx: Queryable, writes: readonly DeferredWrit
     return `$${params.length}`;
   };
   const texts = writes.map((w) => w.sql(param));
-  await tx.query(texts.length === 1 ? (texts[0] ?? '') : `WITH ${texts.map((t, i) => `w${i} AS (${t})`).join(', ')} SELECT 1`, params);
+  // A write's text does not depend on its rows, so the few combinations are prepared (see prepared.ts).
+  await tx.query(prepared(texts.length === 1 ? (texts[0] ?? '') : `WITH ${texts.map((t, i) => `w${i} AS (${t})`).join(', ')} SELECT 1`), params);
 }
 
 /** Stops holding writes on `tx` without writing them (its transaction rolled back). */
