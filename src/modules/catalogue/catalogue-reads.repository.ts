@@ -1,6 +1,5 @@
 import type { Lang } from '../../kernel/text.ts';
 import type { Queryable } from '../../platform/db/database.ts';
-import { prepared } from '../../platform/db/prepared.ts';
 import type { CatalogueEvent, CatalogueRecords, Centre, Organisation, RecordKind, Service } from './catalogue.ts';
 import type { EventRecord } from './catalogue-record.schemas.ts';
 import type { CatalogueIndex } from './catalogue-references.ts';
@@ -8,12 +7,10 @@ import type { CatalogueIndex } from './catalogue-references.ts';
 type DataRow = { data: unknown; version: number };
 const withVersion = <T>(r: DataRow): T => ({ ...(r.data as object), version: r.version }) as T;
 
-const REVISION = prepared('SELECT revision FROM catalogue_revision WHERE id = 1');
-
 /** Reads of the current catalogue. */
 export const catalogueReads = {
   async revision(q: Queryable): Promise<number> {
-    const [row] = await q.query<{ revision: number }>(REVISION);
+    const [row] = await q.query<{ revision: number }>('SELECT revision FROM catalogue_revision WHERE id = 1');
     return row?.revision ?? 0;
   },
 
