@@ -1,6 +1,7 @@
 /**
  * `auditedTransaction` holds a transaction's audit entries back and appends them, in order, in one
- * INSERT just before the commit. A rolled-back transaction leaves none.
+ * INSERT just before the commit, with the outbox messages held for its end (`enqueueAll`). A
+ * rolled-back transaction leaves none of either.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -12,6 +13,7 @@ import { DEVELOPMENT_AUDIT_SIGNING_KEY } from '../../src/platform/audit/signing-
 import { verifyAudit } from '../../src/platform/audit/verify.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
+import { outboxRepository } from '../../src/platform/outbox/index.ts';
 import { testDatabase } from '../support/database.ts';
 
 let db: Database;
@@ -58,5 +60,35 @@ describe('auditedTransaction', () => {
       return count(tx);
     });
     expect(during).toBe(before + 1);
+  });
+
+  it('writes the outbox messages held for its end with the entries, and none when it rolls back', async () => {
+    const messages = async (q: Pick<Database, 'query'>, key: string) => (await q.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox WHERE idempotency_key LIKE $1', [`${key}%`]))[0]?.n ?? -1;
+    const message = (key: string) => ({ topic: 'test.held', payload: { key }, idempotencyKey: key, availableAt: new Date() });
+    const before = await count(db);
+    const seenDuringWork = await auditedTransaction(db, async (tx) => {
+      await outboxRepository.enqueueAll(tx, [message('held-1'), message('held-2')]);
+      await appendAudit(tx, entry('with messages'));
+      return messages(tx, 'held-');
+    });
+    expect(seenDuringWork).toBe(0);
+    expect(await messages(db, 'held-')).toBe(2);
+    expect(await count(db)).toBe(before + 1);
+    const ordered = await db.query<{ idempotency_key: string }>("SELECT idempotency_key FROM outbox WHERE idempotency_key LIKE 'held-%' ORDER BY id");
+    expect(ordered.map((r) => r.idempotency_key)).toEqual(['held-1', 'held-2']);
+
+    await expect(auditedTransaction(db, async (tx) => {
+      await outboxRepository.enqueueAll(tx, [message('lost-1')]);
+      await appendAudit(tx, entry('lost with its message'));
+      throw new Error('rolled back');
+    })).rejects.toThrow('rolled back');
+    expect(await messages(db, 'lost-')).toBe(0);
+    expect(await count(db)).toBe(before + 1);
+
+    const during = await db.transaction(async (tx) => {
+      await outboxRepository.enqueueAll(tx, [message('now-1')]);
+      return messages(tx, 'now-');
+    });
+    expect(during).toBe(1);
   });
 });

@@ -147,6 +147,23 @@ describe('idempotency', () => {
     expect(await allCases()).toBe(before);
   });
 
+  it('a key used for another draft answers that case, writes nothing and leaves the second draft open', async () => {
+    const firstDraft = await draftOf(t.services, olena, 'tax-clearance-certificate');
+    const secondDraft = await draftOf(t.services, olena, 'tax-clearance-certificate');
+    const key = newKey('reused');
+    const first = await submit(t.services, olena, firstDraft, { key });
+    const before = await allCases();
+    const audited = await count("SELECT count(*)::int AS n FROM audit_events WHERE action = 'application.submit'", []);
+    const messages = await count('SELECT count(*)::int AS n FROM outbox', []);
+    const second = await submit(t.services, olena, secondDraft, { key });
+    expect(second.id).toBe(first.id);
+    expect(await allCases()).toBe(before);
+    expect(await casesOfDraft(secondDraft)).toBe(0);
+    expect(await count('SELECT count(*)::int AS n FROM drafts WHERE id = $1 AND submitted_case_id IS NULL', [secondDraft])).toBe(1);
+    expect(await count("SELECT count(*)::int AS n FROM audit_events WHERE action = 'application.submit'", [])).toBe(audited);
+    expect(await count('SELECT count(*)::int AS n FROM outbox', [])).toBe(messages);
+  });
+
   it('the same draft from a second tab, with another key, is the same case', async () => {
     const draftId = await draftOf(t.services, olena, 'tax-clearance-certificate');
     const first = await submit(t.services, olena, draftId, { key: newKey('tab-1') });

@@ -279,6 +279,10 @@ async function commit(deps: AssistedFilingDeps, signedIn: SignedIn, input: FileA
         party: { kind: 'self', id: null, name }, actingFor: null, idempotencyKey: `assisted:${input.idempotencyKey}`, filedBy: { personId: signedIn.person.id, role },
         ...(post ? { receivedOn: input.receivedOn } : {}),
       });
+      if (c === null) {
+        // The filing's own key is unique per staff member (assisted_filings), checked before this transaction.
+        throw new Error(`the applicant already has a case under the idempotency key "assisted:${input.idempotencyKey}"`);
+      }
       for (const { attachment, bytes } of kept) {
         await contentsRepository.lock(tx, attachment.sha256);
         await deps.store.put(tx, attachment.sha256, bytes);

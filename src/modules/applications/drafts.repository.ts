@@ -1,5 +1,6 @@
 import { isUuid } from '../../kernel/ids.ts';
 import type { Queryable } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Answers } from '../forms/index.ts';
 import type { Attachment, Draft } from './application.ts';
 import { cleanFilename } from './sniff.ts';
@@ -20,6 +21,14 @@ const toAttachment = (r: AttachmentRow): Attachment => ({
   requestId: r.information_request_id, activeContent: r.active_content,
 });
 const shas = (rows: ReadonlyArray<{ sha256: string }>) => rows.map((r) => r.sha256);
+
+/** A draft's columns (named, not `*`: the statement is prepared). */
+const DRAFT_COLUMNS = 'd.id, d.service_id, d.person_id, d.party_kind, d.party_id, d.party_name, d.answers, d.created_at, d.updated_at, d.expires_at, d.version, d.submitted_case_id';
+const CLAIM_FOR_CASE = prepared(
+  `UPDATE drafts d SET submitted_case_id = $2, updated_at = $3, version = version + 1
+   WHERE d.id = $1 AND d.submitted_case_id IS NULL
+   RETURNING ${DRAFT_COLUMNS}, EXISTS (SELECT 1 FROM attachments a WHERE a.draft_id = d.id) AS has_files`,
+);
 
 export const draftsRepository = {
   async insert(tx: Queryable, d: Draft): Promise<void> {
@@ -54,8 +63,17 @@ export const draftsRepository = {
     return rows.length === 1;
   },
 
-  async markSubmitted(tx: Queryable, id: string, caseId: string, at: Date): Promise<void> {
-    await tx.query('UPDATE drafts SET submitted_case_id = $2, updated_at = $3, version = version + 1 WHERE id = $1', [id, caseId, at]);
+  /**
+   * Locks an unsubmitted draft and marks it submitted as the case `caseId`, in one statement; null when
+   * there is no such draft or it was submitted already (a concurrent submission waits here for the
+   * first one and then finds it submitted). `hasFiles`: whether any file is attached to it.
+   */
+  async claimForCase(tx: Queryable, id: string, caseId: string, at: Date): Promise<{ draft: Draft; hasFiles: boolean } | null> {
+    if (!isUuid(id)) {
+      return null;
+    }
+    const [row] = await tx.query<DraftRow & { has_files: boolean }>(CLAIM_FOR_CASE, [id, caseId, at]);
+    return row === undefined ? null : { draft: toDraft(row), hasFiles: row.has_files };
   },
 
   /** Deletes a draft and its files; returns the files' hashes. */
@@ -113,8 +131,12 @@ export const draftsRepository = {
   },
 
   /** Moves the attachments the answers use to the case; the draft's other uploads are deleted (their hashes returned). */
+  /** Moves the draft's `used` files to the case and deletes the rest, in one statement; returns the deleted files' hashes. */
   async moveToCase(tx: Queryable, draftId: string, caseId: string, used: readonly string[]): Promise<string[]> {
-    await tx.query('UPDATE attachments SET case_id = $2, draft_id = NULL WHERE draft_id = $1 AND id = ANY($3::uuid[])', [draftId, caseId, used]);
-    return shas(await tx.query<{ sha256: string }>('DELETE FROM attachments WHERE draft_id = $1 AND case_id IS NULL RETURNING sha256', [draftId]));
+    return shas(await tx.query<{ sha256: string }>(
+      `WITH moved AS (UPDATE attachments SET case_id = $2, draft_id = NULL WHERE draft_id = $1 AND id = ANY($3::uuid[]))
+       DELETE FROM attachments WHERE draft_id = $1 AND case_id IS NULL AND NOT (id = ANY($3::uuid[])) RETURNING sha256`,
+      [draftId, caseId, used],
+    ));
   },
 };

@@ -230,6 +230,11 @@ function editing(deps: DraftsDeps, a: Access) {
   };
 }
 
+/** Inside a submission's transaction: the person already has a case under its idempotency key (the transaction rolls back). */
+class KeyUsed {
+  readonly code = 'applications.idempotency-key-used';
+}
+
 function submission(deps: DraftsDeps, a: Access) {
   const { db, clock } = deps;
   const { auditOf, applicable } = a;
@@ -240,56 +245,70 @@ function submission(deps: DraftsDeps, a: Access) {
      * or the same draft from a second tab, answers the case already opened.
      */
     async submit(signedIn: SignedIn, draftId: string, o: { idempotencyKey: string; declared: boolean; channel: CaseChannel; lang: Lang }): Promise<Result<CaseRecord, SubmitFailure>> {
-      const earlier = await deps.cases.byIdempotencyKey(signedIn.person.id, o.idempotencyKey);
-      if (earlier !== null) {
-        return ok(earlier);
-      }
+      // A key used before answers its case: looked up only when the submission cannot go ahead (the
+      // case insert skips a used key, and a draft submitted already answers its own case).
+      const earlierOr = async (failure: Result<CaseRecord, SubmitFailure | KeyUsed>): Promise<Result<CaseRecord, SubmitFailure>> => {
+        const earlier = await deps.cases.byIdempotencyKey(signedIn.person.id, o.idempotencyKey);
+        if (earlier !== null) {
+          return ok(earlier);
+        }
+        if (!failure.ok && failure.error instanceof KeyUsed) {
+          throw new Error(`no case under the idempotency key "${o.idempotencyKey}" that a case insert found used`);
+        }
+        return failure as Result<CaseRecord, SubmitFailure>;
+      };
       // Everything that reads the catalogue happens before the transaction opens (see withApplicantCase).
       const peek = await draftsRepository.byId(db, draftId);
       if (peek === null || peek.personId !== signedIn.person.id) {
-        return err(new DraftNotFound(draftId));
+        return earlierOr(err(new DraftNotFound(draftId)));
       }
       if (peek.submittedCaseId === null && !sameParty(peek.party, partyOf(signedIn))) {
-        return err(new DraftOfOtherParty(draftId));
+        return earlierOr(err(new DraftOfOtherParty(draftId)));
       }
       if (peek.submittedCaseId === null && !o.declared) {
-        return err(new DeclarationRequired());
+        return earlierOr(err(new DeclarationRequired()));
       }
       const allowed = await applicable(signedIn, peek.serviceId);
       let unused: string[] = [];
-      const submitted = await auditedResultTransaction(db, async (tx): Promise<Result<CaseRecord, SubmitFailure>> => {
-        const draft = await draftsRepository.byId(tx, draftId, { lock: true });
-        if (draft === null) {
-          return err(new DraftNotFound(draftId));
-        }
-        if (draft.submittedCaseId !== null) {
-          const opened = await deps.cases.byId(tx, draft.submittedCaseId);
+      const caseId = newId();
+      const submitted = await auditedResultTransaction(db, async (tx): Promise<Result<CaseRecord, SubmitFailure | KeyUsed>> => {
+        // Locks the draft and marks it submitted as the case about to open: a failure below rolls both back.
+        const claimed = await draftsRepository.claimForCase(tx, draftId, caseId, clock.now());
+        if (claimed === null) {
+          const draft = await draftsRepository.byId(tx, draftId);
+          const opened = draft === null || draft.submittedCaseId === null ? null : await deps.cases.byId(tx, draft.submittedCaseId);
           return opened === null ? err(new DraftNotFound(draftId)) : ok(opened);
         }
         if (!allowed.ok) {
           return allowed;
         }
+        const { draft, hasFiles } = claimed;
         const { service, form } = allowed.value;
         const issues = checkAnswers(form, draft.answers);
         if (issues.length > 0) {
           return err(new AnswersIncomplete(issues));
         }
         const answers = pruneHidden(form, draft.answers);
-        const attachments = await draftsRepository.attachmentsOfDraft(tx, draft.id);
-        const used = fileAnswers(form, answers).flatMap((f) => attachments.filter((a) => a.id === f.attachmentId));
+        const fileQuestions = fileAnswers(form, answers);
+        // `hasFiles` is as of the statement's start: a file attached while it waited for the lock is in the answers it returned.
+        const withFiles = hasFiles || fileQuestions.length > 0;
+        const attachments = withFiles ? await draftsRepository.attachmentsOfDraft(tx, draft.id) : [];
+        const used = fileQuestions.flatMap((f) => attachments.filter((a) => a.id === f.attachmentId));
         const hash = sha256Hex(canonicalJson(submissionContent(service.id, service.version, answers, used)));
         const c = await deps.cases.open(tx, {
-          service, answers, answersSha256: hash, documentsComplete: true, channel: o.channel, lang: o.lang,
+          id: caseId, service, answers, answersSha256: hash, documentsComplete: true, channel: o.channel, lang: o.lang,
           applicant: { personId: signedIn.person.id, name: `${signedIn.person.givenName} ${signedIn.person.familyName}` },
           party: draft.party, actingFor: draft.party.kind === 'self' ? null : `${draft.party.kind}:${draft.party.id ?? ''}`, idempotencyKey: o.idempotencyKey,
         });
-        unused = await draftsRepository.moveToCase(tx, draft.id, c.id, used.map((a) => a.id));
-        await draftsRepository.markSubmitted(tx, draft.id, c.id, clock.now());
+        if (c === null) {
+          return err(new KeyUsed()); // rolls back the draft's mark
+        }
+        unused = withFiles ? await draftsRepository.moveToCase(tx, draft.id, c.id, used.map((a) => a.id)) : [];
         await appendAudit(tx, auditOf(signedIn, 'application.submit', `case:${c.number}`, { draftId: draft.id, serviceId: service.id, sha256: hash }));
         return ok(c);
       });
       await releaseContents(db, deps.store, unused);
-      return submitted;
+      return submitted.ok ? submitted : earlierOr(submitted);
     },
 
   };

@@ -1,13 +1,13 @@
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, ok } from '../../kernel/result.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { type AuditEntry, appendAudit } from '../../platform/audit/audit.ts';
 import type { Queryable } from '../../platform/db/database.ts';
-import { outboxRepository } from '../../platform/outbox/index.ts';
+import { type NewOutboxMessage, outboxRepository } from '../../platform/outbox/index.ts';
 import type { CatalogueService, Service, ServiceRecord } from '../catalogue/index.ts';
 import { type Day, dueDate, type WorkingCalendar } from '../deadlines/index.ts';
 import { defaultWorkflow, type TransitionError, transition, type WorkflowDefinition, type WorkflowRole } from '../workflow/index.ts';
 import type { CaseChannel, CaseRecord, InformationRequest } from './case.ts';
-import { casesRepository } from './cases.repository.ts';
+import { casesRepository, type StoredEvent } from './cases.repository.ts';
 import { CASE_CHANGED_TOPIC, type CaseChangedMessage } from './case-messages.ts';
 
 /** Who causes a transition: a person in a role, or the portal itself. */
@@ -56,23 +56,28 @@ export interface TransitionDeps {
   readonly calendar: WorkingCalendar;
 }
 
+/** What one workflow event does to a case, decided in memory: the case after it, the history row, the audit entry and the message. */
+export interface DecidedEvent {
+  readonly next: CaseRecord;
+  readonly stored: StoredEvent;
+  readonly audit: AuditEntry;
+  readonly message: NewOutboxMessage;
+}
+
 /**
- * Applies one workflow event to a case inside the caller's transaction: the pure transition decides,
- * then the case row (optimistic version check), its history, the audit record and the outbox message
- * for the applicant are written together. The case must have been read in this transaction.
- * `told` adds what the event's notice carries besides the movement (the answer-by day of a request).
+ * Decides one workflow event on a case, writing nothing: the pure transition, then the case as it
+ * will be stored (at the version it was read with; the write advances it), its history row, its
+ * audit entry and the message for the applicant. `applyEvent` writes them; opening a case writes its first events with its row.
  */
-export async function applyEvent(
-  tx: Queryable,
-  deps: TransitionDeps,
+export function decideEvent(
+  now: Date,
   c: CaseRecord,
   service: ServiceRecord,
   actor: TransitionActor,
   command: CaseCommand,
   changes: (next: CaseRecord) => CaseRecord = (n) => n,
   told: Pick<CaseChangedMessage, 'answerBy'> = {},
-): Promise<Result<CaseRecord, TransitionError>> {
-  const now = deps.clock.now();
+): Result<DecidedEvent, TransitionError> {
   const done = transition(workflowOf(service), { state: c.state, clockPaused: c.clockPaused }, {
     event: command.event,
     actor: { role: actor.role },
@@ -92,32 +97,54 @@ export async function applyEvent(
   const outcome = value.outcome ?? c.outcome;
   const decided = value.outcome !== undefined && c.decidedAt === null ? now : c.decidedAt;
   const next = changes({ ...c, state: value.to, clockPaused: value.clockPaused, outcome, decidedAt: decided, updatedAt: now });
-  if (!(await casesRepository.update(tx, next))) {
-    throw new Error(`case ${c.number} changed under a transaction that held its lock`);
-  }
-  await casesRepository.appendEvent(tx, {
-    caseId: c.id, event: value.event.event, from: value.event.from, to: value.event.to, actorPersonId: actor.personId,
-    actorRole: actor.recordedRole ?? actor.role, channel: actor.channel, reason: value.event.reason, refusalGroundId: value.event.refusalGroundId, at: now,
-  });
-  await appendAudit(tx, {
-    at: now, action: `case.${command.event}`, outcome: 'done', channel: actor.channel, actorPersonId: actor.personId,
-    actingFor: actor.actingFor, subject: `case:${c.number}`,
-    detail: { from: value.event.from, to: value.event.to, ...(value.event.refusalGroundId === null ? {} : { refusalGround: value.event.refusalGroundId }) },
-  });
   const payload: CaseChangedMessage = {
     caseId: c.id, caseNumber: c.number, event: command.event, from: value.event.from, to: value.to,
     decided: value.outcome !== undefined && c.outcome === null ? value.outcome : null, applicantPersonId: c.applicantPersonId, lang: c.lang, ...told,
   };
-  await outboxRepository.enqueue(tx, {
-    topic: CASE_CHANGED_TOPIC,
-    payload,
-    idempotencyKey: `case-changed:${c.id}:${c.version}:${command.event}`,
-    availableAt: now,
+  return ok({
+    next,
+    stored: {
+      caseId: c.id, event: value.event.event, from: value.event.from, to: value.event.to, actorPersonId: actor.personId,
+      actorRole: actor.recordedRole ?? actor.role, channel: actor.channel, reason: value.event.reason, refusalGroundId: value.event.refusalGroundId, at: now,
+    },
+    audit: {
+      at: now, action: `case.${command.event}`, outcome: 'done', channel: actor.channel, actorPersonId: actor.personId,
+      actingFor: actor.actingFor, subject: `case:${c.number}`,
+      detail: { from: value.event.from, to: value.event.to, ...(value.event.refusalGroundId === null ? {} : { refusalGround: value.event.refusalGroundId }) },
+    },
+    message: { topic: CASE_CHANGED_TOPIC, payload, idempotencyKey: `case-changed:${c.id}:${c.version}:${command.event}`, availableAt: now },
   });
-  return ok({ ...next, version: next.version + 1 });
 }
 
-
+/**
+ * Applies one workflow event to a case inside the caller's transaction: the pure transition decides,
+ * then the case row (optimistic version check), its history, the audit record and the outbox message
+ * for the applicant are written together. The case must have been read in this transaction.
+ * `told` adds what the event's notice carries besides the movement (the answer-by day of a request).
+ */
+export async function applyEvent(
+  tx: Queryable,
+  deps: TransitionDeps,
+  c: CaseRecord,
+  service: ServiceRecord,
+  actor: TransitionActor,
+  command: CaseCommand,
+  changes: (next: CaseRecord) => CaseRecord = (n) => n,
+  told: Pick<CaseChangedMessage, 'answerBy'> = {},
+): Promise<Result<CaseRecord, TransitionError>> {
+  const decided = decideEvent(deps.clock.now(), c, service, actor, command, changes, told);
+  if (!decided.ok) {
+    return decided;
+  }
+  const { next, stored, audit, message } = decided.value;
+  if (!(await casesRepository.update(tx, next))) {
+    throw new Error(`case ${c.number} changed under a transaction that held its lock`);
+  }
+  await casesRepository.appendEvent(tx, stored);
+  await appendAudit(tx, audit);
+  await outboxRepository.enqueue(tx, message);
+  return ok({ ...next, version: next.version + 1 });
+}
 
 /**
  * A case event that moves nothing (a letter posted, say): written to the case's history in the caller's

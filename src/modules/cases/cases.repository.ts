@@ -47,32 +47,6 @@ const SELECT_CASE_KEYED = SELECT_CASE.replace('SELECT c.*,', 'SELECT c.*, c.subm
 /** A case with the text of its place in the queue. */
 const SELECT_CASE_QUEUE = SELECT_CASE.replace('SELECT c.*,', `SELECT c.*, ${QUEUE_KEY_TEXT},`);
 
-export interface NewCase {
-  readonly id: string;
-  readonly year: number;
-  readonly serviceId: string;
-  readonly serviceVersion: number;
-  readonly organisationId: string;
-  readonly state: string;
-  readonly channel: CaseChannel;
-  readonly applicantPersonId: string;
-  readonly applicantName: string;
-  readonly party: CaseParty;
-  readonly lang: Lang;
-  readonly answers: Readonly<Record<string, unknown>>;
-  readonly answersSha256: string;
-  readonly feeCostId: string | null;
-  readonly feeAmount: number;
-  readonly feeStatus: FeeStatus;
-  readonly documentsComplete: boolean;
-  readonly term: { readonly days: number; readonly unit: 'calendar' | 'working' };
-  readonly silentConsent: boolean;
-  readonly submittedAt: Date;
-  readonly termStartedOn: string | null;
-  readonly dueOn: string | null;
-  readonly idempotencyKey: string;
-}
-
 export interface StoredEvent {
   readonly caseId: string;
   readonly event: string;
@@ -146,25 +120,6 @@ function partyKey(key: string): string[] | null {
 }
 
 export const casesRepository = {
-  /** Inserts a case with the next number; returns its number. */
-  async insert(tx: Queryable, c: NewCase): Promise<string> {
-    const [row] = await tx.query<{ number: string }>(
-      `INSERT INTO cases (id, number, service_id, organisation_id, state, channel, applicant_person_id, applicant_name,
-         party_kind, party_id, party_name, lang, answers, answers_sha256, fee_cost_id, fee_amount, fee_status,
-         documents_complete, term_days, term_unit, silent_consent, submitted_at, term_started_on, due_on, idempotency_key, updated_at, service_version)
-       VALUES ($1, $2 || '-' || lpad(nextval('case_numbers')::text, 6, '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14,
-         $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $22, $26)
-       RETURNING number`,
-      [c.id, String(c.year), c.serviceId, c.organisationId, c.state, c.channel, c.applicantPersonId, c.applicantName,
-        c.party.kind, c.party.id, c.party.name, c.lang, JSON.stringify(c.answers), c.answersSha256, c.feeCostId, c.feeAmount,
-        c.feeStatus, c.documentsComplete, c.term.days, c.term.unit, c.silentConsent, c.submittedAt, c.termStartedOn, c.dueOn, c.idempotencyKey, c.serviceVersion],
-    );
-    if (row === undefined) {
-      throw new Error('case insert returned no row');
-    }
-    return row.number;
-  },
-
   async byIdempotencyKey(db: Queryable, personId: string, key: string): Promise<CaseRecord | null> {
     const rows = await db.query<CaseRow>(`${SELECT_CASE} WHERE c.applicant_person_id = $1 AND c.idempotency_key = $2`, [personId, key]);
     return rows[0] ? toCase(rows[0]) : null;

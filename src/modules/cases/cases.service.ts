@@ -1,6 +1,7 @@
 import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
+import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import type { ReadQueryable } from '../../platform/db/reads.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
@@ -10,8 +11,8 @@ import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { type CaseChannel, type CaseParty, type CaseRecord, MAX_CASE_TEXT, costChannelOf, feeFor } from './case.ts';
-import { CASE_SUBMITTED_TOPIC, type CaseSubmittedMessage } from './case-messages.ts';
-import { applyEvent, dueOnFor, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
+import { type CaseChangedMessage, CASE_SUBMITTED_TOPIC, type CaseSubmittedMessage } from './case-messages.ts';
+import { applyEvent, type DecidedEvent, decideEvent, dueOnFor, type TransitionActor, workflowOf, serviceOfCase } from './case-transitions.service.ts';
 import {
   AlreadyRated, type AnswerFailure, AnswerRequired, CaseNotFinished, CaseNotFound, type MoveFailure, NoOpenRequest, type RateFailure, RatingInvalid,
 } from './cases.errors.ts';
@@ -19,10 +20,13 @@ import { canActOnCase } from './cases.policy.ts';
 import { answerByOf } from './answer-term.ts';
 import { cabinetReads } from './cabinet.service.ts';
 import { casesRepository } from './cases.repository.ts';
+import { openedCasesRepository } from './opened-cases.repository.ts';
 import { issuedDocumentsRepository } from './issued-documents.repository.ts';
 import type { KeysetPage, PageCursor } from './page-keys.ts';
 
 export interface OpenCase {
+  /** The case's id when the caller needs it before the case opens (to mark its draft); a new one otherwise. */
+  readonly id?: string;
   readonly service: Service;
   readonly answers: Readonly<Record<string, unknown>>;
   readonly answersSha256: string;
@@ -101,41 +105,49 @@ function opening(deps: CasesDeps) {
     /**
      * Opens a case inside the submission's transaction: computes the fee (per channel, exemptions)
      * and, when nothing is due, starts the statutory term today; issues the case number; records
-     * `submit` (and `request-payment` when a fee is due). Returns the case as stored.
+     * `submit` (and `request-payment` when a fee is due). Returns the case as stored, or null with
+     * nothing written when the applicant already has a case under the input's idempotency key.
      */
-    async open(tx: Queryable, input: OpenCase): Promise<CaseRecord> {
+    async open(tx: Queryable, input: OpenCase): Promise<CaseRecord | null> {
       const now = clock.now();
       const { service } = input;
       const fee = feeFor({ costs: service.costs, feeField: service.form?.feeField, exemptionField: service.form?.exemptionField }, input.answers, costChannelOf(input.channel));
       const started = fee.status === 'due' ? null : (input.receivedOn ?? kyivDay(now));
       const term = { days: service.deadline.days, unit: service.deadline.unit };
-      const id = newId();
-      await casesRepository.insert(tx, {
-        id, year: Number(kyivDay(now).slice(0, 4)), serviceId: service.id, serviceVersion: service.version, organisationId: service.organisationId,
-        state: 'new', channel: input.channel, applicantPersonId: input.applicant.personId, applicantName: input.applicant.name, party: input.party,
-        lang: input.lang, answers: input.answers, answersSha256: input.answersSha256, feeCostId: fee.costId, feeAmount: fee.amount,
-        feeStatus: fee.status, documentsComplete: input.documentsComplete, term, silentConsent: service.silentConsent, submittedAt: now,
-        termStartedOn: started, dueOn: started === null ? null : dueOnFor({ termStartedOn: started, term }, [], calendar), idempotencyKey: input.idempotencyKey,
-      });
-      const created = await casesRepository.byId(tx, id);
-      if (created === null) {
-        throw new Error('a case just inserted is missing');
-      }
       const actor: TransitionActor = input.filedBy === undefined
         ? { personId: input.applicant.personId, role: 'system', channel: input.channel, actingFor: input.actingFor }
         : { personId: input.filedBy.personId, role: 'system', recordedRole: input.filedBy.role, channel: input.channel, actingFor: input.actingFor };
-      let c = mustApply(await applyEvent(tx, { clock, calendar }, created, service, actor, { event: 'submit' }));
+      // The case as it is before its first event, in memory: its first events are decided on it and
+      // written with its row, in one statement (the number is the sequence's, known once written).
+      const fresh: CaseRecord = {
+        id: input.id ?? newId(), number: '', serviceId: service.id, organisationId: service.organisationId, state: 'new', clockPaused: false, outcome: null,
+        channel: input.channel, applicantPersonId: input.applicant.personId, applicantName: input.applicant.name, party: input.party, lang: input.lang,
+        answers: input.answers, answersSha256: input.answersSha256, feeCostId: fee.costId, feeAmount: fee.amount, feeStatus: fee.status,
+        documentsComplete: input.documentsComplete, term, silentConsent: service.silentConsent, submittedAt: now, termStartedOn: started,
+        dueOn: started === null ? null : dueOnFor({ termStartedOn: started, term }, [], calendar), assignedTo: null, assignedName: null,
+        decidedAt: null, rating: null, ratingComment: null, updatedAt: now, version: 1,
+      };
+      const events = [mustDecide(decideEvent(now, fresh, service, actor, { event: 'submit' }))];
+      const submitted = events[0]?.next ?? fresh;
       // A workflow without a payment step leaves an unpaid case in its first state; `fee-paid` guards the rest.
-      if (fee.status === 'due' && workflowOf(service).transitions.some((t) => t.event === 'request-payment' && t.from.includes(c.state))) {
-        c = mustApply(await applyEvent(tx, { clock, calendar }, c, service, actor, { event: 'request-payment' }));
+      if (fee.status === 'due' && workflowOf(service).transitions.some((t) => t.event === 'request-payment' && t.from.includes(submitted.state))) {
+        events.push(mustDecide(decideEvent(now, { ...submitted, version: submitted.version + 1 }, service, actor, { event: 'request-payment' })));
       }
-      const payload: CaseSubmittedMessage = { caseId: c.id, caseNumber: c.number, applicantPersonId: c.applicantPersonId, lang: c.lang, serviceId: c.serviceId, feeDue: c.state === 'awaiting-payment' ? c.feeAmount : null };
-      await outboxRepository.enqueue(tx, {
-        topic: CASE_SUBMITTED_TOPIC,
-        payload,
-        idempotencyKey: `case-submitted:${c.id}`,
-        availableAt: now,
-      });
+      const last = events[events.length - 1]?.next ?? fresh;
+      const c = await openedCasesRepository.insert(tx, {
+        ...last, year: Number(kyivDay(now).slice(0, 4)), serviceVersion: service.version, idempotencyKey: input.idempotencyKey, version: last.version + 1,
+      }, events.map((e) => e.stored));
+      if (c === null) {
+        return null;
+      }
+      for (const e of events) {
+        await appendAudit(tx, { ...e.audit, subject: `case:${c.number}` });
+      }
+      const submittedMessage: CaseSubmittedMessage = { caseId: c.id, caseNumber: c.number, applicantPersonId: c.applicantPersonId, lang: c.lang, serviceId: c.serviceId, feeDue: c.state === 'awaiting-payment' ? c.feeAmount : null };
+      await outboxRepository.enqueueAll(tx, [
+        ...events.map((e) => ({ ...e.message, payload: { ...(e.message.payload as CaseChangedMessage), caseNumber: c.number } })),
+        { topic: CASE_SUBMITTED_TOPIC, payload: submittedMessage, idempotencyKey: `case-submitted:${c.id}`, availableAt: now },
+      ]);
       return c;
     },
   };
@@ -269,7 +281,7 @@ function applicantActions(deps: CasesDeps, h: Helpers) {
 }
 
 /** Events the portal itself sends right after inserting a case cannot be refused by a sound workflow. */
-function mustApply(result: Result<CaseRecord, unknown>): CaseRecord {
+function mustDecide(result: Result<DecidedEvent, unknown>): DecidedEvent {
   if (!result.ok) {
     throw new Error(`the workflow refused an event the portal sends itself: ${String((result.error as Error).message)}`);
   }

@@ -1,6 +1,7 @@
 import type { Result } from '../../kernel/result.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { resultTransaction } from '../db/transaction.ts';
+import { type DeferredWrite, dropWrites, flushWrites, holdWrites, writeTogether } from '../db/deferred-writes.ts';
 
 /** One audited action: who did what, for whom, through which channel, and whether it was refused. */
 export interface AuditEntry {
@@ -34,7 +35,8 @@ export async function appendAudit(tx: Queryable, entry: AuditEntry): Promise<voi
 
 /**
  * A transaction whose audit entries are appended together after `work`, just before the commit, in
- * one INSERT of all of them (a submission audits several actions).
+ * one INSERT of all of them (a submission audits several actions); the writes held for its end
+ * (`deferWrite`: a case's outbox messages) go in the same statement.
  */
 export async function auditedTransaction<T>(db: Database, work: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
@@ -43,12 +45,15 @@ export async function auditedTransaction<T>(db: Database, work: (tx: Queryable) 
     }
     const held: AuditEntry[] = [];
     deferred.set(tx, held);
+    holdWrites(tx);
     try {
       const result = await work(tx);
-      await insertEntries(tx, held.splice(0));
+      const entries = held.splice(0);
+      await flushWrites(tx, entries.length === 0 ? [] : [entriesWrite(entries)]);
       return result;
     } finally {
       deferred.delete(tx);
+      dropWrites(tx);
     }
   });
 }
@@ -64,13 +69,25 @@ function appendNow(tx: Queryable, entry: AuditEntry): Promise<void> {
 
 const COLUMNS = ['at', 'action', 'outcome', 'channel', 'actor_person_id', 'acting_for', 'subject', 'detail'] as const;
 
+/** The entries as one INSERT whose text does not depend on how many there are (arrays, one per column). */
+function entriesWrite(entries: readonly AuditEntry[]): DeferredWrite {
+  const column = <T>(f: (e: AuditEntry) => T) => entries.map(f);
+  return {
+    sql: (param) => `INSERT INTO audit_events (${COLUMNS.join(', ')})
+      SELECT e.at, e.action, e.outcome, e.channel, e.actor_person_id, e.acting_for, e.subject, e.detail::jsonb
+      FROM unnest(${param(column((e) => e.at))}::timestamptz[], ${param(column((e) => e.action))}::text[], ${param(column((e) => e.outcome))}::text[],
+        ${param(column((e) => e.channel))}::text[], ${param(column((e) => e.actorPersonId))}::uuid[], ${param(column((e) => e.actingFor))}::text[],
+        ${param(column((e) => e.subject))}::text[], ${param(column((e) => JSON.stringify(e.detail)))}::text[])
+        WITH ORDINALITY AS e(at, action, outcome, channel, actor_person_id, acting_for, subject, detail, n)
+      ORDER BY e.n`,
+  };
+}
+
 async function insertEntries(tx: Queryable, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) {
     return;
   }
-  const values = entries.map((_, r) => `(${COLUMNS.map((_c, c) => `$${r * COLUMNS.length + c + 1}`).join(', ')})`);
-  const params = entries.flatMap((e) => [e.at, e.action, e.outcome, e.channel, e.actorPersonId, e.actingFor, e.subject, JSON.stringify(e.detail)]);
-  await tx.query(`INSERT INTO audit_events (${COLUMNS.join(', ')}) VALUES ${values.join(', ')}`, params);
+  await writeTogether(tx, [entriesWrite(entries)]);
 }
 
 /** Appends an entry in its own transaction (for refusals, which change nothing else). */

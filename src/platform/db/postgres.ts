@@ -2,8 +2,15 @@ import pg from 'pg';
 
 import type { Database, Queryable, Row } from './database.ts';
 import { isDatabaseUnavailable, unavailableOr } from './unavailable.ts';
+import { preparedName } from './prepared.ts';
 
 const INT8 = 20;
+
+/** The query as node-postgres runs it: by name when its text was marked `prepared` (parsed once per connection). */
+function statement(text: string, params: readonly unknown[]): pg.QueryConfig {
+  const name = preparedName(text);
+  return name === undefined ? { text, values: params as unknown[] } : { name, text, values: params as unknown[] };
+}
 
 /** Where the pool reports connections it lost (a pino logger fits). */
 export interface DatabaseLogger {
@@ -42,7 +49,7 @@ export function openPostgresPool(connectionString: string, poolSize: number, log
   const fromClient = (client: pg.PoolClient): Queryable => ({
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
       try {
-        return (await client.query<T>(sql, params as unknown[])).rows;
+        return (await client.query<T>(statement(sql, params))).rows;
       } catch (error) {
         throw unavailableOr(error);
       }
@@ -56,7 +63,7 @@ export function openPostgresPool(connectionString: string, poolSize: number, log
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
       // pool.query releases its connection with the error, so a broken one is destroyed.
       try {
-        return (await pool.query<T>(sql, params as unknown[])).rows;
+        return (await pool.query<T>(statement(sql, params))).rows;
       } catch (error) {
         throw unavailableOr(error);
       }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import { type DeferredWrite, deferWrite, writeTogether } from '../db/deferred-writes.ts';
 
 /** A row handed to a worker by `claim`. `attempts` already counts this attempt. */
 export interface ClaimedMessage {
@@ -64,6 +65,29 @@ async function releaseHeld(db: Queryable, o: { id: number; workerId: string }, s
 
 export const outboxRepository = {
   /** Adds a message; a repeated idempotency key is a no-op. Returns whether the row is new. */
+  /**
+   * Several messages in one statement (in order), each as `enqueue` would write it; a key already there
+   * is skipped. Inside a transaction that holds its writes for its end (`auditedTransaction`) they are
+   * written then, with its audit entries.
+   */
+  async enqueueAll(tx: Queryable, messages: readonly NewOutboxMessage[]): Promise<void> {
+    if (messages.length === 0) {
+      return;
+    }
+    const write: DeferredWrite = {
+      sql: (param) => `INSERT INTO outbox (topic, payload, idempotency_key, available_at)
+        SELECT m.topic, m.payload::jsonb, m.idempotency_key, m.available_at
+        FROM unnest(${param(messages.map((m) => m.topic))}::text[], ${param(messages.map((m) => JSON.stringify(m.payload)))}::text[],
+          ${param(messages.map((m) => m.idempotencyKey))}::text[], ${param(messages.map((m) => m.availableAt))}::timestamptz[])
+          WITH ORDINALITY AS m(topic, payload, idempotency_key, available_at, n)
+        ORDER BY m.n
+        ON CONFLICT (idempotency_key) DO NOTHING`,
+    };
+    if (!deferWrite(tx, write)) {
+      await writeTogether(tx, [write]);
+    }
+  },
+
   async enqueue(tx: Queryable, message: NewOutboxMessage): Promise<boolean> {
     const rows = await tx.query(
       `INSERT INTO outbox (topic, payload, idempotency_key, available_at)
