@@ -65,7 +65,7 @@ export interface CasesConfig {
   readonly payments: { readonly id: string; readonly url: string; readonly apiKey: string; readonly callbackSecret: string } | null;
   /** Where the local payment simulator listens (PAYMENT_SIMULATOR_PORT). */
   readonly paymentSimulatorPort: number;
-  /** How often the deadline jobs (silent consent, reminders) and draft clean-up run; 0 turns them off. */
+  /** How often the deadline jobs (silent consent, reminders), the collection reminders and draft clean-up run; 0 turns them off. */
   readonly jobIntervalSeconds: number;
   /** DECISION_BY_POST_AFTER_WORKING_DAYS: a decision nobody opened or downloaded in the inbox within this many working days goes by post. */
   readonly decisionByPostAfterWorkingDays: number;
