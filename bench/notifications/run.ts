@@ -6,7 +6,8 @@
  * Per message: commit time (after its transaction committed) and send time (when the stand-in got
  * it). Baseline, in the same run, on the same outbox, with the same number of processes: a bare loop
  * that claims a batch and marks every row done, sending nothing.
- *   npm run bench:notifications -- [--n 100000] [--batch 50] [--workers 1,2] [--modes bare,deliver]
+ *   npm run bench:notifications -- [--n 100000] [--batch 50] [--workers 1,2] [--modes bare,deliver] [--sink separate|process|inline] [--rate 0]
+ * The stand-ins run in processes of their own by default (`--sink separate`: SMTP and gateway one each).
  * DATABASE_URL (or TEST_DATABASE_URL) names the server; the benchmark creates a database of its own,
  * migrates it and drops it at the end. Not a timed test: it prints numbers, it does not fail on them.
  */
@@ -16,7 +17,7 @@ import { loadavg } from 'node:os';
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
-import { percentile, scratchDatabase, seedBurst, startWorker, stopWorker, until, type WorkerProcess } from './setup.ts';
+import { percentile, type RemoteSink, scratchDatabase, seedBurst, startRemoteSink, startWorker, stopWorker, until, type WorkerProcess } from './setup.ts';
 import { startSink } from './sink.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -28,6 +29,10 @@ const batch = arg('--batch', '50');
 const concurrency = arg('--concurrency', '4');
 const smtpConnections = arg('--smtp-connections', '5');
 const processCounts = arg('--workers', '1,2').split(',').map(Number);
+/** Where the stand-ins run: `separate` (SMTP and gateway in a process each, the default), `process` (both in one other process), `inline` (in the benchmark's own). */
+const sinkMode = arg('--sink', 'separate');
+/** `--rate r` commits the burst at r messages a second (chunks of 1,000 on their turn); 0, the default, as fast as the server takes them. */
+const rate = Number(arg('--rate', '0'));
 /** `bare` alone measures the outbox without sends (for a large N, where the sends would take an hour). */
 const modes = arg('--modes', 'bare,deliver').split(',').filter((m): m is 'bare' | 'deliver' => m === 'bare' || m === 'deliver');
 const serverUrl = process.env['DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'];
@@ -54,13 +59,15 @@ const db = await openDatabase({ url: dbUrl, dataDir: null, poolSize: 4 });
 
 async function scenario(mode: 'bare' | 'deliver', workers: number): Promise<Measured> {
   await db.exec('TRUNCATE outbox, sms_messages CASCADE');
-  const sink = await startSink();
+  const sink: RemoteSink = sinkMode === 'inline'
+    ? await startSink().then((local) => ({ ...local, receipts: () => Promise.resolve(local.receipts) }))
+    : await startRemoteSink(sinkMode === 'separate');
   const procs: WorkerProcess[] = [];
   try {
     for (let i = 0; i < workers; i++) {
       procs.push(await startWorker(dbUrl, sink, ['--mode', mode, '--batch', batch, '--concurrency', concurrency, '--smtp-connections', smtpConnections]));
     }
-    const committed = await seedBurst(db, { run: `${mode}${workers}`, from: 1, count: n });
+    const committed = await seedBurst(db, { run: `${mode}${workers}`, from: 1, count: n, perSecond: rate });
     // Drained: no pending row. An EXISTS every 250 ms (a count of the backlog every 50 ms cost the
     // server as much as a worker's own claims at N=100,000, and competed with what is measured).
     const drained = async () => (await db.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM outbox WHERE done_at IS NULL AND dead_at IS NULL) AS pending'))[0]?.pending === false;
@@ -74,7 +81,8 @@ async function scenario(mode: 'bare' | 'deliver', workers: number): Promise<Meas
     if (mode === 'deliver') {
       // Every send of every key, first send per key for latency; a repeated key is a duplicate.
       const first = new Map<string, number>();
-      for (const r of sink.receipts) {
+      const receipts = await sink.receipts();
+      for (const r of receipts) {
         if (first.has(r.key)) {
           duplicates++;
         } else {
@@ -82,7 +90,7 @@ async function scenario(mode: 'bare' | 'deliver', workers: number): Promise<Meas
         }
       }
       const keysPerMessage = new Map<string, Set<string>>();
-      for (const r of sink.receipts) {
+      for (const r of receipts) {
         keysPerMessage.set(r.message, (keysPerMessage.get(r.message) ?? new Set()).add(r.key));
       }
       duplicates += [...keysPerMessage.values()].reduce((sum, keys) => sum + keys.size - 1, 0);
@@ -106,7 +114,7 @@ async function scenario(mode: 'bare' | 'deliver', workers: number): Promise<Meas
 try {
   await migrate(db, MIGRATIONS_DIR);
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-  console.log(`# Notification delivery benchmark: ${n} notice deliveries (email and SMS in turn), batches of ${batch}, ${concurrency} in flight per process, ${smtpConnections} SMTP connections per process, PostgreSQL`);
+  console.log(`# Notification delivery benchmark: ${n} notice deliveries (email and SMS in turn), batches of ${batch}, ${concurrency} in flight per process, ${smtpConnections} SMTP connections per process, stand-ins: ${sinkMode}, committed ${rate > 0 ? `at ${rate} a second` : 'as fast as the server takes them'}, PostgreSQL`);
   console.log(`load average at start: ${load()}`);
   const rows: string[] = [];
   for (const workers of processCounts) {

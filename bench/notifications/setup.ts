@@ -9,19 +9,27 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 import type { Queryable } from '../../src/platform/db/database.ts';
-import type { Sink } from './sink.ts';
+import type { Receipt, Sink } from './sink.ts';
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const SINK = fileURLToPath(new URL('./sink-process.ts', import.meta.url));
 
 /**
  * Commits `count` notice deliveries (`notice.email` and `notice.sms` in turn, payloads as
  * notice-deliveries.ts defines them, keys as `deliveryKey` makes them) numbered from `from`, in
- * chunks of `chunk` rows, one transaction each. Answers the commit time (Date.now()) of each row.
+ * chunks of `chunk` rows, one transaction each, at most `perSecond` rows a second if given (else as
+ * fast as the server takes them). Answers the commit time (Date.now()) of each row.
  */
-export async function seedBurst(db: { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> }, o: { run: string; from: number; count: number; chunk?: number }): Promise<Map<string, number>> {
+export async function seedBurst(db: { transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> }, o: { run: string; from: number; count: number; chunk?: number; perSecond?: number }): Promise<Map<string, number>> {
   const committed = new Map<string, number>();
   const chunk = o.chunk ?? 1000;
+  const began = Date.now();
   for (let start = o.from; start < o.from + o.count; start += chunk) {
+    // Paced (`perSecond`): each chunk waits for its turn, so the rows arrive at that rate.
+    const turn = o.perSecond === undefined || o.perSecond <= 0 ? 0 : began + ((start - o.from) / o.perSecond) * 1000 - Date.now();
+    if (turn > 0) {
+      await new Promise((r) => setTimeout(r, turn));
+    }
     const end = Math.min(o.from + o.count, start + chunk) - 1;
     const keys = await db.transaction((tx) => tx.query<{ key: string }>(
       `INSERT INTO outbox (topic, payload, idempotency_key, available_at)
@@ -55,7 +63,7 @@ export interface WorkerProcess {
 
 /** Starts worker.ts on the database and the stand-ins; resolves once it prints `ready`. */
 export async function startWorker(databaseUrl: string, sink: Pick<Sink, 'smtpUrl' | 'gatewayUrl' | 'gatewayToken'>, args: readonly string[] = []): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER, databaseUrl, sink.smtpUrl, sink.gatewayUrl, sink.gatewayToken, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env['BENCH_WORKER_NODE_ARGS']?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', WORKER, databaseUrl, sink.smtpUrl, sink.gatewayUrl, sink.gatewayToken, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   await new Promise<void>((resolve, reject) => {
     child.stdout?.on('data', (c: Buffer) => {
@@ -112,6 +120,55 @@ export async function scratchDatabase(serverUrl: string, prefix: string): Promis
     async drop() {
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await admin.end();
+    },
+  };
+}
+
+/** Stand-ins running in other processes: their URLs, the receipts they recorded (asked for at the end), and `close()`. */
+export interface RemoteSink extends Pick<Sink, 'smtpUrl' | 'gatewayUrl' | 'gatewayToken'> {
+  receipts(): Promise<Receipt[]>;
+  close(): Promise<void>;
+}
+
+async function startSinkProcess(): Promise<{ child: ChildProcess; urls: Pick<Sink, 'smtpUrl' | 'gatewayUrl' | 'gatewayToken'> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SINK], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const output: string[] = [];
+  const urls = await new Promise<Pick<Sink, 'smtpUrl' | 'gatewayUrl' | 'gatewayToken'>>((resolve, reject) => {
+    child.stdout?.on('data', (c: Buffer) => {
+      output.push(c.toString());
+      const line = output.join('').split('\n').find((l) => l.startsWith('{'));
+      if (line !== undefined) {
+        resolve(JSON.parse(line) as Pick<Sink, 'smtpUrl' | 'gatewayUrl' | 'gatewayToken'>);
+      }
+    });
+    child.stderr?.on('data', (c: Buffer) => output.push(c.toString()));
+    child.once('exit', (code, signal) => reject(new Error(`the stand-in exited (${code ?? signal}) before it listened: ${output.join('').slice(-2000)}`)));
+  });
+  return { child, urls };
+}
+
+const receiptsOf = (child: ChildProcess): Promise<Receipt[]> => new Promise((resolve) => {
+  child.once('message', (m: unknown) => resolve((m as { receipts: Receipt[] }).receipts));
+  child.send('receipts');
+});
+
+/**
+ * The SMTP and SMS gateway stand-ins in processes of their own: `separate` runs the SMTP one and the
+ * gateway in one process each, otherwise both share one process (still not the benchmark's).
+ */
+export async function startRemoteSink(separate: boolean): Promise<RemoteSink> {
+  const smtp = await startSinkProcess();
+  const sms = separate ? await startSinkProcess() : smtp;
+  const children = separate ? [smtp.child, sms.child] : [smtp.child];
+  return {
+    smtpUrl: smtp.urls.smtpUrl, gatewayUrl: sms.urls.gatewayUrl, gatewayToken: sms.urls.gatewayToken,
+    receipts: async () => (await Promise.all(children.map(receiptsOf))).flat(),
+    close: async () => {
+      await Promise.all(children.map((c) => {
+        const gone = exited(c);
+        c.send('close');
+        return gone;
+      }));
     },
   };
 }

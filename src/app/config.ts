@@ -65,10 +65,12 @@ export interface CasesConfig {
   readonly payments: { readonly id: string; readonly url: string; readonly apiKey: string; readonly callbackSecret: string } | null;
   /** Where the local payment simulator listens (PAYMENT_SIMULATOR_PORT). */
   readonly paymentSimulatorPort: number;
-  /** How often the deadline jobs (silent consent, reminders) and draft clean-up run; 0 turns them off. */
+  /** How often the deadline jobs (silent consent, reminders), the collection reminders and draft clean-up run; 0 turns them off. */
   readonly jobIntervalSeconds: number;
   /** DECISION_BY_POST_AFTER_WORKING_DAYS: a decision nobody opened or downloaded in the inbox within this many working days goes by post. */
   readonly decisionByPostAfterWorkingDays: number;
+  /** COLLECTION_REMINDER_AFTER_WORKING_DAYS: a result still awaiting collection after this many working days gets one reminder. */
+  readonly collectionReminderAfterWorkingDays: number;
 }
 
 /** Development only: a fixed, public secret, so that documents sealed in a demo verify after a restart. */
@@ -273,6 +275,7 @@ function casesConfig(
     paymentSimulatorPort: int('PAYMENT_SIMULATOR_PORT', 3003, 0, 65535),
     jobIntervalSeconds: int('JOB_INTERVAL_SECONDS', 60, 0, 86_400),
     decisionByPostAfterWorkingDays: int('DECISION_BY_POST_AFTER_WORKING_DAYS', 5, 1, 60),
+    collectionReminderAfterWorkingDays: int('COLLECTION_REMINDER_AFTER_WORKING_DAYS', 10, 1, 60),
   };
 }
 

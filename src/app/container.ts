@@ -80,7 +80,8 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const publicHolidays = new Set(ukrainianPublicHolidays(Array.from({ length: 3 }, (_, i) => year - 1 + i)));
   const appointments = createAppointmentsService({ db, clock, catalogue, isHoliday: (day) => publicHolidays.has(day) });
   const queue = createQueueService({ db, clock, catalogue });
-  const collection = createCollectionService({ db, clock, catalogue, caseById: (q, id) => cases.byId(q, id), caseByNumber: (n) => cases.byNumber(n), filedAtCentre: (id) => assisted.filedAtCentre(id) });
+  const collection = createCollectionService({ db, clock, catalogue, caseById: (q, id) => cases.byId(q, id), caseByNumber: (n) => cases.byNumber(n), filedAtCentre: (id) => assisted.filedAtCentre(id),
+    calendar, remindAfterWorkingDays: config.cases.collectionReminderAfterWorkingDays });
   const noticePreviews = createNoticePreviews({ links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays, now: () => clock.now() });
   const decisionsByPost = createDecisionsByPost({ db, clock, calendar, links: notificationLinks(config.publicUrl), afterWorkingDays: config.cases.decisionByPostAfterWorkingDays });
   // The contact centre is made below; the appeals service asks it for a call's caller only when an operator files.

@@ -13,13 +13,14 @@ export async function purgeStaleSignIns(services: Services) {
 }
 
 /** The jobs of a tick, in the order they run, as the metrics name them. */
-const JOBS = ['deadlines', 'draft-purge', 'appointment-reminders', 'decisions-by-post', 'sign-in-purge'];
+const JOBS = ['deadlines', 'draft-purge', 'appointment-reminders', 'collection-reminders', 'decisions-by-post', 'sign-in-purge'];
 
 /**
  * The background jobs of one portal process: silent consent, deadline reminders, the deletion of
- * expired drafts and decisions unread in the inbox sent by post, every `intervalSeconds`. Several
- * processes may run them at once: the deadline jobs claim cases and the post job decisions with row
- * locks (SKIP LOCKED); reminders and posted decisions are recorded once.
+ * expired drafts, reminders of results awaiting collection and decisions unread in the inbox sent by
+ * post, every `intervalSeconds`. Several processes may run them at once: the deadline jobs claim cases,
+ * the collection reminders collections and the post job decisions with row locks (SKIP LOCKED);
+ * reminders and posted decisions are recorded once.
  */
 export function startJobs(services: Services, intervalSeconds: number, logger: Logger): { stop: () => Promise<void> } {
   if (intervalSeconds === 0) {
@@ -46,13 +47,14 @@ export function startJobs(services: Services, intervalSeconds: number, logger: L
         const done = await track('deadlines', () => services.deadlineJobs.tick());
         const purged = await track('draft-purge', () => services.drafts.purgeExpired());
         const appointmentReminders = await track('appointment-reminders', () => services.appointments.sendDueReminders());
+        const collectionReminders = await track('collection-reminders', () => services.collection.sendDueReminders());
         const posted = await track('decisions-by-post', () => services.decisionsByPost.run());
         if (unavailable > 0) {
           logger.info({ failures: unavailable }, 'background jobs resumed: the database is back');
           unavailable = 0;
         }
-        if (done.silentConsent + done.reminders + purged + appointmentReminders + posted.letters + posted.noAddress > 0) {
-          logger.info({ ...done, draftsPurged: purged, appointmentReminders, decisionsPosted: posted.letters, decisionsUnreadNoAddress: posted.noAddress }, 'background jobs');
+        if (done.silentConsent + done.reminders + purged + appointmentReminders + collectionReminders + posted.letters + posted.noAddress > 0) {
+          logger.info({ ...done, draftsPurged: purged, appointmentReminders, collectionReminders, decisionsPosted: posted.letters, decisionsUnreadNoAddress: posted.noAddress }, 'background jobs');
         }
         const stale = await track('sign-in-purge', () => purgeStaleSignIns(services));
         if (stale.signInRequests + stale.sessions + stale.rateLimitCounters + stale.refusalCounts > 0) {

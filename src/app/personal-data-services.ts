@@ -128,6 +128,7 @@ export const SERVICE_PERSONAL_DATA: { readonly [K in keyof Services]-?: ServiceD
     standing: partOf('backOffice.view'),
     awaiting: recorded('the applicant and party of each result listed'),
     atDesk: recorded('the applicant and party of the result to hand over'),
+    sendDueReminders: internal('the collection reminders job'),
   },
   contactCentre: {
     start: WRITE, sendCode: WRITE, confirmCode: WRITE, identifyByKnowledge: WRITE, log: WRITE, requestCallback: WRITE, claim: WRITE, complete: WRITE,

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 
 import type { Check, E2eContext } from './run.ts';
+import { readyAndHandedOver } from './front-desk.steps.ts';
 import { type OfficeWords, officerDecides, officerRequestsInformation } from './office.steps.ts';
 
 export interface CaseWords {
@@ -122,7 +123,7 @@ function qrUrlOf(pdf: Buffer): string {
 
 export function passportJourney(w: CaseWords): Check {
   return {
-    name: `${w.lang}: a person applies for a passport with a scan, pays, answers the officer's question, gets a granted decision whose QR code verifies, axe clean`,
+    name: `${w.lang}: a person applies for a passport with a scan, pays, answers the officer's question, gets a granted decision whose QR code verifies and collects the passport at the centre, axe clean`,
     run: async (ctx) => {
       const person = await ctx.newContext();
       const officer = await ctx.newContext();
@@ -141,6 +142,7 @@ export function passportJourney(w: CaseWords): Check {
         await page.getByRole('button', { name: w.sendAnswer }).click();
         await page.waitForURL(caseUrl);
         await officerDecides(ctx, desk, w.lang, w.office, caseNumber);
+        await readyAndHandedOver(ctx, desk, w.lang, caseNumber);
         await page.goto(caseUrl);
         await ctx.auditLike(page);
         const link = page.getByRole('link', { name: w.grantedDoc }).first();

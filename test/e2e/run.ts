@@ -16,6 +16,7 @@ import { postJourneys } from './post.journeys.ts';
 import { catalogueJourneys } from './catalogue.journeys.ts';
 import { identityJourneys, mandateJourneys } from './identity.journeys.ts';
 import { WIDTHS, checkFit, slugOf } from './fit.ts';
+import { frontDeskJourneys } from './front-desk.steps.ts';
 import { crawlChecks } from './pages.crawl.ts';
 import { queueJourneys } from './queue.journeys.ts';
 import { startPortal } from './server.ts';
@@ -133,7 +134,7 @@ async function main(): Promise<number> {
     // what it made or at the demo data), so E2E_CONCURRENCY of them (default 3) run at once: a check spends most of its
     // time waiting on the portal or the browser, so three at a time keep two cores busy.
     const phases = [
-      chosen([...channelJourneys(), ...postJourneys(), ...casesJourneys(), ...identityJourneys(), ...mandateJourneys(), ...(await catalogueJourneys(portal.url)), ...appointmentJourneys(), ...queueJourneys(), ...appealsJourneys()]),
+      chosen([...channelJourneys(), ...postJourneys(), ...casesJourneys(), ...identityJourneys(), ...mandateJourneys(), ...(await catalogueJourneys(portal.url)), ...appointmentJourneys(), ...queueJourneys(), ...appealsJourneys(), ...frontDeskJourneys()]),
       chosen(crawlChecks()),
     ];
     const concurrency = Math.max(1, Number(process.env['E2E_CONCURRENCY'] ?? 3) || 1);

@@ -26,6 +26,22 @@ beforeEach(async () => {
 const enqueue = (key: string) =>
   db.transaction((tx) => outbox.enqueue(tx, { topic: 'test.topic', payload: { key }, idempotencyKey: key, availableAt: clock.now() }));
 
+describe('the claim in one statement', () => {
+  it('is the function outbox_claim, whose own settings pin the plan to the index scan in id order, and it leases from the floor', async () => {
+    const [fn] = await db.query<{ proconfig: string[] | null }>("SELECT proconfig FROM pg_proc WHERE proname = 'outbox_claim'");
+    expect(fn?.proconfig?.slice().sort()).toEqual(['enable_bitmapscan=off', 'enable_sort=off']);
+    for (const key of ['p1', 'p2', 'p3']) {
+      await enqueue(key);
+    }
+    const all = await outbox.claim(db, { workerId: 'one', limit: 1, leaseMs: 60_000, now });
+    const second = await outbox.claim(db, { workerId: 'two', limit: 5, leaseMs: 60_000, now, fromId: (all[0]?.id ?? 0) + 2 });
+    expect([all.map((m) => m.idempotencyKey), second.map((m) => m.idempotencyKey)]).toEqual([['p1'], ['p3']]);
+    // The settings hold only while the function runs.
+    const [after] = await db.query<{ bitmap: string }>("SELECT current_setting('enable_bitmapscan') AS bitmap");
+    expect(after?.bitmap).toBe('on');
+  });
+});
+
 describe('claims from the lowest id of the last full batch', () => {
   it('claims above the lowest id of its last full batch, and rows below it once that runs dry or a rescan is due', async () => {
     // `early` has the lowest id but is not due yet: the first full batch sets the floor above it.

@@ -120,7 +120,7 @@ describe('GET /metrics', () => {
       await jobs.stop();
     }
     const text = (await scrape()).body;
-    for (const job of ['deadlines', 'draft-purge', 'appointment-reminders', 'decisions-by-post', 'sign-in-purge']) {
+    for (const job of ['deadlines', 'draft-purge', 'appointment-reminders', 'collection-reminders', 'decisions-by-post', 'sign-in-purge']) {
       expect(sample(text, `portico_job_runs_total{job="${job}",outcome="succeeded"}`)).toBeGreaterThanOrEqual(1);
       expect(sample(text, `portico_job_lag_seconds{job="${job}"}`)).toBeLessThan(30);
       expect(sample(text, `portico_job_last_success_timestamp_seconds{job="${job}"}`)).toBeGreaterThan(Date.now() / 1000 - 60);

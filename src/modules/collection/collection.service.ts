@@ -12,12 +12,13 @@ import { type CaseRecord, caseRolesFor, caseSubjects, recordCaseEvent } from '..
 import type { CatalogueService, Centre, Service } from '../catalogue/index.ts';
 import { daysBetween, isDay, kyivDay } from '../deadlines/index.ts';
 import type { SignedIn } from '../identity/index.ts';
-import { type AwaitingCollection, type Collection, type CollectionPlace, defaultCentre, type HandoverInput, hoursLine, MAX_COLLECT_DAYS, MAX_REASON, readHandover } from './collection.ts';
+import { type AwaitingCollection, type Collection, defaultCentre, type HandoverInput, MAX_COLLECT_DAYS, MAX_REASON, placeOf, readHandover } from './collection.ts';
 import {
   AlreadyReady, type CancelFailure, CaseNotGranted, CentreNotAllowed, CollectByInvalid, CollectionNotFound, type HandoverFailure, HandoverInvalid, type MarkReadyFailure,
   NoCentre, NotAwaiting,
 } from './collection.errors.ts';
 import { COLLECTION_READY_TOPIC, type CollectionReadyMessage } from './collection-messages.ts';
+import { reminding, type ReminderDeps } from './collection-reminders.service.ts';
 import { collectionsRepository } from './collections.repository.ts';
 
 export interface CollectionDeps {
@@ -29,6 +30,10 @@ export interface CollectionDeps {
   readonly caseByNumber: (number: string) => Promise<CaseRecord | null>;
   /** The centre whose front desk filed the case, if one did (the applications module's assisted filings). */
   readonly filedAtCentre: (caseId: string) => Promise<string | null>;
+  /** The working calendar (the deadlines module) the reminder counts its days by. */
+  readonly calendar: ReminderDeps['calendar'];
+  /** A result still uncollected after this many working days from the day it was made ready gets one reminder. */
+  readonly remindAfterWorkingDays: number;
 }
 
 /** Who acts: an officer of the case's agency (in their most senior workflow role), or the front desk of a centre. */
@@ -58,12 +63,6 @@ function candidateCentres(centres: readonly Centre[], c: CaseRecord, service: Se
   return centres.filter((x) => x.organisationId === c.organisationId || offering.includes(x.id));
 }
 
-const oneLine = (centre: Centre, lang: 'uk' | 'en') => [centre.address.street[lang], centre.address.city[lang], centre.address.postCode].join(', ');
-
-/** A centre as the notice names it: name, address and opening hours in both languages. */
-export function placeOf(centre: Centre): CollectionPlace {
-  return { centreName: centre.name, address: { uk: oneLine(centre, 'uk'), en: oneLine(centre, 'en') }, hours: hoursLine(centre.openingHours) };
-}
 
 /** What the marking form offers: the centres to choose from and the one chosen by default; null when the staff member may not mark this case. */
 export interface ReadyOptions {
@@ -350,7 +349,7 @@ function cancelling(deps: CollectionDeps) {
  */
 export function createCollectionService(deps: CollectionDeps) {
   const h = helpers(deps);
-  return { ...marking(deps, h), ...desk(deps, h), ...cancelling(deps) };
+  return { ...marking(deps, h), ...desk(deps, h), ...cancelling(deps), ...reminding({ ...deps, serviceOf: h.serviceOf, centres: h.centres }) };
 }
 
 export type CollectionService = ReturnType<typeof createCollectionService>;

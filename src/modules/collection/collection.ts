@@ -3,6 +3,7 @@
  * no clock (every "now" and "today" comes in as an argument).
  */
 import type { LocalText } from '../../kernel/text.ts';
+import type { Centre } from '../catalogue/index.ts';
 
 export type CollectionStatus = 'ready' | 'collected' | 'cancelled';
 
@@ -162,4 +163,11 @@ export function defaultCentre(candidates: readonly string[], chosen: unknown, fi
     return chosen;
   }
   return filedAt !== null && candidates.includes(filedAt) ? filedAt : null;
+}
+
+const oneLine = (centre: Centre, lang: 'uk' | 'en') => [centre.address.street[lang], centre.address.city[lang], centre.address.postCode].join(', ');
+
+/** A centre as the notice names it: name, address and opening hours in both languages. */
+export function placeOf(centre: Centre): CollectionPlace {
+  return { centreName: centre.name, address: { uk: oneLine(centre, 'uk'), en: oneLine(centre, 'en') }, hours: hoursLine(centre.openingHours) };
 }

@@ -82,6 +82,32 @@ export const collectionsRepository = {
     return rows.length === 1;
   },
 
+  /**
+   * Claims results still awaiting collection, made ready before `readyBefore`, not reminded of yet and
+   * whose last day (if any) is not past: oldest first, locked for this transaction, skipping those
+   * another process holds. The caller marks the due ones with `markReminded` in the same transaction.
+   */
+  async claimUnreminded(tx: Queryable, o: { readyBefore: Date; today: string; limit: number }): Promise<Collection[]> {
+    const rows = await tx.query<Row>(
+      `${SELECT} WHERE k.id IN (
+         SELECT id FROM collections
+         WHERE status = 'ready' AND reminded_at IS NULL AND ready_at < $1 AND (collect_by IS NULL OR collect_by >= $2::date)
+         ORDER BY ready_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+       ORDER BY k.ready_at, k.id`,
+      [o.readyBefore, o.today, o.limit],
+    );
+    return rows.map(toCollection);
+  },
+
+  /** Marks claimed collections reminded (only those still ready and not reminded: nothing twice). */
+  async markReminded(tx: Queryable, ids: readonly string[], at: Date): Promise<string[]> {
+    const rows = await tx.query<{ id: string }>(
+      "UPDATE collections SET reminded_at = $2 WHERE id = ANY($1::uuid[]) AND status = 'ready' AND reminded_at IS NULL RETURNING id",
+      [ids, at],
+    );
+    return rows.map((r) => r.id);
+  },
+
   /** Cancels a ready collection (a wrong centre, say); false when it is not ready any more. */
   async cancel(tx: Queryable, o: { id: string; at: Date; by: string; reason: string | null }): Promise<boolean> {
     const rows = await tx.query<{ id: string }>(
