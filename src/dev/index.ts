@@ -17,3 +17,4 @@ export { createSmsSimulator, type SentSms, type SmsGatewaySimulator, type SmsSim
 export { type CapturedMail, type LocalSmtp, type LocalSmtpOptions, startLocalSmtp } from './mail/local-smtp.ts';
 export { devRoutes } from './messages.routes.tsx';
 export { registerSmsPhone } from './sms/phone.routes.tsx';
+export { type PopulationRegistry, type PopulationRegistryOptions, startPopulationRegistry } from './registries/population-registry.ts';
