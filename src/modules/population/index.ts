@@ -1,3 +1,3 @@
 /** The population registry over the exchange: a person's record for staff, each query an access record. */
-export { createPopulationRegister, type PopulationRegister } from './population.service.ts';
+export { createPopulationRegister } from './population.service.ts';
 export type { PopulationAnswer, PopulationFailure, PopulationRecord, RegistryAddress, RegistryRelative } from './population.ts';

@@ -43,5 +43,3 @@ export function createPopulationRegister(deps: { db: Database; clock: Clock; exc
     },
   };
 }
-
-export type PopulationRegister = ReturnType<typeof createPopulationRegister>;

@@ -73,8 +73,15 @@ const relatives = (v: unknown): RegistryRelative[] | null => {
   if (!Array.isArray(v)) {
     return null;
   }
-  const list = v.map(relative);
-  return list.every((r) => r !== null) ? (list as RegistryRelative[]) : null;
+  const list: RegistryRelative[] = [];
+  for (const item of v) {
+    const r = relative(item);
+    if (r === null) {
+      return null;
+    }
+    list.push(r);
+  }
+  return list;
 };
 
 /** The record in a 200 answer, or null when it is not one. */

@@ -13,7 +13,7 @@ import type { ExchangeDirectory } from './directory.ts';
 import { memberText, parseServicePath, parseSubsystem, serviceText, type SubsystemId, subsystemText } from './identifiers.ts';
 import { type LoggedMessage, logMessage } from './message-log.ts';
 import { messageLogRepository } from './message-log.repository.ts';
-import { EXCHANGE_ERRORS, type ExchangeErrorType, HEADERS } from './protocol.ts';
+import { EXCHANGE_ERRORS, type ExchangeErrorBody, type ExchangeErrorType, HEADERS } from './protocol.ts';
 import { bodyDigest, SIGNATURE_HEADER, verifySignature } from './signature.ts';
 
 /** What a service is given: the request's body as JSON (null when empty), and who asks why. */
@@ -62,8 +62,8 @@ export function registerProvider(app: FastifyInstance, options: ProviderOptions)
     const refuse = async (type: ExchangeErrorType, message: string) => {
       const status = EXCHANGE_ERRORS[type];
       await logMessage(options.db, { ...base, outcome: 'refused', error: type, status, responseDigest: null });
-      return reply.code(status).header(HEADERS.error, type).header(HEADERS.requestHash, digest)
-        .type('application/json').send({ type, message, detail: base.requestId });
+      const body: ExchangeErrorBody = { type, message, detail: base.requestId };
+      return reply.code(status).header(HEADERS.error, type).header(HEADERS.requestHash, digest).type('application/json').send(body);
     };
     if (client === null) {
       return refuse('Client.InvalidClientIdentifier', 'X-Road-Client must name a subsystem: INSTANCE/CLASS/MEMBER/SUBSYSTEM');
