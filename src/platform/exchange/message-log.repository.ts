@@ -40,10 +40,6 @@ export const messageLogRepository = {
     return rows.length === 1;
   },
 
-  async forgetIdsBefore(q: Queryable, before: Date): Promise<void> {
-    await q.query('DELETE FROM exchange_seen_ids WHERE at < $1', [before]);
-  },
-
   async byRequestId(q: Queryable, requestId: string): Promise<Array<LoggedMessage & { id: string }>> {
     return (await q.query<Row>(`SELECT ${COLUMNS} FROM exchange_messages WHERE request_id = $1 ORDER BY id`, [requestId])).map(toMessage);
   },
