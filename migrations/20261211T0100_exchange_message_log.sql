@@ -68,3 +68,4 @@ CREATE TABLE exchange_seen_ids (
   at timestamptz NOT NULL,
   PRIMARY KEY (member, request_id)
 );
+CREATE INDEX exchange_seen_ids_at ON exchange_seen_ids (at);

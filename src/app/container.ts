@@ -96,7 +96,7 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const auditLog = createAuditLog({ db, clock, signingSecret: config.audit.signingSecret });
   const population = createPopulationRegister({ db, clock, exchange: exchangeClientOf(config, db, clock, options.exchangeUrl), service: config.exchange.populationService });
   // The exchange's message log: sealed in batches with the audit log's sealer, verified by `npm run exchange:verify`.
-  const exchangeLog = { seal: () => sealExchangeLog(db, () => clock.now()), verify: () => verifyExchangeLog(db) };
+  const exchangeLog = { seal: () => sealExchangeLog(db, () => clock.now(), 2 * config.exchange.maxAgeSeconds), verify: () => verifyExchangeLog(db) };
   return { config, db, reads, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals, population, exchangeLog,
     visitors: createVisitors({ db, clock }), accessLog: createAccessLogService({ db }),
     // The background jobs' runs in this process, for the metrics.

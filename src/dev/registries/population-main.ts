@@ -20,16 +20,18 @@ const env = process.env;
 const dataDir = env['REGISTRY_DATA_DIR'] ?? './data/population-registry';
 const db = await openDatabase({ url: env['REGISTRY_DATABASE_URL'] ?? null, dataDir: dataDir === ':memory:' ? null : resolve(dataDir), poolSize: 5 });
 await migrate(db, MIGRATIONS_DIR);
+const maxAgeSeconds = Number(env['EXCHANGE_MAX_AGE_SECONDS'] || 60);
+const seal = () => sealExchangeLog(db, () => systemClock.now(), 2 * maxAgeSeconds);
 const registry = await startPopulationRegistry({
   host: env['HOST'] || '127.0.0.1', port: Number(env['EXCHANGE_REGISTRY_PORT'] || 3005), db, clock: systemClock,
   subsystem: DEVELOPMENT_EXCHANGE.population, directory: developmentDirectory(env['EXCHANGE_SIGNING_KEY'] || DEVELOPMENT_EXCHANGE_SECRET),
-  maxAgeSeconds: Number(env['EXCHANGE_MAX_AGE_SECONDS'] || 60),
+  maxAgeSeconds,
 });
-const sealer = setInterval(() => void sealExchangeLog(db, () => systemClock.now()).catch((error: unknown) => process.stderr.write(`sealing failed: ${String(error)}\n`)), 1000);
+const sealer = setInterval(() => void seal().catch((error: unknown) => process.stderr.write(`sealing failed: ${String(error)}\n`)), 1000);
 process.stdout.write(`The population registry answers at ${registry.url}/r1/${DEVELOPMENT_EXCHANGE.personService}\n`);
 const stop = () => {
   clearInterval(sealer);
-  void registry.close().then(() => sealExchangeLog(db, () => systemClock.now())).then(() => db.close()).then(() => process.exit(0));
+  void registry.close().then(seal).then(() => db.close()).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -40,6 +40,11 @@ export const messageLogRepository = {
     return rows.length === 1;
   },
 
+  /** Forgets request ids seen before `before` (messages signed that long ago are refused as stale anyway). */
+  async forgetIdsBefore(q: Queryable, before: Date): Promise<number> {
+    return (await q.query('DELETE FROM exchange_seen_ids WHERE at < $1 RETURNING 1 AS gone', [before])).length;
+  },
+
   async byRequestId(q: Queryable, requestId: string): Promise<Array<LoggedMessage & { id: string }>> {
     return (await q.query<Row>(`SELECT ${COLUMNS} FROM exchange_messages WHERE request_id = $1 ORDER BY id`, [requestId])).map(toMessage);
   },

@@ -42,8 +42,13 @@ export function leafOfMessage(m: LoggedMessage & { id: string }): Buffer {
 
 const chainOf = (previous: string, batch: number, root: string): string => createHash('sha256').update(`${previous}\n${batch}\n${root}`).digest('hex');
 
-/** Seals every member's unsealed rows, a batch of at most `batchSize` per transaction; returns the rows sealed. */
-export async function sealExchangeLog(db: Database, now: () => Date, batchSize = 5000): Promise<number> {
+/**
+ * Seals every member's unsealed rows, a batch of at most `batchSize` per transaction, and forgets the
+ * request ids seen more than `keepIdsSeconds` ago (twice the freshness window: a replay that old is
+ * refused as stale); returns the rows sealed.
+ */
+export async function sealExchangeLog(db: Database, now: () => Date, keepIdsSeconds: number, batchSize = 5000): Promise<number> {
+  await repo.forgetIdsBefore(db, new Date(now().getTime() - keepIdsSeconds * 1000));
   let sealed = 0;
   for (const member of await repo.membersWithUnsealed(db)) {
     for (;;) {
