@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from './app/config.ts';
 import { buildServices } from './app/container.ts';
 import { seedDemoCatalogue, seedDemoRegistries } from './app/demo.ts';
 import { startEmbeddedEids } from './app/embedded-eid.ts';
+import { startExchange } from './app/exchange.ts';
 import { buildHttp } from './app/http.ts';
 import { startPayments } from './app/payments.ts';
 import { startJobs } from './app/jobs.ts';
@@ -32,6 +33,11 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     await seedDemoCatalogue(services, logger);
     await seedDemoRegistries(services);
+  }
+  // Outside production without EXCHANGE_URL: the population registry's stand-in behind the embedded exchange.
+  const exchange = await startExchange(config, services);
+  if (exchange.url !== null) {
+    logger.info({ url: exchange.url }, 'embedded exchange and population registry');
   }
   const eids = await startEmbeddedEids(config);
   for (const p of config.identity.providers) {
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
     const running = {
       http: app, requests, worker, background: [jobs, sealer], reads: services.reads, db: services.db,
-      resources: [() => payments.close(), () => channels.close(), async () => void (await Promise.all(eids.map((e) => e.close())))],
+      resources: [() => payments.close(), () => exchange.close(), () => channels.close(), async () => void (await Promise.all(eids.map((e) => e.close())))],
     };
     shutDown(running, config.shutdownGraceMs, logger).then(
       (report) => {

@@ -8,7 +8,7 @@ import type { Services } from './container.ts';
  * since and signs a checkpoint (ADR 0016). Every process may run it; one seals at a time (a lock row),
  * the others find it held and wait for their next turn.
  */
-export function startAuditSealer(services: Pick<Services, 'auditLog'> & { jobRuns?: JobRuns }, intervalMs: number, logger: Logger): { stop: () => Promise<void> } {
+export function startAuditSealer(services: Pick<Services, 'auditLog'> & { exchangeLog?: Services['exchangeLog']; jobRuns?: JobRuns }, intervalMs: number, logger: Logger): { stop: () => Promise<void> } {
   if (intervalMs === 0) {
     return { stop: async () => {} };
   }
@@ -22,7 +22,12 @@ export function startAuditSealer(services: Pick<Services, 'auditLog'> & { jobRun
     }
     running = (async () => {
       try {
-        await (runs ? runs.track('audit-sealer', () => services.auditLog.seal()) : services.auditLog.seal());
+        // The exchange's message log is sealed in the same turn (ADR 0022).
+        const seal = async () => {
+          await services.auditLog.seal();
+          await services.exchangeLog?.seal();
+        };
+        await (runs ? runs.track('audit-sealer', seal) : seal());
         if (failing) {
           logger.info('audit sealer resumed');
           failing = false;

@@ -71,6 +71,8 @@ describe('loadConfig in production', () => {
     expect(config.cases.sealSecret).toBe('a-production-seal-secret-of-32-characters-or-more');
     expect(config.audit.signingSecret).toBe('a-production-audit-signing-key-of-32-characters');
     expect(config.identity.embeddedEid).toBeNull();
+    // No exchange signing key in production: the security server signs; no EXCHANGE_URL: no registry to ask.
+    expect([config.exchange.signingSecret, config.exchange.url]).toEqual([null, null]);
     expect(config.identity.secureCookies).toBe(true);
     expect(config.identity.providers).toMatchObject([{ id: 'state', issuer: 'https://eid.example', staff: true }]);
     // No METRICS_TOKEN: /metrics is a 404 in production.
@@ -81,6 +83,10 @@ describe('loadConfig in production', () => {
     expect(() => loadConfig({ SEAL_SECRET: 'short' })).toThrow('SEAL_SECRET must be at least 32 characters');
     expect(() => loadConfig({ SMS_WEBHOOK_SECRET: 'short' })).toThrow('SMS_WEBHOOK_SECRET must be at least 32 characters');
     expect(() => loadConfig({ AUDIT_SIGNING_KEY: 'short' })).toThrow('AUDIT_SIGNING_KEY must be at least 32 characters');
+    expect(() => loadConfig({ EXCHANGE_SIGNING_KEY: 'short' })).toThrow('EXCHANGE_SIGNING_KEY must be at least 32 characters');
+    expect(() => loadConfig({ EXCHANGE_CLIENT: 'UA/GOV/portal' })).toThrow('EXCHANGE_CLIENT must be INSTANCE/CLASS/MEMBER/SUBSYSTEM');
+    expect(() => loadConfig({ EXCHANGE_POPULATION_SERVICE: 'UA/GOV/1/population' })).toThrow('EXCHANGE_POPULATION_SERVICE must be INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE');
+    expect(() => loadConfig({ EXCHANGE_URL: 'ftp://x' })).toThrow('EXCHANGE_URL must start with http:// or https://');
     expect(() => loadConfig({ PAYMENT_PROVIDER_URL: 'https://pay.example' })).toThrow('PAYMENT_PROVIDER_URL needs PAYMENT_API_KEY and PAYMENT_CALLBACK_SECRET');
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 
+import { type ExchangeConfig, exchangeConfig } from './config-exchange.ts';
 import { type MetricsConfig, metricsConfig } from './config-metrics.ts';
 import { trustProxyOf } from './config-proxy.ts';
 import { DEVELOPMENT_AUDIT_SIGNING_KEY } from '../platform/audit/signing-key.ts';
@@ -35,6 +36,8 @@ export interface Config {
   readonly contactCentre: ContactCentrePolicy;
   /** The audit log's signed checkpoints (ADR 0016). */
   readonly audit: AuditConfig;
+  /** The exchange with the base registries (ADR 0022). */
+  readonly exchange: ExchangeConfig;
   /**
    * SHUTDOWN_GRACE_MS: on SIGTERM or SIGINT, how long to wait for requests, outbox deliveries and jobs
    * in flight before cutting them (src/app/shutdown.ts); 20 s, inside the 30 s orchestrators give.
@@ -185,6 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
     cases: casesConfig(env, nodeEnv, problems, url, int),
     contactCentre: { ...DEFAULT_CONTACT_CENTRE_POLICY, callbackWorkingDays: int('CALLBACK_WORKING_DAYS', DEFAULT_CONTACT_CENTRE_POLICY.callbackWorkingDays, 1, 30) },
     audit: auditConfig(env, nodeEnv, problems, int),
+    exchange: exchangeConfig(env, nodeEnv, problems, url, int),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 20_000, 0, 600_000),
     metrics: metricsConfig(env, { nodeEnv, host }, problems),
     pgBinDir: env['PG_BIN_DIR'] ? resolve(env['PG_BIN_DIR']) : null,

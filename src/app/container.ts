@@ -22,6 +22,8 @@ import { createSmsService } from '../modules/sms/index.ts';
 import { createQueueService } from '../modules/queue/index.ts';
 import { createCollectionService } from '../modules/collection/index.ts';
 import { createAccessLogService } from '../modules/access-log/index.ts';
+import { createPopulationRegister } from '../modules/population/index.ts';
+import { createExchangeClient, memberKey, parseSubsystem, sealExchangeLog, verifyExchangeLog } from '../platform/exchange/index.ts';
 import { createAppealsService } from '../modules/appeals/index.ts';
 import { createRateLimiter } from '../platform/rate-limit/index.ts';
 import { createJobRuns } from '../platform/metrics/index.ts';
@@ -31,7 +33,7 @@ import { notificationLinks, smsLinks } from './links.ts';
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
 /** The composition root: adapters, then repositories and services. The only code that knows everything. */
-export async function buildServices(config: Config, options: { clock?: Clock; db?: Database; oidc?: OidcClient; paymentProvider?: PaymentProvider; logger?: DatabaseLogger; attachmentStore?: AttachmentStore } = {}) {
+export async function buildServices(config: Config, options: { clock?: Clock; db?: Database; oidc?: OidcClient; paymentProvider?: PaymentProvider; logger?: DatabaseLogger; attachmentStore?: AttachmentStore; exchangeUrl?: string } = {}) {
   const db = options.db ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize, logger: options.logger ?? null }));
   await migrate(db, MIGRATIONS_DIR);
   // Reads that tolerate lag go to READ_DATABASE_URL when set, with read-your-writes (ADR 0018): the
@@ -94,7 +96,10 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
     db, clock, calendar, limiter: rateLimiter, callers: createCallers({ db, clock }), cases, policy: config.contactCentre, secret: identity.codeSecret, smsCountries: identity.contactCodes.smsCountries,
   });
   const auditLog = createAuditLog({ db, clock, signingSecret: config.audit.signingSecret });
-  return { config, db, reads, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals,
+  const population = createPopulationRegister({ db, clock, exchange: exchangeClientOf(config, db, clock, options.exchangeUrl), service: config.exchange.populationService });
+  // The exchange's message log: sealed in batches with the audit log's sealer, verified by `npm run exchange:verify`.
+  const exchangeLog = { seal: () => sealExchangeLog(db, () => clock.now(), 2 * config.exchange.maxAgeSeconds), verify: () => verifyExchangeLog(db) };
+  return { config, db, reads, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals, population, exchangeLog,
     visitors: createVisitors({ db, clock }), accessLog: createAccessLogService({ db, reads: reads.lagging }),
     // The background jobs' runs in this process, for the metrics.
     jobRuns: createJobRuns(() => clock.now()) };
@@ -104,6 +109,21 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
 function paymentProviderOf(config: Config): PaymentProvider | null {
   const p = config.cases.payments;
   return p === null ? null : createHttpPaymentProvider({ id: p.id, baseUrl: p.url, apiKey: p.apiKey, callbackSecret: p.callbackSecret });
+}
+
+/**
+ * The portal's side of the exchange: requests to EXCHANGE_URL (a security server), else to the embedded
+ * exchange the development composition starts on EXCHANGE_REGISTRY_PORT (app/exchange.ts).
+ */
+function exchangeClientOf(config: Config, db: Database, clock: Clock, url: string | undefined) {
+  const { exchange } = config;
+  const client = parseSubsystem(exchange.client);
+  const member = client === null ? exchange.client : `${client.instance}/${client.memberClass}/${client.memberCode}`;
+  return createExchangeClient({
+    db, clock, client: exchange.client, timeoutMs: exchange.timeoutMs,
+    baseUrl: url ?? exchange.url ?? `http://127.0.0.1:${exchange.registryPort}`,
+    key: exchange.signingSecret === null ? null : memberKey(member, exchange.signingSecret),
+  });
 }
 
 export type Services = Awaited<ReturnType<typeof buildServices>>;

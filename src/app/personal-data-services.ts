@@ -148,6 +148,10 @@ export const SERVICE_PERSONAL_DATA: { readonly [K in keyof Services]-?: ServiceD
     fileFor: recorded('the person of a national id typed at the desk or from a letter, looked up in the register'),
     taken: recorded('the person an appeal was taken for'),
   },
+  population: {
+    person: recorded('the person of the national id asked of the population registry over the exchange'),
+  },
+  exchangeLog: { whole: none('sealing and verifying the exchange\'s message log: hashes, never a message\'s content') },
   visitors: {
     byId: partOf('appointments.forPerson'),
     find: recorded('the person of the national id typed at the front desk'),

@@ -17,6 +17,7 @@ export type AccessSubject = `person:${string}` | `business:${string}` | `nationa
 export const READ_KINDS = [
   'case', 'attachment', 'decision', 'decision-draft', 'caller-cases', 'caller-identification', 'collection-search', 'collection',
   'letter', 'letter-batch', 'assisted-filing', 'appeal', 'appeal-taken', 'appeal-intake-search', 'caller-appeal-form', 'visits', 'visitor-search',
+  'population-record',
 ] as const;
 export type ReadKind = (typeof READ_KINDS)[number];
 

@@ -96,10 +96,10 @@ describe.runIf(SERVER)('SIGKILL of the portal during a burst of web submissions 
 
   it('loses no submission and doubles none: each receipt has its case, each retry ends in exactly one case', async () => {
     database = await testDatabase();
-    const [port, statePort, bankPort, paymentPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+    const [port, statePort, bankPort, paymentPort, registryPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     const env = {
       PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, EID_STATE_PORT: String(statePort), EID_BANK_PORT: String(bankPort),
-      PAYMENT_SIMULATOR_PORT: String(paymentPort), DATABASE_URL: database.url ?? '', JOB_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', NODE_ENV: 'development',
+      PAYMENT_SIMULATOR_PORT: String(paymentPort), EXCHANGE_REGISTRY_PORT: String(registryPort), DATABASE_URL: database.url ?? '', JOB_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', NODE_ENV: 'development',
       APPLICATION_MAX_OPEN_DRAFTS: String(DRAFTS), // every draft is prepared before the burst
     };
     portal = await startPortal(env, log);

@@ -23,11 +23,11 @@ export interface RunningPortal {
 
 /** Starts the portal the way the README does (`npm start`), on a fresh embedded database unless DATABASE_URL is set. */
 export async function startPortal(env: Record<string, string> = {}): Promise<RunningPortal> {
-  const [port, statePort, bankPort, paymentPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [port, statePort, bankPort, paymentPort, registryPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
   const dataDir = mkdtempSync(join(tmpdir(), 'portico-e2e-'));
   const child = spawn('npm', ['start'], {
     env: {
-      ...process.env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, EID_STATE_PORT: String(statePort), EID_BANK_PORT: String(bankPort), PAYMENT_SIMULATOR_PORT: String(paymentPort), JOB_INTERVAL_SECONDS: '2',
+      ...process.env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, EID_STATE_PORT: String(statePort), EID_BANK_PORT: String(bankPort), PAYMENT_SIMULATOR_PORT: String(paymentPort), EXCHANGE_REGISTRY_PORT: String(registryPort), JOB_INTERVAL_SECONDS: '2',
       DATA_DIR: join(dataDir, 'pglite'), LOG_LEVEL: 'warn', ...env,
     },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -22,10 +22,10 @@ export async function freePort(): Promise<number> {
 
 /** The environment of a portal on free ports, on the PostgreSQL database at `databaseUrl`. */
 export async function portalEnv(databaseUrl: string, extra: Record<string, string> = {}): Promise<Record<string, string> & { PUBLIC_URL: string }> {
-  const [port, statePort, bankPort, paymentPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [port, statePort, bankPort, paymentPort, registryPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
   return {
     PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}`, EID_STATE_PORT: String(statePort), EID_BANK_PORT: String(bankPort),
-    PAYMENT_SIMULATOR_PORT: String(paymentPort), DATABASE_URL: databaseUrl, JOB_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', NODE_ENV: 'development',
+    PAYMENT_SIMULATOR_PORT: String(paymentPort), EXCHANGE_REGISTRY_PORT: String(registryPort), DATABASE_URL: databaseUrl, JOB_INTERVAL_SECONDS: '0', LOG_LEVEL: 'warn', NODE_ENV: 'development',
     APPLICATION_MAX_OPEN_DRAFTS: '100', // a load test prepares many drafts of one person before its burst
     ...extra,
   };

@@ -46,6 +46,7 @@ export const enAccessLog: Copy<typeof ukAccessLog> = {
   'accessLog.what.caller-appeal-form': 'Your name on an appeal form during a call',
   'accessLog.what.visits': 'Your appointments',
   'accessLog.what.visitor-search': 'A look-up of your tax number in the register at a service centre\'s front desk',
+  'accessLog.what.population-record': 'Your record in the population register (name, birth date, address, family), asked through the exchange of state registers',
   'accessLog.what.other': 'Your data',
   'accessLog.why.case': 'Dealing with case no. {number}',
   'accessLog.basis.contact-centre-call': 'A call to the contact centre',

@@ -48,6 +48,7 @@ export const ukAccessLog = {
   'accessLog.what.caller-appeal-form': 'Ваше ім’я у формі звернення під час дзвінка',
   'accessLog.what.visits': 'Ваші записи на прийом',
   'accessLog.what.visitor-search': 'Пошук вас за податковим номером у реєстрі на рецепції центру',
+  'accessLog.what.population-record': 'Ваш запис у реєстрі населення (ім’я, дата народження, адреса, родина), запитаний через обмін державних реєстрів',
   'accessLog.what.other': 'Ваші дані',
   'accessLog.why.case': 'Розгляд справи № {number}',
   'accessLog.basis.contact-centre-call': 'Дзвінок до контакт-центру',
