@@ -1,4 +1,4 @@
--- The exchange's message log (ADR 0022): every message a member's side of the exchange sent or received,
+-- The exchange's message log (ADR 0024): every message a member's side of the exchange sent or received,
 -- with its request id (X-Road-Id), client, service, purpose (X-Road-Issue), user, the digests of the
 -- request and response bodies, the time and the outcome. Append-only; the sealer gives each unsealed
 -- row its batch once, and each batch's Merkle root is chained to the member's previous batch.

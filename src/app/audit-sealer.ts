@@ -22,7 +22,7 @@ export function startAuditSealer(services: Pick<Services, 'auditLog'> & { exchan
     }
     running = (async () => {
       try {
-        // The exchange's message log is sealed in the same turn (ADR 0022).
+        // The exchange's message log is sealed in the same turn (ADR 0024).
         const seal = async () => {
           await services.auditLog.seal();
           await services.exchangeLog?.seal();

@@ -1,6 +1,6 @@
 import { DEVELOPMENT_EXCHANGE, DEVELOPMENT_EXCHANGE_SECRET, parseSubsystem } from '../platform/exchange/index.ts';
 
-/** The exchange with the base registries (ADR 0022; docs/operations.md, "The exchange"). */
+/** The exchange with the base registries (ADR 0024; docs/operations.md, "The exchange"). */
 export interface ExchangeConfig {
   /**
    * EXCHANGE_URL: the security server the portal sends X-Road REST requests to; null outside production:

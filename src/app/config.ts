@@ -36,7 +36,7 @@ export interface Config {
   readonly contactCentre: ContactCentrePolicy;
   /** The audit log's signed checkpoints (ADR 0016). */
   readonly audit: AuditConfig;
-  /** The exchange with the base registries (ADR 0022). */
+  /** The exchange with the base registries (ADR 0024). */
   readonly exchange: ExchangeConfig;
   /**
    * SHUTDOWN_GRACE_MS: on SIGTERM or SIGINT, how long to wait for requests, outbox deliveries and jobs

@@ -1,5 +1,5 @@
 /**
- * Verifies the exchange's message log (ADR 0022): seals what is not sealed yet, then recomputes every
+ * Verifies the exchange's message log (ADR 0024): seals what is not sealed yet, then recomputes every
  * member's batches — each batch's Merkle root from its messages, each chain hash from the previous
  * batch — and names the first batch that does not match.
  *   npm run exchange:verify

@@ -1,5 +1,5 @@
 /**
- * The exchange with the population registry (ADR 0022), end to end against the registry's stand-in on a
+ * The exchange with the population registry (ADR 0024), end to end against the registry's stand-in on a
  * real port and the test database: a query answered and logged on both sides, with an access record the
  * person sees; messages tampered with, signed by another key, unsigned, replayed, stale or from a client
  * without the right refused with no data and logged; the registry down a failure value; the log sealed

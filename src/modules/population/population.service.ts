@@ -8,7 +8,7 @@ import type { SignedIn } from '../identity/index.ts';
 import { issueOf, type PopulationAnswer, type PopulationFailure, parseRecord } from './population.ts';
 
 /**
- * The population registry, reached only over the exchange (ADR 0022). Every query is a staff member's,
+ * The population registry, reached only over the exchange (ADR 0024). Every query is a staff member's,
  * for a case or a legal basis: it travels as X-Road-UserId and X-Road-Issue, and once the register
  * answered (found or not: it was asked) an access record of that national id is written with the same
  * purpose, which the person sees in "Who saw my data". A refusal or no answer is a failure value and

@@ -1,6 +1,6 @@
 /**
  * Statement texts that a PostgreSQL connection prepares once, by name, and then only binds and runs:
- * no parsing, and a plan kept for the connection (ADR 0022). For the hot statements of a write path.
+ * no parsing, and a plan kept for the connection (ADR 0023). For the hot statements of a write path.
  * Only constant texts belong here (every connection keeps each one), past `MAX_PREPARED` texts are
  * run unprepared, and a prepared text names its columns rather than `*`: a column added by a later
  * migration would otherwise change the result of a plan a running process holds.

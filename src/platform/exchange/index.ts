@@ -1,4 +1,4 @@
-/** The exchange between information systems (X-Road message protocol for REST; ADR 0022). */
+/** The exchange between information systems (X-Road message protocol for REST; ADR 0024). */
 export { type ExchangeAnswer, type ExchangeClient, type ExchangeFailure, type ExchangeRequest, createExchangeClient } from './client.ts';
 export { DEVELOPMENT_EXCHANGE, DEVELOPMENT_EXCHANGE_SECRET, type DirectoryData, type ExchangeDirectory, developmentDirectory, exchangeDirectory } from './directory.ts';
 export { parseSubsystem, type ServiceId, type SubsystemId } from './identifiers.ts';

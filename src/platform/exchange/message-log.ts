@@ -1,5 +1,5 @@
 /**
- * The exchange's message log (ADR 0022): both sides of every message write a row — the client's side
+ * The exchange's message log (ADR 0024): both sides of every message write a row — the client's side
  * when it sends, the provider's side when it answers or refuses — and the sealer closes each member's
  * unsealed rows in batches: the batch's RFC 9162 Merkle root over its rows (in id order), chained to the
  * member's previous batch by SHA-256(previous chain || batch || root). `verifyExchangeLog` recomputes
