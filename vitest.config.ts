@@ -24,9 +24,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Each test file has a database of its own (test/support/database.ts), so files may run side by
-    // side: one at a time here (the machine is shared), two in CI (`--maxWorkers=2` in .ci/run).
+    // side: two in CI (`--maxWorkers=2` in .ci/run); otherwise vitest's default, one fewer than the
+    // cores (one on a two-core machine). No `maxWorkers` here: a project takes the value of the file
+    // it extends before the command line's, so a `maxWorkers: 1` here kept both projects at one
+    // worker whatever `--maxWorkers` said; left unset, each project takes the run's.
     fileParallelism: true,
-    maxWorkers: 1,
     pool: 'forks',
     projects: [
       {

@@ -15,22 +15,30 @@ import { verifyConsistency, verifyInclusion } from '../../src/platform/audit/mer
 import { DEVELOPMENT_AUDIT_SIGNING_KEY } from '../../src/platform/audit/signing-key.ts';
 import { verifyAudit } from '../../src/platform/audit/verify.ts';
 import type { Database } from '../../src/platform/db/database.ts';
-import { testDatabase } from '../support/database.ts';
+import { type TestDatabase, testDatabase } from '../support/database.ts';
 
-const drops: Array<() => Promise<void>> = [];
+/**
+ * One database for the file (opening one costs more than the tests that use it); each test starts
+ * from an empty audit log in it: the three tables emptied as an attacker would (triggers off), the
+ * entries' id sequence restarted, the triggers back on before the test runs.
+ */
+let database: Promise<TestDatabase> | null = null;
 afterAll(async () => {
-  for (const drop of drops) {
-    await drop();
-  }
+  await (await database)?.drop();
 });
 
 const entry = (i: number, text = 'зміна'): AuditEntry => ({ at: new Date(Date.UTC(2026, 10, 27, 10, i)), action: 'TEST', outcome: 'done', channel: 'system', actorPersonId: null, actingFor: null, subject: `thing:${i}`, detail: { n: i, text } });
 const hex = (h: string) => Buffer.from(h, 'hex');
 
-async function fresh(): Promise<{ db: Database; url: string | null; log: ReturnType<typeof createAuditLog> }> {
-  const { db, url, drop } = await testDatabase();
-  drops.push(drop);
-  return { db, url, log: createAuditLog({ db, clock: systemClock, signingSecret: DEVELOPMENT_AUDIT_SIGNING_KEY }) };
+async function fresh(): Promise<{ db: Database; log: ReturnType<typeof createAuditLog> }> {
+  database ??= testDatabase();
+  const { db } = await database;
+  await withTriggersDisabled(db, () => db.exec('TRUNCATE audit_events, audit_tree_nodes, audit_checkpoints RESTART IDENTITY'));
+  const [left] = await db.query<{ n: number }>('SELECT (SELECT count(*) FROM audit_events) + (SELECT count(*) FROM audit_tree_nodes) + (SELECT count(*) FROM audit_checkpoints) AS n');
+  if (Number(left?.n) !== 0) {
+    throw new Error('the audit log was not emptied');
+  }
+  return { db, log: createAuditLog({ db, clock: systemClock, signingSecret: DEVELOPMENT_AUDIT_SIGNING_KEY }) };
 }
 
 /** Five entries, sealed (in batches of `batch`): the log and its checkpoint of five. */

@@ -12,7 +12,7 @@ import type { Command } from '../../src/cli/cli-services.ts';
 import { seed } from '../../src/cli/seed.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { type CliResult, runCommand, spawnCommand } from '../support/cli.ts';
-import { testDatabase } from '../support/database.ts';
+import { testDataDir, testDatabase } from '../support/database.ts';
 import { aService } from '../support/factories.ts';
 
 let dir: string;
@@ -28,7 +28,9 @@ beforeAll(async () => {
     drop = database.drop;
     env = { DATABASE_URL: database.url ?? '' };
   } else {
+    // A copy of the migrated template, as every test file's database: the commands find nothing to migrate.
     env = { DATA_DIR: join(dir, 'pglite') };
+    await testDataDir(env['DATA_DIR']!);
   }
 });
 afterAll(async () => {
