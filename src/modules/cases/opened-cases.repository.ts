@@ -1,38 +1,17 @@
-import type { Lang } from '../../kernel/text.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { prepared } from '../../platform/db/prepared.ts';
-import type { CaseChannel, CaseParty, CaseRecord, FeeStatus } from './case.ts';
+import type { CaseRecord } from './case.ts';
 import { type CaseRow, type StoredEvent, toCase } from './cases.repository.ts';
 
-export interface NewCase {
-  readonly id: string;
+/** A case as it is opened: the record's own fields, before it has a number, an officer or a rating. */
+export type NewCase = Pick<CaseRecord,
+  | 'id' | 'serviceId' | 'organisationId' | 'state' | 'channel' | 'applicantPersonId' | 'applicantName' | 'party' | 'lang'
+  | 'answers' | 'answersSha256' | 'feeCostId' | 'feeAmount' | 'feeStatus' | 'documentsComplete' | 'term' | 'silentConsent'
+  | 'submittedAt' | 'termStartedOn' | 'dueOn' | 'clockPaused' | 'outcome' | 'decidedAt' | 'version'> & {
   readonly year: number;
-  readonly serviceId: string;
   readonly serviceVersion: number;
-  readonly organisationId: string;
-  readonly state: string;
-  readonly channel: CaseChannel;
-  readonly applicantPersonId: string;
-  readonly applicantName: string;
-  readonly party: CaseParty;
-  readonly lang: Lang;
-  readonly answers: Readonly<Record<string, unknown>>;
-  readonly answersSha256: string;
-  readonly feeCostId: string | null;
-  readonly feeAmount: number;
-  readonly feeStatus: FeeStatus;
-  readonly documentsComplete: boolean;
-  readonly term: { readonly days: number; readonly unit: 'calendar' | 'working' };
-  readonly silentConsent: boolean;
-  readonly submittedAt: Date;
-  readonly termStartedOn: string | null;
-  readonly dueOn: string | null;
   readonly idempotencyKey: string;
-  readonly clockPaused: boolean;
-  readonly outcome: CaseRecord['outcome'];
-  readonly decidedAt: Date | null;
-  readonly version: number;
-}
+};
 
 /** The case's columns as `toCase` reads them (named, not `*`: the statement is prepared). */
 const CASE_COLUMNS = `c.id, c.number, c.service_id, c.organisation_id, c.state, c.clock_paused, c.outcome, c.channel, c.applicant_person_id,
