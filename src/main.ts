@@ -15,6 +15,7 @@ import { notificationHandlers } from './modules/notifications/index.ts';
 import { notificationLinks } from './app/links.ts';
 import { createLogger } from './platform/logging/logger.ts';
 import { createOutboxWorker } from './platform/outbox/index.ts';
+import { withPartnerWebhooks } from './app/webhook-handlers.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -44,13 +45,13 @@ async function main(): Promise<void> {
     logger.info({ idp: p.id, issuer: p.issuer, embedded: config.identity.embeddedEid !== null }, 'identity provider');
   }
   const channels = await startChannels(config);
-  const worker = createOutboxWorker({ db: services.db, clock: services.clock, workerId: `${hostname()}:${process.pid}`, handlers: {
+  const worker = createOutboxWorker({ db: services.db, clock: services.clock, workerId: `${hostname()}:${process.pid}`, handlers: withPartnerWebhooks(services.webhooks, {
     // SMS notices (one-time codes) are recorded with their segments and held back from numbers that sent STOP.
     ...notificationHandlers({ ...channels, sms: services.sms.noticeSender(channels.sms), contactsOf: (id) => services.contacts.details(id), verificationCode: (id) => services.contacts.codeFor(id), links: notificationLinks(config.publicUrl), notices: services.notices }),
     ...services.sms.handlers(channels.sms),
     // A caller's one-time code for the contact centre goes out as an SMS notice (recorded, held back after STOP).
     ...services.contactCentre.handlers(services.sms.noticeSender(channels.sms)),
-  }, batchSize: config.outbox.batchSize, concurrency: config.outbox.concurrency, logger });
+  }), batchSize: config.outbox.batchSize, concurrency: config.outbox.concurrency, logger });
   worker.start();
   const jobs = startJobs(services, config.cases.jobIntervalSeconds, logger);
   const sealer = startAuditSealer(services, config.audit.sealIntervalMs, logger);

@@ -23,7 +23,7 @@ import { freePort } from '../../test/support/portal-process.ts';
 import { load } from '../catalogue/load.ts';
 import { pathSets } from '../catalogue/paths.ts';
 import { startServer } from '../catalogue/server.ts';
-import { type Bench, benchServices, completeDraft, freshSchema, percentile, pool } from '../submission/setup.ts';
+import { type Bench, benchServices, citizenOf, completeDraft, freshSchema, percentile, pool } from '../submission/setup.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
@@ -101,7 +101,7 @@ function startWorker(env: Record<string, string>): Worker {
 async function submissions(b: Bench, url: string, processes: number): Promise<SubmitRun> {
   const ids = new Array<string>(drafts);
   await pool(Array.from({ length: drafts }, (_, i) => i), concurrency, async (i) => {
-    ids[i] = await completeDraft(b);
+    ids[i] = await completeDraft(b, citizenOf(b, 0));
   });
   const dir = mkdtempSync(join(tmpdir(), 'portico-scale-'));
   const workers = Array.from({ length: processes }, (_, p) => {
@@ -150,7 +150,7 @@ const results: Array<{ processes: number; pages: PagesRun[]; submit: SubmitRun }
 for (const processes of counts) {
   const schema = await freshSchema(serverUrl);
   // The portal's services on it: migrated, the demo catalogue, one signed-in citizen.
-  const b = await benchServices(schema.url, concurrency + 4);
+  const b = await benchServices(schema.url, concurrency + 4, 1);
   try {
     console.log(`\n${processes} process(es): pages`);
     const p = await pages(schema.url, processes);

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 import { delivered, createOutboxWorker, type OutboxHandler } from '../../src/platform/outbox/index.ts';
-import { benchServices, pool } from '../submission/setup.ts';
+import { benchServices, citizenOf, pool } from '../submission/setup.ts';
 
 const env = (name: string) => {
   const v = process.env[name];
@@ -30,7 +30,7 @@ const expectLine = async (word: string) => {
 
 const ids = JSON.parse(readFileSync(env('SCALE_DRAFTS'), 'utf8')) as string[];
 const concurrency = Number(env('SCALE_CONCURRENCY'));
-const b = await benchServices(env('DATABASE_URL'), Number(env('SCALE_POOL')));
+const b = await benchServices(env('DATABASE_URL'), Number(env('SCALE_POOL')), 1);
 send({ type: 'ready' });
 
 await expectLine('submit');
@@ -40,7 +40,7 @@ const sealer = setInterval(() => {
 }, 1000);
 const started = performance.now();
 const latencies = await pool(ids, concurrency, async (id, i) => {
-  const r = await b.services.drafts.submit(b.signedIn, id, { idempotencyKey: `scale-${process.pid}-${i}`, declared: true, channel: 'web', lang: 'uk' });
+  const r = await b.services.drafts.submit(citizenOf(b, 0), id, { idempotencyKey: `scale-${process.pid}-${i}`, declared: true, channel: 'web', lang: 'uk' });
   if (!r.ok) {
     throw new Error(`submission refused: ${r.error.code}`);
   }

@@ -3,8 +3,10 @@
  * `drafts.submit` by C concurrent workers, against a baseline measured in the same run, on the same
  * pool, with the same concurrency — the same `cases` rows written by one bare `INSERT INTO cases`
  * each (new ids, numbers and keys). What a submission adds on top of its row (the draft's lock, the
- * checks, the hash, the case history, the audit chain, the outbox) is the ratio.
- *   npm run bench:submission -- [--drafts 2000] [--concurrency 16] [--pool <concurrency + 4>] [--seal-interval 1000]
+ * checks, the hash, the case history, the audit chain, the outbox) is the ratio. The drafts are
+ * made by --persons citizens in turn (draft i by citizen i mod persons), as submissions from many
+ * people are; the baseline's rows are the same rows, so of the same people.
+ *   npm run bench:submission -- [--drafts 2000] [--persons 250] [--concurrency 16] [--pool <concurrency + 4>] [--seal-interval 1000]
  * The audit sealer runs as in the portal (--seal-interval ms, 1000); the seal lag is the time from a
  * submission's commit to the commit of the first signed checkpoint that holds its audit entry.
  * DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/test); the benchmark
@@ -13,13 +15,14 @@
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 
-import { type Bench, benchServices, completeDraft, freshSchema, percentile, pool, SERVICE } from './setup.ts';
+import { type Bench, benchServices, citizenOf, completeDraft, freshSchema, percentile, pool, SERVICE } from './setup.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
 };
 const drafts = Number(arg('--drafts', '2000'));
+const persons = Math.max(1, Math.min(drafts, Number(arg('--persons', '250'))));
 const concurrency = Number(arg('--concurrency', '16'));
 // Each submission holds a connection for its transaction and, inside it, may ask the pool for one
 // more (a catalogue read): with no more connections than concurrent submissions the pool can starve.
@@ -99,7 +102,7 @@ async function submitAll(b: Bench, ids: readonly string[]): Promise<{ result: Me
   const started = performance.now();
   const latencies = await watched('drafts.submit', (progress) =>
     pool(ids, concurrency, async (id, i) => {
-      const r = await b.services.drafts.submit(b.signedIn, id, { idempotencyKey: `bench-${i}`, declared: true, channel: 'web', lang: 'uk' });
+      const r = await b.services.drafts.submit(citizenOf(b, i), id, { idempotencyKey: `bench-${i}`, declared: true, channel: 'web', lang: 'uk' });
       if (!r.ok) {
         throw new Error(`submission ${i} refused: ${r.error.code}`);
       }
@@ -147,14 +150,14 @@ const schema = await freshSchema(serverUrl);
 let bench: Bench | null = null;
 try {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-  console.log(`# Submission benchmark: ${drafts} drafts of ${SERVICE}, ${concurrency} workers, pool of ${poolSize}, audit sealer every ${sealIntervalMs} ms, PostgreSQL`);
+  console.log(`# Submission benchmark: ${drafts} drafts of ${SERVICE} by ${persons} citizens, ${concurrency} workers, pool of ${poolSize}, audit sealer every ${sealIntervalMs} ms, PostgreSQL`);
   console.log(`   load average at start: ${load()}`);
-  bench = await benchServices(schema.url, poolSize);
+  bench = await benchServices(schema.url, poolSize, persons);
   const b = bench;
   const prepared = performance.now();
   const ids = new Array<string>(drafts);
   await pool(Array.from({ length: drafts }, (_, i) => i), concurrency, async (i) => {
-    ids[i] = await completeDraft(b);
+    ids[i] = await completeDraft(b, citizenOf(b, i));
   });
   console.log(`   ${drafts} complete drafts prepared in ${((performance.now() - prepared) / 1000).toFixed(1)} s (start and two pages each, through the services)`);
 

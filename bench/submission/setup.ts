@@ -1,7 +1,8 @@
 /**
  * What the submission benchmark runs against: the portal's services on a fresh PostgreSQL schema
- * with the demo catalogue, one signed-in citizen (through a stand-in OpenID client, so no eID runs),
- * and complete drafts of a free service made through the services as a browser would make them.
+ * with the demo catalogue, signed-in citizens (through a stand-in OpenID client, so no eID runs; many
+ * of them, so the submissions' foreign keys do not all share-lock one `persons` row), and complete
+ * drafts of a free service made through the services as a browser would make them.
  */
 import { loadConfig } from '../../src/app/config.ts';
 import { buildServices, type Services } from '../../src/app/container.ts';
@@ -56,33 +57,32 @@ export async function freshSchema(serverUrl: string): Promise<{ url: string; dro
   };
 }
 
-/** An OpenID client that asks nobody: every sign-in is the demo citizen Olena Koval. */
+/** Who the stand-in OpenID client signs in next (sign-ins run one after another). */
+let nextCitizen = 0;
+
+/** An OpenID client that asks nobody: the n-th sign-in is the citizen `bench-n` (national id 91000000nn…). */
 const standInOidc: OidcClient = {
   authorizationRequest: async () => {
-    const state = `bench-${process.pid}-${Date.now()}`;
+    const state = `bench-${process.pid}-${Date.now()}-${nextCitizen}`;
     return { url: `http://eid.bench.invalid/authorize?state=${state}`, state, nonce: 'n', codeVerifier: 'v' };
   },
-  exchange: async (idp) => ok({ issuer: idp.issuer, subject: 'olena-koval', nationalId: '9000000011', givenName: 'Олена', familyName: 'Коваль', birthDate: '1990-04-12', acr: 'substantial', idToken: 'bench' }),
+  exchange: async (idp) => ok({
+    issuer: idp.issuer, subject: `bench-${nextCitizen}`, nationalId: String(9_100_000_000 + nextCitizen), givenName: 'Олена', familyName: `Коваль-${nextCitizen}`,
+    birthDate: '1990-04-12', acr: 'substantial', idToken: 'bench',
+  }),
   endSessionUrl: async () => null,
 };
 
 export interface Bench {
   readonly services: Services;
   readonly db: CountingDatabase;
-  readonly signedIn: SignedIn;
+  /** The signed-in citizens; draft i is made and submitted by citizen i mod their number. */
+  readonly citizens: readonly SignedIn[];
   close(): Promise<void>;
 }
 
-export async function benchServices(databaseUrl: string, poolSize: number): Promise<Bench> {
-  const config = loadConfig({
-    NODE_ENV: 'test', DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(poolSize), PUBLIC_URL: 'http://portal.bench', LOG_LEVEL: 'silent',
-    EID_EMBEDDED: 'false', OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: 'http://eid.bench.invalid', OIDC_STATE_CLIENT_ID: 'bench', OIDC_STATE_CLIENT_SECRET: 'bench-secret',
-    // One person prepares every draft of the run before submitting them: no quota on open drafts here.
-    APPLICATION_MAX_OPEN_DRAFTS: '10000',
-  });
-  const db = counting(await openDatabase({ url: databaseUrl, dataDir: null, poolSize }));
-  const services = await buildServices(config, { db, oidc: standInOidc });
-  await seedDemoCatalogue(services, createLogger('silent'));
+async function signIn(services: Services, n: number): Promise<SignedIn> {
+  nextCitizen = n;
   const begun = await services.sessions.beginSignIn('state', 'citizen', '/uk/cabinet');
   if (!begun.ok) {
     throw new Error(`sign-in refused: ${begun.error.message}`);
@@ -98,19 +98,45 @@ export async function benchServices(databaseUrl: string, poolSize: number): Prom
   if (signedIn === null) {
     throw new Error('the benchmark session did not resolve');
   }
-  return { services, db, signedIn, close: () => db.close() };
+  return signedIn;
 }
 
-/** One complete draft: started (prefilled from the person) and every page saved with the answers. */
-export async function completeDraft(b: Bench): Promise<string> {
-  const started = await b.services.drafts.start(b.signedIn, SERVICE);
+export async function benchServices(databaseUrl: string, poolSize: number, persons: number): Promise<Bench> {
+  const config = loadConfig({
+    NODE_ENV: 'test', DATABASE_URL: databaseUrl, DB_POOL_SIZE: String(poolSize), PUBLIC_URL: 'http://portal.bench', LOG_LEVEL: 'silent',
+    EID_EMBEDDED: 'false', OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: 'http://eid.bench.invalid', OIDC_STATE_CLIENT_ID: 'bench', OIDC_STATE_CLIENT_SECRET: 'bench-secret',
+    // A person prepares all their drafts of the run before submitting them: no quota on open drafts here.
+    APPLICATION_MAX_OPEN_DRAFTS: '10000',
+  });
+  const db = counting(await openDatabase({ url: databaseUrl, dataDir: null, poolSize }));
+  const services = await buildServices(config, { db, oidc: standInOidc });
+  await seedDemoCatalogue(services, createLogger('silent'));
+  const citizens: SignedIn[] = [];
+  for (let n = 0; n < persons; n++) {
+    citizens.push(await signIn(services, n));
+  }
+  return { services, db, citizens, close: () => db.close() };
+}
+
+/** Draft i's citizen. */
+export const citizenOf = (b: Bench, i: number): SignedIn => {
+  const c = b.citizens[i % b.citizens.length];
+  if (c === undefined) {
+    throw new Error('no citizen signed in');
+  }
+  return c;
+};
+
+/** One complete draft of citizen `signedIn`: started (prefilled from the person) and every page saved with the answers. */
+export async function completeDraft(b: Bench, signedIn: SignedIn): Promise<string> {
+  const started = await b.services.drafts.start(signedIn, SERVICE);
   if (!started.ok) {
     throw new Error(`draft refused: ${started.error.code}`);
   }
   const draft = started.value;
   const body = { ...Object.fromEntries(Object.entries(draft.answers).map(([k, v]) => [k, String(v)])), ...ANSWERS };
   for (const page of ['applicant', 'purpose']) {
-    const saved = await b.services.drafts.savePage(b.signedIn, draft.id, page, body);
+    const saved = await b.services.drafts.savePage(signedIn, draft.id, page, body);
     if (!saved.ok) {
       throw new Error(`page ${page}: ${saved.error.code}`);
     }

@@ -1,4 +1,5 @@
 import { DEVELOPMENT_EXCHANGE, DEVELOPMENT_EXCHANGE_SECRET, parseSubsystem } from '../platform/exchange/index.ts';
+import { isRegistryServiceKey, REGISTRY_CONTRACTS, REGISTRY_SERVICE_KEYS, type RegistryServiceKey } from '../platform/registries/index.ts';
 
 /** The exchange with the base registries (ADR 0024; docs/operations.md, "The exchange"). */
 export interface ExchangeConfig {
@@ -17,6 +18,16 @@ export interface ExchangeConfig {
   readonly signingSecret: string | null;
   /** EXCHANGE_POPULATION_SERVICE: the population registry's person service, INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE. */
   readonly populationService: string;
+  /**
+   * Every registry service of the contracts (platform/registries), by key: the development exchange's by default,
+   * EXCHANGE_POPULATION_SERVICE for `population.person`, and EXCHANGE_SERVICES (`key=INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE`,
+   * comma-separated) for any of them.
+   */
+  readonly services: Readonly<Record<RegistryServiceKey, string>>;
+  /** EXCHANGE_EVIDENCE_RETRY_SECONDS: the first wait before a registry down is asked again for a case's evidence; doubled each time up to an hour (30). */
+  readonly evidenceRetrySeconds: number;
+  /** PROACTIVE_LOOKBACK_DAYS: how far back the portal reads a registry's events the first time it follows its feed (30; ADR 0032). */
+  readonly proactiveLookbackDays: number;
   /** EXCHANGE_TIMEOUT_MS: how long a registry query waits for its answer (5000). */
   readonly timeoutMs: number;
   /** EXCHANGE_MAX_AGE_SECONDS: how old a signed request the embedded exchange accepts (60). */
@@ -42,12 +53,26 @@ export function exchangeConfig(
   if (parseSubsystem(populationService.split('/').slice(0, 4).join('/')) === null || populationService.split('/').length !== 5) {
     problems.push('EXCHANGE_POPULATION_SERVICE must be INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE');
   }
+  const isService = (text: string) => text.split('/').length === 5 && parseSubsystem(text.split('/').slice(0, 4).join('/')) !== null && /^[A-Za-z0-9._-]{1,64}$/.test(text.split('/')[4] ?? '');
+  const services = Object.fromEntries(REGISTRY_SERVICE_KEYS.map((k) => [k, REGISTRY_CONTRACTS[k].service])) as Record<RegistryServiceKey, string>;
+  services['population.person'] = populationService;
+  for (const item of (env['EXCHANGE_SERVICES'] ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    const [key = '', service = ''] = item.split('=');
+    if (!isRegistryServiceKey(key) || !isService(service)) {
+      problems.push(`EXCHANGE_SERVICES: "${item}" must be <registry service>=INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE, the registry service one of ${REGISTRY_SERVICE_KEYS.join(', ')}`);
+    } else {
+      services[key] = service;
+    }
+  }
   return {
     url: url('EXCHANGE_URL', ['http:', 'https:']),
     registryPort: int('EXCHANGE_REGISTRY_PORT', 3005, 0, 65535),
     client,
     signingSecret: secret !== '' ? secret : nodeEnv === 'production' ? null : DEVELOPMENT_EXCHANGE_SECRET,
     populationService,
+    services,
+    evidenceRetrySeconds: int('EXCHANGE_EVIDENCE_RETRY_SECONDS', 30, 1, 3600),
+    proactiveLookbackDays: int('PROACTIVE_LOOKBACK_DAYS', 30, 0, 3650),
     timeoutMs: int('EXCHANGE_TIMEOUT_MS', 5000, 100, 120_000),
     maxAgeSeconds: int('EXCHANGE_MAX_AGE_SECONDS', 60, 1, 3600),
   };

@@ -54,6 +54,7 @@ describe('loadConfig in production', () => {
         'NODE_ENV=production needs SEAL_SECRET: the development seal secret is public',
         'NODE_ENV=production needs PAYMENT_PROVIDER_URL: the payment simulator is for development only',
         'NODE_ENV=production needs AUDIT_SIGNING_KEY: the development audit signing key is public',
+        'NODE_ENV=production needs API_TOKEN_SECRET: the development API token secret is public',
       ]);
     }
   });
@@ -64,7 +65,7 @@ describe('loadConfig in production', () => {
       OIDC_PROVIDERS: 'state', OIDC_STATE_ISSUER: 'https://eid.example', OIDC_STATE_CLIENT_ID: 'portal', OIDC_STATE_CLIENT_SECRET: 's',
       SEAL_SECRET: 'a-production-seal-secret-of-32-characters-or-more', PAYMENT_PROVIDER_URL: 'https://pay.example/v1', PAYMENT_API_KEY: 'k', PAYMENT_CALLBACK_SECRET: 'c',
       CODE_SECRET: 'a-production-code-secret-of-32-characters-or-more', SMS_WEBHOOK_SECRET: 'a-production-sms-webhook-secret-of-32-characters',
-      AUDIT_SIGNING_KEY: 'a-production-audit-signing-key-of-32-characters',
+      AUDIT_SIGNING_KEY: 'a-production-audit-signing-key-of-32-characters', API_TOKEN_SECRET: 'a-production-api-token-secret-of-32-characters',
     });
     expect(config.seedDemo).toBe(false);
     expect(config.cases.payments).toEqual({ id: 'provider', url: 'https://pay.example/v1', apiKey: 'k', callbackSecret: 'c' });

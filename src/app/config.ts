@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 
+import { type ApiConfig, apiConfig } from './config-api.ts';
 import { type ExchangeConfig, exchangeConfig } from './config-exchange.ts';
 import { type MetricsConfig, metricsConfig } from './config-metrics.ts';
 import { trustProxyOf } from './config-proxy.ts';
@@ -45,6 +46,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   /** The metrics endpoint, /metrics (docs/operations.md). */
   readonly metrics: MetricsConfig;
+  /** The open API's access tokens (ADR 0026). */
+  readonly api: ApiConfig;
   /** PG_BIN_DIR: the folder holding pg_dump, pg_restore and psql for `npm run backup` and `restore`; null: found on the PATH. */
   readonly pgBinDir: string | null;
 }
@@ -191,6 +194,7 @@ export function loadConfig(env: Env = process.env): Config {
     exchange: exchangeConfig(env, nodeEnv, problems, url, int),
     shutdownGraceMs: int('SHUTDOWN_GRACE_MS', 20_000, 0, 600_000),
     metrics: metricsConfig(env, { nodeEnv, host }, problems),
+    api: apiConfig(env, nodeEnv, problems, int),
     pgBinDir: env['PG_BIN_DIR'] ? resolve(env['PG_BIN_DIR']) : null,
   };
   if (problems.length > 0) {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { systemClock, type Clock } from '../kernel/clock.ts';
 import { kyivDay } from '../kernel/state-time.ts';
 import { type AttachmentStore, createAssistedFilingService, createDraftsService, databaseAttachmentStore, directoryAttachmentStore } from '../modules/applications/index.ts';
-import { createCatalogueService } from '../modules/catalogue/index.ts';
+import { createCatalogueEditor, createCatalogueService } from '../modules/catalogue/index.ts';
 import { createBackOfficeService, createCasePaymentsService, createCasesService, createDeadlineJobs, createReceiptsService } from '../modules/cases/index.ts';
 import { holidayCalendar, ukrainianPublicHolidays } from '../modules/deadlines/index.ts';
 import { createAppointmentsService } from '../modules/appointments/index.ts';
@@ -11,7 +11,7 @@ import { createDocumentIssuer, renderPdf } from '../modules/documents/index.ts';
 import { createHttpPaymentProvider, type PaymentProvider } from '../modules/payments/index.ts';
 import { createDeadLettersService, createDecisionsByPost, createLettersService, createNoticePreviews, createNoticesService } from '../modules/notifications/index.ts';
 import { createContactCentre } from '../modules/contact-centre/index.ts';
-import { type OidcClient, createCallers, createContactsService, createVisitors, createPhoneHolders, createStaffService, createMandatesService, createSessionsService, openIdClient } from '../modules/identity/index.ts';
+import { type OidcClient, createCallers, createContactsService, createVisitors, createPhoneHolders, createStaffService, createMandatesService, createApiPrincipals, createSessionsService, openIdClient } from '../modules/identity/index.ts';
 import { createAuditLog } from '../platform/audit/audit-log.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -22,9 +22,16 @@ import { createSmsService } from '../modules/sms/index.ts';
 import { createQueueService } from '../modules/queue/index.ts';
 import { createCollectionService } from '../modules/collection/index.ts';
 import { createAccessLogService } from '../modules/access-log/index.ts';
+import { createConsentService, DEVELOPMENT_CONSENT_OFFERS } from '../modules/consent/index.ts';
 import { createPopulationRegister } from '../modules/population/index.ts';
+import { createRegistries } from '../modules/registries/index.ts';
+import { createBundlesService } from '../modules/bundles/index.ts';
+import { createProactiveService } from '../modules/proactive/index.ts';
 import { createExchangeClient, memberKey, parseSubsystem, sealExchangeLog, verifyExchangeLog } from '../platform/exchange/index.ts';
 import { createAppealsService } from '../modules/appeals/index.ts';
+import { createApiAccess, createWebhooks } from '../modules/api-access/index.ts';
+import { createFeedbackService } from '../modules/feedback/index.ts';
+import { createPerformanceService } from '../modules/performance/index.ts';
 import { createRateLimiter } from '../platform/rate-limit/index.ts';
 import { createJobRuns } from '../platform/metrics/index.ts';
 import type { Config } from './config.ts';
@@ -55,6 +62,10 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
     policy: { idleMinutes: identity.sessionIdleMinutes, absoluteHours: identity.sessionAbsoluteHours, signInMinutes: 10 },
   });
   const mandates = createMandatesService({ db, clock });
+  // The open API (ADR 0026): its authorization server, whom a call stands for, and the partners' webhooks.
+  const apiAccess = createApiAccess({ db, clock, limiter: rateLimiter, tokenSecret: config.api.tokenSecret, publicUrl: config.publicUrl, tokenSeconds: config.api.tokenSeconds });
+  const apiPrincipals = createApiPrincipals({ db, clock });
+  const webhooks = createWebhooks({ db, clock });
   const contacts = createContactsService({ db, clock, policy: identity.contactCodes, secret: identity.codeSecret });
   const staff = createStaffService({ db, clock, directory: {
     organisationExists: async (id) => (await catalogue.organisations()).value.some((o) => o.id === id),
@@ -66,7 +77,10 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
   const issuer = createDocumentIssuer(config.cases.sealSecret);
   const cases = createCasesService({ db, reads: reads.lagging, clock, calendar, catalogue });
   const store = options.attachmentStore ?? (config.cases.attachmentsDir === null ? databaseAttachmentStore : directoryAttachmentStore(config.cases.attachmentsDir));
-  const drafts = createDraftsService({ db, reads: reads.lagging, clock, catalogue, cases, contacts: (personId) => contacts.details(personId), store, quotas: config.cases.quotas });
+  const exchange = exchangeClientOf(config, db, clock, options.exchangeUrl);
+  // The base registries over the exchange (ADR 0027): once-only prefill, a case's evidence fetched by a job.
+  const registries = createRegistries({ db, clock, exchange, services: config.exchange.services, retrySeconds: config.exchange.evidenceRetrySeconds });
+  const drafts = createDraftsService({ db, reads: reads.lagging, clock, catalogue, cases, contacts: (personId) => contacts.details(personId), store, quotas: config.cases.quotas, registries });
   const assisted = createAssistedFilingService({ db, clock, catalogue, cases, store });
   const backOffice = createBackOfficeService({ db, reads: reads.lagging, clock, calendar, catalogue, issuer, publicUrl: config.publicUrl, dueSoonWorkingDays: 3 });
   const deadlineJobs = createDeadlineJobs({
@@ -96,11 +110,24 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
     db, clock, calendar, limiter: rateLimiter, callers: createCallers({ db, clock }), cases, policy: config.contactCentre, secret: identity.codeSecret, smsCountries: identity.contactCodes.smsCountries,
   });
   const auditLog = createAuditLog({ db, clock, signingSecret: config.audit.signingSecret });
-  const population = createPopulationRegister({ db, clock, exchange: exchangeClientOf(config, db, clock, options.exchangeUrl), service: config.exchange.populationService });
+  const population = createPopulationRegister({ db, clock, exchange, service: config.exchange.services['population.person'] });
   // The exchange's message log: sealed in batches with the audit log's sealer, verified by `npm run exchange:verify`.
   const exchangeLog = { seal: () => sealExchangeLog(db, () => clock.now(), 2 * config.exchange.maxAgeSeconds), verify: () => verifyExchangeLog(db) };
-  return { config, db, reads, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals, population, exchangeLog,
-    visitors: createVisitors({ db, clock }), accessLog: createAccessLogService({ db, reads: reads.lagging }),
+  return { config, db, reads, clock, auditLog, rateLimiter, calendar, catalogue, sessions, mandates, apiAccess, apiPrincipals, webhooks, contacts, staff, issuer, cases, drafts, backOffice, deadlineJobs, payments, receipts, notices, deadLetters, letters, sms, assisted, appointments, queue, collection, decisionsByPost, noticePreviews, contactCentre, appeals, population, registries, exchangeLog,
+    // A person's consents to share data beyond the law (ADR 0028); the exchange's provider side asks `consent.inForce`.
+    consent: createConsentService({ db, clock, offers: DEVELOPMENT_CONSENT_OFFERS }),
+    visitors: createVisitors({ db, clock }),
+    // Agencies' editors draft their services; another editor publishes (ADR 0033).
+    catalogueEditor: createCatalogueEditor({ db, clock, catalogue }),
+    // Page feedback, ratings shown, searches that found nothing: no personal data kept.
+    feedback: createFeedbackService({ db, reads: reads.lagging, clock, limiter: rateLimiter, catalogue }),
+    accessLog: createAccessLogService({ db, reads: reads.lagging }),
+    // Life-event bundles (ADR 0031): one application opening a case at each member service's agency.
+    bundles: createBundlesService({ db, clock, catalogue, cases, registries }),
+    // Public performance and open data: daily aggregates folded from the events by the jobs (ADR 0030).
+    performance: createPerformanceService({ db, reads: reads.lagging, clock, publicUrl: config.publicUrl, catalogueRecords: () => catalogue.exportRecords() }),
+    // Proactive services (ADR 0032): registry events read by the jobs; offers and automatic grants, objections.
+    proactive: createProactiveService({ db, clock, catalogue, cases, registries, lookbackDays: config.exchange.proactiveLookbackDays }),
     // The background jobs' runs in this process, for the metrics.
     jobRuns: createJobRuns(() => clock.now()) };
 }

@@ -17,9 +17,15 @@ import { sharedRateLimitStore } from './rate-limit-store.ts';
 import { type RequestsInFlight, trackRequestsInFlight } from './in-flight.ts';
 
 import { catalogueRoutes } from '../web/catalogue/routes.tsx';
+import { performanceRoutes } from '../web/performance/routes.tsx';
 import { registerPaymentsApi } from '../api/payments.api.ts';
 import { registerSmsApi } from '../api/sms.api.ts';
 import { registerTransparencyApi } from '../api/transparency.api.ts';
+import { CaseOut, DraftOut, registerApplicationsApi } from '../api/applications.api.ts';
+import { registerCabinetApi } from '../api/cabinet.api.ts';
+import type { ApiScope } from '../modules/identity/index.ts';
+import { registerOAuthApi } from '../api/oauth.api.ts';
+import { oauthRoutes } from '../web/oauth/routes.tsx';
 import { applyRoutes } from '../web/apply/routes.tsx';
 import { casesRoutes } from '../web/cases/routes.tsx';
 import { identityRoutes, me } from '../web/identity/routes.tsx';
@@ -33,8 +39,11 @@ import { deadLetterRoutes } from '../web/office/dead-letters.routes.tsx';
 import { queueRoutes } from '../web/queue/routes.tsx';
 import { collectionRoutes } from '../web/collection/routes.tsx';
 import { inboxRoutes } from '../web/cases/inbox.routes.tsx';
+import { proactiveRoutes } from '../web/cases/proactive.routes.tsx';
 import { appointmentRoutes } from '../web/appointments/routes.tsx';
 import { accessLogRoutes } from '../web/access-log/routes.tsx';
+import { consentRoutes } from '../web/consent/routes.tsx';
+import { bundlesRoutes } from '../web/bundles/routes.tsx';
 import { PERSONAL_DATA, type PersonalDataUse } from '../web/common/personal-data.ts';
 import { undeclaredServiceMethods } from './personal-data-services.ts';
 import { appealRoutes } from '../web/appeals/routes.tsx';
@@ -52,6 +61,11 @@ import { answerClientError, answerFrameworkError, answerRequestError, registerRe
 import { REQUEST_LIMITS } from '../web/common/request-limits.ts';
 import { registerAssets } from '../web/common/assets.ts';
 import { officeRoutes } from '../web/office/routes.tsx';
+import type { MaturityService } from '../modules/maturity/index.ts';
+import { maturityRoutes } from '../web/maturity/routes.tsx';
+import { feedbackRoutes } from '../web/feedback/routes.tsx';
+import { catalogueEditorRoutes } from '../web/office/catalogue-editor.routes.tsx';
+import { registerMaturity } from './maturity.ts';
 
 const isApi = (url: string) => url.startsWith('/api/');
 /** Seconds a client is asked to wait while the database is unavailable. */
@@ -65,11 +79,10 @@ function mustDeclarePersonalData(services: Services): void {
   }
 }
 
-/** Builds the HTTP server: one readable list of middleware, then the routes, then 404 and errors. */
-export async function buildHttp(services: Services, logger: Logger, options: { devMessages?: DevMessages | null; paymentOrigin?: string | null } = {}): Promise<{ app: FastifyInstance; webRoutes: WebRoute[]; requests: RequestsInFlight }> {
-  mustDeclarePersonalData(services);
+/** The Fastify instance: request ids, the body validator's options, proxies, and framework refusals as pages. */
+function newApp(services: Services, logger: Logger): FastifyInstance {
   const loggerInstance: FastifyBaseLogger = logger;
-  const app = Fastify({
+  return Fastify({
     loggerInstance,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -85,12 +98,18 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     },
     clientErrorHandler: answerClientError,
   });
+}
+
+/** Builds the HTTP server: one readable list of middleware, then the routes, then 404 and errors. */
+export async function buildHttp(services: Services, logger: Logger, options: { devMessages?: DevMessages | null; paymentOrigin?: string | null } = {}): Promise<{ app: FastifyInstance; webRoutes: WebRoute[]; requests: RequestsInFlight; maturity: MaturityService }> {
+  mustDeclarePersonalData(services);
+  const app = newApp(services, logger);
   // Every route must say what it requires: a route without a requirement stops the portal from building.
   app.addHook('onRoute', (options) => {
     if (!options.config?.auth) {
       throw new Error(`${String(options.method)} ${options.url} declares no authorization requirement (config.auth)`);
     }
-    if (options.config.auth.kind !== 'public' && !options.preHandler) {
+    if (options.config.auth.kind !== 'public' && !options.preHandler && !options.preValidation) {
       throw new Error(`${String(options.method)} ${options.url} requires ${options.config.auth.kind} but has no gate`);
     }
   });
@@ -109,24 +128,31 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
   await app.register(rateLimit, { global: false, store: sharedRateLimitStore(services.rateLimiter) });
   registerPlatformRoutes(app, services);
   registerCatalogueApi(app, services.catalogue);
+  const maturity = registerMaturity(app, services);
   if (services.payments !== null) {
     registerPaymentsApi(app, services.payments);
   }
   registerSmsApi(app, services.sms);
   registerTransparencyApi(app, services.auditLog);
+  registerOpenApi(app, services);
   if (options.devMessages) {
     // A phone in the browser that talks to the inbound webhook: development only, with the other stand-ins.
     (await import('../dev/index.ts')).registerSmsPhone(app, { sms: services.sms, clock: services.clock, webhookSecret: services.config.channels.smsWebhookSecret });
   }
   const identity = services.config.identity;
   const webRoutes = [
-    ...catalogueRoutes(services.catalogue, services.drafts),
+    ...catalogueRoutes({ catalogue: services.catalogue, drafts: services.drafts, maturity, feedback: services.feedback }),
+    ...maturityRoutes({ maturity }), ...feedbackRoutes({ feedback: services.feedback, catalogue: services.catalogue }, me),
+    ...performanceRoutes({ performance: services.performance, catalogue: services.catalogue }),
+    ...catalogueEditorRoutes({ editor: services.catalogueEditor, catalogue: services.catalogue, maturity }, me),
     ...(options.devMessages ? (await import('../dev/index.ts')).devRoutes(options.devMessages) : []),
     ...identityRoutes({ sessions: services.sessions, contacts: services.contacts, staff: services.staff, mandates: services.mandates, catalogue: services.catalogue, publicUrl: services.config.publicUrl, cookie: { secure: identity.secureCookies, absoluteHours: identity.sessionAbsoluteHours } }),
-    ...officeRoutes({ backOffice: services.backOffice, drafts: services.drafts, cases: services.cases, catalogue: services.catalogue, assisted: services.assisted, collection: services.collection }),
+    ...officeRoutes({ backOffice: services.backOffice, drafts: services.drafts, cases: services.cases, catalogue: services.catalogue, assisted: services.assisted, collection: services.collection, registries: services.registries }),
     ...applyRoutes(services.drafts, me),
-    ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl, notices: services.notices, collection: services.collection }, me),
+    ...casesRoutes({ cases: services.cases, drafts: services.drafts, receipts: services.receipts, payments: services.payments, catalogue: services.catalogue, publicUrl: services.config.publicUrl, notices: services.notices, collection: services.collection, registries: services.registries, bundles: services.bundles }, me),
     ...inboxRoutes({ notices: services.notices }, me),
+    ...proactiveRoutes({ proactive: services.proactive, catalogue: services.catalogue }, me),
+    ...oauthRoutes({ access: services.apiAccess }, me),
     ...appointmentRoutes({ appointments: services.appointments, now: () => services.clock.now() }, me),
     ...verifyRoutes(services.receipts),
     ...officeSupervisionRoutes({ backOffice: services.backOffice, payments: services.payments, clock: services.clock }, me),
@@ -139,6 +165,8 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     ...callRoutes({ contactCentre: services.contactCentre, callbackWorkingDays: services.config.contactCentre.callbackWorkingDays, now: () => services.clock.now() }, me),
     ...appealRoutes({ appeals: services.appeals, catalogue: services.catalogue, cases: services.cases, accessLog: services.accessLog }, me),
     ...accessLogRoutes({ accessLog: services.accessLog, catalogue: services.catalogue }, me),
+    ...consentRoutes({ consent: services.consent, now: () => services.clock.now() }, me),
+    ...bundlesRoutes(services.bundles, me),
     ...appealIntakeRoutes({ appeals: services.appeals, catalogue: services.catalogue, callers: services.contactCentre }, me),
     ...visitRoutes({ appointments: services.appointments, visitors: services.visitors, callers: services.contactCentre, now: () => services.clock.now() }, me),
   ];
@@ -152,7 +180,23 @@ export async function buildHttp(services: Services, logger: Logger, options: { d
     }
   }
   registerErrorHandling(app);
-  return { app, webRoutes, requests };
+  return { app, webRoutes, requests, maturity };
+}
+
+/** The open API's scopes as the OpenAPI document names them (PERSON_ONLY_SCOPES only with a person's own token). */
+const API_SCOPE_WORDS = {
+  applications: 'Drafts, submissions and answers to information requests', cases: 'Cases, decisions and information requests', payments: 'Fees due on cases and paying them',
+  inbox: 'The person\'s messages (a person\'s own token only)', appointments: 'Free slots at centres, booking and cancelling visits (a person\'s own token only)',
+} satisfies Record<ApiScope, string>;
+
+/** The open API (ADR 0026): the token endpoint; a person's applications, cases, payments, inbox and appointments for registered clients. */
+function registerOpenApi(app: FastifyInstance, services: Services): void {
+  registerOAuthApi(app, services.apiAccess);
+  registerApplicationsApi(app, { access: services.apiAccess, principals: services.apiPrincipals, drafts: services.drafts, cases: services.cases, notices: services.notices });
+  registerCabinetApi(app, {
+    access: services.apiAccess, principals: services.apiPrincipals, drafts: services.drafts, cases: services.cases, payments: services.payments, notices: services.notices,
+    appointments: services.appointments, publicUrl: services.config.publicUrl,
+  });
 }
 
 /** What a staff route does with personal data (web/common/personal-data.ts); a staff route without a declaration stops the portal from building. */
@@ -181,14 +225,29 @@ async function registerMiddleware(app: FastifyInstance, publicUrl: string, formT
     void reply.header('x-request-id', request.id);
   });
   // 3. OpenAPI 3.1, generated from the schemas the routes validate with.
-  for (const schema of [ServiceOut, OrganisationOut, CentreOut, EventOut, ProblemOut, { ...ServicePageOut, $id: 'ServicePage' }]) {
+  for (const schema of [ServiceOut, OrganisationOut, CentreOut, EventOut, ProblemOut, { ...ServicePageOut, $id: 'ServicePage' }, DraftOut, CaseOut]) {
     app.addSchema(schema);
   }
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Portico catalogue API', version: '1.0.0', description: 'The national catalogue of public services (CPSV-AP 3.2.0).' },
+      info: {
+        title: 'Portico API', version: '1.0.0',
+        description: 'The national catalogue of public services (CPSV-AP 3.2.0); for registered clients, a person\'s applications and cases (OAuth 2.0: client credentials for partners acting under a mandate, authorization code with PKCE for public clients; ADR 0026).',
+      },
       servers: [{ url: publicUrl }],
+      components: {
+        securitySchemes: {
+          oauth2: {
+            type: 'oauth2',
+            description: 'Access tokens of registered clients. A partner names the person it acts for in X-Portico-On-Behalf-Of (their national id) and acts under that person\'s mandate to its organisation.',
+            flows: {
+              clientCredentials: { tokenUrl: `${publicUrl}/api/v1/oauth/token`, scopes: API_SCOPE_WORDS },
+              authorizationCode: { authorizationUrl: `${publicUrl}/uk/oauth/authorize`, tokenUrl: `${publicUrl}/api/v1/oauth/token`, scopes: API_SCOPE_WORDS },
+            },
+          },
+        },
+      },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json['$id'] === 'string' ? json['$id'] : `def-${i}`) },
     transform: ({ schema, url }) => ({ schema: isApi(url) ? schema : { ...schema, hide: true }, url }),

@@ -13,14 +13,15 @@ export async function purgeStaleSignIns(services: Services) {
 }
 
 /** The jobs of a tick, in the order they run, as the metrics name them. */
-const JOBS = ['deadlines', 'draft-purge', 'appointment-reminders', 'collection-reminders', 'decisions-by-post', 'sign-in-purge'];
+const JOBS = ['deadlines', 'draft-purge', 'appointment-reminders', 'collection-reminders', 'decisions-by-post', 'registry-evidence', 'proactive', 'performance', 'sign-in-purge'];
 
 /**
  * The background jobs of one portal process: silent consent, deadline reminders, the deletion of
  * expired drafts, reminders of results awaiting collection and decisions unread in the inbox sent by
- * post, every `intervalSeconds`. Several processes may run them at once: the deadline jobs claim cases,
+ * post, cases' evidence from the registries, every `intervalSeconds`. Several processes may run them at once: the deadline jobs claim cases,
  * the collection reminders collections and the post job decisions with row locks (SKIP LOCKED);
- * reminders and posted decisions are recorded once.
+ * reminders and posted decisions are recorded once. The performance figures' refresh claims each
+ * source of events by its watermark's row lock (ADR 0030).
  */
 export function startJobs(services: Services, intervalSeconds: number, logger: Logger): { stop: () => Promise<void> } {
   if (intervalSeconds === 0) {
@@ -49,6 +50,18 @@ export function startJobs(services: Services, intervalSeconds: number, logger: L
         const appointmentReminders = await track('appointment-reminders', () => services.appointments.sendDueReminders());
         const collectionReminders = await track('collection-reminders', () => services.collection.sendDueReminders());
         const posted = await track('decisions-by-post', () => services.decisionsByPost.run());
+        // Cases' evidence from the registries (ADR 0027): a registry down leaves it waiting for a later tick.
+        const evidence = await track('registry-evidence', () => services.registries.fetchDue());
+        if (evidence.fetched + evidence.waiting > 0) {
+          logger.info({ evidenceFetched: evidence.fetched, evidenceWaiting: evidence.waiting }, 'registry evidence');
+        }
+        // Proactive services (ADR 0032): the registries' events read, offers and automatic grants made, grants after their objection window.
+        const proactive = await track('proactive', () => services.proactive.run());
+        if (proactive.events + proactive.granted + proactive.forOfficer > 0) {
+          logger.info(proactive, 'proactive services');
+        }
+        // The public performance figures: new case and appeal events folded into the daily aggregates, the day's open-data snapshot.
+        await track('performance', () => services.performance.refresh());
         if (unavailable > 0) {
           logger.info({ failures: unavailable }, 'background jobs resumed: the database is back');
           unavailable = 0;

@@ -7,6 +7,7 @@ export const notificationLinks = (publicUrl: string): NotificationLinks => ({
   applicantCase: (lang, caseId) => `${publicUrl}${paths.myCase(lang, caseId)}`,
   officeCase: (lang, caseId) => `${publicUrl}${paths.officeCase(lang, caseId)}`,
   appointments: (lang) => `${publicUrl}${paths.myAppointments(lang)}`,
+  proactiveItem: (lang, id) => `${publicUrl}${paths.proactiveItem(lang, id)}`,
 });
 
 /** The links SMS replies carry, absolute. */

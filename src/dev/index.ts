@@ -1,6 +1,6 @@
 /**
  * The stand-ins for the outside world, for development, demos and tests — never production: the
- * embedded eID (State eID and Bank A), the population registry behind the embedded exchange, the payment provider's simulator, the SMS gateway simulator and
+ * embedded eID (State eID and Bank A), the base registries behind the embedded exchange, the payment provider's simulator, the SMS gateway simulator and
  * the SMTP sink, and the page that lists the messages they caught. The composition root imports this
  * file only when the environment is not production (src/app/channels.ts, payments.ts, embedded-eid.ts, exchange.ts, http.ts).
  */
@@ -17,4 +17,4 @@ export { createSmsSimulator, type SentSms, type SmsGatewaySimulator, type SmsSim
 export { type CapturedMail, type LocalSmtp, type LocalSmtpOptions, startLocalSmtp } from './mail/local-smtp.ts';
 export { devRoutes } from './messages.routes.tsx';
 export { registerSmsPhone } from './sms/phone.routes.tsx';
-export { type PopulationRegistry, type PopulationRegistryOptions, startPopulationRegistry } from './registries/population-registry.ts';
+export { type Registries, type RegistriesOptions, registriesDirectory, startRegistries } from './registries/registries.ts';

@@ -220,6 +220,7 @@ const SERVICE_PROBES: Readonly<Record<string, ServiceProbe>> = {
   },
   'visitors.find': { who: () => desk, call: (w) => t.services.visitors.find(w, OLENA_ID), subject: () => `national-id:${OLENA_ID}` },
   'population.person': { who: () => clerk, call: (w) => t.services.population.person(w, OLENA_ID, { case: running.number }), subject: () => `national-id:${OLENA_ID}` },
+  'registries.query': { who: () => clerk, call: (w) => t.services.registries.query(w, 'tax.income', OLENA_ID, { case: running.number }), subject: () => `national-id:${OLENA_ID}` },
 };
 
 const declaredUses = (): Array<[string, ServiceUse]> => Object.entries(SERVICE_PERSONAL_DATA).flatMap(([name, d]) =>

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { canonicalJson } from '../../src/kernel/canonical-json.ts';
 import { AnswersIncomplete } from '../../src/modules/applications/index.ts';
+import { submissionRepository } from '../../src/modules/applications/submission.repository.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import { ANSWERS, type CasesApp, casesApp, completeDraft, draftOf, newKey, PDF_BYTES, settleWithin, stored, submit } from './support.ts';
 
@@ -202,5 +203,104 @@ describe('idempotency', () => {
     const { timedOut, results } = await settleWithin(drafts.map((d) => submit(t.services, olena, d)), 15_000, t.unstick);
     expect(timedOut, 'the submissions starved the database pool').toBe(false);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+  });
+});
+
+// A draft without files goes in one statement, no transaction around it (ADR 0025): the draft's lock
+// and mark, the case, its history, the audit entries and the messages. Rows written by one statement
+// share the transaction (`xmin`) and the command (`cmin`); the long way's statements each have a command of their own.
+describe('one statement (a draft without files)', () => {
+  const written = async (draftId: string, caseId: string) => t.services.db.query<{ tbl: string; xmin: string; cmin: string }>(
+    `SELECT 'drafts' AS tbl, xmin::text, cmin::text FROM drafts WHERE id = $1
+     UNION ALL SELECT 'cases', xmin::text, cmin::text FROM cases WHERE id = $2
+     UNION ALL SELECT 'case_events', xmin::text, cmin::text FROM case_events WHERE case_id = $2
+     UNION ALL SELECT 'audit_events', xmin::text, cmin::text FROM audit_events WHERE detail->>'draftId' = $1::text OR subject = (SELECT 'case:' || number FROM cases WHERE id = $2)
+     UNION ALL SELECT 'outbox', xmin::text, cmin::text FROM outbox WHERE payload->>'caseId' = $2::text`,
+    [draftId, caseId],
+  );
+
+  it('writes the draft\'s mark, the case, its event, its audit entries and its messages in one command, each with the case\'s number', async () => {
+    const draftId = await draftOf(t.services, olena, 'tax-clearance-certificate');
+    const c = await submit(t.services, olena, draftId, { channel: 'api' });
+    expect(c).toMatchObject({ state: 'submitted', channel: 'api', applicantPersonId: olena.person.id, party: { kind: 'self', id: null } });
+    expect(await stored(t.services, c.id)).toEqual(c);
+    const rows = await written(draftId, c.id);
+    expect(rows.map((r) => r.tbl).sort()).toEqual(['audit_events', 'audit_events', 'case_events', 'cases', 'drafts', 'outbox', 'outbox']);
+    expect(new Set(rows.map((r) => `${r.xmin}/${r.cmin}`)).size).toBe(1);
+    expect(await count('SELECT count(*)::int AS n FROM drafts WHERE id = $1 AND submitted_case_id = $2', [draftId, c.id])).toBe(1);
+    const audit = await t.services.db.query<{ action: string; subject: string; actor_person_id: string; channel: string }>(
+      "SELECT action, subject, actor_person_id, channel FROM audit_events WHERE subject = $1 ORDER BY id", [`case:${c.number}`]);
+    expect(audit.map((a) => [a.action, a.actor_person_id])).toEqual([['case.submit', olena.person.id], ['application.submit', olena.person.id]]);
+    const messages = await t.services.db.query<{ topic: string; number: string }>(
+      "SELECT topic, payload->>'caseNumber' AS number FROM outbox WHERE payload->>'caseId' = $1 ORDER BY id", [c.id]);
+    expect(messages).toEqual([{ topic: 'case.changed', number: c.number }, { topic: 'case.submitted', number: c.number }]);
+  });
+
+  it('writes nothing when a step fails (a constraint on the messages), and the draft can then be submitted', async () => {
+    const draftId = await draftOf(t.services, olena, 'tax-clearance-certificate');
+    const tally = async () => Promise.all(['cases', 'case_events', 'audit_events', 'outbox'].map((table) => count(`SELECT count(*)::int AS n FROM ${table}`)));
+    const before = await tally();
+    await t.services.db.exec("ALTER TABLE outbox ADD CONSTRAINT refused_by_the_test CHECK (topic <> 'case.submitted') NOT VALID");
+    try {
+      await expect(t.services.drafts.submit(olena, draftId, { idempotencyKey: newKey(), declared: true, channel: 'web', lang: 'uk' })).rejects.toThrow('refused_by_the_test');
+    } finally {
+      await t.services.db.exec('ALTER TABLE outbox DROP CONSTRAINT refused_by_the_test');
+    }
+    expect(await tally()).toEqual(before);
+    expect(await count('SELECT count(*)::int AS n FROM drafts WHERE id = $1 AND submitted_case_id IS NULL', [draftId])).toBe(1);
+    const c = await submit(t.services, olena, draftId);
+    expect(await casesOfDraft(draftId)).toBe(1);
+    expect(await count("SELECT count(*)::int AS n FROM outbox WHERE topic = 'case.submitted' AND payload->>'caseId' = $1", [c.id])).toBe(1);
+  });
+
+  it('writes nothing for a draft changed since it was read (another version), then writes it at its version', async () => {
+    const draftId = await draftOf(t.services, olena, 'tax-clearance-certificate');
+    const service = (await t.services.catalogue.service('tax-clearance-certificate')).value;
+    const [draft] = await t.services.db.query<{ version: number; answers: Record<string, unknown> }>('SELECT version, answers FROM drafts WHERE id = $1', [draftId]);
+    if (service === null || draft === undefined) {
+      throw new Error('no service or draft');
+    }
+    const attempt = (version: number) => {
+      const opening = t.services.cases.planOpening({
+        service, answers: draft.answers, answersSha256: sha256('x'), documentsComplete: true, channel: 'web', lang: 'uk',
+        applicant: { personId: olena.person.id, name: 'Олена Коваль' }, party: { kind: 'self', id: null, name: 'Олена Коваль' }, actingFor: null, idempotencyKey: newKey('direct'),
+      });
+      return submissionRepository.submit(t.services.db, { draftId, version, at: new Date(), opening, audit: opening.audit, messages: opening.messages });
+    };
+    const tally = async () => Promise.all(['cases', 'case_events', 'audit_events', 'outbox'].map((table) => count(`SELECT count(*)::int AS n FROM ${table}`)));
+    const before = await tally();
+    expect(await attempt(draft.version - 1)).toBeNull();
+    expect(await tally()).toEqual(before);
+    expect(await count('SELECT count(*)::int AS n FROM drafts WHERE id = $1 AND submitted_case_id IS NULL AND version = $2', [draftId, draft.version])).toBe(1);
+    const c = await attempt(draft.version);
+    expect(c?.state).toBe('submitted');
+    expect(await casesOfDraft(draftId)).toBe(1);
+    expect(await attempt(draft.version + 1)).toBeNull(); // submitted: nothing more
+    expect(await casesOfDraft(draftId)).toBe(1);
+  });
+
+  it('ten concurrent submissions of one draft with different keys open exactly one case', async () => {
+    const draftId = await draftOf(t.services, olena, 'tax-clearance-certificate');
+    const before = await allCases();
+    const keys = Array.from({ length: 10 }, (_, i) => newKey(`one-${i}`));
+    const { timedOut, results } = await settleWithin(keys.map((key) => submit(t.services, olena, draftId, { key })), 15_000, t.unstick);
+    expect(timedOut).toBe(false);
+    const ids = results.map((r) => (r.status === 'fulfilled' ? r.value.id : String(r.reason)));
+    expect(new Set(ids).size).toBe(1);
+    expect(await allCases()).toBe(before + 1);
+    expect(await count("SELECT count(*)::int AS n FROM audit_events WHERE action = 'application.submit' AND detail->>'draftId' = $1", [draftId])).toBe(1);
+    expect(await count("SELECT count(*)::int AS n FROM outbox WHERE topic = 'case.submitted' AND payload->>'caseId' = $1", [ids[0]])).toBe(1);
+  });
+
+  it('one key on five drafts at once opens one case; the other drafts stay open with nothing written for them', async () => {
+    const drafts = await Promise.all(Array.from({ length: 5 }, () => draftOf(t.services, olena, 'tax-clearance-certificate')));
+    const key = newKey('shared');
+    const audited = await count("SELECT count(*)::int AS n FROM audit_events WHERE action = 'application.submit'");
+    const { timedOut, results } = await settleWithin(drafts.map((d) => submit(t.services, olena, d, { key })), 15_000, t.unstick);
+    expect(timedOut).toBe(false);
+    expect(new Set(results.map((r) => (r.status === 'fulfilled' ? r.value.id : String(r.reason)))).size).toBe(1);
+    expect(await count('SELECT count(*)::int AS n FROM cases WHERE idempotency_key = $1', [key])).toBe(1);
+    expect(await count('SELECT count(*)::int AS n FROM drafts WHERE id = ANY($1::uuid[]) AND submitted_case_id IS NULL', [drafts])).toBe(4);
+    expect(await count("SELECT count(*)::int AS n FROM audit_events WHERE action = 'application.submit'")).toBe(audited + 1);
   });
 });

@@ -14,8 +14,7 @@ import type { CaseChannel, CaseRecord } from '../../src/modules/cases/index.ts';
 import { type Day, kyivDay } from '../../src/modules/deadlines/index.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import { createHttpPaymentProvider } from '../../src/modules/payments/index.ts';
-import { type PaymentSimulator, type PopulationRegistry, startPaymentSimulator, startPopulationRegistry } from '../../src/dev/index.ts';
-import { DEVELOPMENT_EXCHANGE, developmentDirectory } from '../../src/platform/exchange/index.ts';
+import { type PaymentSimulator, type Registries, registriesDirectory, startPaymentSimulator, startRegistries } from '../../src/dev/index.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { testDatabase } from '../support/database.ts';
 import { demoRecords } from '../support/demo.ts';
@@ -78,8 +77,8 @@ export interface CasesApp {
   readonly services: Services & { payments: NonNullable<Services['payments']> };
   readonly clock: TestClock;
   readonly simulator: PaymentSimulator;
-  /** The population registry's stand-in behind the embedded exchange, logging its side in the same database. */
-  readonly registry: PopulationRegistry;
+  /** The base registries' stand-ins behind the embedded exchange, logging their sides in the same database. */
+  readonly registry: Registries;
   /** Lets a starved PostgreSQL pool open more connections until the returned function is called (see test/support/database.ts). */
   readonly unstick: () => Promise<(() => void) | null>;
   /** Limits the statements the portal may run from now on (null: no limit); see test/support/database.ts. */
@@ -97,9 +96,8 @@ export async function casesApp(start: Date | Day): Promise<CasesApp> {
   // callback's exact body and signature from the simulator and hand them to the service.
   const simulator = await startPaymentSimulator({ host: '127.0.0.1', port: 0, apiKey: 'cases-test-key', callbackSecret: CALLBACK_SECRET, callbackAttempts: 1, clock });
   const provider = createHttpPaymentProvider({ id: 'simulator', baseUrl: simulator.url, apiKey: 'cases-test-key', callbackSecret: CALLBACK_SECRET });
-  const registry = await startPopulationRegistry({
-    host: '127.0.0.1', port: 0, db: database.db, clock, subsystem: DEVELOPMENT_EXCHANGE.population,
-    directory: developmentDirectory(config.exchange.signingSecret ?? ''), maxAgeSeconds: config.exchange.maxAgeSeconds,
+  const registry = await startRegistries({
+    host: '127.0.0.1', port: 0, db: database.db, clock, directory: registriesDirectory(config.exchange.signingSecret ?? ''), maxAgeSeconds: config.exchange.maxAgeSeconds,
   });
   const services = await buildServices(config, { db: database.db, clock, paymentProvider: provider, oidc: personaOidc(), exchangeUrl: registry.url });
   await seedDemoRegistries(services);

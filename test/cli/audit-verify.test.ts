@@ -57,7 +57,7 @@ describe('npm run audit:verify', () => {
     const result = await spawnCommand('audit-verify', [], { DATABASE_URL: url ?? '' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`tampered with at ${third?.id}: its content does not match its hash`);
-  });
+  }, 180_000);
 
   it.runIf(process.env['TEST_DATABASE_URL'])('keeps the latest checkpoint in a file, and fails naming it when the log is cut back behind it', async () => {
     const { db, url } = await logOfFive();

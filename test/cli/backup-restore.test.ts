@@ -150,5 +150,5 @@ describe('each command runs as npm runs it (node --import tsx src/cli/…)', () 
     const [b, r] = await Promise.all([spawnCommand('backup', []), spawnCommand('restore', [])]);
     expect([b.code, b.stderr]).toEqual([2, 'usage: npm run backup -- --out FILE\n']);
     expect([r.code, r.stderr]).toEqual([2, 'usage: npm run restore -- --from FILE [--force]\n']);
-  }, 60_000);
+  }, 180_000);
 });

@@ -48,19 +48,19 @@ describe('each command runs as npm runs it (node --import tsx src/cli/…)', () 
     const none = await spawnCommand('catalogue-import', []);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('usage: npm run catalogue:import');
-  });
+  }, 180_000);
 
   it('catalogue:export writes the catalogue to standard output', async () => {
     const exported = await spawnCommand('catalogue-export', [], { ...env, LOG_LEVEL: 'silent' });
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout)).toMatchObject({ services: expect.any(Array) as unknown });
-  }, 120_000);
+  }, 180_000);
 
   it('seed refuses a count that is not a whole number', async () => {
     const bad = await spawnCommand('seed', ['--services', 'lots']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--services must be a whole number from 0 to 99999');
-  });
+  }, 180_000);
 });
 
 describe('catalogue import and export commands', () => {

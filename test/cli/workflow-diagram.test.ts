@@ -29,5 +29,5 @@ describe('workflow:diagram', () => {
     const failed = await spawnCommand('workflow-diagram', ['no-such-service']);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('no service "no-such-service"');
-  });
+  }, 180_000);
 });

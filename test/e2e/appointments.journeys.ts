@@ -36,7 +36,8 @@ const JOURNEYS: readonly Words[] = [
 export async function smsCode(page: Page, phone: string): Promise<string> {
   const phonePage = await page.context().newPage();
   try {
-    for (let i = 0; i < 40; i += 1) {
+    // The notice goes out through the outbox: waited for up to a minute, as a loaded machine may need.
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
       await phonePage.goto(`/dev/sms/phone?number=${encodeURIComponent(phone)}`);
       const texts = await phonePage.locator('li pre').allTextContents();
       const code = texts.map((t) => /(\d{6})/.exec(t)?.[1]).filter((c) => c !== undefined).at(-1);

@@ -4,11 +4,29 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import type { Page } from 'playwright-core';
 
+import { timed } from './profile.ts';
+
 /** The widths every page must fit without scrolling sideways: the narrowest phone, a common phone, a desktop. */
 export const WIDTHS = [320, 390, 1280] as const;
 
 /** Where screenshots go (kept by CI as an artefact; `.tmp/` is not committed). */
 export const SCREENSHOTS = process.env['SCREENSHOTS_DIR'] ?? join(process.cwd(), '.tmp', 'screenshots');
+
+/**
+ * Whether every page checked is kept as a screenshot (`E2E_SCREENSHOTS=all`): each crawled page and
+ * each page a journey audits without naming it. Otherwise only the pages kept for review are: those a
+ * journey names (`auditLike(page, shot)`: the pages only forms reach). Every page is measured at every
+ * width either way; a screenshot is for a person to look at, no check reads it.
+ */
+export const ALL_SCREENSHOTS = process.env['E2E_SCREENSHOTS'] === 'all';
+
+/**
+ * The viewport an audit runs at: the widest of WIDTHS, at the height of its screenshots. The journeys'
+ * audits and the crawl use the same one, so axe's results for a page one of them audited already are
+ * reused by the other (test/e2e/browser.ts keys them by the viewport), and a page left at the last
+ * width of the fit check (1280) needs no resize before its next audit.
+ */
+export const AUDIT_VIEWPORT = { width: 1280, height: 900 } as const;
 
 export interface Overflow {
   readonly scrollWidth: number;
@@ -23,7 +41,7 @@ export interface Overflow {
  */
 export async function overflowOf(page: Page): Promise<Overflow | null> {
   // A string, not a function: the test runner's transpiler would wrap named functions in a helper the page lacks.
-  return page.evaluate<Overflow | null>(OVERFLOW_SCRIPT);
+  return timed('overflow check', () => page.evaluate<Overflow | null>(OVERFLOW_SCRIPT));
 }
 
 const OVERFLOW_SCRIPT = `(() => {
@@ -57,16 +75,29 @@ const OVERFLOW_SCRIPT = `(() => {
 /** The screenshots this run has written: a page shape several journeys reach is kept once, as the first one saw it. */
 const written = new Set<string>();
 
-/** Sets the width, checks the page fits and keeps a full-page screenshot named after the page. Returns a failure line or null. */
+/**
+ * Sets the width, checks the page fits and keeps a screenshot of the viewport (900 px high) named after
+ * the page. Returns a failure line or null. The overflow check measures the whole document, not what the
+ * screenshot shows; a screenshot of the viewport costs the browser a fraction of a full page's (no resize
+ * to the page's height, no re-layout, a smaller image to encode), and shows the page's head, where the
+ * layout of each width is decided.
+ */
 export async function checkFit(page: Page, width: number, name: string, screenshot = true): Promise<string | null> {
-  await page.setViewportSize({ width, height: 900 });
+  const size = page.viewportSize();
+  if (size?.width !== width || size.height !== 900) {
+    await timed('viewport resize', () => page.setViewportSize({ width, height: 900 }));
+  }
   const path = join(SCREENSHOTS, `${name}-${width}.png`);
-  if (screenshot && !written.has(path)) {
+  const shoot = screenshot && !written.has(path);
+  if (shoot) {
     written.add(path);
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path, fullPage: true });
   }
-  const overflow = await overflowOf(page);
+  // The screenshot and the measurement side by side: the measurement only reads the layout.
+  const [overflow] = await Promise.all([
+    overflowOf(page),
+    shoot ? timed('screenshot', () => page.screenshot({ path })) : undefined,
+  ]);
   if (overflow === null) {
     return null;
   }
@@ -83,7 +114,7 @@ const validator = new HtmlValidate({
 
 /** HTML conformance errors of the page's served markup (what the server sent, not the live DOM). */
 export async function htmlErrors(html: string, url: string): Promise<string[]> {
-  const report = await validator.validateString(html, url);
+  const report = await timed('html-validate', () => validator.validateString(html, url));
   return report.results.flatMap((r) => r.messages.map((m) => `${url}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
 }
 

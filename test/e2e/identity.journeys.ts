@@ -35,9 +35,10 @@ const JOURNEYS: readonly Words[] = [
 async function codeFor(ctx: E2eContext, page: Page, address: string): Promise<string> {
   const mailbox = await page.context().newPage();
   try {
-    for (let i = 0; i < 40; i += 1) {
+    // The notice goes out through the outbox: waited for up to a minute, as a loaded machine may need.
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
       await mailbox.goto('/dev/messages');
-      const text = (await mailbox.locator('li', { hasText: address }).first().textContent({ timeout: 200 }).catch(() => null)) ?? '';
+      const text = (await mailbox.locator('li', { hasText: address }).first().textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
       const code = /(\d{6})/.exec(text)?.[1];
       if (code) {
         return code;

@@ -5,13 +5,17 @@
  * - answers 2xx (a link to an error page is a broken link),
  * - does not scroll sideways at 320, 390 or 1280 px (a table may scroll inside its own region),
  * - has no axe WCAG 2.2 A/AA violations and no HTML conformance errors,
- * and keeps a screenshot at 320 and 1280 px in SCREENSHOTS_DIR (default .tmp/screenshots).
+ * and keeps a screenshot at 320 and 1280 px in SCREENSHOTS_DIR (default .tmp/screenshots) of the pages kept for
+ * review (REVIEW), and of every page with E2E_SCREENSHOTS=all.
  * It runs after the journeys, so cases, requests and decisions exist to be seen.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
 import { axeViolations } from './browser.ts';
-import { WIDTHS, checkFit, htmlErrors, slugOf } from './fit.ts';
+import { ALL_SCREENSHOTS, AUDIT_VIEWPORT, WIDTHS, checkFit, htmlErrors, slugOf } from './fit.ts';
+import { timed } from './profile.ts';
 import type { Check, E2eContext } from './run.ts';
 
 interface Persona {
@@ -47,6 +51,33 @@ function shapeOf(url: URL): string {
   return `${path}?${keys}`;
 }
 
+/**
+ * Each persona signs in once per run, and its crawls in both languages start from that session's
+ * cookies (a crawl only reads: it follows links and never sends a form).
+ */
+const sessions = new Map<string, Promise<StorageState | undefined>>();
+function sessionOf(ctx: E2eContext, persona: Persona): Promise<StorageState | undefined> {
+  let session = sessions.get(persona.name);
+  if (!session) {
+    session = timed('crawl: sign-in', () => signedIn(ctx, persona));
+    sessions.set(persona.name, session);
+  }
+  return session;
+}
+
+async function signedIn(ctx: E2eContext, persona: Persona): Promise<StorageState | undefined> {
+  if (!persona.eid || !persona.realm) {
+    return undefined;
+  }
+  const context = await ctx.browser.newContext({ baseURL: ctx.base });
+  try {
+    await signIn(context, ctx.base, persona);
+    return await context.storageState();
+  } finally {
+    await context.close();
+  }
+}
+
 async function signIn(context: BrowserContext, base: string, persona: Persona): Promise<void> {
   if (!persona.eid || !persona.realm) {
     return;
@@ -72,7 +103,7 @@ async function linksOf(page: Page): Promise<string[]> {
 }
 
 async function inspect(page: Page, url: URL, name: string, failures: string[]): Promise<boolean> {
-  const response = await page.goto(url.pathname + url.search);
+  const response = await timed('crawl: page load', () => page.goto(url.pathname + url.search));
   const status = response?.status() ?? 0;
   if (status >= 400 || status === 0) {
     failures.push(`${url.pathname}${url.search} answered ${status}`);
@@ -82,10 +113,11 @@ async function inspect(page: Page, url: URL, name: string, failures: string[]): 
   if (html !== undefined) {
     failures.push(...(await htmlErrors(html, url.pathname + url.search)));
   }
-  // axe first, at the context's viewport (1280 × 720) as the journeys' audits: a page they audited already is not audited again.
+  // axe first, at AUDIT_VIEWPORT as the journeys' audits (the context's, and where the last page's fit check left it):
+  // a page they audited already is not audited again.
   failures.push(...(await axeViolations(page)).map((v) => `${url.pathname}: axe ${v}`));
   for (const width of WIDTHS) {
-    const misfit = await checkFit(page, width, name, width !== 390);
+    const misfit = await checkFit(page, width, name, width !== 390 && (ALL_SCREENSHOTS || forReview(url)));
     if (misfit) {
       failures.push(misfit);
     }
@@ -93,14 +125,25 @@ async function inspect(page: Page, url: URL, name: string, failures: string[]): 
   return true;
 }
 
+/**
+ * The crawled pages kept as screenshots for review even without E2E_SCREENSHOTS=all: home, search, a
+ * service, the cabinet, a case, the mandates, the office queue, an office case and a verification.
+ */
+const REVIEW = [
+  /^\/(uk|en)\/?$/, /^\/(uk|en)\/search$/, /^\/(uk|en)\/services\/[^/]+$/, /^\/(uk|en)\/cabinet$/,
+  /^\/(uk|en)\/cabinet\/cases\/[0-9a-f-]{36}$/, /^\/(uk|en)\/cabinet\/mandates$/, /^\/(uk|en)\/office\/cases$/,
+  /^\/(uk|en)\/office\/cases\/[0-9a-f-]{36}$/, /^\/(uk|en)\/verify\//,
+];
+const forReview = (url: URL) => REVIEW.some((r) => r.test(url.pathname));
+
 async function crawl(ctx: E2eContext, persona: Persona, lang: 'uk' | 'en'): Promise<{ visited: number; failures: string[] }> {
   // Script on for the measurements and axe; the pages carry none (the journeys prove they work without it).
-  const context = await ctx.browser.newContext({ baseURL: ctx.base, bypassCSP: true, locale: lang === 'uk' ? 'uk-UA' : 'en-GB' });
+  const storageState = await sessionOf(ctx, persona);
+  const context = await ctx.browser.newContext({ baseURL: ctx.base, bypassCSP: true, locale: lang === 'uk' ? 'uk-UA' : 'en-GB', viewport: AUDIT_VIEWPORT, ...(storageState ? { storageState } : {}) });
   const failures: string[] = [];
   const seen = new Set<string>();
   let visited = 0;
   try {
-    await signIn(context, ctx.base, persona);
     const page = await context.newPage();
     const queue = persona.start.map((p) => new URL(`/${lang}${p}`, ctx.base));
     while (queue.length > 0 && visited < MAX_PAGES) {

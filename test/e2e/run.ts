@@ -10,14 +10,17 @@ import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { axeViolations, launchChromium } from './browser.ts';
 import { appealsJourneys } from './appeals.journeys.ts';
 import { appointmentJourneys } from './appointments.journeys.ts';
+import { bundleJourneys } from './bundles.journeys.ts';
 import { casesJourneys } from './cases.journeys.ts';
 import { channelJourneys } from './channels.journeys.ts';
 import { postJourneys } from './post.journeys.ts';
 import { catalogueJourneys } from './catalogue.journeys.ts';
+import { catalogueEditorJourneys } from './catalogue-editor.journeys.ts';
 import { identityJourneys, mandateJourneys } from './identity.journeys.ts';
-import { WIDTHS, checkFit, slugOf } from './fit.ts';
+import { ALL_SCREENSHOTS, AUDIT_VIEWPORT, WIDTHS, checkFit, slugOf } from './fit.ts';
 import { frontDeskJourneys } from './front-desk.steps.ts';
 import { crawlChecks } from './pages.crawl.ts';
+import { cpuLines, profileLines, timed } from './profile.ts';
 import { queueJourneys } from './queue.journeys.ts';
 import { startPortal } from './server.ts';
 
@@ -38,24 +41,27 @@ export interface E2eContext {
   /**
    * Audits the page `from` shows now, in a script-enabled copy of its context (same cookies): the very
    * HTML it shows, so a page reached by posting a form is audited too. With `shot`, its screenshots at
-   * 320 and 1280 px are kept as `<shot>-<width>.png` (`<journey>-<page>-<lang>`), for review.
+   * 320 and 1280 px are kept as `<shot>-<width>.png` (`<journey>-<page>-<lang>`), for review; without,
+   * only when E2E_SCREENSHOTS=all (as `journey-<path>-<width>.png`).
    */
   auditLike(from: Page, shot?: string): Promise<void>;
 }
 
-/** Playwright's viewport for a new context: where an audit starts before the widths of the fit check. */
-const DEFAULT_VIEWPORT = { width: 1280, height: 720 };
-
 async function main(): Promise<number> {
   const jsonIndex = process.argv.indexOf('--json');
   const jsonOut = jsonIndex >= 0 ? process.argv[jsonIndex + 1] : undefined;
-  const portal = await startPortal();
-  const browser = await launchChromium();
+  // E2E_PORTAL_URL=<url> runs against a portal started already (one started with `npm start` on the demo
+  // data, left running between runs: for a quicker look at single checks); by default `npm start` here.
+  const given = process.env['E2E_PORTAL_URL'];
+  const portal = given
+    ? { url: given, pid: undefined, stop: async () => undefined }
+    : await timed('portal start (npm start)', () => startPortal());
+  const browser = await timed('browser start', () => launchChromium());
   let passed = 0;
   let failed = 0;
   const auditors: Array<{ context: BrowserContext; page: Page }> = [];
   const newAuditor = async () => {
-    const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true, viewport: DEFAULT_VIEWPORT });
+    const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true, viewport: AUDIT_VIEWPORT });
     return { context, page: await context.newPage() };
   };
   const ctx: E2eContext = {
@@ -81,7 +87,10 @@ async function main(): Promise<number> {
         const { context, page } = auditor;
         await context.clearCookies();
         await context.addCookies(await from.context().cookies());
-        await page.setViewportSize(DEFAULT_VIEWPORT);
+        // Left at AUDIT_VIEWPORT by the fit check of its last audit (or new at it).
+        if (page.viewportSize()?.width !== AUDIT_VIEWPORT.width || page.viewportSize()?.height !== AUDIT_VIEWPORT.height) {
+          await page.setViewportSize(AUDIT_VIEWPORT);
+        }
         // The page as the journey shows it: a confirmation answered to a POST cannot be fetched again with a GET.
         const asShown = (route: Route) => (route.request().isNavigationRequest()
           ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
@@ -89,7 +98,7 @@ async function main(): Promise<number> {
         const isTarget = (url: URL) => url.href === target;
         await page.route(isTarget, asShown, { times: 1 });
         try {
-          await page.goto(target);
+          await timed('audit: the page shown again', () => page.goto(target));
         } finally {
           await page.unroute(isTarget, asShown);
         }
@@ -100,7 +109,7 @@ async function main(): Promise<number> {
         // The pages a journey reaches through forms (confirmations, errors) must fit too.
         const url = new URL(page.url());
         for (const width of WIDTHS) {
-          const misfit = await checkFit(page, width, shot ?? `journey-${slugOf(url.pathname + url.search)}`, width !== 390);
+          const misfit = await checkFit(page, width, shot ?? `journey-${slugOf(url.pathname + url.search)}`, width !== 390 && (shot !== undefined || ALL_SCREENSHOTS));
           if (misfit) {
             throw new Error(misfit);
           }
@@ -115,7 +124,7 @@ async function main(): Promise<number> {
       }
     },
     async audit(path, status) {
-      const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true });
+      const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true, viewport: AUDIT_VIEWPORT });
       const page = await ctx.visit(context, path, status);
       const violations = await axeViolations(page);
       if (violations.length > 0) {
@@ -134,7 +143,7 @@ async function main(): Promise<number> {
     // what it made or at the demo data), so E2E_CONCURRENCY of them (default 3) run at once: a check spends most of its
     // time waiting on the portal or the browser, so three at a time keep two cores busy.
     const phases = [
-      chosen([...channelJourneys(), ...postJourneys(), ...casesJourneys(), ...identityJourneys(), ...mandateJourneys(), ...(await catalogueJourneys(portal.url)), ...appointmentJourneys(), ...queueJourneys(), ...appealsJourneys(), ...frontDeskJourneys()]),
+      chosen([...channelJourneys(), ...postJourneys(), ...casesJourneys(), ...bundleJourneys(), ...identityJourneys(), ...mandateJourneys(), ...(await catalogueJourneys(portal.url)), ...catalogueEditorJourneys(), ...appointmentJourneys(), ...queueJourneys(), ...appealsJourneys(), ...frontDeskJourneys()]),
       chosen(crawlChecks()),
     ];
     const concurrency = Math.max(1, Number(process.env['E2E_CONCURRENCY'] ?? 3) || 1);
@@ -149,19 +158,22 @@ async function main(): Promise<number> {
         console.log(`not ok - ${check.name}\n  ${(error as Error).message.replace(/\n/g, '\n  ')}`);
       }
     };
-    for (const phase of phases) {
+    for (const [index, phase] of phases.entries()) {
       const queue = [...phase];
-      await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
+      await timed(index === 0 ? 'phase: the journeys (wall)' : 'phase: the crawl (wall)', () => Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, async () => {
         for (let check = queue.shift(); check !== undefined; check = queue.shift()) {
           await runOne(check);
         }
-      }));
+      })));
     }
   } finally {
+    // Measured before the browser and the portal end, while their processes can still be read.
+    console.log(cpuLines(portal.pid).join('\n'));
     await Promise.all(auditors.map((a) => a.context.close()));
     await browser.close();
     await portal.stop();
   }
+  console.log(`time by kind of step (summed over the checks running side by side):\n${profileLines().join('\n')}`);
   console.log(`e2e: ${passed} passed, ${failed} failed`);
   if (jsonOut) {
     writeFileSync(jsonOut, JSON.stringify({ passed, failed }));

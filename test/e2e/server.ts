@@ -18,6 +18,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningPortal {
   readonly url: string;
+  /** The process `npm start` runs in (the portal below it). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -48,12 +50,18 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Run
       // not listening yet
     }
     if (Date.now() > deadline) {
+      // Not left running behind the failed run: `npm start` and the portal below it, by its group.
+      if (child.pid !== undefined) {
+        process.kill(-child.pid, 'SIGTERM');
+      }
+      rmSync(dataDir, { recursive: true, force: true });
       throw new Error('the portal did not become ready within 120 s');
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
     url,
+    pid: child.pid,
     async stop() {
       if (child.pid !== undefined && child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -13,6 +13,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { buildHttp } from '../../src/app/http.ts';
+import { kyivDay } from '../../src/kernel/state-time.ts';
 import type { Lang } from '../../src/kernel/text.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import type { AnyPath, ParamList, Query, ValuesOf } from '../../src/web/common/path.ts';
@@ -21,9 +22,12 @@ import type { TestApp } from '../support/app.ts';
 import type { CollectedRoute } from '../support/route-collector.ts';
 import { appWithEid } from '../support/identity.ts';
 import { type MatrixIds, MatrixPeople, actingOf, day, form, nextAddress } from './matrix-personas.ts';
+import { apiSamples } from './matrix-api.ts';
 import { BODIES } from './matrix-bodies.ts';
+import { noProactiveItem } from './matrix-proactive.ts';
 import { PERSONAS, type PersonaName, SIGNED_IN_PERSONAS } from './matrix-grid.ts';
-import { DEV_ONLY_GROUPS, ENDS_SESSION, type MatrixRow, matrixRows } from './matrix-table.ts';
+import { ENDS_SESSION } from './matrix-rows.ts';
+import { DEV_ONLY_GROUPS, type MatrixRow, matrixRows } from './matrix-table.ts';
 
 const registry = vi.hoisted(() => new Map<object, CollectedRoute[]>());
 vi.mock('fastify', async (importOriginal) => (await import('../support/route-collector.ts')).collectingFastify(importOriginal, registry));
@@ -33,7 +37,7 @@ let people: MatrixPeople;
 let ids: MatrixIds;
 const ROWS = matrixRows();
 /** A sweep sends hundreds of requests (every route × every persona): more than the default minute on a busy machine. */
-const SWEEP_MS = 300_000;
+const SWEEP_MS = 600_000;
 /** The refusal page's words (so a 403 from the handler cannot pass for the gate's). */
 const CSRF_REFUSAL = { uk: 'без дійсного захисного коду', en: 'without a valid security code' } as const;
 
@@ -42,6 +46,7 @@ beforeAll(async () => {
   t = await appWithEid({ METRICS_TOKEN: 'a-metrics-token-no-persona-sends-0123456789' });
   ({ people, ids } = await MatrixPeople.setUp(t));
   await t.services.auditLog.seal(); // the audit log's latest checkpoint exists to be fetched
+  await t.services.performance.refresh(); // today's open-data snapshot exists to be fetched
 }, 300_000);
 afterAll(async () => t.close());
 
@@ -58,9 +63,16 @@ const receiptCheck = () => ({ values: { id: ids.caseNumber }, query: { h: ids.ca
 /** Real ids for the parameters of every declared path, by declaration; a route of two languages may take one per language. */
 const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   service: () => ({ values: { id: ids.service } }),
+  serviceFormPdf: () => ({ values: { id: 'civil-status-certificate' } }),
   agency: () => ({ values: { id: ids.organisation } }),
   event: () => ({ values: { id: ids.event } }),
   centre: () => ({ values: { id: ids.centre } }),
+  performanceAgency: () => ({ values: { id: ids.organisation } }),
+  performanceService: () => ({ values: { id: ids.service } }),
+  officeCatalogueService: () => ({ values: { id: ids.service } }), officeCatalogueEdit: () => ({ values: { id: ids.service } }), officeCatalogueCompare: () => ({ values: { id: ids.service } }),
+  officeCatalogueDraft: () => ({ values: { id: ids.service, number: '1' } }), officeCataloguePreview: () => ({ values: { id: ids.service, number: '1' } }), officeCataloguePublish: () => ({ values: { id: ids.service, number: '1' } }),
+  openDataFile: () => ({ values: { name: 'applications.csv' } }),
+  openDataSnapshot: () => ({ values: { name: 'applications', file: `${kyivDay(new Date())}.csv` } }),
   signInWith: () => ({ values: { idp: 'state' } }),
   callback: () => ({ values: { idp: 'state' } }),
   revokeMandate: (lang) => ({ values: { id: lang === 'uk' ? ids.companyMandate : ids.citizenMandate } }),
@@ -74,6 +86,8 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   applySubmit: draft,
   applyDiscard: (lang) => ({ values: { draftId: lang === 'uk' ? ids.discardDraftUk : ids.discardDraftEn } }),
   myCase: ownCase,
+  myBundle: () => ({ values: { id: ids.bundle } }),
+  bundleApply: () => ({ values: { id: 'birth-of-child' } }),
   caseAnswer: ownCase,
   caseWithdraw: (lang) => ({ values: { id: lang === 'uk' ? ids.withdrawCaseUk : ids.withdrawCaseEn } }),
   caseRate: ownCase,
@@ -95,11 +109,10 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   officeCaseNotes: ownCase,
   officeCaseAssign: ownCase,
   officeAttachment: () => ({ values: { id: ids.case, attachmentId: ids.attachment } }),
-  officeDocument: () => ({ values: { documentId: ids.document } }),
-  officeRevokeDocument: () => ({ values: { documentId: ids.document } }),
+  officeDocument: () => ({ values: { documentId: ids.document } }), officeRevokeDocument: () => ({ values: { documentId: ids.document } }),
   inboxMessage: () => ({ values: { id: ids.inboxMessage } }),
-  myAppointment: () => ({ values: { id: ids.appointment } }),
-  appointmentCalendar: () => ({ values: { id: ids.appointment } }),
+  proactiveItem: noProactiveItem, proactiveObject: noProactiveItem, proactiveDismiss: noProactiveItem, proactiveStart: noProactiveItem,
+  myAppointment: () => ({ values: { id: ids.appointment } }), appointmentCalendar: () => ({ values: { id: ids.appointment } }),
   cancelAppointment: (lang) => ({ values: { id: lang === 'uk' ? ids.cancelAppointmentUk : ids.cancelAppointmentEn } }),
   deadLetterRequeue: () => ({ values: { id: '1' } }),
   letterPdf: () => ({ values: { id: '00000000-0000-4000-8000-00000000ab1e' } }),
@@ -134,6 +147,8 @@ const SAMPLES: { readonly [K in WithParams]: Sample<K> } = {
   callVisits: () => ({ values: { id: ids.call } }),
   callVisitCancel: () => ({ values: { id: ids.call, appointmentId: '00000000-0000-4000-8000-00000000a991' } }),
   deskVisitCancel: () => ({ values: { appointmentId: '00000000-0000-4000-8000-00000000a991' } }),
+  consentOffer: () => ({ values: { offer: 'bank-loan-income' } }),
+  revokeConsent: (lang) => ({ values: { id: lang === 'uk' ? ids.consentUk : ids.consentEn } }),
 };
 const isSampled = (name: string): name is WithParams => Object.hasOwn(SAMPLES, name);
 
@@ -143,6 +158,7 @@ const API_SAMPLES: Readonly<Record<string, () => string>> = {
   '/api/v1/organisations/:id': () => `/api/v1/organisations/${ids.organisation}`,
   '/api/v1/centres/:id': () => `/api/v1/centres/${ids.centre}`,
   '/api/v1/events/:id': () => `/api/v1/events/${ids.event}`,
+  ...apiSamples(() => ids),
 };
 
 /** The path declaration a registered route came from, in whichever portal registered it. */
@@ -232,7 +248,7 @@ describe('the routes the matrix covers', () => {
   it('is every route the portal registers, each declaring a requirement, each in the group of that requirement', () => {
     const routes = collected();
     expect(routes.length).toBeGreaterThan(0);
-    expect(routes.filter((r) => !r.auth || !['public', 'signed-in', 'staff'].includes(r.auth.kind)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    expect(routes.filter((r) => !r.auth || !['public', 'signed-in', 'staff', 'api'].includes(r.auth.kind)).map((r) => `${r.method} ${r.url}`)).toEqual([]);
     const table = new Map(ROWS.map((r) => [r.key, r]));
     const registered = new Map(routes.map((r) => [`${r.method} ${r.url}`, r]));
     expect([...registered.keys()].filter((k) => !table.has(k)).map((k) => `${k}: not in the matrix (add a row to matrix-table.ts)`)).toEqual([]);
@@ -285,14 +301,19 @@ describe('the authorization matrix', () => {
     expect(await run(ROWS.filter((r) => r.method === 'POST'))).toEqual([]);
   }, SWEEP_MS);
 
+  it('PUT: the open API\'s × every persona (a session never opens them)', async () => {
+    expect(await run(ROWS.filter((r) => r.method === 'PUT'))).toEqual([]);
+  });
+
   it('POST without a CSRF token, or with another session’s, is refused (403) for every signed-in persona', async () => {
     const mismatches: string[] = [];
     // The payment provider's callback and the SMS gateway's webhooks are the public POSTs: they carry the provider's signature, not a session's token.
     // The centre's kiosk takes tickets without a session: its form is checked by Origin (test/queue/queue-web.test.ts refuses another site's).
     expect(ROWS.filter((r) => r.method === 'POST' && r.requirement.kind === 'public').map((r) => r.key)).toEqual([
-      'POST /api/v1/payments/callback', 'POST /api/v1/sms/inbound', 'POST /api/v1/sms/receipts', 'POST /uk/centres/:id/kiosk/tickets', 'POST /en/centres/:id/kiosk/tickets',
+      'POST /api/v1/oauth/token', 'POST /api/v1/payments/callback', 'POST /api/v1/sms/inbound', 'POST /api/v1/sms/receipts', 'POST /uk/feedback', 'POST /en/feedback', 'POST /uk/centres/:id/kiosk/tickets', 'POST /en/centres/:id/kiosk/tickets',
     ]);
-    for (const row of ROWS.filter((r) => r.method === 'POST' && r.requirement.kind !== 'public')) {
+    // The open API's routes take an access token, never a session (the matrix's GET and POST sweeps show every persona refused).
+    for (const row of ROWS.filter((r) => r.method === 'POST' && r.requirement.kind !== 'public' && r.requirement.kind !== 'api')) {
       for (const persona of SIGNED_IN_PERSONAS) {
         for (const csrf of persona === 'citizen' ? (['none'] as const) : (['none', 'foreign'] as const)) {
           const res = await send(row, persona, { csrf });

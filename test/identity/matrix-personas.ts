@@ -78,6 +78,8 @@ export interface MatrixIds {
   readonly withdrawCaseEn: string;
   readonly decidedCase: string;
   readonly document: string;
+  /** The citizen's life-event bundle (birth of a child: four cases at four agencies). */
+  readonly bundle: string;
   /** The citizen's inbox message about the decision. */
   readonly inboxMessage: string;
   /** The citizen's appointments: one to look at, one to cancel in each language. */
@@ -87,6 +89,9 @@ export interface MatrixIds {
   /** A call the contact-centre operator started, and a callback asked for in it. */
   readonly call: string;
   readonly callbackRequest: string;
+  /** The citizen's consents to the partner bank, one revoked through /uk/…, one through /en/…. */
+  readonly consentUk: string;
+  readonly consentEn: string;
 }
 
 /**
@@ -216,6 +221,7 @@ export class MatrixPeople {
       staffRoleEn: await bystanderRole(t, '9000000997'),
       ...(await caseFixtures(t, people)),
       ...(await contactCentreFixtures(t, people)),
+      ...(await consentFixtures(t, people)),
     };
     return { people, ids };
   }
@@ -228,6 +234,19 @@ const resolve = async (t: TestApp, session: Session | null) => {
   }
   return signedIn;
 };
+
+/** Two consents the citizen gave the partner bank, through the service. */
+async function consentFixtures(t: TestApp, people: MatrixPeople) {
+  const citizen = await resolve(t, people.session('citizen'));
+  const given = async () => {
+    const granted = await t.services.consent.grant(citizen, 'bank-loan-income', 'web');
+    if (!granted.ok) {
+      throw new Error(`no consent: ${granted.error.code}`);
+    }
+    return granted.value.id;
+  };
+  return { consentUk: await given(), consentEn: await given() };
+}
 
 /** A call of the contact-centre operator and a callback asked for in it, through the service. */
 async function contactCentreFixtures(t: TestApp, people: MatrixPeople) {
@@ -301,7 +320,21 @@ async function caseFixtures(t: TestApp, people: MatrixPeople) {
     draft: await draft(), discardDraftUk: await draft(), discardDraftEn: await draft(),
     case: main.id, caseNumber: main.number, caseHash: main.answersSha256.slice(0, 16), attachment, decidedCase: decided.id, document,
     withdrawCaseUk: (await submitted('matrix-withdraw-uk')).id, withdrawCaseEn: (await submitted('matrix-withdraw-en')).id,
+    bundle: await bundleOf(t, citizen),
   };
+}
+
+/** The citizen's "birth of a child" bundle, the answers the registers may not give typed in. */
+async function bundleOf(t: TestApp, citizen: Awaited<ReturnType<typeof resolve>>): Promise<string> {
+  const body = {
+    address: 'Зорехрад, вул. Каштанова, 3', childGivenName: 'Марія', childFamilyName: 'Коваль', 'childBirthDate-day': '1', 'childBirthDate-month': '12', 'childBirthDate-year': '2026',
+    childNationalId: '9000000990', relationship: 'mother', bankIban: `UA${'1'.repeat(27)}`,
+  };
+  const done = await t.services.bundles.submit(citizen, 'birth-of-child', body, { idempotencyKey: 'matrix-bundle', declared: true, channel: 'web', lang: 'uk' });
+  if (!done.ok) {
+    throw new Error(`a matrix bundle failed: ${done.error.code}`);
+  }
+  return done.value.bundle.id;
 }
 
 /** Who each persona acts for, as the portal resolves it now (a check that the scenario is what the table assumes). */

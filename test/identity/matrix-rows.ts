@@ -2,7 +2,7 @@
  * The outcome rows of the authorization matrix (matrix-table.ts), one per kind of gate: what each
  * persona gets from a route behind it. Columns as in matrix-grid.ts's PERSONAS.
  */
-import { grid } from './matrix-grid.ts';
+import { type Grid, grid, type Outcome } from './matrix-grid.ts';
 
 //                                       anon ref  end  citz o-ct dir  r-ac r-rv r-ex clrk dec  sup  a-ad desk cc   cat  nat
 export const PUBLIC_GRID = grid(               'A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A    A');
@@ -57,3 +57,41 @@ export const APPEAL_STAFF_HIDDEN_GET_GRID = grid('S    S    R    R    R    R    
 export const APPEAL_STAFF_HIDDEN_POST_GRID = grid('R   R    R    R    R    R    R    R    R    N    N    N    R    R    N    R    N');
 // A person's own appeal: the sample (no such appeal) is a 404 for every signed-in persona.
 export const OWN_APPEAL_GET_GRID = grid(       'S    S    R    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
+// A service offered or granted without an application (ADR 0032): the sample (no such item) is a 404 for every signed-in persona.
+export const OWN_PROACTIVE_POST_GRID = grid(   'R    R    R    N    N    N    N    N    N    N    N    N    N    N    N    N    N');
+
+// Feedback on the agency's services: its officers and administrators. The content gaps: the catalogue's editors.
+export const AGENCY_FEEDBACK_GET_GRID = grid(  'S    S    R    R    R    R    R    R    R    A    A    A    A    R    R    R    R');
+export const CATALOGUE_EDITOR_GET_GRID = grid( 'S    S    R    R    R    R    R    R    R    R    R    R    R    R    R    A    R');
+export const CATALOGUE_EDITOR_POST_GRID = grid('R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    A    R');
+// A draft that does not exist (the matrix saves none): not found for the editor.
+export const CATALOGUE_DRAFT_GET_GRID = grid(  'S    S    R    R    R    R    R    R    R    R    R    R    R    R    R    N    R');
+export const CATALOGUE_DRAFT_POST_GRID = grid( 'R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    N    R');
+
+/**
+ * Routes whose handler decides further, for the party acted for. Keyed by `METHOD pattern`; a key
+ * with a concrete language applies to that language only. Each replaces its group's grid.
+ */
+//                                                               anon ref  end  citz o-ct dir  r-ac r-rv r-ex clrk dec  sup  a-ad desk cc   cat  nat
+export const EXCEPTIONS: Readonly<Record<string, Grid>> = {
+  // Revoking a document: only a supervisor of the issuing agency (the form is sent without a reason, so nothing is revoked).
+  'POST /{lang}/office/documents/:documentId/revoke': grid(     'R    R    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R'),
+  // Revoking a role in another agency (the tax service): only the national administrator; the agency administrator is refused.
+  'POST /{lang}/admin/staff/:id/revoke': grid(                  'R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    A'),
+  // Acting for company 40000001: its director and its current representative only.
+  'POST /{lang}/cabinet/act-as': grid(                          'R    R    R    R    R    A    A    R    R    R    R    R    R    R    R    R    R'),
+  // Granting (to a third person, for a day): for oneself, or for a company one directs; never under a mandate.
+  // A staff-realm session reaches the cabinet like any other, so officers may grant for themselves there.
+  'POST /{lang}/cabinet/mandates': grid(                        'R    R    R    A    A    A    R    A    A    A    A    A    A    A    A    A    A'),
+  // Revoking a mandate the company granted: only its director (the representative holding a mandate cannot).
+  'POST /uk/cabinet/mandates/:id/revoke': grid(                 'R    R    R    R    R    A    R    R    R    R    R    R    R    R    R    R    R'),
+  // Revoking a mandate the citizen granted: only the citizen, acting as herself.
+  'POST /en/cabinet/mandates/:id/revoke': grid(                 'R    R    R    A    R    R    R    R    R    R    R    R    R    R    R    R    R'),
+};
+
+/** HEAD is registered by Fastify for every GET route, with the same requirement and gate: it gets what GET gets. */
+export const headOutcome = (get: Outcome): Outcome => get;
+
+
+/** Routes that end the session they are sent with: each persona signs in again after them. */
+export const ENDS_SESSION: ReadonlySet<string> = new Set(['/{lang}/sign-out', '/{lang}/sign-out-everywhere']);

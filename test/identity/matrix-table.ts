@@ -8,20 +8,23 @@
  */
 import { STAFF_ROLES, type Requirement } from '../../src/modules/identity/index.ts';
 import { stylesheet } from '../../src/web/common/stylesheet.ts';
-import { type Grid, type Outcome, type PersonaName, PERSONAS, grid } from './matrix-grid.ts';
+import { API_GROUPS } from './matrix-api.ts';
+import { type Grid, type Outcome, type PersonaName, PERSONAS } from './matrix-grid.ts';
+import { CATALOGUE_EDITOR_GROUPS } from './matrix-catalogue-editor.ts';
 import {
-  PUBLIC_GRID, SIGNED_IN_GET_GRID, SIGNED_IN_POST_GRID, ANY_STAFF_GET_GRID, ADMIN_GET_GRID, ADMIN_POST_GRID, APPLY_START_GET_GRID, APPLY_START_POST_GRID, OFFICER_GET_GRID, OFFICER_POST_GRID, OWN_GET_GRID, OWN_POST_GRID, NOBODY_GRID, OFFICERS, OFFICER_HIDDEN_GET_GRID, OFFICER_HIDDEN_POST_GRID, FILING_GET_GRID, FILING_POST_GRID, FILING_HIDDEN_GET_GRID, FILING_STAFF, TEMPLATE_READER_GET_GRID, SUPERVISOR_GET_GRID, CONTACT_CENTRE_GET_GRID, CONTACT_CENTRE_POST_GRID, SUPERVISOR_REQUEUE_GRID, PUBLIC_HIDDEN_GRID, FRONT_DESK_GET_GRID, FRONT_DESK_POST_GRID, FRONT_DESK_HIDDEN_GET_GRID, FRONT_DESK_HIDDEN_POST_GRID, COLLECTION_CANCEL_GRID, POST_ROOM_GET_GRID, POST_ROOM_POST_GRID, APPEAL_STAFF, APPEAL_STAFF_GET_GRID, APPEAL_STAFF_HIDDEN_GET_GRID, APPEAL_STAFF_HIDDEN_POST_GRID, OWN_APPEAL_GET_GRID,
+  PUBLIC_GRID, SIGNED_IN_GET_GRID, SIGNED_IN_POST_GRID, ANY_STAFF_GET_GRID, ADMIN_GET_GRID, ADMIN_POST_GRID, APPLY_START_GET_GRID, APPLY_START_POST_GRID, OFFICER_GET_GRID, OFFICER_POST_GRID, OWN_GET_GRID, OWN_POST_GRID, NOBODY_GRID, OFFICERS, OFFICER_HIDDEN_GET_GRID, OFFICER_HIDDEN_POST_GRID, FILING_GET_GRID, FILING_POST_GRID, FILING_HIDDEN_GET_GRID, FILING_STAFF, TEMPLATE_READER_GET_GRID, SUPERVISOR_GET_GRID, CONTACT_CENTRE_GET_GRID, CONTACT_CENTRE_POST_GRID, SUPERVISOR_REQUEUE_GRID, PUBLIC_HIDDEN_GRID, FRONT_DESK_GET_GRID, FRONT_DESK_POST_GRID, FRONT_DESK_HIDDEN_GET_GRID, FRONT_DESK_HIDDEN_POST_GRID, COLLECTION_CANCEL_GRID, EXCEPTIONS, headOutcome, POST_ROOM_GET_GRID, POST_ROOM_POST_GRID, OWN_APPEAL_GET_GRID, AGENCY_FEEDBACK_GET_GRID,
 } from './matrix-rows.ts';
+import { APPEAL_OFFICE_GROUPS } from './matrix-appeals.ts';
+import { PROACTIVE_GROUPS } from './matrix-proactive.ts';
 
 export interface RouteGroup {
   readonly title: string;
   readonly requirement: Requirement;
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'PUT';
   readonly expect: Grid;
   /** Route patterns as registered; `{lang}` stands for each of uk and en. */
   readonly routes: readonly string[];
 }
-
 
 export const GROUPS: readonly RouteGroup[] = [
   {
@@ -33,12 +36,26 @@ export const GROUPS: readonly RouteGroup[] = [
       '/api/v1/transparency/audit/public-key', '/api/v1/transparency/audit/checkpoints', '/api/v1/transparency/audit/checkpoints/latest',
       '/api/v1/transparency/audit/proofs/inclusion', '/api/v1/transparency/audit/proofs/consistency',
       '/auth/callback/:idp',
+      '/api/v1/maturity', '/{lang}/maturity', '/{lang}/privacy', '/{lang}/services/:id/form.pdf', '/{lang}/feedback/thanks',
       '/{lang}/', '/{lang}/accessibility', '/{lang}/search', '/{lang}/services/:id', '/{lang}/agencies', '/{lang}/agencies/:id',
       '/{lang}/events', '/{lang}/events/:id', '/{lang}/centres', '/{lang}/centres/:id',
+      '/{lang}/performance', '/{lang}/performance/agencies/:id', '/{lang}/performance/services/:id', '/open-data/:name', '/open-data/:name/:file',
       '/{lang}/sign-in', '/{lang}/sign-in/:idp', '/{lang}/signed-out',
       '/{lang}/verify/:id', '/{lang}/verify/receipts/:id', '/verify/:id', '/verify/receipts/:id',
     ],
   },
+  {
+    // The open API's token endpoint: a form without a grant (or with a session's CSRF field, not a parameter of it) is a 400 problem.
+    title: 'the open API\'s token endpoint', requirement: { kind: 'public' }, method: 'POST', expect: PUBLIC_GRID,
+    routes: ['/api/v1/oauth/token'],
+  },
+  {
+    // The consent page of the open API's authorization code grant: without a known client in the query, a 400 page.
+    title: 'the open API\'s consent page', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
+    routes: ['/{lang}/oauth/authorize'],
+  },
+  { title: 'consenting to an API client (without a known client: a 400 page)', requirement: { kind: 'signed-in' }, method: 'POST', expect: SIGNED_IN_POST_GRID, routes: ['/{lang}/oauth/authorize'] },
+  ...API_GROUPS,
   {
     // The payment provider's server-to-server callback: no session, no CSRF; an unsigned body is refused (401).
     title: 'payment provider callback', requirement: { kind: 'public' }, method: 'POST', expect: NOBODY_GRID,
@@ -57,24 +74,24 @@ export const GROUPS: readonly RouteGroup[] = [
   {
     title: 'signed-in pages', requirement: { kind: 'signed-in' }, method: 'GET', expect: SIGNED_IN_GET_GRID,
     routes: ['/{lang}/cabinet', '/{lang}/cabinet/act-as', '/{lang}/cabinet/representation', '/{lang}/cabinet/contacts', '/{lang}/cabinet/applications', '/{lang}/cabinet/inbox',
-      '/{lang}/cabinet/appointments', '/{lang}/cabinet/appointments/book', '/{lang}/cabinet/data-access'],
+      '/{lang}/cabinet/appointments', '/{lang}/cabinet/appointments/book', '/{lang}/cabinet/data-access', '/{lang}/cabinet/consents', '/{lang}/cabinet/consents/offers/:offer'],
   },
   {
     title: 'the start of an application', requirement: { kind: 'signed-in' }, method: 'GET', expect: APPLY_START_GET_GRID,
-    routes: ['/{lang}/services/:id/apply'],
+    routes: ['/{lang}/services/:id/apply', '/{lang}/events/:id/apply'],
   },
   {
     title: 'starting an application', requirement: { kind: 'signed-in' }, method: 'POST', expect: APPLY_START_POST_GRID,
-    routes: ['/{lang}/services/:id/apply'],
+    routes: ['/{lang}/services/:id/apply', '/{lang}/events/:id/apply'],
   },
   {
     title: 'the citizen\'s own drafts and cases', requirement: { kind: 'signed-in' }, method: 'GET', expect: OWN_GET_GRID,
     routes: [
       '/{lang}/applications/:draftId/pages/:pageId', '/{lang}/applications/:draftId/pages/:pageId/follow-up/:about', '/{lang}/applications/:draftId/check',
-      '/{lang}/cabinet/cases/:id', '/{lang}/cabinet/cases/:id/receipt', '/{lang}/cabinet/cases/:id/receipt.pdf',
+      '/{lang}/cabinet/cases/:id', '/{lang}/cabinet/bundles/:id', '/{lang}/cabinet/cases/:id/receipt', '/{lang}/cabinet/cases/:id/receipt.pdf',
       '/{lang}/cabinet/cases/:id/documents/:documentId', '/{lang}/cabinet/cases/:id/attachments/:attachmentId',
       '/{lang}/cabinet/inbox/:id',
-      '/{lang}/cabinet/appointments/:id', '/{lang}/cabinet/appointments/:id/calendar.ics',
+      '/{lang}/cabinet/appointments/:id', '/{lang}/cabinet/appointments/:id/calendar.ics', '/{lang}/cabinet/consents/:id/revoke',
     ],
   },
   {
@@ -83,7 +100,7 @@ export const GROUPS: readonly RouteGroup[] = [
       '/{lang}/applications/:draftId/pages/:pageId', '/{lang}/applications/:draftId/pages/:pageId/follow-up/:about', '/{lang}/applications/:draftId/pages/:pageId/files/:field',
       '/{lang}/applications/:draftId/pages/:pageId/files/:field/remove', '/{lang}/applications/:draftId/submit',
       '/{lang}/cabinet/cases/:id/answer', '/{lang}/cabinet/cases/:id/withdraw', '/{lang}/cabinet/cases/:id/rate', '/{lang}/cabinet/cases/:id/pay',
-      '/{lang}/applications/:draftId/discard', '/{lang}/cabinet/appointments/:id/cancel',
+      '/{lang}/applications/:draftId/discard', '/{lang}/cabinet/appointments/:id/cancel', '/{lang}/cabinet/consents/:id/revoke',
     ],
   },
   {
@@ -91,7 +108,8 @@ export const GROUPS: readonly RouteGroup[] = [
     routes: [
       '/{lang}/cabinet/act-as', '/{lang}/cabinet/mandates', '/{lang}/cabinet/mandates/:id/revoke',
       '/{lang}/cabinet/contacts/code', '/{lang}/cabinet/contacts/confirm', '/{lang}/cabinet/contacts',
-      '/{lang}/sign-out', '/{lang}/sign-out-everywhere', '/{lang}/cabinet/appointments/book',
+      // A partner's request for consent, answered neither "Allow" nor "Do not allow": the page again with its problem (400).
+      '/{lang}/sign-out', '/{lang}/sign-out-everywhere', '/{lang}/cabinet/appointments/book', '/{lang}/cabinet/consents/offers/:offer',
     ],
   },
   {
@@ -108,6 +126,17 @@ export const GROUPS: readonly RouteGroup[] = [
       // Marking the result ready for collection: the matrix's case is not granted, so a 409 page.
       '/{lang}/office/cases/:id/collection'],
   },
+  {
+    // "Was this page useful?": no session (every page carries it, cached pages too); a form from another site is refused by its Origin.
+    // The matrix's body has no answer: a 400 before the rate limit counts it.
+    title: 'page feedback', requirement: { kind: 'public' }, method: 'POST', expect: PUBLIC_GRID,
+    routes: ['/{lang}/feedback'],
+  },
+  {
+    title: 'feedback on the agency\'s services', requirement: { kind: 'staff', roles: ['clerk', 'decision-maker', 'supervisor', 'agency-admin'] }, method: 'GET', expect: AGENCY_FEEDBACK_GET_GRID,
+    routes: ['/{lang}/office/feedback'],
+  },
+  ...CATALOGUE_EDITOR_GROUPS,
   {
     title: 'payment reconciliation', requirement: { kind: 'staff', roles: ['supervisor'] }, method: 'GET', expect: SUPERVISOR_GET_GRID,
     routes: ['/{lang}/office/payments'],
@@ -230,6 +259,7 @@ export const GROUPS: readonly RouteGroup[] = [
     title: 'one of the person\'s appeals', requirement: { kind: 'signed-in' }, method: 'GET', expect: OWN_APPEAL_GET_GRID,
     routes: ['/{lang}/cabinet/appeals/:id'],
   },
+  ...PROACTIVE_GROUPS,
   {
     // The citizen's own case, not refused: the page says there is nothing to appeal (409); others' get the 404 of a case not theirs.
     title: 'appealing a refusal', requirement: { kind: 'signed-in' }, method: 'GET', expect: OWN_GET_GRID,
@@ -239,18 +269,7 @@ export const GROUPS: readonly RouteGroup[] = [
     title: 'appealing a refusal: the form', requirement: { kind: 'signed-in' }, method: 'POST', expect: OWN_POST_GRID,
     routes: ['/{lang}/cabinet/cases/:id/appeal'],
   },
-  {
-    title: 'citizens\' appeals in the back office', requirement: { kind: 'staff', roles: APPEAL_STAFF }, method: 'GET', expect: APPEAL_STAFF_GET_GRID,
-    routes: ['/{lang}/office/appeals'],
-  },
-  {
-    title: 'one appeal in the back office', requirement: { kind: 'staff', roles: APPEAL_STAFF }, method: 'GET', expect: APPEAL_STAFF_HIDDEN_GET_GRID,
-    routes: ['/{lang}/office/appeals/:id'],
-  },
-  {
-    title: 'routing, answering and extending an appeal', requirement: { kind: 'staff', roles: APPEAL_STAFF }, method: 'POST', expect: APPEAL_STAFF_HIDDEN_POST_GRID,
-    routes: ['/{lang}/office/appeals/:id/:action'],
-  },
+  ...APPEAL_OFFICE_GROUPS,
   {
     title: 'staff administration', requirement: { kind: 'staff', roles: ['agency-admin', 'national-admin'] }, method: 'GET', expect: ADMIN_GET_GRID,
     routes: ['/{lang}/admin/staff'],
@@ -273,40 +292,12 @@ export const DEV_ONLY_GROUPS: readonly RouteGroup[] = [
   { title: 'development SMS phone form', requirement: { kind: 'public' }, method: 'POST', expect: PUBLIC_GRID, routes: ['/dev/sms/phone'] },
 ];
 
-/**
- * Routes whose handler decides further, for the party acted for. Keyed by `METHOD pattern`; a key
- * with a concrete language applies to that language only. Each replaces its group's grid.
- */
-//                                                               anon ref  end  citz o-ct dir  r-ac r-rv r-ex clrk dec  sup  a-ad desk cc   cat  nat
-export const EXCEPTIONS: Readonly<Record<string, Grid>> = {
-  // Revoking a document: only a supervisor of the issuing agency (the form is sent without a reason, so nothing is revoked).
-  'POST /{lang}/office/documents/:documentId/revoke': grid(     'R    R    R    R    R    R    R    R    R    R    R    A    R    R    R    R    R'),
-  // Revoking a role in another agency (the tax service): only the national administrator; the agency administrator is refused.
-  'POST /{lang}/admin/staff/:id/revoke': grid(                  'R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    R    A'),
-  // Acting for company 40000001: its director and its current representative only.
-  'POST /{lang}/cabinet/act-as': grid(                          'R    R    R    R    R    A    A    R    R    R    R    R    R    R    R    R    R'),
-  // Granting (to a third person, for a day): for oneself, or for a company one directs; never under a mandate.
-  // A staff-realm session reaches the cabinet like any other, so officers may grant for themselves there.
-  'POST /{lang}/cabinet/mandates': grid(                        'R    R    R    A    A    A    R    A    A    A    A    A    A    A    A    A    A'),
-  // Revoking a mandate the company granted: only its director (the representative holding a mandate cannot).
-  'POST /uk/cabinet/mandates/:id/revoke': grid(                 'R    R    R    R    R    A    R    R    R    R    R    R    R    R    R    R    R'),
-  // Revoking a mandate the citizen granted: only the citizen, acting as herself.
-  'POST /en/cabinet/mandates/:id/revoke': grid(                 'R    R    R    A    R    R    R    R    R    R    R    R    R    R    R    R    R'),
-};
-
-/** HEAD is registered by Fastify for every GET route, with the same requirement and gate: it gets what GET gets. */
-export const headOutcome = (get: Outcome): Outcome => get;
-
-
-/** Routes that end the session they are sent with: each persona signs in again after them. */
-export const ENDS_SESSION: ReadonlySet<string> = new Set(['/{lang}/sign-out', '/{lang}/sign-out-everywhere']);
-
 export const LANGS = ['uk', 'en'] as const;
 
 export interface MatrixRow {
   /** `METHOD url` as registered, e.g. `GET /uk/services/:id`. */
   readonly key: string;
-  readonly method: 'GET' | 'HEAD' | 'POST';
+  readonly method: 'GET' | 'HEAD' | 'POST' | 'PUT';
   readonly url: string;
   readonly pattern: string;
   readonly lang: 'uk' | 'en' | null;

@@ -71,8 +71,9 @@ describe('TRUST_PROXY', () => {
   });
 
   it('keys limits on the client behind the trusted proxy; without it, everyone behind the proxy shares one limit', async () => {
-    const trusting = await testApp({ ...UNREACHED_PROVIDER, TRUST_PROXY: '10.0.0.1' });
-    const plain = await testApp(UNREACHED_PROVIDER);
+    const clock = { now: () => new Date('2026-12-03T10:00:05Z') };
+    const trusting = await testApp({ ...UNREACHED_PROVIDER, TRUST_PROXY: '10.0.0.1' }, { clock });
+    const plain = await testApp(UNREACHED_PROVIDER, { clock });
     try {
       for (const app of [trusting.app, plain.app]) {
         expect((await statuses(31, () => bogus(app, { remoteAddress: '10.0.0.1', forwardedFor: '203.0.113.1' }))).at(-1)).toBe(429);
@@ -93,8 +94,10 @@ describe('rate-limit counters in the database', () => {
     const database = await testDatabase();
     // On PostgreSQL the second process has its own connection pool; on the embedded database it shares the one.
     const second: Database = database.url === null ? database.db : await openDatabase({ url: database.url, dataDir: null, poolSize: 2 });
-    const a = await testApp(UNREACHED_PROVIDER, { database });
-    const b = await testApp(UNREACHED_PROVIDER, { database: { db: second } });
+    // One fixed instant for both: the burst cannot straddle two windows however slowly it runs.
+    const clock = { now: () => new Date('2026-12-03T10:00:05Z') };
+    const a = await testApp(UNREACHED_PROVIDER, { database, clock });
+    const b = await testApp(UNREACHED_PROVIDER, { database: { db: second }, clock });
     try {
       expect(await statuses(15, () => bogus(a.app, { remoteAddress: '10.5.0.1' }))).toEqual(Array(15).fill(400));
       expect(await statuses(15, () => bogus(b.app, { remoteAddress: '10.5.0.1' }))).toEqual(Array(15).fill(400));

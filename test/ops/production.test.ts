@@ -127,7 +127,7 @@ describe('the production build', () => {
       SMTP_URL: 'smtp://127.0.0.1:9', SMS_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/sms`, SMS_GATEWAY_TOKEN: 't', SMS_WEBHOOK_SECRET: WEBHOOK_SECRET,
       PAYMENT_PROVIDER_URL: 'http://127.0.0.1:9/pay', PAYMENT_API_KEY: 'k', PAYMENT_CALLBACK_SECRET: 'c',
       SEAL_SECRET: 'a-test-seal-secret-of-32-characters-or-more', CODE_SECRET: 'a-test-code-secret-of-32-characters-or-more',
-      AUDIT_SIGNING_KEY: 'a-test-audit-signing-key-of-32-characters-or-more',
+      AUDIT_SIGNING_KEY: 'a-test-audit-signing-key-of-32-characters-or-more', API_TOKEN_SECRET: 'a-test-api-token-secret-of-32-characters-or-more',
     });
   }, 300_000);
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { TestApp } from '../support/app.ts';
 import { testApp } from '../support/app.ts';
+import { holdReplica, REPLICA_WAIT_MS } from '../support/replica.ts';
 import { openDatabase } from '../../src/platform/db/open.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { type ReadQueryable, openReads } from '../../src/platform/db/reads.ts';
@@ -61,6 +62,16 @@ describe.skipIf(!configured)('a streaming replica (READ_DATABASE_URL)', () => {
   const inRecovery = async (q: ReadQueryable) => (await q.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby'))[0]?.standby;
   const deadlineDays = async (q: ReadQueryable, id: string) =>
     (await q.query<{ days: number }>("SELECT (data->'deadline'->>'days')::int AS days FROM services WHERE id = $1", [id]))[0]?.days ?? null;
+
+  let release: (() => Promise<void>) | undefined;
+  // One file at a time on the replica pair: another file's pause would stop this file's replay (test/support/replica.ts).
+  beforeAll(async () => {
+    release = await holdReplica(PRIMARY_URL);
+  }, REPLICA_WAIT_MS);
+  // Declared first, so it runs after the file's other afterAll hooks (they run in reverse order).
+  afterAll(async () => {
+    await release?.();
+  });
 
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: PRIMARY_URL });

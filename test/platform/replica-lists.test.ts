@@ -10,6 +10,7 @@ import { openReads, type WalPosition } from '../../src/platform/db/reads.ts';
 import { READ_FLOOR_COOKIE } from '../../src/app/read-scope.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import { testApp, type TestApp } from '../support/app.ts';
+import { holdReplica, REPLICA_WAIT_MS } from '../support/replica.ts';
 import { demoRecords } from '../support/demo.ts';
 import { personaOidc, personaToken, signedInPersona } from '../support/personas.ts';
 import { draftOf, submit } from '../cases/support.ts';
@@ -71,6 +72,16 @@ describe.skipIf(!configured)('lists on a lagging replica keep read-your-writes',
     expect(response.statusCode).toBe(200);
     return response.body;
   };
+
+  let release: (() => Promise<void>) | undefined;
+  // One file at a time on the replica pair: another file's pause would stop this file's replay (test/support/replica.ts).
+  beforeAll(async () => {
+    release = await holdReplica(PRIMARY_URL);
+  }, REPLICA_WAIT_MS);
+  // Declared first, so it runs after the file's other afterAll hooks (they run in reverse order).
+  afterAll(async () => {
+    await release?.();
+  });
 
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: PRIMARY_URL });

@@ -31,12 +31,12 @@ export async function portalEnv(databaseUrl: string, extra: Record<string, strin
   };
 }
 
-/** Starts the portal and waits until /readyz answers 200 (at most 60 s). */
+/** Starts the portal and waits until /readyz answers 200 (at most 120 s: migrating and seeding a new database takes long on a loaded machine). */
 export async function startPortal(env: Record<string, string>, log: string[]): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`the portal exited with ${child.exitCode}: ${log.join('').slice(-2000)}`);
@@ -45,7 +45,7 @@ export async function startPortal(env: Record<string, string>, log: string[]): P
       return child;
     }
     if (Date.now() > deadline) {
-      throw new Error(`the portal was not ready within 60 s: ${log.join('').slice(-2000)}`);
+      throw new Error(`the portal was not ready within 120 s: ${log.join('').slice(-2000)}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -75,11 +75,23 @@ export class Browser {
   csrf = '';
   constructor(readonly base: string) {}
 
+  /** GETs sent again because the kept-alive connection they went out on was reset (as a browser does). */
+  resets = 0;
+
   async send(path: string, form?: Record<string, string>): Promise<Answer> {
-    const res = await fetch(`${this.base}${path}`, {
+    const request = () => fetch(`${this.base}${path}`, {
       method: form ? 'POST' : 'GET', redirect: 'manual',
       headers: { cookie: this.cookie, ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       ...(form ? { body: new URLSearchParams({ _csrf: this.csrf, ...form }).toString() } : {}),
+    });
+    const res = await request().catch((error: unknown) => {
+      // A GET is idempotent: one that met a connection reset goes out once more on a new connection.
+      // A POST is never sent again here; its caller decides (with its idempotency key).
+      if (form || (error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') {
+        throw error;
+      }
+      this.resets++;
+      return request();
     });
     return { status: res.status, location: res.headers.get('location') ?? '', body: await res.text(), headers: res.headers };
   }

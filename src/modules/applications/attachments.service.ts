@@ -3,7 +3,7 @@ import { appendAudit } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
 import { newId, sha256Hex } from '../../platform/security/tokens.ts';
-import { type AnswerFailure, type CaseRecord, caseRolesFor, recordCaseRead } from '../cases/index.ts';
+import { type AnswerFailure, type CaseChannel, type CaseRecord, caseRolesFor, recordCaseRead } from '../cases/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { inflateBounded } from './adapters/inflate.ts';
 import { type Attachment, expiryOf } from './application.ts';
@@ -188,7 +188,7 @@ function answerFiles(deps: DraftsDeps, h: Helpers) {
      * each checked like an upload (content type, the service's size limit, the party's quota, its
      * name); the files become the case's, linked to the request, in the answer's transaction.
      */
-    async answer(signedIn: SignedIn, caseId: string, text: string, uploads: readonly Upload[]): Promise<Result<CaseRecord, AnswerFilesFailure>> {
+    async answer(signedIn: SignedIn, caseId: string, text: string, uploads: readonly Upload[], channel: CaseChannel = 'web'): Promise<Result<CaseRecord, AnswerFilesFailure>> {
       if (uploads.length > MAX_ANSWER_FILES) {
         return err(new TooManyFiles('files', MAX_ANSWER_FILES));
       }
@@ -203,7 +203,7 @@ function answerFiles(deps: DraftsDeps, h: Helpers) {
       }
       const now = clock.now();
       const hashes = checked.map(({ upload }) => sha256Hex(upload.bytes));
-      const answered = await storing(hashes, () => deps.cases.answer<StorageQuotaReached>(signedIn, caseId, text, 'web', async (tx, c, requestId) => {
+      const answered = await storing(hashes, () => deps.cases.answer<StorageQuotaReached>(signedIn, caseId, text, channel, async (tx, c, requestId) => {
         const made = checked.map(({ upload, type }) => ({ attachment: attachmentOf(upload, type, now, { draftId: null, caseId: c.id, requestId }), bytes: upload.bytes }));
         const over = await withinQuota(tx, quotaPartyOf(signedIn), made.reduce((n, m) => n + m.bytes.length, 0), 0, 'files');
         if (over !== null) {

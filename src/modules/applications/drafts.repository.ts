@@ -30,7 +30,26 @@ const CLAIM_FOR_CASE = prepared(
    RETURNING ${DRAFT_COLUMNS}, EXISTS (SELECT 1 FROM attachments a WHERE a.draft_id = d.id) AS has_files`,
 );
 
+const FOR_SUBMISSION = prepared(
+  `SELECT ${DRAFT_COLUMNS}, EXISTS (SELECT 1 FROM attachments a WHERE a.draft_id = d.id) AS has_files FROM drafts d WHERE d.id = $1`,
+);
+
 export const draftsRepository = {
+  /** The answers of a new draft prefilled from registry services: which service and when it answered. */
+  async insertPrefills(tx: Queryable, draftId: string, rows: ReadonlyArray<{ field: string; service: string; at: Date }>): Promise<void> {
+    if (rows.length > 0) {
+      await tx.query(
+        'INSERT INTO draft_prefills (draft_id, field, service, fetched_at) SELECT $1, f, s, a FROM unnest($2::text[], $3::text[], $4::timestamptz[]) AS i(f, s, a)',
+        [draftId, rows.map((r) => r.field), rows.map((r) => r.service), rows.map((r) => r.at)],
+      );
+    }
+  },
+
+  async prefillsOf(db: Queryable, draftId: string): Promise<Array<{ field: string; service: string; at: Date }>> {
+    const rows = await db.query<{ field: string; service: string; fetched_at: Date }>('SELECT field, service, fetched_at FROM draft_prefills WHERE draft_id = $1 ORDER BY field', [draftId]);
+    return rows.map((r) => ({ field: r.field, service: r.service, at: new Date(r.fetched_at) }));
+  },
+
   async insert(tx: Queryable, d: Draft): Promise<void> {
     await tx.query(
       `INSERT INTO drafts (id, service_id, person_id, party_kind, party_id, party_name, answers, created_at, updated_at, expires_at)
@@ -45,6 +64,15 @@ export const draftsRepository = {
     }
     const rows = await db.query<DraftRow>(`SELECT * FROM drafts WHERE id = $1${options.lock === true ? ' FOR UPDATE' : ''}`, [id]);
     return rows[0] ? toDraft(rows[0]) : null;
+  },
+
+  /** A draft as a submission reads it first, and whether any file is attached to it. */
+  async forSubmission(db: Queryable, id: string): Promise<{ draft: Draft; hasFiles: boolean } | null> {
+    if (!isUuid(id)) {
+      return null;
+    }
+    const [row] = await db.query<DraftRow & { has_files: boolean }>(FOR_SUBMISSION, [id]);
+    return row === undefined ? null : { draft: toDraft(row), hasFiles: row.has_files };
   },
 
   /** A person's unsubmitted drafts, the latest change first. */

@@ -1,4 +1,3 @@
-import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
@@ -8,11 +7,12 @@ import type { ReadQueryable } from '../../platform/db/reads.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
 import { newId, sha256Hex } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service } from '../catalogue/index.ts';
-import type { CaseChannel, CaseParty, CaseRecord, CasesService } from '../cases/index.ts';
+import type { CaseParty, CaseRecord, CasesService } from '../cases/index.ts';
 import {
   type AnswerIssue, type ApplicationForm, checkAnswers, checkPage, fileAnswers, findPage, lockedFields, mergeAnswers, nextPage, prefill, type PrefillProfile,
-  pruneHidden, type RawBody, readPage,
+  pruneHidden, type RawBody, readPage, registryFields,
 } from '../forms/index.ts';
+import type { RegistriesService } from '../registries/index.ts';
 import { canActForService, type ContactDetails, partyKey, type SignedIn } from '../identity/index.ts';
 import { type Attachment, audienceFits, type Draft, expiryOf, submissionContent } from './application.ts';
 import {
@@ -21,6 +21,7 @@ import {
 } from './applications.errors.ts';
 import type { AttachmentStore } from './attachment-contents.repository.ts';
 import { draftsRepository } from './drafts.repository.ts';
+import { oneStatement, type SubmitOptions } from './one-statement.service.ts';
 import { files, releaseContents } from './attachments.service.ts';
 import { quotasRepository } from './quotas.repository.ts';
 import { cabinetQueries } from './cabinet.service.ts';
@@ -38,6 +39,14 @@ export interface DraftsDeps {
   readonly quotas: { readonly openDrafts: number; readonly storedMb: number };
   /** Where the cabinet's list of drafts is read: a replica, with read-your-writes (ADR 0018); `db` when absent. */
   readonly reads?: ReadQueryable;
+  /** The base registries over the exchange: once-only prefill of new drafts, and the evidence a case's registries hold. */
+  readonly registries: Pick<RegistriesService, 'prefill' | 'requestEvidence'>;
+}
+
+/** Where a prefilled answer came from: the registry service (its contract key) and when it answered. */
+export interface AnswerSource {
+  readonly service: string;
+  readonly at: Date;
 }
 
 export interface DraftView {
@@ -45,8 +54,10 @@ export interface DraftView {
   readonly service: Service;
   readonly form: ApplicationForm;
   readonly attachments: readonly Attachment[];
-  /** Questions answered from a register (the eID, the business register): shown read-only, never saved from a form. */
+  /** Questions answered from a register (the eID, the business register, a registry service): shown read-only, never saved from a form. */
   readonly locked: readonly string[];
+  /** The answers prefilled from a registry service over the exchange, by question: shown with their source. */
+  readonly sources: Readonly<Record<string, AnswerSource>>;
 }
 
 export interface Upload {
@@ -103,8 +114,10 @@ function access(deps: DraftsDeps) {
     if (!allowed.ok) {
       return allowed;
     }
-    const locked = lockedFields(allowed.value.form, registerProfile(signedIn));
-    return ok({ draft, ...allowed.value, attachments: await draftsRepository.attachmentsOfDraft(db, draft.id), locked });
+    const prefilled = registryFields(allowed.value.form).length === 0 ? [] : await draftsRepository.prefillsOf(db, draft.id);
+    const sources = Object.fromEntries(prefilled.filter((p) => draft.answers[p.field] !== undefined).map((p) => [p.field, { service: p.service, at: p.at }]));
+    const locked = [...lockedFields(allowed.value.form, registerProfile(signedIn)), ...Object.keys(sources)];
+    return ok({ draft, ...allowed.value, attachments: await draftsRepository.attachmentsOfDraft(db, draft.id), locked, sources });
   }
 
   async function profileOf(signedIn: SignedIn): Promise<PrefillProfile> {
@@ -124,6 +137,18 @@ function access(deps: DraftsDeps) {
   return { auditOf, applicable, own, profileOf };
 }
 
+/** A new draft's answers: from the profile, and once-only from the registries the questions name, asked now, before the transaction (ADR 0027). */
+async function firstAnswers(deps: DraftsDeps, signedIn: SignedIn, form: ApplicationForm, profile: PrefillProfile) {
+  const asked = registryFields(form);
+  const fromRegistries = asked.length === 0 ? [] : await deps.registries.prefill(signedIn, asked);
+  const numeric = new Set(asked.filter((f) => f.kind === 'number').map((f) => f.name));
+  const answers = prefill(form, profile);
+  for (const p of fromRegistries) {
+    answers[p.field] = numeric.has(p.field) ? Number(p.value) : p.value;
+  }
+  return { answers, fromRegistries };
+}
+
 /** Drafts on the server, their attachments, and submission: the applicant's side before a case exists. */
 export function createDraftsService(deps: DraftsDeps) {
   const a = access(deps);
@@ -140,11 +165,9 @@ function editing(deps: DraftsDeps, a: Access) {
       if (!allowed.ok) {
         return allowed;
       }
+      const { answers, fromRegistries } = await firstAnswers(deps, signedIn, allowed.value.form, await profileOf(signedIn));
       const now = clock.now();
-      const draft: Draft = {
-        id: newId(), serviceId, personId: signedIn.person.id, party: partyOf(signedIn), answers: prefill(allowed.value.form, await profileOf(signedIn)),
-        createdAt: now, updatedAt: now, expiresAt: expiryOf(allowed.value.form, now), version: 1, submittedCaseId: null,
-      };
+      const draft: Draft = { id: newId(), serviceId, personId: signedIn.person.id, party: partyOf(signedIn), answers, createdAt: now, updatedAt: now, expiresAt: expiryOf(allowed.value.form, now), version: 1, submittedCaseId: null };
       const party = { personId: signedIn.person.id, kind: draft.party.kind, id: draft.party.id };
       const started = await storageGuard(() => resultTransaction(db, async (tx): Promise<Result<Draft, DraftQuotaReached>> => {
         await quotasRepository.lock(tx, party);
@@ -152,6 +175,7 @@ function editing(deps: DraftsDeps, a: Access) {
           return err(new DraftQuotaReached(deps.quotas.openDrafts));
         }
         await draftsRepository.insert(tx, draft);
+        await draftsRepository.insertPrefills(tx, draft.id, fromRegistries);
         await appendAudit(tx, auditOf(signedIn, 'application.draft-start', `draft:${draft.id}`, { serviceId }));
         return ok(draft);
       }));
@@ -238,13 +262,14 @@ class KeyUsed {
 function submission(deps: DraftsDeps, a: Access) {
   const { db, clock } = deps;
   const { auditOf, applicable } = a;
+  const inOneStatement = oneStatement(deps, a);
   return {
     /**
      * Submits a draft in one transaction: freezes the visible answers, hashes them with the files'
      * hashes, opens the case (number, fee, term) and moves the files to it. The same idempotency key,
      * or the same draft from a second tab, answers the case already opened.
      */
-    async submit(signedIn: SignedIn, draftId: string, o: { idempotencyKey: string; declared: boolean; channel: CaseChannel; lang: Lang }): Promise<Result<CaseRecord, SubmitFailure>> {
+    async submit(signedIn: SignedIn, draftId: string, o: SubmitOptions): Promise<Result<CaseRecord, SubmitFailure>> {
       // A key used before answers its case: looked up only when the submission cannot go ahead (the
       // case insert skips a used key, and a draft submitted already answers its own case).
       const earlierOr = async (failure: Result<CaseRecord, SubmitFailure | KeyUsed>): Promise<Result<CaseRecord, SubmitFailure>> => {
@@ -258,7 +283,8 @@ function submission(deps: DraftsDeps, a: Access) {
         return failure as Result<CaseRecord, SubmitFailure>;
       };
       // Everything that reads the catalogue happens before the transaction opens (see withApplicantCase).
-      const peek = await draftsRepository.byId(db, draftId);
+      const read = await draftsRepository.forSubmission(db, draftId);
+      const peek = read?.draft ?? null;
       if (peek === null || peek.personId !== signedIn.person.id) {
         return earlierOr(err(new DraftNotFound(draftId)));
       }
@@ -269,6 +295,14 @@ function submission(deps: DraftsDeps, a: Access) {
         return earlierOr(err(new DeclarationRequired()));
       }
       const allowed = await applicable(signedIn, peek.serviceId);
+      // A draft without files, complete as read: one statement (ADR 0025). When it yields nothing
+      // (the draft changed or was submitted meanwhile, or the key was used), the long way below.
+      if (peek.submittedCaseId === null && read?.hasFiles === false && allowed.ok) {
+        const opened = await inOneStatement(signedIn, peek, allowed.value, o);
+        if (opened !== null) {
+          return ok(opened);
+        }
+      }
       let unused: string[] = [];
       const caseId = newId();
       const submitted = await auditedResultTransaction(db, async (tx): Promise<Result<CaseRecord, SubmitFailure | KeyUsed>> => {
@@ -304,6 +338,10 @@ function submission(deps: DraftsDeps, a: Access) {
           return err(new KeyUsed()); // rolls back the draft's mark
         }
         unused = withFiles ? await draftsRepository.moveToCase(tx, draft.id, c.id, used.map((a) => a.id)) : [];
+        // Evidence a registry holds is fetched for the officer after this commits (ADR 0027): one more statement, only for such services.
+        if (service.evidence.some((e) => e.registry !== undefined)) {
+          await deps.registries.requestEvidence(tx, { caseId: c.id, caseNumber: c.number, agencyId: service.organisationId, law: service.legalResources[0]?.citation ?? service.identifier }, service.evidence, signedIn);
+        }
         await appendAudit(tx, auditOf(signedIn, 'application.submit', `case:${c.number}`, { draftId: draft.id, serviceId: service.id, sha256: hash }));
         return ok(c);
       });

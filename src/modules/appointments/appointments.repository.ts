@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/database.ts';
 
 export type AppointmentStatus = 'booked' | 'cancelled';
-export type AppointmentChannel = 'web' | 'sms' | 'phone' | 'in-person';
+export type AppointmentChannel = 'web' | 'api' | 'sms' | 'phone' | 'in-person';
 
 export interface Appointment {
   readonly id: string;

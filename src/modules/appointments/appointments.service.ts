@@ -218,7 +218,8 @@ function visitsRead(staff: SignedIn, target: { readonly channel: 'phone'; readon
     purpose: { basis: 'front-desk-visit', ...(desk === undefined || desk.centreId === null ? {} : { centre: desk.centreId }) }, caseNumber: null,
   };
 }
-const selfActing = (signedIn: SignedIn): Acting => ({ personId: signedIn.person.id, channel: 'web', by: null });
+/** The person acting for themselves on the portal's pages (`web`) or through a client of the open API (`api`). */
+const selfActing = (signedIn: SignedIn, channel: 'web' | 'api'): Acting => ({ personId: signedIn.person.id, channel, by: null });
 
 /** The message that tells the person what an officer booked or cancelled for them (by e-mail and SMS as they chose, the reminders' path). */
 async function confirmToPerson(deps: Deps, tx: Queryable, a: AppointmentView, change: 'booked' | 'cancelled'): Promise<void> {
@@ -256,7 +257,7 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
     freeSlots: async (offer: Offer, day: string) => (bookingDays(deps).includes(day) ? slotsOf(deps, offer, day) : []),
     /** The first slot with a free place, from now (for a person: not at a time they already have a visit). */
     nextFree: (offer: Offer, personId: string | null = null) => nextFree(deps, offer, personId),
-    book: (signedIn: SignedIn, centreId: string, serviceId: string, startsAt: Date) => book(deps, selfActing(signedIn), centreId, serviceId, startsAt),
+    book: (signedIn: SignedIn, centreId: string, serviceId: string, startsAt: Date, channel: 'web' | 'api' = 'web') => book(deps, selfActing(signedIn, channel), centreId, serviceId, startsAt),
     /** An officer books for a person who called or came to the desk. */
     bookFor: async (staff: SignedIn, personId: string, channel: 'phone' | 'in-person', centreId: string, serviceId: string, startsAt: Date): Promise<Result<AppointmentView, BookingRefusal>> => {
       const who = staffActing(staff, personId, channel);
@@ -282,14 +283,14 @@ export function createAppointmentsService(deps: AppointmentsDeps) {
       return viewsOf(deps, await repo.ofPerson(db, personId));
     },
     one: async (signedIn: SignedIn, id: string) => (await mine(signedIn)).find((a) => a.id === id) ?? null,
-    cancel: (signedIn: SignedIn, id: string) => cancel(deps, selfActing(signedIn), (tx) => repo.byId(tx, id, { lock: true }), id),
+    cancel: (signedIn: SignedIn, id: string, channel: 'web' | 'api' = 'web') => cancel(deps, selfActing(signedIn, channel), (tx) => repo.byId(tx, id, { lock: true }), id),
     cancelFor: async (staff: SignedIn, personId: string, channel: 'phone' | 'in-person', id: string): Promise<Result<AppointmentView, ChangeRefusal>> => {
       const who = staffActing(staff, personId, channel);
       return who === null ? err(new AppointmentNotAllowed()) : cancel(deps, who, (tx) => repo.byId(tx, id, { lock: true }), id);
     },
     /** CANCEL by SMS: only an appointment of the person the number leads to. */
     cancelBySms: (personId: string, reference: string) => cancel(deps, { personId, channel: 'sms', by: null }, (tx) => repo.byReference(tx, reference.toUpperCase(), { lock: true }), reference),
-    reschedule: (signedIn: SignedIn, id: string, startsAt: Date) => reschedule(deps, selfActing(signedIn), id, startsAt),
+    reschedule: (signedIn: SignedIn, id: string, startsAt: Date) => reschedule(deps, selfActing(signedIn, 'web'), id, startsAt),
     sendDueReminders: (limit = 100) => sendDueReminders(deps, limit),
   };
 }

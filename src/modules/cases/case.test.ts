@@ -116,9 +116,9 @@ describe('formatMoney', () => {
 });
 
 describe('costChannelOf', () => {
-  it('counts web and API as online and keeps every other channel', () => {
+  it('counts web, API and proactive as online and keeps every other channel', () => {
     expect(Object.fromEntries(CASE_CHANNELS.map((c) => [c, costChannelOf(c)]))).toEqual({
-      web: 'online', api: 'online', sms: 'sms', phone: 'phone', post: 'post', 'in-person': 'in-person',
+      web: 'online', api: 'online', sms: 'sms', phone: 'phone', post: 'post', 'in-person': 'in-person', proactive: 'online',
     });
   });
 });

@@ -7,7 +7,8 @@ import type { LocalText, Lang } from '../../kernel/text.ts';
 /** The longest text a person may write on a case: an answer, a reason, a comment, an officer's note (pages set it as maxlength). */
 export const MAX_CASE_TEXT = 4000;
 
-export const CASE_CHANNELS = ['web', 'api', 'sms', 'phone', 'post', 'in-person'] as const;
+/** `proactive`: opened by the portal itself on a registry event, without an application (ADR 0032). */
+export const CASE_CHANNELS = ['web', 'api', 'sms', 'phone', 'post', 'in-person', 'proactive'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 export type FeeStatus = 'none' | 'due' | 'paid' | 'exempt';
@@ -145,6 +146,7 @@ export function costChannelOf(channel: CaseChannel): 'online' | 'in-person' | 'p
   switch (channel) {
     case 'web':
     case 'api':
+    case 'proactive':
       return 'online';
     case 'in-person':
     case 'post':

@@ -1,11 +1,12 @@
 import type { Lang } from '../../kernel/text.ts';
 import type { Clock } from '../../kernel/clock.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
-import { appendAudit } from '../../platform/audit/audit.ts';
+import { appendAudit, type PlannedAuditEntry } from '../../platform/audit/audit.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import type { ReadQueryable } from '../../platform/db/reads.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
-import { outboxRepository } from '../../platform/outbox/index.ts';
+import type { PlanStep } from '../../platform/db/statement-plan.ts';
+import { type NewOutboxMessage, outboxRepository, type PlannedOutboxMessage } from '../../platform/outbox/index.ts';
 import { newId } from '../../platform/security/tokens.ts';
 import type { CatalogueService, Service } from '../catalogue/index.ts';
 import { kyivDay, type WorkingCalendar } from '../deadlines/index.ts';
@@ -19,9 +20,10 @@ import {
 import { canActOnCase } from './cases.policy.ts';
 import { answerByOf } from './answer-term.ts';
 import { cabinetReads } from './cabinet.service.ts';
-import { casesRepository } from './cases.repository.ts';
-import { openedCasesRepository } from './opened-cases.repository.ts';
+import { type CaseRow, casesRepository, toCase } from './cases.repository.ts';
+import { type NewCase, openedCasesRepository } from './opened-cases.repository.ts';
 import { issuedDocumentsRepository } from './issued-documents.repository.ts';
+import { caseClaimsRepository, type ClaimedCase, type ClaimSource } from './case-claims.repository.ts';
 import type { KeysetPage, PageCursor } from './page-keys.ts';
 
 export interface OpenCase {
@@ -41,6 +43,20 @@ export interface OpenCase {
   readonly receivedOn?: string;
   /** The staff member who filed for the applicant, and under which role: the history names them. */
   readonly filedBy?: { readonly personId: string; readonly role: string };
+  /** The portal opened the case itself on a registry event (ADR 0032): the system acts, for the applicant. */
+  readonly openedBySystem?: boolean;
+}
+
+/** A case's opening as parts of a one-statement plan, nothing written yet (`planOpening`, ADR 0025). */
+export interface OpeningPlan {
+  /** The case row (gating: its key is the case's number) and its first events' history. */
+  readonly steps: readonly [PlanStep, PlanStep];
+  /** The audit entries of its first events, their subjects completed with the case's number. */
+  readonly audit: readonly PlannedAuditEntry[];
+  /** Its first events' messages and `case.submitted`, their `caseNumber` set to the case's number. */
+  readonly messages: readonly PlannedOutboxMessage[];
+  /** The case as opened, from the row the case step answered. */
+  opened(row: Readonly<Record<string, unknown>>): CaseRecord;
 }
 
 export interface CasesDeps {
@@ -109,49 +125,103 @@ function opening(deps: CasesDeps) {
      * nothing written when the applicant already has a case under the input's idempotency key.
      */
     async open(tx: Queryable, input: OpenCase): Promise<CaseRecord | null> {
-      const now = clock.now();
-      const { service } = input;
-      const fee = feeFor({ costs: service.costs, feeField: service.form?.feeField, exemptionField: service.form?.exemptionField }, input.answers, costChannelOf(input.channel));
-      const started = fee.status === 'due' ? null : (input.receivedOn ?? kyivDay(now));
-      const term = { days: service.deadline.days, unit: service.deadline.unit };
-      const actor: TransitionActor = input.filedBy === undefined
-        ? { personId: input.applicant.personId, role: 'system', channel: input.channel, actingFor: input.actingFor }
-        : { personId: input.filedBy.personId, role: 'system', recordedRole: input.filedBy.role, channel: input.channel, actingFor: input.actingFor };
-      // The case as it is before its first event, in memory: its first events are decided on it and
-      // written with its row, in one statement (the number is the sequence's, known once written).
-      const fresh: CaseRecord = {
-        id: input.id ?? newId(), number: '', serviceId: service.id, organisationId: service.organisationId, state: 'new', clockPaused: false, outcome: null,
-        channel: input.channel, applicantPersonId: input.applicant.personId, applicantName: input.applicant.name, party: input.party, lang: input.lang,
-        answers: input.answers, answersSha256: input.answersSha256, feeCostId: fee.costId, feeAmount: fee.amount, feeStatus: fee.status,
-        documentsComplete: input.documentsComplete, term, silentConsent: service.silentConsent, submittedAt: now, termStartedOn: started,
-        dueOn: started === null ? null : dueOnFor({ termStartedOn: started, term }, [], calendar), assignedTo: null, assignedName: null,
-        decidedAt: null, rating: null, ratingComment: null, updatedAt: now, version: 1,
-      };
-      const events = [mustDecide(decideEvent(now, fresh, service, actor, { event: 'submit' }))];
-      const submitted = events[0]?.next ?? fresh;
-      // A workflow without a payment step leaves an unpaid case in its first state; `fee-paid` guards the rest.
-      if (fee.status === 'due' && workflowOf(service).transitions.some((t) => t.event === 'request-payment' && t.from.includes(submitted.state))) {
-        events.push(mustDecide(decideEvent(now, { ...submitted, version: submitted.version + 1 }, service, actor, { event: 'request-payment' })));
-      }
-      const last = events[events.length - 1]?.next ?? fresh;
-      const c = await openedCasesRepository.insert(tx, {
-        ...last, year: Number(kyivDay(now).slice(0, 4)), serviceVersion: service.version, idempotencyKey: input.idempotencyKey, version: last.version + 1,
-      }, events.map((e) => e.stored));
+      const { opened, events, now } = decideOpening(input);
+      const c = await openedCasesRepository.insert(tx, opened, events.map((e) => e.stored));
       if (c === null) {
         return null;
       }
       for (const e of events) {
         await appendAudit(tx, { ...e.audit, subject: `case:${c.number}` });
       }
-      const submittedMessage: CaseSubmittedMessage = { caseId: c.id, caseNumber: c.number, applicantPersonId: c.applicantPersonId, lang: c.lang, serviceId: c.serviceId, feeDue: c.state === 'awaiting-payment' ? c.feeAmount : null };
       await outboxRepository.enqueueAll(tx, [
         ...events.map((e) => ({ ...e.message, payload: { ...(e.message.payload as CaseChangedMessage), caseNumber: c.number } })),
-        { topic: CASE_SUBMITTED_TOPIC, payload: submittedMessage, idempotencyKey: `case-submitted:${c.id}`, availableAt: now },
+        submittedMessageOf(c, now),
       ]);
       return c;
     },
+
+    /**
+     * Claims the one case of a service about a person (ADR 0035) in the caller's transaction, before the case
+     * `caseId` is opened: null when won; else the case that holds the claim (the caller then opens nothing).
+     */
+    claim: (tx: Queryable, c: { serviceId: string; subjectNationalId: string; caseId: string; source: ClaimSource }): Promise<ClaimedCase | null> =>
+      caseClaimsRepository.claim(tx, { ...c, at: clock.now() }),
+
+    /**
+     * One workflow event on a case in the caller's transaction, the case locked (ADR 0032): the system's grant of a
+     * case the portal opened, or the person's objection (withdraw). A case gone, or an event its workflow refuses now,
+     * is a failure value and nothing is written.
+     */
+    async applyInTransaction(tx: Queryable, caseId: string, service: Service, actor: TransitionActor, event: string): Promise<Result<CaseRecord, MoveFailure>> {
+      const c = await casesRepository.byId(tx, caseId, { lock: true });
+      if (c === null) {
+        return err(new CaseNotFound(caseId));
+      }
+      return applyEvent(tx, { clock, calendar }, c, service, actor, { event });
+    },
+
+    /**
+     * `open` as parts of a one-statement plan (ADR 0025), nothing written yet: the case row with its
+     * first events (`steps`: the case step gates what follows, its key the case's number), the audit
+     * entries and the messages that `open` writes, their case number left to the gate's key.
+     * `opened(row)` reads the case step's row as the case opened; `submittedMessage` is the
+     * `case.submitted` message of that case, for a caller that needs it whole.
+     */
+    planOpening(input: OpenCase): OpeningPlan {
+      const { opened, events, now } = decideOpening(input);
+      const [caseStep, historyStep] = openedCasesRepository.planInsert(opened, events.map((e) => e.stored));
+      const payload: Omit<CaseSubmittedMessage, 'caseNumber'> = {
+        caseId: opened.id, applicantPersonId: opened.applicantPersonId, lang: opened.lang, serviceId: opened.serviceId, feeDue: opened.state === 'awaiting-payment' ? opened.feeAmount : null,
+      };
+      return {
+        steps: [caseStep, historyStep],
+        audit: events.map((e) => ({ ...e.audit, subject: 'case:', subjectKeyed: true })),
+        messages: [
+          ...events.map((e) => ({ ...e.message, keyField: 'caseNumber' })),
+          { topic: CASE_SUBMITTED_TOPIC, payload, idempotencyKey: `case-submitted:${opened.id}`, availableAt: now, keyField: 'caseNumber' },
+        ],
+        opened: (row) => toCase(row as CaseRow),
+      };
+    },
   };
+
+  /** The case as its first events leave it, and those events, decided in memory (nothing written). */
+  function decideOpening(input: OpenCase): { opened: NewCase; events: DecidedEvent[]; now: Date } {
+    const now = clock.now();
+    const { service } = input;
+    const fee = feeFor({ costs: service.costs, feeField: service.form?.feeField, exemptionField: service.form?.exemptionField }, input.answers, costChannelOf(input.channel));
+    const started = fee.status === 'due' ? null : (input.receivedOn ?? kyivDay(now));
+    const term = { days: service.deadline.days, unit: service.deadline.unit };
+    const actor: TransitionActor = input.openedBySystem === true
+      ? { personId: null, role: 'system', channel: input.channel, actingFor: input.actingFor }
+      : input.filedBy === undefined
+      ? { personId: input.applicant.personId, role: 'system', channel: input.channel, actingFor: input.actingFor }
+      : { personId: input.filedBy.personId, role: 'system', recordedRole: input.filedBy.role, channel: input.channel, actingFor: input.actingFor };
+    // The case as it is before its first event, in memory: its first events are decided on it and
+    // written with its row, in one statement (the number is the sequence's, known once written).
+    const fresh: CaseRecord = {
+      id: input.id ?? newId(), number: '', serviceId: service.id, organisationId: service.organisationId, state: 'new', clockPaused: false, outcome: null,
+      channel: input.channel, applicantPersonId: input.applicant.personId, applicantName: input.applicant.name, party: input.party, lang: input.lang,
+      answers: input.answers, answersSha256: input.answersSha256, feeCostId: fee.costId, feeAmount: fee.amount, feeStatus: fee.status,
+      documentsComplete: input.documentsComplete, term, silentConsent: service.silentConsent, submittedAt: now, termStartedOn: started,
+      dueOn: started === null ? null : dueOnFor({ termStartedOn: started, term }, [], calendar), assignedTo: null, assignedName: null,
+      decidedAt: null, rating: null, ratingComment: null, updatedAt: now, version: 1,
+    };
+    const events = [mustDecide(decideEvent(now, fresh, service, actor, { event: 'submit' }))];
+    const submitted = events[0]?.next ?? fresh;
+    // A workflow without a payment step leaves an unpaid case in its first state; `fee-paid` guards the rest.
+    if (fee.status === 'due' && workflowOf(service).transitions.some((t) => t.event === 'request-payment' && t.from.includes(submitted.state))) {
+      events.push(mustDecide(decideEvent(now, { ...submitted, version: submitted.version + 1 }, service, actor, { event: 'request-payment' })));
+    }
+    const last = events[events.length - 1]?.next ?? fresh;
+    return { opened: { ...last, year: Number(kyivDay(now).slice(0, 4)), serviceVersion: service.version, idempotencyKey: input.idempotencyKey, version: last.version + 1 }, events, now };
+  }
 }
+
+const submittedMessageOf = (c: CaseRecord, now: Date): NewOutboxMessage => {
+  const payload: CaseSubmittedMessage = { caseId: c.id, caseNumber: c.number, applicantPersonId: c.applicantPersonId, lang: c.lang, serviceId: c.serviceId, feeDue: c.state === 'awaiting-payment' ? c.feeAmount : null };
+  return { topic: CASE_SUBMITTED_TOPIC, payload, idempotencyKey: `case-submitted:${c.id}`, availableAt: now };
+};
 
 function reading(deps: CasesDeps, h: Helpers) {
   const { db, clock, calendar } = deps;

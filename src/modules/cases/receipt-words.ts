@@ -10,6 +10,7 @@ export const CHANNEL_NAMES: Readonly<Record<CaseChannel, LocalText>> = {
   phone: { uk: 'Телефоном, через контакт-центр', en: 'By phone, through the contact centre' },
   post: { uk: 'Поштою', en: 'By post' },
   'in-person': { uk: 'Особисто в центрі надання послуг', en: 'In person at a service centre' },
+  proactive: { uk: 'Без заяви: портал за подією в реєстрі', en: 'Without an application: the portal, on an event in a register' },
 };
 
 type Forms = Readonly<Record<'one' | 'few' | 'many' | 'other', string>>;

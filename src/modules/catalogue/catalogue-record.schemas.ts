@@ -1,7 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 
-import { ApplicationFormSchema } from '../forms/index.ts';
+import { ApplicationFormSchema, RegistryServiceName } from '../forms/index.ts';
 import { WorkflowDefinitionSchema } from '../workflow/index.ts';
+import { REGISTRY_EVENT_KINDS } from '../../kernel/registry-events.ts';
 
 /**
  * The catalogue file format: what an agency maintains as JSON and what the importer validates.
@@ -168,12 +169,32 @@ export const Centre = Type.Object(
   { additionalProperties: false, description: 'An in-person service centre (CNAP, agency office)' },
 );
 
+/**
+ * A life-event bundle (ADR 0031): one application whose answers open one case at each member service, each at its
+ * own agency with its own term, workflow and decision, tracked together. The form is the union of what the members
+ * need, catalogue data like a service's form.
+ */
+export const Bundle = Type.Object(
+  {
+    services: Type.Array(Slug, { minItems: 2, maxItems: 12, uniqueItems: true }),
+    audience: Type.Array(literals(AUDIENCES), { minItems: 1, uniqueItems: true }),
+    form: { ...ApplicationFormSchema, description: 'The one application form of the bundle' },
+    /** The person the event is about when not the applicant (the child): the questions holding their national id and name. */
+    subject: Type.Optional(Type.Object(
+      { nationalId: Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9]*$', maxLength: 60 }), name: Type.Array(Type.String({ pattern: '^[a-zA-Z][a-zA-Z0-9]*$', maxLength: 60 }), { minItems: 1, maxItems: 3 }) },
+      { additionalProperties: false },
+    )),
+  },
+  { additionalProperties: false },
+);
+
 export const Event = Type.Object(
   {
     id: Slug,
     kind: literals(['life', 'business'] as const),
     name: Text,
     description: Text,
+    bundle: Type.Optional(Bundle),
   },
   { additionalProperties: false },
 );
@@ -217,6 +238,11 @@ export const Evidence = Type.Object(
     description: Type.Optional(Text),
     type: literals(EVIDENCE_TYPES),
     optional: Type.Optional(Type.Boolean()),
+    /**
+     * Evidence a base registry holds: the portal fetches it for the officer after submission from this registry
+     * service over the exchange (ADR 0027); the applicant is never asked to upload it.
+     */
+    registry: Type.Optional(Type.Object({ service: RegistryServiceName }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );
@@ -232,6 +258,20 @@ export const LegalResource = Type.Object(
 );
 
 export const RefusalGround = Type.Object({ id: Slug, text: Text }, { additionalProperties: false });
+
+/**
+ * A service that may run without an application (ADR 0032): a registry event (`trigger`) makes the portal offer
+ * it with a prefilled application (`offer`) or open the case itself (`automatic`), telling the person, who may
+ * object within `objectionDays` (14 when absent) before it is granted.
+ */
+export const Proactive = Type.Object(
+  {
+    trigger: Type.Union(REGISTRY_EVENT_KINDS.map((k) => Type.Literal(k))),
+    mode: Type.Union([Type.Literal('offer'), Type.Literal('automatic')]),
+    objectionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Days the person has to object to an automatic grant (14 when absent)' })),
+  },
+  { additionalProperties: false },
+);
 
 export const Service = Type.Object(
   {
@@ -264,6 +304,7 @@ export const Service = Type.Object(
     popularity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: 'Higher shows earlier on the home page' })),
     form: Type.Optional({ ...ApplicationFormSchema, description: 'The online application form: JSON Schema of the answers, pages and wording' }),
     workflow: Type.Optional({ ...WorkflowDefinitionSchema, description: 'The case workflow; the default workflow when absent' }),
+    proactive: Type.Optional(Proactive),
   },
   { additionalProperties: false },
 );
@@ -285,6 +326,7 @@ export type Term = Static<typeof Term>;
 export type OrganisationRecord = Static<typeof Organisation>;
 export type CentreRecord = Static<typeof Centre>;
 export type EventRecord = Static<typeof Event>;
+export type BundleRecord = Static<typeof Bundle>;
 export type ServiceRecord = Static<typeof Service>;
 export type ChannelRecord = Static<typeof Channel>;
 export type CostRecord = Static<typeof Cost>;

@@ -50,6 +50,9 @@ export function checkReferences(existing: CatalogueIndex, records: CatalogueReco
     need('centre', c.id, '/organisationId', 'organisation', c.organisationId);
     (c.appointments ?? []).forEach((a, i) => need('centre', c.id, `/appointments/${i}/serviceId`, 'service', a.serviceId));
   }
+  for (const e of records.events) {
+    (e.bundle?.services ?? []).forEach((id, i) => need('event', e.id, `/bundle/services/${i}`, 'service', id));
+  }
   const incomingIds = new Set(records.services.map((s) => s.id));
   const identifiers = new Map([...existing.serviceIdentifiers].filter(([, id]) => !incomingIds.has(id)));
   for (const s of records.services) {
@@ -84,6 +87,12 @@ function checkInnerIds(s: CatalogueRecords['services'][number]): RecordIssue[] {
       }
     }),
   );
+  const fetched = new Set(s.evidence.filter((e) => e.registry !== undefined).map((e) => e.id));
+  s.form?.pages.forEach((page, i) => page.fields.forEach((f, j) => {
+    if (f.evidenceId !== undefined && fetched.has(f.evidenceId)) {
+      issues.push({ kind: 'service', recordId: s.id, pointer: `/form/pages/${i}/fields/${j}/evidenceId`, message: `"${f.evidenceId}" is fetched from a registry: the applicant is not asked to upload it` });
+    }
+  }));
   if (s.form !== undefined) {
     for (const p of checkForm(s.form, [...evidenceIds], s.costs.map((c) => c.id), s.costs.filter((c) => c.channel === undefined || c.channel === 'online').map((c) => c.id))) {
       issues.push({ kind: 'service', recordId: s.id, pointer: `/form${p.pointer}`, message: p.message });
@@ -94,6 +103,7 @@ function checkInnerIds(s: CatalogueRecords['services'][number]): RecordIssue[] {
       issues.push({ kind: 'service', recordId: s.id, pointer: `/workflow${p.pointer}`, message: p.message });
     }
   }
+  issues.push(...checkProactive(s));
   const lists = { requirements: s.requirements, evidence: s.evidence, costs: s.costs, outputs: s.outputs, legalResources: s.legalResources, refusalGrounds: s.refusalGrounds };
   for (const [name, list] of Object.entries(lists)) {
     const seen = new Set<string>();
@@ -103,6 +113,29 @@ function checkInnerIds(s: CatalogueRecords['services'][number]): RecordIssue[] {
       }
       seen.add(item.id);
     });
+  }
+  return issues;
+}
+
+/**
+ * A proactive service (ADR 0032): an offer leads to an online application, so it needs an online form; an automatic
+ * one is granted without being asked for, so it charges no fee; only an automatic one has an objection window.
+ */
+function checkProactive(s: CatalogueRecords['services'][number]): RecordIssue[] {
+  const p = s.proactive;
+  const issue = (pointer: string, message: string): RecordIssue => ({ kind: 'service', recordId: s.id, pointer: `/proactive${pointer}`, message });
+  if (p === undefined) {
+    return [];
+  }
+  const issues: RecordIssue[] = [];
+  if (p.mode === 'offer' && (s.form === undefined || !s.channels.some((c) => c.type === 'online'))) {
+    issues.push(issue('/mode', 'an offer needs an online form to prefill'));
+  }
+  if (p.mode === 'automatic' && s.costs.some((c) => c.amount > 0)) {
+    issues.push(issue('/mode', 'a service granted without an application charges no fee'));
+  }
+  if (p.mode === 'offer' && p.objectionDays !== undefined) {
+    issues.push(issue('/objectionDays', 'only an automatic grant has an objection window'));
   }
   return issues;
 }

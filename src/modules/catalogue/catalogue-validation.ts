@@ -2,8 +2,9 @@ import { Ajv, type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 
 import { type CatalogueRecords, FILE_KEYS, RECORD_KINDS, type RecordKind } from './catalogue.ts';
-import { CatalogueFile } from './catalogue-record.schemas.ts';
+import { CatalogueFile, Service, type ServiceRecord } from './catalogue-record.schemas.ts';
 import type { RecordIssue } from './catalogue-references.ts';
+import type { FieldIssue } from '../../kernel/errors.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 
 /** A problem in a catalogue file, named down to the file, the record and the field. */
@@ -19,6 +20,21 @@ export interface FileIssue {
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
 const validateFile = ajv.compile<CatalogueFile>(CatalogueFile);
+const validateService = ajv.compile<ServiceRecord>(Service);
+
+/**
+ * Validates one service record against the same JSON Schema the import applies to a file's services
+ * (the catalogue editor's drafts): each problem named by its JSON Pointer and the schema keyword.
+ */
+export function parseServiceRecord(value: unknown): Result<ServiceRecord, FieldIssue[]> {
+  if (validateService(value)) {
+    return ok(value);
+  }
+  return err((validateService.errors ?? []).map((e) => {
+    const missing = e.keyword === 'required' ? `/${String(e.params['missingProperty'])}` : '';
+    return { pointer: `${e.instancePath}${missing}`, message: describe(e), keyword: e.keyword };
+  }));
+}
 
 const KIND_BY_KEY = Object.fromEntries(RECORD_KINDS.map((k) => [FILE_KEYS[k], k])) as Record<string, RecordKind>;
 

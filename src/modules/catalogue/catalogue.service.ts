@@ -84,9 +84,24 @@ export function createCatalogueService(deps: CatalogueDeps) {
       cached(`spell:${cacheKey(query)}:${limit}`, (_q, rev) => searchReads.spellingSuggestions(rev, query, limit)),
     explainSearch: async (query: SearchQuery) => searchReads.explain(await revision.current(), query),
     exportRecords: () => catalogueReads.all(db),
+    /** Every service's full record, in register-code order (for measures over the whole catalogue). */
+    allServices: () => cached('all-services', async (q) => (await catalogueReads.all(q)).services),
     exportJsonLd: () =>
       cached('jsonld', async (q) => catalogueToJsonLd(await catalogueReads.all(q), deps.publicUrl)),
     history: (kind: RecordKind, id: string) => catalogueReads.history(db, kind, id),
+
+    /**
+     * Writes a service as its next version inside the caller's transaction (the editor's publication):
+     * the revision moves on, so every process's caches of catalogue reads and rendered pages let go of
+     * the old version on their next request (ADR 0006, 0033). Call `committed` after the commit.
+     * @returns `{ current }` when the service is no longer at `expectedVersion` (nothing written; roll back).
+     */
+    writeServiceVersion: (tx: Queryable, record: CatalogueRecords['services'][number], by: string, expectedVersion: number) =>
+      writeServiceVersion(tx, clock.now(), record, by, expectedVersion),
+    /** Tells this process's revision source that a write of its own committed (on PGlite the only writer). */
+    committed: (rev: number) => revision.committed(rev),
+    /** What the catalogue holds, for the reference checks of an edit. */
+    referenceIndex: (q: Queryable) => catalogueReads.index(q),
 
     /**
      * Adds or updates records in one transaction: a changed record gets a new version and its
@@ -139,6 +154,19 @@ export function createCatalogueService(deps: CatalogueDeps) {
 }
 
 const ANALYZE_AFTER = 200;
+
+async function writeServiceVersion(tx: Queryable, at: Date, record: CatalogueRecords['services'][number], by: string, expectedVersion: number): Promise<{ revision: number; version: number } | { current: number }> {
+  // The revision row first, as the import takes it: concurrent writers queue in one order.
+  const rev = await catalogueWrites.bumpRevision(tx);
+  const current = (await catalogueWrites.currentVersions(tx, 'service', [record.id])).get(record.id)?.version ?? 0;
+  if (current !== expectedVersion) {
+    return { current };
+  }
+  const version = current + 1;
+  await catalogueWrites.saveService(tx, record, version, at);
+  await catalogueWrites.appendVersion(tx, { kind: 'service', record, version, at, by, revision: rev });
+  return { revision: rev, version };
+}
 
 const zero = (): Record<RecordKind, number> => ({ organisation: 0, centre: 0, event: 0, service: 0 });
 

@@ -22,3 +22,7 @@ export {
   Organisation as OrganisationSchema,
   Service as ServiceSchema,
 } from './catalogue-record.schemas.ts';
+export { createCatalogueEditor, type CatalogueEditor, type DraftView, editedAgencies, type ServiceVersions } from './catalogue-editor.service.ts';
+export { type CompletenessGap, diffRecords, type FieldChange, parseVersionKey, type VersionKey, versionKeyText } from './catalogue-editor.ts';
+export * from './catalogue-editor.errors.ts';
+export type { CatalogueDraft, PublishedVersion } from './catalogue-drafts.repository.ts';

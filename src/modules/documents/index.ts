@@ -14,6 +14,7 @@ export { formatIssuedAt } from './kyiv-date.ts';
 export { SEAL_FORMAT, type SealedFields, sealedPayload } from './seal-payload.ts';
 export { renderPdf } from './adapters/pdf.renderer.ts';
 export { type LetterInput, renderLetters } from './adapters/letter.renderer.ts';
+export { type PrintableForm, type PrintedQuestion, renderFormPdf } from './adapters/form.renderer.ts';
 export { type SealKey, sealKeyFor, sha256Hex, verifySeal } from './adapters/ed25519.seal.ts';
 export {
   checkStoredSeal,

@@ -69,6 +69,9 @@ export function checkForm(form: ApplicationForm, evidenceIds: readonly string[],
   return problems;
 }
 
+/** The kinds of question a registry's value may answer. */
+const REGISTRY_KINDS = new Set<FormField['kind']>(['text', 'textarea', 'date', 'number']);
+
 function checkField(field: FormField, property: PropertySchema, evidenceIds: readonly string[], at: string): FormProblem[] {
   const problems: FormProblem[] = [];
   const expected = STRING_KINDS.has(field.kind)
@@ -98,6 +101,12 @@ function checkField(field: FormField, property: PropertySchema, evidenceIds: rea
     }
   } else if (field.evidenceId !== undefined) {
     problems.push({ pointer: `${at}/evidenceId`, message: 'only a file question provides evidence' });
+  }
+  if (field.registry !== undefined && !REGISTRY_KINDS.has(field.kind)) {
+    problems.push({ pointer: `${at}/registry`, message: `a ${field.kind} question is not answered from a registry (only text, textarea, date and number ones)` });
+  }
+  if (field.registry !== undefined && field.prefill !== undefined) {
+    problems.push({ pointer: `${at}/registry`, message: 'a question has one source: a prefill source or a registry, not both' });
   }
   return problems;
 }

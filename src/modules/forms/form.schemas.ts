@@ -48,6 +48,18 @@ export const PREFILL_SOURCES = [
 ] as const;
 export type PrefillSource = (typeof PREFILL_SOURCES)[number];
 
+/** A registry service of the exchange, by its contract's key (`<register>.<service>`, platform/registries). */
+export const RegistryServiceName = Type.String({ pattern: '^[a-z]+(-[a-z]+)*\\.[a-z]+(-[a-z]+)*$', maxLength: 80 });
+
+/**
+ * Once-only: a question answered from a registry service for the applicant (or the party they act for), at the
+ * JSON pointer of its answer (RFC 6901, e.g. `/address/full`); shown with its source, never asked.
+ */
+export const RegistryPrefill = Type.Object(
+  { service: RegistryServiceName, pointer: Type.String({ pattern: '^(/[^/]+)+$', maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
 /** Show a question (or a page) only when an earlier answer equals one of the values. */
 export const Condition = Type.Object(
   {
@@ -68,6 +80,8 @@ export const Field = Type.Object(
     /** For select, radio and checkboxes: the choices, in the order shown; values must match the schema's enum. */
     options: Type.Optional(Type.Array(FieldOption, { minItems: 1, maxItems: 60 })),
     prefill: Type.Optional(Type.Union(PREFILL_SOURCES.map((s) => Type.Literal(s)))),
+    /** Once-only prefill from a registry service over the exchange (text, textarea, date and number questions). */
+    registry: Type.Optional(RegistryPrefill),
     when: Type.Optional(Condition),
     /** For file questions: the catalogue evidence the upload provides. */
     evidenceId: Type.Optional(Slug),
@@ -112,6 +126,7 @@ export const ApplicationForm = Type.Object(
 export type Condition = Static<typeof Condition>;
 export type FieldOption = Static<typeof FieldOption>;
 export type FormField = Static<typeof Field>;
+export type RegistryPrefill = Static<typeof RegistryPrefill>;
 export type FormPage = Static<typeof FormPage>;
 export type ApplicationForm = Static<typeof ApplicationForm>;
 /** The answers of one application: schema property → value (string, number, boolean, string[]; a file is its attachment id). */

@@ -10,6 +10,8 @@ export {
   type FormPage,
   PREFILL_SOURCES,
   type PrefillSource,
+  type RegistryPrefill,
+  RegistryServiceName,
 } from './form.schemas.ts';
 export { checkForm, type FormProblem } from './form-check.ts';
 export {
@@ -29,4 +31,4 @@ export {
   visibleFields,
   visiblePages,
 } from './form-answers.ts';
-export { lockedFields, prefill, type PrefillProfile, REGISTER_SOURCES } from './prefill.ts';
+export { lockedFields, prefill, type PrefillProfile, REGISTER_SOURCES, registryFields } from './prefill.ts';

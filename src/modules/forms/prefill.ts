@@ -1,4 +1,4 @@
-import type { Answers, ApplicationForm, PrefillSource } from './form.schemas.ts';
+import type { Answers, ApplicationForm, PrefillSource, RegistryPrefill } from './form.schemas.ts';
 
 /** What the portal already knows about the applicant and the party they act for, by prefill source. */
 export type PrefillProfile = Partial<Record<PrefillSource, string>>;
@@ -33,4 +33,9 @@ export function lockedFields(form: ApplicationForm, profile: PrefillProfile): st
   return form.pages.flatMap((page) => page.fields)
     .filter((field) => field.prefill !== undefined && REGISTER_SOURCES.has(field.prefill) && (profile[field.prefill] ?? '') !== '')
     .map((field) => field.name);
+}
+
+/** The questions answered from a registry service (once-only), in page order: the answer's name and where its value is. */
+export function registryFields(form: ApplicationForm): Array<{ readonly name: string; readonly kind: string; readonly registry: RegistryPrefill }> {
+  return form.pages.flatMap((page) => page.fields).flatMap((f) => (f.registry === undefined ? [] : [{ name: f.name, kind: f.kind, registry: f.registry }]));
 }

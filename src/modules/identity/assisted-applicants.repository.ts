@@ -46,6 +46,19 @@ export const assistedApplicants = {
     return personsRepository.byNationalId(q, nationalId);
   },
 
+  /** The portal's record of a person a registry's answer names (ADR 0032), made from that answer when the portal has none. */
+  async fromRegister(q: Queryable, registered: RegisteredPerson, at: Date): Promise<Person> {
+    await q.query(
+      'INSERT INTO persons (id, national_id, given_name, family_name, birth_date, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (national_id) DO NOTHING',
+      [newId(), registered.nationalId, registered.givenName, registered.familyName, registered.birthDate, at],
+    );
+    const person = await personsRepository.byNationalId(q, registered.nationalId);
+    if (person === null) {
+      throw new Error('a person just recorded is missing');
+    }
+    return person;
+  },
+
   /** A record for a person known only by name (no national id given): always a new one. */
   async byName(q: Queryable, name: { givenName: string; familyName: string }, at: Date): Promise<Person> {
     const person: Person = { id: newId(), nationalId: null, givenName: name.givenName, familyName: name.familyName, birthDate: null };

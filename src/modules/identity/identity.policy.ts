@@ -1,5 +1,6 @@
 import {
   type ActingOption,
+  type Basis,
   type Mandate,
   type MandateScope,
   type Realm,
@@ -20,11 +21,37 @@ export type Actor =
       readonly staff: readonly StaffAssignment[];
     };
 
+/**
+ * What a registered API client may be granted (ADR 0026): `applications` (drafts, files, submission,
+ * answers to information requests), `cases` (cases, decisions, information requests), `payments`
+ * (fees due and paying them), `inbox` (the person's messages) and `appointments` (visits to centres).
+ */
+export const API_SCOPES = ['applications', 'cases', 'payments', 'inbox', 'appointments'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/**
+ * Scopes over what is the person's own rather than a case's (their whole inbox, their visits): only
+ * the person's own token (a public client) may use them. A mandate is to act on services' cases, so a
+ * partner acting under one is refused (`api.person_only`).
+ */
+export const PERSON_ONLY_SCOPES: readonly ApiScope[] = ['inbox', 'appointments'];
+
+/**
+ * A registered API client calling with an access token: a partner (a bank, a notary, a post office;
+ * client credentials, acting for people under their mandates to its organisation) or a public client
+ * (a mobile app; a person's token from the authorization code grant with PKCE).
+ */
+export type ApiCaller =
+  | { readonly kind: 'partner'; readonly clientId: string; readonly scopes: readonly ApiScope[]; readonly organisationCode: string }
+  | { readonly kind: 'public'; readonly clientId: string; readonly scopes: readonly ApiScope[]; readonly personId: string };
+
 /** What a route needs. Every web and API route declares one (the authorization matrix test checks). */
 export type Requirement =
   | { readonly kind: 'public' }
   | { readonly kind: 'signed-in' }
-  | { readonly kind: 'staff'; readonly roles: readonly StaffRole[] };
+  | { readonly kind: 'staff'; readonly roles: readonly StaffRole[] }
+  /** An API client's access token with the scope, acting for one person (a partner names the person; the public client's token is the person's). */
+  | { readonly kind: 'api'; readonly scope: ApiScope };
 
 export type Decision = { readonly allowed: true } | { readonly allowed: false; readonly reason: 'sign-in-required' | 'forbidden' };
 
@@ -34,6 +61,8 @@ export function authorize(actor: Actor, need: Requirement): Decision {
   switch (need.kind) {
     case 'public':
       return ALLOW;
+    case 'api':
+      return { allowed: false, reason: 'sign-in-required' }; // a browser's session never opens an API route: only an access token does (authorizeApi)
     case 'signed-in':
       return actor.kind === 'person' ? ALLOW : { allowed: false, reason: 'sign-in-required' };
     case 'staff':
@@ -42,6 +71,46 @@ export function authorize(actor: Actor, need: Requirement): Decision {
       }
       return actor.realm === 'staff' && actor.staff.some((s) => need.roles.includes(s.role)) ? ALLOW : { allowed: false, reason: 'forbidden' };
   }
+}
+
+export type ApiDecision =
+  | { readonly allowed: true; readonly person: { readonly kind: 'id'; readonly personId: string } | { readonly kind: 'national-id'; readonly nationalId: string } }
+  | { readonly allowed: false; readonly status: 400 | 403; readonly code: 'api.scope_missing' | 'api.person_only' | 'api.on_behalf_required' | 'api.on_behalf_not_allowed' | 'api.on_behalf_invalid' };
+
+/**
+ * An API client's call against a route's requirement: the token must carry the scope; a partner must
+ * name the person it acts for (`X-Portico-On-Behalf-Of`, a national id) and a public client must not
+ * (its token is the person's), and a partner may not use a person-only scope (PERSON_ONLY_SCOPES).
+ * Whether the partner may act for that person is `partnerBasis`.
+ */
+export function authorizeApi(caller: ApiCaller, need: Extract<Requirement, { kind: 'api' }>, onBehalfOf: string | null): ApiDecision {
+  if (!caller.scopes.includes(need.scope)) {
+    return { allowed: false, status: 403, code: 'api.scope_missing' };
+  }
+  if (caller.kind === 'public') {
+    return onBehalfOf === null ? { allowed: true, person: { kind: 'id', personId: caller.personId } } : { allowed: false, status: 400, code: 'api.on_behalf_not_allowed' };
+  }
+  if (PERSON_ONLY_SCOPES.includes(need.scope)) {
+    return { allowed: false, status: 403, code: 'api.person_only' };
+  }
+  if (onBehalfOf === null) {
+    return { allowed: false, status: 400, code: 'api.on_behalf_required' };
+  }
+  return /^[0-9]{10}$/.test(onBehalfOf) ? { allowed: true, person: { kind: 'national-id', nationalId: onBehalfOf } } : { allowed: false, status: 400, code: 'api.on_behalf_invalid' };
+}
+
+/**
+ * The basis on which a partner acts for a person: the person's mandates to the partner's organisation
+ * in force now (their scopes then limit the services, as for any representative). Null: none.
+ *
+ * Extension point — consent: sharing that the law does not require will rest on the person's consent
+ * to the partner (modules/consent, not part of this policy yet); that second basis is to be decided
+ * here, beside the mandate, and nowhere else.
+ */
+export function partnerBasis(organisationCode: string, personNationalId: string, mandates: readonly Mandate[], at: Date): Extract<Basis, { kind: 'mandate' }> | null {
+  const inForce = mandates.filter((m) =>
+    m.representativeKind === 'business' && m.representativeNationalId === organisationCode && m.grantor.kind === 'person' && m.grantor.id === personNationalId && isMandateActive(m, at));
+  return inForce.length === 0 ? null : { kind: 'mandate', mandates: inForce };
 }
 
 /** Does a mandate's scope cover a service (by id and thematic area)? */

@@ -27,7 +27,10 @@ export type MandateScope =
 export interface Mandate {
   readonly id: string;
   readonly grantor: { readonly kind: 'business' | 'person'; readonly id: string };
+  /** The representative's national id, or an organisation's registry code when `representativeKind` is `business`. */
   readonly representativeNationalId: string;
+  /** A mandate to an organisation (a partner of the open API, acting for the person through its systems); absent: to a person. */
+  readonly representativeKind?: 'business';
   readonly scope: MandateScope;
   readonly validFrom: string;
   readonly validUntil: string;

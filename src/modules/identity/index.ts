@@ -36,3 +36,4 @@ export * from './staff.errors.ts';
 export type { StaffRow } from './staff.repository.ts';
 export { assistedApplicants, type RegisteredPerson } from './assisted-applicants.repository.ts';
 export { createVisitors, type Visitors } from './visitors.service.ts';
+export { type ApiPrincipals, createApiPrincipals } from './api-principals.service.ts';

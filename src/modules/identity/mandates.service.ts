@@ -13,7 +13,9 @@ import { type GrantedMandate, relationsRepository } from './relations.repository
 import type { SignedIn } from './sessions.service.ts';
 
 export interface GrantMandate {
+  /** A person's national id, or with `representativeKind: 'business'` an organisation's registry code (a partner of the open API). */
   readonly representativeNationalId: string;
+  readonly representativeKind?: 'business';
   readonly scope: MandateScope;
   readonly validFrom: string;
   readonly validUntil: string;
@@ -76,10 +78,13 @@ export function createMandatesService(deps: { db: Database; clock: Clock }) {
       if (!grantor || !canManageMandatesOf(signedIn.actor, grantor)) {
         return err(new MandateNotAllowed());
       }
-      if (input.representativeNationalId === signedIn.person.nationalId) {
+      if (input.representativeKind !== 'business' && input.representativeNationalId === signedIn.person.nationalId) {
         return err(new SelfMandate());
       }
-      if ((await relationsRepository.personName(db, input.representativeNationalId)) === null) {
+      const named = input.representativeKind === 'business'
+        ? await relationsRepository.businessName(db, input.representativeNationalId, 'uk')
+        : await relationsRepository.personName(db, input.representativeNationalId);
+      if (named === null) {
         return err(new RepresentativeUnknown());
       }
       const now = clock.now();
@@ -94,7 +99,7 @@ export function createMandatesService(deps: { db: Database; clock: Clock }) {
         await relationsRepository.insertMandate(tx, mandate);
         await appendAudit(tx, {
           at: now, action: 'GRANT_MANDATE', outcome: 'done', channel: 'web', actorPersonId: signedIn.person.id, actingFor: partyKey(signedIn.actor.acting.party),
-          subject: `mandate:${mandate.id}`, detail: { representative: input.representativeNationalId, scope: input.scope, validFrom: input.validFrom, validUntil: input.validUntil },
+          subject: `mandate:${mandate.id}`, detail: { representative: input.representativeNationalId, ...(input.representativeKind === 'business' ? { representativeKind: 'business' } : {}), scope: input.scope, validFrom: input.validFrom, validUntil: input.validUntil },
         });
       });
       return ok(mandate);

@@ -3,12 +3,12 @@ import type { Queryable } from '../../platform/db/database.ts';
 import type { Mandate, MandateScope, Relations, StaffAssignment, StaffRole } from './identity.ts';
 
 type MandateRow = {
-  id: string; grantor_kind: 'business' | 'person'; grantor_id: string; representative_national_id: string;
+  id: string; grantor_kind: 'business' | 'person'; grantor_id: string; representative_national_id: string; representative_kind: 'business' | 'person';
   scope_kind: MandateScope['kind']; scope_services: string[]; scope_thematic: string | null;
   valid_from: string; valid_until: string; granted_by: string; granted_at: Date; revoked_at: Date | null;
 };
 
-const mandateColumns = (t: string) => `${t}.id, ${t}.grantor_kind, ${t}.grantor_id, ${t}.representative_national_id, ${t}.scope_kind,
+const mandateColumns = (t: string) => `${t}.id, ${t}.grantor_kind, ${t}.grantor_id, ${t}.representative_national_id, ${t}.representative_kind, ${t}.scope_kind,
   ${t}.scope_services, ${t}.scope_thematic, to_char(${t}.valid_from, 'YYYY-MM-DD') AS valid_from,
   to_char(${t}.valid_until, 'YYYY-MM-DD') AS valid_until, ${t}.granted_by, ${t}.granted_at, ${t}.revoked_at`;
 const MANDATE_COLUMNS = mandateColumns('mandates');
@@ -25,6 +25,7 @@ const toMandate = (r: MandateRow): Mandate => ({
   id: r.id,
   grantor: { kind: r.grantor_kind, id: r.grantor_id },
   representativeNationalId: r.representative_national_id,
+  ...(r.representative_kind === 'business' ? { representativeKind: 'business' as const } : {}),
   scope: toScope(r),
   validFrom: r.valid_from,
   validUntil: r.valid_until,
@@ -54,7 +55,7 @@ export const relationsRepository = {
        FROM mandates m
        LEFT JOIN business_registry b ON m.grantor_kind = 'business' AND b.registry_code = m.grantor_id
        LEFT JOIN persons p ON m.grantor_kind = 'person' AND p.national_id = m.grantor_id
-       WHERE m.representative_national_id = $1 ORDER BY m.granted_at`,
+       WHERE m.representative_national_id = $1 AND m.representative_kind = 'person' ORDER BY m.granted_at`,
       [nationalId],
     );
     return {
@@ -81,6 +82,22 @@ export const relationsRepository = {
     return row?.name ?? null;
   },
 
+  /** The mandates a person granted to an organisation (a partner's legal entity), in force or not: the policy decides. */
+  async mandatesToOrganisation(q: Queryable, grantorNationalId: string, registryCode: string): Promise<Mandate[]> {
+    const rows = await q.query<MandateRow>(
+      `SELECT ${MANDATE_COLUMNS} FROM mandates
+       WHERE representative_kind = 'business' AND representative_national_id = $2 AND grantor_kind = 'person' AND grantor_id = $1 ORDER BY granted_at`,
+      [grantorNationalId, registryCode],
+    );
+    return rows.map(toMandate);
+  },
+
+  /** An organisation's name in the business register, or null. */
+  async businessName(q: Queryable, registryCode: string, lang: Lang): Promise<string | null> {
+    const [row] = await q.query<{ name: string }>(`SELECT ${lang === 'en' ? 'name_en' : 'name_uk'} AS name FROM business_registry WHERE registry_code = $1`, [registryCode]);
+    return row?.name ?? null;
+  },
+
   async mandate(q: Queryable, id: string): Promise<Mandate | null> {
     const [row] = await q.query<MandateRow>(`SELECT ${MANDATE_COLUMNS} FROM mandates WHERE id = $1`, [id]);
     return row ? toMandate(row) : null;
@@ -90,9 +107,9 @@ export const relationsRepository = {
     const services = m.scope.kind === 'services' ? m.scope.serviceIds : [];
     const thematic = m.scope.kind === 'thematic' ? m.scope.thematicArea : null;
     await q.query(
-      `INSERT INTO mandates (id, grantor_kind, grantor_id, representative_national_id, scope_kind, scope_services, scope_thematic, valid_from, valid_until, granted_by, granted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [m.id, m.grantor.kind, m.grantor.id, m.representativeNationalId, m.scope.kind, services, thematic, m.validFrom, m.validUntil, m.grantedBy, m.grantedAt],
+      `INSERT INTO mandates (id, grantor_kind, grantor_id, representative_national_id, representative_kind, scope_kind, scope_services, scope_thematic, valid_from, valid_until, granted_by, granted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [m.id, m.grantor.kind, m.grantor.id, m.representativeNationalId, m.representativeKind ?? 'person', m.scope.kind, services, thematic, m.validFrom, m.validUntil, m.grantedBy, m.grantedAt],
     );
   },
 

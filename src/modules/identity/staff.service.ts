@@ -14,6 +14,8 @@ import type { SignedIn } from './sessions.service.ts';
 
 /** Roles that belong to the whole portal, not to one agency: only a national administrator grants them. */
 export const NATIONAL_ROLES: readonly StaffRole[] = ['national-admin', 'catalogue-editor', 'contact-centre'];
+/** National roles that may also be held for one agency: a catalogue editor of an agency edits that agency's services only (ADR 0033). */
+const AGENCY_OR_NATIONAL: readonly StaffRole[] = ['catalogue-editor'];
 
 export interface GrantRole {
   readonly nationalId: string;
@@ -61,7 +63,7 @@ export function createStaffService(deps: { db: Database; clock: Clock; directory
         return err(new StaffRoleInvalid());
       }
       const role = input.role as StaffRole;
-      const national = NATIONAL_ROLES.includes(role);
+      const national = NATIONAL_ROLES.includes(role) && !(AGENCY_OR_NATIONAL.includes(role) && input.agencyId);
       if (!national && role !== 'front-desk' && !input.agencyId) {
         return err(new StaffAgencyRequired());
       }
@@ -94,7 +96,7 @@ export function createStaffService(deps: { db: Database; clock: Clock; directory
       if (!row) {
         return err(new StaffRoleNotFound(id));
       }
-      if (!canAdministerStaff(signedIn.actor, NATIONAL_ROLES.includes(row.role) ? null : row.agencyId)) {
+      if (!canAdministerStaff(signedIn.actor, NATIONAL_ROLES.includes(row.role) && row.agencyId === null ? null : row.agencyId)) {
         return err(new StaffChangeNotAllowed());
       }
       if (!canChangeStaffRolesOf(signedIn.actor, row.nationalId)) {

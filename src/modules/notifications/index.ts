@@ -13,6 +13,7 @@ import { deadlineEmail } from './case-templates.ts';
 import type { NotificationLinks } from './links.ts';
 import { APPEAL_EMAIL_TOPIC, APPEAL_SMS_TOPIC, NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, type NoticeDelivery, parseAppealDelivery, parseNoticeDelivery } from './notice-deliveries.ts';
 import { APPEAL_NOTICE_TOPIC, parseAppealNotice } from '../appeals/index.ts';
+import { parseProactiveNotice, PROACTIVE_NOTICE_TOPIC } from '../proactive/index.ts';
 import type { CaseNotice, NoticesService } from './notices.service.ts';
 import { verificationEmail, verificationSms } from './templates.ts';
 
@@ -41,7 +42,7 @@ export interface NotificationDeps {
   readonly verificationCode: (verificationId: string) => string;
   readonly links: NotificationLinks;
   /** The fan-out of case notices to every person told (inbox, e-mail, SMS). */
-  readonly notices: Pick<NoticesService, 'fanOut' | 'appealNotice'>;
+  readonly notices: Pick<NoticesService, 'fanOut' | 'appealNotice' | 'proactiveNotice'>;
 }
 
 /**
@@ -115,19 +116,10 @@ export function notificationHandlers(channels: NotificationDeps): Record<string,
       return parsed.map(({ d }) => (d === null ? rejected('malformed notice delivery') : (sent[next++] ?? retryLater('no outcome from the SMS channel'))));
     }),
     ...appealHandlers(channels),
+    [PROACTIVE_NOTICE_TOPIC]: proactiveNoticeHandler(channels),
     [CASE_REMINDER_TOPIC]: staffNotice('reminder'),
     [CASE_ESCALATION_TOPIC]: staffNotice('escalation'),
-    [VERIFICATION_TOPIC]: async (payload, ctx) => {
-      const m = parseVerificationMessage(payload);
-      if (m === null) {
-        return rejected('malformed verification message');
-      }
-      const code = channels.verificationCode(m.verificationId);
-      if (m.channel === 'email') {
-        return channels.email.send({ to: m.address, lang: m.lang, ...verificationEmail(m.lang, code) }, ctx.idempotencyKey);
-      }
-      return channels.sms.send({ to: m.address, text: verificationSms(m.lang, code) }, ctx.idempotencyKey);
-    },
+    [VERIFICATION_TOPIC]: verificationHandler(channels),
   };
 }
 
@@ -170,3 +162,30 @@ const appointmentReminder = (channels: NotificationDeps): OutboxHandler => async
   }
   return delivered();
 };
+
+/** A proactive item's notice: into the person's inbox (and their e-mail and SMS, through the notices' fan-out). */
+function proactiveNoticeHandler(channels: NotificationDeps): OutboxHandler {
+  return async (payload, ctx) => {
+    const m = parseProactiveNotice(payload);
+    if (m === null) {
+      return rejected('malformed proactive notice');
+    }
+    await channels.notices.proactiveNotice(m, ctx.idempotencyKey);
+    return delivered();
+  };
+}
+
+/** A one-time code for a contact detail, by e-mail or SMS. */
+function verificationHandler(channels: NotificationDeps): OutboxHandler {
+  return async (payload, ctx) => {
+    const m = parseVerificationMessage(payload);
+    if (m === null) {
+      return rejected('malformed verification message');
+    }
+    const code = channels.verificationCode(m.verificationId);
+    if (m.channel === 'email') {
+      return channels.email.send({ to: m.address, lang: m.lang, ...verificationEmail(m.lang, code) }, ctx.idempotencyKey);
+    }
+    return channels.sms.send({ to: m.address, text: verificationSms(m.lang, code) }, ctx.idempotencyKey);
+  };
+}

@@ -8,4 +8,6 @@ export interface NotificationLinks {
   officeCase(lang: Lang, caseId: string): string;
   /** The person's appointments in the cabinet. */
   appointments(lang: Lang): string;
+  /** The person's page of an offer or an automatic grant (ADR 0032). */
+  proactiveItem(lang: Lang, itemId: string): string;
 }

@@ -35,6 +35,8 @@ export interface InboxMessage {
   /** Null for the answer to an appeal (then `appealId` names it, and `caseNumber` holds the appeal's number). */
   readonly caseId: string | null;
   readonly appealId: string | null;
+  /** An offer or an automatic grant (ADR 0032): the item; `caseNumber` holds the case's number, or '' for an offer. */
+  readonly proactiveId: string | null;
   readonly caseNumber: string;
   readonly kind: InboxKind;
   readonly lang: Lang;
@@ -58,7 +60,7 @@ type MandateRow = {
   valid_from: string; valid_until: string; granted_by: string; granted_at: Date; revoked_at: Date | null;
 };
 type InboxRow = {
-  id: string; party_kind: NoticeParty['kind']; party_id: string | null; party_name: string; case_id: string | null; appeal_id: string | null; case_number: string;
+  id: string; party_kind: NoticeParty['kind']; party_id: string | null; party_name: string; case_id: string | null; appeal_id: string | null; proactive_id: string | null; case_number: string;
   kind: InboxKind; lang: Lang; subject: string; body: string; document_id: string | null; created_at: Date;
   read_at: Date | null; opened_at: Date | null; downloaded_at: Date | null;
 };
@@ -83,15 +85,15 @@ const toMandate = (r: MandateRow): Mandate => ({
 });
 
 const toInbox = (r: InboxRow): InboxMessage => ({
-  id: r.id, party: { kind: r.party_kind, id: r.party_id, name: r.party_name }, caseId: r.case_id, appealId: r.appeal_id, caseNumber: r.case_number, kind: r.kind,
+  id: r.id, party: { kind: r.party_kind, id: r.party_id, name: r.party_name }, caseId: r.case_id, appealId: r.appeal_id, proactiveId: r.proactive_id, caseNumber: r.case_number, kind: r.kind,
   lang: r.lang, subject: r.subject, body: r.body, documentId: r.document_id, createdAt: r.created_at, readAt: r.read_at,
   openedAt: r.opened_at, downloadedAt: r.downloaded_at,
 });
 
-const INBOX_COLUMNS = 'id, party_kind, party_id, party_name, case_id, appeal_id, case_number, kind, lang, subject, body, document_id, created_at, read_at, opened_at, downloaded_at';
+const INBOX_COLUMNS = 'id, party_kind, party_id, party_name, case_id, appeal_id, proactive_id, case_number, kind, lang, subject, body, document_id, created_at, read_at, opened_at, downloaded_at';
 
 /** What an inbox message is about: a case notice, or the answer to an appeal and its extension. */
-export type InboxKind = CaseNoticeKind | 'appeal-answered' | 'appeal-extended';
+export type InboxKind = CaseNoticeKind | 'appeal-answered' | 'appeal-extended' | 'proactive-offer' | 'proactive-automatic';
 
 export interface NewAppealInboxMessage {
   readonly id: string;
@@ -108,6 +110,18 @@ export interface NewAppealInboxMessage {
 }
 
 export const noticesRepository = {
+  /** The notice of an offer or an automatic grant in the person's own inbox (ADR 0032); false when written before. */
+  async insertProactiveMessage(q: Queryable, m: { id: string; personId: string; proactiveId: string; caseNumber: string; kind: 'proactive-offer' | 'proactive-automatic'; lang: Lang; subject: string; body: string; sourceKey: string; createdAt: Date }): Promise<boolean> {
+    const rows = await q.query(
+      `INSERT INTO inbox_messages (id, person_id, party_kind, party_id, party_name, proactive_id, case_number, kind, lang, subject, body, source_key, created_at)
+       SELECT $1, $2, 'self', NULL, p.given_name || ' ' || p.family_name, $3, $4, $5, $6, $7, $8, $9, $10 FROM persons p WHERE p.id = $2
+       ON CONFLICT (source_key, person_id) DO NOTHING
+       RETURNING id`,
+      [m.id, m.personId, m.proactiveId, m.caseNumber, m.kind, m.lang, m.subject, m.body, m.sourceKey, m.createdAt],
+    );
+    return rows.length === 1;
+  },
+
   /** The answer to an appeal (or its extension) in the person's own inbox; false when written before (same source key). */
   async insertAppealMessage(q: Queryable, m: NewAppealInboxMessage): Promise<boolean> {
     const rows = await q.query(
@@ -156,7 +170,7 @@ export const noticesRepository = {
     const rows = await q.query<MandateRow>(
       `SELECT id, grantor_kind, grantor_id, representative_national_id, scope_kind, scope_services, scope_thematic,
          to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_until, 'YYYY-MM-DD') AS valid_until, granted_by, granted_at, revoked_at
-       FROM mandates WHERE grantor_kind = $1 AND grantor_id = $2 ORDER BY granted_at, id`,
+       FROM mandates WHERE grantor_kind = $1 AND grantor_id = $2 AND representative_kind = 'person' ORDER BY granted_at, id`,
       [grantor.kind, grantor.id],
     );
     return rows.map(toMandate);

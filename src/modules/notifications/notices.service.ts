@@ -17,6 +17,8 @@ import { lettersRepository } from './letters.repository.ts';
 import { APPEAL_EMAIL_TOPIC, APPEAL_SMS_TOPIC, type AppealDelivery, deliveryKey, NOTICE_EMAIL_TOPIC, NOTICE_SMS_TOPIC, type NoticeDelivery } from './notice-deliveries.ts';
 import { appealNoticeEmail, appealNoticeSms } from './appeal-templates.ts';
 import type { AppealNoticeMessage } from '../appeals/index.ts';
+import type { ProactiveNoticeMessage } from '../proactive/index.ts';
+import { proactiveNotice } from './proactive-templates.ts';
 import { MessageNotFound } from './notices.errors.ts';
 import { type InboxMessage, type NoticeCase, noticesRepository } from './notices.repository.ts';
 import { deliveriesFor, noticeRecipients, type NoticePerson, type Recipient } from './recipients.ts';
@@ -108,6 +110,30 @@ async function factsOf(tx: Queryable, deps: NoticesDeps, c: NoticeCase, submitte
   };
 }
 
+/** An offer or an automatic grant (ADR 0032) in the person's inbox, in their language, once per source message. */
+async function proactiveNoticeOf(deps: NoticesDeps, m: ProactiveNoticeMessage, sourceKey: string): Promise<boolean> {
+  return auditedTransaction(deps.db, async (tx) => {
+    const person = await noticesRepository.person(tx, m.personId);
+    if (person === null) {
+      return false;
+    }
+    const lang = person.language;
+    const text = proactiveNotice(lang, m, deps.links.proactiveItem(lang, m.itemId));
+    const now = deps.clock.now();
+    const written = await noticesRepository.insertProactiveMessage(tx, {
+      id: newId(), personId: m.personId, proactiveId: m.itemId, caseNumber: m.caseNumber ?? '', kind: m.mode === 'offer' ? 'proactive-offer' : 'proactive-automatic',
+      lang, subject: text.subject, body: text.text, sourceKey, createdAt: now,
+    });
+    if (written) {
+      await appendAudit(tx, {
+        at: now, action: 'notice.sent', outcome: 'done', channel: 'system', actorPersonId: null, actingFor: null, subject: `person:${m.personId}`,
+        detail: { kind: `proactive-${m.mode}`, source: sourceKey, item: m.itemId, channels: ['portal'] },
+      });
+    }
+    return written;
+  });
+}
+
 /**
  * Case notices: the fan-out from one outbox message to every person told (the portal inbox, and one
  * outbox delivery per e-mail or SMS), and each person's inbox. The fan-out is one transaction that
@@ -118,6 +144,9 @@ export function createNoticesService(deps: NoticesDeps) {
   const { db, clock, links } = deps;
   return {
     ...appealNotices(deps),
+
+    proactiveNotice: (m: ProactiveNoticeMessage, sourceKey: string) => proactiveNoticeOf(deps, m, sourceKey),
+
     /** Null when the case does not exist (the message can never be delivered). */
     async fanOut(notice: CaseNotice, sourceKey: string): Promise<FanOut | null> {
       return auditedTransaction(db, async (tx) => {

@@ -2,13 +2,14 @@ import type { Result } from '../../kernel/result.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { resultTransaction } from '../db/transaction.ts';
 import { type DeferredWrite, dropWrites, flushWrites, holdWrites, writeTogether } from '../db/deferred-writes.ts';
+import type { PlanStep } from '../db/statement-plan.ts';
 
 /** One audited action: who did what, for whom, through which channel, and whether it was refused. */
 export interface AuditEntry {
   readonly at: Date;
   readonly action: string;
   readonly outcome: 'done' | 'refused';
-  readonly channel: 'web' | 'api' | 'cli' | 'system' | 'sms' | 'phone' | 'post' | 'in-person';
+  readonly channel: 'web' | 'api' | 'cli' | 'system' | 'sms' | 'phone' | 'post' | 'in-person' | 'proactive';
   readonly actorPersonId: string | null;
   readonly actingFor: string | null;
   readonly subject: string | null;
@@ -79,6 +80,29 @@ function entriesWrite(entries: readonly AuditEntry[]): DeferredWrite {
         ${param(column((e) => e.channel))}::text[], ${param(column((e) => e.actorPersonId))}::uuid[], ${param(column((e) => e.actingFor))}::text[],
         ${param(column((e) => e.subject))}::text[], ${param(column((e) => JSON.stringify(e.detail)))}::text[])
         WITH ORDINALITY AS e(at, action, outcome, channel, actor_person_id, acting_for, subject, detail, n)
+      ORDER BY e.n`,
+  };
+}
+
+/** An entry of a one-statement plan: with `subjectKeyed`, its subject is completed with the gate's key (`case:` and the number the case got). */
+export interface PlannedAuditEntry extends AuditEntry {
+  readonly subjectKeyed?: boolean;
+}
+
+/**
+ * The entries as a step of a one-statement plan (ADR 0025), in order, written once under the gate's
+ * row (none when the gate yielded none). The sealer gives them their leaves once committed, as any.
+ */
+export function auditStep(entries: readonly PlannedAuditEntry[]): PlanStep {
+  const column = <T>(f: (e: PlannedAuditEntry) => T) => entries.map(f);
+  return {
+    sql: (param, after) => `INSERT INTO audit_events (${COLUMNS.join(', ')})
+      SELECT e.at, e.action, e.outcome, e.channel, e.actor_person_id, e.acting_for,
+        CASE WHEN e.keyed THEN e.subject || ${after?.key ?? "''"} ELSE e.subject END, e.detail::jsonb
+      FROM ${after === null ? '' : `${after.from}, `}unnest(${param(column((e) => e.at))}::timestamptz[], ${param(column((e) => e.action))}::text[], ${param(column((e) => e.outcome))}::text[],
+        ${param(column((e) => e.channel))}::text[], ${param(column((e) => e.actorPersonId))}::uuid[], ${param(column((e) => e.actingFor))}::text[],
+        ${param(column((e) => e.subject))}::text[], ${param(column((e) => e.subjectKeyed === true))}::boolean[], ${param(column((e) => JSON.stringify(e.detail)))}::text[])
+        WITH ORDINALITY AS e(at, action, outcome, channel, actor_person_id, acting_for, subject, keyed, detail, n)
       ORDER BY e.n`,
   };
 }

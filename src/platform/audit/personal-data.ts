@@ -10,7 +10,8 @@ import { type AuditEntry, appendAudit, auditedTransaction } from './audit.ts';
 
 export interface PersonalDataRead {
   readonly at: Date;
-  readonly reader: { readonly personId: string; readonly agencyId: string | null; readonly role: string };
+  /** Who read: a staff member, the person themselves, or the portal for an agency (`personId` null: a background fetch of evidence). */
+  readonly reader: { readonly personId: string | null; readonly agencyId: string | null; readonly role: string };
   readonly channel: AuditEntry['channel'];
   readonly what: ReadKind;
   readonly purpose: ReadPurpose;

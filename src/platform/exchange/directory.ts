@@ -11,18 +11,23 @@ export interface ExchangeDirectory {
   keysOf(member: string): readonly { readonly keyId: string; readonly publicKey: KeyObject }[];
   /** Whether the client subsystem may call the service (both as text). */
   allowed(client: string, service: string): boolean;
+  /** Whether the client's right to the service is marked `requires consent`: each request needs the person's consent in force. */
+  requiresConsent(client: string, service: string): boolean;
 }
 
 export interface DirectoryData {
   readonly members: readonly Pick<MemberKey, 'member' | 'keyId' | 'publicKey'>[];
   /** Per service (`INSTANCE/CLASS/MEMBER/SUBSYSTEM/SERVICE`), the client subsystems allowed. */
   readonly rights: Readonly<Record<string, readonly string[]>>;
+  /** Per service, the client subsystems whose right requires the person's consent (sharing the law does not require). */
+  readonly consentRequired?: Readonly<Record<string, readonly string[]>>;
 }
 
 export function exchangeDirectory(data: DirectoryData): ExchangeDirectory {
   return {
     keysOf: (member) => data.members.filter((m) => m.member === member),
     allowed: (client, service) => data.rights[service]?.includes(client) === true,
+    requiresConsent: (client, service) => data.consentRequired?.[service]?.includes(client) === true,
   };
 }
 

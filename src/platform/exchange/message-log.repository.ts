@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import type { LoggedMessage } from './message-log.ts';
 
 type Row = {
@@ -25,6 +26,13 @@ const toMessage = (r: Row): LoggedMessage & { id: string } => ({
   requestDigest: r.request_digest, responseDigest: r.response_digest, at: new Date(r.at), outcome: r.outcome, error: r.error, status: r.status,
 });
 
+const APPEND_MANY = prepared(`INSERT INTO exchange_messages (member, side, request_id, client, service, issue, user_id, request_digest, response_digest, at, outcome, error, status)
+  SELECT member, side, request_id, client, service, issue, user_id, request_digest, response_digest, at, outcome, error, status FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::text[], $13::int[])
+  WITH ORDINALITY AS m (member, side, request_id, client, service, issue, user_id, request_digest, response_digest, at, outcome, error, status, n) ORDER BY n`);
+const CLAIM_MANY = prepared(`INSERT INTO exchange_seen_ids (member, request_id, at)
+  SELECT member, request_id, at FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS c (member, request_id, at)
+  ON CONFLICT DO NOTHING RETURNING member, request_id`);
+
 export const messageLogRepository = {
   async append(q: Queryable, m: LoggedMessage): Promise<void> {
     await q.query(
@@ -34,10 +42,20 @@ export const messageLogRepository = {
     );
   },
 
-  /** Claims a request id for a member: false when it was seen already (a replay). */
-  async claimId(q: Queryable, member: string, requestId: string, at: Date): Promise<boolean> {
-    const rows = await q.query('INSERT INTO exchange_seen_ids (member, request_id, at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING 1 AS claimed', [member, requestId, at]);
-    return rows.length === 1;
+  /** Appends messages in one statement (the coalesced writes of concurrent requests, in order). */
+  async appendMany(q: Queryable, ms: readonly LoggedMessage[]): Promise<void> {
+    const column = <T>(f: (m: LoggedMessage) => T): T[] => ms.map(f);
+    await q.query(
+      APPEND_MANY,
+      [column((m) => m.member), column((m) => m.side), column((m) => m.requestId), column((m) => m.client), column((m) => m.service), column((m) => m.issue), column((m) => m.userId),
+        column((m) => m.requestDigest), column((m) => m.responseDigest), column((m) => m.at), column((m) => m.outcome), column((m) => m.error), column((m) => m.status)],
+    );
+  },
+
+  /** Claims request ids in one statement; answers the pairs claimed now (a pair seen already is not among them). */
+  async claimIds(q: Queryable, claims: readonly { member: string; requestId: string; at: Date }[]): Promise<Set<string>> {
+    const rows = await q.query<{ member: string; request_id: string }>(CLAIM_MANY, [claims.map((c) => c.member), claims.map((c) => c.requestId), claims.map((c) => c.at)]);
+    return new Set(rows.map((r) => `${r.member} ${r.request_id}`));
   },
 
   /** Forgets request ids seen before `before` (messages signed that long ago are refused as stale anyway). */

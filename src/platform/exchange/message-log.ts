@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 
 import type { Database, Queryable } from '../db/database.ts';
 import { leafHash, rootOf } from '../audit/merkle.ts';
+import { coalescing } from './coalesce.ts';
 import { messageLogRepository as repo } from './message-log.repository.ts';
 
 export interface LoggedMessage {
@@ -33,7 +34,44 @@ export interface LoggedMessage {
   readonly status: number | null;
 }
 
-export const logMessage = (q: Queryable, message: LoggedMessage): Promise<void> => repo.append(q, message);
+interface Writers {
+  log(message: LoggedMessage): Promise<void>;
+  claim(claim: { member: string; requestId: string; at: Date }): Promise<boolean>;
+}
+const writers = new WeakMap<Queryable, Writers>();
+
+/** The database's coalescing writers of the log and of the request ids claimed (one of each per database). */
+function writersOf(q: Queryable): Writers {
+  let w = writers.get(q);
+  if (w === undefined) {
+    w = {
+      log: coalescing(async (messages: readonly LoggedMessage[]) => {
+        const [only] = messages;
+        await (only !== undefined && messages.length === 1 ? repo.append(q, only) : repo.appendMany(q, messages));
+        return messages.map(() => undefined);
+      }),
+      claim: coalescing(async (claims: readonly { member: string; requestId: string; at: Date }[]) => {
+        const claimed = await repo.claimIds(q, claims);
+        // The same id twice in one statement: the first claims it, the next is a replay.
+        const taken = new Set<string>();
+        return claims.map((c) => {
+          const key = `${c.member} ${c.requestId}`;
+          const first = claimed.has(key) && !taken.has(key);
+          taken.add(key);
+          return first;
+        });
+      }),
+    };
+    writers.set(q, w);
+  }
+  return w;
+}
+
+/** Logs a message; settles once its row is committed (with the other messages logged meanwhile, in one statement). */
+export const logMessage = (q: Queryable, message: LoggedMessage): Promise<void> => writersOf(q).log(message);
+
+/** Claims a request id for a member: false when it was seen already (a replay). Coalesced like the log. */
+export const claimRequestId = (q: Queryable, member: string, requestId: string, at: Date): Promise<boolean> => writersOf(q).claim({ member, requestId, at });
 
 /** The bytes a row is hashed from: every column but the batch, in a fixed order. */
 export function leafOfMessage(m: LoggedMessage & { id: string }): Buffer {

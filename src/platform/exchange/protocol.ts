@@ -22,6 +22,8 @@ export const EXCHANGE_ERRORS = {
   'Client.StaleMessage': 401,
   'Client.DuplicateId': 409,
   'Server.ServerProxy.AccessDenied': 403,
+  /** The right requires the person's consent (ADR 0028) and none is in force for this client and service. */
+  'Server.ServerProxy.ConsentMissing': 403,
   'Server.ServerProxy.UnknownService': 404,
   'Server.ServerProxy.ServiceFailed': 502,
 } as const;

@@ -2,8 +2,9 @@
  * The provider's half of a security server, embedded in front of an information system (a base
  * registry's stand-in): every request to `/r1/…` is checked — the client named, the signature of its
  * member, every signed value the request's own (method, path, headers, body digest), fresh, its id
- * never seen before, the client's right to the service — then passed to the service, and logged on
- * this side whether answered or refused. A refusal carries no data: `X-Road-Error` and a JSON body.
+ * never seen before, the client's right to the service, the person's consent where the right is marked
+ * `requires consent` (ADR 0028) — then passed to the service, and logged on this side whether answered
+ * or refused. A refusal carries no data: `X-Road-Error` and a JSON body.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -11,8 +12,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import type { Database } from '../db/database.ts';
 import type { ExchangeDirectory } from './directory.ts';
 import { memberText, parseServicePath, parseSubsystem, serviceText, type SubsystemId, subsystemText } from './identifiers.ts';
-import { type LoggedMessage, logMessage } from './message-log.ts';
-import { messageLogRepository } from './message-log.repository.ts';
+import { claimRequestId, type LoggedMessage, logMessage } from './message-log.ts';
 import { EXCHANGE_ERRORS, type ExchangeErrorBody, type ExchangeErrorType, HEADERS } from './protocol.ts';
 import { bodyDigest, SIGNATURE_HEADER, verifySignature } from './signature.ts';
 
@@ -25,6 +25,9 @@ export interface ServiceRequest {
 }
 export type ServiceHandler = (request: ServiceRequest) => Promise<{ readonly status: number; readonly body: unknown }>;
 
+/** Whether the person a request is about consented to this client having this service's data at `at` (ADR 0028). */
+export type ConsentCheck = (request: { readonly client: string; readonly service: string; readonly body: unknown; readonly at: Date }) => Promise<boolean>;
+
 export interface ProviderOptions {
   readonly db: Database;
   readonly clock: Clock;
@@ -34,12 +37,30 @@ export interface ProviderOptions {
   readonly services: Readonly<Record<string, ServiceHandler>>;
   /** How old a signed request may be (and how far ahead of this clock); older ones are refused as stale. */
   readonly maxAgeSeconds: number;
+  /** Asked on every request whose access right the directory marks as requiring consent; without one, such requests are refused. */
+  readonly consent?: ConsentCheck;
 }
 
 const header = (request: FastifyRequest, name: string): string | undefined => {
   const value = request.headers[name];
   return typeof value === 'string' ? value : undefined;
 };
+
+/** The body as JSON: null when empty, undefined when not JSON. */
+function jsonOf(raw: Buffer): unknown {
+  if (raw.length === 0) {
+    return null;
+  }
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A right not marked `requires consent` needs none; a marked one, the person's consent in force (a body naming them, a check that says yes). */
+const consented = async (options: ProviderOptions, request: { client: string; service: string; body: unknown; at: Date }): Promise<boolean> =>
+  !options.directory.requiresConsent(request.client, request.service) || (request.body !== undefined && options.consent !== undefined && (await options.consent(request)));
 
 /** Registers `/r1/*` on an app of the provider's own (it takes every request body as bytes). */
 export function registerProvider(app: FastifyInstance, options: ProviderOptions): void {
@@ -89,7 +110,7 @@ export function registerProvider(app: FastifyInstance, options: ProviderOptions)
     if (Math.abs(at.getTime() / 1000 - signed.iat) > options.maxAgeSeconds) {
       return refuse('Client.StaleMessage', `the request was signed more than ${options.maxAgeSeconds} seconds from now`);
     }
-    if (!(await messageLogRepository.claimId(options.db, subsystemText(options.subsystem), requestId, at))) {
+    if (!(await claimRequestId(options.db, subsystemText(options.subsystem), requestId, at))) {
       return refuse('Client.DuplicateId', 'a request with this X-Road-Id was received already');
     }
     const handler = service !== null && subsystemText(service) === subsystemText(options.subsystem) ? options.services[service.service] : undefined;
@@ -99,13 +120,9 @@ export function registerProvider(app: FastifyInstance, options: ProviderOptions)
     if (!options.directory.allowed(subsystemText(client), serviceText(service))) {
       return refuse('Server.ServerProxy.AccessDenied', 'the client has no right to this service');
     }
-    let body: unknown = null;
-    if (raw.length > 0) {
-      try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        body = undefined;
-      }
+    const body = jsonOf(raw);
+    if (!(await consented(options, { client: subsystemText(client), service: serviceText(service), body, at }))) {
+      return refuse('Server.ServerProxy.ConsentMissing', 'the person has not consented to this client having this data');
     }
     let answer: { status: number; body: unknown };
     try {

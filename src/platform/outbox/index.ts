@@ -11,4 +11,4 @@ export {
   type OutboxWorker,
   type OutboxWorkerOptions,
 } from './outbox-worker.ts';
-export { type ClaimedMessage, type DeadLetter, type NewOutboxMessage, outboxRepository } from './outbox.repository.ts';
+export { type ClaimedMessage, type DeadLetter, type NewOutboxMessage, outboxRepository, type PlannedOutboxMessage } from './outbox.repository.ts';

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/database.ts';
 import { type DeferredWrite, deferWrite, writeTogether } from '../db/deferred-writes.ts';
+import type { PlanStep } from '../db/statement-plan.ts';
 
 /** A row handed to a worker by `claim`. `attempts` already counts this attempt. */
 export interface ClaimedMessage {
@@ -31,6 +32,11 @@ export interface NewOutboxMessage {
   readonly idempotencyKey: string;
   /** When the message may first be delivered: usually `clock.now()`. */
   readonly availableAt: Date;
+}
+
+/** A message of a one-statement plan: `keyField`, when given, names the payload's field set to the gate's key. */
+export interface PlannedOutboxMessage extends NewOutboxMessage {
+  readonly keyField?: string;
 }
 
 /** Keeps `last_error` readable and bounded. */
@@ -83,6 +89,25 @@ export const outboxRepository = {
     if (!deferWrite(tx, write)) {
       await writeTogether(tx, [write]);
     }
+  },
+
+  /**
+   * The messages as a step of a one-statement plan (ADR 0025), written once under the gate's row
+   * (none when the gate yielded none). A message's `keyField` names a field of its payload that is
+   * set to the gate's key (a case's number, known only once the case is written).
+   */
+  enqueueStep(messages: readonly PlannedOutboxMessage[]): PlanStep {
+    return {
+      sql: (param, after) => `INSERT INTO outbox (topic, payload, idempotency_key, available_at)
+        SELECT m.topic,
+          CASE WHEN m.key_field IS NULL THEN m.payload::jsonb ELSE jsonb_set(m.payload::jsonb, ARRAY[m.key_field], to_jsonb(${after?.key ?? 'NULL::text'})) END,
+          m.idempotency_key, m.available_at
+        FROM ${after === null ? '' : `${after.from}, `}unnest(${param(messages.map((m) => m.topic))}::text[], ${param(messages.map((m) => JSON.stringify(m.payload)))}::text[],
+          ${param(messages.map((m) => m.idempotencyKey))}::text[], ${param(messages.map((m) => m.availableAt))}::timestamptz[], ${param(messages.map((m) => m.keyField ?? null))}::text[])
+          WITH ORDINALITY AS m(topic, payload, idempotency_key, available_at, key_field, n)
+        ORDER BY m.n
+        ON CONFLICT (idempotency_key) DO NOTHING`,
+    };
   },
 
   async enqueue(tx: Queryable, message: NewOutboxMessage): Promise<boolean> {

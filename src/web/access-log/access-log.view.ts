@@ -23,9 +23,9 @@ export function accessRow(t: Translator, lang: Lang, e: AccessEntry, agencyName:
   return {
     id: e.id,
     when: formatInstant(e.at, lang),
-    who: e.readerName ?? t('accessLog.unknownReader'),
+    who: e.readerName ?? (e.role === 'portal' ? t('accessLog.portal') : t('accessLog.unknownReader')),
     agency: e.agencyId === null ? t('accessLog.noAgency') : agencyName(e.agencyId),
-    role: ROLES.has(e.role) ? t(`role.${e.role}` as 'role.clerk') : e.role,
+    role: ROLES.has(e.role) ? t(`role.${e.role}` as 'role.clerk') : e.role === 'portal' ? t('accessLog.portal') : e.role,
     channel: CHANNELS.has(e.channel) ? t(`accessLog.channel.${e.channel}` as 'accessLog.channel.web') : '',
     what: t(`accessLog.what.${e.what}`),
     why: 'case' in e.purpose ? t('accessLog.why.case', { number: e.purpose.case })

@@ -6,6 +6,7 @@ import { Checkboxes, ErrorSummary, type FieldError, formatTerm } from '../common
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { type AnswerValue, type CheckRow, checkSections } from './check.view.ts';
 import { screenOfField, screenPath } from './screens.view.ts';
+import { sourceText } from './sources.view.ts';
 
 export interface CheckView {
   readonly draft: DraftView;
@@ -36,12 +37,12 @@ function Value({ ctx, value }: { ctx: PageContext; value: AnswerValue }) {
   }
 }
 
-function Row({ ctx, row, draftId }: { ctx: PageContext; row: CheckRow; draftId: string }) {
+function Row({ ctx, row, draftId, source }: { ctx: PageContext; row: CheckRow; draftId: string; source: string | null }) {
   const { t, lang } = ctx;
   return (
     <div class={`govuk-summary-list__row${row.change === null ? ' govuk-summary-list__row--no-actions' : ''}`}>
       <dt class="govuk-summary-list__key">{row.label}</dt>
-      <dd class="govuk-summary-list__value"><Value ctx={ctx} value={row.value} />{row.change === null ? <div class="govuk-hint govuk-!-margin-0">{t('form.fromRegister')}</div> : null}</dd>
+      <dd class="govuk-summary-list__value"><Value ctx={ctx} value={row.value} />{row.change === null ? <div class="govuk-hint govuk-!-margin-0">{source ?? t('form.fromRegister')}</div> : null}</dd>
       {row.change === null ? null : (
         <dd class="govuk-summary-list__actions">
           <a class="govuk-link" href={`${screenPath(lang, draftId, row.change)}#filter-${row.field}`}>{t('apply.change')}<span class="govuk-visually-hidden"> {row.label}</span></a>
@@ -54,7 +55,11 @@ function Row({ ctx, row, draftId }: { ctx: PageContext; row: CheckRow; draftId: 
 /** Check your answers: a summary list per page with Change links, what is missing, the fee, the declaration, submit. */
 export function CheckPage({ ctx, view }: { ctx: PageContext; view: CheckView }) {
   const { t, lang } = ctx;
-  const { draft, service, form, attachments, locked } = view.draft;
+  const { draft, service, form, attachments, locked, sources } = view.draft;
+  const sourceOf = (field: string) => {
+    const source = sources[field];
+    return source === undefined ? null : sourceText(t, lang, source);
+  };
   const declarationError = view.errors.find((e) => e.field === 'declaration')?.message;
   const sections = checkSections(form, draft.answers, { files: attachments, locked, lang });
   const missingHref = (i: AnswerIssue) => {
@@ -71,7 +76,7 @@ export function CheckPage({ ctx, view }: { ctx: PageContext; view: CheckView }) 
       {sections.map((s) => (
         <section key={s.pageId} aria-labelledby={`check-${s.pageId}`}>
           <h2 class="govuk-heading-m" id={`check-${s.pageId}`}>{s.title}</h2>
-          <dl class="govuk-summary-list govuk-!-margin-bottom-9">{s.rows.map((r) => <Row key={r.field} ctx={ctx} row={r} draftId={draft.id} />)}</dl>
+          <dl class="govuk-summary-list govuk-!-margin-bottom-9">{s.rows.map((r) => <Row key={r.field} ctx={ctx} row={r} draftId={draft.id} source={sourceOf(r.field)} />)}</dl>
         </section>
       ))}
       <h2 class="govuk-heading-m">{t('apply.feeTitle')}</h2>

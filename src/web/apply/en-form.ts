@@ -13,6 +13,13 @@ export const enForm: Copy<typeof ukForm> = {
   'form.uploadedNamed': 'The file “{name}” has been uploaded.',
   'form.registerTitle': 'Details from the state registers',
   'form.registerNote': 'These details come from your eID and the state registers and cannot be changed here. If they are wrong, ask an administrative service centre or the body that keeps the register (the State Migration Service for your name and date of birth, the State Tax Service for your tax number) to correct them, then sign in again.',
+  'form.fromRegistry': 'From the {register}, {day}',
+  'registers.population': 'population register',
+  'registers.business': 'business register',
+  'registers.vehicles': 'vehicles register',
+  'registers.property': 'property register',
+  'registers.tax': 'taxpayers\' register',
+  'registers.social-insurance': 'social insurance register',
   'form.fromRegister': 'From the register',
   'form.checkFiles': 'Files',
   'form.savedNote': {

@@ -85,7 +85,7 @@ export function FileField({ ctx, field, attachment, error, maxMb, removeForm }: 
  * What the registers say (the eID, the business register): read, not asked. A summary list without
  * Change links and a note on where to correct it.
  */
-export function RegisterAnswers({ ctx, rows }: { ctx: PageContext; rows: ReadonlyArray<{ field: string; label: string; value: string }> }) {
+export function RegisterAnswers({ ctx, rows }: { ctx: PageContext; rows: ReadonlyArray<{ field: string; label: string; value: string; source: string | null }> }) {
   const { t } = ctx;
   if (rows.length === 0) {
     return null;
@@ -97,7 +97,7 @@ export function RegisterAnswers({ ctx, rows }: { ctx: PageContext; rows: Readonl
         {rows.map((r) => (
           <div class="govuk-summary-list__row govuk-summary-list__row--no-actions" key={r.field}>
             <dt class="govuk-summary-list__key">{r.label}</dt>
-            <dd class="govuk-summary-list__value" id={fieldId(r.field)}>{r.value}</dd>
+            <dd class="govuk-summary-list__value" id={fieldId(r.field)}>{r.value}{r.source === null ? null : <div class="govuk-hint govuk-!-margin-0">{r.source}</div>}</dd>
           </div>
         ))}
       </dl>

@@ -6,6 +6,7 @@ import { Layout, type PageContext } from '../common/layout.tsx';
 import { answerValue } from './check.view.ts';
 import { FileField, Question, RegisterAnswers } from './fields.tsx';
 import { type Screen, screenPath } from './screens.view.ts';
+import { sourceText } from './sources.view.ts';
 
 export interface QuestionView {
   readonly draft: DraftView;
@@ -25,7 +26,7 @@ export interface QuestionView {
  */
 export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionView }) {
   const { t, lang } = ctx;
-  const { draft, service, form, attachments, locked } = view.draft;
+  const { draft, service, form, attachments, locked, sources } = view.draft;
   const { page, about, fields } = view.screen;
   const error = (name: string) => view.errors.find((e) => e.field === name)?.message;
   const fromRegister = fields.filter((f) => locked.includes(f.name) && draft.answers[f.name] !== undefined);
@@ -35,7 +36,8 @@ export function QuestionPage({ ctx, view }: { ctx: PageContext; view: QuestionVi
   const action = screenPath(lang, draft.id, view.screen);
   const register = fromRegister.map((f) => {
     const v = answerValue(f, draft.answers[f.name], [], lang);
-    return { field: f.name, label: f.label[lang], value: v.kind === 'text' ? v.text : '' };
+    const source = sources[f.name];
+    return { field: f.name, label: f.label[lang], value: v.kind === 'text' ? v.text : '', source: source === undefined ? null : sourceText(t, lang, source) };
   });
   return (
     <Layout ctx={ctx} title={`${view.errors.length > 0 ? `${t('error.prefix')} ` : ''}${page.title[lang]} — ${service.name[lang]}`} searchBox={false}

@@ -19,6 +19,7 @@ export const enAppointments: Copy<typeof ukAppointments> = {
   'appointments.past': 'Past',
   'appointments.bookedVia': 'Booked',
   'appointments.channel.web': 'on the portal',
+  'appointments.channel.api': 'in an app',
   'appointments.channel.sms': 'by SMS',
   'appointments.channel.phone': 'by phone',
   'appointments.channel.in-person': 'at the centre',

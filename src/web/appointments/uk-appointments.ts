@@ -16,6 +16,7 @@ export const ukAppointments = {
   'appointments.past': 'Минув',
   'appointments.bookedVia': 'Як записано',
   'appointments.channel.web': 'на порталі',
+  'appointments.channel.api': 'у застосунку',
   'appointments.channel.sms': 'за SMS',
   'appointments.channel.phone': 'телефоном',
   'appointments.channel.in-person': 'у центрі',

@@ -1,6 +1,8 @@
 import { type Attachment, MAX_ANSWER_FILES } from '../../modules/applications/index.ts';
 import type { Service } from '../../modules/catalogue/index.ts';
 import type { CollectionStanding } from '../../modules/collection/index.ts';
+import type { CaseEvidence } from '../../modules/registries/index.ts';
+import { RegistryEvidence } from '../common/registry-evidence.tsx';
 import { type CaseDocument, type CaseEventRecord, type CaseRecord, MAX_CASE_TEXT, formatMoney, type InformationRequest, type PaymentStanding } from '../../modules/cases/index.ts';
 import { paths } from '../common/paths.ts';
 import { ErrorSummary, type FieldError, FileUpload, formatTerm, Textarea, Timeline } from '../common/components.tsx';
@@ -29,6 +31,8 @@ export interface CaseView {
   readonly csrf: string;
   /** Where the result stands at a centre: ready for collection, or collected (null: not made ready). */
   readonly collection: CollectionStanding | null;
+  /** Evidence the portal fetches from the registries for the officer (ADR 0027). */
+  readonly evidence: readonly CaseEvidence[];
 }
 
 /** One case as the applicant sees it: its status, whose turn it is and by when, what to do now, and its history. */
@@ -73,6 +77,7 @@ export function CasePage({ ctx, view }: { ctx: PageContext; view: CaseView }) {
         {c.party.kind === 'self' ? null : <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{t('receipt.applicant')}</dt><dd class="govuk-summary-list__value">{t('cases.forParty', { name: c.party.name, applicant: c.applicantName })}</dd></div>}
       </dl>
       {open ? <AnswerForm ctx={ctx} view={view} request={open} /> : null}
+      <RegistryEvidence ctx={ctx} items={view.evidence} names={new Map(view.service.evidence.map((e) => [e.id, e.name]))} officer={false} />
       <Documents ctx={ctx} view={view} />
       <h2 class="govuk-heading-m" id="history">{t('cases.history')}</h2>
       <History ctx={ctx} items={status.timeline} />

@@ -141,6 +141,7 @@ function More({ ctx, signedIn }: { ctx: PageContext; signedIn: SignedIn }) {
         <li><a class="govuk-link" href={paths.myAppeals(lang)}>{t('appeals.cabinetLink')}</a></li>
         <li><a class="govuk-link" href={paths.contacts(lang)}>{t('cabinet.contacts')}</a></li>
         <li><a class="govuk-link" href={paths.whoSaw(lang)}>{t('accessLog.cabinetLink')}</a></li>
+        <li><a class="govuk-link" href={paths.consents(lang)}>{t('consent.cabinetLink')}</a></li>
       </ul>
       {staff.length > 0 && actor.realm === 'staff' ? (
         <>

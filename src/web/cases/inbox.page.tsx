@@ -5,6 +5,10 @@ import { Layout, type PageContext } from '../common/layout.tsx';
 import { paths } from '../common/paths.ts';
 
 const partyTitle = (ctx: PageContext, party: InboxMessage['party']) => (party.kind === 'self' ? ctx.t('inbox.own') : ctx.t('inbox.forParty', { name: party.name }));
+/** What a message is about: a case, an appeal, or a service offered or granted without an application. */
+const caption = (ctx: PageContext, m: InboxMessage): string =>
+  m.proactiveId !== null ? (m.caseNumber === '' ? ctx.t('inbox.proactiveCaption') : `${ctx.t('inbox.proactiveCaption')} · ${ctx.t('inbox.case', { number: m.caseNumber })}`)
+    : m.appealId === null ? ctx.t('inbox.case', { number: m.caseNumber }) : ctx.t('appeals.inboxCaption', { number: m.caseNumber });
 const groupId = (party: InboxMessage['party']) => `inbox-${party.kind}-${(party.id ?? 'own').replace(/[^a-z0-9]/gi, '-')}`;
 
 /** The portal inbox: the person's messages, then those for each party they act for; unread first, tagged, with counts. */
@@ -24,7 +28,7 @@ export function InboxPage({ ctx, parties }: { ctx: PageContext; parties: readonl
               <li key={m.id} class="govuk-!-margin-bottom-4">
                 {m.readAt === null ? <><Tag colour="blue">{t('inbox.unread')}</Tag>{' '}</> : null}
                 <a class={`govuk-link${m.readAt === null ? ' govuk-!-font-weight-bold' : ''}`} href={paths.inboxMessage(lang, m.id)}>{m.subject}</a>
-                <span class="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{m.appealId === null ? t('inbox.case', { number: m.caseNumber }) : t('appeals.inboxCaption', { number: m.caseNumber })} · {formatInstant(m.createdAt, lang)}</span>
+                <span class="govuk-hint govuk-!-display-block govuk-!-margin-bottom-0">{caption(ctx, m)} · {formatInstant(m.createdAt, lang)}</span>
               </li>
             ))}
           </ul>
@@ -40,7 +44,7 @@ export function InboxMessagePage({ ctx, message, actingFor }: { ctx: PageContext
   const m = message;
   return (
     <Layout ctx={ctx} title={m.subject} searchBox={false} crumbs={[{ href: paths.cabinet(lang), label: t('cabinet.title') }, { href: paths.inbox(lang), label: t('inbox.title') }]}>
-      <span class="govuk-caption-l">{m.appealId === null ? t('inbox.case', { number: m.caseNumber }) : t('appeals.inboxCaption', { number: m.caseNumber })}</span>
+      <span class="govuk-caption-l">{caption(ctx, m)}</span>
       <h1 class="govuk-heading-l">{m.subject}</h1>
       <dl class="govuk-summary-list">
         <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">{t('inbox.sent')}</dt><dd class="govuk-summary-list__value">{formatInstant(m.createdAt, lang)}</dd></div>
@@ -54,6 +58,7 @@ export function InboxMessagePage({ ctx, message, actingFor }: { ctx: PageContext
         {actingFor && m.caseId !== null && m.documentId !== null ? <li><a class="govuk-link" href={paths.caseDocument(lang, m.caseId, m.documentId)}>{t('inbox.downloadDecision')}</a></li> : null}
         {actingFor && m.caseId !== null ? <li><a class="govuk-link" href={paths.myCase(lang, m.caseId)}>{t('inbox.openCase', { number: m.caseNumber })}</a></li> : null}
         {m.appealId === null ? null : <li><a class="govuk-link" href={paths.myAppeal(lang, m.appealId)}>{t('appeals.openAppeal', { number: m.caseNumber })}</a></li>}
+        {m.proactiveId === null ? null : <li><a class="govuk-link" href={paths.proactiveItem(lang, m.proactiveId)}>{t('inbox.openProactive')}</a></li>}
         <li><a class="govuk-link" href={paths.inbox(lang)}>{t('inbox.back')}</a></li>
       </ul>
     </Layout>

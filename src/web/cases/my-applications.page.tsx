@@ -1,4 +1,6 @@
 import type { Draft } from '../../modules/applications/index.ts';
+import type { BundleView } from '../../modules/bundles/index.ts';
+import { MyBundles } from '../bundles/bundles.pages.tsx';
 import type { Service } from '../../modules/catalogue/index.ts';
 import { type CaseRecord, workflowOf } from '../../modules/cases/index.ts';
 import { kyivDay } from '../../modules/deadlines/index.ts';
@@ -11,6 +13,8 @@ import { StatusTag } from './status.tsx';
 
 export interface MyApplicationsView {
   readonly actingName: string;
+  /** Life-event bundles: each one item with its parts (only on the first page). */
+  readonly bundles: readonly BundleView[];
   readonly drafts: ReadonlyArray<{ draft: Draft; service: Service | null; firstPage: string | null }>;
   readonly cases: ReadonlyArray<{ case: CaseRecord; service: Service }>;
   /** Links to the newer and the older cases (null: none). */
@@ -25,6 +29,7 @@ export function MyApplicationsPage({ ctx, view }: { ctx: PageContext; view: MyAp
     <Layout ctx={ctx} title={t('cases.mine')} searchBox={false} crumbs={[{ href: paths.cabinet(lang), label: t('cabinet.title') }]}>
       <h1 class="govuk-heading-xl">{t('cases.mine')}</h1>
       <p class="govuk-body-l">{t('cases.mineLead', { name: view.actingName })}</p>
+      <MyBundles ctx={ctx} bundles={view.bundles} />
       <h2 class="govuk-heading-l">{t('cases.casesTitle')}</h2>
       {view.cases.length === 0 ? <p class="govuk-body">{t('cases.none')}</p> : (
         <TableScroll label={t('cases.tableLabel')}>

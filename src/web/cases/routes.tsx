@@ -4,7 +4,9 @@ import type { Lang } from '../../kernel/text.ts';
 import {
   type AnswerFilesFailure, type DraftsService, MAX_ANSWER_FILES, type StorageFull, type StorageQuotaReached, type TooManyFiles, type UploadRefused,
 } from '../../modules/applications/index.ts';
+import type { BundlesService } from '../../modules/bundles/index.ts';
 import type { CollectionService } from '../../modules/collection/index.ts';
+import type { RegistriesService } from '../../modules/registries/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import { type CaseActionError, type CasePaymentsService, PaymentUnavailable, type CasesService, type PaymentRow, type ReceiptsService } from '../../modules/cases/index.ts';
 import { visiblePages } from '../../modules/forms/index.ts';
@@ -38,6 +40,10 @@ export interface CasesWebDeps {
   readonly notices: Pick<NoticesService, 'unreadCount' | 'decisionDownloaded'>;
   /** Where the case's result stands at a centre (ready for collection, collected). */
   readonly collection: Pick<CollectionService, 'standing'>;
+  /** The case's evidence from the registries: what the portal is waiting for (ADR 0027). */
+  readonly registries: Pick<RegistriesService, 'evidenceOf'>;
+  /** The person's life-event bundles, each one item of "My applications" with its parts (ADR 0031). */
+  readonly bundles: Pick<BundlesService, 'mine'>;
 }
 
 type Params = { id: string; documentId: string; attachmentId: string };
@@ -61,12 +67,13 @@ async function renderCase(d: Deps, request: FastifyRequest, reply: FastifyReply,
   if (loaded === null) {
     return sendNotFoundPage(request, reply);
   }
-  const [attachments, fee, collection] = await Promise.all([
+  const [attachments, fee, collection, evidence] = await Promise.all([
     drafts.attachmentsOfCase(loaded.case.id), d.payments?.feeOf(loaded.case.id) ?? { payments: [], standing: { kind: 'open' } as const }, d.collection.standing(loaded.case.id),
+    d.registries.evidenceOf(loaded.case.id),
   ]);
   const { payments, standing: payment } = fee;
   const notice = o.returnedFrom === undefined ? o.notice : returnNotice(ctx.t, payments, o.returnedFrom);
-  const view = { ...loaded, attachments, payment, collection, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
+  const view = { ...loaded, attachments, payment, collection, evidence, organisationName: await organisationName(d, loaded.case.organisationId, ctx.lang), errors: o.errors, notice, values: o.values ?? {}, csrf: signedIn.session.csrfToken };
   return sendPage(reply, o.status, <CasePage ctx={ctx} view={view} />);
 }
 
@@ -145,10 +152,11 @@ function listRoutes(d: Deps): WebRoute[] {
       const after = key(query.after);
       const before = after === null ? key(query.before) : null;
       const cursor = after !== null ? { after } : before !== null ? { before } : null;
-      const [mine, draftRows] = await Promise.all([cases.mine(signedIn, { cursor }), drafts.mine(signedIn)]);
+      const [mine, draftRows, bundleRows] = await Promise.all([cases.mine(signedIn, { cursor }), drafts.mine(signedIn), cursor === null ? d.bundles.mine(signedIn) : []]);
       const withServices = await Promise.all(mine.rows.map(async (c) => ({ case: c, service: (await catalogue.service(c.serviceId)).value })));
       const view = {
         actingName: signedIn.actor.acting.name,
+        bundles: bundleRows,
         cases: withServices.flatMap((r) => (r.service === null ? [] : [{ case: r.case, service: r.service }])),
         previous: mine.previous === null ? null : paths.myApplications(pageContext(request).lang, { before: mine.previous }),
         next: mine.next === null ? null : paths.myApplications(pageContext(request).lang, { after: mine.next }),

@@ -1,6 +1,7 @@
 import type { CatalogueEvent, Service } from '../../modules/catalogue/index.ts';
 import { paths } from '../common/paths.ts';
 import { ServiceList } from '../common/components.tsx';
+import { ButtonLink } from '../common/govuk.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
 
 export function EventsPage({ ctx, events }: { ctx: PageContext; events: readonly CatalogueEvent[] }) {
@@ -34,6 +35,12 @@ export function EventPage({ ctx, event, services }: { ctx: PageContext; event: C
     <Layout ctx={ctx} title={event.name[lang]} crumbs={[{ href: paths.events(lang), label: t('events.title') }]}>
       <h1 class="govuk-heading-l">{event.name[lang]}</h1>
       <p class="govuk-body-l">{event.description[lang]}</p>
+      {event.bundle === undefined ? null : (
+        <>
+          <p class="govuk-body">{t('bundles.applyLead')}</p>
+          <ButtonLink href={paths.bundleApply(lang, event.id)} start>{t('bundles.applyLink')}</ButtonLink>
+        </>
+      )}
       <section aria-labelledby="event-services">
         <h2 class="govuk-heading-m" id="event-services">{t('event.services')} ({services.length})</h2>
         <ServiceList ctx={ctx} services={services} />

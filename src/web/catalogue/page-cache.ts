@@ -3,6 +3,8 @@ import { RevisionCache } from '../../platform/cache/revision-cache.ts';
 export interface RenderedPage {
   readonly status: number;
   readonly html: string;
+  /** A search that found nothing: its text, counted on every request for the page, cached or not. */
+  readonly gap?: string | undefined;
 }
 
 /**

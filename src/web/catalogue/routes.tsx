@@ -20,13 +20,22 @@ import type { LangPath } from '../common/path.ts';
 import { PATHS } from '../common/paths.ts';
 import { PUBLIC, type WebRoute, route } from '../common/route-table.ts';
 import { searchErrors } from './search-errors.ts';
+import type { MaturityService } from '../../modules/maturity/index.ts';
+import type { FeedbackService } from '../../modules/feedback/index.ts';
+import { renderFormPdf } from '../../modules/documents/index.ts';
+import { sendNotFoundPage } from '../common/error-pages.tsx';
+import { fillCountsSlot } from '../feedback/counts.tsx';
+import { PrivacyPage } from './privacy.page.tsx';
+import { printableForm } from './form-pdf.ts';
 
 const PAGE_SIZE = 20;
 interface PageResult {
   readonly status: number;
   readonly page: VNode;
+  /** The text of a search that found nothing (a content gap). */
+  readonly gap?: string;
 }
-type Handler = (catalogue: CatalogueService, request: FastifyRequest) => Promise<PageResult>;
+type Handler = (catalogue: CatalogueService, request: FastifyRequest, maturity: Pick<MaturityService, 'ofService'>) => Promise<PageResult>;
 const page = (status: number, vnode: VNode): PageResult => ({ status, page: vnode });
 const notFound = (request: FastifyRequest) => page(404, <NotFoundPage ctx={pageContext(request)} />);
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
@@ -51,17 +60,19 @@ const search: Handler = async (catalogue, request) => {
   const result = await catalogue.search(query);
   const spellings = result.value.total === 0 && query.text ? (await catalogue.spellingSuggestions(query)).value : [];
   const view = { ...base, result: result.value, page: query.page, spellings };
-  return page(isPastLastPage(result.value, view) ? 404 : 200, <SearchResultsPage ctx={ctx} view={view} />);
+  const shown = page(isPastLastPage(result.value, view) ? 404 : 200, <SearchResultsPage ctx={ctx} view={view} />);
+  return result.value.total === 0 && query.text ? { ...shown, gap: query.text } : shown;
 };
 
-const service: Handler = async (catalogue, request) => {
+const service: Handler = async (catalogue, request, maturity) => {
   const found = (await catalogue.service(idOf(request))).value;
   if (!found) {
     return notFound(request);
   }
-  const [organisations, events, centres] = await Promise.all([catalogue.organisations(), catalogue.events(), catalogue.centres()]);
+  const [organisations, events, centres, measured] = await Promise.all([catalogue.organisations(), catalogue.events(), catalogue.centres(), maturity.ofService(found.id)]);
   const view = {
     service: found,
+    maturity: measured,
     organisation: organisations.value.find((o) => o.id === found.organisationId) ?? null,
     events: events.value.filter((e) => found.eventIds.includes(e.id)),
     centres: centres.value,
@@ -141,17 +152,45 @@ const TABLE: ReadonlyArray<[LangPath, Handler]> = [
  * per URL for the catalogue revision it was built from (ADR 0006). A service page's "Apply online"
  * depends on whom the person acts for: it is filled into the cached page for each request.
  */
-export function catalogueRoutes(catalogue: CatalogueService, drafts: Pick<DraftsService, 'applicable'>): WebRoute[] {
+export function catalogueRoutes(deps: {
+  catalogue: CatalogueService;
+  drafts: Pick<DraftsService, 'applicable'>;
+  maturity: Pick<MaturityService, 'ofService'>;
+  feedback: Pick<FeedbackService, 'serviceCounts' | 'recordZeroResults'>;
+}): WebRoute[] {
+  const { catalogue, drafts, maturity, feedback } = deps;
   const cache = new PageCache(500);
-  const statics = [route(PATHS.accessibility, 'GET', PUBLIC, async (request, reply) => sendPage(reply, 200, (await accessibility(catalogue, request)).page))];
+  const statics = [
+    route(PATHS.accessibility, 'GET', PUBLIC, async (request, reply) => sendPage(reply, 200, (await accessibility(catalogue, request, maturity)).page)),
+    route(PATHS.privacy, 'GET', PUBLIC, async (request, reply) => sendPage(reply, 200, <PrivacyPage ctx={pageContext(request)} />)),
+    route(PATHS.serviceFormPdf, 'GET', PUBLIC, async (request, reply, { lang, params }) => {
+      const [found, measured] = await Promise.all([catalogue.service(params.id), maturity.ofService(params.id)]);
+      const printable = measured?.checks.some((c) => c.capability === 'printable-form' && c.met) === true;
+      if (found.value === null || found.value.form === undefined || !printable) {
+        return sendNotFoundPage(request, reply);
+      }
+      const organisation = (await catalogue.organisations()).value.find((o) => o.id === found.value?.organisationId) ?? null;
+      const pdf = await renderFormPdf(printableForm(pageContext(request).t, lang, found.value, organisation));
+      return reply.code(200).type('application/pdf')
+        .header('content-disposition', `inline; filename="${found.value.id}-${lang}.pdf"`)
+        .header('cache-control', 'public, max-age=0, must-revalidate')
+        .send(Buffer.from(pdf));
+    }),
+  ];
   return statics.concat(TABLE.map(([path, handler]) =>
     route(path, 'GET', PUBLIC, async (request, reply) => {
       const revision = await catalogue.revision();
       const rendered = await cache.get(revision, request.url, async () => {
-        const result = await handler(catalogue, request);
-        return { status: result.status, html: renderPage(result.page) };
+        const result = await handler(catalogue, request, maturity);
+        return { status: result.status, html: renderPage(result.page), gap: result.gap };
       });
-      const html = path === PATHS.service && rendered.status === 200 ? await fillApplySlot(rendered.html, request, idOf(request), drafts) : rendered.html;
+      if (rendered.gap !== undefined) {
+        await feedback.recordZeroResults(rendered.gap, pageContext(request).lang);
+      }
+      let html = rendered.html;
+      if (path === PATHS.service && rendered.status === 200) {
+        html = await fillCountsSlot(await fillApplySlot(html, request, idOf(request), drafts), request, idOf(request), feedback);
+      }
       return sendHtml(reply, rendered.status, html);
     }),
   ));

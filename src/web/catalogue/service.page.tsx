@@ -1,6 +1,8 @@
 import type { CatalogueEvent, Centre, ChannelRecord, Organisation, Service } from '../../modules/catalogue/index.ts';
+import type { ServiceMaturity } from '../../modules/maturity/index.ts';
+import { COUNTS_SLOT } from '../feedback/counts.tsx';
 import { APPLY_SLOT } from '../apply/eligibility.tsx';
-import { paths } from '../common/paths.ts';
+import { paths, PATHS } from '../common/paths.ts';
 import { AddressLines, ButtonLink, compactHours } from '../common/components.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { type KeyFact, keyFacts, moneyText as formatMoney, termText as formatTerm } from './service.view.ts';
@@ -10,6 +12,10 @@ export interface ServiceView {
   readonly organisation: Organisation | null;
   readonly events: readonly CatalogueEvent[];
   readonly centres: readonly Centre[];
+  /** The service's measured level and stage (null when the report does not hold it yet). */
+  readonly maturity: ServiceMaturity | null;
+  /** Shown above the title: the editor's preview says it is one (web/office/catalogue-editor). */
+  readonly notice?: preact.ComponentChildren;
 }
 
 export function ServicePage({ ctx, view }: { ctx: PageContext; view: ServiceView }) {
@@ -21,10 +27,16 @@ export function ServicePage({ ctx, view }: { ctx: PageContext; view: ServiceView
     <Layout ctx={ctx} title={s.name[lang]} crumbs={crumbs}>
       <article class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
+        {view.notice}
         <h1 class="govuk-heading-l">{s.name[lang]}</h1>
         <p class="govuk-body-l">{s.description[lang]}</p>
         <h2 class="govuk-visually-hidden" id="key-facts">{t('service.keyFacts')}</h2>
         <KeyFacts facts={keyFacts(t, s, view.organisation)} />
+        {view.maturity === null ? null : (
+          <p class="govuk-body" id="service-maturity">
+            {t('maturity.serviceLevel', { level: t(`maturity.level.${view.maturity.level}`) })} (<a class="govuk-link" href={paths.maturity(lang)}>{t('maturity.serviceLevelLink')}</a>)
+          </p>
+        )}
         {s.form !== undefined ? <div dangerouslySetInnerHTML={{ __html: APPLY_SLOT }} /> : onlineUrl ? <ButtonLink href={onlineUrl} start>{t('service.applyOnline')}</ButtonLink> : null}
         <Section id="what-you-get" title={t('service.whatYouGet')}>
           <ul class="govuk-list govuk-list--bullet">{s.outputs.map((o) => <li key={o.id}><strong>{o.name[lang]}</strong>{o.description ? ` — ${o.description[lang]}` : ''}</li>)}</ul>
@@ -47,6 +59,12 @@ export function ServicePage({ ctx, view }: { ctx: PageContext; view: ServiceView
         </Section>
         <Section id="how-to-apply" title={t('service.howToApply')}>
           {s.channels.map((c, i) => <ChannelBlock key={`${c.type}-${i}`} ctx={ctx} channel={c} centres={view.centres} />)}
+          {view.maturity?.checks.some((c) => c.capability === 'printable-form' && c.met) === true ? (
+            <p class="govuk-body" id="form-pdf">
+              <a class="govuk-link" href={PATHS.serviceFormPdf.url(lang, { id: s.id })} type="application/pdf">{t('formPdf.link')}</a><br />
+              <span class="govuk-body-s app-secondary-text">{t('formPdf.linkHint')}</span>
+            </p>
+          ) : null}
         </Section>
         <Section id="result-delivery" title={t('service.resultDelivery')}>
           <ul class="govuk-list govuk-list--bullet">{s.resultDelivery.map((d) => <li key={d}>{t(`delivery.${d}`)}</li>)}</ul>
@@ -64,6 +82,8 @@ export function ServicePage({ ctx, view }: { ctx: PageContext; view: ServiceView
             <ul class="govuk-list govuk-list--bullet">{view.events.map((e) => <li key={e.id}><a class="govuk-link" href={paths.event(lang, e.id)}>{e.name[lang]}</a></li>)}</ul>
           </Section>
         ) : null}
+        <div dangerouslySetInnerHTML={{ __html: COUNTS_SLOT }} />
+        <p class="govuk-body"><a class="govuk-link" href={paths.performanceService(lang, s.id)}>{t('performance.link')}</a></p>
         <p class="govuk-body-s app-record-meta">
           {t('service.identifier', { code: s.identifier })}
           {s.euBasicService ? <><br />{t('service.euCode', { code: s.euBasicService })}</> : null}

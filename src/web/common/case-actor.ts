@@ -85,6 +85,7 @@ export function channelWords(t: Translator, channel: string): string {
     case 'post':
     case 'in-person':
     case 'system':
+    case 'proactive':
       return t(`timeline.channel.${channel}`);
     default:
       return channel;

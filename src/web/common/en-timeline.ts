@@ -22,4 +22,5 @@ export const enTimeline: Copy<typeof ukTimeline> = {
   'timeline.channel.post': 'by post',
   'timeline.channel.in-person': 'in person',
   'timeline.channel.system': 'automatically',
+  'timeline.channel.proactive': 'without an application, on an event in a register',
 };

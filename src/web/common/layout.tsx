@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 
 import type { Lang } from '../../kernel/text.ts';
 import type { Translator } from '../locales/messages.ts';
+import { PageFeedback } from './page-feedback.tsx';
 import { paths, switchLanguage } from './paths.ts';
 import { SESSION_SLOT } from './session-bar.tsx';
 import { stylesheet } from './stylesheet.ts';
@@ -27,11 +28,13 @@ interface LayoutProps {
   readonly wide?: boolean;
   /** The phase banner saying the portal is a demonstration. */
   readonly phase?: boolean;
+  /** "Was this page useful?" under the content (every page but the answer's own). */
+  readonly feedback?: boolean;
   readonly children: ComponentChildren;
 }
 
 /** The page on govuk-frontend's template: skip link, header, service navigation, breadcrumbs, main, footer. */
-export function Layout({ ctx, title, crumbs, searchBox = true, wide = false, phase = false, children }: LayoutProps) {
+export function Layout({ ctx, title, crumbs, searchBox = true, wide = false, phase = false, feedback = true, children }: LayoutProps) {
   const { t, lang } = ctx;
   const container = wide ? 'govuk-width-container app-width-container--fluid' : 'govuk-width-container';
   return (
@@ -59,6 +62,7 @@ export function Layout({ ctx, title, crumbs, searchBox = true, wide = false, pha
           <main class="govuk-main-wrapper" id="main-content" tabIndex={-1}>
             {children}
           </main>
+          {feedback ? <PageFeedback ctx={ctx} /> : null}
         </div>
         <Footer ctx={ctx} container={container} />
       </body>
@@ -176,6 +180,9 @@ function Footer({ ctx, container }: { ctx: PageContext; container: string }) {
             <h2 class="govuk-visually-hidden">{t('common.supportLinks')}</h2>
             <ul class="govuk-footer__inline-list">
               <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href={paths.accessibility(lang)}>{t('footer.accessibility')}</a></li>
+              <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href={paths.privacy(lang)}>{t('footer.privacy')}</a></li>
+              <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href={paths.maturity(lang)}>{t('maturity.footer')}</a></li>
+              <li class="govuk-footer__inline-list-item"><a class="govuk-footer__link" href={paths.performance(lang)}>{t('footer.performance')}</a></li>
             </ul>
             <div class="govuk-footer__meta-custom">
               {t('footer.about')}

@@ -27,6 +27,17 @@ const recorded = (whose: string): PersonalDataUse => ({ use: 'recorded', whose }
 
 /** By `METHOD pathName` (the route's declaration in paths.ts). */
 export const PERSONAL_DATA: Readonly<Partial<Record<Key, PersonalDataUse>>> = {
+  'GET officeFeedback': { use: 'work-list', why: 'the agency\'s ratings, their comments and page answers: no names, no case numbers' },
+  'GET contentGaps': { use: 'none', why: 'searches that found nothing, normalised, without personal numbers' },
+  'GET officeCatalogue': { use: 'none', why: 'the agency\'s services in the catalogue' },
+  'GET officeCatalogueService': { use: 'work-list', why: 'a service\'s versions and drafts, with the staff members who wrote and published them' },
+  'GET officeCatalogueEdit': { use: 'none', why: 'a service\'s record in the edit form' },
+  'POST officeCatalogueEdit': WRITE,
+  'GET officeCatalogueCompare': { use: 'none', why: 'two versions of a service\'s record' },
+  'GET officeCatalogueDraft': { use: 'work-list', why: 'a draft with the staff members who wrote and published it' },
+  'GET officeCataloguePreview': { use: 'none', why: 'the public page of a service from a draft' },
+  'GET officeCataloguePublish': { use: 'work-list', why: 'the changes a draft makes, with the staff member who wrote it' },
+  'POST officeCataloguePublish': WRITE,
   'GET staffHome': { use: 'none', why: 'the staff member\'s own tasks and counts' },
   'GET officeCases': { use: 'work-list', why: 'the agency\'s queue: case numbers, services, applicants\' names' },
   'POST officeAssignCases': WRITE,

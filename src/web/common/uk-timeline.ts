@@ -19,4 +19,5 @@ export const ukTimeline = {
   'timeline.channel.post': 'поштою',
   'timeline.channel.in-person': 'особисто',
   'timeline.channel.system': 'автоматично',
+  'timeline.channel.proactive': 'без заяви, за подією в реєстрі',
 } as const;

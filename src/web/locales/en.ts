@@ -3,6 +3,8 @@ import { enApply } from '../apply/en-apply.ts';
 import { enForm } from '../apply/en-form.ts';
 import { enContacts } from '../identity/en-contacts.ts';
 import { enAccessLog } from '../access-log/en-access-log.ts';
+import { enConsent } from '../consent/en-consent.ts';
+import { enBundles } from '../bundles/en-bundles.ts';
 import { enOffice } from '../office/en-office.ts';
 import { enDecision } from '../office/en-decision.ts';
 import { enStaffHome } from '../office/en-staff-home.ts';
@@ -19,12 +21,18 @@ import { enSignIn } from '../identity/en-sign-in.ts';
 import { enJourney } from '../cases/en-journey.ts';
 import { enCases } from '../cases/en-cases.ts';
 import { enInbox } from '../cases/en-inbox.ts';
+import { enProactive } from '../cases/en-proactive.ts';
+import { enOauth } from '../oauth/en-oauth.ts';
 import { enAppointments } from '../appointments/en-appointments.ts';
 import { enAppeals } from '../appeals/en-appeals.ts';
 import { enStaff } from '../admin/en-staff.ts';
 import { enStorage } from '../apply/en-storage.ts';
 import { enEdge } from './en-edge.ts';
 import { enCatalogue } from '../catalogue/en-catalogue.ts';
+import { enMaturity } from '../maturity/en-maturity.ts';
+import { enFeedback } from '../feedback/en-feedback.ts';
+import { enCatalogueEditor } from '../office/en-catalogue-editor.ts';
+import { enPerformance } from '../performance/en-performance.ts';
 import { enCommon } from '../common/en-common.ts';
 import { enTimeline } from '../common/en-timeline.ts';
 import type { Messages } from './messages.ts';
@@ -49,15 +57,23 @@ export const en: Messages = {
   ...enSignIn,
   ...enContacts,
   ...enAccessLog,
+  ...enConsent,
+  ...enBundles,
   ...enJourney,
   ...enCases,
   ...enInbox,
+  ...enProactive,
+  ...enOauth,
   ...enAppointments,
   ...enAppeals,
   ...enStaff,
   ...enStorage,
   ...enEdge,
   ...enCatalogue,
+  ...enMaturity,
+  ...enFeedback,
+  ...enCatalogueEditor,
+  ...enPerformance,
   ...enCommon,
   ...enTimeline,
   'site.name': 'Portico',

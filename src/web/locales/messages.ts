@@ -33,3 +33,17 @@ export function translator(lang: Lang): Translator {
   };
   return t;
 }
+
+/**
+ * Whether every message exists, not blank, in every language: the keys of each locale compared with
+ * the Ukrainian file's, at run time (what the maturity report counts as "several languages").
+ */
+export function localeCompleteness(): { readonly keys: number; readonly gaps: readonly string[] } {
+  const keys = Object.keys(uk);
+  const blank = (v: unknown) => (typeof v === 'string' ? v.trim() === '' : typeof v !== 'object' || v === null || Object.values(v).some((f) => typeof f !== 'string' || f.trim() === ''));
+  const gaps = (Object.keys(LOCALES) as Lang[]).flatMap((lang) => {
+    const messages = LOCALES[lang] as unknown as Record<string, unknown>;
+    return [...keys.filter((k) => !(k in messages) || blank(messages[k])), ...Object.keys(messages).filter((k) => !(k in uk))].map((k) => `${lang}:${k}`);
+  });
+  return { keys: keys.length, gaps };
+}

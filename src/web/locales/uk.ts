@@ -3,6 +3,8 @@ import { ukApply } from '../apply/uk-apply.ts';
 import { ukForm } from '../apply/uk-form.ts';
 import { ukContacts } from '../identity/uk-contacts.ts';
 import { ukAccessLog } from '../access-log/uk-access-log.ts';
+import { ukConsent } from '../consent/uk-consent.ts';
+import { ukBundles } from '../bundles/uk-bundles.ts';
 import { ukOffice } from '../office/uk-office.ts';
 import { ukDecision } from '../office/uk-decision.ts';
 import { ukStaffHome } from '../office/uk-staff-home.ts';
@@ -19,12 +21,18 @@ import { ukSignIn } from '../identity/uk-sign-in.ts';
 import { ukJourney } from '../cases/uk-journey.ts';
 import { ukCases } from '../cases/uk-cases.ts';
 import { ukInbox } from '../cases/uk-inbox.ts';
+import { ukProactive } from '../cases/uk-proactive.ts';
+import { ukOauth } from '../oauth/uk-oauth.ts';
 import { ukAppointments } from '../appointments/uk-appointments.ts';
 import { ukAppeals } from '../appeals/uk-appeals.ts';
 import { ukStaff } from '../admin/uk-staff.ts';
 import { ukStorage } from '../apply/uk-storage.ts';
 import { ukEdge } from './uk-edge.ts';
 import { ukCatalogue } from '../catalogue/uk-catalogue.ts';
+import { ukMaturity } from '../maturity/uk-maturity.ts';
+import { ukFeedback } from '../feedback/uk-feedback.ts';
+import { ukCatalogueEditor } from '../office/uk-catalogue-editor.ts';
+import { ukPerformance } from '../performance/uk-performance.ts';
 import { ukCommon } from '../common/uk-common.ts';
 import { ukTimeline } from '../common/uk-timeline.ts';
 
@@ -48,15 +56,23 @@ export const uk = {
   ...ukSignIn,
   ...ukContacts,
   ...ukAccessLog,
+  ...ukConsent,
+  ...ukBundles,
   ...ukJourney,
   ...ukCases,
   ...ukInbox,
+  ...ukProactive,
+  ...ukOauth,
   ...ukAppointments,
   ...ukAppeals,
   ...ukStaff,
   ...ukStorage,
   ...ukEdge,
   ...ukCatalogue,
+  ...ukMaturity,
+  ...ukFeedback,
+  ...ukCatalogueEditor,
+  ...ukPerformance,
   ...ukCommon,
   ...ukTimeline,
   'site.name': 'Портіко',

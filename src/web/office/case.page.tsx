@@ -9,6 +9,8 @@ import { OfficeNav, type OfficeNavItems } from './office-nav.tsx';
 import { CaseStatusPanel } from './case-status.tsx';
 import { FilingBasis, type FilingBasisView } from './filing-basis.tsx';
 import { ReadySection, type ReadySectionView } from '../collection/ready-section.tsx';
+import type { CaseEvidence } from '../../modules/registries/index.ts';
+import { RegistryEvidence } from '../common/registry-evidence.tsx';
 
 export interface OfficeCaseView {
   readonly view: CaseView;
@@ -21,6 +23,8 @@ export interface OfficeCaseView {
   readonly nav: OfficeNavItems;
   /** Collection at a centre: null when this officer may not mark it (the collection module decides). */
   readonly ready: ReadySectionView | null;
+  /** Evidence fetched from the registries, or waited for. */
+  readonly evidence: readonly CaseEvidence[];
 }
 
 /** One case as an officer of its agency sees it: what was asked and answered, what happened, what can be done. */
@@ -40,6 +44,7 @@ export function OfficeCasePage({ ctx, page }: { ctx: PageContext; page: OfficeCa
       <Actions ctx={ctx} view={view} forms={forms} />
       <FilingBasis ctx={ctx} caseId={view.case.id} basis={page.filing} attachments={page.attachments} />
       <Answers ctx={ctx} view={view} attachments={page.attachments} />
+      <RegistryEvidence ctx={ctx} items={page.evidence} names={new Map(view.service.evidence.map((e) => [e.id, e.name]))} officer />
       <Requests ctx={ctx} view={view} attachments={page.attachments} />
       <Documents ctx={ctx} view={view} csrf={forms.csrf} />
       {page.ready === null ? null : <ReadySection ctx={ctx} view={page.ready} />}

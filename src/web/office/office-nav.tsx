@@ -15,10 +15,15 @@ export interface OfficeNavItems {
   readonly calls: boolean;
   readonly appeals: boolean;
   readonly collections: boolean;
+  readonly feedback: boolean;
+  readonly contentGaps: boolean;
+  readonly catalogue: boolean;
 }
 
-export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters' | 'assisted' | 'notice-templates' | 'calls' | 'callbacks' | 'appeals' | 'collections';
+export type OfficeSection = 'home' | 'queue' | 'payments' | 'admin' | 'dead-letters' | 'letters' | 'assisted' | 'notice-templates' | 'calls' | 'callbacks' | 'appeals' | 'collections' | 'feedback' | 'content-gaps' | 'catalogue';
 
+/** The roles that see their agency's feedback (web/feedback/routes.tsx). */
+export const FEEDBACK_ROLES: readonly string[] = ['clerk', 'decision-maker', 'supervisor', 'agency-admin'];
 const has = (signedIn: SignedIn, roles: readonly string[]) => signedIn.staff.some((s) => roles.includes(s.role));
 
 export function officeNavItems(signedIn: SignedIn): OfficeNavItems {
@@ -33,6 +38,9 @@ export function officeNavItems(signedIn: SignedIn): OfficeNavItems {
     calls: has(signedIn, ['contact-centre']),
     appeals: has(signedIn, ['clerk', 'decision-maker', 'supervisor', 'contact-centre', 'national-admin']),
     collections: has(signedIn, ['front-desk']),
+    feedback: signedIn.staff.some((s) => FEEDBACK_ROLES.includes(s.role) && s.agencyId !== null),
+    contentGaps: has(signedIn, ['catalogue-editor']),
+    catalogue: has(signedIn, ['catalogue-editor']),
   };
 }
 
@@ -50,6 +58,9 @@ export function OfficeNav({ ctx, items, current }: { ctx: PageContext; items: Of
     ...(items.deadLetters ? [['dead-letters', paths.deadLetters(lang), t('office.deadLetters.nav')] as [OfficeSection, string, string]] : []),
     ...(items.noticeTemplates ? [['notice-templates', paths.noticeTemplates(lang), t('office.noticeTemplates.nav')] as [OfficeSection, string, string]] : []),
     ...(items.calls ? [['calls', paths.calls(lang), t('calls.nav')] as [OfficeSection, string, string], ['callbacks', paths.callbacks(lang), t('callbacks.title')] as [OfficeSection, string, string]] : []),
+    ...(items.feedback ? [['feedback', PATHS.officeFeedback.url(lang), t('feedback.officeTitle')] as [OfficeSection, string, string]] : []),
+    ...(items.contentGaps ? [['content-gaps', PATHS.contentGaps.url(lang), t('gaps.title')] as [OfficeSection, string, string]] : []),
+    ...(items.catalogue ? [['catalogue', PATHS.officeCatalogue.url(lang), t('catEdit.nav')] as [OfficeSection, string, string]] : []),
     ...(items.admin ? [['admin', paths.staffAdmin(lang), t('staffAdmin.title')] as [OfficeSection, string, string]] : []),
   ];
   return <SubNavigation label={t('officeNav.label')} items={links.map(([section, href, text]) => ({ href, text, current: section === current }))} />;

@@ -6,6 +6,7 @@ import type { AssistedFilingService, DraftsService } from '../../modules/applica
 import { type BackOfficeService, type CasesService } from '../../modules/cases/index.ts';
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import type { CollectionService, CollectionStanding, ReadyOptions } from '../../modules/collection/index.ts';
+import type { RegistriesService } from '../../modules/registries/index.ts';
 import { STAFF_ROLES, type SignedIn } from '../../modules/identity/index.ts';
 import { UnknownEvent } from '../../modules/workflow/index.ts';
 import { sendNotFoundPage } from '../common/error-pages.tsx';
@@ -35,6 +36,8 @@ export interface OfficeWebDeps {
   readonly catalogue: CatalogueService;
   readonly assisted: AssistedFilingService;
   readonly collection: CollectionService;
+  /** A case's evidence fetched from the registries (ADR 0027). */
+  readonly registries: Pick<RegistriesService, 'evidenceOf'>;
 }
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
@@ -130,7 +133,7 @@ function readySection(options: ReadyOptions, standing: CollectionStanding | null
   };
 }
 
-function caseHandlers({ backOffice, drafts, assisted, catalogue, collection }: OfficeWebDeps) {
+function caseHandlers({ backOffice, drafts, assisted, catalogue, collection, registries }: OfficeWebDeps) {
   /** How staff filed the case for the person (null when the person filed it), with the front desk's centre by name. */
   const filingBasis = async (signedIn: SignedIn, caseId: string, lang: Lang) => {
     const filing = await assisted.filingForOfficer(signedIn, caseId);
@@ -147,13 +150,13 @@ function caseHandlers({ backOffice, drafts, assisted, catalogue, collection }: O
     if (view === null) {
       return sendNotFoundPage(request, reply);
     }
-    const [attachments, filing, options, standing] = await Promise.all([
+    const [attachments, filing, options, standing, evidence] = await Promise.all([
       drafts.attachmentsOfCase(view.case.id), filingBasis(signedIn, view.case.id, pageContext(request).lang),
-      collection.readyOptions(signedIn, view.case.id), collection.standing(view.case.id),
+      collection.readyOptions(signedIn, view.case.id), collection.standing(view.case.id), registries.evidenceOf(view.case.id),
     ]);
     const ready = options === null ? null : readySection(options, standing, signedIn.session.csrfToken, view.case.id, form);
     const page = {
-      view, attachments, filing, ready, officers: view.assignable, nav: officeNavItems(signedIn), forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form },
+      view, attachments, filing, ready, evidence, officers: view.assignable, nav: officeNavItems(signedIn), forms: { csrf: signedIn.session.csrfToken, me: signedIn.person.id, ...form },
     };
     return sendPage(reply, status, <OfficeCasePage ctx={pageContext(request)} page={page} />);
   };

@@ -1,0 +1,115 @@
+/**
+ * The birth bundle and the proactive birth assistance (ADR 0035): one birth assistance case per child, whichever
+ * comes first. The job first: the bundle links the automatic case instead of opening a second and says so. The
+ * bundle first: the job writes its item as applied for, naming the bundle's case, and opens nothing. Both at once
+ * (two transactions racing for the claim's key): still one case, and each side agrees on which.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { BundleView } from '../../src/modules/bundles/index.ts';
+import { type CasesApp, casesApp, newKey } from '../cases/support.ts';
+
+type Who = Awaited<ReturnType<CasesApp['person']>>;
+
+const CHILD = '9000000156';
+const IBAN = `UA${'2'.repeat(27)}`;
+/** Марко Бондар, born 2026-10-26, is within the feed's first read (30 days back) on this day. */
+const DAY = '2026-11-10';
+
+const file = async (t: CasesApp, who: Who): Promise<BundleView> => {
+  const submitted = await t.services.bundles.submit(who, 'birth-of-child', { relationship: 'mother', bankIban: IBAN }, { idempotencyKey: newKey(), declared: true, channel: 'web', lang: 'uk' });
+  if (!submitted.ok) {
+    throw new Error(`bundle refused: ${submitted.error.code}`);
+  }
+  return submitted.value;
+};
+const assistanceCases = (t: CasesApp) => t.services.db.query<{ id: string; channel: string }>(
+  "SELECT id, channel FROM cases WHERE service_id = 'birth-assistance' AND party_kind = 'person' AND party_id = $1", [CHILD],
+);
+const birthItem = async (t: CasesApp) => (await t.services.db.query<{ id: string; status: string; case_id: string | null }>(
+  "SELECT id, status, case_id FROM proactive_items WHERE service_id = 'birth-assistance' AND subject = $1", [CHILD],
+));
+
+/** Each order on a database of its own, opened before the block's tests and closed after them. */
+function onFreshDatabase(): () => CasesApp {
+  let t: CasesApp | undefined;
+  beforeAll(async () => {
+    t = await casesApp(DAY);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+  return () => {
+    if (t === undefined) {
+      throw new Error('the database is not open');
+    }
+    return t;
+  };
+}
+
+describe('the proactive job first, then the bundle', () => {
+  const app = onFreshDatabase();
+
+  it('links the automatic case to the bundle instead of opening a second, and the bundle page says so', async () => {
+    const t = app();
+    const iryna = await t.person('iryna-bondar');
+    await t.services.proactive.run();
+    const [item] = await birthItem(t);
+    expect(item?.status).toBe('pending');
+    const bundle = await file(t, iryna);
+    const cases = await assistanceCases(t);
+    expect(cases).toEqual([{ id: item?.case_id, channel: 'proactive' }]);
+    expect(bundle.parts.map((p) => p.case.serviceId)).toEqual(['birth-registration', 'residence-registration', 'birth-assistance', 'taxpayer-number']);
+    expect(bundle.parts.filter((p) => p.linked).map((p) => p.case.id)).toEqual([item?.case_id]);
+    expect(bundle.skipped).toEqual([]);
+    const [audit] = await t.services.db.query<{ detail: { overlaps?: unknown[] } }>("SELECT detail FROM audit_events WHERE action = 'bundle.submit' AND subject = $1", [`bundle:${bundle.bundle.id}`]);
+    expect(audit?.detail.overlaps).toEqual([{ service: 'birth-assistance', case: item?.case_id, linked: true }]);
+    for (const [lang, words] of [['uk', 'портал уже відкрив справу'], ['en', 'the portal had opened case']] as const) {
+      const page = await t.app.inject({ url: `/${lang}/cabinet/bundles/${bundle.bundle.id}`, headers: { cookie: `portico_session=${iryna.token}` } });
+      expect(page.body).toContain(words);
+    }
+    // The parent acting as a parent, the child the represented party, as when a parent applies for a child.
+    expect(bundle.parts.every((p) => p.case.applicantPersonId === iryna.person.id && p.case.party.kind === 'person' && p.case.party.id === CHILD)).toBe(true);
+  });
+});
+
+describe('the bundle first, then the proactive job', () => {
+  const app = onFreshDatabase();
+
+  it('writes the item as applied for, naming the bundle\'s case, and opens no case nor tells of one', async () => {
+    const t = app();
+    const iryna = await t.person('iryna-bondar');
+    const bundle = await file(t, iryna);
+    const ours = bundle.parts.find((p) => p.case.serviceId === 'birth-assistance');
+    expect(ours?.linked).toBe(false);
+    await t.services.proactive.run();
+    const [item] = await birthItem(t);
+    expect(item).toMatchObject({ status: 'applied', case_id: ours?.case.id });
+    expect(await assistanceCases(t)).toEqual([{ id: ours?.case.id, channel: 'web' }]);
+    const notices = await t.services.db.query("SELECT 1 FROM outbox WHERE topic = 'proactive.notice' AND payload->>'itemId' = $1", [item?.id]);
+    expect(notices).toHaveLength(0);
+    expect((await t.services.db.query("SELECT 1 FROM audit_events WHERE action = 'proactive.applied-already' AND detail->>'item' = $1", [item?.id])).length).toBe(1);
+    const page = await t.app.inject({ url: `/en/cabinet/proactive/${item?.id}`, headers: { cookie: `portico_session=${iryna.token}` } });
+    expect(page.body).toContain('You had applied for this service for the child already');
+    expect(page.body).not.toContain('/object"');
+  });
+});
+
+describe('the bundle and the proactive job at the same moment', () => {
+  const app = onFreshDatabase();
+
+  it('opens one birth assistance case for the child, and the bundle and the item name the same one', async () => {
+    const t = app();
+    const iryna = await t.person('iryna-bondar');
+    const [bundle] = await Promise.all([file(t, iryna), t.services.proactive.run()]);
+    const cases = await assistanceCases(t);
+    expect(cases).toHaveLength(1);
+    const [item] = await birthItem(t);
+    const part = bundle.parts.find((p) => p.case.serviceId === 'birth-assistance');
+    expect(part?.case.id).toBe(cases[0]?.id);
+    expect(item?.case_id).toBe(cases[0]?.id);
+    // Whoever won: the job's case linked to the bundle, or the bundle's case named by the item as applied for.
+    const expected = cases[0]?.channel === 'proactive' ? ['pending', true] : ['applied', false];
+    expect([item?.status, part?.linked]).toEqual(expected);
+  });
+});
