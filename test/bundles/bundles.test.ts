@@ -188,10 +188,13 @@ describe('the bundle\'s pages, in both languages', () => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(words.status);
       expect(page.body).toContain(words.agency);
-      expect((page.body.match(/href="\/[a-z]{2}\/cabinet\/cases\/[0-9a-f-]{36}"/g) ?? []).length).toBe(4);
+      // Acting as herself, each case (in the child's name) is a button that switches to act for the child and opens it.
+      expect((page.body.match(/href="\/[a-z]{2}\/cabinet\/cases\/[0-9a-f-]{36}"/g) ?? []).length).toBe(0);
+      expect((page.body.match(/name="next" value="\/[a-z]{2}\/cabinet\/cases\/[0-9a-f-]{36}"/g) ?? []).length).toBe(4);
       const mine = await t.app.inject({ url: `/${lang}/cabinet/applications`, headers: { cookie: cookie() } });
       expect(mine.body).toContain(words.mine);
       expect(mine.body).toContain(`href="${location}"`);
+      expect(mine.body).not.toMatch(/href="\/[a-z]{2}\/cabinet\/cases\//);
       const other = await t.person('olena-koval');
       expect((await t.app.inject({ url: location, headers: { cookie: `portico_session=${other.token}` } })).statusCode).toBe(404);
     });

@@ -19,6 +19,7 @@ export interface BundleWords {
   readonly inProgress: string;
   readonly allDecided: string;
   readonly seeDecision: RegExp;
+  readonly openAs: RegExp;
   readonly lifeEventsTitle: string;
   readonly populationRecord: RegExp;
   readonly office: {
@@ -127,6 +128,16 @@ export function birthOfChildJourney(w: BundleWords): Check {
         await page.waitForURL(/\/cabinet\/bundles\/[0-9a-f-]{36}$/);
         const bundleUrl = page.url();
         await page.getByText(w.inProgress).first().waitFor();
+        // The cases are in the child's name: acting as herself, the parent opens one by switching to act for the child.
+        const openAs = page.getByRole('button', { name: w.openAs });
+        if ((await openAs.count()) !== 4) {
+          throw new Error(`the bundle page offers ${await openAs.count()} "open as the child" buttons, expected 4`);
+        }
+        await ctx.auditLike(page, `bundle-page-self-${w.lang}`);
+        await openAs.first().click();
+        await page.waitForURL(/\/cabinet\/cases\/[0-9a-f-]{36}$/);
+        await page.getByText(w.child).first().waitFor();
+        await page.goto(bundleUrl);
         const parts = await partsOf(page);
         if (parts.length !== 4 || new Set(parts.map((p) => p.id)).size !== 4) {
           throw new Error(`the bundle shows ${parts.length} cases, expected 4 distinct`);
@@ -184,12 +195,12 @@ export function bundleJourneys(): Check[] {
   return [
     birthOfChildJourney({
       lang: 'uk', applyLink: 'Подати одну заяву до всіх установ', child: 'Марко', mother: 'Мати', declaration: /Я підтверджую, що відомості правдиві/, submit: 'Подати заяву',
-      errorSummary: 'Виправте помилки', inProgress: 'Розглядається', allDecided: 'Усе вирішено', seeDecision: /^Переглянути рішення/, lifeEventsTitle: 'Заяви в життєвих ситуаціях',
+      errorSummary: 'Виправте помилки', inProgress: 'Розглядається', allDecided: 'Усе вирішено', seeDecision: /^Переглянути рішення/, openAs: /^Відкрити від імені/, lifeEventsTitle: 'Заяви в життєвих ситуаціях',
       populationRecord: /реєстрі населення/, office: OFFICE_UK,
     }),
     birthOfChildJourney({
       lang: 'en', applyLink: 'Send one application to every agency', child: 'Марко', mother: 'Mother', declaration: /I confirm the details are true/, submit: 'Send application',
-      errorSummary: 'There is a problem', inProgress: 'In progress', allDecided: 'All decided', seeDecision: /^See the decision/, lifeEventsTitle: 'Applications for life events',
+      errorSummary: 'There is a problem', inProgress: 'In progress', allDecided: 'All decided', seeDecision: /^See the decision/, openAs: /^Open as/, lifeEventsTitle: 'Applications for life events',
       populationRecord: /population register/, office: OFFICE_EN,
     }),
   ];

@@ -4,6 +4,8 @@
  * /readyz not ready. The errors classified here are real ones, from node-postgres talking to a port
  * where nothing listens and, on PostgreSQL, to a backend that is terminated.
  */
+import { type AddressInfo, type Socket, connect, createServer } from 'node:net';
+
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -88,6 +90,87 @@ describe.runIf(SERVER)('connections ended by the server (PostgreSQL)', () => {
     } finally {
       await db.close();
       await admin.close();
+    }
+  });
+});
+
+/** An ErrorResponse as the server sends it when a backend is terminated (pg_terminate_backend, a shutdown). */
+function terminatedMessage(): Buffer {
+  const fields = Buffer.from('SFATAL\0VFATAL\0C57P01\0Mterminating connection due to administrator command\0\0');
+  const length = Buffer.alloc(4);
+  length.writeInt32BE(fields.length + 4);
+  return Buffer.concat([Buffer.from('E'), length, fields]);
+}
+
+/**
+ * A TCP proxy to PostgreSQL that, once armed, appends a FATAL to the next chunk ending with ReadyForQuery and
+ * closes that connection: the server's answer and its termination in one read, as a loaded machine delivers them.
+ */
+async function terminatingProxy(target: URL): Promise<{ url: string; arm: () => void; fired: () => boolean; close: () => Promise<void> }> {
+  let armed = false;
+  let fired = false;
+  const sockets = new Set<Socket>();
+  const proxy = createServer((client) => {
+    const server = connect(Number(target.port || 5432), target.hostname);
+    for (const s of [client, server]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
+    client.on('close', () => server.destroy());
+    server.on('close', () => client.destroy());
+    client.pipe(server);
+    server.on('data', (chunk: Buffer) => {
+      const ready = chunk.length >= 6 && chunk[chunk.length - 6] === 0x5a && chunk.readInt32BE(chunk.length - 5) === 5;
+      if (armed && ready) {
+        armed = false;
+        fired = true;
+        client.end(Buffer.concat([chunk, terminatedMessage()]));
+        server.destroy();
+        return;
+      }
+      client.write(chunk);
+    });
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+  const port = (proxy.address() as AddressInfo).port;
+  const url = new URL(target.href);
+  url.host = `127.0.0.1:${port}`;
+  return {
+    url: url.href,
+    arm: () => {
+      armed = true;
+    },
+    fired: () => fired,
+    close: async () => {
+      for (const s of sockets) {
+        s.destroy();
+      }
+      await new Promise((r) => proxy.close(r));
+    },
+  };
+}
+
+describe.runIf(SERVER)('a connection ended in the read that hands it over (PostgreSQL)', () => {
+  it('does not end the process: the waiting request learns of it, and the pool goes on with a new connection', async () => {
+    const proxy = await terminatingProxy(new URL(SERVER ?? ''));
+    const db = openPostgres(proxy.url, 1);
+    try {
+      expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+      // One connection: the transaction waits for the statement's, and is handed it as that statement's answer is read.
+      const first = db.query<{ one: number }>('SELECT 1 AS one FROM pg_sleep(0.3)');
+      await new Promise((r) => setTimeout(r, 100));
+      const second = failureOf(db.transaction(async (tx) => tx.query('SELECT 2 AS two')));
+      proxy.arm();
+      expect(await first).toEqual([{ one: 1 }]);
+      expect(await second).toBeInstanceOf(DatabaseUnavailableError);
+      expect(proxy.fired()).toBe(true);
+      // Had the FATAL gone unheard, the process would have ended with an unhandled 'error' event by now.
+      await new Promise((r) => setTimeout(r, 100));
+      expect(await db.query('SELECT 3 AS three')).toEqual([{ three: 3 }]);
+    } finally {
+      await db.close();
+      await proxy.close();
     }
   });
 });

@@ -71,6 +71,36 @@ describe('the proactive job first, then the bundle', () => {
     // The parent acting as a parent, the child the represented party, as when a parent applies for a child.
     expect(bundle.parts.every((p) => p.case.applicantPersonId === iryna.person.id && p.case.party.kind === 'person' && p.case.party.id === CHILD)).toBe(true);
   });
+
+  it('lets the parent, acting as herself, open a case of the child from the bundle page by switching to act for the child', async () => {
+    const t = app();
+    const iryna = await t.person('iryna-bondar');
+    const [bundle] = await t.services.db.query<{ id: string }>('SELECT id FROM bundles ORDER BY submitted_at LIMIT 1');
+    const [part] = await t.services.db.query<{ id: string; number: string }>("SELECT id, number FROM cases WHERE service_id = 'birth-registration' AND party_id = $1", [CHILD]);
+    const cookie = `portico_session=${iryna.token}`;
+    const asSelf = async () => t.app.inject({ method: 'POST', url: '/en/cabinet/act-as', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: iryna.session.csrfToken, party: 'self' }).toString() });
+    expect((await asSelf()).statusCode).toBe(303);
+    const page = await t.app.inject({ url: `/en/cabinet/bundles/${bundle?.id}`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    // Acting as herself, the child's case is not a link that would answer 404, but a button that switches first.
+    expect(page.body).not.toContain(`href="/en/cabinet/cases/${part?.id}"`);
+    expect(page.body).toContain(`<input type="hidden" name="party" value="person:${CHILD}"/><input type="hidden" name="next" value="/en/cabinet/cases/${part?.id}"/>`);
+    expect(page.body).toContain('Open as ');
+    expect((await t.app.inject({ url: `/en/cabinet/cases/${part?.id}`, headers: { cookie } })).statusCode).toBe(404);
+    const switched = await t.app.inject({ method: 'POST', url: '/en/cabinet/act-as', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: iryna.session.csrfToken, party: `person:${CHILD}`, next: `/en/cabinet/cases/${part?.id}` }).toString() });
+    expect([switched.statusCode, switched.headers.location]).toEqual([303, `/en/cabinet/cases/${part?.id}`]);
+    const opened = await t.app.inject({ url: `/en/cabinet/cases/${part?.id}`, headers: { cookie } });
+    expect(opened.statusCode).toBe(200);
+    expect(opened.body).toContain(part?.number);
+    // Acting for the child, the same page links the case directly.
+    expect((await t.app.inject({ url: `/en/cabinet/bundles/${bundle?.id}`, headers: { cookie } })).body).toContain(`href="/en/cabinet/cases/${part?.id}"`);
+    // Anywhere but a page of the cabinet in the same language, the switch lands on the cabinet.
+    for (const next of ['//evil.example/x', 'https://evil.example/', '/en/office/cases', '/uk/cabinet/cases/x', '/en/cabinet/../office', '/en/cabinet//evil.example']) {
+      const res = await t.app.inject({ method: 'POST', url: '/en/cabinet/act-as', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ _csrf: iryna.session.csrfToken, party: `person:${CHILD}`, next }).toString() });
+      expect([res.statusCode, res.headers.location], next).toEqual([303, '/en/cabinet']);
+    }
+    expect((await asSelf()).statusCode).toBe(303);
+  });
 });
 
 describe('the bundle first, then the proactive job', () => {

@@ -45,6 +45,15 @@ export function openPostgresPool(connectionString: string, poolSize: number, log
   // An idle connection ended by the server (pg_terminate_backend, a restart): the pool has dropped it.
   // Without this listener the 'error' event would be unhandled and end the process.
   pool.on('error', (error) => logger?.warn({ err: error }, 'an idle database connection was lost'));
+  // The pool takes its own listener off a connection when it hands it over. The answer that ended the
+  // previous statement and a FATAL from the server (pg_terminate_backend, a shutdown) can arrive in one
+  // read, so the 'error' event may fire on a connection just handed to a waiting request, before that
+  // request listens (checkout below, or pool.query): unheard, it would end the process. Every connection
+  // therefore keeps a listener of its own; pg marks the connection unqueryable and the pool drops it when
+  // it comes back, and whoever holds it learns of the loss from its statement or its own listener.
+  pool.on('connect', (client) => {
+    client.on('error', () => undefined);
+  });
 
   const fromClient = (client: pg.PoolClient): Queryable => ({
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {

@@ -1,5 +1,5 @@
 import type { BundleStart, BundleView } from '../../modules/bundles/index.ts';
-import { workflowOf } from '../../modules/cases/index.ts';
+import { type CaseParty, workflowOf } from '../../modules/cases/index.ts';
 import { kyivDay } from '../../modules/deadlines/index.ts';
 import type { FormField } from '../../modules/forms/index.ts';
 import { Question } from '../apply/fields.tsx';
@@ -75,8 +75,9 @@ export function BundleApplyPage({ ctx, start, values, errors, csrf, idempotencyK
 }
 
 /** A bundle's cases in a table: each agency, case number, status, term and the decision once made. */
-export function BundleParts({ ctx, view }: { ctx: PageContext; view: BundleView }) {
+export function BundleParts({ ctx, view, switcher }: { ctx: PageContext; view: BundleView; switcher: Switcher }) {
   const { t, lang } = ctx;
+  const elsewhere = (party: CaseParty) => inAnotherName(party, switcher.acting);
   return (
     <TableScroll label={t('bundles.parts')}>
       <table class="govuk-table">
@@ -93,11 +94,11 @@ export function BundleParts({ ctx, view }: { ctx: PageContext; view: BundleView 
               <tr class="govuk-table__row" key={c.id}>
                 <td class="govuk-table__cell">{agency?.name[lang] ?? c.organisationId}</td>
                 <td class="govuk-table__cell">{service?.name[lang] ?? c.serviceId}</td>
-                <td class="govuk-table__cell"><a class="govuk-link" href={paths.myCase(lang, c.id)}>{c.number}</a></td>
+                <td class="govuk-table__cell">{elsewhere(c.party) ? <OpenAs ctx={ctx} switcher={switcher} party={c.party} caseId={c.id} number={c.number} /> : <a class="govuk-link" href={paths.myCase(lang, c.id)}>{c.number}</a>}</td>
                 <td class="govuk-table__cell"><StatusTag lang={lang} tone={stateTone(state?.kind ?? 'active', c.outcome)} label={state?.label ?? { uk: c.state, en: c.state }} /></td>
                 <td class="govuk-table__cell">{c.outcome !== null || c.dueOn === null ? '—' : formatDay(c.dueOn, lang)}</td>
                 <td class="govuk-table__cell">
-                  {c.outcome === null ? t('bundles.noDecision') : (
+                  {c.outcome === null ? t('bundles.noDecision') : elsewhere(c.party) ? t('bundles.decided') : (
                     <a class="govuk-link" href={`${paths.myCase(lang, c.id)}#decision`}>{t('bundles.seeDecision')}<span class="govuk-visually-hidden"> {t('bundles.seeDecisionHidden', { number: c.number })}</span></a>
                   )}
                 </td>
@@ -110,6 +111,33 @@ export function BundleParts({ ctx, view }: { ctx: PageContext; view: BundleView 
   );
 }
 
+/** A case in the name of someone the reader is not acting for now (a party key): it opens only after switching to them. */
+function inAnotherName(party: CaseParty, acting: string): boolean {
+  return party.kind !== 'self' && party.id !== null && `${party.kind}:${party.id}` !== acting;
+}
+
+/** Who the reader acts for now (a party key) and the session's CSRF token, for the "open as" buttons. */
+export interface Switcher {
+  readonly acting: string;
+  readonly csrf: string;
+}
+
+/** The case number, and a button that switches to acting for the case's party and opens the case. */
+function OpenAs({ ctx, switcher, party, caseId, number }: { ctx: PageContext; switcher: Switcher; party: CaseParty; caseId: string; number: string }) {
+  const { t, lang } = ctx;
+  return (
+    <form method="post" action={paths.actAs(lang)}>
+      <input type="hidden" name="_csrf" value={switcher.csrf} />
+      <input type="hidden" name="party" value={`${party.kind}:${party.id ?? ''}`} />
+      <input type="hidden" name="next" value={paths.myCase(lang, caseId)} />
+      <span class="govuk-!-display-block">{number}</span>
+      <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-top-1" data-module="govuk-button">
+        {t('bundles.openAs', { name: party.name })}<span class="govuk-visually-hidden"> {number}</span>
+      </button>
+    </form>
+  );
+}
+
 const STATUS_CLASS = { 'in-progress': 'govuk-tag govuk-tag--blue', 'partly-decided': 'govuk-tag govuk-tag--yellow', decided: 'govuk-tag govuk-tag--green' } as const;
 
 /** The bundle's status as a tag. */
@@ -118,7 +146,7 @@ export function BundleStatusTag({ ctx, view }: { ctx: PageContext; view: BundleV
 }
 
 /** One bundle in the cabinet: the life event, when sent, its status and every case with its agency. */
-export function BundlePage({ ctx, view }: { ctx: PageContext; view: BundleView }) {
+export function BundlePage({ ctx, view, switcher }: { ctx: PageContext; view: BundleView; switcher: Switcher }) {
   const { t, lang } = ctx;
   const name = view.event?.name[lang] ?? view.bundle.eventId;
   return (
@@ -128,7 +156,7 @@ export function BundlePage({ ctx, view }: { ctx: PageContext; view: BundleView }
       <p class="govuk-body-l">{t('bundles.lead', { at: formatDay(kyivDay(view.bundle.submittedAt), lang) })}</p>
       {view.bundle.subject === null ? null : <p class="govuk-body">{t('bundles.about', { name: view.bundle.subject.name })}</p>}
       <h2 class="govuk-heading-l">{t('bundles.parts')}</h2>
-      <BundleParts ctx={ctx} view={view} />
+      <BundleParts ctx={ctx} view={view} switcher={switcher} />
       <BundleOverlaps ctx={ctx} view={view} />
       <p class="govuk-body"><a class="govuk-link" href={paths.whoSaw(lang)}>{t('bundles.whoSaw')}</a></p>
     </Layout>
@@ -156,7 +184,7 @@ function BundleOverlaps({ ctx, view }: { ctx: PageContext; view: BundleView }) {
 }
 
 /** "My applications": each bundle as one item with its parts. */
-export function MyBundles({ ctx, bundles }: { ctx: PageContext; bundles: readonly BundleView[] }) {
+export function MyBundles({ ctx, bundles, acting }: { ctx: PageContext; bundles: readonly BundleView[]; acting: string }) {
   const { t, lang } = ctx;
   if (bundles.length === 0) {
     return null;
@@ -170,7 +198,7 @@ export function MyBundles({ ctx, bundles }: { ctx: PageContext; bundles: readonl
             <a class="govuk-link govuk-!-font-weight-bold" href={paths.myBundle(lang, b.bundle.id)}>{t('bundles.mineItem', { event: b.event?.name[lang] ?? b.bundle.eventId, at: formatDay(kyivDay(b.bundle.submittedAt), lang) })}</a>{' '}
             <BundleStatusTag ctx={ctx} view={b} />
             <ul class="govuk-list govuk-list--bullet">
-              {b.parts.map((p) => <li key={p.case.id}>{p.service?.name[lang] ?? p.case.serviceId} — {p.agency?.name[lang] ?? p.case.organisationId} (<a class="govuk-link" href={paths.myCase(lang, p.case.id)}>{p.case.number}</a>)</li>)}
+              {b.parts.map((p) => <li key={p.case.id}>{p.service?.name[lang] ?? p.case.serviceId} — {p.agency?.name[lang] ?? p.case.organisationId} ({inAnotherName(p.case.party, acting) ? p.case.number : <a class="govuk-link" href={paths.myCase(lang, p.case.id)}>{p.case.number}</a>})</li>)}
             </ul>
           </li>
         ))}

@@ -35,6 +35,8 @@ export const enBundles: Copy<typeof ukBundles> = {
   'bundles.seeDecision': 'See the decision',
   'bundles.seeDecisionHidden': 'in case {number}',
   'bundles.noDecision': 'Not yet',
+  'bundles.decided': 'Decided',
+  'bundles.openAs': 'Open as {name}',
   'bundles.whoSaw': 'Who saw your data for these cases',
   'bundles.mineTitle': 'Applications for life events',
   'bundles.mineItem': '{event}, sent on {at}',

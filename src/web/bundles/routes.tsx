@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 
 import type { BundleStart, BundlesService } from '../../modules/bundles/index.ts';
 import type { RawBody } from '../../modules/forms/index.ts';
-import type { SignedIn } from '../../modules/identity/index.ts';
+import { type SignedIn, partyKey } from '../../modules/identity/index.ts';
 import { answerMessage } from '../apply/errors.ts';
 import type { FieldError } from '../common/components.tsx';
 import { MessagePage } from '../common/message.page.tsx';
@@ -64,7 +64,9 @@ export function bundlesRoutes(bundles: BundlesService, me: (r: FastifyRequest) =
     }),
     route(PATHS.myBundle, 'GET', SIGNED_IN, async (request, reply) => {
       const found = await bundles.get(me(request), params(request).id);
-      return found.ok ? sendPage(reply, 200, <BundlePage ctx={pageContext(request)} view={found.value} />) : sendNotFoundPage(request, reply);
+      const signedIn = me(request);
+      const switcher = { acting: partyKey(signedIn.actor.acting.party), csrf: signedIn.session.csrfToken };
+      return found.ok ? sendPage(reply, 200, <BundlePage ctx={pageContext(request)} view={found.value} switcher={switcher} />) : sendNotFoundPage(request, reply);
     }),
   ];
 }

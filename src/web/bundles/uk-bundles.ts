@@ -32,6 +32,8 @@ export const ukBundles = {
   'bundles.seeDecision': 'Переглянути рішення',
   'bundles.seeDecisionHidden': 'у справі {number}',
   'bundles.noDecision': 'Ще немає',
+  'bundles.decided': 'Ухвалено',
+  'bundles.openAs': 'Відкрити від імені: {name}',
   'bundles.whoSaw': 'Хто переглядав ваші дані для цих справ',
   'bundles.mineTitle': 'Заяви в життєвих ситуаціях',
   'bundles.mineItem': '{event}, подано {at}',

@@ -13,6 +13,8 @@ import { StatusTag } from './status.tsx';
 
 export interface MyApplicationsView {
   readonly actingName: string;
+  /** The party the person acts for now, as a party key. */
+  readonly acting: string;
   /** Life-event bundles: each one item with its parts (only on the first page). */
   readonly bundles: readonly BundleView[];
   readonly drafts: ReadonlyArray<{ draft: Draft; service: Service | null; firstPage: string | null }>;
@@ -29,7 +31,7 @@ export function MyApplicationsPage({ ctx, view }: { ctx: PageContext; view: MyAp
     <Layout ctx={ctx} title={t('cases.mine')} searchBox={false} crumbs={[{ href: paths.cabinet(lang), label: t('cabinet.title') }]}>
       <h1 class="govuk-heading-xl">{t('cases.mine')}</h1>
       <p class="govuk-body-l">{t('cases.mineLead', { name: view.actingName })}</p>
-      <MyBundles ctx={ctx} bundles={view.bundles} />
+      <MyBundles ctx={ctx} bundles={view.bundles} acting={view.acting} />
       <h2 class="govuk-heading-l">{t('cases.casesTitle')}</h2>
       {view.cases.length === 0 ? <p class="govuk-body">{t('cases.none')}</p> : (
         <TableScroll label={t('cases.tableLabel')}>

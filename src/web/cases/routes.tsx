@@ -156,6 +156,7 @@ function listRoutes(d: Deps): WebRoute[] {
       const withServices = await Promise.all(mine.rows.map(async (c) => ({ case: c, service: (await catalogue.service(c.serviceId)).value })));
       const view = {
         actingName: signedIn.actor.acting.name,
+        acting: partyKey(signedIn.actor.acting.party),
         bundles: bundleRows,
         cases: withServices.flatMap((r) => (r.service === null ? [] : [{ case: r.case, service: r.service }])),
         previous: mine.previous === null ? null : paths.myApplications(pageContext(request).lang, { before: mine.previous }),

@@ -63,7 +63,7 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
       if (!done?.ok) {
         return sendPage(reply, 403, <ActAsPage ctx={pageContext(request)} signedIn={me(request)} refused />);
       }
-      return reply.redirect(paths.cabinet(lang), 303);
+      return reply.redirect(cabinetPathOrHome(formString(request.body, 'next'), lang) ?? paths.cabinet(lang), 303);
     }),
     route(PATHS.signOut, 'POST', SIGNED_IN, async (request, reply, { lang }) => {
       const landing = `${deps.publicUrl}${paths.signedOut(lang)}`;
@@ -94,4 +94,12 @@ export function identityRoutes(deps: IdentityWebDeps): WebRoute[] {
     }),
     ...representationRoutes(deps, me), ...contactsRoutes(deps.contacts, me), ...staffAdminRoutes(deps.staff, deps.catalogue, me),
   ];
+}
+
+/**
+ * Where to go after choosing whom to act for: a page of the cabinet in the same language (the bundle page's
+ * "open as the child" buttons send the case's page), never another site or area.
+ */
+function cabinetPathOrHome(next: string, lang: string): string | null {
+  return new RegExp(`^/${lang}/cabinet/[A-Za-z0-9_/-]{1,200}(#[a-z-]{1,40})?$`).test(next) && !next.includes('//') ? next : null;
 }
