@@ -64,6 +64,29 @@ describe('the performance pages', () => {
     expect(page).toContain(`>${(figures.total.applicationsTotal ?? 0).toLocaleString('en-GB')}<`);
   });
 
+  it('are sent as rendered while the aggregates keep their generation, and rendered anew once it moves', async () => {
+    const urls = ['/en/performance', `/en/performance/agencies/${agencyId}`, `/uk/performance/services/${serviceId}`];
+    const before = await Promise.all(urls.map(async (u) => (await get(u)).body));
+    // More applications in the roll-ups this month, the generation not moved: the pages stay as they were.
+    const [month] = await t.services.db.query<{ month: string }>("SELECT max(month)::text AS month FROM performance_case_months WHERE service_id = $1", [serviceId]);
+    const moveGeneration = () => t.services.db.query('UPDATE performance_refresh SET generation = generation + 1 WHERE source = (SELECT min(source) FROM performance_refresh)');
+    const add = (n: number) => t.services.db.query('UPDATE performance_case_months SET submitted = submitted + $3 WHERE service_id = $1 AND month = $2::date', [serviceId, month?.month, n]);
+    await add(100_000);
+    try {
+      expect(await Promise.all(urls.map(async (u) => (await get(u)).body))).toEqual(before);
+      // The generation moves (as a run of the job that changed an aggregate moves it): every page shows the new figures.
+      await moveGeneration();
+      const after = await Promise.all(urls.map(async (u) => (await get(u)).body));
+      for (const [i, body] of after.entries()) {
+        expect(body, urls[i]).not.toEqual(before[i]);
+      }
+      expect(after[0]).toContain(`>${((await t.services.performance.figures({ kind: 'nation' })).total.applicationsTotal ?? 0).toLocaleString('en-GB')}<`);
+    } finally {
+      await add(-100_000);
+      await moveGeneration();
+    }
+  });
+
   it('are linked from the service page, and a missing agency or service is a 404', async () => {
     expect((await get(`/en/services/${serviceId}`)).body).toContain(`href="/en/performance/services/${serviceId}"`);
     expect((await get('/en/performance/agencies/no-such-agency')).statusCode).toBe(404);

@@ -228,6 +228,9 @@ export function createPerformanceService(deps: PerformanceDeps) {
       return true;
     },
 
+    /** The aggregates' generation: the figures, and pages rendered from them, belong to one generation. */
+    generation: (): Promise<number> => repo.generation(reads),
+
     /** The published figures of a scope over the last twelve months (this one included). */
     figures(scope: Scope): Promise<Figures> {
       const key = scope.kind === 'nation' ? 'nation' : `${scope.kind}:${scope.id}`;

@@ -1,9 +1,11 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
 
 import type { CatalogueService } from '../../modules/catalogue/index.ts';
 import type { PerformanceService } from '../../modules/performance/index.ts';
 import { NotFoundPage } from '../common/errors.page.tsx';
-import { pageContext, sendPage } from '../common/render.ts';
+import { RevisionCache } from '../../platform/cache/revision-cache.ts';
+import { pageContext, renderPage, sendHtml, sendPage } from '../common/render.ts';
 import { PATHS } from '../common/paths.ts';
 import { PUBLIC, type WebRoute, route } from '../common/route-table.ts';
 import { PerformancePage } from './performance.page.tsx';
@@ -20,33 +22,45 @@ const sendOpenData = (reply: FastifyReply, type: string, body: string) =>
  */
 export function performanceRoutes(deps: { performance: PerformanceService; catalogue: CatalogueService }): WebRoute[] {
   const { performance, catalogue } = deps;
+  // The pages as rendered, by URL, for one generation of the aggregates and one revision of the catalogue:
+  // a page the figures have not moved under is sent as it was (the session bar filled in per request).
+  const pages = new RevisionCache<{ status: number; html: string }>(300);
+  const cachedPage = (render: (request: FastifyRequest) => Promise<{ status: number; page: VNode }>) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const [generation, revision] = await Promise.all([performance.generation(), catalogue.revision()]);
+    const rendered = await pages.get(generation, `${revision} ${request.url}`, async () => {
+      const { status, page } = await render(request);
+      return { status, html: renderPage(page) };
+    });
+    return sendHtml(reply, rendered.status, rendered.html);
+  };
   return [
-    route(PATHS.performance, 'GET', PUBLIC, async (request, reply) => {
+    route(PATHS.performance, 'GET', PUBLIC, cachedPage(async (request) => {
       const [figures, organisations, centres] = await Promise.all([performance.figures({ kind: 'nation' }), catalogue.organisations(), catalogue.centres()]);
       const ctx = pageContext(request);
       const agencies = [...organisations.value].sort((a, b) => a.name[ctx.lang].localeCompare(b.name[ctx.lang], ctx.lang));
       const centreNames = new Map(centres.value.map((c) => [c.id, c.name[ctx.lang]]));
-      return sendPage(reply, 200, <PerformancePage ctx={ctx} view={{ kind: 'nation', figures, agencies, centreNames }} />);
-    }),
-    route(PATHS.performanceAgency, 'GET', PUBLIC, async (request, reply, { lang, params }) => {
+      return { status: 200, page: <PerformancePage ctx={ctx} view={{ kind: 'nation', figures, agencies, centreNames }} /> };
+    })),
+    route(PATHS.performanceAgency, 'GET', PUBLIC, cachedPage(async (request) => {
       const ctx = pageContext(request);
-      const organisation = (await catalogue.organisations()).value.find((o) => o.id === params.id);
+      const id = (request.params as { id: string }).id;
+      const organisation = (await catalogue.organisations()).value.find((o) => o.id === id);
       if (organisation === undefined) {
-        return sendPage(reply, 404, <NotFoundPage ctx={ctx} />);
+        return { status: 404, page: <NotFoundPage ctx={ctx} /> };
       }
-      const [figures, services] = await Promise.all([performance.figures({ kind: 'agency', id: organisation.id }), catalogue.servicesOfOrganisation(organisation.id, lang)]);
-      return sendPage(reply, 200, <PerformancePage ctx={ctx} view={{ kind: 'agency', figures, organisation, services: services.value }} />);
-    }),
-    route(PATHS.performanceService, 'GET', PUBLIC, async (request, reply, { params }) => {
+      const [figures, services] = await Promise.all([performance.figures({ kind: 'agency', id: organisation.id }), catalogue.servicesOfOrganisation(organisation.id, ctx.lang)]);
+      return { status: 200, page: <PerformancePage ctx={ctx} view={{ kind: 'agency', figures, organisation, services: services.value }} /> };
+    })),
+    route(PATHS.performanceService, 'GET', PUBLIC, cachedPage(async (request) => {
       const ctx = pageContext(request);
-      const service = (await catalogue.service(params.id)).value;
+      const service = (await catalogue.service((request.params as { id: string }).id)).value;
       if (service === null) {
-        return sendPage(reply, 404, <NotFoundPage ctx={ctx} />);
+        return { status: 404, page: <NotFoundPage ctx={ctx} /> };
       }
       const [figures, organisations] = await Promise.all([performance.figures({ kind: 'service', id: service.id }), catalogue.organisations()]);
       const organisation = organisations.value.find((o) => o.id === service.organisationId) ?? null;
-      return sendPage(reply, 200, <PerformancePage ctx={ctx} view={{ kind: 'service', figures, service, organisation }} />);
-    }),
+      return { status: 200, page: <PerformancePage ctx={ctx} view={{ kind: 'service', figures, service, organisation }} /> };
+    })),
     route(PATHS.openDataFile, 'GET', PUBLIC, async (request, reply, { params }) => {
       if (params.name === 'catalog.jsonld') {
         return sendOpenData(reply, 'application/ld+json; charset=utf-8', JSON.stringify(performance.catalogue()));
