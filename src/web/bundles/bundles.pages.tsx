@@ -1,5 +1,6 @@
 import type { BundleStart, BundleView } from '../../modules/bundles/index.ts';
 import { type CaseParty, workflowOf } from '../../modules/cases/index.ts';
+import { partyKey } from '../../modules/identity/index.ts';
 import { kyivDay } from '../../modules/deadlines/index.ts';
 import type { FormField } from '../../modules/forms/index.ts';
 import { Question } from '../apply/fields.tsx';
@@ -113,7 +114,13 @@ export function BundleParts({ ctx, view, switcher }: { ctx: PageContext; view: B
 
 /** A case in the name of someone the reader is not acting for now (a party key): it opens only after switching to them. */
 function inAnotherName(party: CaseParty, acting: string): boolean {
-  return party.kind !== 'self' && party.id !== null && `${party.kind}:${party.id}` !== acting;
+  const key = keyOf(party);
+  return key !== null && key !== acting;
+}
+
+/** The party key (identity's `partyKey`) of a case's party in someone's name; null for the applicant's own. */
+function keyOf(party: CaseParty): string | null {
+  return party.kind === 'self' || party.id === null ? null : partyKey({ kind: party.kind, id: party.id });
 }
 
 /** Who the reader acts for now (a party key) and the session's CSRF token, for the "open as" buttons. */
@@ -128,7 +135,7 @@ function OpenAs({ ctx, switcher, party, caseId, number }: { ctx: PageContext; sw
   return (
     <form method="post" action={paths.actAs(lang)}>
       <input type="hidden" name="_csrf" value={switcher.csrf} />
-      <input type="hidden" name="party" value={`${party.kind}:${party.id ?? ''}`} />
+      <input type="hidden" name="party" value={keyOf(party) ?? ''} />
       <input type="hidden" name="next" value={paths.myCase(lang, caseId)} />
       <span class="govuk-!-display-block">{number}</span>
       <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-top-1" data-module="govuk-button">
