@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { startChannels } from './app/channels.ts';
 import { ConfigError, loadConfig } from './app/config.ts';
 import { buildServices } from './app/container.ts';
-import { seedDemoCatalogue, seedDemoRegistries } from './app/demo.ts';
+import { seedDemoCatalogue, seedDemoHistory, seedDemoRegistries } from './app/demo.ts';
 import { startEmbeddedEids } from './app/embedded-eid.ts';
 import { startExchange } from './app/exchange.ts';
 import { buildHttp } from './app/http.ts';
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   if (config.seedDemo) {
     await seedDemoCatalogue(services, logger);
     await seedDemoRegistries(services);
+    await seedDemoHistory(services, logger);
   }
   // Outside production without EXCHANGE_URL: the population registry's stand-in behind the embedded exchange.
   const exchange = await startExchange(config, services);

@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { readCatalogueFiles } from '../cli/catalogue-files.ts';
+import { caseBatch, personRows } from '../cli/scale-rows.ts';
+import { insertWriter, scaleSeedRepository } from '../cli/scale-seed.repository.ts';
 import { formatIssue } from '../modules/catalogue/index.ts';
 import { type RegistryData, registriesRepository } from '../modules/identity/index.ts';
 import type { Logger } from '../platform/logging/logger.ts';
@@ -52,5 +54,38 @@ export async function seedDemoRegistries(services: Services): Promise<void> {
     const business = await read<{ companies: RegistryData['companies'] }>('business-registry.json');
     const data: RegistryData = { companies: business.companies, children: population.children, people: population.people, staff };
     await services.db.transaction((tx) => registriesRepository.load(tx, data, at));
+  });
+}
+
+/** How many decided cases the demo's past year holds: enough for every service's monthly figures to pass the suppression of small cells. */
+export const DEMO_HISTORY = { persons: 500, organisations: 0, cases: 4_000 } as const;
+
+/**
+ * Gives a portal with no cases a past year of decided cases (`caseBatch`'s history mix: every service,
+ * every channel, granted, refused and withdrawn, some after their term), so that the public
+ * performance pages and open data of a fresh demo show figures computed from case events. The
+ * applicants are people of their own (tax numbers from 7000000000) whom nobody signs in as; the cases
+ * carry no documents and stay out of officers' default queues, which list cases not yet decided.
+ * Nothing happens once the database holds a case, so a restart or a database in use is left alone.
+ */
+export async function seedDemoHistory(services: Services, logger: Logger): Promise<void> {
+  await services.db.withLock(SEED_LOCK, async () => {
+    if ((await scaleSeedRepository.caseCount(services.db)) > 0) {
+      return;
+    }
+    const catalogue = await scaleSeedRepository.services(services.db);
+    if (catalogue.length === 0) {
+      return;
+    }
+    const now = services.clock.now();
+    await services.db.transaction(async (tx) => {
+      const writer = insertWriter(tx);
+      await writer.write('persons', personRows(DEMO_HISTORY, now));
+      const firstNumber = await scaleSeedRepository.reserveNumbers(tx, DEMO_HISTORY.cases);
+      const batch = caseBatch({ sizes: DEMO_HISTORY, services: catalogue, officers: new Map(), now, from: 0, count: DEMO_HISTORY.cases, firstNumber, mix: 'history' });
+      await writer.write('cases', batch.cases);
+      await writer.write('case_events', batch.case_events);
+    });
+    logger.info({ cases: DEMO_HISTORY.cases }, 'demo history loaded');
   });
 }

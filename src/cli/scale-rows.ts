@@ -33,7 +33,7 @@ export const SCALE_COLUMNS = {
   cases: ['id', 'number', 'service_id', 'service_version', 'organisation_id', 'state', 'clock_paused', 'outcome', 'channel', 'applicant_person_id',
     'applicant_name', 'party_kind', 'party_id', 'party_name', 'lang', 'answers', 'answers_sha256', 'fee_cost_id', 'fee_amount', 'fee_status',
     'documents_complete', 'term_days', 'term_unit', 'silent_consent', 'submitted_at', 'term_started_on', 'due_on', 'assigned_to', 'decided_at',
-    'idempotency_key', 'updated_at', 'version'],
+    'idempotency_key', 'updated_at', 'version', 'rating', 'rated_at'],
   case_events: ['case_id', 'event', 'from_state', 'to_state', 'actor_person_id', 'actor_role', 'channel', 'reason', 'refusal_ground_id', 'at'],
   information_requests: ['id', 'case_id', 'question', 'asked_by', 'asked_at', 'asked_on', 'answer_by'],
   documents: ['id', 'case_id', 'kind', 'number', 'organisation_id', 'lang', 'sha256', 'seal_key_id', 'seal_public_key', 'seal', 'issued_at', 'pdf'],
@@ -129,6 +129,8 @@ const PATHS: Record<string, Path> = {
 };
 const RUNNING = ['submitted', 'submitted', 'awaiting-payment', 'registered', 'in-review', 'in-review', 'information-requested'];
 const DECIDED = ['closed-granted', 'closed-granted', 'closed-granted', 'closed-granted', 'closed-refused', 'granted', 'granted', 'refused', 'withdrawn'];
+const DECISIONS = new Set(['grant', 'refuse', 'withdraw']);
+const RATINGS = [5, 5, 5, 5, 4, 4, 4, 3, 2, 1];
 const CHANNELS = [['web', 70], ['in-person', 12], ['api', 5], ['phone', 5], ['post', 5], ['sms', 3]] as const;
 const EVENT_ROLE: Record<string, string> = { submit: 'applicant', 'request-payment': 'system', withdraw: 'applicant', grant: 'decision-maker', refuse: 'decision-maker', 'issue-result': 'system', close: 'system' };
 /** Cases go back up to three years, and not before the first year the working calendar holds (2025). */
@@ -151,23 +153,33 @@ function channelOf(r: () => number): string {
 }
 
 /**
+ * How cases are spread: `national` as a portal at scale (a few popular services take most cases, the
+ * recent ones mostly running, up to three years back); `history` as a past year a demo starts from
+ * (every service alike, every case decided at least a week ago, some after their term).
+ */
+export type CaseMix = 'national' | 'history';
+
+const HISTORY_DAYS = 365;
+
+/**
  * The cases numbered `from` to `from + count - 1`, with their events, requests and documents.
  * `firstNumber` is the first free value of the case-number sequence.
  */
-export function caseBatch(o: { sizes: ScaleSizes; services: readonly ScaleService[]; officers: ReadonlyMap<string, readonly number[]>; now: Date; from: number; count: number; firstNumber: number }): CaseBatch {
+export function caseBatch(o: { sizes: ScaleSizes; services: readonly ScaleService[]; officers: ReadonlyMap<string, readonly number[]>; now: Date; from: number; count: number; firstNumber: number; mix?: CaseMix }): CaseBatch {
   const out = { cases: [] as RowOf[], case_events: [] as RowOf[], information_requests: [] as RowOf[], documents: [] as RowOf[] };
   const { sizes, services, now } = o;
   for (let i = o.from; i < o.from + o.count; i += 1) {
     const r = random(i * 2_654_435_761 + 1);
-    // a few popular services take most cases
-    const service = services[Math.floor(services.length * r() ** 2)] ?? services[0];
+    const history = o.mix === 'history';
+    // a few popular services take most cases (a history: each service its share)
+    const service = history ? services[i % services.length] : (services[Math.floor(services.length * r() ** 2)] ?? services[0]);
     if (service === undefined) {
       throw new Error('no service to open cases under');
     }
-    const ageDays = r() * spanDays(now);
+    const ageDays = history ? TERM_DAYS + 7 + r() * (HISTORY_DAYS - TERM_DAYS - 7) : r() * spanDays(now);
     const submittedAt = new Date(now.getTime() - ageDays * DAY - Math.floor(r() * DAY));
     const recent = ageDays < 60;
-    const route = PATHS[recent ? (r() < 0.75 ? pick(r, RUNNING) : pick(r, DECIDED)) : (r() < 0.02 ? pick(r, RUNNING) : pick(r, DECIDED))] ?? PATHS['submitted'];
+    const route = PATHS[history ? pick(r, DECIDED) : recent ? (r() < 0.75 ? pick(r, RUNNING) : pick(r, DECIDED)) : (r() < 0.02 ? pick(r, RUNNING) : pick(r, DECIDED))] ?? PATHS['submitted'];
     if (route === undefined) {
       throw new Error('unknown path');
     }
@@ -193,7 +205,8 @@ export function caseBatch(o: { sizes: ScaleSizes; services: readonly ScaleServic
     const paid = !feeDue && r() < 0.15;
     const termStarted = feeDue ? null : dayOf(submittedAt);
     const dueOn = feeDue ? null : dayOf(new Date(submittedAt.getTime() + TERM_DAYS * DAY));
-    const decidedAt = route.outcome === null ? null : new Date(Math.min(now.getTime() - 60_000, submittedAt.getTime() + (1 + r() * (TERM_DAYS - 2)) * DAY));
+    // a history's decisions: about one in six after the term
+    const decidedAt = route.outcome === null ? null : new Date(Math.min(now.getTime() - 60_000, submittedAt.getTime() + (1 + r() * (history ? TERM_DAYS + 5 : TERM_DAYS - 2)) * DAY));
     const id = scaleId(2, i);
     const number = `${submittedAt.getUTCFullYear()}-${String(o.firstNumber + i).padStart(6, '0')}`;
     const lang = r() < 0.9 ? 'uk' : 'en';
@@ -201,18 +214,26 @@ export function caseBatch(o: { sizes: ScaleSizes; services: readonly ScaleServic
     const sha = createHash('sha256').update(JSON.stringify(answers)).digest('hex');
     const channel = channelOf(r);
     const stepMs = ((decidedAt ?? now).getTime() - submittedAt.getTime()) / (route.events.length + 1);
-    const lastAt = new Date(submittedAt.getTime() + stepMs * (route.events.length - 1));
+    // A history's decision is taken at `decidedAt`, what follows it minutes later; at scale the events are spread evenly.
+    const decision = route.events.findIndex(([event]) => DECISIONS.has(event));
+    const eventAt = (k: number): Date => !history || decidedAt === null || decision < 0
+      ? new Date(submittedAt.getTime() + stepMs * k)
+      : k < decision ? new Date(submittedAt.getTime() + ((decidedAt.getTime() - submittedAt.getTime()) * k) / (2 * decision)) : new Date(decidedAt.getTime() + (k - decision) * 60_000);
+    const lastAt = eventAt(route.events.length - 1);
+    // a history's people rate about a third of the services decided for or against them
+    const rated = history && decidedAt !== null && route.outcome !== 'withdrawn' && r() < 0.35;
+    const rating = rated ? pick(r, RATINGS) : null;
     out.cases.push([id, number, service.id, service.version, service.organisationId, route.state, route.state === 'information-requested', route.outcome, channel,
       scaleId(1, party.applicant), `${nameOf(party.applicant).given} ${nameOf(party.applicant).family}`, party.kind, party.id, party.name, lang,
       JSON.stringify(answers), sha, feeDue || paid ? 'standard' : null, feeDue || paid ? 8500 : 0, feeDue ? 'due' : paid ? 'paid' : 'none',
       true, TERM_DAYS, 'calendar', false, submittedAt, termStarted, dueOn, assigned === null ? null : scaleId(1, assigned), decidedAt,
-      `seed-${i}`, decidedAt ?? lastAt, route.events.length]);
+      `seed-${i}`, decidedAt ?? lastAt, route.events.length, rating, rated ? new Date(lastAt.getTime() + 3_600_000) : null]);
     route.events.forEach(([event, from, to], k) => {
       const role = EVENT_ROLE[event] ?? 'clerk';
       const actor = role === 'applicant' ? party.applicant : role === 'system' ? null : role === 'decision-maker' ? decider : (assigned ?? officer);
       out.case_events.push([id, event, from, to, actor === null ? null : scaleId(1, actor), actor === null && role !== 'system' ? 'system' : role,
         role === 'applicant' ? channel : role === 'system' ? 'system' : 'web', event === 'refuse' ? 'Подано не всі документи' : null, null,
-        new Date(submittedAt.getTime() + stepMs * k)]);
+        eventAt(k)]);
     });
     if (route.state === 'information-requested' && officer !== null) {
       const askedAt = lastAt;

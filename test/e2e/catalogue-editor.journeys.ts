@@ -4,7 +4,8 @@
  * and saves a draft, sees its checks and the preview of the public page; the service's publisher, in a browser of
  * his own, finds the draft waiting, compares it with the current version, checks what will change and publishes;
  * the public page and the catalogue's JSON-LD carry the new term and fee, and the service's performance page shows
- * its chart with the data table beside it. Each language edits a service of its own that no other check reads.
+ * its chart with the data table beside it, counting the demo's past year of cases. Each language edits a service
+ * of its own that no other check reads.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 
@@ -156,9 +157,11 @@ async function publicSees(ctx: E2eContext, context: BrowserContext, w: EditorWor
   if ((await page.locator('figure.app-chart:has(svg[aria-describedby="table-applications"]) + .app-table-scroll #table-applications').count()) !== 1) {
     throw new Error('the applications chart has no data table beside it');
   }
-  const cells = await page.locator('#table-applications tbody td').allInnerTexts();
-  if (cells.length === 0) {
-    throw new Error('the applications table has no figures');
+  // Figures from the demo's past year of cases: the twelve months' total (the last row's last cell) is a
+  // count, not suppressed (at least five) and not empty.
+  const total = (await page.locator('#table-applications tbody tr').last().locator('td').last().innerText()).trim();
+  if (!/^\d+$/.test(total) || Number(total) < 5) {
+    throw new Error(`the applications table's total is "${total}", not a count of the demo's cases`);
   }
   await check(ctx, page, `catalogue-editor-performance-${w.lang}`);
 }

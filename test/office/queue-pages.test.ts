@@ -23,14 +23,14 @@ const linkOf = (html: string, rel: 'next' | 'prev'): string | null => {
 };
 
 describe('the queue\'s pages (plain links, no script)', () => {
-  it('lead from the first page to the last and back, showing every case of the agency once', async () => {
+  it('lead from the first page to the last and back, showing every case of the agency once when every case is asked for', async () => {
     const rows = await t.services.db.query<{ number: string }>(
       "SELECT number FROM cases WHERE organisation_id = $1 ORDER BY coalesce(due_on, 'infinity'::date), submitted_at, id",
       [AGENCY],
     );
     expect(rows.length).toBeGreaterThan(100);
     const seen: string[] = [];
-    let url: string | null = `/en/office/cases?agency=${AGENCY}`;
+    let url: string | null = `/en/office/cases?agency=${AGENCY}&running=0`;
     let page = await get(clerk, url);
     expect(page.body).not.toContain('rel="prev"');
     for (;;) {
@@ -41,6 +41,7 @@ describe('the queue\'s pages (plain links, no script)', () => {
         break;
       }
       expect(url).toMatch(/[?&]after=[A-Za-z0-9_-]+/);
+      expect(url).toMatch(/[?&]running=0/);
       page = await get(clerk, url);
       expect(linkOf(page.body, 'prev')).toMatch(/[?&]before=/);
     }
@@ -49,6 +50,21 @@ describe('the queue\'s pages (plain links, no script)', () => {
     expect(back).not.toBeNull();
     const before = await get(clerk, back ?? '');
     expect(numbersOn(before.body)).toEqual(rows.map((r) => r.number).slice(-50 - numbersOn(page.body).length, -numbersOn(page.body).length));
+  });
+
+  it('shows the cases not yet decided by default, and every case of a chosen state', async () => {
+    const running = await t.services.db.query<{ number: string }>(
+      "SELECT number FROM cases WHERE organisation_id = $1 AND outcome IS NULL ORDER BY coalesce(due_on, 'infinity'::date), submitted_at, id LIMIT 50",
+      [AGENCY],
+    );
+    const decided = await t.services.db.query<{ number: string }>(
+      "SELECT number FROM cases WHERE organisation_id = $1 AND state = 'closed' ORDER BY coalesce(due_on, 'infinity'::date), submitted_at, id LIMIT 50",
+      [AGENCY],
+    );
+    expect(running.length).toBeGreaterThan(0);
+    expect(decided.length).toBeGreaterThan(0);
+    expect(numbersOn((await get(clerk, `/en/office/cases?agency=${AGENCY}`)).body)).toEqual(running.map((r) => r.number));
+    expect(numbersOn((await get(clerk, `/en/office/cases?agency=${AGENCY}&state=closed`)).body)).toEqual(decided.map((r) => r.number));
   });
 
   it('reads a page key edited by hand as the first page', async () => {

@@ -16,6 +16,7 @@ export interface QueueFilters {
   readonly state: string | null;
   readonly service: string | null;
   readonly assigned: Assigned;
+  /** Cases not yet decided only: the default, since an officer's queue is the work still to do; `running=0` shows every case. A chosen state overrides it. */
   readonly running: boolean;
   /** The page: after or before a case's key (from a "next"/"previous" link), or the first. */
   readonly after: string | null;
@@ -49,7 +50,7 @@ export function parseQueueFilters(raw: Raw, agencies: readonly string[]): QueueF
     state: STATES.has(state) ? state : null,
     service: /^[a-z0-9-]{2,80}$/.test(service) ? service : null,
     assigned: (ASSIGNED as readonly string[]).includes(assigned) ? (assigned as Assigned) : 'any',
-    running: one(raw, 'running') === '1',
+    running: one(raw, 'running') !== '0',
     after: PAGE_KEY.test(after) ? after : null,
     before: PAGE_KEY.test(before) && !PAGE_KEY.test(after) ? before : null,
   };
@@ -62,7 +63,7 @@ export function filterParams(f: QueueFilters, agencies: readonly string[], page:
     state: f.state ?? undefined,
     service: f.service ?? undefined,
     assigned: f.assigned === 'any' ? undefined : f.assigned,
-    running: f.running ? '1' : undefined,
+    running: f.running ? undefined : '0',
     after: page.after ?? undefined,
     before: page.before ?? undefined,
   };
@@ -79,7 +80,9 @@ export const filterQueryString = (f: QueueFilters, agencies: readonly string[]):
 };
 
 export const toQueueQuery = (f: QueueFilters): QueueQuery => ({
-  agencyId: f.agency, state: f.state, serviceId: f.service, assigned: f.assigned, running: f.running,
+  agencyId: f.agency, state: f.state, serviceId: f.service, assigned: f.assigned,
+  // A chosen state says what the officer wants to see, decided or not.
+  running: f.running && f.state === null,
   cursor: f.after !== null ? { after: f.after } : f.before !== null ? { before: f.before } : null,
 });
 

@@ -4,7 +4,7 @@ import { paths } from '../common/paths.ts';
 import { ErrorSummary, type FieldError } from '../common/components.tsx';
 import { Layout, type PageContext } from '../common/layout.tsx';
 import { Button, ButtonGroup } from '../common/govuk.tsx';
-import { Checkboxes, Radios, Select } from '../common/inputs.tsx';
+import { Radios, Select } from '../common/inputs.tsx';
 import { FilterLayout } from '../common/moj.tsx';
 import { ASSIGNED, type Assigned, type Officer, type QueueFilters, type QueuePage, filterParams, filterQueryString } from './query.tsx';
 import { Paging, QueueTable } from './queue-table.tsx';
@@ -56,7 +56,7 @@ export function OfficeQueuePage({ ctx, view }: { ctx: PageContext; view: QueueVi
 
 const assignedKey = (a: Assigned) => (a === 'any' ? 'office.filter.assigned.any' : a === 'me' ? 'office.filter.assigned.me' : 'office.filter.assigned.nobody');
 
-/** The queue's filters (a GET form): agency, state, service, who it is assigned to, and running cases only. */
+/** The queue's filters (a GET form): agency, state, service, who it is assigned to, and running cases (the default) or every case. */
 function FilterForm({ ctx, view }: { ctx: PageContext; view: QueueView }) {
   const { t, lang } = ctx;
   const f = view.filters;
@@ -68,7 +68,7 @@ function FilterForm({ ctx, view }: { ctx: PageContext; view: QueueView }) {
       <Select t={t} name="state" label={t('office.filter.state')} choose={t('office.filter.anyState')} options={defaultWorkflow.states.map((s) => ({ value: s.id, label: s.label[lang] }))} value={f.state ?? ''} />
       <Select t={t} name="service" label={t('office.filter.service')} choose={t('office.filter.anyService')} options={view.services.map((s) => ({ value: s.id, label: s.name[lang] }))} value={f.service ?? ''} />
       <Radios t={t} name="assigned" legend={t('office.filter.assigned')} options={ASSIGNED.map((a) => ({ value: a, label: t(assignedKey(a)) }))} value={f.assigned} />
-      <Checkboxes t={t} name="running" legend={t('office.filter.runningLegend')} options={[{ value: '1', label: t('office.filter.running') }]} values={f.running ? ['1'] : []} />
+      <Radios t={t} name="running" legend={t('office.filter.runningLegend')} options={[{ value: '1', label: t('office.filter.running') }, { value: '0', label: t('office.filter.all') }]} value={f.running ? '1' : '0'} />
       <ButtonGroup>
         <Button kind="secondary">{t('office.filter.apply')}</Button>
         <a class="govuk-link" href={paths.officeCases(lang)}>{t('office.filter.reset')}</a>
