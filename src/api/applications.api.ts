@@ -47,7 +47,7 @@ const CaseDetailOut = Type.Composite([Type.Object(CaseOut.properties), Type.Obje
 const STATUS: Readonly<Record<string, number>> = {
   'applications.service_not_found': 404, 'applications.draft_not_found': 404, 'applications.other_party': 404, 'applications.page_not_found': 404,
   'applications.not_online': 422, 'applications.audience': 403, 'applications.not_allowed': 403, 'applications.stale': 409,
-  'applications.incomplete': 422, 'applications.declaration': 422, 'applications.quota': 409, 'applications.storage_quota': 409, 'applications.storage_full': 507,
+  'applications.incomplete': 422, 'applications.declaration': 422, 'applications.applied_already': 409, 'applications.quota': 409, 'applications.storage_quota': 409, 'applications.storage_full': 507,
 };
 
 /** A service's refusal as a problem document: its stable code, a status for it, and the field at fault as a JSON Pointer. */

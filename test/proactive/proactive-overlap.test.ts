@@ -1,13 +1,14 @@
 /**
- * The birth bundle and the proactive birth assistance (ADR 0035): one birth assistance case per child, whichever
- * comes first. The job first: the bundle links the automatic case instead of opening a second and says so. The
- * bundle first: the job writes its item as applied for, naming the bundle's case, and opens nothing. Both at once
- * (two transactions racing for the claim's key): still one case, and each side agrees on which.
+ * The birth bundle, an application made on its own for the child, and the proactive birth assistance (ADR 0035):
+ * one birth assistance case per child, whichever comes first. The job first: the bundle links the automatic case
+ * instead of opening a second and says so; an application for the child is refused, naming the case, and its draft
+ * kept. The bundle or the application first: the job writes its item as applied for, naming that case, and opens
+ * nothing. Both at once (two transactions racing for the claim's key): still one case, and each side agrees on which.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { BundleView } from '../../src/modules/bundles/index.ts';
-import { type CasesApp, casesApp, newKey } from '../cases/support.ts';
+import { type CasesApp, casesApp, completeDraft, newKey, resolve } from '../cases/support.ts';
 
 type Who = Awaited<ReturnType<CasesApp['person']>>;
 
@@ -29,6 +30,19 @@ const assistanceCases = (t: CasesApp) => t.services.db.query<{ id: string; chann
 const birthItem = async (t: CasesApp) => (await t.services.db.query<{ id: string; status: string; case_id: string | null }>(
   "SELECT id, status, case_id FROM proactive_items WHERE service_id = 'birth-assistance' AND subject = $1", [CHILD],
 ));
+
+/** The parent acting for the child, as a parent applying for a child does. */
+const forChild = async (t: CasesApp, who: Who): Promise<Who> => {
+  expect((await t.services.sessions.actAs(who, { kind: 'person', id: CHILD })).ok).toBe(true);
+  return resolve(t.services, who.token);
+};
+/** A complete draft of the birth assistance for the child, with its two files. */
+const applicationForChild = (t: CasesApp, who: Who): Promise<string> => completeDraft(t.services, who, 'birth-assistance', {
+  email: 'iryna@example.test', childFullName: 'Марко Бондар', childBirthDate: '2026-10-26', relationship: 'mother',
+  birthRegisteredAbroad: 'no', childLivesWithYou: 'yes', bankIban: IBAN,
+}, ['bankAccount', 'identityDocument']);
+const submitDraft = (t: CasesApp, who: Who, draftId: string) =>
+  t.services.drafts.submit(who, draftId, { idempotencyKey: newKey(), declared: true, channel: 'web', lang: 'uk' });
 
 /** Each order on a database of its own, opened before the block's tests and closed after them. */
 function onFreshDatabase(): () => CasesApp {
@@ -141,5 +155,66 @@ describe('the bundle and the proactive job at the same moment', () => {
     // Whoever won: the job's case linked to the bundle, or the bundle's case named by the item as applied for.
     const expected = cases[0]?.channel === 'proactive' ? ['pending', true] : ['applied', false];
     expect([item?.status, part?.linked]).toEqual(expected);
+  });
+});
+
+describe('the proactive job first, then an application for the child made on its own', () => {
+  const app = onFreshDatabase();
+
+  it('refuses the application, names the job\'s case to its parent, keeps the draft, and the check page says so', async () => {
+    const t = app();
+    await t.services.proactive.run();
+    const [item] = await birthItem(t);
+    expect(item?.status).toBe('pending');
+    const iryna = await forChild(t, await t.person('iryna-bondar'));
+    const draftId = await applicationForChild(t, iryna);
+    const refused = await submitDraft(t, iryna, draftId);
+    const [job] = await t.services.db.query<{ number: string }>('SELECT number FROM cases WHERE id = $1', [item?.case_id]);
+    expect(refused.ok ? null : { code: refused.error.code, own: 'own' in refused.error ? refused.error.own : undefined })
+      .toEqual({ code: 'applications.applied_already', own: { caseId: item?.case_id, caseNumber: job?.number } });
+    expect(await assistanceCases(t)).toEqual([{ id: item?.case_id, channel: 'proactive' }]);
+    const kept = await t.services.drafts.get(iryna, draftId);
+    expect(kept.ok && kept.value.draft.submittedCaseId).toBeNull();
+    for (const [lang, words] of [['uk', `Портал уже відкрив для вас справу ${job?.number ?? ''}`], ['en', `The portal opened case ${job?.number ?? ''} of this service for you already`]] as const) {
+      const page = await t.app.inject({
+        method: 'POST', url: `/${lang}/applications/${draftId}/submit`,
+        headers: { cookie: `portico_session=${iryna.token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: iryna.session.csrfToken, declaration: 'yes', idempotencyKey: newKey() }).toString(),
+      });
+      expect(page.statusCode).toBe(409);
+      expect(page.body).toContain('govuk-error-summary');
+      expect(page.body).toContain(words);
+    }
+    expect(await assistanceCases(t)).toHaveLength(1);
+  });
+
+  it('lets the application go ahead once the parent objected to the job\'s case', async () => {
+    const t = app();
+    const [item] = await birthItem(t);
+    const iryna = await forChild(t, await t.person('iryna-bondar'));
+    expect((await t.services.proactive.object(iryna, item?.id ?? '')).ok).toBe(true);
+    const [draft] = await t.services.db.query<{ id: string }>("SELECT id FROM drafts WHERE service_id = 'birth-assistance' AND submitted_case_id IS NULL");
+    const submitted = await submitDraft(t, iryna, draft?.id ?? '');
+    expect(submitted.ok).toBe(true);
+    expect((await assistanceCases(t)).map((c) => c.channel).sort()).toEqual(['proactive', 'web']);
+  });
+});
+
+describe('an application for the child made on its own first, then the proactive job', () => {
+  const app = onFreshDatabase();
+
+  it('writes the item as applied for, naming the application\'s case, and opens no case', async () => {
+    const t = app();
+    const iryna = await forChild(t, await t.person('iryna-bondar'));
+    const submitted = await submitDraft(t, iryna, await applicationForChild(t, iryna));
+    if (!submitted.ok) {
+      throw new Error(`the application was refused: ${submitted.error.code}`);
+    }
+    const [claim] = await t.services.db.query<{ case_id: string; source: string }>("SELECT case_id, source FROM case_claims WHERE service_id = 'birth-assistance' AND subject_national_id = $1", [CHILD]);
+    expect(claim).toEqual({ case_id: submitted.value.id, source: 'application' });
+    await t.services.proactive.run();
+    const [item] = await birthItem(t);
+    expect(item).toMatchObject({ status: 'applied', case_id: submitted.value.id });
+    expect(await assistanceCases(t)).toEqual([{ id: submitted.value.id, channel: 'web' }]);
   });
 });

@@ -132,6 +132,18 @@ export class DeclarationRequired extends AppError {
   }
 }
 
+/**
+ * An application about a person for an automatic proactive service whose case the portal opened already from a
+ * registry's record (ADR 0035): no second case is opened. The case's id and number only when it is the applicant's own.
+ */
+export class AppliedAlready extends AppError {
+  readonly code = 'applications.applied_already';
+
+  constructor(readonly own: { readonly caseId: string; readonly caseNumber: string } | null) {
+    super('the portal opened a case of this service about this person already', { caseNumber: own?.caseNumber ?? null });
+  }
+}
+
 /** Answers still missing or wrong on submission; `issues` lists them. */
 export class AnswersIncomplete extends AppError {
   readonly code = 'applications.incomplete';
@@ -201,7 +213,7 @@ export type DraftUnavailable = DraftNotFound | DraftOfOtherParty | NotApplicable
 export type UploadRefused = NotAFileQuestion | FileEmpty | FileTooLarge | FileTypeRefused;
 
 /** Every failure of the applications module (for adapters that map them all). */
-export type ApplicationError = DraftUnavailable | PageNotFound | DraftStale | UploadRefused | TooManyFiles | DeclarationRequired | AnswersIncomplete | DraftQuotaReached | StorageQuotaReached | StorageFull;
+export type ApplicationError = DraftUnavailable | PageNotFound | DraftStale | UploadRefused | TooManyFiles | DeclarationRequired | AppliedAlready | AnswersIncomplete | DraftQuotaReached | StorageQuotaReached | StorageFull;
 
 /** The refusal of `checkUpload`'s problem, for `field`. */
 export function uploadRefused(problem: 'not-a-file-question' | 'file-empty' | 'file-too-large' | 'file-type', field: string | null): UploadRefused {

@@ -16,11 +16,12 @@ import type { RegistriesService } from '../registries/index.ts';
 import { canActForService, type ContactDetails, partyKey, type SignedIn } from '../identity/index.ts';
 import { type Attachment, audienceFits, type Draft, expiryOf, submissionContent } from './application.ts';
 import {
-  AnswersIncomplete, ApplyingNotAllowed, AudienceMismatch, DeclarationRequired, DraftNotFound, DraftOfOtherParty, DraftQuotaReached, DraftStale, type DraftUnavailable,
+  AnswersIncomplete, type AppliedAlready, ApplyingNotAllowed, AudienceMismatch, DeclarationRequired, DraftNotFound, DraftOfOtherParty, DraftQuotaReached, DraftStale, type DraftUnavailable,
   type NotApplicable, PageNotFound, ServiceNotFound, ServiceNotOnline, type StorageFull, storageGuard,
 } from './applications.errors.ts';
 import type { AttachmentStore } from './attachment-contents.repository.ts';
 import { draftsRepository } from './drafts.repository.ts';
+import { appliedAlready, claimsCase } from './applied-already.service.ts';
 import { oneStatement, type SubmitOptions } from './one-statement.service.ts';
 import { files, releaseContents } from './attachments.service.ts';
 import { quotasRepository } from './quotas.repository.ts';
@@ -77,7 +78,7 @@ const sameParty = (a: CaseParty, b: CaseParty) => a.kind === b.kind && a.id === 
 export type Access = ReturnType<typeof access>;
 
 /** Why a submission was refused. */
-export type SubmitFailure = DraftNotFound | DraftOfOtherParty | DeclarationRequired | NotApplicable | AnswersIncomplete;
+export type SubmitFailure = DraftNotFound | DraftOfOtherParty | DeclarationRequired | NotApplicable | AnswersIncomplete | AppliedAlready;
 
 /** Who may use which draft and service, and what the portal knows to prefill. */
 function access(deps: DraftsDeps) {
@@ -259,6 +260,22 @@ class KeyUsed {
   readonly code = 'applications.idempotency-key-used';
 }
 
+/**
+ * A key used before answers its case: looked up only when the submission cannot go ahead (the case insert skips a
+ * used key, and a draft submitted already answers its own case); else the failure.
+ */
+const earlierCaseOr = (deps: DraftsDeps, signedIn: SignedIn, key: string) => async (failure: Result<CaseRecord, SubmitFailure | KeyUsed>): Promise<Result<CaseRecord, SubmitFailure>> => {
+  const earlier = await deps.cases.byIdempotencyKey(signedIn.person.id, key);
+  if (earlier !== null) {
+    return ok(earlier);
+  }
+  if (!failure.ok && failure.error instanceof KeyUsed) {
+    throw new Error(`no case under the idempotency key "${key}" that a case insert found used`);
+  }
+  return failure as Result<CaseRecord, SubmitFailure>;
+};
+
+
 function submission(deps: DraftsDeps, a: Access) {
   const { db, clock } = deps;
   const { auditOf, applicable } = a;
@@ -270,18 +287,7 @@ function submission(deps: DraftsDeps, a: Access) {
      * or the same draft from a second tab, answers the case already opened.
      */
     async submit(signedIn: SignedIn, draftId: string, o: SubmitOptions): Promise<Result<CaseRecord, SubmitFailure>> {
-      // A key used before answers its case: looked up only when the submission cannot go ahead (the
-      // case insert skips a used key, and a draft submitted already answers its own case).
-      const earlierOr = async (failure: Result<CaseRecord, SubmitFailure | KeyUsed>): Promise<Result<CaseRecord, SubmitFailure>> => {
-        const earlier = await deps.cases.byIdempotencyKey(signedIn.person.id, o.idempotencyKey);
-        if (earlier !== null) {
-          return ok(earlier);
-        }
-        if (!failure.ok && failure.error instanceof KeyUsed) {
-          throw new Error(`no case under the idempotency key "${o.idempotencyKey}" that a case insert found used`);
-        }
-        return failure as Result<CaseRecord, SubmitFailure>;
-      };
+      const earlierOr = earlierCaseOr(deps, signedIn, o.idempotencyKey);
       // Everything that reads the catalogue happens before the transaction opens (see withApplicantCase).
       const read = await draftsRepository.forSubmission(db, draftId);
       const peek = read?.draft ?? null;
@@ -297,7 +303,7 @@ function submission(deps: DraftsDeps, a: Access) {
       const allowed = await applicable(signedIn, peek.serviceId);
       // A draft without files, complete as read: one statement (ADR 0025). When it yields nothing
       // (the draft changed or was submitted meanwhile, or the key was used), the long way below.
-      if (peek.submittedCaseId === null && read?.hasFiles === false && allowed.ok) {
+      if (peek.submittedCaseId === null && read?.hasFiles === false && allowed.ok && claimsCase(allowed.value.service, peek.party) === null) {
         const opened = await inOneStatement(signedIn, peek, allowed.value, o);
         if (opened !== null) {
           return ok(opened);
@@ -329,6 +335,10 @@ function submission(deps: DraftsDeps, a: Access) {
         const attachments = withFiles ? await draftsRepository.attachmentsOfDraft(tx, draft.id) : [];
         const used = fileQuestions.flatMap((f) => attachments.filter((a) => a.id === f.attachmentId));
         const hash = sha256Hex(canonicalJson(submissionContent(service.id, service.version, answers, used)));
+        const already = await appliedAlready(deps.cases, tx, signedIn, service, draft.party, caseId);
+        if (already !== null) {
+          return err(already); // rolls back the draft's mark
+        }
         const c = await deps.cases.open(tx, {
           id: caseId, service, answers, answersSha256: hash, documentsComplete: true, channel: o.channel, lang: o.lang,
           applicant: { personId: signedIn.person.id, name: `${signedIn.person.givenName} ${signedIn.person.familyName}` },

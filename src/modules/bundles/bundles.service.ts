@@ -6,7 +6,7 @@ import { appendAudit, auditedResultTransaction } from '../../platform/audit/audi
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import { newId, sha256Hex } from '../../platform/security/tokens.ts';
 import type { BundleRecord, CatalogueEvent, CatalogueService, Organisation, Service } from '../catalogue/index.ts';
-import type { CaseChannel, CaseParty, CaseRecord, CasesService, ClaimedCase } from '../cases/index.ts';
+import { type CaseChannel, type CaseParty, type CaseRecord, type CasesService, jobCaseStandsIn } from '../cases/index.ts';
 import { type AnswerIssue, type ApplicationForm, checkAnswers, lockedFields, prefill, type PrefillProfile, pruneHidden, type RawBody, readPage, registryFields } from '../forms/index.ts';
 import { partyKey, type SignedIn } from '../identity/index.ts';
 import type { RegistriesService } from '../registries/index.ts';
@@ -81,13 +81,6 @@ const representedParty = (signedIn: SignedIn, subject: Bundle['subject']): CaseP
     : signedIn.options.find((o) => o.basis.kind === 'parent' && o.party.kind === 'person' && o.party.id === subject.nationalId);
   return option === undefined || subject === null ? null : { kind: 'person', id: subject.nationalId, name: subject.name === '' ? option.name : subject.name };
 };
-
-/**
- * Does the case holding the claim stand in for the bundle's (ADR 0035)? The proactive job's case while open or
- * granted; not one the person objected to (withdrawn) or that was refused, nor another bundle's (two applications
- * are two applications, as before: the claim only keeps the job from opening a third).
- */
-const overlapsProactive = (held: ClaimedCase): boolean => held.source === 'proactive' && (held.outcome === null || held.outcome === 'granted');
 
 /** Inside the transaction: a case under one of the bundle's part keys exists already (the transaction rolls back). */
 class PartKeyUsed {
@@ -299,7 +292,7 @@ async function openParts(deps: BundlesDeps, tx: Queryable, signedIn: SignedIn, p
     const caseId = newId();
     const held = subject === null || service.proactive?.mode !== 'automatic' ? null
       : await deps.cases.claim(tx, { serviceId: service.id, subjectNationalId: subject.nationalId, caseId, source: 'bundle' });
-    if (held !== null && overlapsProactive(held)) {
+    if (held !== null && jobCaseStandsIn(held)) {
       // Opened by the proactive job for this person (ADR 0035): the applicant's own case is linked; another parent's is skipped.
       const linked = held.applicantPersonId === signedIn.person.id && (await bundlesRepository.ofCase(tx, held.caseId)) === null;
       if (linked) {

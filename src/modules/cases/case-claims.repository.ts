@@ -1,11 +1,12 @@
 import type { Queryable } from '../../platform/db/database.ts';
 
-/** Who opened a claimed case: the proactive job or a life-event bundle (ADR 0035). */
-export type ClaimSource = 'proactive' | 'bundle';
+/** Who opened a claimed case: the proactive job, a life-event bundle or an application made on its own (ADR 0035). */
+export type ClaimSource = 'proactive' | 'bundle' | 'application';
 
 /** The case a claim names, with what the one who lost the claim needs to decide to link it or skip it. */
 export interface ClaimedCase {
   readonly caseId: string;
+  readonly caseNumber: string;
   readonly source: ClaimSource;
   readonly applicantPersonId: string;
   /** The case's outcome so far (null while open). */
@@ -27,14 +28,14 @@ export const caseClaimsRepository = {
     if (won.length === 1) {
       return null;
     }
-    const [held] = await tx.query<{ case_id: string; source: ClaimSource; applicant_person_id: string; outcome: ClaimedCase['outcome'] }>(
-      `SELECT k.case_id, k.source, c.applicant_person_id, c.outcome FROM case_claims k JOIN cases c ON c.id = k.case_id
+    const [held] = await tx.query<{ case_id: string; number: string; source: ClaimSource; applicant_person_id: string; outcome: ClaimedCase['outcome'] }>(
+      `SELECT k.case_id, c.number, k.source, c.applicant_person_id, c.outcome FROM case_claims k JOIN cases c ON c.id = k.case_id
        WHERE k.service_id = $1 AND k.subject_national_id = $2`,
       [c.serviceId, c.subjectNationalId],
     );
     if (held === undefined) {
       throw new Error(`the claim of ${c.serviceId} for ${c.subjectNationalId} is neither won nor held`);
     }
-    return { caseId: held.case_id, source: held.source, applicantPersonId: held.applicant_person_id, outcome: held.outcome };
+    return { caseId: held.case_id, caseNumber: held.number, source: held.source, applicantPersonId: held.applicant_person_id, outcome: held.outcome };
   },
 };

@@ -14,6 +14,7 @@ export { type DocumentIssuer, type IssuedPdf, SILENT_CONSENT_BASIS, verification
 export type { DocumentFacts } from './issued-documents.repository.ts';
 export type { PaymentRow } from './payments.repository.ts';
 export type { ClaimedCase, ClaimSource } from './case-claims.repository.ts';
+export { jobCaseStandsIn } from './case-claims.ts';
 export { PENDING_PAYMENT_MINUTES, paymentStanding, type PaymentStanding } from './payment-standing.ts';
 export type { Mismatch as PaymentMismatch } from '../payments/index.ts';
 export { createReceiptsService, receiptCheckUrl, type ReceiptsService } from './receipts-and-verification.service.ts';

@@ -56,6 +56,8 @@ export const enApply: Copy<typeof ukApply> = {
   'applyError.file-too-large': 'The file is too large: {mb} MB at most',
   'applyError.file-type': 'The file must be a PDF, JPEG or PNG',
   'applyError.declaration-required': 'Confirm the declaration to submit your application',
+  'applyError.applied-already': 'A case of this service about this person was opened already from the registry\'s record, without an application. You do not need to apply.',
+  'applyError.applied-already-own': 'The portal opened case {number} of this service for you already, from the registry\'s record, without an application. You do not need to apply: follow that case in My applications.',
   'applyError.incomplete': 'The application is incomplete: answer every required question',
   'cases.mine': 'My applications',
   'cases.mineLead': 'Applications and cases with every agency, on behalf of: {name}.',

@@ -71,6 +71,8 @@ export function applicationMessage(t: Translator, e: ApplicationError, maxMb: nu
       return t('applyError.file-type');
     case 'applications.declaration_required':
       return t('applyError.declaration-required');
+    case 'applications.applied_already':
+      return e.own === null ? t('applyError.applied-already') : t('applyError.applied-already-own', { number: e.own.caseNumber });
     case 'applications.incomplete':
       return t('applyError.incomplete');
   }
@@ -101,5 +103,7 @@ export function refusalStatus(e: ApplicationError): number {
     case 'applications.declaration_required':
     case 'applications.incomplete':
       return 400;
+    case 'applications.applied_already':
+      return 409;
   }
 }

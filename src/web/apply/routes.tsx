@@ -74,15 +74,17 @@ function finishRoutes(d: Deps): WebRoute[] {
       if (submitted.ok) {
         return reply.redirect(paths.receipt(lang, submitted.value.id), 303);
       }
-      if (submitted.error.code !== 'applications.declaration_required' && submitted.error.code !== 'applications.incomplete') {
+      const code = submitted.error.code;
+      if (code !== 'applications.declaration_required' && code !== 'applications.incomplete' && code !== 'applications.applied_already') {
         return refused(request, reply, submitted.error);
       }
       const view = await drafts.get(me(request), params.draftId);
       if (!view.ok) {
         return refused(request, reply, view.error);
       }
-      const field = submitted.error.code === 'applications.declaration_required' ? 'declaration' : 'answers';
-      return check(d, request, reply, view.value, 400, [{ field, message: applicationMessage(t, submitted.error, 0) }]);
+      // The draft stays as it was: the page is shown again with what stopped the submission.
+      const field = code === 'applications.declaration_required' ? 'declaration' : 'answers';
+      return check(d, request, reply, view.value, code === 'applications.applied_already' ? 409 : 400, [{ field, message: applicationMessage(t, submitted.error, 0) }]);
     }),
     route(PATHS.applyDiscard, 'POST', SIGNED_IN, async (request, reply, { lang, params }) => {
       const discarded = await drafts.discard(me(request), params.draftId);
