@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { catalogueSearch } from '../../src/modules/catalogue/catalogue-search.repository.ts';
 import type { CatalogueRecords } from '../../src/modules/catalogue/index.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
@@ -108,5 +109,21 @@ describe('a search that finds nothing', () => {
     const html = (await get('/en/search?q=xyzzyplugh')).body;
     expect(html).not.toContain('id="filter-agency"');
     expect(html).not.toContain('govuk-grid-column-one-third');
+  });
+});
+
+describe('near words', () => {
+  it('are looked up for several words in one statement as for each alone, nearest first, none for a word far from all', async () => {
+    const words = ['pasport', 'паспотр', 'licence', 'qqqqzzzz'];
+    const together = await catalogueSearch.nearWords(t.services.db, words);
+    expect([...together.keys()]).toEqual(words);
+    for (const word of words) {
+      expect(together.get(word), word).toEqual((await catalogueSearch.nearWords(t.services.db, [word])).get(word));
+    }
+    expect(together.get('pasport')?.map((n) => n.word)).toContain('passport');
+    expect(together.get('qqqqzzzz')).toEqual([]);
+    for (const near of together.values()) {
+      expect(near.map((n) => n.similarity)).toEqual([...near.map((n) => n.similarity)].sort((a, b) => b - a));
+    }
   });
 });

@@ -124,4 +124,14 @@ describe('searches that found nothing', () => {
     expect(await t.services.feedback.contentGaps(clerk)).toEqual([]);
     expect((await staffGet(clerk, '/en/office/content-gaps')).statusCode).toBe(403);
   });
+
+  it('are each counted when many arrive at once and go to the database together', async () => {
+    const texts = [...Array.from({ length: 12 }, () => 'Dragon permit'), ...Array.from({ length: 5 }, () => 'griffin permit')];
+    const counted = await Promise.all([...texts.map((q) => t.services.feedback.recordZeroResults(q, 'en')), t.services.feedback.recordZeroResults('dragon permit', 'uk')]);
+    expect(counted.slice(0, 2)).toEqual(['dragon permit', 'dragon permit']);
+    const gaps = await t.services.db.query<{ query: string; lang: string; searches: number }>(
+      "SELECT query, lang, searches FROM search_gaps WHERE query LIKE '%permit' ORDER BY lang, query",
+    );
+    expect(gaps.map((g) => [g.lang, g.query, Number(g.searches)])).toEqual([['en', 'dragon permit', 12], ['en', 'griffin permit', 5], ['uk', 'dragon permit', 1]]);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Service } from './catalogue.ts';
 import { type FacetCounts, type NearWord, type SearchQuery, neighboursOf, wordsTsQuery, searchTerms } from './catalogue-search.ts';
 
@@ -68,17 +69,25 @@ const MIN_SIMILARITY = 0.2;
 
 export const catalogueSearch = {
   /**
-   * The catalogue words nearest in spelling to `word` (trigram distance, GiST-indexed), nearest
-   * first, with their similarity; enough of them for the search's neighbours and for "did you mean".
+   * The catalogue words nearest in spelling to each of `words` (trigram distance, GiST-indexed), nearest first,
+   * with their similarity, in one statement; enough of them for the search's neighbours and for "did you mean".
    */
-  async nearWords(q: Queryable, word: string): Promise<NearWord[]> {
-    const rows = await q.query<{ word: string; similarity: number }>(
-      `SELECT word, similarity FROM (
-         SELECT word, similarity(word, $1) AS similarity FROM search_words ORDER BY word <-> $1 LIMIT ${NEAR_WORDS}
-       ) AS w WHERE similarity >= ${MIN_SIMILARITY}`,
-      [word],
+  async nearWords(q: Queryable, words: readonly string[]): Promise<Map<string, NearWord[]>> {
+    const rows = await q.query<{ term: string; word: string; similarity: number }>(
+      prepared(`SELECT t.term, w.word, w.similarity
+         FROM unnest($1::text[]) AS t(term)
+         CROSS JOIN LATERAL (
+           SELECT word, similarity(word, t.term) AS similarity FROM search_words ORDER BY word <-> t.term LIMIT ${NEAR_WORDS}
+         ) AS w
+        WHERE w.similarity >= ${MIN_SIMILARITY}
+        ORDER BY t.term, w.similarity DESC, w.word`),
+      [words],
     );
-    return rows.map((r) => ({ word: r.word, similarity: Number(r.similarity) }));
+    const near = new Map<string, NearWord[]>(words.map((w) => [w, []]));
+    for (const r of rows) {
+      near.get(r.term)?.push({ word: r.word, similarity: Number(r.similarity) });
+    }
+    return near;
   },
 
   /**
@@ -95,8 +104,8 @@ export const catalogueSearch = {
     const add = (v: unknown) => `$${params.push(v)}`;
     const conditions = [`search_vector @@ ${bothLanguages('c.expression')}`, ...filterConditions(query, add)];
     const rows = await q.query<{ n: number }>(
-      `SELECT (SELECT count(*) FROM services WHERE ${conditions.join(' AND ')})::int AS n
-       FROM unnest($1::text[]) WITH ORDINALITY AS c(expression, i) ORDER BY c.i`,
+      prepared(`SELECT (SELECT count(*) FROM services WHERE ${conditions.join(' AND ')})::int AS n
+       FROM unnest($1::text[]) WITH ORDINALITY AS c(expression, i) ORDER BY c.i`),
       params,
     );
     return rows.map((r) => r.n);
@@ -111,7 +120,7 @@ export const catalogueSearch = {
     const limit = `$${params.length + 1}`;
     const offset = `$${params.length + 2}`;
     const [row] = await q.query<{ total: number; items: Array<{ data: object; version: number }>; facets: Array<{ facet: keyof FacetCounts; value: string; n: number }> }>(
-      `WITH m AS MATERIALIZED (
+      prepared(`WITH m AS MATERIALIZED (
          SELECT id, data, version, audience, organisation_id, event_ids, channel_types, online, popularity, name_uk, ${rank} AS rank
          FROM services ${where}
        ),
@@ -125,7 +134,7 @@ export const catalogueSearch = {
        )
        SELECT (SELECT count(*) FROM m) AS total,
          (SELECT coalesce(json_agg(json_build_object('data', data, 'version', version) ORDER BY ${ORDER}), '[]'::json) FROM page) AS items,
-         (SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'n', n)), '[]'::json) FROM f) AS facets`,
+         (SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'n', n)), '[]'::json) FROM f) AS facets`),
       [...params, query.pageSize, (query.page - 1) * query.pageSize],
     );
     const facets: Record<keyof FacetCounts, Array<{ value: string; count: number }>> = { audience: [], organisation: [], event: [], channel: [], online: [] };

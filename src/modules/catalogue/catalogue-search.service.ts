@@ -14,9 +14,8 @@ const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : 
 export function createSearchReads(db: Queryable) {
   const words = new RevisionCache<NearWord[]>(20_000);
   const nearWords = async (revision: number, terms: readonly string[]): Promise<Map<string, NearWord[]>> => {
-    const looked = [...new Set(terms)].filter(isIndexWord);
-    const found = await Promise.all(looked.map((word) => words.get(revision, word, () => catalogueSearch.nearWords(db, word))));
-    return new Map(looked.map((word, i) => [word, found[i] ?? []]));
+    // The words no earlier search looked up, in one statement.
+    return words.getMany(revision, terms.filter(isIndexWord), (missing) => catalogueSearch.nearWords(db, missing), []);
   };
 
   return {

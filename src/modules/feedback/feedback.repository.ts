@@ -102,12 +102,24 @@ export const feedbackRepository = {
     return rows.map((r) => ({ day: r.day, path: r.path, serviceId: r.service_id, useful: r.useful, comment: r.comment }));
   },
 
-  /** Counts one search that found nothing (the query already normalised). */
-  async countGap(q: Queryable, query: string, lang: 'uk' | 'en', day: string): Promise<void> {
+  /**
+   * Counts searches that found nothing (queries already normalised), several in one statement: the same query and
+   * language counted once with their number (one row may not be updated twice by one statement).
+   */
+  async countGaps(q: Queryable, gaps: ReadonlyArray<{ query: string; lang: 'uk' | 'en'; day: string }>): Promise<void> {
+    const byKey = new Map<string, { query: string; lang: 'uk' | 'en'; n: number; first: string; last: string }>();
+    for (const g of gaps) {
+      const key = `${g.lang}\u0000${g.query}`;
+      const seen = byKey.get(key);
+      byKey.set(key, seen === undefined ? { query: g.query, lang: g.lang, n: 1, first: g.day, last: g.day }
+        : { ...seen, n: seen.n + 1, first: g.day < seen.first ? g.day : seen.first, last: g.day > seen.last ? g.day : seen.last });
+    }
+    const rows = [...byKey.values()];
     await q.query(
-      `INSERT INTO search_gaps (query, lang, searches, first_day, last_day) VALUES ($1, $2, 1, $3, $3)
-       ON CONFLICT (lang, query) DO UPDATE SET searches = search_gaps.searches + 1, last_day = GREATEST(search_gaps.last_day, EXCLUDED.last_day)`,
-      [query, lang, day],
+      `INSERT INTO search_gaps (query, lang, searches, first_day, last_day)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::date[], $5::date[])
+       ON CONFLICT (lang, query) DO UPDATE SET searches = search_gaps.searches + EXCLUDED.searches, last_day = GREATEST(search_gaps.last_day, EXCLUDED.last_day)`,
+      [rows.map((r) => r.query), rows.map((r) => r.lang), rows.map((r) => r.n), rows.map((r) => r.first), rows.map((r) => r.last)],
     );
   },
 

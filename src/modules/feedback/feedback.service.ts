@@ -8,6 +8,7 @@ import type { CatalogueService } from '../catalogue/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { normaliseQuery, type PageFeedbackInput } from './feedback.ts';
 import { feedbackRepository, type FeedbackCounts, type RatingSummary } from './feedback.repository.ts';
+import { coalescing } from '../../platform/db/coalesce.ts';
 
 /** How many comments and feedback rows an agency's page lists, and how many content gaps the editors' page. */
 const LIST_LIMIT = 100;
@@ -44,6 +45,9 @@ export function createFeedbackService(deps: { db: Database; reads?: Queryable; c
   const { db, clock, catalogue, limiter } = deps;
   const limits = deps.limits ?? FEEDBACK_LIMITS;
   const reads = deps.reads ?? db;
+  // Zero-result searches arriving while a count is being written go together in the next statement (group commit).
+  const countGap = coalescing((gaps: ReadonlyArray<{ query: string; lang: 'uk' | 'en'; day: string }>) =>
+    feedbackRepository.countGaps(db, gaps).then(() => gaps.map(() => undefined)));
   return {
     /**
      * Records one answer from the client at `address` (used only to limit how often); a service page's
@@ -63,11 +67,11 @@ export function createFeedbackService(deps: { db: Database; reads?: Queryable; c
       return ok(undefined);
     },
 
-    /** Counts a search that found nothing, unless its text looks personal; returns the query as counted. */
+    /** Counts a search that found nothing, unless its text looks personal; returns the query as counted (once committed). */
     async recordZeroResults(text: string, lang: Lang): Promise<string | null> {
       const query = normaliseQuery(text);
       if (query !== null) {
-        await feedbackRepository.countGap(db, query, lang, kyivDay(clock.now()));
+        await countGap({ query, lang, day: kyivDay(clock.now()) });
       }
       return query;
     },

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 
 import type { Database, Queryable } from '../db/database.ts';
 import { leafHash, rootOf } from '../audit/merkle.ts';
-import { coalescing } from './coalesce.ts';
+import { coalescing } from '../db/coalesce.ts';
 import { messageLogRepository as repo } from './message-log.repository.ts';
 
 export interface LoggedMessage {

@@ -1,8 +1,8 @@
 /**
- * Group commit for the exchange's log (ADR 0028): a write asked for while the previous one is in flight
+ * Group commit (ADR 0028, first for the exchange's log): a write asked for while the previous one is in flight
  * waits for it and goes with the others that arrived meanwhile, as one statement; every caller's promise
- * settles when the statement holding its item has committed (or failed), so a message is durable before
- * its answer is used. An idle log writes at once: no timer, no added wait; only under concurrency do
+ * settles when the statement holding its item has committed (or failed), so an item is durable before
+ * its caller goes on. An idle writer writes at once: no timer, no added wait; only under concurrency do
  * writes share a statement, and then one commit serves many requests.
  */
 export function coalescing<T, R>(write: (items: readonly T[]) => Promise<readonly R[]>, maxBatch = 1000): (item: T) => Promise<R> {
