@@ -26,6 +26,22 @@ describe('embedded eID personas', () => {
     }
   });
 
+  it('are, with the children, the people of the demo population register: one person a national ID, under the same name', async () => {
+    const register = JSON.parse(await readFile(new URL('../../registries/demo/population-registry.json', import.meta.url), 'utf8')) as {
+      people: Array<{ nationalId: string; givenName: string; familyName: string }>;
+      children: Array<{ childNationalId: string; givenName: string; familyName: string }>;
+    };
+    const ids = register.people.map((p) => p.nationalId);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const named = new Map(register.people.map((p) => [p.nationalId, `${p.givenName} ${p.familyName}`]));
+    for (const c of register.children) {
+      expect(named.get(c.childNationalId) ?? `${c.givenName} ${c.familyName}`, c.childNationalId).toBe(`${c.givenName} ${c.familyName}`);
+    }
+    for (const p of PERSONAS.filter((x) => x.nationalId !== null && named.has(x.nationalId))) {
+      expect(named.get(p.nationalId ?? ''), p.id).toBe(`${p.givenName} ${p.familyName}`);
+    }
+  });
+
   it('include the people the demo needs', () => {
     const byId = new Map(PERSONAS.map((p) => [p.id, p]));
     expect(byId.get('olena-koval')).toMatchObject({ kind: 'citizen', givenName: 'Олена', familyName: 'Коваль' });

@@ -120,7 +120,7 @@ export const PERSONAS: readonly Persona[] = [
     { uk: 'Оператор контакт-центру', en: 'Contact-centre operator' }, {}),
   officer('larysa-moroz', 'Лариса', 'Мороз', 'Larysa Moroz', '1988-09-11', '9000000134', 'catalogue-editor',
     { uk: 'Редакторка національного каталогу послуг', en: 'Editor of the national service catalogue' }, {}),
-  officer('nadiia-romanenko', 'Надія', 'Романенко', 'Nadiia Romanenko', '1990-01-23', '9000000156', 'catalogue-editor',
+  officer('nadiia-romanenko', 'Надія', 'Романенко', 'Nadiia Romanenko', '1990-01-23', '9000000178', 'catalogue-editor',
     { uk: 'Редакторка каталогу ДМС: готує зміни послуг', en: 'Catalogue editor, State Migration Service: drafts changes to its services' },
     { agencyId: 'state-migration-service' }),
   officer('bohdan-kovalenko', 'Богдан', 'Коваленко', 'Bohdan Kovalenko', '1985-06-14', '9000000167', 'catalogue-editor',
