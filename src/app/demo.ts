@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { readCatalogueFiles } from '../cli/catalogue-files.ts';
-import { caseBatch, personRows } from '../cli/scale-rows.ts';
+import { caseBatch, personRows, type ScaleTerm } from '../cli/scale-rows.ts';
 import { insertWriter, scaleSeedRepository } from '../cli/scale-seed.repository.ts';
 import { formatIssue } from '../modules/catalogue/index.ts';
+import { dueDate, holidayCalendar } from '../modules/deadlines/index.ts';
 import { type RegistryData, registriesRepository } from '../modules/identity/index.ts';
 import type { Logger } from '../platform/logging/logger.ts';
 import type { Services } from './container.ts';
@@ -61,9 +62,10 @@ export async function seedDemoRegistries(services: Services): Promise<void> {
 export const DEMO_HISTORY = { persons: 500, organisations: 0, cases: 4_000 } as const;
 
 /**
- * Gives a portal with no cases a past year of decided cases (`caseBatch`'s history mix: every service,
- * every channel, granted, refused and withdrawn, some after their term), so that the public
- * performance pages and open data of a fresh demo show figures computed from case events. The
+ * Gives a portal with no cases a past year of decided cases (`caseBatch`'s history mix: every service
+ * under its own statutory term, every channel, granted, refused and withdrawn, some after their term),
+ * so that the public performance pages and open data of a fresh demo show figures computed from case
+ * events. The
  * applicants are people of their own (tax numbers from 7000000000) whom nobody signs in as; the cases
  * carry no documents and stay out of officers' default queues, which list cases not yet decided.
  * Nothing happens once the database holds a case, so a restart or a database in use is left alone.
@@ -82,7 +84,13 @@ export async function seedDemoHistory(services: Services, logger: Logger): Promi
       const writer = insertWriter(tx);
       await writer.write('persons', personRows(DEMO_HISTORY, now));
       const firstNumber = await scaleSeedRepository.reserveNumbers(tx, DEMO_HISTORY.cases);
-      const batch = caseBatch({ sizes: DEMO_HISTORY, services: catalogue, officers: new Map(), now, from: 0, count: DEMO_HISTORY.cases, firstNumber, mix: 'history' });
+      const calendar = holidayCalendar(Array.from({ length: 3 }, (_, i) => now.getUTCFullYear() - 2 + i));
+      // Each case's due date by the portal's own rule for its service's term (working days skip weekends and holidays).
+      const dueOn = (start: string, term: ScaleTerm): string => {
+        const due = dueDate(start, term, calendar);
+        return due.kind === 'due' ? due.day : start;
+      };
+      const batch = caseBatch({ sizes: DEMO_HISTORY, services: catalogue, officers: new Map(), now, from: 0, count: DEMO_HISTORY.cases, firstNumber, mix: 'history', dueOn });
       await writer.write('cases', batch.cases);
       await writer.write('case_events', batch.case_events);
     });

@@ -14,11 +14,18 @@ export interface ScaleSizes {
   readonly cases: number;
 }
 
-/** A catalogue service cases are opened under. */
+/** A term in days, as the catalogue states a service's. */
+export interface ScaleTerm {
+  readonly days: number;
+  readonly unit: 'calendar' | 'working';
+}
+
+/** A catalogue service cases are opened under, and its statutory term when the catalogue states one. */
 export interface ScaleService {
   readonly id: string;
   readonly version: number;
   readonly organisationId: string;
+  readonly term?: ScaleTerm | null;
 }
 
 export type Cell = string | number | boolean | null | Date | Buffer;
@@ -136,6 +143,8 @@ const EVENT_ROLE: Record<string, string> = { submit: 'applicant', 'request-payme
 /** Cases go back up to three years, and not before the first year the working calendar holds (2025). */
 const spanDays = (now: Date): number => Math.max(1, Math.min(3 * 365, (now.getTime() - Date.UTC(2025, 0, 2)) / DAY - TERM_DAYS));
 const TERM_DAYS = 30;
+/** About as many calendar days as a term runs (a working week is five days of seven, with room for holidays). */
+const calendarDaysOf = (term: ScaleTerm): number => (term.unit === 'working' ? Math.ceil((term.days * 7) / 5) + 5 : term.days);
 
 function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)] as T;
@@ -153,6 +162,24 @@ function channelOf(r: () => number): string {
 }
 
 /**
+ * When a case was submitted and under which term: a history's under its service's own term (`own`), far enough
+ * back for its decision to be past; at scale, every case under 30 calendar days, up to three years back.
+ */
+function submission(own: ScaleTerm | null, history: boolean, now: Date, r: () => number): { term: ScaleTerm; ageDays: number; submittedAt: Date } {
+  const term: ScaleTerm = own ?? { days: TERM_DAYS, unit: 'calendar' };
+  const longest = history ? Math.min(HISTORY_DAYS - 30, Math.ceil(2 + 1.2 * calendarDaysOf(term))) : 0;
+  const ageDays = history ? longest + 7 + r() * (HISTORY_DAYS - longest - 7) : r() * spanDays(now);
+  return { term, ageDays, submittedAt: new Date(now.getTime() - ageDays * DAY - Math.floor(r() * DAY)) };
+}
+
+/** When a decided case was decided: a history's (`dueOn` given) about one in six after its due day; at scale within its 30 days. */
+function decidedAtOf(submittedAt: Date, dueOn: string | null, now: Date, r: () => number): Date {
+  const days = dueOn === null ? 1 + r() * (TERM_DAYS - 2)
+    : Math.max(0.1, r() * 1.2 * Math.max(0.5, (Date.parse(`${dueOn}T21:00:00Z`) - submittedAt.getTime()) / DAY));
+  return new Date(Math.min(now.getTime() - 60_000, submittedAt.getTime() + days * DAY));
+}
+
+/**
  * How cases are spread: `national` as a portal at scale (a few popular services take most cases, the
  * recent ones mostly running, up to three years back); `history` as a past year a demo starts from
  * (every service alike, every case decided at least a week ago, some after their term).
@@ -165,7 +192,11 @@ const HISTORY_DAYS = 365;
  * The cases numbered `from` to `from + count - 1`, with their events, requests and documents.
  * `firstNumber` is the first free value of the case-number sequence.
  */
-export function caseBatch(o: { sizes: ScaleSizes; services: readonly ScaleService[]; officers: ReadonlyMap<string, readonly number[]>; now: Date; from: number; count: number; firstNumber: number; mix?: CaseMix }): CaseBatch {
+export function caseBatch(o: {
+  sizes: ScaleSizes; services: readonly ScaleService[]; officers: ReadonlyMap<string, readonly number[]>; now: Date; from: number; count: number; firstNumber: number; mix?: CaseMix;
+  /** A history's due date of a term started on a day (YYYY-MM-DD), by the portal's rule; without it every case has 30 calendar days. */
+  dueOn?: (start: string, term: ScaleTerm) => string;
+}): CaseBatch {
   const out = { cases: [] as RowOf[], case_events: [] as RowOf[], information_requests: [] as RowOf[], documents: [] as RowOf[] };
   const { sizes, services, now } = o;
   for (let i = o.from; i < o.from + o.count; i += 1) {
@@ -176,8 +207,7 @@ export function caseBatch(o: { sizes: ScaleSizes; services: readonly ScaleServic
     if (service === undefined) {
       throw new Error('no service to open cases under');
     }
-    const ageDays = history ? TERM_DAYS + 7 + r() * (HISTORY_DAYS - TERM_DAYS - 7) : r() * spanDays(now);
-    const submittedAt = new Date(now.getTime() - ageDays * DAY - Math.floor(r() * DAY));
+    const { term, ageDays, submittedAt } = submission(history && o.dueOn !== undefined ? service.term ?? null : null, history, now, r);
     const recent = ageDays < 60;
     const route = PATHS[history ? pick(r, DECIDED) : recent ? (r() < 0.75 ? pick(r, RUNNING) : pick(r, DECIDED)) : (r() < 0.02 ? pick(r, RUNNING) : pick(r, DECIDED))] ?? PATHS['submitted'];
     if (route === undefined) {
@@ -204,9 +234,8 @@ export function caseBatch(o: { sizes: ScaleSizes; services: readonly ScaleServic
     const feeDue = route.state === 'awaiting-payment';
     const paid = !feeDue && r() < 0.15;
     const termStarted = feeDue ? null : dayOf(submittedAt);
-    const dueOn = feeDue ? null : dayOf(new Date(submittedAt.getTime() + TERM_DAYS * DAY));
-    // a history's decisions: about one in six after the term
-    const decidedAt = route.outcome === null ? null : new Date(Math.min(now.getTime() - 60_000, submittedAt.getTime() + (1 + r() * (history ? TERM_DAYS + 5 : TERM_DAYS - 2)) * DAY));
+    const dueOn = feeDue ? null : history && o.dueOn !== undefined ? o.dueOn(dayOf(submittedAt), term) : dayOf(new Date(submittedAt.getTime() + TERM_DAYS * DAY));
+    const decidedAt = route.outcome === null ? null : decidedAtOf(submittedAt, history ? dueOn : null, now, r);
     const id = scaleId(2, i);
     const number = `${submittedAt.getUTCFullYear()}-${String(o.firstNumber + i).padStart(6, '0')}`;
     const lang = r() < 0.9 ? 'uk' : 'en';
@@ -226,7 +255,7 @@ export function caseBatch(o: { sizes: ScaleSizes; services: readonly ScaleServic
     out.cases.push([id, number, service.id, service.version, service.organisationId, route.state, route.state === 'information-requested', route.outcome, channel,
       scaleId(1, party.applicant), `${nameOf(party.applicant).given} ${nameOf(party.applicant).family}`, party.kind, party.id, party.name, lang,
       JSON.stringify(answers), sha, feeDue || paid ? 'standard' : null, feeDue || paid ? 8500 : 0, feeDue ? 'due' : paid ? 'paid' : 'none',
-      true, TERM_DAYS, 'calendar', false, submittedAt, termStarted, dueOn, assigned === null ? null : scaleId(1, assigned), decidedAt,
+      true, term.days, term.unit, false, submittedAt, termStarted, dueOn, assigned === null ? null : scaleId(1, assigned), decidedAt,
       `seed-${i}`, decidedAt ?? lastAt, route.events.length, rating, rated ? new Date(lastAt.getTime() + 3_600_000) : null]);
     route.events.forEach(([event, from, to], k) => {
       const role = EVENT_ROLE[event] ?? 'clerk';

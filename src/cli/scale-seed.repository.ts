@@ -25,10 +25,15 @@ export const scaleSeedRepository = {
     return row?.n ?? 0;
   },
 
-  /** The catalogue's services, the cases' services. */
+  /** The catalogue's services, the cases' services, with their statutory terms. */
   async services(db: Queryable): Promise<ScaleService[]> {
-    const rows = await db.query<{ id: string; version: number; organisation_id: string }>('SELECT id, version, organisation_id FROM services ORDER BY popularity DESC, id');
-    return rows.map((r) => ({ id: r.id, version: Number(r.version), organisationId: r.organisation_id }));
+    const rows = await db.query<{ id: string; version: number; organisation_id: string; days: number | null; unit: string | null }>(
+      "SELECT id, version, organisation_id, (data->'deadline'->>'days')::int AS days, data->'deadline'->>'unit' AS unit FROM services ORDER BY popularity DESC, id",
+    );
+    return rows.map((r) => ({
+      id: r.id, version: Number(r.version), organisationId: r.organisation_id,
+      term: r.days !== null && (r.unit === 'calendar' || r.unit === 'working') ? { days: Number(r.days), unit: r.unit } : null,
+    }));
   },
 
   /** Reserves `count` case numbers from the sequence the portal numbers cases with; answers the first. */

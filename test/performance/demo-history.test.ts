@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.ts';
 import { buildServices, type Services } from '../../src/app/container.ts';
 import { DEMO_HISTORY, seedDemoCatalogue, seedDemoHistory, seedDemoRegistries } from '../../src/app/demo.ts';
+import { dueDate, holidayCalendar } from '../../src/modules/deadlines/index.ts';
 import type { Database } from '../../src/platform/db/database.ts';
 import { createLogger } from '../../src/platform/logging/logger.ts';
 import { testDatabase } from '../support/database.ts';
@@ -52,6 +53,26 @@ describe('the demo history', () => {
     expect(c?.late).toBeGreaterThan((c?.decided ?? 0) / 12);
     expect(c?.late).toBeLessThan((c?.decided ?? 0) / 4);
     expect(c?.rated).toBeGreaterThan((c?.decided ?? 0) / 5);
+  });
+
+  it('runs each case under its service\'s statutory term, due when the portal\'s rule says', async () => {
+    const [c] = await db.query<{ other_term: number; working: number }>(
+      `SELECT count(*) FILTER (WHERE c.term_days <> (s.data->'deadline'->>'days')::int OR c.term_unit <> s.data->'deadline'->>'unit')::int AS other_term,
+              count(*) FILTER (WHERE c.term_unit = 'working')::int AS working
+         FROM cases c JOIN services s ON s.id = c.service_id`,
+    );
+    expect(c?.other_term).toBe(0);
+    expect(c?.working).toBeGreaterThan(0);
+    const rows = await db.query<{ start: string; days: number; unit: 'calendar' | 'working'; due: string }>(
+      'SELECT term_started_on::text AS start, term_days AS days, term_unit AS unit, due_on::text AS due FROM cases',
+    );
+    const year = new Date().getUTCFullYear();
+    const calendar = holidayCalendar([year - 2, year - 1, year]);
+    const wrong = rows.filter((r) => {
+      const due = dueDate(r.start, { days: r.days, unit: r.unit }, calendar);
+      return due.kind !== 'due' || due.day !== r.due;
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('is not written into a portal that holds a case, so not twice', async () => {
