@@ -65,9 +65,8 @@ export const DEMO_HISTORY = { persons: 500, organisations: 0, cases: 4_000 } as 
  * Gives a portal with no cases a past year of decided cases (`caseBatch`'s history mix: every service
  * under its own statutory term, every channel, granted, refused and withdrawn, some after their term),
  * so that the public performance pages and open data of a fresh demo show figures computed from case
- * events. The
- * applicants are people of their own (tax numbers from 7000000000) whom nobody signs in as; the cases
- * carry no documents and stay out of officers' default queues, which list cases not yet decided.
+ * events. The applicants are people of their own (tax numbers from 7000000000) whom nobody signs in as;
+ * the cases carry no documents and stay out of officers' default queues, which list cases not yet decided.
  * Nothing happens once the database holds a case, so a restart or a database in use is left alone.
  */
 export async function seedDemoHistory(services: Services, logger: Logger): Promise<void> {

@@ -179,6 +179,9 @@ function decidedAtOf(submittedAt: Date, dueOn: string | null, now: Date, r: () =
   return new Date(Math.min(now.getTime() - 60_000, submittedAt.getTime() + days * DAY));
 }
 
+/** A history's people rate about a third of the services decided for or against them, mostly well. */
+const ratingOf = (r: () => number): number | null => (r() < 0.35 ? pick(r, RATINGS) : null);
+
 /**
  * How cases are spread: `national` as a portal at scale (a few popular services take most cases, the
  * recent ones mostly running, up to three years back); `history` as a past year a demo starts from
@@ -199,15 +202,16 @@ export function caseBatch(o: {
 }): CaseBatch {
   const out = { cases: [] as RowOf[], case_events: [] as RowOf[], information_requests: [] as RowOf[], documents: [] as RowOf[] };
   const { sizes, services, now } = o;
+  const history = o.mix === 'history';
+  const dueRule = history ? o.dueOn : undefined; // given the portal's due-date rule, each case under its service's term
   for (let i = o.from; i < o.from + o.count; i += 1) {
     const r = random(i * 2_654_435_761 + 1);
-    const history = o.mix === 'history';
     // a few popular services take most cases (a history: each service its share)
     const service = history ? services[i % services.length] : (services[Math.floor(services.length * r() ** 2)] ?? services[0]);
     if (service === undefined) {
       throw new Error('no service to open cases under');
     }
-    const { term, ageDays, submittedAt } = submission(history && o.dueOn !== undefined ? service.term ?? null : null, history, now, r);
+    const { term, ageDays, submittedAt } = submission(dueRule === undefined ? null : service.term ?? null, history, now, r);
     const recent = ageDays < 60;
     const route = PATHS[history ? pick(r, DECIDED) : recent ? (r() < 0.75 ? pick(r, RUNNING) : pick(r, DECIDED)) : (r() < 0.02 ? pick(r, RUNNING) : pick(r, DECIDED))] ?? PATHS['submitted'];
     if (route === undefined) {
@@ -234,7 +238,7 @@ export function caseBatch(o: {
     const feeDue = route.state === 'awaiting-payment';
     const paid = !feeDue && r() < 0.15;
     const termStarted = feeDue ? null : dayOf(submittedAt);
-    const dueOn = feeDue ? null : history && o.dueOn !== undefined ? o.dueOn(dayOf(submittedAt), term) : dayOf(new Date(submittedAt.getTime() + TERM_DAYS * DAY));
+    const dueOn = feeDue ? null : dueRule !== undefined ? dueRule(dayOf(submittedAt), term) : dayOf(new Date(submittedAt.getTime() + TERM_DAYS * DAY));
     const decidedAt = route.outcome === null ? null : decidedAtOf(submittedAt, history ? dueOn : null, now, r);
     const id = scaleId(2, i);
     const number = `${submittedAt.getUTCFullYear()}-${String(o.firstNumber + i).padStart(6, '0')}`;
@@ -249,14 +253,12 @@ export function caseBatch(o: {
       ? new Date(submittedAt.getTime() + stepMs * k)
       : k < decision ? new Date(submittedAt.getTime() + ((decidedAt.getTime() - submittedAt.getTime()) * k) / (2 * decision)) : new Date(decidedAt.getTime() + (k - decision) * 60_000);
     const lastAt = eventAt(route.events.length - 1);
-    // a history's people rate about a third of the services decided for or against them
-    const rated = history && decidedAt !== null && route.outcome !== 'withdrawn' && r() < 0.35;
-    const rating = rated ? pick(r, RATINGS) : null;
+    const rating = history && route.outcome !== 'withdrawn' ? ratingOf(r) : null;
     out.cases.push([id, number, service.id, service.version, service.organisationId, route.state, route.state === 'information-requested', route.outcome, channel,
       scaleId(1, party.applicant), `${nameOf(party.applicant).given} ${nameOf(party.applicant).family}`, party.kind, party.id, party.name, lang,
       JSON.stringify(answers), sha, feeDue || paid ? 'standard' : null, feeDue || paid ? 8500 : 0, feeDue ? 'due' : paid ? 'paid' : 'none',
       true, term.days, term.unit, false, submittedAt, termStarted, dueOn, assigned === null ? null : scaleId(1, assigned), decidedAt,
-      `seed-${i}`, decidedAt ?? lastAt, route.events.length, rating, rated ? new Date(lastAt.getTime() + 3_600_000) : null]);
+      `seed-${i}`, decidedAt ?? lastAt, route.events.length, rating, rating === null ? null : new Date(lastAt.getTime() + 3_600_000)]);
     route.events.forEach(([event, from, to], k) => {
       const role = EVENT_ROLE[event] ?? 'clerk';
       const actor = role === 'applicant' ? party.applicant : role === 'system' ? null : role === 'decision-maker' ? decider : (assigned ?? officer);

@@ -275,7 +275,6 @@ const earlierCaseOr = (deps: DraftsDeps, signedIn: SignedIn, key: string) => asy
   return failure as Result<CaseRecord, SubmitFailure>;
 };
 
-
 function submission(deps: DraftsDeps, a: Access) {
   const { db, clock } = deps;
   const { auditOf, applicable } = a;

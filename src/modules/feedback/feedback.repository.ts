@@ -103,23 +103,15 @@ export const feedbackRepository = {
   },
 
   /**
-   * Counts searches that found nothing (queries already normalised), several in one statement: the same query and
-   * language counted once with their number (one row may not be updated twice by one statement).
+   * Counts searches that found nothing (queries already normalised), several in one statement: grouped by query
+   * and language first, since one statement may not update a row twice.
    */
   async countGaps(q: Queryable, gaps: ReadonlyArray<{ query: string; lang: 'uk' | 'en'; day: string }>): Promise<void> {
-    const byKey = new Map<string, { query: string; lang: 'uk' | 'en'; n: number; first: string; last: string }>();
-    for (const g of gaps) {
-      const key = `${g.lang}\u0000${g.query}`;
-      const seen = byKey.get(key);
-      byKey.set(key, seen === undefined ? { query: g.query, lang: g.lang, n: 1, first: g.day, last: g.day }
-        : { ...seen, n: seen.n + 1, first: g.day < seen.first ? g.day : seen.first, last: g.day > seen.last ? g.day : seen.last });
-    }
-    const rows = [...byKey.values()];
     await q.query(
       `INSERT INTO search_gaps (query, lang, searches, first_day, last_day)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::date[], $5::date[])
+       SELECT query, lang, count(*), min(day), max(day) FROM unnest($1::text[], $2::text[], $3::date[]) AS g(query, lang, day) GROUP BY query, lang
        ON CONFLICT (lang, query) DO UPDATE SET searches = search_gaps.searches + EXCLUDED.searches, last_day = GREATEST(search_gaps.last_day, EXCLUDED.last_day)`,
-      [rows.map((r) => r.query), rows.map((r) => r.lang), rows.map((r) => r.n), rows.map((r) => r.first), rows.map((r) => r.last)],
+      [gaps.map((g) => g.query), gaps.map((g) => g.lang), gaps.map((g) => g.day)],
     );
   },
 
