@@ -3,8 +3,9 @@ import type { Queryable } from '../../platform/db/database.ts';
 
 export const openDataFilesRepository = {
   /** Whether the open-data files of a generation (as of a day) are stored: they are written together. */
-  async hasOpenDataFiles(q: Queryable, generation: number, day: string): Promise<boolean> {
-    return (await q.query('SELECT 1 FROM open_data_files WHERE generation = $1 AND day = $2::date LIMIT 1', [generation, day])).length > 0;
+  async openDataFileCount(q: Queryable, generation: number, day: string): Promise<number> {
+    const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM open_data_files WHERE generation = $1 AND day = $2::date', [generation, day]);
+    return r?.n ?? 0;
   },
 
   async openDataFile(q: Queryable, generation: number, name: string, day: string): Promise<string | null> {

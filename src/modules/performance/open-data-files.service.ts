@@ -85,7 +85,8 @@ export function publisher(deps: { readonly db: Database; readonly reads: Queryab
   async function publishFiles(): Promise<boolean> {
     const generation = await repo.generation(db);
     const day = kyivDay(clock.now());
-    if (await files.hasOpenDataFiles(db, generation, day)) {
+    // Every file of the generation stored today already (some may have been rendered on request, below).
+    if ((await files.openDataFileCount(db, generation, day)) === OPEN_DATASETS.length * 2) {
       return false;
     }
     const rendered = await renderAll(db, day);

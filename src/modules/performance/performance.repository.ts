@@ -10,6 +10,19 @@ type CaseEventRow = { id: string; event: string; at: Date; service_id: string; o
 const toCaseFact = (r: CaseEventRow): CaseEventFact => ({
   id: Number(r.id), event: r.event, at: r.at, serviceId: r.service_id, organisationId: r.organisation_id, channel: r.channel, submittedAt: r.submitted_at, termStartedOn: r.term_started_on, dueOn: r.due_on,
 });
+/** The aggregates recounted from their sources for the days from $1 on (ratings and queue tickets change without events). */
+const RECOUNTS = [
+  {
+    table: 'performance_rating_days', columns: 'day, service_id, organisation_id, rating, ratings',
+    rows: `SELECT (rated_at AT TIME ZONE ${KYIV})::date, service_id, organisation_id, rating::smallint, count(*)::int FROM cases
+            WHERE rated_at >= ($1::date)::timestamp AT TIME ZONE ${KYIV} AND rating IS NOT NULL GROUP BY 1, 2, 3, 4`,
+  },
+  {
+    table: 'performance_centre_days', columns: 'day, centre_id, tickets, called, wait_seconds, longest_wait_seconds',
+    rows: `SELECT day, centre_id, count(*)::int, count(first_called_at)::int, coalesce(sum(round(extract(epoch FROM first_called_at - issued_at))), 0)::bigint,
+                  coalesce(max(round(extract(epoch FROM first_called_at - issued_at))), 0)::int FROM queue_tickets WHERE day >= $1::date GROUP BY day, centre_id`,
+  },
+] as const;
 const CASE_EVENTS = `SELECT e.id::text AS id, e.event, e.at, c.service_id, c.organisation_id, c.channel, c.submitted_at, c.term_started_on::text AS term_started_on, c.due_on::text AS due_on
   FROM case_events e JOIN cases c ON c.id = e.case_id`;
 
@@ -149,25 +162,23 @@ export const performanceRepository = {
     );
   },
 
-  /** Recounts the ratings and the centres' waiting of the Kyiv days from `from` on (all days when null). */
-  async recount(tx: Queryable, from: string | null): Promise<void> {
-    const since = from ?? '0001-01-01';
-    await tx.query('DELETE FROM performance_rating_days WHERE day >= $1::date', [since]);
-    await tx.query(
-      `INSERT INTO performance_rating_days (day, service_id, organisation_id, rating, ratings)
-       SELECT (rated_at AT TIME ZONE ${KYIV})::date, service_id, organisation_id, rating, count(*)::int FROM cases
-        WHERE rated_at >= ($1::date)::timestamp AT TIME ZONE ${KYIV} AND rating IS NOT NULL GROUP BY 1, 2, 3, 4`,
-      [since],
-    );
-    await tx.query('DELETE FROM performance_centre_days WHERE day >= $1::date', [since]);
-    await tx.query(
-      `INSERT INTO performance_centre_days (day, centre_id, tickets, called, wait_seconds, longest_wait_seconds)
-       SELECT day, centre_id, count(*)::int, count(first_called_at)::int,
-              coalesce(sum(round(extract(epoch FROM first_called_at - issued_at))), 0)::bigint,
-              coalesce(max(round(extract(epoch FROM first_called_at - issued_at))), 0)::int
-         FROM queue_tickets WHERE day >= $1::date GROUP BY day, centre_id`,
-      [since],
-    );
+  /**
+   * Recounts the ratings and the centres' waiting of the Kyiv days from `from` on (all days when null);
+   * true when a stored row changed. A table whose rows are already right is left alone, so a run that
+   * found nothing new does not start a new generation (nor invalidate what was rendered from it).
+   */
+  async recount(tx: Queryable, from: string | null): Promise<boolean> {
+    let changed = false;
+    for (const { table, columns, rows } of RECOUNTS) {
+      const stored = `SELECT ${columns} FROM ${table} WHERE day >= $1::date`;
+      const [d] = await tx.query<{ differs: boolean }>(`SELECT EXISTS ((${rows} EXCEPT ${stored}) UNION ALL (${stored} EXCEPT ${rows})) AS differs`, [from ?? '0001-01-01']);
+      if (d?.differs === true) {
+        await tx.query(`DELETE FROM ${table} WHERE day >= $1::date`, [from ?? '0001-01-01']);
+        await tx.query(`INSERT INTO ${table} (${columns}) ${rows}`, [from ?? '0001-01-01']);
+        changed = true;
+      }
+    }
+    return changed;
   },
 
   /** The sum of the sources' generations: it changes whenever a run changed an aggregate. */

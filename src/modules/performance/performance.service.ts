@@ -151,10 +151,10 @@ function refresher(db: Database, clock: Clock) {
       if (mark === null) {
         return false;
       }
-      await repo.recount(tx, mark.recountFrom);
+      const changed = await repo.recount(tx, mark.recountFrom);
       const now = clock.now();
       const yesterday = kyivDay(new Date(now.getTime() - 24 * 3600 * 1000));
-      await repo.advance(tx, 'recounts', { recountFrom: yesterday, changed: true, at: now });
+      await repo.advance(tx, 'recounts', { recountFrom: yesterday, changed, at: now });
       return true;
     });
   }
