@@ -66,6 +66,7 @@ import { maturityRoutes } from '../web/maturity/routes.tsx';
 import { feedbackRoutes } from '../web/feedback/routes.tsx';
 import { catalogueEditorRoutes } from '../web/office/catalogue-editor.routes.tsx';
 import { registerMaturity } from './maturity.ts';
+import { sharedSchemaCompilers } from '../platform/http/schema-compilers.ts';
 
 const isApi = (url: string) => url.startsWith('/api/');
 /** Seconds a client is asked to wait while the database is unavailable. */
@@ -89,6 +90,8 @@ function newApp(services: Services, logger: Logger): FastifyInstance {
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    // The routes' schemas compiled once per process, however many servers it builds (the tests build many).
+    schemaController: sharedSchemaCompilers,
     routerOptions: { maxParamLength: REQUEST_LIMITS.paramChars },
     // TRUST_PROXY: request.ip is the client behind the configured proxies (rate limits and refusal counts key on it).
     trustProxy: trustProxyOption(services.config.trustProxy),

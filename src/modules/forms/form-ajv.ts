@@ -9,24 +9,43 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false }));
 
 const compiled = new WeakMap<object, ValidateFunction<Answers>>();
+/**
+ * What compiling a schema gave, by the schema's JSON text: a schema read again (each import parses the
+ * catalogue's files anew, and a process imports the same records many times: the tests) is compiled
+ * once, and Ajv does not keep one more compiled copy of the same schema each time.
+ */
+const byText = new Map<string, { fn: ValidateFunction<Answers> } | { problem: string }>();
 
-/** The compiled validator of a form's schema; compiled once per schema object (catalogue records are cached). */
+function compileOnce(schema: object): { fn: ValidateFunction<Answers> } | { problem: string } {
+  const text = JSON.stringify(schema);
+  let result = byText.get(text);
+  if (result === undefined) {
+    try {
+      result = { fn: ajv.compile<Answers>(schema) };
+    } catch (e) {
+      result = { problem: e instanceof Error ? e.message : String(e) };
+    }
+    byText.set(text, result);
+  }
+  return result;
+}
+
+/** The compiled validator of a form's schema; compiled once per schema (catalogue records are cached). */
 export function validatorOf(form: ApplicationForm): ValidateFunction<Answers> {
   const known = compiled.get(form.schema);
   if (known !== undefined) {
     return known;
   }
-  const fn = ajv.compile<Answers>(form.schema);
-  compiled.set(form.schema, fn);
-  return fn;
+  const result = compileOnce(form.schema);
+  if ('problem' in result) {
+    throw new Error(result.problem);
+  }
+  compiled.set(form.schema, result.fn);
+  return result.fn;
 }
 
 /** Compiles a schema, answering the compiler's message instead of throwing. */
 export function compileProblem(schema: object): string | null {
-  try {
-    ajv.compile(schema);
-    return null;
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
+  const result = compileOnce(schema);
+  return 'problem' in result ? result.problem : null;
 }
