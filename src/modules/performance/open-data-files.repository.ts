@@ -2,7 +2,7 @@
 import type { Queryable } from '../../platform/db/database.ts';
 
 export const openDataFilesRepository = {
-  /** Whether the open-data files of a generation (as of a day) are stored: they are written together. */
+  /** How many open-data files of a generation (as of a day) are stored: the job writes them together, a request one at a time. */
   async openDataFileCount(q: Queryable, generation: number, day: string): Promise<number> {
     const [r] = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM open_data_files WHERE generation = $1 AND day = $2::date', [generation, day]);
     return r?.n ?? 0;

@@ -7,7 +7,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import { kyivDay } from '../../kernel/state-time.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import type { CatalogueRecords } from '../catalogue/index.ts';
-import { DATASETS, type DataRow, OPEN_DATASETS, type OpenDatasetId, toCsv, toJson } from './open-data.ts';
+import { DATASETS, type DataRow, OPEN_DATA_FILE_COUNT, OPEN_DATASETS, type OpenDatasetId, toCsv, toJson } from './open-data.ts';
 import { openDataFilesRepository as files } from './open-data-files.repository.ts';
 import { percent, percentileOf, suppressCount, suppressDerived } from './performance.ts';
 import { performanceRepository as repo } from './performance.repository.ts';
@@ -86,7 +86,7 @@ export function publisher(deps: { readonly db: Database; readonly reads: Queryab
     const generation = await repo.generation(db);
     const day = kyivDay(clock.now());
     // Every file of the generation stored today already (some may have been rendered on request, below).
-    if ((await files.openDataFileCount(db, generation, day)) === OPEN_DATASETS.length * 2) {
+    if ((await files.openDataFileCount(db, generation, day)) === OPEN_DATA_FILE_COUNT) {
       return false;
     }
     const rendered = await renderAll(db, day);

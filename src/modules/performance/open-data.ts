@@ -26,6 +26,8 @@ export interface DatasetSpec {
 }
 
 export const OPEN_DATASETS = ['applications', 'decisions', 'satisfaction', 'appeals', 'centre-waiting', 'services'] as const;
+/** The files of a generation: every dataset in CSV and JSON. */
+export const OPEN_DATA_FILE_COUNT = OPEN_DATASETS.length * 2;
 export type OpenDatasetId = (typeof OPEN_DATASETS)[number];
 export type Cell = string | number | null;
 export type DataRow = Readonly<Record<string, Cell>>;

@@ -168,13 +168,14 @@ export const performanceRepository = {
    * found nothing new does not start a new generation (nor invalidate what was rendered from it).
    */
   async recount(tx: Queryable, from: string | null): Promise<boolean> {
+    const since = from ?? '0001-01-01';
     let changed = false;
     for (const { table, columns, rows } of RECOUNTS) {
       const stored = `SELECT ${columns} FROM ${table} WHERE day >= $1::date`;
-      const [d] = await tx.query<{ differs: boolean }>(`SELECT EXISTS ((${rows} EXCEPT ${stored}) UNION ALL (${stored} EXCEPT ${rows})) AS differs`, [from ?? '0001-01-01']);
+      const [d] = await tx.query<{ differs: boolean }>(`SELECT EXISTS ((${rows} EXCEPT ${stored}) UNION ALL (${stored} EXCEPT ${rows})) AS differs`, [since]);
       if (d?.differs === true) {
-        await tx.query(`DELETE FROM ${table} WHERE day >= $1::date`, [from ?? '0001-01-01']);
-        await tx.query(`INSERT INTO ${table} (${columns}) ${rows}`, [from ?? '0001-01-01']);
+        await tx.query(`DELETE FROM ${table} WHERE day >= $1::date`, [since]);
+        await tx.query(`INSERT INTO ${table} (${columns}) ${rows}`, [since]);
         changed = true;
       }
     }

@@ -9,7 +9,7 @@ import { kyivDay } from '../../kernel/state-time.ts';
 import type { Database, Queryable } from '../../platform/db/database.ts';
 import type { CatalogueRecords } from '../catalogue/index.ts';
 import { type Figures, figuresOf, type Scope } from './figures.ts';
-import { DATASETS, dcatCatalogue, isOpenDataset, jsonSchemaOf, csvwOf, OPEN_DATASETS, type OpenDatasetId, openDataUrls } from './open-data.ts';
+import { DATASETS, dcatCatalogue, isOpenDataset, jsonSchemaOf, csvwOf, OPEN_DATA_FILE_COUNT, OPEN_DATASETS, type OpenDatasetId, openDataUrls } from './open-data.ts';
 import { foldAppealEvents, foldCaseEvents, gapsIn, type IdRange, lastMonths } from './performance.ts';
 import { publisher } from './open-data-files.service.ts';
 import { openDataFilesRepository as files } from './open-data-files.repository.ts';
@@ -216,7 +216,7 @@ export function createPerformanceService(deps: PerformanceDeps) {
       }
       // The files stored for the current generation if the job published them today, else rendered now.
       const stored = await files.openDataFiles(db, await repo.generation(db), day);
-      const all = stored.size === OPEN_DATASETS.length * 2 ? stored : await renderAll(db, day);
+      const all = stored.size === OPEN_DATA_FILE_COUNT ? stored : await renderAll(db, day);
       await db.transaction(async (tx) => {
         // The services' JSON last: its presence says the day's snapshot is complete.
         for (const id of OPEN_DATASETS) {
