@@ -49,8 +49,7 @@ export async function catalogueJourneys(base: string): Promise<Check[]> {
     pages.map(([name, path, status]): Check => ({
       name: `${lang}: ${name} has no axe violations`,
       run: async (ctx) => {
-        const page = await ctx.audit(`/${lang}${path}`, status);
-        try {
+        await ctx.audit(`/${lang}${path}`, status, async (page) => {
           const htmlLang = await page.getAttribute('html', 'lang');
           if (htmlLang !== lang) {
             throw new Error(`html lang is ${htmlLang}`);
@@ -58,9 +57,7 @@ export async function catalogueJourneys(base: string): Promise<Check[]> {
           if ((await page.locator('script').count()) > 0) {
             throw new Error('the page carries a script');
           }
-        } finally {
-          await page.context().close();
-        }
+        });
       },
     })),
   );

@@ -36,8 +36,11 @@ export interface E2eContext {
   newContext(): Promise<BrowserContext>;
   /** Opens `path` and asserts the status. */
   visit(context: BrowserContext, path: string, status: number): Promise<Page>;
-  /** Opens `path` in a context where axe-core can run (it needs script), asserts the status and fails on any violation. */
-  audit(path: string, status: number): Promise<Page>;
+  /**
+   * Opens `path` signed out in a context where axe-core can run (it needs script), asserts the status,
+   * fails on any violation, then lets `look` check the page further (the page is kept for later audits).
+   */
+  audit(path: string, status: number, look?: (page: Page) => Promise<void>): Promise<void>;
   /**
    * Audits the page `from` shows now, in a script-enabled copy of its context (same cookies): the very
    * HTML it shows, so a page reached by posting a form is audited too. With `shot`, its screenshots at
@@ -123,15 +126,33 @@ async function main(): Promise<number> {
         }
       }
     },
-    async audit(path, status) {
-      const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true, viewport: AUDIT_VIEWPORT });
-      const page = await ctx.visit(context, path, status);
-      const violations = await axeViolations(page);
-      if (violations.length > 0) {
-        await context.close();
-        throw new Error(`axe found ${violations.length} violation(s) on ${path}:\n  ${violations.join('\n  ')}`);
+    async audit(path, status, look) {
+      // A kept audit page, as for auditLike: a new browser context costs the browser more than the page's audit.
+      const auditor = auditors.pop() ?? await newAuditor();
+      let reusable = false;
+      try {
+        const { context, page } = auditor;
+        await context.clearCookies();
+        if (page.viewportSize()?.width !== AUDIT_VIEWPORT.width || page.viewportSize()?.height !== AUDIT_VIEWPORT.height) {
+          await page.setViewportSize(AUDIT_VIEWPORT);
+        }
+        const response = await page.goto(path);
+        if (response?.status() !== status) {
+          throw new Error(`${path} answered ${response?.status()}, expected ${status}`);
+        }
+        const violations = await axeViolations(page);
+        if (violations.length > 0) {
+          throw new Error(`axe found ${violations.length} violation(s) on ${path}:\n  ${violations.join('\n  ')}`);
+        }
+        await look?.(page);
+        reusable = true;
+      } finally {
+        if (reusable) {
+          auditors.push(auditor);
+        } else {
+          await auditor.context.close();
+        }
       }
-      return page;
     },
   };
   try {

@@ -121,4 +121,23 @@ describe('the pages', () => {
       expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
     }
   });
+
+  it('the printable form is the same document until the catalogue changes, then the changed one', async () => {
+    const service = byId('civil-status-certificate');
+    const title = async () => {
+      const res = await get(`/en/services/${service.id}/form.pdf`);
+      expect(res.statusCode).toBe(200);
+      return { bytes: res.rawPayload, title: (await PDFDocument.load(res.rawPayload)).getTitle() };
+    };
+    const first = await title();
+    expect((await title()).bytes.equals(first.bytes)).toBe(true);
+    const renamed = { ...service, name: { ...service.name, en: `${service.name.en}, renamed` } };
+    expect((await t.services.catalogue.importRecords({ organisations: [], centres: [], events: [], services: [renamed] }, 'test')).ok).toBe(true);
+    try {
+      expect((await title()).title).toBe(`Application: ${service.name.en}, renamed`);
+    } finally {
+      expect((await t.services.catalogue.importRecords({ organisations: [], centres: [], events: [], services: [service] }, 'test')).ok).toBe(true);
+    }
+    expect((await title()).title).toBe(first.title);
+  });
 });

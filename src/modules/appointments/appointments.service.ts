@@ -75,23 +75,35 @@ async function offers(deps: Deps): Promise<Offer[]> {
 const offerOf = async (deps: Deps, centreId: string, serviceId: string): Promise<Offer | null> =>
   (await offers(deps)).find((o) => o.centreId === centreId && o.serviceId === serviceId) ?? null;
 
+/** A day's slots not yet begun, with their free places given the places taken (by slot start). */
+function freeOf(deps: Deps, offer: Offer, day: string, taken: ReadonlyMap<number, number>): FreeSlot[] {
+  const now = deps.clock.now();
+  return slotsOfDay(offer.hours, day, offer.minutes, deps.isHoliday)
+    .map((s) => ({ ...s, startsAt: kyivInstant(day, s.start) }))
+    .filter((s) => s.startsAt > now)
+    .map((s) => ({ startsAt: s.startsAt, time: s.start, end: s.end, free: Math.max(0, offer.capacity - (taken.get(s.startsAt.getTime()) ?? 0)) }));
+}
+
+/** The places taken from the start of `first` to the end of `last` (days on the state's calendar). */
+const takenBetween = (deps: Deps, offer: Offer, first: string, last: string) =>
+  repo.taken(deps.db, offer.centreId, offer.serviceId, kyivInstant(first, '00:00'), kyivInstant(daysFrom(last, 2)[1] ?? last, '00:00'));
+
 /** The slots of a day with their free places (those already begun left out). */
 async function slotsOf(deps: Deps, offer: Offer, day: string): Promise<FreeSlot[]> {
-  const now = deps.clock.now();
-  const slots = slotsOfDay(offer.hours, day, offer.minutes, deps.isHoliday).map((s) => ({ ...s, startsAt: kyivInstant(day, s.start) })).filter((s) => s.startsAt > now);
-  if (slots.length === 0) {
+  if (freeOf(deps, offer, day, new Map()).length === 0) {
     return [];
   }
-  const taken = await repo.taken(deps.db, offer.centreId, offer.serviceId, kyivInstant(day, '00:00'), kyivInstant(daysFrom(day, 2)[1] ?? day, '00:00'));
-  return slots.map((s) => ({ startsAt: s.startsAt, time: s.start, end: s.end, free: Math.max(0, offer.capacity - (taken.get(s.startsAt.getTime()) ?? 0)) }));
+  return freeOf(deps, offer, day, await takenBetween(deps, offer, day, day));
 }
 
 /** The days one may book now: today and the next BOOKING_DAYS - 1. */
 const bookingDays = (deps: Deps): string[] => daysFrom(kyivClock(deps.clock.now()).day, BOOKING_DAYS);
 
+/** The bookable days with places left, and how many: the places taken read once for all of them. */
 async function freeDays(deps: Deps, offer: Offer): Promise<Array<{ day: string; free: number }>> {
-  const days = await Promise.all(bookingDays(deps).map(async (day) => ({ day, free: (await slotsOf(deps, offer, day)).reduce((n, s) => n + s.free, 0) })));
-  return days.filter((d) => d.free > 0);
+  const days = bookingDays(deps);
+  const taken = await takenBetween(deps, offer, days[0] ?? '', days.at(-1) ?? '');
+  return days.map((day) => ({ day, free: freeOf(deps, offer, day, taken).reduce((n, s) => n + s.free, 0) })).filter((d) => d.free > 0);
 }
 
 async function nextFree(deps: Deps, offer: Offer, personId: string | null): Promise<FreeSlot | null> {

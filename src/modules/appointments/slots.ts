@@ -50,14 +50,27 @@ export function kyivClock(at: Date): { day: string; time: string } {
   return { day: `${p['year'] ?? ''}-${p['month'] ?? ''}-${p['day'] ?? ''}`, time: `${p['hour'] ?? ''}:${p['minute'] ?? ''}` };
 }
 
+/** Instants already found by `kyivInstant`, by day and time (a booking page asks for a month of slots). */
+const instants = new Map<string, number>();
+const INSTANTS_KEPT = 20_000;
+
 /** The instant at which the state's clock shows `time` on `day` (the later one when the clock is put back). */
 export function kyivInstant(day: string, time: string): Date {
+  const key = `${day} ${time}`;
+  const known = instants.get(key);
+  if (known !== undefined) {
+    return new Date(known);
+  }
   const wanted = Date.parse(`${day}T${time}:00Z`);
   let at = wanted;
   for (let i = 0; i < 3; i++) {
     const shown = kyivClock(new Date(at));
     at += wanted - Date.parse(`${shown.day}T${shown.time}:00Z`);
   }
+  if (instants.size >= INSTANTS_KEPT) {
+    instants.clear();
+  }
+  instants.set(key, at);
   return new Date(at);
 }
 

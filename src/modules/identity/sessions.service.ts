@@ -71,7 +71,7 @@ function sessionPart(deps: SessionsDeps) {
       if (!person) {
         return null;
       }
-      const [relations, staff] = await Promise.all([relationsRepository.relationsOf(db, person.nationalId, lang), relationsRepository.staffOf(db, person.nationalId)]);
+      const { relations, staff } = await relationsRepository.relationsAndStaff(db, person.nationalId, lang);
       const options = actingOptions(person, relations, now);
       // A revoked or expired mandate ends acting for that party at once.
       let acting = findOption(options, session.acting);

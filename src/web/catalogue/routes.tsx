@@ -15,6 +15,7 @@ import { SearchResultsPage } from './search.page.tsx';
 import { isPastLastPage } from './search.view.ts';
 import { ServicePage } from './service.page.tsx';
 import { PageCache } from './page-cache.ts';
+import { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import { pageContext, renderPage, sendHtml, sendPage } from '../common/render.ts';
 import type { LangPath } from '../common/path.ts';
 import { PATHS } from '../common/paths.ts';
@@ -29,6 +30,8 @@ import { PrivacyPage } from './privacy.page.tsx';
 import { printableForm } from './form-pdf.ts';
 
 const PAGE_SIZE = 20;
+/** Printable forms kept rendered (a few hundred KB each: the fonts' subsets). */
+const FORM_PDFS_KEPT = 40;
 interface PageResult {
   readonly status: number;
   readonly page: VNode;
@@ -160,6 +163,9 @@ export function catalogueRoutes(deps: {
 }): WebRoute[] {
   const { catalogue, drafts, maturity, feedback } = deps;
   const cache = new PageCache(500);
+  // A service's printable form is the same document for everyone until the catalogue changes: rendered
+  // once per service and language for a revision (laying out its text is most of a request's work).
+  const forms = new RevisionCache<Uint8Array>(FORM_PDFS_KEPT);
   const statics = [
     route(PATHS.accessibility, 'GET', PUBLIC, async (request, reply) => sendPage(reply, 200, (await accessibility(catalogue, request, maturity)).page)),
     route(PATHS.privacy, 'GET', PUBLIC, async (request, reply) => sendPage(reply, 200, <PrivacyPage ctx={pageContext(request)} />)),
@@ -169,10 +175,13 @@ export function catalogueRoutes(deps: {
       if (found.value === null || found.value.form === undefined || !printable) {
         return sendNotFoundPage(request, reply);
       }
-      const organisation = (await catalogue.organisations()).value.find((o) => o.id === found.value?.organisationId) ?? null;
-      const pdf = await renderFormPdf(printableForm(pageContext(request).t, lang, found.value, organisation));
+      const service = found.value;
+      const pdf = await forms.get(await catalogue.revision(), `${service.id} ${lang}`, async () => {
+        const organisation = (await catalogue.organisations()).value.find((o) => o.id === service.organisationId) ?? null;
+        return renderFormPdf(printableForm(pageContext(request).t, lang, service, organisation));
+      });
       return reply.code(200).type('application/pdf')
-        .header('content-disposition', `inline; filename="${found.value.id}-${lang}.pdf"`)
+        .header('content-disposition', `inline; filename="${service.id}-${lang}.pdf"`)
         .header('cache-control', 'public, max-age=0, must-revalidate')
         .send(Buffer.from(pdf));
     }),
