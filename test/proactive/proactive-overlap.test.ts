@@ -27,6 +27,10 @@ const file = async (t: CasesApp, who: Who): Promise<BundleView> => {
 const assistanceCases = (t: CasesApp) => t.services.db.query<{ id: string; channel: string }>(
   "SELECT id, channel FROM cases WHERE service_id = 'birth-assistance' AND party_kind = 'person' AND party_id = $1", [CHILD],
 );
+/** Every birth assistance case, whoever it names as the party. */
+const allAssistanceCases = (t: CasesApp) => t.services.db.query<{ id: string; channel: string; party_kind: string }>(
+  "SELECT id, channel, party_kind FROM cases WHERE service_id = 'birth-assistance' ORDER BY submitted_at",
+);
 const birthItem = async (t: CasesApp) => (await t.services.db.query<{ id: string; status: string; case_id: string | null }>(
   "SELECT id, status, case_id FROM proactive_items WHERE service_id = 'birth-assistance' AND subject = $1", [CHILD],
 ));
@@ -188,33 +192,59 @@ describe('the proactive job first, then an application for the child made on its
     expect(await assistanceCases(t)).toHaveLength(1);
   });
 
+  it('refuses an application the parent makes as herself naming the child, found in the population register by name and birth date', async () => {
+    const t = app();
+    const [item] = await birthItem(t);
+    const iryna = await t.person('iryna-bondar'); // acting for herself
+    const draftId = await applicationForChild(t, iryna);
+    const refused = await submitDraft(t, iryna, draftId);
+    const [job] = await t.services.db.query<{ number: string }>('SELECT number FROM cases WHERE id = $1', [item?.case_id]);
+    expect(refused.ok ? null : { code: refused.error.code, own: 'own' in refused.error ? refused.error.own : undefined })
+      .toEqual({ code: 'applications.applied_already', own: { caseId: item?.case_id, caseNumber: job?.number } });
+    expect(await allAssistanceCases(t)).toEqual([{ id: item?.case_id, channel: 'proactive', party_kind: 'person' }]);
+    // A child the register does not list under that name and date: nothing to claim, the application goes ahead.
+    const other = await completeDraft(t.services, iryna, 'birth-assistance', {
+      email: 'iryna@example.test', childFullName: 'Марко Бондар', childBirthDate: '2026-10-25', relationship: 'mother',
+      birthRegisteredAbroad: 'no', childLivesWithYou: 'yes', bankIban: IBAN,
+    }, ['bankAccount', 'identityDocument']);
+    const submitted = await submitDraft(t, iryna, other);
+    expect(submitted.ok ? 'ok' : submitted.error.code).toBe('ok');
+    expect((await allAssistanceCases(t)).map((c) => [c.channel, c.party_kind])).toEqual([['proactive', 'person'], ['web', 'self']]);
+  });
+
   it('lets the application go ahead once the parent objected to the job\'s case', async () => {
     const t = app();
     const [item] = await birthItem(t);
     const iryna = await forChild(t, await t.person('iryna-bondar'));
     expect((await t.services.proactive.object(iryna, item?.id ?? '')).ok).toBe(true);
-    const [draft] = await t.services.db.query<{ id: string }>("SELECT id FROM drafts WHERE service_id = 'birth-assistance' AND submitted_case_id IS NULL");
+    const [draft] = await t.services.db.query<{ id: string }>("SELECT id FROM drafts WHERE service_id = 'birth-assistance' AND submitted_case_id IS NULL AND party_kind = 'person'");
     const submitted = await submitDraft(t, iryna, draft?.id ?? '');
     expect(submitted.ok).toBe(true);
-    expect((await assistanceCases(t)).map((c) => c.channel).sort()).toEqual(['proactive', 'web']);
+    expect((await assistanceCases(t)).map((c) => c.channel).sort()).toEqual(['proactive', 'web']); // about the child: the job's and this one
   });
 });
 
-describe('an application for the child made on its own first, then the proactive job', () => {
-  const app = onFreshDatabase();
+/** The application first, made acting for the child or as herself naming the child, then the job. */
+function applicationFirst(how: string, asParty: (t: CasesApp, who: Who) => Promise<Who>, partyKind: 'person' | 'self'): void {
+  describe(`an application ${how} first, then the proactive job`, () => {
+    const app = onFreshDatabase();
 
-  it('writes the item as applied for, naming the application\'s case, and opens no case', async () => {
-    const t = app();
-    const iryna = await forChild(t, await t.person('iryna-bondar'));
-    const submitted = await submitDraft(t, iryna, await applicationForChild(t, iryna));
-    if (!submitted.ok) {
-      throw new Error(`the application was refused: ${submitted.error.code}`);
-    }
-    const [claim] = await t.services.db.query<{ case_id: string; source: string }>("SELECT case_id, source FROM case_claims WHERE service_id = 'birth-assistance' AND subject_national_id = $1", [CHILD]);
-    expect(claim).toEqual({ case_id: submitted.value.id, source: 'application' });
-    await t.services.proactive.run();
-    const [item] = await birthItem(t);
-    expect(item).toMatchObject({ status: 'applied', case_id: submitted.value.id });
-    expect(await assistanceCases(t)).toEqual([{ id: submitted.value.id, channel: 'web' }]);
+    it('claims the case about the child, so the job writes the item as applied for, naming the application\'s case, and opens no case', async () => {
+      const t = app();
+      const iryna = await asParty(t, await t.person('iryna-bondar'));
+      const submitted = await submitDraft(t, iryna, await applicationForChild(t, iryna));
+      if (!submitted.ok) {
+        throw new Error(`the application was refused: ${submitted.error.code}`);
+      }
+      const [claim] = await t.services.db.query<{ case_id: string; source: string }>("SELECT case_id, source FROM case_claims WHERE service_id = 'birth-assistance' AND subject_national_id = $1", [CHILD]);
+      expect(claim).toEqual({ case_id: submitted.value.id, source: 'application' });
+      await t.services.proactive.run();
+      const [item] = await birthItem(t);
+      expect(item).toMatchObject({ status: 'applied', case_id: submitted.value.id });
+      expect(await allAssistanceCases(t)).toEqual([{ id: submitted.value.id, channel: 'web', party_kind: partyKind }]);
+    });
   });
-});
+}
+
+applicationFirst('for the child made on its own', forChild, 'person');
+applicationFirst('the parent makes as herself, naming the child,', (_t, who) => Promise.resolve(who), 'self');

@@ -302,7 +302,7 @@ function submission(deps: DraftsDeps, a: Access) {
       const allowed = await applicable(signedIn, peek.serviceId);
       // A draft without files, complete as read: one statement (ADR 0025). When it yields nothing
       // (the draft changed or was submitted meanwhile, or the key was used), the long way below.
-      if (peek.submittedCaseId === null && read?.hasFiles === false && allowed.ok && claimsCase(allowed.value.service, peek.party) === null) {
+      if (peek.submittedCaseId === null && read?.hasFiles === false && allowed.ok && !claimsCase(allowed.value.service, peek.party)) {
         const opened = await inOneStatement(signedIn, peek, allowed.value, o);
         if (opened !== null) {
           return ok(opened);
@@ -334,7 +334,7 @@ function submission(deps: DraftsDeps, a: Access) {
         const attachments = withFiles ? await draftsRepository.attachmentsOfDraft(tx, draft.id) : [];
         const used = fileQuestions.flatMap((f) => attachments.filter((a) => a.id === f.attachmentId));
         const hash = sha256Hex(canonicalJson(submissionContent(service.id, service.version, answers, used)));
-        const already = await appliedAlready(deps.cases, tx, signedIn, service, draft.party, caseId);
+        const already = await appliedAlready(deps.cases, tx, signedIn, service, { party: draft.party, answers, caseId });
         if (already !== null) {
           return err(already); // rolls back the draft's mark
         }

@@ -269,6 +269,10 @@ export const Proactive = Type.Object(
     trigger: Type.Union(REGISTRY_EVENT_KINDS.map((k) => Type.Literal(k))),
     mode: Type.Union([Type.Literal('offer'), Type.Literal('automatic')]),
     objectionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, description: 'Days the person has to object to an automatic grant (14 when absent)' })),
+    subject: Type.Optional(Type.Object(
+      { name: Type.String({ minLength: 1 }), birthDate: Type.String({ minLength: 1 }) },
+      { additionalProperties: false, description: 'The form fields naming the person an automatic grant is about (a child), by name and date of birth, for an application made for oneself (ADR 0035)' },
+    )),
   },
   { additionalProperties: false },
 );

@@ -137,6 +137,19 @@ function checkProactive(s: CatalogueRecords['services'][number]): RecordIssue[] 
   if (p.mode === 'offer' && p.objectionDays !== undefined) {
     issues.push(issue('/objectionDays', 'only an automatic grant has an objection window'));
   }
+  if (p.subject !== undefined) {
+    const fields = s.form?.pages.flatMap((page) => page.fields) ?? [];
+    const kind = (name: string) => fields.find((f) => f.name === name)?.kind;
+    if (p.mode !== 'automatic') {
+      issues.push(issue('/subject', 'only an automatic grant claims the case about the person it names'));
+    }
+    if (kind(p.subject.name) !== 'text') {
+      issues.push(issue('/subject/name', `the form has no text field "${p.subject.name}"`));
+    }
+    if (kind(p.subject.birthDate) !== 'date') {
+      issues.push(issue('/subject/birthDate', `the form has no date field "${p.subject.birthDate}"`));
+    }
+  }
   return issues;
 }
 

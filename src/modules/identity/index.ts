@@ -1,4 +1,6 @@
 /** The identity module's public surface. */
+import type { Queryable } from '../../platform/db/database.ts';
+import { relationsRepository } from './relations.repository.ts';
 export * from './identity.ts';
 export * from './identity.policy.ts';
 export {
@@ -9,6 +11,8 @@ export {
 export type { AuthorizationRequest, IdentityProviderConfig, OidcClient, OidcFailure, VerifiedIdentity } from './oidc.port.ts';
 export { createSessionsService, type SessionPolicy, type SessionsService, type SignedIn } from './sessions.service.ts';
 export type { GrantedMandate } from './relations.repository.ts';
+/** A parent's children in the population register (tax number, name, date of birth), read inside the caller's transaction. */
+export const registeredChildren = (q: Queryable, parentNationalId: string) => relationsRepository.childrenOf(q, parentNationalId);
 export { createMandatesService, grantorOf, type GrantMandate, type MandatesService } from './mandates.service.ts';
 export { type Caller, type Callers, createCallers } from './callers.service.ts';
 export { createPhoneHolders, type PhoneHolder, type PhoneHolders } from './phone-holders.service.ts';

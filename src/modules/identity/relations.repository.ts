@@ -49,14 +49,16 @@ const ACTIVE_STAFF = 'national_id = $1 AND revoked_at IS NULL';
 const STAFF_ORDER = 'role, granted_at, agency_id, id';
 const STAFF_AGG = `(SELECT coalesce(json_agg(json_build_object('id', id, 'role', role, 'agency_id', agency_id, 'centre_id', centre_id) ORDER BY ${STAFF_ORDER}), '[]') FROM staff_roles WHERE ${ACTIVE_STAFF})`;
 
+const CHILDREN_AGG = `(SELECT coalesce(json_agg(json_build_object('child_national_id', child_national_id, 'name', child_given_name || ' ' || child_family_name,
+    'birth_date', to_char(child_birth_date, 'YYYY-MM-DD')) ORDER BY child_birth_date), '[]')
+  FROM population_children WHERE parent_national_id = $1)`;
+
 /** The three lists of `Relations` as JSON columns of one row, about the person whose tax number is $1. */
 const relationsSelect = (lang: Lang) => {
   const name = lang === 'en' ? 'name_en' : 'name_uk';
   return `(SELECT coalesce(json_agg(json_build_object('registry_code', b.registry_code, 'name', b.${name}) ORDER BY b.${name}), '[]')
       FROM business_directors d JOIN business_registry b USING (registry_code) WHERE d.national_id = $1) AS directors,
-    (SELECT coalesce(json_agg(json_build_object('child_national_id', child_national_id, 'name', child_given_name || ' ' || child_family_name,
-        'birth_date', to_char(child_birth_date, 'YYYY-MM-DD')) ORDER BY child_birth_date), '[]')
-      FROM population_children WHERE parent_national_id = $1) AS children,
+    ${CHILDREN_AGG} AS children,
     (SELECT coalesce(json_agg(x ORDER BY x.granted_at), '[]') FROM (
       SELECT ${mandateColumns('m')}, COALESCE(b.${name}, p.given_name || ' ' || p.family_name, m.grantor_id) AS grantor_name
       FROM mandates m
@@ -97,6 +99,12 @@ export const relationsRepository = {
     }
     const [row] = await q.query<RelationsRow & { staff: StaffRow[] }>(`SELECT ${relationsSelect(lang)}, ${STAFF_AGG} AS staff`, [nationalId]);
     return { relations: toRelations(row), staff: (row?.staff ?? []).map(toStaff) };
+  },
+
+  /** A parent's children in the population register, with their tax numbers, names and dates of birth. */
+  async childrenOf(q: Queryable, parentNationalId: string): Promise<Relations['children']> {
+    const [row] = await q.query<Pick<RelationsRow, 'children'>>(`SELECT ${CHILDREN_AGG} AS children`, [parentNationalId]);
+    return toRelations({ directors: [], mandates: [], children: row?.children ?? [] }).children;
   },
 
   /** The mandates a party granted, newest first, each with its representative's name from the population register. */

@@ -19,6 +19,8 @@ export interface ProactiveRule {
   readonly trigger: RegistryEventKind;
   readonly mode: ProactiveMode;
   readonly objectionDays?: number;
+  /** The form fields naming the person an automatic grant is about, for an application made for oneself (ADR 0035). */
+  readonly subject?: { readonly name: string; readonly birthDate: string };
 }
 
 /** The services an event of this kind triggers, in the catalogue's order. */
