@@ -67,6 +67,40 @@ async function main(): Promise<number> {
     const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true, viewport: AUDIT_VIEWPORT });
     return { context, page: await context.newPage() };
   };
+  /**
+   * Runs `work` on a script-enabled page kept for audits (one per check running at once), signed in with
+   * `cookies` (none: signed out) and at AUDIT_VIEWPORT: no new context, browser processes and downloads of
+   * the styles per audit. The page is kept for the next audit when `work` succeeds, closed when it throws.
+   */
+  const withAuditor = async (cookies: Parameters<BrowserContext['addCookies']>[0], work: (page: Page) => Promise<void>): Promise<void> => {
+    const auditor = auditors.pop() ?? await newAuditor();
+    let reusable = false;
+    try {
+      const { context, page } = auditor;
+      await context.clearCookies();
+      if (cookies.length > 0) {
+        await context.addCookies(cookies);
+      }
+      // Left at AUDIT_VIEWPORT by the fit check of its last audit (or new at it).
+      if (page.viewportSize()?.width !== AUDIT_VIEWPORT.width || page.viewportSize()?.height !== AUDIT_VIEWPORT.height) {
+        await page.setViewportSize(AUDIT_VIEWPORT);
+      }
+      await work(page);
+      reusable = true;
+    } finally {
+      if (reusable) {
+        auditors.push(auditor);
+      } else {
+        await auditor.context.close();
+      }
+    }
+  };
+  const failOnViolations = async (page: Page, where: string): Promise<void> => {
+    const violations = await axeViolations(page);
+    if (violations.length > 0) {
+      throw new Error(`axe found ${violations.length} violation(s) on ${where}:\n  ${violations.join('\n  ')}`);
+    }
+  };
   const ctx: E2eContext = {
     base: portal.url,
     browser,
@@ -82,18 +116,7 @@ async function main(): Promise<number> {
     async auditLike(from, shot) {
       const html = await from.content();
       const target = from.url();
-      // A script-enabled page kept for audits (one per check running at once), given the cookies of
-      // `from`'s context each time: no new context, browser process and downloads of the styles per audit.
-      const auditor = auditors.pop() ?? await newAuditor();
-      let reusable = false;
-      try {
-        const { context, page } = auditor;
-        await context.clearCookies();
-        await context.addCookies(await from.context().cookies());
-        // Left at AUDIT_VIEWPORT by the fit check of its last audit (or new at it).
-        if (page.viewportSize()?.width !== AUDIT_VIEWPORT.width || page.viewportSize()?.height !== AUDIT_VIEWPORT.height) {
-          await page.setViewportSize(AUDIT_VIEWPORT);
-        }
+      await withAuditor(await from.context().cookies(), async (page) => {
         // The page as the journey shows it: a confirmation answered to a POST cannot be fetched again with a GET.
         const asShown = (route: Route) => (route.request().isNavigationRequest()
           ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
@@ -105,10 +128,7 @@ async function main(): Promise<number> {
         } finally {
           await page.unroute(isTarget, asShown);
         }
-        const violations = await axeViolations(page);
-        if (violations.length > 0) {
-          throw new Error(`axe found ${violations.length} violation(s) on ${from.url()}:\n  ${violations.join('\n  ')}`);
-        }
+        await failOnViolations(page, target);
         // The pages a journey reaches through forms (confirmations, errors) must fit too.
         const url = new URL(page.url());
         for (const width of WIDTHS) {
@@ -117,42 +137,17 @@ async function main(): Promise<number> {
             throw new Error(misfit);
           }
         }
-        reusable = true;
-      } finally {
-        if (reusable) {
-          auditors.push(auditor);
-        } else {
-          await auditor.context.close();
-        }
-      }
+      });
     },
     async audit(path, status, look) {
-      // A kept audit page, as for auditLike: a new browser context costs the browser more than the page's audit.
-      const auditor = auditors.pop() ?? await newAuditor();
-      let reusable = false;
-      try {
-        const { context, page } = auditor;
-        await context.clearCookies();
-        if (page.viewportSize()?.width !== AUDIT_VIEWPORT.width || page.viewportSize()?.height !== AUDIT_VIEWPORT.height) {
-          await page.setViewportSize(AUDIT_VIEWPORT);
-        }
+      await withAuditor([], async (page) => {
         const response = await page.goto(path);
         if (response?.status() !== status) {
           throw new Error(`${path} answered ${response?.status()}, expected ${status}`);
         }
-        const violations = await axeViolations(page);
-        if (violations.length > 0) {
-          throw new Error(`axe found ${violations.length} violation(s) on ${path}:\n  ${violations.join('\n  ')}`);
-        }
+        await failOnViolations(page, path);
         await look?.(page);
-        reusable = true;
-      } finally {
-        if (reusable) {
-          auditors.push(auditor);
-        } else {
-          await auditor.context.close();
-        }
-      }
+      });
     },
   };
   try {

@@ -75,14 +75,15 @@ async function offers(deps: Deps): Promise<Offer[]> {
 const offerOf = async (deps: Deps, centreId: string, serviceId: string): Promise<Offer | null> =>
   (await offers(deps)).find((o) => o.centreId === centreId && o.serviceId === serviceId) ?? null;
 
-/** A day's slots not yet begun, with their free places given the places taken (by slot start). */
-function freeOf(deps: Deps, offer: Offer, day: string, taken: ReadonlyMap<number, number>): FreeSlot[] {
+/** A day's slots not yet begun, with their instants. */
+function openSlots(deps: Deps, offer: Offer, day: string) {
   const now = deps.clock.now();
-  return slotsOfDay(offer.hours, day, offer.minutes, deps.isHoliday)
-    .map((s) => ({ ...s, startsAt: kyivInstant(day, s.start) }))
-    .filter((s) => s.startsAt > now)
-    .map((s) => ({ startsAt: s.startsAt, time: s.start, end: s.end, free: Math.max(0, offer.capacity - (taken.get(s.startsAt.getTime()) ?? 0)) }));
+  return slotsOfDay(offer.hours, day, offer.minutes, deps.isHoliday).map((s) => ({ ...s, startsAt: kyivInstant(day, s.start) })).filter((s) => s.startsAt > now);
 }
+
+/** Slots with their free places, given the places taken (by slot start). */
+const withFree = (offer: Offer, slots: ReturnType<typeof openSlots>, taken: ReadonlyMap<number, number>): FreeSlot[] =>
+  slots.map((s) => ({ startsAt: s.startsAt, time: s.start, end: s.end, free: Math.max(0, offer.capacity - (taken.get(s.startsAt.getTime()) ?? 0)) }));
 
 /** The places taken from the start of `first` to the end of `last` (days on the state's calendar). */
 const takenBetween = (deps: Deps, offer: Offer, first: string, last: string) =>
@@ -90,10 +91,8 @@ const takenBetween = (deps: Deps, offer: Offer, first: string, last: string) =>
 
 /** The slots of a day with their free places (those already begun left out). */
 async function slotsOf(deps: Deps, offer: Offer, day: string): Promise<FreeSlot[]> {
-  if (freeOf(deps, offer, day, new Map()).length === 0) {
-    return [];
-  }
-  return freeOf(deps, offer, day, await takenBetween(deps, offer, day, day));
+  const slots = openSlots(deps, offer, day);
+  return slots.length === 0 ? [] : withFree(offer, slots, await takenBetween(deps, offer, day, day));
 }
 
 /** The days one may book now: today and the next BOOKING_DAYS - 1. */
@@ -103,7 +102,7 @@ const bookingDays = (deps: Deps): string[] => daysFrom(kyivClock(deps.clock.now(
 async function freeDays(deps: Deps, offer: Offer): Promise<Array<{ day: string; free: number }>> {
   const days = bookingDays(deps);
   const taken = await takenBetween(deps, offer, days[0] ?? '', days.at(-1) ?? '');
-  return days.map((day) => ({ day, free: freeOf(deps, offer, day, taken).reduce((n, s) => n + s.free, 0) })).filter((d) => d.free > 0);
+  return days.map((day) => ({ day, free: withFree(offer, openSlots(deps, offer, day), taken).reduce((n, s) => n + s.free, 0) })).filter((d) => d.free > 0);
 }
 
 async function nextFree(deps: Deps, offer: Offer, personId: string | null): Promise<FreeSlot | null> {

@@ -69,9 +69,11 @@ const relationsSelect = (lang: Lang) => {
 
 const toStaff = (r: StaffRow): StaffAssignment => ({ id: r.id, role: r.role, agencyId: r.agency_id, centreId: r.centre_id });
 
+const toChild = (r: RelationsRow['children'][number]): Relations['children'][number] => ({ nationalId: r.child_national_id, name: r.name, birthDate: r.birth_date });
+
 const toRelations = (row: RelationsRow | undefined): Relations => ({
   directorOf: (row?.directors ?? []).map((r) => ({ registryCode: r.registry_code, name: r.name })),
-  children: (row?.children ?? []).map((r) => ({ nationalId: r.child_national_id, name: r.name, birthDate: r.birth_date })),
+  children: (row?.children ?? []).map(toChild),
   mandates: (row?.mandates ?? []).map((r) => ({
     mandate: toMandate({ ...r, granted_at: new Date(r.granted_at), revoked_at: r.revoked_at === null ? null : new Date(r.revoked_at) }),
     grantorName: r.grantor_name ?? r.grantor_id,
@@ -104,7 +106,7 @@ export const relationsRepository = {
   /** A parent's children in the population register, with their tax numbers, names and dates of birth. */
   async childrenOf(q: Queryable, parentNationalId: string): Promise<Relations['children']> {
     const [row] = await q.query<Pick<RelationsRow, 'children'>>(`SELECT ${CHILDREN_AGG} AS children`, [parentNationalId]);
-    return toRelations({ directors: [], mandates: [], children: row?.children ?? [] }).children;
+    return (row?.children ?? []).map(toChild);
   },
 
   /** The mandates a party granted, newest first, each with its representative's name from the population register. */
