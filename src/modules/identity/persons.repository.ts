@@ -1,9 +1,12 @@
 import type { Queryable } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Person } from './identity.ts';
 
 type PersonRow = { id: string; national_id: string | null; given_name: string; family_name: string; birth_date: string | null };
 const toPerson = (r: PersonRow): Person => ({ id: r.id, nationalId: r.national_id, givenName: r.given_name, familyName: r.family_name, birthDate: r.birth_date });
 const COLUMNS = "id, national_id, given_name, family_name, to_char(birth_date, 'YYYY-MM-DD') AS birth_date";
+/** Read on every signed-in request: prepared (ADR 0023, 0036). */
+const PERSON_BY_ID = prepared(`SELECT ${COLUMNS} FROM persons WHERE id = $1`);
 
 
 export const personsRepository = {
@@ -21,7 +24,7 @@ export const personsRepository = {
   },
 
   async byId(q: Queryable, id: string): Promise<Person | null> {
-    const [row] = await q.query<PersonRow>(`SELECT ${COLUMNS} FROM persons WHERE id = $1`, [id]);
+    const [row] = await q.query<PersonRow>(PERSON_BY_ID, [id]);
     return row ? toPerson(row) : null;
   },
 

@@ -1,5 +1,6 @@
 import type { Lang } from '../../kernel/text.ts';
 import type { Queryable } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Mandate, MandateScope, Relations, StaffAssignment, StaffRole } from './identity.ts';
 
 type MandateRow = {
@@ -67,6 +68,12 @@ const relationsSelect = (lang: Lang) => {
       WHERE m.representative_national_id = $1 AND m.representative_kind = 'person') x) AS mandates`;
 };
 
+/** Read on every signed-in request, one text per language: prepared (ADR 0023, 0036). */
+const RELATIONS_AND_STAFF: Readonly<Record<Lang, string>> = {
+  uk: prepared(`SELECT ${relationsSelect('uk')}, ${STAFF_AGG} AS staff`),
+  en: prepared(`SELECT ${relationsSelect('en')}, ${STAFF_AGG} AS staff`),
+};
+
 const toStaff = (r: StaffRow): StaffAssignment => ({ id: r.id, role: r.role, agencyId: r.agency_id, centreId: r.centre_id });
 
 const toChild = (r: RelationsRow['children'][number]): Relations['children'][number] => ({ nationalId: r.child_national_id, name: r.name, birthDate: r.birth_date });
@@ -99,7 +106,7 @@ export const relationsRepository = {
     if (!nationalId) {
       return { relations: NO_RELATIONS, staff: [] };
     }
-    const [row] = await q.query<RelationsRow & { staff: StaffRow[] }>(`SELECT ${relationsSelect(lang)}, ${STAFF_AGG} AS staff`, [nationalId]);
+    const [row] = await q.query<RelationsRow & { staff: StaffRow[] }>(RELATIONS_AND_STAFF[lang], [nationalId]);
     return { relations: toRelations(row), staff: (row?.staff ?? []).map(toStaff) };
   },
 

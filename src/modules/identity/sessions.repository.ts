@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { Party, Realm } from './identity.ts';
 
 export interface SessionRecord {
@@ -19,6 +20,10 @@ type Row = {
   id_hash: string; person_id: string; realm: Realm; idp: string; acr: string | null; id_token: string | null;
   acting_kind: Party['kind']; acting_id: string | null; csrf_token: string; created_at: Date; last_seen_at: Date; expires_at: Date;
 };
+
+/** Read on every signed-in request: prepared (ADR 0023, 0036), its columns named. */
+const LIVE_SESSION = prepared(`SELECT id_hash, person_id, realm, idp, acr, id_token, acting_kind, acting_id, csrf_token, created_at, last_seen_at, expires_at
+  FROM sessions WHERE id_hash = $1 AND ended_at IS NULL AND expires_at > $2`);
 
 const toRecord = (r: Row): SessionRecord => ({
   idHash: r.id_hash,
@@ -57,7 +62,7 @@ export const sessionsRepository = {
 
   /** A live session: not ended, not past its absolute expiry. Idle expiry is the service's rule. */
   async live(q: Queryable, idHash: string, now: Date): Promise<SessionRecord | null> {
-    const [row] = await q.query<Row>('SELECT * FROM sessions WHERE id_hash = $1 AND ended_at IS NULL AND expires_at > $2', [idHash, now]);
+    const [row] = await q.query<Row>(LIVE_SESSION, [idHash, now]);
     return row ? toRecord(row) : null;
   },
 

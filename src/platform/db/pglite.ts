@@ -7,6 +7,7 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 import type { Database, Queryable, Row } from './database.ts';
+import { preparedRunner } from './pglite-prepared.ts';
 
 /** PGlite's WebAssembly modules and file-system bundle, compiled once per process and shared by every instance it opens. */
 interface PgliteRuntime {
@@ -73,11 +74,12 @@ export async function openPglite(dataDir: string | null, from: Blob | Uint8Array
   // PGlite is one connection: a statement sent outside a transaction while one is open would wait for
   // it forever. So code running inside a transaction (a cached catalogue read, say) joins it instead.
   const open = new AsyncLocalStorage<Queryable>();
+  const named = preparedRunner(db);
   return {
     kind: 'pglite',
     async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
       const tx = open.getStore();
-      return tx ? tx.query<T>(sql, params) : (await db.query<T>(sql, params as unknown[])).rows;
+      return tx ? tx.query<T>(sql, params) : (named.run<T>(sql, params, false) ?? db.query<T>(sql, params as unknown[]).then((r) => r.rows));
     },
     async transaction(work) {
       const current = open.getStore();
@@ -87,7 +89,7 @@ export async function openPglite(dataDir: string | null, from: Blob | Uint8Array
       return db.transaction(async (tx) => {
         const queryable: Queryable = {
           async query<T extends Row>(sql: string, params: readonly unknown[] = []) {
-            return (await tx.query<T>(sql, params as unknown[])).rows;
+            return named.run<T>(sql, params, true) ?? (await tx.query<T>(sql, params as unknown[])).rows;
           },
         };
         return open.run(queryable, () => work(queryable));
