@@ -1,4 +1,4 @@
-import type { Lang } from '../../kernel/text.ts';
+import { type Lang, LANGS } from '../../kernel/text.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import type { Mandate, MandateScope, Relations, StaffAssignment, StaffRole } from './identity.ts';
@@ -68,11 +68,11 @@ const relationsSelect = (lang: Lang) => {
       WHERE m.representative_national_id = $1 AND m.representative_kind = 'person') x) AS mandates`;
 };
 
-/** Read on every signed-in request, one text per language: prepared (ADR 0023, 0036). */
-const RELATIONS_AND_STAFF: Readonly<Record<Lang, string>> = {
-  uk: prepared(`SELECT ${relationsSelect('uk')}, ${STAFF_AGG} AS staff`),
-  en: prepared(`SELECT ${relationsSelect('en')}, ${STAFF_AGG} AS staff`),
-};
+const byLang = (text: (lang: Lang) => string): Readonly<Record<Lang, string>> => Object.fromEntries(LANGS.map((lang) => [lang, text(lang)])) as Record<Lang, string>;
+/** The relations' statement, one text per language. */
+const RELATIONS = byLang((lang) => `SELECT ${relationsSelect(lang)}`);
+/** With the staff roles: read on every signed-in request, so prepared (ADR 0023, 0036). */
+const RELATIONS_AND_STAFF = byLang((lang) => prepared(`${RELATIONS[lang]}, ${STAFF_AGG} AS staff`));
 
 const toStaff = (r: StaffRow): StaffAssignment => ({ id: r.id, role: r.role, agencyId: r.agency_id, centreId: r.centre_id });
 
@@ -94,7 +94,7 @@ export const relationsRepository = {
     if (!nationalId) {
       return NO_RELATIONS;
     }
-    const [row] = await q.query<RelationsRow>(`SELECT ${relationsSelect(lang)}`, [nationalId]);
+    const [row] = await q.query<RelationsRow>(RELATIONS[lang], [nationalId]);
     return toRelations(row);
   },
 
