@@ -18,6 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import Fastify from 'fastify';
+import { request as httpRequest } from 'undici';
 
 import { MIGRATIONS_DIR } from '../../src/app/container.ts';
 import { registriesDirectory, startRegistries } from '../../src/dev/index.ts';
@@ -135,11 +136,12 @@ async function run(name: string, db: Database, url: string | null): Promise<void
     const before = (await db.query('SELECT 1 FROM exchange_messages')).length;
     const { direct: baseline, exchange: through } = await measure(ids, {
       async direct(nationalId) {
-        const response = await fetch(`${directUrl}/person`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nationalId }) });
-        if (response.status !== 200) {
-          throw new Error(`direct: ${response.status}`);
+        // The exchange client's HTTP client (undici's request, platform/exchange/client.ts), with its timeout.
+        const response = await httpRequest(`${directUrl}/person`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nationalId }), signal: AbortSignal.timeout(10_000) });
+        if (response.statusCode !== 200) {
+          throw new Error(`direct: ${response.statusCode}`);
         }
-        await response.json();
+        JSON.parse(await response.body.text());
       },
       async exchange(nationalId) {
         const answer = await exchange.call({ service: DEVELOPMENT_EXCHANGE.personService, body: { nationalId }, userId: 'bench', issue: 'bench' });

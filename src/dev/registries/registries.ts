@@ -6,12 +6,12 @@
  * checks it, logs its side and answers. Every service answers its contract (platform/registries): 200 with
  * the record, 404 for no such subject, 400 for a request that does not name one.
  */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 
 import type { Clock } from '../../kernel/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import {
-  DEVELOPMENT_EXCHANGE, type DirectoryData, developmentDirectory, EXCHANGE_ERRORS, exchangeDirectory, HEADERS, parseSubsystem, registerProvider, type ServiceHandler,
+  acceptBodiesAsBytes, DEVELOPMENT_EXCHANGE, type DirectoryData, developmentDirectory, EXCHANGE_ERRORS, exchangeDirectory, HEADERS, parseSubsystem, providerHandler, type ServiceHandler,
 } from '../../platform/exchange/index.ts';
 import {
   feedRequestOf, REGISTRY_CONTRACTS, REGISTRY_FEED_KEYS, REGISTRY_FEEDS, REGISTRY_SERVICE_KEYS, type RegistryEvent, type RegistryFeedKey, type RegistryServiceKey, subjectOfRequest,
@@ -89,9 +89,9 @@ export async function startRegistries(options: RegistriesOptions): Promise<Regis
     ...REGISTRY_SERVICE_KEYS.map((k): [string, ServiceHandler] => [REGISTRY_CONTRACTS[k].service, serviceOf(k, lookups[k])]),
     ...REGISTRY_FEED_KEYS.map((k): [string, ServiceHandler] => [REGISTRY_FEEDS[k].service, feedOf(feeds[k], today)]),
   ];
-  // One provider (an app of its own, as each information system is) per subsystem, with its services.
+  // One provider per subsystem, with its services; the server passes each request to its subsystem's.
   const directory = exchangeDirectory(options.directory);
-  const providers = new Map<string, FastifyInstance>();
+  const providers = new Map<string, (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>>();
   for (const [service] of handlers) {
     const subsystem = subsystemOf(service);
     const id = parseSubsystem(subsystem);
@@ -100,14 +100,11 @@ export async function startRegistries(options: RegistriesOptions): Promise<Regis
     }
     const services = Object.fromEntries(handlers.filter(([s]) => subsystemOf(s) === subsystem).map(([s, h]) => [s.split('/')[4] ?? '', h]));
     if (!providers.has(subsystem)) {
-      const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
-      registerProvider(app, { db: options.db, clock: options.clock, directory, subsystem: id, maxAgeSeconds: options.maxAgeSeconds, services });
-      providers.set(subsystem, app);
+      providers.set(subsystem, providerHandler({ db: options.db, clock: options.clock, directory, subsystem: id, maxAgeSeconds: options.maxAgeSeconds, services }));
     }
   }
   const front = Fastify({ logger: false, bodyLimit: 64 * 1024 });
-  front.removeAllContentTypeParsers();
-  front.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  acceptBodiesAsBytes(front);
   front.route({
     method: ['GET', 'POST'], url: '/r1/*',
     handler: async (request, reply) => {
@@ -118,16 +115,7 @@ export async function startRegistries(options: RegistriesOptions): Promise<Regis
         return reply.code(EXCHANGE_ERRORS[type]).header(HEADERS.error, type).type('application/json')
           .send({ type, message: 'no such member or subsystem here', detail: typeof id === 'string' ? id.slice(0, 200) : null });
       }
-      const answer = await provider.inject({
-        method: request.method as 'GET' | 'POST', url: request.url, headers: request.headers,
-        ...(Buffer.isBuffer(request.body) && request.body.length > 0 ? { payload: request.body } : {}),
-      });
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (value !== undefined && !['content-length', 'connection', 'transfer-encoding', 'date', 'keep-alive'].includes(name)) {
-          void reply.header(name, value);
-        }
-      }
-      return reply.code(answer.statusCode).send(answer.rawPayload);
+      return provider(request, reply);
     },
   });
   await front.listen({ host: options.host, port: options.port });
@@ -137,7 +125,6 @@ export async function startRegistries(options: RegistriesOptions): Promise<Regis
     url: `http://${options.host}:${port}`,
     async close() {
       await front.close();
-      await Promise.all([...providers.values()].map((p) => p.close()));
     },
   };
 }

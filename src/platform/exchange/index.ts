@@ -5,5 +5,5 @@ export { parseSubsystem, type ServiceId, type SubsystemId } from './identifiers.
 export { type ExchangeLogVerdict, type LoggedMessage, sealExchangeLog, verifyExchangeLog } from './message-log.ts';
 export { messageLogRepository } from './message-log.repository.ts';
 export { EXCHANGE_ERRORS, type ExchangeErrorType, HEADERS } from './protocol.ts';
-export { type ConsentCheck, type ProviderOptions, registerProvider, type ServiceHandler, type ServiceRequest } from './provider.ts';
+export { acceptBodiesAsBytes, type ConsentCheck, providerHandler, type ProviderOptions, registerProvider, type ServiceHandler, type ServiceRequest } from './provider.ts';
 export { bodyDigest, memberKey, type MemberKey, SIGNATURE_HEADER, signRequest } from './signature.ts';

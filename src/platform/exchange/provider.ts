@@ -62,11 +62,12 @@ function jsonOf(raw: Buffer): unknown {
 const consented = async (options: ProviderOptions, request: { client: string; service: string; body: unknown; at: Date }): Promise<boolean> =>
   !options.directory.requiresConsent(request.client, request.service) || (request.body !== undefined && options.consent !== undefined && (await options.consent(request)));
 
-/** Registers `/r1/*` on an app of the provider's own (it takes every request body as bytes). */
-export function registerProvider(app: FastifyInstance, options: ProviderOptions): void {
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
-  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+/**
+ * The provider's handler of `/r1/*` requests: the request's body must be its bytes (a `Buffer`, as
+ * `registerProvider`'s parser gives it; anything else is taken as no body).
+ */
+export function providerHandler(options: ProviderOptions): (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> {
+  return async (request, reply) => {
     const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const at = options.clock.now();
     const requestId = header(request, HEADERS.id) ?? null;
@@ -135,5 +136,16 @@ export function registerProvider(app: FastifyInstance, options: ProviderOptions)
     await logMessage(options.db, { ...base, outcome: 'done', error: null, status: answer.status, responseDigest: bodyDigest(text) });
     return reply.code(answer.status).header(HEADERS.id, requestId).header(HEADERS.requestHash, digest).type('application/json').send(text);
   };
-  app.route({ method: ['GET', 'POST'], url: '/r1/*', handler: handle });
+}
+
+/** Takes every request body as bytes. */
+export function acceptBodiesAsBytes(app: FastifyInstance): void {
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+}
+
+/** Registers `/r1/*` on an app of the provider's own (it takes every request body as bytes). */
+export function registerProvider(app: FastifyInstance, options: ProviderOptions): void {
+  acceptBodiesAsBytes(app);
+  app.route({ method: ['GET', 'POST'], url: '/r1/*', handler: providerHandler(options) });
 }
