@@ -15,6 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 
+import { cpuMeter, type CpuUse } from '../catalogue/cpu.ts';
 import { type Bench, benchServices, citizenOf, completeDraft, freshSchema, percentile, pool, SERVICE } from './setup.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -29,6 +30,8 @@ const concurrency = Number(arg('--concurrency', '16'));
 const poolSize = Number(arg('--pool', String(concurrency + 4)));
 const serverUrl = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
 const STALL_MS = 15_000;
+/** The benchmark's connections name themselves, so the CPU of their PostgreSQL backends can be measured. */
+const APPLICATION_NAME = 'bench_submission';
 /** How often the audit sealer runs during the submissions (AUDIT_SEAL_INTERVAL_MS, the portal's default). */
 const sealIntervalMs = Number(arg('--seal-interval', '1000'));
 
@@ -39,11 +42,16 @@ interface Measured {
   readonly perSecond: number;
   readonly p50: number;
   readonly p99: number;
+  /** CPU milliseconds a row: this process (the services, the pool, the sealer) and its PostgreSQL backends. */
+  readonly cpu: CpuUse;
 }
 
-function measured(name: string, latencies: number[], seconds: number): Measured {
+type Meter = Awaited<ReturnType<typeof cpuMeter>>;
+
+function measured(name: string, latencies: number[], seconds: number, cpu: CpuUse): Measured {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { name, count: latencies.length, seconds, perSecond: latencies.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+  const each = (s: number) => (s * 1000) / latencies.length;
+  return { name, count: latencies.length, seconds, perSecond: latencies.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpu: { portal: each(cpu.portal), database: each(cpu.database) } };
 }
 
 /** Runs the work and fails loudly when nothing finishes for STALL_MS (a starved pool never recovers). */
@@ -95,10 +103,11 @@ function runSealer(b: Bench): { stop: () => Promise<Array<{ at: number; treeSize
   };
 }
 
-async function submitAll(b: Bench, ids: readonly string[]): Promise<{ result: Measured; statements: number; sealLag: number[] }> {
+async function submitAll(b: Bench, meter: Meter, ids: readonly string[]): Promise<{ result: Measured; statements: number; sealLag: number[] }> {
   const committed = new Map<string, number>();
   const sealer = runSealer(b);
   const before = b.db.statements();
+  const cpuBefore = await meter.read();
   const started = performance.now();
   const latencies = await watched('drafts.submit', (progress) =>
     pool(ids, concurrency, async (id, i) => {
@@ -110,6 +119,7 @@ async function submitAll(b: Bench, ids: readonly string[]): Promise<{ result: Me
       progress();
     }));
   const seconds = (performance.now() - started) / 1000;
+  const cpu = meter.since(cpuBefore, await meter.read());
   const statements = (b.db.statements() - before) / ids.length;
   const signed = await sealer.stop();
   const leaves = await b.db.query<{ draft: string; leaf: number | null }>("SELECT detail->>'draftId' AS draft, leaf_index::int AS leaf FROM audit_events WHERE action = 'application.submit'");
@@ -121,7 +131,7 @@ async function submitAll(b: Bench, ids: readonly string[]): Promise<{ result: Me
     }
     return Math.max(0, at - commit);
   });
-  return { result: measured('drafts.submit (the service)', latencies, seconds), statements, sealLag };
+  return { result: measured('drafts.submit (the service)', latencies, seconds, cpu), statements, sealLag };
 }
 
 const COLUMNS = [
@@ -132,10 +142,11 @@ const COLUMNS = [
 const INSERT = `INSERT INTO cases (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c, i) => `$${i + 1}${c === 'answers' ? '::jsonb' : ''}`).join(', ')})`;
 
 /** The rows the submissions wrote, inserted again (new id, number and key), one statement each. */
-async function insertAll(b: Bench): Promise<Measured> {
+async function insertAll(b: Bench, meter: Meter): Promise<Measured> {
   const rows = await b.db.query<Record<string, unknown>>(
     `SELECT ${COLUMNS.map((c) => (c === 'term_started_on' || c === 'due_on' ? `${c}::text AS ${c}` : c)).join(', ')} FROM cases ORDER BY number`,
   );
+  const cpuBefore = await meter.read();
   const started = performance.now();
   const latencies = await watched('INSERT INTO cases', (progress) =>
     pool(rows, concurrency, async (row, i) => {
@@ -143,16 +154,20 @@ async function insertAll(b: Bench): Promise<Measured> {
       await b.db.query(INSERT, COLUMNS.map((c) => (c === 'answers' ? JSON.stringify(copy[c]) : copy[c])));
       progress();
     }));
-  return measured('baseline: INSERT INTO cases', latencies, (performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  return measured('baseline: INSERT INTO cases', latencies, seconds, meter.since(cpuBefore, await meter.read()));
 }
 
 const schema = await freshSchema(serverUrl);
+const url = new URL(schema.url);
+url.searchParams.set('application_name', APPLICATION_NAME);
+const meter = await cpuMeter(process.pid, url.toString(), APPLICATION_NAME);
 let bench: Bench | null = null;
 try {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
   console.log(`# Submission benchmark: ${drafts} drafts of ${SERVICE} by ${persons} citizens, ${concurrency} workers, pool of ${poolSize}, audit sealer every ${sealIntervalMs} ms, PostgreSQL`);
   console.log(`   load average at start: ${load()}`);
-  bench = await benchServices(schema.url, poolSize, persons);
+  bench = await benchServices(url.toString(), poolSize, persons);
   const b = bench;
   const prepared = performance.now();
   const ids = new Array<string>(drafts);
@@ -161,17 +176,17 @@ try {
   });
   console.log(`   ${drafts} complete drafts prepared in ${((performance.now() - prepared) / 1000).toFixed(1)} s (start and two pages each, through the services)`);
 
-  const { result: submitted, statements, sealLag } = await submitAll(b, ids);
+  const { result: submitted, statements, sealLag } = await submitAll(b, meter, ids);
   const [cases] = await b.db.query<{ n: number; keys: number }>('SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS keys FROM cases');
   if (cases?.n !== drafts) {
     throw new Error(`expected ${drafts} cases, found ${cases?.n}`);
   }
-  const baseline = await insertAll(b);
+  const baseline = await insertAll(b, meter);
   const table = [
-    '| measured | rows | seconds | per second | p50 ms | p99 ms | ÷ INSERT |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| measured | rows | seconds | per second | p50 ms | p99 ms | ÷ INSERT | CPU ms a row: this process + its PostgreSQL backends |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...[baseline, submitted].map((m) =>
-      `| ${m.name} | ${m.count} | ${m.seconds.toFixed(2)} | ${m.perSecond.toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${((m.perSecond / baseline.perSecond) * 100).toFixed(1)}% |`),
+      `| ${m.name} | ${m.count} | ${m.seconds.toFixed(2)} | ${m.perSecond.toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} | ${((m.perSecond / baseline.perSecond) * 100).toFixed(1)}% | ${m.cpu.portal.toFixed(2)} + ${m.cpu.database.toFixed(2)} |`),
   ];
   console.log(`\n${table.join('\n')}\n`);
   console.log(`A submission costs ${(baseline.perSecond / submitted.perSecond).toFixed(1)} bare inserts of its row; ${statements.toFixed(1)} statements each (the INSERT: 1).`);
@@ -180,5 +195,6 @@ try {
   console.log(`   load average at end: ${load()}`);
 } finally {
   await bench?.close();
+  await meter.close();
   await schema.drop();
 }
