@@ -6,7 +6,7 @@
  * checks it, logs its side and answers. Every service answers its contract (platform/registries): 200 with
  * the record, 404 for no such subject, 400 for a request that does not name one.
  */
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify from 'fastify';
 
 import type { Clock } from '../../kernel/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
@@ -91,7 +91,7 @@ export async function startRegistries(options: RegistriesOptions): Promise<Regis
   ];
   // One provider per subsystem, with its services; the server passes each request to its subsystem's.
   const directory = exchangeDirectory(options.directory);
-  const providers = new Map<string, (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>>();
+  const providers = new Map<string, ReturnType<typeof providerHandler>>();
   for (const [service] of handlers) {
     const subsystem = subsystemOf(service);
     const id = parseSubsystem(subsystem);
