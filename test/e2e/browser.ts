@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { AxeBuilder } from '@axe-core/playwright';
 import axe from 'axe-core';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type Page, type Route, chromium } from 'playwright-core';
 
 import { tally, timed } from './profile.ts';
 
@@ -48,6 +48,9 @@ function auditShape(html: string): string {
  */
 const AXE_LOADED = 'void 0';
 
+/** Whether the page's window has axe-core already (a string: see OVERFLOW_SCRIPT in fit.ts). */
+const AXE_PRESENT = "typeof window.axe === 'object' && typeof window.axe.run === 'function'";
+
 /**
  * axe-core's WCAG 2.2 A/AA violations on the page, as "rule: target" lines. Only violations are
  * collected in full (`resultTypes`): the passes, incomplete and inapplicable results, which nothing
@@ -65,8 +68,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
     // axe.run in the page itself when it has no frames: the same rules on the same document as the
     // frame-by-frame run, without the blank page that run opens to merge its frames' results. axe-core
     // is loaded into that page once, here; AxeBuilder loads it into every frame itself otherwise.
+    // A document shown in place (`showInPlace`) keeps the axe-core its window was given before.
     const oneFrame = page.frames().length === 1;
-    if (oneFrame) {
+    if (oneFrame && !(await page.evaluate(AXE_PRESENT))) {
       await page.evaluate(axe.source);
     }
     // `options` first: it replaces the options object, `withTags` adds to it.
@@ -77,4 +81,36 @@ export async function axeViolations(page: Page): Promise<string[]> {
   audited.set(key, violations);
   void violations.catch(() => audited.delete(key));
   return violations;
+}
+
+/**
+ * Shows `html` in `page` as the document at `url` (same origin as the page's document), without a
+ * navigation once the page holds a document of that origin: the document is rewritten in place
+ * (`setContent`: `document.open` and `write`, which keep the window and what it holds, axe-core among
+ * it) and its address set to `url` (`history.replaceState`), so links resolve and screenshots are named
+ * as after a navigation. The styles, fonts and images load as they would (from the HTTP cache).
+ *
+ * Why: axe-core is half a megabyte of script. A navigation starts a new window, where it has to be
+ * parsed and compiled again and runs cold; in a window that keeps it, a run costs a fifth
+ * (BENCHMARKS.md, "The browser tests: pages audited in place").
+ */
+export async function showInPlace(page: Page, url: string, html: string): Promise<void> {
+  const target = new URL(url);
+  const current = page.url().startsWith('http') ? new URL(page.url()) : null;
+  if (current === null || current.origin !== target.origin) {
+    // The first document of this origin in the page: by a navigation that answers `html` itself.
+    const asShown = (route: Route) => (route.request().isNavigationRequest()
+      ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+      : route.continue());
+    const isTarget = (u: URL) => u.href === target.href;
+    await page.route(isTarget, asShown, { times: 1 });
+    try {
+      await page.goto(target.href);
+    } finally {
+      await page.unroute(isTarget, asShown);
+    }
+    return;
+  }
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.evaluate((u) => history.replaceState(null, '', u), target.pathname + target.search + target.hash);
 }

@@ -13,7 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
-import { axeViolations } from './browser.ts';
+import { axeViolations, showInPlace } from './browser.ts';
 import { ALL_SCREENSHOTS, AUDIT_VIEWPORT, WIDTHS, checkFit, htmlErrors, slugOf } from './fit.ts';
 import { timed } from './profile.ts';
 import type { Check, E2eContext } from './run.ts';
@@ -103,16 +103,16 @@ async function linksOf(page: Page): Promise<string[]> {
 }
 
 async function inspect(page: Page, url: URL, name: string, failures: string[]): Promise<boolean> {
-  const response = await timed('crawl: page load', () => page.goto(url.pathname + url.search));
-  const status = response?.status() ?? 0;
-  if (status >= 400 || status === 0) {
+  // The page's HTML fetched with the context's cookies, then shown in place (test/e2e/browser.ts).
+  const response = await timed('crawl: page load', () => page.context().request.get(url.href));
+  const status = response.status();
+  if (status >= 400) {
     failures.push(`${url.pathname}${url.search} answered ${status}`);
     return false;
   }
-  const html = await response?.text();
-  if (html !== undefined) {
-    failures.push(...(await htmlErrors(html, url.pathname + url.search)));
-  }
+  const html = await response.text();
+  await timed('crawl: page shown', () => showInPlace(page, response.url(), html));
+  failures.push(...(await htmlErrors(html, url.pathname + url.search)));
   // axe first, at AUDIT_VIEWPORT as the journeys' audits (the context's, and where the last page's fit check left it):
   // a page they audited already is not audited again.
   failures.push(...(await axeViolations(page)).map((v) => `${url.pathname}: axe ${v}`));

@@ -5,11 +5,12 @@
  */
 import { writeFileSync } from 'node:fs';
 
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-import { axeViolations, launchChromium } from './browser.ts';
+import { axeViolations, launchChromium, showInPlace } from './browser.ts';
 import { appealsJourneys } from './appeals.journeys.ts';
 import { appointmentJourneys } from './appointments.journeys.ts';
+import { auditCanaryChecks } from './audit-canary.ts';
 import { bundleJourneys } from './bundles.journeys.ts';
 import { casesJourneys } from './cases.journeys.ts';
 import { channelJourneys } from './channels.journeys.ts';
@@ -118,16 +119,7 @@ async function main(): Promise<number> {
       const target = from.url();
       await withAuditor(await from.context().cookies(), async (page) => {
         // The page as the journey shows it: a confirmation answered to a POST cannot be fetched again with a GET.
-        const asShown = (route: Route) => (route.request().isNavigationRequest()
-          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
-          : route.continue());
-        const isTarget = (url: URL) => url.href === target;
-        await page.route(isTarget, asShown, { times: 1 });
-        try {
-          await timed('audit: the page shown again', () => page.goto(target));
-        } finally {
-          await page.unroute(isTarget, asShown);
-        }
+        await timed('audit: the page shown again', () => showInPlace(page, target, html));
         await failOnViolations(page, target);
         // The pages a journey reaches through forms (confirmations, errors) must fit too.
         const url = new URL(page.url());
@@ -141,10 +133,11 @@ async function main(): Promise<number> {
     },
     async audit(path, status, look) {
       await withAuditor([], async (page) => {
-        const response = await page.goto(path);
-        if (response?.status() !== status) {
-          throw new Error(`${path} answered ${response?.status()}, expected ${status}`);
+        const response = await page.context().request.get(path);
+        if (response.status() !== status) {
+          throw new Error(`${path} answered ${response.status()}, expected ${status}`);
         }
+        await showInPlace(page, response.url(), await response.text());
         await failOnViolations(page, path);
         await look?.(page);
       });
@@ -159,7 +152,7 @@ async function main(): Promise<number> {
     // what it made or at the demo data), so E2E_CONCURRENCY of them (default 3) run at once: a check spends most of its
     // time waiting on the portal or the browser, so three at a time keep two cores busy.
     const phases = [
-      chosen([...channelJourneys(), ...postJourneys(), ...casesJourneys(), ...bundleJourneys(), ...identityJourneys(), ...mandateJourneys(), ...(await catalogueJourneys(portal.url)), ...catalogueEditorJourneys(), ...appointmentJourneys(), ...queueJourneys(), ...appealsJourneys(), ...frontDeskJourneys()]),
+      chosen([...channelJourneys(), ...postJourneys(), ...casesJourneys(), ...bundleJourneys(), ...identityJourneys(), ...mandateJourneys(), ...(await catalogueJourneys(portal.url)), ...catalogueEditorJourneys(), ...appointmentJourneys(), ...queueJourneys(), ...appealsJourneys(), ...frontDeskJourneys(), ...auditCanaryChecks()]),
       chosen(crawlChecks()),
     ];
     const concurrency = Math.max(1, Number(process.env['E2E_CONCURRENCY'] ?? 3) || 1);
