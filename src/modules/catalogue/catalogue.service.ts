@@ -23,14 +23,6 @@ export interface ImportSummary {
   readonly unchanged: number;
 }
 
-type Save = (tx: Queryable, record: never, version: number, at: Date) => Promise<void>;
-const SAVE: Record<RecordKind, Save> = {
-  organisation: (tx, r, v, at) => catalogueWrites.saveOrganisation(tx, r, v, at),
-  centre: (tx, r, v, at) => catalogueWrites.saveCentre(tx, r, v, at),
-  event: (tx, r, v, at) => catalogueWrites.saveEvent(tx, r, v, at),
-  service: (tx, r, v, at) => catalogueWrites.saveService(tx, r, v, at),
-};
-
 export interface CatalogueDeps {
   readonly db: Database;
   /** Where the public reads go (the revision and the cached reads): a replica when one is configured (ADR 0018); `db` when absent. */
@@ -133,27 +125,39 @@ export function createCatalogueService(deps: CatalogueDeps) {
         }
         const at = clock.now();
         const summary: ImportSummary = { revision: rev, created: zero(), updated: zero(), unchanged: 0 };
-        for (const kind of RECORD_KINDS) {
-          const records = incoming[FILE_KEYS[kind]];
-          const current = await catalogueWrites.currentVersions(tx, kind, records.map((r) => r.id));
-          for (const record of records) {
-            const before = current.get(record.id);
-            if (before && before.json === canonicalJson(record)) {
-              (summary as { unchanged: number }).unchanged += 1;
-              continue;
-            }
-            const version = (before?.version ?? 0) + 1;
-            await SAVE[kind](tx, record as never, version, at);
-            await catalogueWrites.appendVersion(tx, { kind, record, version, at, by, revision: rev });
-            summary[before ? 'updated' : 'created'][kind] += 1;
-          }
-        }
+        await writeChanged(tx, incoming, summary, { at, by, revision: rev });
         return ok(summary);
       });
   }
 }
 
 const ANALYZE_AFTER = 200;
+
+/**
+ * Writes the records that differ from their current versions, counting them in `summary`: each kind's
+ * changed records in one statement, in the order of RECORD_KINDS (a kind's references first), then all
+ * their versions in one more.
+ */
+async function writeChanged(tx: Queryable, incoming: CatalogueRecords, summary: ImportSummary, v: { at: Date; by: string; revision: number }): Promise<void> {
+  const versions: Array<{ kind: RecordKind; record: CatalogueRecords[keyof CatalogueRecords][number]; version: number }> = [];
+  for (const kind of RECORD_KINDS) {
+    const records = incoming[FILE_KEYS[kind]];
+    const current = await catalogueWrites.currentVersions(tx, kind, records.map((r) => r.id));
+    const changed: Array<{ record: (typeof records)[number]; version: number }> = [];
+    for (const record of records) {
+      const before = current.get(record.id);
+      if (before && before.json === canonicalJson(record)) {
+        (summary as { unchanged: number }).unchanged += 1;
+        continue;
+      }
+      changed.push({ record, version: (before?.version ?? 0) + 1 });
+      summary[before ? 'updated' : 'created'][kind] += 1;
+    }
+    await catalogueWrites.saveAll(tx, kind, changed, v.at);
+    versions.push(...changed.map((c) => ({ kind, ...c })));
+  }
+  await catalogueWrites.appendVersions(tx, versions, v);
+}
 
 async function writeServiceVersion(tx: Queryable, at: Date, record: CatalogueRecords['services'][number], by: string, expectedVersion: number): Promise<{ revision: number; version: number } | { current: number }> {
   // The revision row first, as the import takes it: concurrent writers queue in one order.
@@ -163,8 +167,8 @@ async function writeServiceVersion(tx: Queryable, at: Date, record: CatalogueRec
     return { current };
   }
   const version = current + 1;
-  await catalogueWrites.saveService(tx, record, version, at);
-  await catalogueWrites.appendVersion(tx, { kind: 'service', record, version, at, by, revision: rev });
+  await catalogueWrites.saveAll(tx, 'service', [{ record, version }], at);
+  await catalogueWrites.appendVersions(tx, [{ kind: 'service', record, version }], { at, by, revision: rev });
   return { revision: rev, version };
 }
 
