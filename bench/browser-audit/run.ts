@@ -3,7 +3,8 @@
  *   node --import tsx bench/browser-audit/run.ts [--rounds 3]
  * Starts the portal as the browser tests do (`npm start`, a fresh embedded database), opens eight
  * public pages in one kept page of Debian's Chromium (the browser tests' flags), and prints each
- * way's CPU seconds of the browser per page (every Chromium process, from /proc) and the ratio to a
+ * way's CPU seconds of the browser per page (the processes this one started, the portal's apart: as
+ * `npm run test:e2e` counts them) and the ratio to a
  * navigation alone, measured in the same run:
  * - a navigation alone (the baseline);
  * - a navigation, then axe-core's WCAG 2.2 A/AA run: axe-core is evaluated into each new window;
@@ -11,44 +12,25 @@
  *   axe-core), then the same run. This is how the browser tests audit pages.
  * Not a timed test: it prints numbers, it does not fail on them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
-import { WCAG_TAGS, launchChromium, showInPlace } from '../../test/e2e/browser.ts';
+import { AXE_PRESENT, WCAG_TAGS, launchChromium, showInPlace } from '../../test/e2e/browser.ts';
 import { AUDIT_VIEWPORT } from '../../test/e2e/fit.ts';
+import { cpuSeconds } from '../../test/e2e/profile.ts';
 import { startPortal } from '../../test/e2e/server.ts';
 
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg >= 0 ? Number(process.argv[roundsArg + 1]) : 3;
 const PATHS = ['/uk', '/en', '/uk/search?q=паспорт', '/en/search?q=passport', '/uk/accessibility', '/en/accessibility', '/uk/sign-in', '/en/sign-in'];
 const RUN = `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_TAGS)} }, resultTypes: ['violations'] }).then((r) => r.violations.length)`;
-const PRESENT = "typeof window.axe === 'object'";
 
-/** CPU seconds of every Chromium process so far (those ended and waited for included). */
-function chromiumCpu(): number {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) {
-      continue;
-    }
-    try {
-      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('chromium')) {
-        continue;
-      }
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      total += [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100;
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return total;
-}
-
+/**
+ * axe-core's run as `axeViolations` makes it, without its cache of pages audited already (the rounds
+ * audit the same pages again, and each must be measured).
+ */
 const audit = async (page: Page) => {
-  if (!(await page.evaluate(PRESENT))) {
+  if (!(await page.evaluate(AXE_PRESENT))) {
     await page.evaluate(axe.source);
   }
   const violations = await page.evaluate(RUN);
@@ -58,6 +40,7 @@ const audit = async (page: Page) => {
 };
 
 const portal = await startPortal();
+const chromiumCpu = () => cpuSeconds(portal.pid).browser;
 const browser = await launchChromium();
 try {
   const context = await browser.newContext({ baseURL: portal.url, bypassCSP: true, viewport: AUDIT_VIEWPORT });

@@ -49,7 +49,7 @@ function auditShape(html: string): string {
 const AXE_LOADED = 'void 0';
 
 /** Whether the page's window has axe-core already (a string: see OVERFLOW_SCRIPT in fit.ts). */
-const AXE_PRESENT = "typeof window.axe === 'object' && typeof window.axe.run === 'function'";
+export const AXE_PRESENT = "typeof window.axe === 'object' && typeof window.axe.run === 'function'";
 
 /**
  * axe-core's WCAG 2.2 A/AA violations on the page, as "rule: target" lines. Only violations are

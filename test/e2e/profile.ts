@@ -72,14 +72,17 @@ function processTree(root: number): Map<number, number> {
  * CPU seconds so far of this process and what it started, split into the portal (the tree under
  * `portalPid`), the browser (every other process below this one) and the test runner itself.
  */
-export function cpuLines(portalPid: number | undefined): string[] {
+export function cpuSeconds(portalPid: number | undefined): { portal: number; browser: number; runner: number } {
   const own = process.cpuUsage();
-  const runner = (own.user + own.system) / 1e6;
   const everything = processTree(process.pid);
-  const portal = portalPid === undefined ? new Map<number, number>() : processTree(portalPid);
+  const portalTree = portalPid === undefined ? new Map<number, number>() : processTree(portalPid);
   const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-  const browser = sum(everything) - sum(portal) - (everything.get(process.pid) ?? 0);
-  return [
-    `CPU seconds: the portal ${sum(portal).toFixed(1)}, the browser ${browser.toFixed(1)}, the test runner ${runner.toFixed(1)}`,
-  ];
+  const portal = sum(portalTree);
+  return { portal, browser: sum(everything) - portal - (everything.get(process.pid) ?? 0), runner: (own.user + own.system) / 1e6 };
+}
+
+/** The line of `cpuSeconds`, for the end of a run. */
+export function cpuLines(portalPid: number | undefined): string[] {
+  const { portal, browser, runner } = cpuSeconds(portalPid);
+  return [`CPU seconds: the portal ${portal.toFixed(1)}, the browser ${browser.toFixed(1)}, the test runner ${runner.toFixed(1)}`];
 }
