@@ -3,7 +3,8 @@
  * template; every test file then starts from a copy of it:
  *
  * - embedded PGlite (the default): a data directory migrated once and dumped to a tarball in the
- *   system's temporary folder; each test file loads a copy of it into memory;
+ *   system's temporary folder, loaded into memory by each worker; the files a worker runs one after
+ *   another share that instance, put back to the template between them (pglite-spare.ts);
  * - PostgreSQL (TEST_DATABASE_URL): a template database migrated once; each test file gets
  *   `CREATE DATABASE … TEMPLATE` of it and drops it at the end.
  *
@@ -23,6 +24,8 @@ import type { Database, Queryable, Row } from '../../src/platform/db/database.ts
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { openPglite, type PgliteOptions } from '../../src/platform/db/pglite.ts';
 import { openPostgresPool } from '../../src/platform/db/postgres.ts';
+
+import { leasePglite } from './pglite-spare.ts';
 
 /** Serialises template builds on a PostgreSQL server shared by several checkouts. */
 const TEMPLATE_LOCK = 7_401_900;
@@ -203,8 +206,9 @@ export async function testDatabase(options: { poolSize?: number } = {}): Promise
   const key = await templateKey();
   const serverUrl = process.env['TEST_DATABASE_URL'];
   if (!serverUrl) {
-    const { db, budget } = budgeted(await openPglite(null, await pgliteTemplateBytes(), PGLITE_TEST_OPTIONS));
-    return { db, url: null, unstick: async () => null, budget, drop: () => db.close() };
+    const lease = await leasePglite(async () => openPglite(null, await pgliteTemplateBytes(), PGLITE_TEST_OPTIONS));
+    const { db, budget } = budgeted(lease.db);
+    return { db, url: null, unstick: async () => null, budget, drop: lease.release };
   }
   await buildPostgresTemplate(serverUrl, postgresTemplateName(key));
   return postgresDatabase(serverUrl, postgresTemplateName(key), options.poolSize ?? 5);
