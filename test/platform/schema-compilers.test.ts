@@ -1,6 +1,7 @@
 /**
  * The response serializers shared by every server a process builds (src/platform/http/schema-compilers.ts):
- * a schema compiled once is reused by the next server, and what it writes is what the schema says.
+ * a schema compiled once (by object, or by text for a copy) is reused by the next server, and what it
+ * writes is what the schema says.
  */
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
@@ -26,9 +27,17 @@ describe('the shared response serializers', () => {
     expect(first({ id: 'a', count: 2, secret: 'x' })).toBe('{"id":"a","count":2}');
   });
 
-  it('compile again for another schema object, other shared schemas or other options', () => {
+  it('give the same serializer for a copy of a schema (a schema made anew with each server)', () => {
     const first = build({}, {})(route(Out));
-    expect(build({}, {})(route({ ...Out }))).not.toBe(first);
+    const copy = JSON.parse(JSON.stringify(Out)) as object;
+    expect(build({}, {})(route(copy))).toBe(first);
+  });
+
+  it('compile again for another schema, other shared schemas or other options', () => {
+    const first = build({}, {})(route(Out));
+    const other = { ...Out, properties: { ...Out.properties, count: { type: 'number' } } };
+    expect(build({}, {})(route(other))).not.toBe(first);
+    expect(build({}, {})(route(other))({ id: 'a', count: 2.5 })).toBe('{"id":"a","count":2.5}');
     expect(build({ Other: { $id: 'Other', type: 'string' } }, {})(route(Out))).not.toBe(first);
     expect(build({}, { rounding: 'ceil' })(route(Out))).not.toBe(first);
   });

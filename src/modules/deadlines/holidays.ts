@@ -32,18 +32,29 @@ function checkedYears(years: readonly number[]): number[] {
   return sorted;
 }
 
+/**
+ * Each year's days as the library gives them, worked out once per process: the library applies its
+ * rules anew on every call (about a millisecond a year), and the portal (or a test's) builds ask for
+ * the same years again.
+ */
+const daysByYear = new Map<number, readonly Day[]>();
+let source: Holidays | null = null;
+
+function daysOfYear(year: number): readonly Day[] {
+  let days = daysByYear.get(year);
+  if (days === undefined) {
+    source ??= new Holidays('UA', { types: ['public'] });
+    days = source.getHolidays(year)
+      .filter((holiday) => holiday.type === 'public')
+      .map((holiday) => assertDay(holiday.date.slice(0, 10), `date-holidays date ${holiday.date}`));
+    daysByYear.set(year, days);
+  }
+  return days;
+}
+
 /** Public holidays and substitute days off in Ukraine for the given years, sorted, 'YYYY-MM-DD'. */
 export function ukrainianPublicHolidays(years: readonly number[]): Day[] {
-  const source = new Holidays('UA', { types: ['public'] });
-  const days = new Set<Day>();
-  for (const year of checkedYears(years)) {
-    for (const holiday of source.getHolidays(year)) {
-      if (holiday.type === 'public') {
-        days.add(assertDay(holiday.date.slice(0, 10), `date-holidays date ${holiday.date}`));
-      }
-    }
-  }
-  return [...days].sort();
+  return [...new Set(checkedYears(years).flatMap((year) => daysOfYear(year)))].sort();
 }
 
 /** A working calendar (Saturday and Sunday off, plus public holidays) covering exactly the given years. */
