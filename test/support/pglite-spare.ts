@@ -153,11 +153,22 @@ export interface PgliteLease {
   readonly release: () => Promise<void>;
 }
 
+/**
+ * Kept only in vitest's workers, which end when their files have run: an open instance holds a timer
+ * of the engine's (the statistics flush), so a script keeping one must close it (`closeKept`).
+ */
+const keptInVitest = () => process.env['VITEST'] !== undefined && process.env['TEST_PGLITE_REUSE'] !== '0';
+
+/** Closes the instance kept for a next file, if any. */
+export async function closeKept(): Promise<void> {
+  const k = kept;
+  kept = null;
+  await k?.db.close();
+}
+
 /** A template database for one test file: the process's kept instance, reset, or a new one from `open`. */
-export async function leasePglite(open: () => Promise<Database>): Promise<PgliteLease> {
-  // Kept only in vitest's workers, which end when their files have run: an open instance holds a
-  // timer of the engine's (the statistics flush), so a script using it would never exit.
-  const reuse = process.env['VITEST'] !== undefined && process.env['TEST_PGLITE_REUSE'] !== '0';
+export async function leasePglite(open: () => Promise<Database>, options: { keep?: boolean } = {}): Promise<PgliteLease> {
+  const reuse = options.keep ?? keptInVitest();
   const k: Kept = (reuse ? await takeKept() : null) ?? await openKept(open, reuse);
   let live = true;
   const live$ = () => {
