@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
+import { within } from '../kernel/within.ts';
+
 /** The requests whose handlers still run, for the shutdown: a handler may outlive its connection. */
 export interface RequestsInFlight {
   /** Handlers running now. */
@@ -48,16 +50,7 @@ export function trackRequestsInFlight(app: FastifyInstance): RequestsInFlight {
       if (count === 0) {
         return true;
       }
-      let timer: NodeJS.Timeout | undefined;
-      const idle = new Promise<true>((resolve) => waiters.push(() => resolve(true)));
-      const late = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), ms);
-      });
-      try {
-        return await Promise.race([idle, late]);
-      } finally {
-        clearTimeout(timer);
-      }
+      return within(new Promise<true>((resolve) => waiters.push(() => resolve(true))), ms, false);
     },
   };
 }

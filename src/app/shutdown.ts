@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 
+import { within } from '../kernel/within.ts';
 import type { Logger } from '../platform/logging/logger.ts';
 import type { OutboxWorker } from '../platform/outbox/index.ts';
 import type { RequestsInFlight } from './in-flight.ts';
@@ -25,17 +26,15 @@ const RELEASE_WAIT_MS = 5000;
 /** The longest wait, after the grace period, for handlers and work still running to stop using the pools. */
 const SETTLE_WAIT_MS = 5000;
 
+const LATE = Symbol('late');
+
 /** `work`'s result, or a rejection once `ms` have passed. */
 async function settleWithin<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
+  const answer = await within(work, ms, LATE);
+  if (answer === LATE) {
+    throw new Error(`no answer within ${ms} ms`);
   }
+  return answer;
 }
 
 /** How the shutdown went: `cut` means the grace period ended first. */

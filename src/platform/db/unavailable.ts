@@ -4,6 +4,8 @@
  * time — all become `DatabaseUnavailableError`, which the HTTP edge answers with 503 and `Retry-After`
  * and the background loops wait out. Anything else is not this error.
  */
+import { within } from '../../kernel/within.ts';
+
 export class DatabaseUnavailableError extends Error {
   readonly code = 'database.unavailable';
 
@@ -58,14 +60,6 @@ export function unavailableOr(error: unknown): unknown {
 }
 
 /** Whether `SELECT 1` answers within `timeoutMs` (readiness probes): false on any error or a slow answer. */
-export async function answersWithin(db: { query(sql: string): Promise<unknown> }, timeoutMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), timeoutMs);
-  });
-  try {
-    return await Promise.race([db.query('SELECT 1').then(() => true, () => false), late]);
-  } finally {
-    clearTimeout(timer);
-  }
+export function answersWithin(db: { query(sql: string): Promise<unknown> }, timeoutMs: number): Promise<boolean> {
+  return within(db.query('SELECT 1').then(() => true, () => false), timeoutMs, false);
 }

@@ -10,6 +10,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 import type { Clock } from '../../kernel/clock.ts';
+import { within } from '../../kernel/within.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { Database } from '../db/database.ts';
 import { type Reads, SERVED_BY } from '../db/reads.ts';
@@ -42,17 +43,7 @@ const seconds = (ms: number) => ms / 1000;
 const age = (now: Date, at: Date | null) => (at === null ? 0 : Math.max(0, seconds(now.getTime() - at.getTime())));
 
 /** `work`, or null when it fails or takes longer than `ms`. */
-async function within<T>(ms: number, work: () => Promise<T>): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-  });
-  try {
-    return await Promise.race([work().catch(() => null), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const answerWithin = <T>(ms: number, work: () => Promise<T>): Promise<T | null> => within(work().catch(() => null), ms, null);
 
 /** Every metric of the portal, in `registry`; the pool's only for a database that has one. */
 function defineMetrics(registry: Registry, withPool: boolean, withReplica: boolean) {
@@ -113,7 +104,7 @@ export function createPortalMetrics(deps: {
   const { requests, databaseUp, pool, outbox, audit, job, replica } = defineMetrics(registry, poolStats !== undefined, reads !== null);
 
   const readDatabase = async (now: Date) => {
-    const read = await within(deps.databaseTimeoutMs ?? 2000, async () => ({ outbox: await outboxRepository.backlog(db), audit: await auditLog.backlog() }));
+    const read = await answerWithin(deps.databaseTimeoutMs ?? 2000, async () => ({ outbox: await outboxRepository.backlog(db), audit: await auditLog.backlog() }));
     databaseUp.set(read === null ? 0 : 1);
     outbox.pending.set(read?.outbox.pending ?? NaN);
     outbox.oldest.set(read === null ? NaN : age(now, read.outbox.oldestPendingAt));
@@ -136,7 +127,7 @@ export function createPortalMetrics(deps: {
     if (replica === null || reads === null) {
       return;
     }
-    const lag = await within(deps.databaseTimeoutMs ?? 2000, async () => reads.lag());
+    const lag = await answerWithin(deps.databaseTimeoutMs ?? 2000, async () => reads.lag());
     replica.lagSeconds.set(lag?.seconds ?? NaN);
     replica.lagBytes.set(lag?.bytes ?? NaN);
     const stats = reads.poolStats();
