@@ -6,9 +6,13 @@
  * checks, the hash, the case history, the audit chain, the outbox) is the ratio. The drafts are
  * made by --persons citizens in turn (draft i by citizen i mod persons), as submissions from many
  * people are; the baseline's rows are the same rows, so of the same people.
- *   npm run bench:submission -- [--drafts 2000] [--persons 250] [--concurrency 16] [--pool <concurrency + 4>] [--seal-interval 1000]
+ *   npm run bench:submission -- [--drafts 2000] [--persons 250] [--concurrency 16] [--pool <concurrency + 4>] [--seal-interval 1000] [--rounds 4]
+ * The two are measured in --rounds alternating rounds (a share of the drafts submitted, then their
+ * rows inserted again), and summed: what drifts during a run (autovacuum, a checkpoint, other work
+ * on the machine) then weighs on both alike.
  * The audit sealer runs as in the portal (--seal-interval ms, 1000); the seal lag is the time from a
  * submission's commit to the commit of the first signed checkpoint that holds its audit entry.
+ * BENCH_PROFILE_DIR=<dir> writes a CPU profile of this process during the submissions there.
  * DATABASE_URL names the server (default postgres://postgres@127.0.0.1:5432/test); the benchmark
  * works in a fresh schema and drops it. Not a timed test: it prints numbers, it does not fail on them.
  */
@@ -16,6 +20,7 @@ import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 
 import { cpuMeter, type CpuUse } from '../catalogue/cpu.ts';
+import { profiled } from '../profile/phase.ts';
 import { type Bench, benchServices, citizenOf, completeDraft, freshSchema, percentile, pool, SERVICE } from './setup.ts';
 
 const arg = (name: string, fallback: string) => {
@@ -34,6 +39,7 @@ const STALL_MS = 15_000;
 const APPLICATION_NAME = 'bench_submission';
 /** How often the audit sealer runs during the submissions (AUDIT_SEAL_INTERVAL_MS, the portal's default). */
 const sealIntervalMs = Number(arg('--seal-interval', '1000'));
+const rounds = Math.max(1, Math.min(drafts, Number(arg('--rounds', '4'))));
 
 interface Measured {
   readonly name: string;
@@ -48,10 +54,23 @@ interface Measured {
 
 type Meter = Awaited<ReturnType<typeof cpuMeter>>;
 
-function measured(name: string, latencies: number[], seconds: number, cpu: CpuUse): Measured {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const each = (s: number) => (s * 1000) / latencies.length;
-  return { name, count: latencies.length, seconds, perSecond: latencies.length / seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpu: { portal: each(cpu.portal), database: each(cpu.database) } };
+/** What rounds of one kind of work add up to. */
+interface Tally {
+  latencies: number[];
+  seconds: number;
+  cpu: CpuUse;
+}
+const emptyTally = (): Tally => ({ latencies: [], seconds: 0, cpu: { portal: 0, database: 0 } });
+function add(t: Tally, latencies: readonly number[], seconds: number, cpu: CpuUse): void {
+  t.latencies.push(...latencies);
+  t.seconds += seconds;
+  t.cpu = { portal: t.cpu.portal + cpu.portal, database: t.cpu.database + cpu.database };
+}
+
+function measured(name: string, t: Tally): Measured {
+  const sorted = [...t.latencies].sort((a, b) => a - b);
+  const each = (s: number) => (s * 1000) / t.latencies.length;
+  return { name, count: t.latencies.length, seconds: t.seconds, perSecond: t.latencies.length / t.seconds, p50: percentile(sorted, 50), p99: percentile(sorted, 99), cpu: { portal: each(t.cpu.portal), database: each(t.cpu.database) } };
 }
 
 /** Runs the work and fails loudly when nothing finishes for STALL_MS (a starved pool never recovers). */
@@ -103,35 +122,39 @@ function runSealer(b: Bench): { stop: () => Promise<Array<{ at: number; treeSize
   };
 }
 
-async function submitAll(b: Bench, meter: Meter, ids: readonly string[]): Promise<{ result: Measured; statements: number; sealLag: number[] }> {
+/** One round of submissions, the sealer running as in the portal; the seal lag of each is added to `sealLag`. */
+async function submitRound(b: Bench, meter: Meter, ids: readonly string[], offset: number, tally: Tally, sealLag: number[]): Promise<{ statements: number; caseIds: string[] }> {
   const committed = new Map<string, number>();
+  const caseIds: string[] = [];
   const sealer = runSealer(b);
   const before = b.db.statements();
   const cpuBefore = await meter.read();
   const started = performance.now();
   const latencies = await watched('drafts.submit', (progress) =>
-    pool(ids, concurrency, async (id, i) => {
+    pool(ids, concurrency, async (id, j) => {
+      const i = offset + j;
       const r = await b.services.drafts.submit(citizenOf(b, i), id, { idempotencyKey: `bench-${i}`, declared: true, channel: 'web', lang: 'uk' });
       if (!r.ok) {
         throw new Error(`submission ${i} refused: ${r.error.code}`);
       }
       committed.set(id, performance.now());
+      caseIds.push(r.value.id);
       progress();
     }));
-  const seconds = (performance.now() - started) / 1000;
-  const cpu = meter.since(cpuBefore, await meter.read());
-  const statements = (b.db.statements() - before) / ids.length;
+  add(tally, latencies, (performance.now() - started) / 1000, meter.since(cpuBefore, await meter.read()));
+  const statements = b.db.statements() - before;
   const signed = await sealer.stop();
-  const leaves = await b.db.query<{ draft: string; leaf: number | null }>("SELECT detail->>'draftId' AS draft, leaf_index::int AS leaf FROM audit_events WHERE action = 'application.submit'");
-  const sealLag = leaves.map((l) => {
+  const leaves = await b.db.query<{ draft: string; leaf: number | null }>(
+    "SELECT detail->>'draftId' AS draft, leaf_index::int AS leaf FROM audit_events WHERE action = 'application.submit' AND detail->>'draftId' = ANY($1::text[])", [ids]);
+  for (const l of leaves) {
     const at = signed.find((s) => l.leaf !== null && s.treeSize > l.leaf)?.at;
     const commit = committed.get(l.draft);
     if (at === undefined || commit === undefined) {
       throw new Error(`the submission of draft ${l.draft} is in no signed checkpoint`);
     }
-    return Math.max(0, at - commit);
-  });
-  return { result: measured('drafts.submit (the service)', latencies, seconds, cpu), statements, sealLag };
+    sealLag.push(Math.max(0, at - commit));
+  }
+  return { statements, caseIds };
 }
 
 const COLUMNS = [
@@ -141,21 +164,21 @@ const COLUMNS = [
 ] as const;
 const INSERT = `INSERT INTO cases (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c, i) => `$${i + 1}${c === 'answers' ? '::jsonb' : ''}`).join(', ')})`;
 
-/** The rows the submissions wrote, inserted again (new id, number and key), one statement each. */
-async function insertAll(b: Bench, meter: Meter): Promise<Measured> {
+/** The rows a round of submissions wrote, inserted again (new id, number and key), one statement each. */
+async function insertRound(b: Bench, meter: Meter, caseIds: readonly string[], offset: number, tally: Tally): Promise<void> {
   const rows = await b.db.query<Record<string, unknown>>(
-    `SELECT ${COLUMNS.map((c) => (c === 'term_started_on' || c === 'due_on' ? `${c}::text AS ${c}` : c)).join(', ')} FROM cases ORDER BY number`,
+    `SELECT ${COLUMNS.map((c) => (c === 'term_started_on' || c === 'due_on' ? `${c}::text AS ${c}` : c)).join(', ')} FROM cases WHERE id = ANY($1::uuid[]) ORDER BY number`, [caseIds],
   );
   const cpuBefore = await meter.read();
   const started = performance.now();
   const latencies = await watched('INSERT INTO cases', (progress) =>
-    pool(rows, concurrency, async (row, i) => {
+    pool(rows, concurrency, async (row, j) => {
+      const i = offset + j;
       const copy: Record<string, unknown> = { ...row, id: randomUUID(), number: `${String(row['number']).slice(0, 4)}-9${String(i).padStart(6, '0')}`, idempotency_key: `raw-${i}` };
       await b.db.query(INSERT, COLUMNS.map((c) => (c === 'answers' ? JSON.stringify(copy[c]) : copy[c])));
       progress();
     }));
-  const seconds = (performance.now() - started) / 1000;
-  return measured('baseline: INSERT INTO cases', latencies, seconds, meter.since(cpuBefore, await meter.read()));
+  add(tally, latencies, (performance.now() - started) / 1000, meter.since(cpuBefore, await meter.read()));
 }
 
 const schema = await freshSchema(serverUrl);
@@ -165,7 +188,7 @@ const meter = await cpuMeter(process.pid, url.toString(), APPLICATION_NAME);
 let bench: Bench | null = null;
 try {
   const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
-  console.log(`# Submission benchmark: ${drafts} drafts of ${SERVICE} by ${persons} citizens, ${concurrency} workers, pool of ${poolSize}, audit sealer every ${sealIntervalMs} ms, PostgreSQL`);
+  console.log(`# Submission benchmark: ${drafts} drafts of ${SERVICE} by ${persons} citizens, ${concurrency} workers, pool of ${poolSize}, audit sealer every ${sealIntervalMs} ms, ${rounds} rounds, PostgreSQL`);
   console.log(`   load average at start: ${load()}`);
   bench = await benchServices(url.toString(), poolSize, persons);
   const b = bench;
@@ -176,12 +199,25 @@ try {
   });
   console.log(`   ${drafts} complete drafts prepared in ${((performance.now() - prepared) / 1000).toFixed(1)} s (start and two pages each, through the services)`);
 
-  const { result: submitted, statements, sealLag } = await submitAll(b, meter, ids);
-  const [cases] = await b.db.query<{ n: number; keys: number }>('SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS keys FROM cases');
-  if (cases?.n !== drafts) {
-    throw new Error(`expected ${drafts} cases, found ${cases?.n}`);
+  const submissions = emptyTally();
+  const inserts = emptyTally();
+  const sealLag: number[] = [];
+  let statementsSent = 0;
+  const perRound = Math.ceil(drafts / rounds);
+  for (let r = 0; r * perRound < drafts; r++) {
+    const offset = r * perRound;
+    const share = ids.slice(offset, offset + perRound);
+    const { statements, caseIds } = await profiled(`submissions-${r + 1}`, () => submitRound(b, meter, share, offset, submissions, sealLag));
+    statementsSent += statements;
+    await insertRound(b, meter, caseIds, offset, inserts);
   }
-  const baseline = await insertAll(b, meter);
+  const statements = statementsSent / drafts;
+  const [cases] = await b.db.query<{ n: number; keys: number }>("SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS keys FROM cases WHERE idempotency_key LIKE 'bench-%'");
+  if (cases?.n !== drafts || cases.keys !== drafts) {
+    throw new Error(`expected ${drafts} cases under ${drafts} keys, found ${cases?.n} under ${cases?.keys}`);
+  }
+  const baseline = measured('baseline: INSERT INTO cases', inserts);
+  const submitted = measured('drafts.submit (the service)', submissions);
   const table = [
     '| measured | rows | seconds | per second | p50 ms | p99 ms | ÷ INSERT | CPU ms a row: this process + its PostgreSQL backends |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',

@@ -1,13 +1,30 @@
-/** A serialisation with sorted keys, so two equal records compare equal whatever their key order. */
+/**
+ * A serialisation with sorted keys, so two equal records compare equal whatever their key order.
+ * Hashes that are kept (answers, audit leaves) are taken over it, so its output never changes: an
+ * object's own enumerable keys in code-unit order, properties whose value is undefined left out, any
+ * other value as JSON.stringify writes it (an undefined in an array writes nothing).
+ */
 export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value);
+  }
   if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      out += `${i === 0 ? '' : ','}${canonicalJson(value[i]) ?? ''}`;
+    }
+    return `${out}]`;
   }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let out = '{';
+  let first = true;
+  for (const key of keys) {
+    const v = record[key];
+    if (v !== undefined) {
+      out += `${first ? '' : ','}${JSON.stringify(key)}:${canonicalJson(v)}`;
+      first = false;
+    }
   }
-  return JSON.stringify(value);
+  return `${out}}`;
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { canonicalJson } from '../../src/kernel/canonical-json.ts';
 import { AnswersIncomplete } from '../../src/modules/applications/index.ts';
+import { draftsRepository } from '../../src/modules/applications/drafts.repository.ts';
 import { submissionRepository } from '../../src/modules/applications/submission.repository.ts';
 import type { SignedIn } from '../../src/modules/identity/index.ts';
 import { ANSWERS, type CasesApp, casesApp, completeDraft, draftOf, newKey, PDF_BYTES, settleWithin, stored, submit } from './support.ts';
@@ -203,6 +204,21 @@ describe('idempotency', () => {
     const { timedOut, results } = await settleWithin(drafts.map((d) => submit(t.services, olena, d)), 15_000, t.unstick);
     expect(timedOut, 'the submissions starved the database pool').toBe(false);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+  });
+
+  it('reads drafts asked at once in one statement, each answer its own draft: another person\'s draft among them is refused', async () => {
+    const andrii = await t.person('andrii-shevchenko');
+    const mine = await Promise.all(Array.from({ length: 4 }, () => draftOf(t.services, olena, 'tax-clearance-certificate')));
+    const theirs = await draftOf(t.services, andrii, 'tax-clearance-certificate');
+    const read = await draftsRepository.forSubmission(t.services.db, [mine[0] ?? '', 'not-a-draft', theirs.toUpperCase(), '00000000-0000-4000-8000-000000000000', mine[1] ?? '']);
+    expect(read.map((r) => r && { id: r.draft.id, person: r.draft.personId, hasFiles: r.hasFiles })).toEqual([
+      { id: mine[0], person: olena.person.id, hasFiles: false }, null, { id: theirs, person: andrii.person.id, hasFiles: false }, null, { id: mine[1], person: olena.person.id, hasFiles: false },
+    ]);
+    const results = await Promise.all([...mine.map((d) => t.services.drafts.submit(olena, d, { idempotencyKey: newKey(), declared: true, channel: 'web', lang: 'uk' })),
+      t.services.drafts.submit(olena, theirs, { idempotencyKey: newKey(), declared: true, channel: 'web', lang: 'uk' })]);
+    expect(results.map((r) => (r.ok ? r.value.applicantPersonId : r.error.code))).toEqual([...mine.map(() => olena.person.id), 'applications.draft_not_found']);
+    expect(await Promise.all(mine.map(casesOfDraft))).toEqual([1, 1, 1, 1]);
+    expect(await casesOfDraft(theirs)).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@ import type { Clock } from '../../kernel/clock.ts';
 import { canonicalJson } from '../../kernel/canonical-json.ts';
 import { type Result, err, ok } from '../../kernel/result.ts';
 import { appendAudit, auditedResultTransaction } from '../../platform/audit/audit.ts';
+import { coalescing } from '../../platform/db/coalesce.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { ReadQueryable } from '../../platform/db/reads.ts';
 import { resultTransaction } from '../../platform/db/transaction.ts';
@@ -277,6 +278,8 @@ const earlierCaseOr = (deps: DraftsDeps, signedIn: SignedIn, key: string) => asy
 
 function submission(deps: DraftsDeps, a: Access) {
   const { db, clock } = deps;
+  // Submissions asked while a read of drafts is in flight are read together in the next one (ADR 0028).
+  const readForSubmission = coalescing((ids: readonly string[]) => draftsRepository.forSubmission(db, ids), 256);
   const { auditOf, applicable } = a;
   const inOneStatement = oneStatement(deps, a);
   return {
@@ -288,7 +291,7 @@ function submission(deps: DraftsDeps, a: Access) {
     async submit(signedIn: SignedIn, draftId: string, o: SubmitOptions): Promise<Result<CaseRecord, SubmitFailure>> {
       const earlierOr = earlierCaseOr(deps, signedIn, o.idempotencyKey);
       // Everything that reads the catalogue happens before the transaction opens (see withApplicantCase).
-      const read = await draftsRepository.forSubmission(db, draftId);
+      const read = await readForSubmission(draftId);
       const peek = read?.draft ?? null;
       if (peek === null || peek.personId !== signedIn.person.id) {
         return earlierOr(err(new DraftNotFound(draftId)));

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
+import { kyivDayFormatted } from '../../kernel/state-time.ts';
 import { addDays, daysBetween, isDay, kyivDay, weekdayOf } from './day.ts';
 
 describe('isDay', () => {
@@ -14,6 +16,15 @@ describe('isDay', () => {
     ['', false],
   ])('%j → %s', (value, expected) => {
     expect(isDay(value)).toBe(expected);
+  });
+
+  it('agrees with the calendar of Date for every string of the form NNNN-NN-NN', () => {
+    const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+    fc.assert(fc.property(digits(4), digits(2), digits(2), (y, m, d) => {
+      const value = `${y}-${m}-${d}`;
+      const ms = Date.parse(`${value}T00:00:00Z`);
+      expect(isDay(value)).toBe(!Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value);
+    }), { numRuns: 5000 });
   });
 });
 
@@ -61,5 +72,25 @@ describe('kyivDay', () => {
     ['2026-12-31T22:00:00Z', '2027-01-01'],
   ])('%s is %s in Kyiv', (instant, day) => {
     expect(kyivDay(new Date(instant))).toBe(day);
+  });
+
+  it('gives the formatted date for any instant, asked in any order (the kept hour never answers for another)', () => {
+    const HOUR = 3_600_000;
+    // instants of one UTC hour, and the minute either side of it, from 1900 (Kyiv's mean time, +2:02:04) to 2100
+    const hour = fc.oneof(
+      fc.integer({ min: Math.floor(Date.UTC(1900, 0, 1) / HOUR), max: Math.floor(Date.UTC(2100, 0, 1) / HOUR) }),
+      fc.integer({ min: Math.floor(Date.UTC(1900, 0, 1) / HOUR), max: Math.floor(Date.UTC(1925, 0, 1) / HOUR) }),
+    );
+    fc.assert(fc.property(hour, fc.array(fc.integer({ min: -60_000, max: HOUR + 60_000 }), { minLength: 1, maxLength: 12 }), (h, offsets) => {
+      for (const offset of offsets) {
+        const at = new Date(h * HOUR + offset);
+        expect(kyivDay(at)).toBe(kyivDayFormatted(at));
+      }
+    }), { numRuns: 3000 });
+  });
+
+  it('throws for an invalid instant, also right after a valid one', () => {
+    kyivDay(new Date('2026-12-05T10:00:00Z'));
+    expect(() => kyivDay(new Date(Number.NaN))).toThrow(RangeError);
   });
 });

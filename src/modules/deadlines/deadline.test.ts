@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import type { Term as CatalogueTerm } from '../catalogue/index.ts';
+import { addDays } from './day.ts';
 import { type DueDate, dueDate, type Pause, type Term } from './deadline.ts';
 import { holidayCalendar } from './holidays.ts';
 import { createWorkingCalendar } from './working-calendar.ts';
@@ -44,6 +46,14 @@ describe('dueDate without pauses', () => {
 
   it('depends on the holidays: the same 30 calendar days without holidays end on 1 Oct', () => {
     expect(dueDate('2026-09-01', calendar(30), weekendsOnly)).toEqual(due('2026-10-01'));
+  });
+
+  it('gives a calendar term the day a count day by day gives (a pause over before the start forces the count)', () => {
+    const over: Pause = { from: '2025-01-01', to: '2025-01-02' };
+    fc.assert(fc.property(fc.integer({ min: 0, max: 364 }), fc.integer({ min: 0, max: 300 }), (offset, days) => {
+      const start = addDays('2026-01-01', offset);
+      expect(dueDate(start, calendar(days), ua)).toEqual(dueDate(start, calendar(days), ua, [over]));
+    }), { numRuns: 1000 });
   });
 });
 

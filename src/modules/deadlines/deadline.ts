@@ -72,6 +72,9 @@ export function dueDate(start: Day, term: Term, calendar: WorkingCalendar, pause
   assertDay(start, 'start');
   assertTerm(term);
   assertPauses(pauses);
+  if (pauses.length === 0 && term.unit === 'calendar') {
+    return { kind: 'due', day: calendar.workingDayOnOrAfter(addDays(start, term.days)) };
+  }
   const open = pauses.filter((p) => p.to === null).map((p) => p.from).sort()[0];
   const closed = pauses.flatMap((p) => (p.to === null ? [] : [{ from: p.from, to: p.to }]));
   const paused = (day: Day): boolean => closed.some((p) => day > p.from && day <= p.to);
