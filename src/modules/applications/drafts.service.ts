@@ -278,7 +278,7 @@ const earlierCaseOr = (deps: DraftsDeps, signedIn: SignedIn, key: string) => asy
 
 function submission(deps: DraftsDeps, a: Access) {
   const { db, clock } = deps;
-  // Submissions asked while a read of drafts is in flight are read together in the next one (ADR 0028).
+  // Submissions asked while a read of drafts is in flight are read together in the next one (ADR 0025, "Later").
   const readForSubmission = coalescing((ids: readonly string[]) => draftsRepository.forSubmission(db, ids), 256);
   const { auditOf, applicable } = a;
   const inOneStatement = oneStatement(deps, a);
