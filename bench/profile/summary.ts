@@ -43,7 +43,7 @@ function place(n: ProfileNode): string {
   if (own !== null) {
     return `${own[1]}/${own[2]}`;
   }
-  return url === '' ? `(${n.callFrame.functionName || 'program'})` : url.replace(/^node:/, 'node:');
+  return url === '' ? `(${n.callFrame.functionName || 'program'})` : url;
 }
 const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${place(n)}:${n.callFrame.lineNumber + 1}`;
 
