@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { catalogueSearch } from '../../src/modules/catalogue/catalogue-search.repository.ts';
+import { createSearchReads } from '../../src/modules/catalogue/catalogue-search.service.ts';
+import type { SearchQuery } from '../../src/modules/catalogue/index.ts';
 import type { CatalogueRecords } from '../../src/modules/catalogue/index.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
@@ -125,5 +127,44 @@ describe('near words', () => {
     for (const near of together.values()) {
       expect(near.map((n) => n.similarity)).toEqual([...near.map((n) => n.similarity)].sort((a, b) => b - a));
     }
+  });
+});
+
+describe('a search and its spellings', () => {
+  const query = (over: Partial<SearchQuery>): SearchQuery => ({
+    text: null, audience: null, organisationId: null, eventId: null, channel: null, online: null, page: 1, pageSize: 20, ...over,
+  });
+
+  it('count the corrections in the search\'s own statement once their words are known, with the answer of two statements', async () => {
+    const statements: string[] = [];
+    const reads = createSearchReads({ query: (sql, params) => (statements.push(String(sql)), t.services.db.query(sql, params)) });
+    const queries = [
+      query({ text: 'pasprot' }), query({ text: 'паспотр' }), query({ text: 'pasprot', audience: 'business' }),
+      query({ text: 'pasprot', online: true }), query({ text: 'xyzzyplugh' }), query({ text: 'passport' }), query({}),
+    ];
+    for (const q of queries) {
+      statements.length = 0;
+      const first = await reads.searchWithSpellings(1, q, 3);
+      const cold = statements.length;
+      statements.length = 0;
+      const again = await reads.searchWithSpellings(1, q, 3);
+      expect(again, q.text ?? '').toEqual(first);
+      expect(statements, `${q.text ?? ''}: one statement once the words are known`).toHaveLength(1);
+      expect(cold).toBeGreaterThanOrEqual(1);
+      for (const s of first.spellings) {
+        expect((await reads.search(1, query({ ...q, text: s.text }))).total, s.text).toBe(s.total);
+      }
+    }
+    expect((await reads.searchWithSpellings(1, query({ text: 'pasprot' }), 3)).spellings.map((s) => s.text)).toContain('passport');
+  });
+
+  it('counts no corrections when the search finds something', async () => {
+    const near = await catalogueSearch.nearWords(t.services.db, ['passport', 'pasprot']);
+    const found = await catalogueSearch.search(t.services.db, query({ text: 'passport' }), near, ['passport']);
+    expect(found.total).toBeGreaterThan(0);
+    expect(found.otherTotals).toEqual([]);
+    const none = await catalogueSearch.search(t.services.db, query({ text: 'pasprot', audience: 'business' }), near, ['passport', 'pasprot']);
+    expect(none.total).toBe(0);
+    expect(none.otherTotals).toEqual(await catalogueSearch.totals(t.services.db, query({ audience: 'business' }), ['passport', 'pasprot'], near));
   });
 });

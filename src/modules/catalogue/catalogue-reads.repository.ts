@@ -1,5 +1,6 @@
 import type { Lang } from '../../kernel/text.ts';
 import type { Queryable } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { CatalogueEvent, CatalogueRecords, Centre, Organisation, RecordKind, Service } from './catalogue.ts';
 import type { EventRecord } from './catalogue-record.schemas.ts';
 import type { CatalogueIndex } from './catalogue-references.ts';
@@ -9,8 +10,9 @@ const withVersion = <T>(r: DataRow): T => ({ ...(r.data as object), version: r.v
 
 /** Reads of the current catalogue. */
 export const catalogueReads = {
+  /** Read on every catalogue request where other processes may write (ADR 0006): prepared, so it is planned once per connection. */
   async revision(q: Queryable): Promise<number> {
-    const [row] = await q.query<{ revision: number }>('SELECT revision FROM catalogue_revision WHERE id = 1');
+    const [row] = await q.query<{ revision: number }>(prepared('SELECT revision FROM catalogue_revision WHERE id = 1'));
     return row?.revision ?? 0;
   },
 

@@ -9,13 +9,6 @@ export interface SearchPage {
   readonly facets: FacetCounts;
 }
 
-interface Built {
-  readonly where: string;
-  /** Relevance, when there is text to rank by. */
-  readonly rank: string;
-  readonly params: unknown[];
-}
-
 /** The filter conditions of a query (everything but its words), numbering parameters through `add`. */
 function filterConditions(query: SearchQuery, add: (v: unknown) => string): string[] {
   const conditions: string[] = [];
@@ -40,27 +33,49 @@ function filterConditions(query: SearchQuery, add: (v: unknown) => string): stri
 /** Both languages' reading of a `to_tsquery` expression (`simple` for Ukrainian, `english` for English). */
 const bothLanguages = (expression: string) => `(to_tsquery('simple', ${expression}) || to_tsquery('english', ${expression}))`;
 
-/**
- * Full-text search in both languages (the `simple` configuration for Ukrainian, `english` for
- * English), every word matched as itself or as one of its spelling neighbours (`near`, looked up
- * with `nearWords`); one condition on the GIN index of `search_vector`.
- */
-function build(query: SearchQuery, near: ReadonlyMap<string, readonly NearWord[]>): Built {
-  const params: unknown[] = [];
-  const add = (v: unknown) => `$${params.push(v)}`;
-  const conditions: string[] = [];
-  let rank = '0::real';
-  const terms = query.text ? searchTerms(query.text) : [];
-  if (terms.length > 0) {
-    const tsquery = bothLanguages(add(wordsTsQuery(terms, neighboursOf(near))));
-    conditions.push(`search_vector @@ ${tsquery}`);
-    rank = `ts_rank(search_vector, ${tsquery})`;
-  }
-  conditions.push(...filterConditions(query, add));
-  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', rank, params };
+type SearchRow = {
+  readonly total: number | string;
+  readonly items: Array<{ data: object; version: number }>;
+  readonly facets: Array<{ facet: keyof FacetCounts; value: string; n: number }>;
+  readonly others: number[] | null;
+};
+
+/** A search by words (a `to_tsquery` expression), and the totals of `others` when it finds nothing. */
+async function textSearch(q: Queryable, query: SearchQuery, expression: string, others: readonly string[]): Promise<SearchRow | undefined> {
+  const [row] = await q.query<SearchRow>(
+    prepared('SELECT total, items, facets, others FROM catalogue_text_search($1, $2, $3, $4, $5, $6, $7, $8, $9::text[])'),
+    [expression, query.audience, query.organisationId, query.eventId, query.channel, query.online, query.pageSize, (query.page - 1) * query.pageSize, others],
+  );
+  return row;
 }
 
-const ORDER = 'rank DESC, popularity DESC, name_uk, id';
+/** A search by filters alone (every service when there are none). */
+async function filterSearch(q: Queryable, query: SearchQuery): Promise<SearchRow | undefined> {
+  const params: unknown[] = [];
+  const add = (v: unknown) => `$${params.push(v)}`;
+  const conditions = filterConditions(query, add);
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+  const order = 'popularity DESC, name_uk, id';
+  const [row] = await q.query<SearchRow>(
+    prepared(`WITH m AS MATERIALIZED (
+       SELECT id, data, version, audience, organisation_id, event_ids, channel_types, online, popularity, name_uk FROM services ${where}
+     ),
+     page AS (SELECT data, version, popularity, name_uk, id FROM m ORDER BY ${order} LIMIT ${add(query.pageSize)} OFFSET ${add((query.page - 1) * query.pageSize)}),
+     f AS (
+       SELECT 'audience' AS facet, a AS value, count(*) AS n FROM m, unnest(m.audience) AS a GROUP BY a
+       UNION ALL SELECT 'organisation', organisation_id, count(*) FROM m GROUP BY organisation_id
+       UNION ALL SELECT 'event', e, count(*) FROM m, unnest(m.event_ids) AS e GROUP BY e
+       UNION ALL SELECT 'channel', c, count(*) FROM m, unnest(m.channel_types) AS c GROUP BY c
+       UNION ALL SELECT 'online', online::text, count(*) FROM m GROUP BY online
+     )
+     SELECT (SELECT count(*) FROM m) AS total,
+       (SELECT coalesce(json_agg(json_build_object('data', data, 'version', version) ORDER BY ${order}), '[]'::json) FROM page) AS items,
+       (SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'n', n)), '[]'::json) FROM f) AS facets,
+       NULL::int[] AS others`),
+    params,
+  );
+  return row;
+}
 
 /** Near words looked up for each query word: the term itself, four neighbours and six spellings fit with room for ties. */
 const NEAR_WORDS = 12;
@@ -113,45 +128,49 @@ export const catalogueSearch = {
 
   /**
    * One round trip: the matching services are computed once (a materialised CTE) and give the page,
-   * the total and the count under each filter value.
+   * the total and the count under each filter value. A search by words runs in
+   * `catalogue_text_search`, which keeps one plan for all words (ADR 0037); when it finds nothing,
+   * it also counts what each of `otherTexts` finds with the same filters (`otherTotals`, in their
+   * order; `near` must hold the near words of their words too), as `totals` would. Otherwise
+   * `otherTotals` is empty.
    */
-  async search(q: Queryable, query: SearchQuery, near: ReadonlyMap<string, readonly NearWord[]>): Promise<SearchPage> {
-    const { where, rank, params } = build(query, near);
-    const limit = `$${params.length + 1}`;
-    const offset = `$${params.length + 2}`;
-    const [row] = await q.query<{ total: number; items: Array<{ data: object; version: number }>; facets: Array<{ facet: keyof FacetCounts; value: string; n: number }> }>(
-      prepared(`WITH m AS MATERIALIZED (
-         SELECT id, data, version, audience, organisation_id, event_ids, channel_types, online, popularity, name_uk, ${rank} AS rank
-         FROM services ${where}
-       ),
-       page AS (SELECT data, version, rank, popularity, name_uk, id FROM m ORDER BY ${ORDER} LIMIT ${limit} OFFSET ${offset}),
-       f AS (
-         SELECT 'audience' AS facet, a AS value, count(*) AS n FROM m, unnest(m.audience) AS a GROUP BY a
-         UNION ALL SELECT 'organisation', organisation_id, count(*) FROM m GROUP BY organisation_id
-         UNION ALL SELECT 'event', e, count(*) FROM m, unnest(m.event_ids) AS e GROUP BY e
-         UNION ALL SELECT 'channel', c, count(*) FROM m, unnest(m.channel_types) AS c GROUP BY c
-         UNION ALL SELECT 'online', online::text, count(*) FROM m GROUP BY online
-       )
-       SELECT (SELECT count(*) FROM m) AS total,
-         (SELECT coalesce(json_agg(json_build_object('data', data, 'version', version) ORDER BY ${ORDER}), '[]'::json) FROM page) AS items,
-         (SELECT coalesce(json_agg(json_build_object('facet', facet, 'value', value, 'n', n)), '[]'::json) FROM f) AS facets`),
-      [...params, query.pageSize, (query.page - 1) * query.pageSize],
-    );
+  async search(q: Queryable, query: SearchQuery, near: ReadonlyMap<string, readonly NearWord[]>, otherTexts: readonly string[] = []): Promise<SearchPage & { otherTotals: number[] }> {
+    const terms = query.text ? searchTerms(query.text) : [];
+    const neighbours = neighboursOf(near);
+    const row = terms.length > 0
+      ? await textSearch(q, query, wordsTsQuery(terms, neighbours), otherTexts.map((text) => wordsTsQuery(searchTerms(text), neighbours)))
+      : await filterSearch(q, query);
     const facets: Record<keyof FacetCounts, Array<{ value: string; count: number }>> = { audience: [], organisation: [], event: [], channel: [], online: [] };
     for (const f of row?.facets ?? []) {
       facets[f.facet].push({ value: f.value, count: f.n });
     }
     const items = (row?.items ?? []).map((r) => ({ ...r.data, version: r.version }) as Service);
-    return { total: row?.total ?? 0, items, facets };
+    return { total: Number(row?.total ?? 0), items, facets, otherTotals: (row?.others ?? []).map(Number) };
   },
 
-  /** The query plan of a search, for tests and benchmarks that prove it stays index-backed. */
+  /**
+   * The plan of a search's matching, for tests and benchmarks that prove it stays index-backed. A search by
+   * words is planned as `catalogue_text_search` plans it, once for all words: every value is a parameter
+   * the planner does not see (a sub-select), the filters left NULL included.
+   */
   async explain(q: Queryable, query: SearchQuery, near: ReadonlyMap<string, readonly NearWord[]>): Promise<string> {
-    const { where, rank, params } = build(query, near);
-    const rows = await q.query<{ 'QUERY PLAN': string }>(
-      `EXPLAIN SELECT data FROM services ${where} ORDER BY ${rank} DESC, popularity DESC, name_uk LIMIT 20`,
-      params,
-    );
+    const terms = query.text ? searchTerms(query.text) : [];
+    const params: unknown[] = [];
+    const unseen = (v: unknown, type: string) => `(SELECT $${params.push(v)}::${type})`;
+    let sql: string;
+    if (terms.length > 0) {
+      const words = unseen(wordsTsQuery(terms, neighboursOf(near)), 'text');
+      const [audience, organisation, event, channel, online] = [unseen(query.audience, 'text'), unseen(query.organisationId, 'text'), unseen(query.eventId, 'text'), unseen(query.channel, 'text'), unseen(query.online, 'boolean')];
+      sql = `EXPLAIN SELECT data FROM services WHERE search_vector @@ ${bothLanguages(words)}
+        AND (${audience} IS NULL OR audience @> ARRAY[${audience}]) AND (${organisation} IS NULL OR organisation_id = ${organisation})
+        AND (${event} IS NULL OR event_ids @> ARRAY[${event}]) AND (${channel} IS NULL OR channel_types @> ARRAY[${channel}])
+        AND (${online} IS NULL OR online = ${online})
+        ORDER BY ts_rank(search_vector, ${bothLanguages(words)}) DESC, popularity DESC, name_uk LIMIT 20`;
+    } else {
+      const conditions = filterConditions(query, (v) => `$${params.push(v)}`);
+      sql = `EXPLAIN SELECT data FROM services ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY popularity DESC, name_uk LIMIT 20`;
+    }
+    const rows = await q.query<{ 'QUERY PLAN': string }>(sql, params);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   },
 };

@@ -13,25 +13,40 @@ const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : 
  */
 export function createSearchReads(db: Queryable) {
   const words = new RevisionCache<NearWord[]>(20_000);
+  // The corrections of a query's words, worked out from their near words (edit distances) once for the revision.
+  const corrections = new RevisionCache<string[]>(20_000);
   const nearWords = async (revision: number, terms: readonly string[]): Promise<Map<string, NearWord[]>> => {
     // The words no earlier search looked up, in one statement.
     return words.getMany(revision, terms.filter(isIndexWord), (missing) => catalogueSearch.nearWords(db, missing), []);
   };
 
   return {
-    search: async (revision: number, query: SearchQuery): Promise<SearchPage> =>
-      catalogueSearch.search(db, query, await nearWords(revision, termsOf(query))),
+    async search(revision: number, query: SearchQuery): Promise<SearchPage> {
+      const { otherTotals: _none, ...page } = await catalogueSearch.search(db, query, await nearWords(revision, termsOf(query)));
+      return page;
+    },
 
-    /** Corrected queries (each word towards the catalogue's nearest spelling) that find something with the same filters. */
-    async spellingSuggestions(revision: number, query: SearchQuery, limit: number): Promise<Array<{ text: string; total: number }>> {
+    /**
+     * A search, and when it finds nothing, corrected queries (each word towards the catalogue's
+     * nearest spelling) that find something with the same filters, with how many each finds. When
+     * the near words of the corrections' words are known for the revision, the corrections are
+     * counted by the search's own statement; otherwise, only after a search that found nothing, in
+     * a second one (ADR 0020).
+     */
+    async searchWithSpellings(revision: number, query: SearchQuery, limit: number): Promise<{ page: SearchPage; spellings: Array<{ text: string; total: number }> }> {
       const terms = termsOf(query);
-      const candidates = spellingCandidates(terms, spellingsOf(await nearWords(revision, terms), 6), limit * 2);
-      if (candidates.length === 0) {
-        return [];
+      const near = await nearWords(revision, terms);
+      const candidates = await corrections.get(revision, `${limit}:${terms.join(' ')}`, async () => spellingCandidates(terms, spellingsOf(near, 6), limit * 2));
+      const candidateWords = candidates.flatMap(searchTerms).filter(isIndexWord);
+      const together = candidates.length > 0 && words.holdsAll(revision, candidateWords);
+      const both = together ? new Map([...near, ...(await nearWords(revision, candidateWords))]) : near;
+      const { otherTotals, ...page } = await catalogueSearch.search(db, query, both, together ? candidates : []);
+      if (page.total > 0 || candidates.length === 0) {
+        return { page, spellings: [] };
       }
-      const near = await nearWords(revision, candidates.flatMap(searchTerms));
-      const totals = await catalogueSearch.totals(db, query, candidates, near);
-      return candidates.map((text, i) => ({ text, total: totals[i] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
+      const totals = together ? otherTotals : await catalogueSearch.totals(db, query, candidates, await nearWords(revision, candidateWords));
+      const spellings = candidates.map((text, i) => ({ text, total: totals[i] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
+      return { page, spellings };
     },
 
     explain: async (revision: number, query: SearchQuery): Promise<string> =>

@@ -45,41 +45,52 @@ export function createCatalogueService(deps: CatalogueDeps) {
   const readRevision = () => catalogueReads.revision(reads);
   const revision: RevisionSource = deps.writers === 'local' ? localRevision(readRevision) : sharedRevision(readRevision);
   const cache = new RevisionCache<unknown>(2000);
-  const cached = async <T>(key: string, compute: (q: Queryable, rev: number) => Promise<T>): Promise<{ revision: number; value: T }> => {
-    const rev = await revision.current();
-    const value = (await cache.get(rev, key, () => compute(reads, rev))) as T;
-    return { revision: rev, value };
-  };
   const searchReads = createSearchReads(reads);
+  /** The cached reads, each at the revision `current` gives. */
+  const readsAt = (current: () => Promise<number>) => {
+    const cached = async <T>(key: string, compute: (q: Queryable, rev: number) => Promise<T>): Promise<{ revision: number; value: T }> => {
+      const rev = await current();
+      const value = (await cache.get(rev, key, () => compute(reads, rev))) as T;
+      return { revision: rev, value };
+    };
+    return {
+      service: (id: string) => cached(`service:${id}`, (q) => catalogueReads.service(q, id)),
+      popularServices: (limit: number) => cached(`popular:${limit}`, (q) => catalogueReads.popularServices(q, limit)),
+      servicesOfOrganisation: (id: string, lang: Lang) =>
+        cached(`org-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { organisationId: id }, lang)),
+      servicesOfEvent: (id: string, lang: Lang) =>
+        cached(`event-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { eventId: id }, lang)),
+      servicesAtCentre: (id: string, lang: Lang) =>
+        cached(`centre-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { centreId: id }, lang)),
+      organisations: () => cached('organisations', (q) => catalogueReads.organisations(q)),
+      centres: () => cached('centres', (q) => catalogueReads.centres(q)),
+      events: () => cached('events', (q) => catalogueReads.events(q)),
+      serviceCounts: () => cached('counts', (q) => catalogueReads.serviceCounts(q)),
+      search: (query: SearchQuery) =>
+        cached<SearchPage>(`search:${cacheKey(query)}`, (_q, rev) => searchReads.search(rev, query)),
+      /**
+       * A search, with the spellings to suggest when it found nothing: corrected queries that do find
+       * something with the same filters, with how many services each finds.
+       */
+      searchWithSpellings: (query: SearchQuery, limit = 3) =>
+        cached(`search+spell:${cacheKey(query)}:${limit}`, (_q, rev) => searchReads.searchWithSpellings(rev, query, limit)),
+      /** Every service's full record, in register-code order (for measures over the whole catalogue). */
+      allServices: () => cached('all-services', async (q) => (await catalogueReads.all(q)).services),
+      exportJsonLd: () =>
+        cached('jsonld', async (q) => catalogueToJsonLd(await catalogueReads.all(q), deps.publicUrl)),
+    };
+  };
 
   return {
     revision: () => revision.current(),
-    service: (id: string) => cached(`service:${id}`, (q) => catalogueReads.service(q, id)),
-    popularServices: (limit: number) => cached(`popular:${limit}`, (q) => catalogueReads.popularServices(q, limit)),
-    servicesOfOrganisation: (id: string, lang: Lang) =>
-      cached(`org-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { organisationId: id }, lang)),
-    servicesOfEvent: (id: string, lang: Lang) =>
-      cached(`event-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { eventId: id }, lang)),
-    servicesAtCentre: (id: string, lang: Lang) =>
-      cached(`centre-services:${id}:${lang}`, (q) => catalogueReads.servicesWhere(q, { centreId: id }, lang)),
-    organisations: () => cached('organisations', (q) => catalogueReads.organisations(q)),
-    centres: () => cached('centres', (q) => catalogueReads.centres(q)),
-    events: () => cached('events', (q) => catalogueReads.events(q)),
-    serviceCounts: () => cached('counts', (q) => catalogueReads.serviceCounts(q)),
-    search: (query: SearchQuery) =>
-      cached<SearchPage>(`search:${cacheKey(query)}`, (_q, rev) => searchReads.search(rev, query)),
+    ...readsAt(() => revision.current()),
     /**
-     * Spellings to suggest after a search that found nothing: corrected queries that do find
-     * something with the same filters, with how many services each finds.
+     * The same reads at `rev`, a revision read for the request at hand after it arrived: the reads of
+     * one page then ask the database for the revision once, not once each (ADR 0006).
      */
-    spellingSuggestions: (query: SearchQuery, limit = 3) =>
-      cached(`spell:${cacheKey(query)}:${limit}`, (_q, rev) => searchReads.spellingSuggestions(rev, query, limit)),
+    at: (rev: number) => readsAt(() => Promise.resolve(rev)),
     explainSearch: async (query: SearchQuery) => searchReads.explain(await revision.current(), query),
     exportRecords: () => catalogueReads.all(db),
-    /** Every service's full record, in register-code order (for measures over the whole catalogue). */
-    allServices: () => cached('all-services', async (q) => (await catalogueReads.all(q)).services),
-    exportJsonLd: () =>
-      cached('jsonld', async (q) => catalogueToJsonLd(await catalogueReads.all(q), deps.publicUrl)),
     history: (kind: RecordKind, id: string) => catalogueReads.history(db, kind, id),
 
     /**
@@ -175,3 +186,5 @@ async function writeServiceVersion(tx: Queryable, at: Date, record: CatalogueRec
 const zero = (): Record<RecordKind, number> => ({ organisation: 0, centre: 0, event: 0, service: 0 });
 
 export type CatalogueService = ReturnType<typeof createCatalogueService>;
+/** The catalogue's cached reads at one revision. */
+export type CatalogueReadsAt = ReturnType<CatalogueService['at']>;

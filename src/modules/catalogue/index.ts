@@ -6,7 +6,7 @@ export { CatalogueImportRejected } from './catalogue.errors.ts';
 export type { RecordIssue } from './catalogue-references.ts';
 export { FACETS, type Facet, type FacetCounts, type SearchQuery, unknownFilterReferences } from './catalogue-search.ts';
 export type { SearchPage } from './catalogue-search.repository.ts';
-export { createCatalogueService, type CatalogueService, type ImportSummary } from './catalogue.service.ts';
+export { createCatalogueService, type CatalogueReadsAt, type CatalogueService, type ImportSummary } from './catalogue.service.ts';
 export { type FileIssue, formatIssue, locateIssues, parseCatalogueFiles } from './catalogue-validation.ts';
 export { CPSV_AP_CONTEXT_URL } from './catalogue-jsonld.ts';
 export {

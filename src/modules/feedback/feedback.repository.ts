@@ -1,4 +1,5 @@
 import type { Queryable } from '../../platform/db/database.ts';
+import { prepared } from '../../platform/db/prepared.ts';
 import type { PageFeedbackInput } from './feedback.ts';
 
 export interface FeedbackCounts {
@@ -108,9 +109,9 @@ export const feedbackRepository = {
    */
   async countGaps(q: Queryable, gaps: ReadonlyArray<{ query: string; lang: 'uk' | 'en'; day: string }>): Promise<void> {
     await q.query(
-      `INSERT INTO search_gaps (query, lang, searches, first_day, last_day)
+      prepared(`INSERT INTO search_gaps (query, lang, searches, first_day, last_day)
        SELECT query, lang, count(*), min(day), max(day) FROM unnest($1::text[], $2::text[], $3::date[]) AS g(query, lang, day) GROUP BY query, lang
-       ON CONFLICT (lang, query) DO UPDATE SET searches = search_gaps.searches + EXCLUDED.searches, last_day = GREATEST(search_gaps.last_day, EXCLUDED.last_day)`,
+       ON CONFLICT (lang, query) DO UPDATE SET searches = search_gaps.searches + EXCLUDED.searches, last_day = GREATEST(search_gaps.last_day, EXCLUDED.last_day)`),
       [gaps.map((g) => g.query), gaps.map((g) => g.lang), gaps.map((g) => g.day)],
     );
   },

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 
 import type { DraftsService } from '../../modules/applications/index.ts';
-import type { CatalogueService } from '../../modules/catalogue/index.ts';
+import type { CatalogueReadsAt, CatalogueService } from '../../modules/catalogue/index.ts';
 import { parseSearchPageParams, toSearchQuery } from '../../modules/catalogue/index.ts';
 import { fillApplySlot } from '../apply/eligibility.tsx';
 import { NotFoundPage } from '../common/errors.page.tsx';
@@ -38,7 +38,7 @@ interface PageResult {
   /** The text of a search that found nothing (a content gap). */
   readonly gap?: string;
 }
-type Handler = (catalogue: CatalogueService, request: FastifyRequest, maturity: Pick<MaturityService, 'ofService'>) => Promise<PageResult>;
+type Handler = (catalogue: CatalogueReadsAt, request: FastifyRequest, maturity: Pick<MaturityService, 'ofService'>) => Promise<PageResult>;
 const page = (status: number, vnode: VNode): PageResult => ({ status, page: vnode });
 const notFound = (request: FastifyRequest) => page(404, <NotFoundPage ctx={pageContext(request)} />);
 const idOf = (request: FastifyRequest) => (request.params as { id: string }).id;
@@ -60,11 +60,10 @@ const search: Handler = async (catalogue, request) => {
     return page(400, <SearchResultsPage ctx={ctx} view={{ ...base, result: null, page: 1 }} />);
   }
   const query = toSearchQuery(parsed.value, PAGE_SIZE);
-  const result = await catalogue.search(query);
-  const spellings = result.value.total === 0 && query.text ? (await catalogue.spellingSuggestions(query)).value : [];
-  const view = { ...base, result: result.value, page: query.page, spellings };
-  const shown = page(isPastLastPage(result.value, view) ? 404 : 200, <SearchResultsPage ctx={ctx} view={view} />);
-  return result.value.total === 0 && query.text ? { ...shown, gap: query.text } : shown;
+  const { page: found, spellings } = (await catalogue.searchWithSpellings(query)).value;
+  const view = { ...base, result: found, page: query.page, spellings };
+  const shown = page(isPastLastPage(found, view) ? 404 : 200, <SearchResultsPage ctx={ctx} view={view} />);
+  return found.total === 0 && query.text ? { ...shown, gap: query.text } : shown;
 };
 
 const service: Handler = async (catalogue, request, maturity) => {
@@ -190,7 +189,7 @@ export function catalogueRoutes(deps: {
     route(path, 'GET', PUBLIC, async (request, reply) => {
       const revision = await catalogue.revision();
       const rendered = await cache.get(revision, request.url, async () => {
-        const result = await handler(catalogue, request, maturity);
+        const result = await handler(catalogue.at(revision), request, maturity);
         return { status: result.status, html: renderPage(result.page), gap: result.gap };
       });
       if (rendered.gap !== undefined) {

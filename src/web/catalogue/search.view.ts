@@ -60,9 +60,18 @@ const FACET_OF: Record<FilterName, keyof FacetCounts> = { audience: 'audience', 
 /** The online filter says yes/no; its facet counts the stored boolean. */
 const facetValue = (name: FilterName, value: string) => (name === 'online' ? String(value === 'yes') : value);
 
-function choices(t: Translator, input: FilterInput, name: FilterName): Array<{ value: string; label: string }> {
+const collators: Record<Lang, Intl.Collator> = { uk: new Intl.Collator('uk'), en: new Intl.Collator('en') };
+/** Agencies or events as choices in the order of their names, kept for each list the catalogue's cache gives (one per revision). */
+const sortedChoices = new WeakMap<readonly object[], Partial<Record<Lang, ReadonlyArray<{ value: string; label: string }>>>>();
+
+function byName(records: ReadonlyArray<{ readonly id: string; readonly name: Readonly<Record<Lang, string>> }>, lang: Lang): ReadonlyArray<{ value: string; label: string }> {
+  const kept = sortedChoices.get(records) ?? {};
+  sortedChoices.set(records, kept);
+  return (kept[lang] ??= records.map((r) => ({ value: r.id, label: r.name[lang] })).sort((a, b) => collators[lang].compare(a.label, b.label)));
+}
+
+function choices(t: Translator, input: FilterInput, name: FilterName): ReadonlyArray<{ value: string; label: string }> {
   const { lang } = input;
-  const collator = new Intl.Collator(lang);
   switch (name) {
     case 'audience':
       return AUDIENCES.map((a) => ({ value: a, label: t(`audience.${a}`) }));
@@ -71,9 +80,9 @@ function choices(t: Translator, input: FilterInput, name: FilterName): Array<{ v
     case 'online':
       return [{ value: 'yes', label: t('filter.onlineYes') }, { value: 'no', label: t('filter.onlineNo') }];
     case 'agency':
-      return input.organisations.map((o) => ({ value: o.id, label: o.name[lang] })).sort((a, b) => collator.compare(a.label, b.label));
+      return byName(input.organisations, lang);
     case 'event':
-      return input.events.map((e) => ({ value: e.id, label: e.name[lang] })).sort((a, b) => collator.compare(a.label, b.label));
+      return byName(input.events, lang);
   }
 }
 
@@ -85,13 +94,16 @@ function choices(t: Translator, input: FilterInput, name: FilterName): Array<{ v
 export function filterGroups(t: Translator, input: FilterInput): FilterGroup[] {
   const groups: FilterGroup[] = [];
   for (const name of FILTER_NAMES) {
-    const counts = input.facets?.[FACET_OF[name]];
-    const options = choices(t, input, name)
-      .map((c): FilterOption => {
-        const count = counts ? (counts.find((f) => f.value === facetValue(name, c.value))?.count ?? 0) : null;
-        return { ...c, count, selected: input.values[name] === c.value };
-      })
-      .filter((o) => o.selected || o.count === null || o.count > 0);
+    const facet = input.facets?.[FACET_OF[name]];
+    const counts = facet ? new Map(facet.map((f) => [f.value, f.count])) : null;
+    const options: FilterOption[] = [];
+    for (const c of choices(t, input, name)) {
+      const count = counts ? (counts.get(facetValue(name, c.value)) ?? 0) : null;
+      const selected = input.values[name] === c.value;
+      if (selected || count === null || count > 0) {
+        options.push({ ...c, count, selected });
+      }
+    }
     if (options.length > 0) {
       groups.push({ name, options });
     }
