@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { catalogueSearch } from '../../src/modules/catalogue/catalogue-search.repository.ts';
 import { createSearchReads } from '../../src/modules/catalogue/catalogue-search.service.ts';
+import { neighboursOf, searchTerms, wordsTsQuery } from '../../src/modules/catalogue/catalogue-search.ts';
 import type { SearchQuery } from '../../src/modules/catalogue/index.ts';
 import type { CatalogueRecords } from '../../src/modules/catalogue/index.ts';
 import { type TestApp, testApp } from '../support/app.ts';
@@ -135,7 +136,7 @@ describe('a search and its spellings', () => {
     text: null, audience: null, organisationId: null, eventId: null, channel: null, online: null, page: 1, pageSize: 20, ...over,
   });
 
-  it('count the corrections in the search\'s own statement once their words are known, with the answer of two statements', async () => {
+  it('is one statement once its words are known for the revision, and each correction\'s total is what the correction finds', async () => {
     const statements: string[] = [];
     const reads = createSearchReads({ query: (sql, params) => (statements.push(String(sql)), t.services.db.query(sql, params)) });
     const queries = [
@@ -158,13 +159,17 @@ describe('a search and its spellings', () => {
     expect((await reads.searchWithSpellings(1, query({ text: 'pasprot' }), 3)).spellings.map((s) => s.text)).toContain('passport');
   });
 
-  it('counts no corrections when the search finds something', async () => {
+  it('counts the corrections only when the search finds nothing, each with the search\'s filters', async () => {
     const near = await catalogueSearch.nearWords(t.services.db, ['passport', 'pasprot']);
-    const found = await catalogueSearch.search(t.services.db, query({ text: 'passport' }), near, ['passport']);
+    const expression = (text: string) => wordsTsQuery(searchTerms(text), neighboursOf(near));
+    const found = await catalogueSearch.search(t.services.db, query({ text: 'passport' }), expression('passport'), [expression('passport')]);
     expect(found.total).toBeGreaterThan(0);
     expect(found.otherTotals).toEqual([]);
-    const none = await catalogueSearch.search(t.services.db, query({ text: 'pasprot', audience: 'business' }), near, ['passport', 'pasprot']);
-    expect(none.total).toBe(0);
-    expect(none.otherTotals).toEqual(await catalogueSearch.totals(t.services.db, query({ audience: 'business' }), ['passport', 'pasprot'], near));
+    for (const filters of [{}, { audience: 'business' as const }, { online: true }]) {
+      const none = await catalogueSearch.search(t.services.db, query({ text: 'pasprot', ...filters }), expression('pasprot'), [expression('passport'), expression('pasprot')]);
+      expect(none.total).toBe(0);
+      const passport = await catalogueSearch.search(t.services.db, query({ text: 'passport', ...filters }), expression('passport'));
+      expect(none.otherTotals, JSON.stringify(filters)).toEqual([passport.total, 0]);
+    }
   });
 });

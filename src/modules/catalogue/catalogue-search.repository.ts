@@ -1,7 +1,7 @@
 import type { Queryable } from '../../platform/db/database.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import type { Service } from './catalogue.ts';
-import { type FacetCounts, type NearWord, type SearchQuery, neighboursOf, wordsTsQuery, searchTerms } from './catalogue-search.ts';
+import type { FacetCounts, NearWord, SearchQuery } from './catalogue-search.ts';
 
 export interface SearchPage {
   readonly total: number;
@@ -40,7 +40,7 @@ type SearchRow = {
   readonly others: number[] | null;
 };
 
-/** A search by words (a `to_tsquery` expression), and the totals of `others` when it finds nothing. */
+/** A search by words (a `to_tsquery` expression), and the totals of `others` (expressions too) when it finds nothing. */
 async function textSearch(q: Queryable, query: SearchQuery, expression: string, others: readonly string[]): Promise<SearchRow | undefined> {
   const [row] = await q.query<SearchRow>(
     prepared('SELECT total, items, facets, others FROM catalogue_text_search($1, $2, $3, $4, $5, $6, $7, $8, $9::text[])'),
@@ -106,40 +106,14 @@ export const catalogueSearch = {
   },
 
   /**
-   * How many services each of `texts` finds with the filters of `query` — the totals `search` would
-   * give, in one statement for all of them. `near` holds the near words of every word of `texts`.
-   */
-  async totals(q: Queryable, query: SearchQuery, texts: readonly string[], near: ReadonlyMap<string, readonly NearWord[]>): Promise<number[]> {
-    const termsOf = texts.map(searchTerms);
-    if (termsOf.some((terms) => terms.length === 0)) {
-      throw new Error('totals needs words to count');
-    }
-    const neighbours = neighboursOf(near);
-    const params: unknown[] = [termsOf.map((terms) => wordsTsQuery(terms, neighbours))];
-    const add = (v: unknown) => `$${params.push(v)}`;
-    const conditions = [`search_vector @@ ${bothLanguages('c.expression')}`, ...filterConditions(query, add)];
-    const rows = await q.query<{ n: number }>(
-      prepared(`SELECT (SELECT count(*) FROM services WHERE ${conditions.join(' AND ')})::int AS n
-       FROM unnest($1::text[]) WITH ORDINALITY AS c(expression, i) ORDER BY c.i`),
-      params,
-    );
-    return rows.map((r) => r.n);
-  },
-
-  /**
    * One round trip: the matching services are computed once (a materialised CTE) and give the page,
-   * the total and the count under each filter value. A search by words runs in
-   * `catalogue_text_search`, which keeps one plan for all words (ADR 0037); when it finds nothing,
-   * it also counts what each of `otherTexts` finds with the same filters (`otherTotals`, in their
-   * order; `near` must hold the near words of their words too), as `totals` would. Otherwise
-   * `otherTotals` is empty.
+   * the total and the count under each filter value. A search by words (`expression`, from
+   * `wordsTsQuery`) runs in `catalogue_text_search`, which keeps one plan for all words (ADR 0037);
+   * when it finds nothing, it also counts what each of `otherExpressions` finds with the same filters
+   * (`otherTotals`, in their order). Otherwise, and without words, `otherTotals` is empty.
    */
-  async search(q: Queryable, query: SearchQuery, near: ReadonlyMap<string, readonly NearWord[]>, otherTexts: readonly string[] = []): Promise<SearchPage & { otherTotals: number[] }> {
-    const terms = query.text ? searchTerms(query.text) : [];
-    const neighbours = neighboursOf(near);
-    const row = terms.length > 0
-      ? await textSearch(q, query, wordsTsQuery(terms, neighbours), otherTexts.map((text) => wordsTsQuery(searchTerms(text), neighbours)))
-      : await filterSearch(q, query);
+  async search(q: Queryable, query: SearchQuery, expression: string | null, otherExpressions: readonly string[] = []): Promise<SearchPage & { otherTotals: number[] }> {
+    const row = expression !== null ? await textSearch(q, query, expression, otherExpressions) : await filterSearch(q, query);
     const facets: Record<keyof FacetCounts, Array<{ value: string; count: number }>> = { audience: [], organisation: [], event: [], channel: [], online: [] };
     for (const f of row?.facets ?? []) {
       facets[f.facet].push({ value: f.value, count: f.n });
@@ -153,13 +127,12 @@ export const catalogueSearch = {
    * words is planned as `catalogue_text_search` plans it, once for all words: every value is a parameter
    * the planner does not see (a sub-select), the filters left NULL included.
    */
-  async explain(q: Queryable, query: SearchQuery, near: ReadonlyMap<string, readonly NearWord[]>): Promise<string> {
-    const terms = query.text ? searchTerms(query.text) : [];
+  async explain(q: Queryable, query: SearchQuery, expression: string | null): Promise<string> {
     const params: unknown[] = [];
     const unseen = (v: unknown, type: string) => `(SELECT $${params.push(v)}::${type})`;
     let sql: string;
-    if (terms.length > 0) {
-      const words = unseen(wordsTsQuery(terms, neighboursOf(near)), 'text');
+    if (expression !== null) {
+      const words = unseen(expression, 'text');
       const [audience, organisation, event, channel, online] = [unseen(query.audience, 'text'), unseen(query.organisationId, 'text'), unseen(query.eventId, 'text'), unseen(query.channel, 'text'), unseen(query.online, 'boolean')];
       sql = `EXPLAIN SELECT data FROM services WHERE search_vector @@ ${bothLanguages(words)}
         AND (${audience} IS NULL OR audience @> ARRAY[${audience}]) AND (${organisation} IS NULL OR organisation_id = ${organisation})

@@ -14,7 +14,7 @@ const LOCALES: Record<Lang, Messages> = { uk, en };
 const PLURAL_RULES: Record<Lang, Intl.PluralRules> = { uk: new Intl.PluralRules('uk'), en: new Intl.PluralRules('en') };
 
 const fill = (text: string, params: Readonly<Record<string, string | number>>): string =>
-  text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  text.includes('{') ? text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole)) : text;
 
 export interface Translator {
   readonly lang: Lang;
