@@ -46,11 +46,6 @@ export class RevisionCache<V> {
     return found;
   }
 
-  /** Whether every one of `keys` is kept for `revision` (so `getMany` would compute none of them). */
-  holdsAll(revision: number, keys: readonly string[]): boolean {
-    return revision === this.revision && keys.every((key) => this.entries.has(key));
-  }
-
   private moveTo(revision: number): void {
     if (revision !== this.revision) {
       this.entries.clear();
