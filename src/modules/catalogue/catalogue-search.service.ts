@@ -5,12 +5,6 @@ import { type SearchPage, catalogueSearch } from './catalogue-search.repository.
 
 const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : []);
 
-/**
- * Search reads for one catalogue revision at a time. The near words of each query word (for the
- * search's neighbours and for "did you mean") are looked up once per word and kept for the
- * revision: people repeat words far more often than whole queries, so a query no cache has seen is
- * usually made of words already looked up (ADR 0020). Each process keeps its own, from the database.
- */
 /** What a page's search needs of its words, worked out once for the revision. */
 interface WordsPlan {
   /** The search's `to_tsquery` expression; null without words. */
@@ -20,6 +14,12 @@ interface WordsPlan {
   readonly correctionExpressions: readonly string[];
 }
 
+/**
+ * Search reads for one catalogue revision at a time. The near words of each query word (for the
+ * search's neighbours and for "did you mean") are looked up once per word and kept for the
+ * revision: people repeat words far more often than whole queries, so a query no cache has seen is
+ * usually made of words already looked up (ADR 0020). Each process keeps its own, from the database.
+ */
 export function createSearchReads(db: Queryable) {
   const words = new RevisionCache<NearWord[]>(20_000);
   const plans = new RevisionCache<WordsPlan>(20_000);
