@@ -57,4 +57,25 @@ describe('two portal processes on one database', () => {
     expect(again.value).toBe(first.value);
     expect(again.revision).toBe(first.revision);
   });
+
+  it('read the revision once for a page\'s reads at it, and a later page sees a later edit', async () => {
+    const statements: string[] = [];
+    const counting = { query: (sql: string, params?: readonly unknown[]) => (statements.push(sql), second.query(sql, params)) };
+    const writer = createCatalogueService({ db: primary, clock, publicUrl: 'http://a', writers: 'shared' });
+    const reader = createCatalogueService({ db: second, reads: counting as Database, clock, publicUrl: 'http://b', writers: 'shared' });
+    const revisionReads = () => statements.filter((sql) => sql.includes('FROM catalogue_revision')).length;
+    const page = async () => {
+      const at = reader.at(await reader.revision());
+      const [service] = await Promise.all([at.service('foreign-passport'), at.organisations(), at.events(), at.searchWithSpellings(everything)]);
+      return service.value?.deadline.days;
+    };
+    expect((await writer.importRecords(aCatalogue(), 'test')).ok).toBe(true);
+    const before = revisionReads();
+    expect(await page()).toBe(20);
+    expect(revisionReads() - before).toBe(1);
+    const edit = await writer.importRecords({ organisations: [], centres: [], events: [], services: [aService({ deadline: { days: 30, unit: 'working' } })] }, 'test');
+    expect(edit.ok).toBe(true);
+    expect(await page()).toBe(30);
+    expect(revisionReads() - before).toBe(2);
+  });
 });
