@@ -174,10 +174,15 @@ describe.runIf(SERVER)('database faults under load (a PostgreSQL server of the t
     const [{ last } = { last: 0 }] = await db.query<{ last: number }>('SELECT coalesce(max(id), 0)::int AS last FROM outbox');
     await submitOnce(browser, afterRestart);
     expect(afterRestart.statuses).toEqual([303]);
+    // A delivery that fails once right after the restart is tried again 10 s later (the outbox's backoff),
+    // and the worker itself may be waiting up to 10 s after meeting the stopped server: 40 s covers both.
     const delivered = await until('the outbox delivers what was queued after the restart', async () => {
       const rows = await db.query<{ done: boolean }>('SELECT done_at IS NOT NULL AS done FROM outbox WHERE id > $1', [last]);
       return rows.length > 0 && rows.every((r) => r.done) ? rows.length : null;
-    }, 20_000);
+    }, 40_000).catch(async (error: unknown) => {
+      const rows = await db.query('SELECT id, topic, attempts, available_at, locked_by, locked_until, done_at, dead_at, last_error FROM outbox WHERE id > $1 ORDER BY id', [last]);
+      throw new Error(`${String(error)}; the rows: ${JSON.stringify(rows)}`);
+    });
     expect(delivered).toBeGreaterThan(0);
     stage('outbox delivered');
     // The deadline jobs run again: a draft past its retention is purged.
