@@ -49,7 +49,11 @@ async function textSearch(q: Queryable, query: SearchQuery, expression: string, 
   return row;
 }
 
-/** A search by filters alone (every service when there are none). */
+/**
+ * A search by filters alone (every service when there are none). Its page and facets are those of
+ * `catalogue_text_search` without the words; it stays a prepared statement per filter shape, planned
+ * for the filters at hand (ADR 0037), so a change to one belongs in the other.
+ */
 async function filterSearch(q: Queryable, query: SearchQuery): Promise<SearchRow | undefined> {
   const params: unknown[] = [];
   const add = (v: unknown) => `$${params.push(v)}`;

@@ -65,8 +65,11 @@ const collators: Record<Lang, Intl.Collator> = { uk: new Intl.Collator('uk'), en
 const sortedChoices = new WeakMap<readonly object[], Partial<Record<Lang, ReadonlyArray<{ value: string; label: string }>>>>();
 
 function byName(records: ReadonlyArray<{ readonly id: string; readonly name: Readonly<Record<Lang, string>> }>, lang: Lang): ReadonlyArray<{ value: string; label: string }> {
-  const kept = sortedChoices.get(records) ?? {};
-  sortedChoices.set(records, kept);
+  let kept = sortedChoices.get(records);
+  if (kept === undefined) {
+    kept = {};
+    sortedChoices.set(records, kept);
+  }
   return (kept[lang] ??= records.map((r) => ({ value: r.id, label: r.name[lang] })).sort((a, b) => collators[lang].compare(a.label, b.label)));
 }
 
