@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
     const running = {
-      http: app, requests, worker, background: [jobs, sealer], reads: services.reads, db: services.db,
+      http: app, requests, worker, background: [jobs, sealer], pending: [() => services.feedback.flushGaps()], reads: services.reads, db: services.db,
       resources: [() => payments.close(), () => exchange.close(), () => channels.close(), async () => void (await Promise.all(eids.map((e) => e.close())))],
     };
     shutDown(running, config.shutdownGraceMs, logger).then(

@@ -14,9 +14,11 @@ export async function pathSets(base: string): Promise<Array<[string, string[]]>>
     `/${langs[i % 2]}/search?q=${encodeURIComponent(q)}`,
     `/${langs[(i + 1) % 2]}/search?q=${encodeURIComponent(q)}&audience=business&online=yes`,
   ]);
-  // Distinct queries, more than the cache holds, so every search reaches the database.
+  // Distinct queries, each word with each number once (80,000), more than a run sends: no search is
+  // asked twice, so none is served by a cache of pages or results.
   const words = ['permit', 'licence', 'certificate', 'дозволу', 'ліцензії', 'свідоцтва', 'extract', 'renewal'];
-  const unique = Array.from({ length: 5000 }, (_, i) => `/${langs[i % 2]}/search?q=${encodeURIComponent(`${words[i % words.length]} ${(i * 7919) % 10000}`)}`);
+  const unique = Array.from({ length: words.length * 10_000 }, (_, i) =>
+    `/${langs[i % 2]}/search?q=${encodeURIComponent(`${words[i % words.length]} ${(Math.floor(i / words.length) * 7919) % 10_000}`)}`);
   return [
     ['baseline: JSON route', ['/healthz']],
     ['baseline: static page', ['/uk/accessibility', '/en/accessibility']],

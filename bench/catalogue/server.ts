@@ -11,7 +11,7 @@ export interface Server {
 export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
   // BENCH_PROFILE_DIR=<dir>: the portal writes a CPU profile there when it stops (node --cpu-prof).
   const profile = process.env['BENCH_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...(process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/main.ts'], {
     // No identity provider and local message stand-ins: the catalogue pages measured need neither.
     env: { ...process.env, ...env, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'test', EID_EMBEDDED: 'false', PAYMENT_SIMULATOR_PORT: '0' },
     stdio: ['ignore', 'inherit', 'inherit'],

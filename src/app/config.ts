@@ -26,6 +26,8 @@ export interface Config {
   readonly trustProxy: boolean | number | string[];
   readonly dataDir: string | null;
   readonly dbPoolSize: number;
+  /** SEARCH_GAP_INTERVAL_MS: how long the counts of searches that found nothing wait to be written together (ADR 0038). */
+  readonly searchGapIntervalMs: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly seedDemo: boolean;
   readonly identity: IdentityConfig;
@@ -183,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxyOf(env['TRUST_PROXY'], problems),
     dataDir: dataDirRaw === ':memory:' ? null : resolve(dataDirRaw),
     dbPoolSize: int('DB_POOL_SIZE', 10, 1, 200),
+    searchGapIntervalMs: int('SEARCH_GAP_INTERVAL_MS', 1000, 10, 3_600_000),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     seedDemo: oneOf('SEED_DEMO', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
     identity: identityConfig(env, nodeEnv, publicUrl, problems, int),

@@ -120,7 +120,7 @@ export async function buildServices(config: Config, options: { clock?: Clock; db
     // Agencies' editors draft their services; another editor publishes (ADR 0033).
     catalogueEditor: createCatalogueEditor({ db, clock, catalogue }),
     // Page feedback, ratings shown, searches that found nothing: no personal data kept.
-    feedback: createFeedbackService({ db, reads: reads.lagging, clock, limiter: rateLimiter, catalogue }),
+    feedback: createFeedbackService({ db, reads: reads.lagging, clock, limiter: rateLimiter, catalogue, gapIntervalMs: config.searchGapIntervalMs, logger: options.logger ?? null }),
     accessLog: createAccessLogService({ db, reads: reads.lagging }),
     // Life-event bundles (ADR 0031): one application opening a case at each member service's agency.
     bundles: createBundlesService({ db, clock, catalogue, cases, registries }),

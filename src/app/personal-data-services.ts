@@ -73,6 +73,7 @@ export const SERVICE_PERSONAL_DATA: { readonly [K in keyof Services]-?: ServiceD
   feedback: {
     recordPageFeedback: none('an answer about a page: no address, person or session kept; what looks personal in the comment is replaced'),
     recordZeroResults: none('a search\'s words, normalised; dropped when they look like a personal number, an e-mail or a phone number'),
+    flushGaps: none('writes the counts of those searches'),
     serviceCounts: none('counts of ratings and answers'),
     agencyFeedback: workList('the agency\'s ratings, their comments and page answers: no names, no case numbers'),
     contentGaps: none('searches that found nothing, normalised, without personal numbers'),

@@ -13,6 +13,8 @@ export interface Running {
   readonly worker: Pick<OutboxWorker, 'stop' | 'release'>;
   /** The timers of the process: the background jobs and the audit sealer. */
   readonly background: ReadonlyArray<{ stop(): Promise<void> }>;
+  /** What the requests left in memory to write (the counts of searches that found nothing), written once they have settled. */
+  readonly pending?: ReadonlyArray<() => Promise<void>>;
   /** Closed, in order, once nothing runs any more: the payment simulator, the channels, the embedded eIDs… */
   readonly resources: ReadonlyArray<() => Promise<void>>;
   /** The read replica's pool (READ_DATABASE_URL), closed with the database once nothing runs any more. */
@@ -62,7 +64,8 @@ export interface ShutdownReport {
  *    waited for a little longer (`settleMs`), after the rows are released: they still read and
  *    write through the pools, and closing a pool under them would fail their next statement
  *    ("Cannot use a pool after calling end");
- * 4. the resources close (stand-ins, channels), then the read replica's pool and the database (the
+ * 4. what the requests left in memory is written (`pending`: the counts of searches that found nothing);
+ * 5. the resources close (stand-ins, channels), then the read replica's pool and the database (the
  *    pool, or the embedded database's files).
  */
 export async function shutDown(running: Running, graceMs: number, logger: Pick<Logger, 'warn'>, settleMs = SETTLE_WAIT_MS): Promise<ShutdownReport> {
@@ -109,6 +112,9 @@ export async function shutDown(running: Running, graceMs: number, logger: Pick<L
   );
   if (settled === 'cut') {
     logger.warn({ waitMs: settleMs }, 'shutdown: requests or work still running when the database pools close; their next statements fail');
+  }
+  for (const write of running.pending ?? []) {
+    await settleWithin(write(), RELEASE_WAIT_MS).catch((error: unknown) => logger.warn({ err: error }, 'shutdown: counts kept in memory could not be written'));
   }
   for (const close of running.resources) {
     await close();

@@ -114,6 +114,7 @@ export async function casesApp(start: Date | Day): Promise<CasesApp> {
     person: (personaId, realm = 'citizen') => signedInPersona(services, personaId, realm),
     async close() {
       await app.close();
+      await services.feedback.flushGaps();
       await simulator.close();
       await registry.close();
       await database.drop();

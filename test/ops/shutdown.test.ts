@@ -13,7 +13,7 @@ import { shutDown } from '../../src/app/shutdown.ts';
 
 const never = () => new Promise<void>(() => undefined);
 
-function parts(o: { stop: () => Promise<void>; release: () => Promise<number[]>; jobs?: () => Promise<void> }) {
+function parts(o: { stop: () => Promise<void>; release: () => Promise<number[]>; jobs?: () => Promise<void>; pending?: () => Promise<void> }) {
   const closed: string[] = [];
   const warnings: string[] = [];
   const http = Fastify();
@@ -24,6 +24,7 @@ function parts(o: { stop: () => Promise<void>; release: () => Promise<number[]>;
     requests,
     worker: { stop: o.stop, release: async () => { closed.push('release'); return o.release(); } },
     background: [{ stop: o.jobs ?? (async () => undefined) }],
+    pending: [async () => { closed.push('pending'); await (o.pending ?? (async () => undefined))(); }],
     resources: [async () => void closed.push('channels')],
     reads: { close: async () => void closed.push('reads') },
     db: { close: async () => void closed.push('db') },
@@ -36,7 +37,7 @@ describe('shutDown', () => {
     const { running, closed, logger } = parts({ stop: async () => undefined, release: async () => [] });
     await running.http.listen({ port: 0, host: '127.0.0.1' });
     expect(await shutDown(running, 1000, logger)).toEqual({ http: 'drained', outbox: 'stopped', released: [], background: 'stopped', settled: 'settled' });
-    expect(closed).toEqual(['http', 'release', 'channels', 'reads', 'db']);
+    expect(closed).toEqual(['http', 'release', 'pending', 'channels', 'reads', 'db']);
   });
 
   it('cuts an outbox batch and background jobs that outlast the grace period, and releases the rows', async () => {
@@ -44,7 +45,7 @@ describe('shutDown', () => {
     const started = Date.now();
     expect(await shutDown(running, 200, logger, 200)).toEqual({ http: 'drained', outbox: 'cut', released: [7, 9], background: 'cut', settled: 'cut' });
     expect(Date.now() - started).toBeLessThan(2000);
-    expect(closed).toEqual(['http', 'release', 'channels', 'reads', 'db']);
+    expect(closed).toEqual(['http', 'release', 'pending', 'channels', 'reads', 'db']);
     expect(warnings).toEqual([
       'shutdown: outbox deliveries still in flight at the end of the grace period; their rows are released',
       'shutdown: background jobs still running at the end of the grace period',
@@ -53,10 +54,14 @@ describe('shutDown', () => {
   });
 
   it('still closes everything when the rows cannot be released (the database is down): their leases expire instead', async () => {
-    const { running, closed, warnings, logger } = parts({ stop: async () => undefined, release: () => Promise.reject(new Error('connection refused')) });
+    const down = () => Promise.reject(new Error('connection refused'));
+    const { running, closed, warnings, logger } = parts({ stop: async () => undefined, release: down, pending: down });
     expect(await shutDown(running, 1000, logger)).toMatchObject({ outbox: 'stopped', released: [] });
-    expect(closed).toEqual(['http', 'release', 'channels', 'reads', 'db']);
-    expect(warnings).toEqual(['shutdown: the outbox rows held could not be released; they come back when their lease expires']);
+    expect(closed).toEqual(['http', 'release', 'pending', 'channels', 'reads', 'db']);
+    expect(warnings).toEqual([
+      'shutdown: the outbox rows held could not be released; they come back when their lease expires',
+      'shutdown: counts kept in memory could not be written',
+    ]);
   });
 
   it('lets a handler whose client went away finish its reads before the pools close', async () => {
@@ -80,6 +85,6 @@ describe('shutDown', () => {
     client.destroy();
     const report = await shutDown(running, 1000, logger);
     expect(report).toMatchObject({ http: 'drained', settled: 'settled' });
-    expect(closed).toEqual(['http', 'release', 'handler read', 'channels', 'reads', 'db']);
+    expect(closed).toEqual(['http', 'release', 'handler read', 'pending', 'channels', 'reads', 'db']);
   });
 });

@@ -37,5 +37,5 @@ export async function testApp(env: Record<string, string> = {}, options: TestApp
   await seedDemoRegistries(services);
   const { app } = await buildHttp(services, createLogger(process.env['TEST_LOG_LEVEL'] ?? 'silent'));
   await app.ready();
-  return { app, services, close: async () => { await app.close(); await payments.close(); await database.drop(); } };
+  return { app, services, close: async () => { await app.close(); await services.feedback.flushGaps(); await payments.close(); await database.drop(); } };
 }

@@ -8,7 +8,10 @@ import type { CatalogueService } from '../catalogue/index.ts';
 import type { SignedIn } from '../identity/index.ts';
 import { normaliseQuery, type PageFeedbackInput } from './feedback.ts';
 import { feedbackRepository, type FeedbackCounts, type RatingSummary } from './feedback.repository.ts';
-import { coalescing } from '../../platform/db/coalesce.ts';
+import { gapCounts } from './gap-counts.ts';
+
+/** How long the counts of searches that found nothing wait to be written together. */
+const GAP_INTERVAL_MS = 1000;
 
 /** How many comments and feedback rows an agency's page lists, and how many content gaps the editors' page. */
 const LIST_LIMIT = 100;
@@ -41,13 +44,20 @@ export const feedbackAgencies = (signedIn: SignedIn): string[] =>
  * nothing: recorded without personal data, counted on the public service page, listed for the agency's
  * staff and for the catalogue's editors.
  */
-export function createFeedbackService(deps: { db: Database; reads?: Queryable; clock: Clock; limiter: RateLimiter; catalogue: Pick<CatalogueService, 'service'>; limits?: typeof FEEDBACK_LIMITS }) {
+export function createFeedbackService(deps: {
+  db: Database; reads?: Queryable; clock: Clock; limiter: RateLimiter; catalogue: Pick<CatalogueService, 'service'>; limits?: typeof FEEDBACK_LIMITS;
+  /** How often the counts of searches that found nothing are written (ADR 0038). */
+  gapIntervalMs?: number;
+  logger?: { warn(obj: object, msg?: string): void } | null;
+}) {
   const { db, clock, catalogue, limiter } = deps;
   const limits = deps.limits ?? FEEDBACK_LIMITS;
   const reads = deps.reads ?? db;
-  // Zero-result searches arriving while a count is being written go together in the next statement (group commit).
-  const countGap = coalescing((gaps: ReadonlyArray<{ query: string; lang: 'uk' | 'en'; day: string }>) =>
-    feedbackRepository.countGaps(db, gaps).then(() => gaps.map(() => undefined)));
+  // Searches that found nothing are counted in memory and written together, off the request (ADR 0038).
+  const gaps = gapCounts((batch) => feedbackRepository.countGaps(db, batch), {
+    intervalMs: deps.gapIntervalMs ?? GAP_INTERVAL_MS, batch: 1000, maxPending: 100_000,
+    onError: (error, pending) => deps.logger?.warn({ err: error, pending }, 'search gap counts not written yet'),
+  });
   return {
     /**
      * Records one answer from the client at `address` (used only to limit how often); a service page's
@@ -67,14 +77,20 @@ export function createFeedbackService(deps: { db: Database; reads?: Queryable; c
       return ok(undefined);
     },
 
-    /** Counts a search that found nothing, unless its text looks personal; returns the query as counted (once committed). */
-    async recordZeroResults(text: string, lang: Lang): Promise<string | null> {
+    /**
+     * Counts a search that found nothing, unless its text looks personal; returns the query as counted.
+     * The count is written with the others of the next second (`flushGaps` writes it now).
+     */
+    recordZeroResults(text: string, lang: Lang): string | null {
       const query = normaliseQuery(text);
       if (query !== null) {
-        await countGap({ query, lang, day: kyivDay(clock.now()) });
+        gaps.add({ query, lang, day: kyivDay(clock.now()) });
       }
       return query;
     },
+
+    /** Writes the counts of searches that found nothing not yet written (before reading them, and at shutdown). */
+    flushGaps: (): Promise<void> => gaps.flush(),
 
     /** The public counts of a service: its ratings and its page's yes and no answers. */
     async serviceCounts(serviceId: string): Promise<{ rating: RatingSummary | null; page: FeedbackCounts }> {
@@ -99,7 +115,11 @@ export function createFeedbackService(deps: { db: Database; reads?: Queryable; c
 
     /** The searches that found nothing, most frequent first: for the catalogue's editors (anyone else gets none). */
     async contentGaps(signedIn: SignedIn) {
-      return signedIn.staff.some((s) => s.role === 'catalogue-editor') ? feedbackRepository.gaps(reads, LIST_LIMIT) : [];
+      if (!signedIn.staff.some((s) => s.role === 'catalogue-editor')) {
+        return [];
+      }
+      await gaps.flush();
+      return feedbackRepository.gaps(reads, LIST_LIMIT);
     },
   };
 }

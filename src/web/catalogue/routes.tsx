@@ -193,7 +193,7 @@ export function catalogueRoutes(deps: {
         return { status: result.status, html: renderPage(result.page), gap: result.gap };
       });
       if (rendered.gap !== undefined) {
-        await feedback.recordZeroResults(rendered.gap, pageContext(request).lang);
+        feedback.recordZeroResults(rendered.gap, pageContext(request).lang);
       }
       let html = rendered.html;
       if (path === PATHS.service && rendered.status === 200) {

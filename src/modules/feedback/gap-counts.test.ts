@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+
+import { type Gap, gapCounts } from './gap-counts.ts';
+
+const gap = (query: string): Gap => ({ query, lang: 'en', day: '2026-12-05' });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A write that records its batches; `fail` makes the next writes fail, `hold` keeps a write from finishing. */
+function store() {
+  const batches: string[][] = [];
+  let failures = 0;
+  let inFlight = 0;
+  let most = 0;
+  let release: (() => void) | null = null;
+  return {
+    batches,
+    fail: (n: number) => void (failures = n),
+    hold: () => new Promise<void>((r) => void (release = r)),
+    release: () => release?.(),
+    mostAtOnce: () => most,
+    write: async (gaps: readonly Gap[]) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      try {
+        await sleep(5);
+        if (failures > 0) {
+          failures -= 1;
+          throw new Error('database down');
+        }
+        batches.push(gaps.map((g) => g.query));
+      } finally {
+        inFlight -= 1;
+      }
+    },
+  };
+}
+
+const options = { intervalMs: 60_000, batch: 100, maxPending: 1000, onError: () => undefined };
+
+describe('the counts of searches that found nothing', () => {
+  it('are written together when the interval ends, not one by one', async () => {
+    const s = store();
+    const counts = gapCounts(s.write, { ...options, intervalMs: 40 });
+    counts.add(gap('a'));
+    counts.add(gap('b'));
+    counts.add(gap('a'));
+    expect(s.batches).toEqual([]);
+    const deadline = Date.now() + 2000;
+    while (s.batches.length === 0 && Date.now() < deadline) {
+      await sleep(10);
+    }
+    expect(s.batches).toEqual([['a', 'b', 'a']]);
+    expect(counts.pending()).toBe(0);
+  });
+
+  it('are written at once when a batch is full, and by flush whatever waits', async () => {
+    const s = store();
+    const counts = gapCounts(s.write, { ...options, batch: 3 });
+    for (const q of ['a', 'b', 'c', 'd']) {
+      counts.add(gap(q));
+    }
+    await counts.flush();
+    expect(s.batches).toEqual([['a', 'b', 'c'], ['d']]);
+  });
+
+  it('never write twice at once: a flush during a write waits for it', async () => {
+    const s = store();
+    const counts = gapCounts(s.write, options);
+    counts.add(gap('a'));
+    const first = counts.flush();
+    await sleep(1);
+    counts.add(gap('b'));
+    await Promise.all([first, counts.flush(), counts.flush()]);
+    expect(s.batches).toEqual([['a'], ['b']]);
+    expect(s.mostAtOnce()).toBe(1);
+  });
+
+  it('added during a write wait for the next interval instead of following it at once', async () => {
+    const s = store();
+    const counts = gapCounts(s.write, options);
+    counts.add(gap('a'));
+    const writing = counts.flush();
+    await sleep(1);
+    counts.add(gap('b'));
+    await writing;
+    await sleep(20);
+    expect(s.batches).toEqual([['a']]);
+    expect(counts.pending()).toBe(1);
+  });
+
+  it('keep what a failed write held and write it with the next, reporting the failure', async () => {
+    const s = store();
+    const errors: number[] = [];
+    const counts = gapCounts(s.write, { ...options, onError: (_e, pending) => void errors.push(pending) });
+    s.fail(1);
+    counts.add(gap('a'));
+    counts.add(gap('b'));
+    await counts.flush();
+    expect(s.batches).toEqual([]);
+    expect(errors).toEqual([2]);
+    counts.add(gap('c'));
+    await counts.flush();
+    expect(s.batches).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('keep at most maxPending while the database cannot be written, and say so', async () => {
+    const s = store();
+    const errors: number[] = [];
+    const counts = gapCounts(s.write, { ...options, maxPending: 3, onError: (_e, pending) => void errors.push(pending) });
+    s.fail(5);
+    for (const q of ['a', 'b', 'c', 'd']) {
+      counts.add(gap(q));
+    }
+    expect(counts.pending()).toBe(3);
+    expect(errors).toEqual([3]);
+    s.fail(0);
+    await counts.flush();
+    expect(s.batches).toEqual([['a', 'b', 'c']]);
+  });
+});
