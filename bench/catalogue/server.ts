@@ -10,6 +10,7 @@ export interface Server {
 /** Starts a portal process (the same entry point as `npm start`) and waits until it is ready. */
 export async function startServer(env: Record<string, string>, port: number): Promise<Server> {
   // BENCH_PROFILE_DIR=<dir>: the portal writes a CPU profile there when it stops (node --cpu-prof).
+  // BENCH_NODE_FLAGS='--trace-gc …': more flags for the portal's node (with --perf-basic-prof, `perf record -p`).
   const profile = process.env['BENCH_PROFILE_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE_DIR']}`] : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, ...(process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/main.ts'], {
     // No identity provider and local message stand-ins: the catalogue pages measured need neither.
