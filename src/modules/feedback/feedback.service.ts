@@ -56,7 +56,7 @@ export function createFeedbackService(deps: {
   // Searches that found nothing are counted in memory and written together, off the request (ADR 0038).
   const gaps = gapCounts((batch) => feedbackRepository.countGaps(db, batch), {
     intervalMs: deps.gapIntervalMs ?? GAP_INTERVAL_MS, batch: 1000, maxPending: 100_000,
-    onError: (error, pending) => deps.logger?.warn({ err: error, pending }, 'search gap counts not written yet'),
+    onError: (error, counts) => deps.logger?.warn({ err: error, ...counts }, 'search gap counts not written yet'),
   });
   return {
     /**

@@ -12,13 +12,16 @@ function store() {
   let inFlight = 0;
   let most = 0;
   let release: (() => void) | null = null;
+  let attempts = 0;
   return {
     batches,
+    attempts: () => attempts,
     fail: (n: number) => void (failures = n),
     hold: () => new Promise<void>((r) => void (release = r)),
     release: () => release?.(),
     mostAtOnce: () => most,
     write: async (gaps: readonly Gap[]) => {
+      attempts += 1;
       inFlight += 1;
       most = Math.max(most, inFlight);
       try {
@@ -90,31 +93,45 @@ describe('the counts of searches that found nothing', () => {
 
   it('keep what a failed write held and write it with the next, reporting the failure', async () => {
     const s = store();
-    const errors: number[] = [];
-    const counts = gapCounts(s.write, { ...options, onError: (_e, pending) => void errors.push(pending) });
+    const errors: Array<{ pending: number; dropped: number }> = [];
+    const counts = gapCounts(s.write, { ...options, onError: (_e, c) => void errors.push(c) });
     s.fail(1);
     counts.add(gap('a'));
     counts.add(gap('b'));
     await counts.flush();
     expect(s.batches).toEqual([]);
-    expect(errors).toEqual([2]);
+    expect(errors).toEqual([{ pending: 2, dropped: 0 }]);
     counts.add(gap('c'));
     await counts.flush();
     expect(s.batches).toEqual([['a', 'b', 'c']]);
   });
 
-  it('keep at most maxPending while the database cannot be written, and say so', async () => {
+  it('keep at most maxPending while the database cannot be written, and report what they dropped', async () => {
     const s = store();
-    const errors: number[] = [];
-    const counts = gapCounts(s.write, { ...options, maxPending: 3, onError: (_e, pending) => void errors.push(pending) });
-    s.fail(5);
-    for (const q of ['a', 'b', 'c', 'd']) {
+    const errors: Array<{ pending: number; dropped: number }> = [];
+    const counts = gapCounts(s.write, { ...options, maxPending: 3, onError: (_e, c) => void errors.push(c) });
+    s.fail(1);
+    for (const q of ['a', 'b', 'c', 'd', 'e']) {
       counts.add(gap(q));
     }
     expect(counts.pending()).toBe(3);
-    expect(errors).toEqual([3]);
-    s.fail(0);
+    await counts.flush();
+    expect(errors).toEqual([{ pending: 3, dropped: 2 }]);
     await counts.flush();
     expect(s.batches).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('do not try the database on every search while it is down: a full batch waits for the interval', async () => {
+    const s = store();
+    const counts = gapCounts(s.write, { ...options, batch: 2 });
+    s.fail(1000);
+    for (let i = 0; i < 50; i++) {
+      counts.add(gap(`q${i}`));
+      await sleep(0);
+    }
+    await counts.flush();
+    // The first full batch's write, one queued behind it before it failed, then only the explicit flush.
+    expect(s.attempts()).toBe(3);
+    expect(counts.pending()).toBe(50);
   });
 });

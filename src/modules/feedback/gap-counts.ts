@@ -12,8 +12,8 @@ export interface GapCountsOptions {
   readonly batch: number;
   /** Kept at most while the database cannot be written; newer counts beyond it are dropped. */
   readonly maxPending: number;
-  /** A failed write (its counts wait for the next one) or counts dropped. */
-  readonly onError: (error: unknown, pending: number) => void;
+  /** A failed write: its counts wait for the next; `dropped` counts were dropped since the last report. */
+  readonly onError: (error: unknown, counts: { readonly pending: number; readonly dropped: number }) => void;
 }
 
 /**
@@ -26,6 +26,12 @@ export function gapCounts(write: (gaps: readonly Gap[]) => Promise<void>, option
   let pending: Gap[] = [];
   let timer: NodeJS.Timeout | null = null;
   let writing: Promise<void> = Promise.resolve();
+  /** A flush waiting for the write in flight: it takes what waits when it starts, so one is enough. */
+  let queued: Promise<void> | null = null;
+  /** The last write failed: until one succeeds, only the timer tries again (no write a search). */
+  let failing = false;
+  /** Counts dropped since the last report of them. */
+  let dropped = 0;
 
   /**
    * Writes what waits as it starts, `batch` counts a statement; counts added meanwhile wait for the
@@ -39,9 +45,12 @@ export function gapCounts(write: (gaps: readonly Gap[]) => Promise<void>, option
       due -= gaps.length;
       try {
         await write(gaps);
+        failing = false;
       } catch (error) {
+        failing = true;
         pending = gaps.concat(pending).slice(0, options.maxPending);
-        options.onError(error, pending.length);
+        options.onError(error, { pending: pending.length, dropped });
+        dropped = 0;
         schedule();
         return;
       }
@@ -53,8 +62,14 @@ export function gapCounts(write: (gaps: readonly Gap[]) => Promise<void>, option
       clearTimeout(timer);
       timer = null;
     }
-    writing = writing.then(writeAll);
-    return writing;
+    if (queued === null) {
+      queued = writing.then(() => {
+        queued = null;
+        return writeAll();
+      });
+      writing = queued;
+    }
+    return queued;
   };
   const schedule = () => {
     if (timer === null) {
@@ -66,11 +81,11 @@ export function gapCounts(write: (gaps: readonly Gap[]) => Promise<void>, option
   return {
     add(gap: Gap): void {
       if (pending.length >= options.maxPending) {
-        options.onError(new Error('search gap counts dropped: the database has not been written for too long'), pending.length);
+        dropped += 1;
         return;
       }
       pending.push(gap);
-      if (pending.length >= options.batch) {
+      if (pending.length >= options.batch && !failing) {
         void flush();
       } else {
         schedule();
