@@ -14,7 +14,7 @@ export interface Running {
   /** The timers of the process: the background jobs and the audit sealer. */
   readonly background: ReadonlyArray<{ stop(): Promise<void> }>;
   /** What the requests left in memory to write (the counts of searches that found nothing), written once they have settled. */
-  readonly pending?: ReadonlyArray<() => Promise<void>>;
+  readonly pending: ReadonlyArray<() => Promise<void>>;
   /** Closed, in order, once nothing runs any more: the payment simulator, the channels, the embedded eIDs… */
   readonly resources: ReadonlyArray<() => Promise<void>>;
   /** The read replica's pool (READ_DATABASE_URL), closed with the database once nothing runs any more. */
@@ -113,7 +113,7 @@ export async function shutDown(running: Running, graceMs: number, logger: Pick<L
   if (settled === 'cut') {
     logger.warn({ waitMs: settleMs }, 'shutdown: requests or work still running when the database pools close; their next statements fail');
   }
-  for (const write of running.pending ?? []) {
+  for (const write of running.pending) {
     await settleWithin(write(), RELEASE_WAIT_MS).catch((error: unknown) => logger.warn({ err: error }, 'shutdown: counts kept in memory could not be written'));
   }
   for (const close of running.resources) {

@@ -10,9 +10,6 @@ import { normaliseQuery, type PageFeedbackInput } from './feedback.ts';
 import { feedbackRepository, type FeedbackCounts, type RatingSummary } from './feedback.repository.ts';
 import { gapCounts } from './gap-counts.ts';
 
-/** How long the counts of searches that found nothing wait to be written together. */
-const GAP_INTERVAL_MS = 1000;
-
 /** How many comments and feedback rows an agency's page lists, and how many content gaps the editors' page. */
 const LIST_LIMIT = 100;
 
@@ -46,8 +43,8 @@ export const feedbackAgencies = (signedIn: SignedIn): string[] =>
  */
 export function createFeedbackService(deps: {
   db: Database; reads?: Queryable; clock: Clock; limiter: RateLimiter; catalogue: Pick<CatalogueService, 'service'>; limits?: typeof FEEDBACK_LIMITS;
-  /** How often the counts of searches that found nothing are written (ADR 0038). */
-  gapIntervalMs?: number;
+  /** How often the counts of searches that found nothing are written (SEARCH_GAP_INTERVAL_MS, ADR 0038). */
+  gapIntervalMs: number;
   logger?: { warn(obj: object, msg?: string): void } | null;
 }) {
   const { db, clock, catalogue, limiter } = deps;
@@ -55,7 +52,7 @@ export function createFeedbackService(deps: {
   const reads = deps.reads ?? db;
   // Searches that found nothing are counted in memory and written together, off the request (ADR 0038).
   const gaps = gapCounts((batch) => feedbackRepository.countGaps(db, batch), {
-    intervalMs: deps.gapIntervalMs ?? GAP_INTERVAL_MS, batch: 1000, maxPending: 100_000,
+    intervalMs: deps.gapIntervalMs, batch: 1000, maxPending: 100_000,
     onError: (error, counts) => deps.logger?.warn({ err: error, ...counts }, 'search gap counts not written yet'),
   });
   return {

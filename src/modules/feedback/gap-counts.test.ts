@@ -5,20 +5,17 @@ import { type Gap, gapCounts } from './gap-counts.ts';
 const gap = (query: string): Gap => ({ query, lang: 'en', day: '2026-12-05' });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A write that records its batches; `fail` makes the next writes fail, `hold` keeps a write from finishing. */
+/** A write that records its batches and attempts; `fail(n)` makes the next n writes fail. */
 function store() {
   const batches: string[][] = [];
   let failures = 0;
   let inFlight = 0;
   let most = 0;
-  let release: (() => void) | null = null;
   let attempts = 0;
   return {
     batches,
     attempts: () => attempts,
     fail: (n: number) => void (failures = n),
-    hold: () => new Promise<void>((r) => void (release = r)),
-    release: () => release?.(),
     mostAtOnce: () => most,
     write: async (gaps: readonly Gap[]) => {
       attempts += 1;
