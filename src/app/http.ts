@@ -3,7 +3,7 @@ import { constants as zlib } from 'node:zlib';
 
 import compress from '@fastify/compress';
 
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 
@@ -217,11 +217,15 @@ function trustProxyOption(setting: boolean | number | string[]): boolean | strin
 }
 
 async function registerMiddleware(app: FastifyInstance, publicUrl: string, formTargets: readonly string[]): Promise<void> {
-  // 1. Security headers: a strict CSP, since the portal ships no script at all.
-  await app.register(helmet, {
+  // 1. Security headers: a strict CSP, since the portal ships no script at all. Helmet's middleware is
+  // made once; the Fastify plugin would make it again for every request (parsing the policy each time).
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: { defaultSrc: ["'self'"], scriptSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'", ...formTargets], frameAncestors: ["'none'"] },
     },
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error) => done(error instanceof Error ? error : undefined));
   });
   // 2. The correlation id on every response.
   app.addHook('onSend', async (request, reply) => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { catalogueSearch } from '../../src/modules/catalogue/catalogue-search.repository.ts';
 import { createSearchReads } from '../../src/modules/catalogue/catalogue-search.service.ts';
-import { neighboursOf, searchTerms, wordsTsQuery } from '../../src/modules/catalogue/catalogue-search.ts';
+import { matchesKey, neighboursOf, searchTerms, spellingCandidates, spellingsOf, wordsTsQuery } from '../../src/modules/catalogue/catalogue-search.ts';
 import type { SearchQuery } from '../../src/modules/catalogue/index.ts';
 import type { CatalogueRecords } from '../../src/modules/catalogue/index.ts';
 import { type TestApp, testApp } from '../support/app.ts';
@@ -157,6 +157,24 @@ describe('a search and its spellings', () => {
       }
     }
     expect((await reads.searchWithSpellings(1, query({ text: 'pasprot' }), 3)).spellings.map((s) => s.text)).toContain('passport');
+  });
+
+  it('offers what counting every correction on its own offers, though corrections that match alike are counted once', async () => {
+    const reads = createSearchReads(t.services.db);
+    let alike = 0;
+    for (const text of ['pasprot', 'godos', 'stfaf', 'sttae', 'паспорт xyzzy', 'pasport zzzz']) {
+      const terms = searchTerms(text);
+      const near = await catalogueSearch.nearWords(t.services.db, terms);
+      const corrections = spellingCandidates(terms, spellingsOf(near, 6), 6);
+      const all = new Map([...near, ...(await catalogueSearch.nearWords(t.services.db, corrections.flatMap(searchTerms)))]);
+      const expressions = corrections.map((c) => wordsTsQuery(searchTerms(c), neighboursOf(all)));
+      alike += expressions.length - new Set(expressions.map(matchesKey)).size;
+      const each = await Promise.all(corrections.map(async (c) => ({ text: c, total: (await reads.search(1, query({ text: c }))).total })));
+      const offered = await reads.searchWithSpellings(1, query({ text }), 3);
+      expect(offered.page.total, text).toBe(0);
+      expect(offered.spellings, text).toEqual(each.filter((c) => c.total > 0).slice(0, 3));
+    }
+    expect(alike, 'some corrections match alike').toBeGreaterThan(0);
   });
 
   it('counts the corrections only when the search finds nothing, each with the search\'s filters', async () => {

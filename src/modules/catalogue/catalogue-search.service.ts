@@ -1,6 +1,6 @@
 import { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import type { Queryable } from '../../platform/db/database.ts';
-import { type NearWord, type SearchQuery, isIndexWord, neighboursOf, searchTerms, spellingCandidates, spellingsOf, wordsTsQuery } from './catalogue-search.ts';
+import { type NearWord, type SearchQuery, distinctCounts, isIndexWord, neighboursOf, searchTerms, spellingCandidates, spellingsOf, wordsTsQuery } from './catalogue-search.ts';
 import { type SearchPage, catalogueSearch } from './catalogue-search.repository.ts';
 
 const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : []);
@@ -9,9 +9,11 @@ const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : 
 interface WordsPlan {
   /** The search's `to_tsquery` expression; null without words. */
   readonly expression: string | null;
-  /** Corrected queries to offer if the search finds nothing, and their expressions. */
+  /** Corrected queries to offer if the search finds nothing. */
   readonly corrections: readonly string[];
-  readonly correctionExpressions: readonly string[];
+  /** The corrections' expressions to count, each once (`distinctCounts`), and where each correction's count is (-1: none, it finds what the search finds). */
+  readonly counted: readonly string[];
+  readonly countAt: readonly number[];
 }
 
 /**
@@ -37,11 +39,9 @@ export function createSearchReads(db: Queryable) {
       const near = await nearWords(revision, terms);
       const corrections = spellingCandidates(terms, spellingsOf(near, 6), limit * 2);
       const neighbours = neighboursOf(new Map([...near, ...(await nearWords(revision, corrections.flatMap(searchTerms)))]));
-      return {
-        expression: terms.length > 0 ? wordsTsQuery(terms, neighbours) : null,
-        corrections,
-        correctionExpressions: corrections.map((text) => wordsTsQuery(searchTerms(text), neighbours)),
-      };
+      const expression = terms.length > 0 ? wordsTsQuery(terms, neighbours) : null;
+      const { counted, at } = distinctCounts(expression, corrections.map((text) => wordsTsQuery(searchTerms(text), neighbours)));
+      return { expression, corrections, counted, countAt: at };
     });
 
   return {
@@ -53,13 +53,14 @@ export function createSearchReads(db: Queryable) {
     /**
      * A search, and when it finds nothing, corrected queries (each word towards the catalogue's
      * nearest spelling) that find something with the same filters, with how many each finds: one
-     * statement, which counts the corrections only when the search finds nothing (ADR 0037). The
-     * words' near words and the corrections are worked out once for the revision.
+     * statement, which counts the corrections only when the search finds nothing (ADR 0037), each
+     * distinct expression once and none that matches as the search does. The words' near words and
+     * the corrections are worked out once for the revision.
      */
     async searchWithSpellings(revision: number, query: SearchQuery, limit: number): Promise<{ page: SearchPage; spellings: Array<{ text: string; total: number }> }> {
       const plan = await planOf(revision, termsOf(query), limit);
-      const { otherTotals, ...page } = await catalogueSearch.search(db, query, plan.expression, plan.correctionExpressions);
-      const spellings = page.total > 0 ? [] : plan.corrections.map((text, i) => ({ text, total: otherTotals[i] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
+      const { otherTotals, ...page } = await catalogueSearch.search(db, query, plan.expression, plan.counted);
+      const spellings = page.total > 0 ? [] : plan.corrections.map((text, i) => ({ text, total: otherTotals[plan.countAt[i] ?? -1] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
       return { page, spellings };
     },
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { indexWords, neighboursOf, spellingsOf, wordsTsQuery, searchTerms } from './catalogue-search.ts';
+import { distinctCounts, indexWords, matchesKey, neighboursOf, spellingsOf, wordsTsQuery, searchTerms } from './catalogue-search.ts';
 
 describe('searchTerms', () => {
   it.each([
@@ -32,6 +32,33 @@ describe('wordsTsQuery', () => {
 
   it('drops a neighbour that is not a plain word', () => {
     expect(wordsTsQuery(['x'], new Map([['x', ["x'y", 'xy']]]))).toBe('(x | xy)');
+  });
+});
+
+describe('distinctCounts', () => {
+  it('gives expressions that match the same services one key, whatever the order of alternatives and words', () => {
+    expect(matchesKey('(certify | certificate) & 5003')).toBe(matchesKey('5003 & (certificate | certify)'));
+    expect(matchesKey('(certify | certificate) & 5003')).not.toBe(matchesKey('(certify | certificates) & 5003'));
+    expect(matchesKey('certify & 5003')).not.toBe(matchesKey('(certify | 5003)'));
+  });
+
+  it('counts each distinct expression once and none that matches as the search does', () => {
+    const found = '(certificate | certificates | certify) & 5003';
+    const corrections = [
+      '(certificates | certificate | certify) & 5003',
+      '(notification | identification) & 5003',
+      '(identification | notification) & 5003',
+      'duplicate & 5003',
+      '(certify | certificate | certificates) & 5003',
+    ];
+    expect(distinctCounts(found, corrections)).toEqual({
+      counted: ['(notification | identification) & 5003', 'duplicate & 5003'],
+      at: [-1, 0, 0, 1, -1],
+    });
+  });
+
+  it('counts every distinct expression without a search expression', () => {
+    expect(distinctCounts(null, ['a & b', 'b & a', 'c'])).toEqual({ counted: ['a & b', 'c'], at: [0, 0, 1] });
   });
 });
 

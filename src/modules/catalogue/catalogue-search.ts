@@ -42,6 +42,39 @@ export function wordsTsQuery(terms: readonly string[], neighbours: ReadonlyMap<s
 
 const isPlainWord = (w: string) => /^[\p{L}\p{N}]+$/u.test(w);
 
+/**
+ * What an expression of `wordsTsQuery` matches, as a key: two expressions with the same key find the
+ * same services (the alternatives of a word in any order, the words in any order).
+ */
+export function matchesKey(expression: string): string {
+  return expression.split(' & ').map((group) => group.replace(/[()]/g, '').split(' | ').sort().join('|')).sort().join('&');
+}
+
+/**
+ * The expressions to count, each once, for a list of `expressions` (the corrections of a search that
+ * found nothing, `found` being the search's own): `counted` are the distinct ones not matching as the
+ * search does, and `at[i]` is where `expressions[i]` is in `counted`, or -1 when it matches as the
+ * search does (it finds nothing with the same filters, so nothing is counted).
+ */
+export function distinctCounts(found: string | null, expressions: readonly string[]): { counted: string[]; at: number[] } {
+  const own = found === null ? null : matchesKey(found);
+  const index = new Map<string, number>();
+  const counted: string[] = [];
+  const at = expressions.map((e) => {
+    const key = matchesKey(e);
+    if (key === own) {
+      return -1;
+    }
+    let i = index.get(key);
+    if (i === undefined) {
+      i = counted.push(e) - 1;
+      index.set(key, i);
+    }
+    return i;
+  });
+  return { counted, at };
+}
+
 /** A catalogue word near a query word in spelling, with its trigram similarity (0 to 1, as pg_trgm gives it). */
 export interface NearWord {
   readonly word: string;
