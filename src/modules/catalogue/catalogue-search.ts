@@ -144,23 +144,32 @@ function byEditDistance(term: string, words: readonly string[]): string[] {
   return words.map((w, i) => ({ w, i, d: editDistance(term, w) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.w);
 }
 
-/** Edits (insert, delete, substitute, swap two neighbours) that turn one word into another. */
+/**
+ * Edits (insert, delete, substitute, swap two neighbours) that turn one word into another, counted
+ * over code points. Three rows of the table at a time, in typed arrays: it runs for every spelling
+ * offered to every search that finds nothing, so it must not allocate a table of arrays.
+ */
 export function editDistance(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  const at = (i: number, j: number) => d[i]?.[j] ?? Infinity;
+  const x = Array.from(a, (c) => c.codePointAt(0) ?? 0);
+  const y = Array.from(b, (c) => c.codePointAt(0) ?? 0);
+  const n = y.length;
+  let twoBack = new Int32Array(n + 1);
+  let back = Int32Array.from({ length: n + 1 }, (_, j) => j);
+  let row = new Int32Array(n + 1);
   for (let i = 1; i <= x.length; i += 1) {
-    for (let j = 1; j <= y.length; j += 1) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
-        best = Math.min(best, at(i - 2, j - 2) + 1);
+    row[0] = i;
+    const xi = x[i - 1];
+    for (let j = 1; j <= n; j += 1) {
+      const yj = y[j - 1];
+      let best = Math.min((back[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (back[j - 1] ?? 0) + (xi === yj ? 0 : 1));
+      if (i > 1 && j > 1 && xi === y[j - 2] && x[i - 2] === yj) {
+        best = Math.min(best, (twoBack[j - 2] ?? 0) + 1);
       }
-      (d[i] as number[])[j] = best;
+      row[j] = best;
     }
+    [twoBack, back, row] = [back, row, twoBack];
   }
-  return at(x.length, y.length);
+  return back[n] ?? 0;
 }
 
 export function cacheKey(q: SearchQuery): string {

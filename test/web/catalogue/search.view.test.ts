@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import type { CatalogueEvent, FacetCounts, Organisation } from '../../../src/modules/catalogue/index.ts';
@@ -84,4 +85,35 @@ describe('spelling candidates', () => {
     expect(spellingCandidates(['pasprot', 'compny'], near, 5)).toEqual(['passport company', 'passing company']);
     expect(spellingCandidates(['tax'], new Map(), 5)).toEqual([]);
   });
+
+  it('counts edits as the whole table of the optimal string alignment does, over code points', () => {
+    const letters = fc.constantFrom('a', 'b', 'c', 'п', 'а', 'с', 'ї', '😀');
+    const word = fc.array(letters, { maxLength: 9 }).map((l) => l.join(''));
+    fc.assert(fc.property(word, word, (a, b) => {
+      expect(editDistance(a, b)).toBe(wholeTable(a, b));
+      expect(editDistance(b, a)).toBe(editDistance(a, b));
+    }), { numRuns: 500 });
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('ca', 'abc')).toBe(3);
+    expect(editDistance('паспорт', 'пасопрт')).toBe(1);
+    expect(editDistance('😀a', 'a😀')).toBe(1);
+  });
 });
+
+/** The edit distance from the whole table, kept plain as the reference. */
+function wholeTable(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  const d = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const at = (i: number, j: number) => d[i]?.[j] ?? Infinity;
+  for (let i = 1; i <= x.length; i += 1) {
+    for (let j = 1; j <= y.length; j += 1) {
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (x[i - 1] === y[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) {
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      }
+      (d[i] as number[])[j] = best;
+    }
+  }
+  return at(x.length, y.length);
+}
