@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/app/config.ts';
 import { buildServices, type Services } from '../../src/app/container.ts';
 import { type CasesApp, casesApp } from '../cases/support.ts';
+import { demoRecords } from '../support/demo.ts';
 import { PUBLIC_URL } from '../support/identity.ts';
 import { personaOidc } from '../support/personas.ts';
 
@@ -59,5 +60,29 @@ describe('the proactive job in two processes at once', () => {
       expect(own.length).toBeGreaterThan(0);
       expect(own.every((r) => r.detail.role === 'portal' && r.detail.agency !== null && r.detail.purpose['basis'] === 'proactive-service')).toBe(true);
     }
+  });
+
+  it('reads the services events may trigger, and only those, at their current versions', async () => {
+    const records = await demoRecords();
+    const triggered = records.services.filter((s) => s.proactive !== undefined).map((s) => s.id).sort();
+    expect(triggered.length).toBeGreaterThan(0);
+    const read = (await a.services.catalogue.proactiveServices()).value;
+    expect(read.map((s) => s.id).sort()).toEqual(triggered);
+    for (const s of read) {
+      expect(s).toEqual((await a.services.catalogue.service(s.id)).value);
+    }
+    // The catalogue moves on: a service no longer triggered is left out, one triggered again is read at its new version.
+    const first = read[0];
+    expect(first).toBeDefined();
+    if (first === undefined) {
+      return;
+    }
+    const { version, proactive: _rule, ...plain } = first;
+    const only = (service: typeof plain) => ({ organisations: [], centres: [], events: [], services: [service] });
+    expect((await a.services.catalogue.importRecords(only(plain), 'test')).ok).toBe(true);
+    expect((await a.services.catalogue.proactiveServices()).value.map((s) => s.id)).not.toContain(first.id);
+    const { version: _again, ...record } = first;
+    expect((await a.services.catalogue.importRecords(only(record), 'test')).ok).toBe(true);
+    expect((await a.services.catalogue.proactiveServices()).value.find((s) => s.id === first.id)?.version).toBe(version + 2);
   });
 });

@@ -70,6 +70,12 @@ export const catalogueReads = {
     return { total, byOrganisation: new Map(byOrg.map((r) => [r.id, r.n])), byEvent: new Map(byEvent.map((r) => [r.id, r.n])) };
   },
 
+  /** The services that registry events may trigger (ADR 0032), in identifier order: the few the proactive job needs, not the whole catalogue. */
+  async proactiveServices(q: Queryable): Promise<Service[]> {
+    const rows = await q.query<DataRow>("SELECT data, version FROM services WHERE data ? 'proactive' ORDER BY identifier");
+    return rows.map((r) => withVersion<Service>(r));
+  },
+
   /** Every current record, for export. Services in identifier order, so exports diff well. */
   async all(q: Queryable): Promise<CatalogueRecords> {
     const strip = <T>(rows: DataRow[]) => rows.map((r) => r.data as T);

@@ -74,8 +74,17 @@ export function createCatalogueService(deps: CatalogueDeps) {
        */
       searchWithSpellings: (query: SearchQuery, limit = 3) =>
         cached(`search+spell:${cacheKey(query)}:${limit}`, (_q, rev) => searchReads.searchWithSpellings(rev, query, limit)),
-      /** Every service's full record, in register-code order (for measures over the whole catalogue). */
-      allServices: () => cached('all-services', async (q) => (await catalogueReads.all(q)).services),
+      /**
+       * Every service's full record, in register-code order (for measures over the whole catalogue). Read
+       * each time, not kept: its readers keep what they make of them (the maturity report, for the
+       * revision), and a process holding every record would mark them again at every major collection.
+       */
+      allServices: async () => {
+        const rev = await current();
+        return { revision: rev, value: (await catalogueReads.all(reads)).services };
+      },
+      /** The services that registry events may trigger, with their versions (the proactive job's). */
+      proactiveServices: () => cached('proactive-services', (q) => catalogueReads.proactiveServices(q)),
       exportJsonLd: () =>
         cached('jsonld', async (q) => catalogueToJsonLd(await catalogueReads.all(q), deps.publicUrl)),
     };

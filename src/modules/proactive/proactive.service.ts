@@ -23,8 +23,7 @@ export function createProactiveService(deps: ProactiveDeps) {
   return {
     /** The job's part: every feed read once (ADR 0032); then the automatic grants whose window has passed. */
     async run(): Promise<{ events: number; items: number; granted: number; forOfficer: number }> {
-      const all = (await Promise.all((await deps.catalogue.allServices()).value
-        .filter((s) => s.proactive !== undefined).map(async (s) => (await deps.catalogue.service(s.id)).value))).flatMap((s) => (s === null ? [] : [s]));
+      const all = (await deps.catalogue.proactiveServices()).value;
       let events = 0;
       let items = 0;
       for (const feed of REGISTRY_FEED_KEYS) {
