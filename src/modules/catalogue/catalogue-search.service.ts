@@ -1,6 +1,6 @@
 import { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import type { Queryable } from '../../platform/db/database.ts';
-import { type NearWord, type SearchQuery, distinctCounts, isIndexWord, neighboursOf, searchTerms, spellingCandidates, spellingsOf, wordsTsQuery } from './catalogue-search.ts';
+import { type NearWord, type SearchQuery, distinctCounts, isIndexWord, neighboursOf, searchTerms, spellingCandidates, spellingsOf, wordsQuery, wordsTsQuery } from './catalogue-search.ts';
 import { type SearchPage, catalogueSearch } from './catalogue-search.repository.ts';
 
 const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : []);
@@ -39,9 +39,9 @@ export function createSearchReads(db: Queryable) {
       const near = await nearWords(revision, terms);
       const corrections = spellingCandidates(terms, spellingsOf(near, 6), limit * 2);
       const neighbours = neighboursOf(new Map([...near, ...(await nearWords(revision, corrections.flatMap(searchTerms)))]));
-      const expression = terms.length > 0 ? wordsTsQuery(terms, neighbours) : null;
-      const { counted, at } = distinctCounts(expression, corrections.map((text) => wordsTsQuery(searchTerms(text), neighbours)));
-      return { expression, corrections, counted, countAt: at };
+      const own = terms.length > 0 ? wordsQuery(terms, neighbours) : null;
+      const { counted, at } = distinctCounts(own, corrections.map((text) => wordsQuery(searchTerms(text), neighbours)));
+      return { expression: own?.expression ?? null, corrections, counted, countAt: at };
     });
 
   return {

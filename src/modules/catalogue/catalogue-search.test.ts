@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { distinctCounts, indexWords, matchesKey, neighboursOf, spellingsOf, wordsTsQuery, searchTerms } from './catalogue-search.ts';
+import { distinctCounts, indexWords, neighboursOf, spellingsOf, wordsQuery, wordsTsQuery, searchTerms } from './catalogue-search.ts';
 
 describe('searchTerms', () => {
   it.each([
@@ -36,29 +36,30 @@ describe('wordsTsQuery', () => {
 });
 
 describe('distinctCounts', () => {
-  it('gives expressions that match the same services one key, whatever the order of alternatives and words', () => {
-    expect(matchesKey('(certify | certificate) & 5003')).toBe(matchesKey('5003 & (certificate | certify)'));
-    expect(matchesKey('(certify | certificate) & 5003')).not.toBe(matchesKey('(certify | certificates) & 5003'));
-    expect(matchesKey('certify & 5003')).not.toBe(matchesKey('(certify | 5003)'));
+  const near = new Map([
+    ['certificate', ['certificates', 'certify']], ['certificates', ['certificate', 'certify']], ['certify', ['certificate', 'certificates']],
+    ['notification', ['identification']], ['identification', ['notification']],
+  ]);
+  const q = (text: string) => wordsQuery(text.split(' '), near);
+
+  it('gives words that find the same services one key, whatever the order of alternatives and words', () => {
+    expect(q('certify 5003').key).toBe(q('certificate 5003').key);
+    expect(q('5003 certify').key).toBe(q('certificate 5003').key);
+    expect(q('certify 5003').expression).toBe('(certify | certificate | certificates) & 5003');
+    expect(q('certify 5003').key).not.toBe(q('certify').key);
+    expect(q('notification 5003').key).not.toBe(q('certify 5003').key);
   });
 
   it('counts each distinct expression once and none that matches as the search does', () => {
-    const found = '(certificate | certificates | certify) & 5003';
-    const corrections = [
-      '(certificates | certificate | certify) & 5003',
-      '(notification | identification) & 5003',
-      '(identification | notification) & 5003',
-      'duplicate & 5003',
-      '(certify | certificate | certificates) & 5003',
-    ];
-    expect(distinctCounts(found, corrections)).toEqual({
+    const corrections = ['certificates 5003', 'notification 5003', 'identification 5003', 'duplicate 5003', 'certify 5003'].map(q);
+    expect(distinctCounts(q('certificate 5003'), corrections)).toEqual({
       counted: ['(notification | identification) & 5003', 'duplicate & 5003'],
       at: [-1, 0, 0, 1, -1],
     });
   });
 
   it('counts every distinct expression without a search expression', () => {
-    expect(distinctCounts(null, ['a & b', 'b & a', 'c'])).toEqual({ counted: ['a & b', 'c'], at: [0, 0, 1] });
+    expect(distinctCounts(null, ['a b', 'b a', 'c'].map(q))).toEqual({ counted: ['a & b', 'c'], at: [0, 0, 1] });
   });
 });
 

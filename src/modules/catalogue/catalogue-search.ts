@@ -32,42 +32,42 @@ export function searchTerms(text: string): string[] {
  * hold only letters and digits, so the expression cannot carry tsquery syntax from the user.
  */
 export function wordsTsQuery(terms: readonly string[], neighbours: ReadonlyMap<string, readonly string[]> = new Map()): string {
-  return terms
-    .map((t) => {
-      const alternatives = [t, ...(neighbours.get(t) ?? []).filter((n) => n !== t && isPlainWord(n))];
-      return alternatives.length === 1 ? t : `(${alternatives.join(' | ')})`;
-    })
-    .join(' & ');
+  return wordsQuery(terms, neighbours).expression;
+}
+
+/** A search's words as `wordsTsQuery` gives them, with a key that is the same for every expression that finds the same services. */
+export interface WordsQuery {
+  readonly expression: string;
+  /** The alternatives of each word in order, the words in order: the same matches whatever order they came in. */
+  readonly key: string;
+}
+
+export function wordsQuery(terms: readonly string[], neighbours: ReadonlyMap<string, readonly string[]> = new Map()): WordsQuery {
+  const groups = terms.map((t) => [t, ...(neighbours.get(t) ?? []).filter((n) => n !== t && isPlainWord(n))]);
+  return {
+    expression: groups.map((g) => (g.length === 1 ? g[0] : `(${g.join(' | ')})`)).join(' & '),
+    key: groups.map((g) => [...g].sort().join('|')).sort().join('&'),
+  };
 }
 
 const isPlainWord = (w: string) => /^[\p{L}\p{N}]+$/u.test(w);
 
 /**
- * What an expression of `wordsTsQuery` matches, as a key: two expressions with the same key find the
- * same services (the alternatives of a word in any order, the words in any order).
- */
-export function matchesKey(expression: string): string {
-  return expression.split(' & ').map((group) => group.replace(/[()]/g, '').split(' | ').sort().join('|')).sort().join('&');
-}
-
-/**
- * The expressions to count, each once, for a list of `expressions` (the corrections of a search that
+ * The expressions to count, each once, for a list of `queries` (the corrections of a search that
  * found nothing, `found` being the search's own): `counted` are the distinct ones not matching as the
- * search does, and `at[i]` is where `expressions[i]` is in `counted`, or -1 when it matches as the
+ * search does, and `at[i]` is where `queries[i]` is in `counted`, or -1 when it matches as the
  * search does (it finds nothing with the same filters, so nothing is counted).
  */
-export function distinctCounts(found: string | null, expressions: readonly string[]): { counted: string[]; at: number[] } {
-  const own = found === null ? null : matchesKey(found);
+export function distinctCounts(found: WordsQuery | null, queries: readonly WordsQuery[]): { counted: string[]; at: number[] } {
   const index = new Map<string, number>();
   const counted: string[] = [];
-  const at = expressions.map((e) => {
-    const key = matchesKey(e);
-    if (key === own) {
+  const at = queries.map(({ expression, key }) => {
+    if (key === found?.key) {
       return -1;
     }
     let i = index.get(key);
     if (i === undefined) {
-      i = counted.push(e) - 1;
+      i = counted.push(expression) - 1;
       index.set(key, i);
     }
     return i;
