@@ -1,7 +1,8 @@
 /**
  * What a CPU profile (.cpuprofile) spent its samples on: the functions with the most self time, and
  * the files and packages with the most, self and inclusive (a frame counted once per sample).
- *   node --import tsx bench/profile/summary.ts <file.cpuprofile> [--top 40]
+ *   node --import tsx bench/profile/summary.ts <file.cpuprofile> [--top 40] [--last 10]
+ * `--last` keeps the samples of the profile's last seconds only: the load, not the start before it.
  */
 import { readFile } from 'node:fs/promises';
 
@@ -13,6 +14,9 @@ interface ProfileNode {
 interface Profile {
   readonly nodes: readonly ProfileNode[];
   readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+  readonly endTime: number;
+  readonly startTime: number;
 }
 
 const file = process.argv[2];
@@ -22,7 +26,12 @@ if (file === undefined) {
 }
 const topIndex = process.argv.indexOf('--top');
 const top = topIndex >= 0 ? Number(process.argv[topIndex + 1]) : 40;
+const lastIndex = process.argv.indexOf('--last');
+const last = lastIndex >= 0 ? Number(process.argv[lastIndex + 1]) : Infinity;
 const profile = JSON.parse(await readFile(file, 'utf8')) as Profile;
+let clock = profile.startTime;
+const from = profile.endTime - last * 1e6;
+const samples = profile.samples.filter((_, i) => (clock += profile.timeDeltas[i] ?? 0) >= from);
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map<number, number>();
@@ -51,7 +60,7 @@ const self = new Map<string, number>();
 const placeSelf = new Map<string, number>();
 const placeTotal = new Map<string, number>();
 const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
-for (const id of profile.samples) {
+for (const id of samples) {
   const n = byId.get(id);
   if (n === undefined) {
     continue;
@@ -69,7 +78,7 @@ for (const id of profile.samples) {
     add(placeTotal, p);
   }
 }
-const total = profile.samples.length;
+const total = samples.length;
 const show = (title: string, m: Map<string, number>) => {
   console.log(`\n${title}`);
   for (const [k, v] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {

@@ -1,20 +1,25 @@
 import { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import type { Queryable } from '../../platform/db/database.ts';
-import { type NearWord, type SearchQuery, distinctCounts, isIndexWord, neighboursOf, searchTerms, spellingCandidates, spellingsOf, wordsQuery, wordsTsQuery } from './catalogue-search.ts';
+import { type NearWord, type SearchQuery, type WordsQuery, distinctCounts, isIndexWord, neighboursOf, searchTerms, spellingCandidates, spellingsOf, wordsQuery } from './catalogue-search.ts';
 import { type SearchPage, catalogueSearch } from './catalogue-search.repository.ts';
+import { createMatchCounts } from './catalogue-matches.service.ts';
 
 const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : []);
 
 /** What a page's search needs of its words, worked out once for the revision. */
 interface WordsPlan {
-  /** The search's `to_tsquery` expression; null without words. */
+  /** The search's `to_tsquery` expression and its groups of words; null without words. */
   readonly expression: string | null;
+  readonly groups: ReadonlyArray<readonly string[]>;
   /** Corrected queries to offer if the search finds nothing. */
   readonly corrections: readonly string[];
   /** The corrections' expressions to count, each once (`distinctCounts`), and where each correction's count is (-1: none, it finds what the search finds). */
   readonly counted: readonly string[];
+  readonly countedGroups: ReadonlyArray<ReadonlyArray<readonly string[]>>;
   readonly countAt: readonly number[];
 }
+
+const NOTHING: SearchPage = { total: 0, items: [], facets: { audience: [], organisation: [], event: [], channel: [], online: [] } };
 
 /**
  * Search reads for one catalogue revision at a time. The near words of each query word (for the
@@ -25,13 +30,14 @@ interface WordsPlan {
 export function createSearchReads(db: Queryable) {
   const words = new RevisionCache<NearWord[]>(20_000);
   const plans = new RevisionCache<WordsPlan>(20_000);
+  const matchCounts = createMatchCounts(db);
   const nearWords = async (revision: number, terms: readonly string[]): Promise<Map<string, NearWord[]>> => {
     // The words no earlier search looked up, in one statement.
     return words.getMany(revision, terms.filter(isIndexWord), (missing) => catalogueSearch.nearWords(db, missing), []);
   };
-  const expressionOf = async (revision: number, query: SearchQuery): Promise<string | null> => {
+  const wordsOf = async (revision: number, query: SearchQuery): Promise<WordsQuery | null> => {
     const terms = termsOf(query);
-    return terms.length > 0 ? wordsTsQuery(terms, neighboursOf(await nearWords(revision, terms))) : null;
+    return terms.length > 0 ? wordsQuery(terms, neighboursOf(await nearWords(revision, terms))) : null;
   };
   // The corrections and every expression of a query's words, from their near words and the corrections' own.
   const planOf = (revision: number, terms: readonly string[], limit: number): Promise<WordsPlan> =>
@@ -41,12 +47,20 @@ export function createSearchReads(db: Queryable) {
       const neighbours = neighboursOf(new Map([...near, ...(await nearWords(revision, corrections.flatMap(searchTerms)))]));
       const own = terms.length > 0 ? wordsQuery(terms, neighbours) : null;
       const { counted, at } = distinctCounts(own, corrections.map((text) => wordsQuery(searchTerms(text), neighbours)));
-      return { expression: own?.expression ?? null, corrections, counted, countAt: at };
+      return {
+        expression: own?.expression ?? null, groups: own?.groups ?? [], corrections,
+        counted: counted.map((c) => c.expression), countedGroups: counted.map((c) => c.groups), countAt: at,
+      };
     });
 
   return {
+    /** A search; one that finds nothing is told by the words' matches kept for the revision, without a statement (ADR 0039). */
     async search(revision: number, query: SearchQuery): Promise<SearchPage> {
-      const { otherTotals: _none, ...page } = await catalogueSearch.search(db, query, await expressionOf(revision, query));
+      const words = await wordsOf(revision, query);
+      if (words !== null && (await matchCounts(revision, query, [words.groups]))?.[0] === 0) {
+        return NOTHING;
+      }
+      const { otherTotals: _none, ...page } = await catalogueSearch.search(db, query, words?.expression ?? null);
       return page;
     },
 
@@ -55,16 +69,21 @@ export function createSearchReads(db: Queryable) {
      * nearest spelling) that find something with the same filters, with how many each finds: one
      * statement, which counts the corrections only when the search finds nothing (ADR 0037), each
      * distinct expression once and none that matches as the search does. The words' near words and
-     * the corrections are worked out once for the revision.
+     * the corrections are worked out once for the revision. Whether the search finds anything, and
+     * what the corrections find, is first counted from the words' matches kept for the revision
+     * (ADR 0039): a search that finds nothing then needs no statement.
      */
     async searchWithSpellings(revision: number, query: SearchQuery, limit: number): Promise<{ page: SearchPage; spellings: Array<{ text: string; total: number }> }> {
       const plan = await planOf(revision, termsOf(query), limit);
-      const { otherTotals, ...page } = await catalogueSearch.search(db, query, plan.expression, plan.counted);
+      const counts = plan.expression === null ? null : await matchCounts(revision, query, [plan.groups, ...plan.countedGroups]);
+      const { otherTotals, ...page } = counts?.[0] === 0
+        ? { ...NOTHING, otherTotals: counts.slice(1) }
+        : await catalogueSearch.search(db, query, plan.expression, plan.counted);
       const spellings = page.total > 0 ? [] : plan.corrections.map((text, i) => ({ text, total: otherTotals[plan.countAt[i] ?? -1] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
       return { page, spellings };
     },
 
     explain: async (revision: number, query: SearchQuery): Promise<string> =>
-      catalogueSearch.explain(db, query, await expressionOf(revision, query)),
+      catalogueSearch.explain(db, query, (await wordsOf(revision, query))?.expression ?? null),
   };
 }

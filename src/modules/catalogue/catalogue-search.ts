@@ -38,6 +38,8 @@ export function wordsTsQuery(terms: readonly string[], neighbours: ReadonlyMap<s
 /** A search's words as `wordsTsQuery` gives them, with a key that is the same for every expression that finds the same services. */
 export interface WordsQuery {
   readonly expression: string;
+  /** Each word with the words that may stand in for it: the expression's groups, in its order. */
+  readonly groups: ReadonlyArray<readonly string[]>;
   /** The alternatives of each word in order, the words in order: the same matches whatever order they came in. */
   readonly key: string;
 }
@@ -46,6 +48,7 @@ export function wordsQuery(terms: readonly string[], neighbours: ReadonlyMap<str
   const groups = terms.map((t) => [t, ...(neighbours.get(t) ?? []).filter((n) => n !== t && isPlainWord(n))]);
   return {
     expression: groups.map((g) => (g.length === 1 ? g[0] : `(${g.join(' | ')})`)).join(' & '),
+    groups,
     key: groups.map((g) => [...g].sort().join('|')).sort().join('&'),
   };
 }
@@ -58,16 +61,17 @@ const isPlainWord = (w: string) => /^[\p{L}\p{N}]+$/u.test(w);
  * search does, and `at[i]` is where `queries[i]` is in `counted`, or -1 when it matches as the
  * search does (it finds nothing with the same filters, so nothing is counted).
  */
-export function distinctCounts(found: WordsQuery | null, queries: readonly WordsQuery[]): { counted: string[]; at: number[] } {
+export function distinctCounts(found: WordsQuery | null, queries: readonly WordsQuery[]): { counted: WordsQuery[]; at: number[] } {
   const index = new Map<string, number>();
-  const counted: string[] = [];
-  const at = queries.map(({ expression, key }) => {
+  const counted: WordsQuery[] = [];
+  const at = queries.map((query) => {
+    const { key } = query;
     if (key === found?.key) {
       return -1;
     }
     let i = index.get(key);
     if (i === undefined) {
-      i = counted.push(expression) - 1;
+      i = counted.push(query) - 1;
       index.set(key, i);
     }
     return i;

@@ -67,6 +67,60 @@ describe(RevisionCache.name, () => {
     expect(await cache.get(2, 'a', compute)).toBe('v2');
   });
 
+  it('lets the least recently used entry go first', async () => {
+    const cache = new RevisionCache<number>(2);
+    let computed = 0;
+    const compute = async () => ++computed;
+    await cache.get(1, 'a', compute); // 1
+    await cache.get(1, 'b', compute); // 2
+    expect(await cache.get(1, 'a', compute)).toBe(1); // used again: 'b' is now the oldest
+    await cache.get(1, 'c', compute); // 3, lets 'b' go
+    expect(await cache.get(1, 'a', compute)).toBe(1);
+    expect(await cache.get(1, 'b', compute)).toBe(4);
+  });
+
+  it('shares a computation with those who ask for the same keys meanwhile, one call for them all', async () => {
+    const cache = new RevisionCache<string>(10);
+    const calls: string[][] = [];
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const computeMissing = async (missing: readonly string[]) => {
+      calls.push([...missing]);
+      await gate;
+      return new Map(missing.map((k) => [k, `v-${k}`]));
+    };
+    const first = cache.getMany(1, ['a', 'b'], computeMissing, 'none');
+    const second = cache.getMany(1, ['b', 'c'], computeMissing, 'none');
+    const single = cache.get(1, 'a', async () => 'other');
+    release();
+    expect(Object.fromEntries(await first)).toEqual({ a: 'v-a', b: 'v-b' });
+    expect(Object.fromEntries(await second)).toEqual({ b: 'v-b', c: 'v-c' });
+    expect(await single).toBe('v-a');
+    expect(calls).toEqual([['a', 'b'], ['c']]);
+    expect(Object.fromEntries(await cache.getMany(1, ['a', 'c'], computeMissing, 'none'))).toEqual({ a: 'v-a', c: 'v-c' });
+    expect(calls).toHaveLength(2);
+  });
+
+  it('does not keep a failed computation, nor one that ends after the revision moved on', async () => {
+    const cache = new RevisionCache<number>(10);
+    await expect(cache.get(1, 'a', async () => { throw new Error('down'); })).rejects.toThrow('down');
+    expect(await cache.get(1, 'a', async () => 1)).toBe(1);
+    let release = () => undefined as void;
+    const gate = new Promise<void>((r) => { release = r; });
+    const late = cache.get(1, 'b', async () => { await gate; return 1; });
+    expect(await cache.get(2, 'b', async () => 2)).toBe(2); // the revision moved on meanwhile
+    release();
+    expect(await late).toBe(1);
+    expect(await cache.get(2, 'b', async () => 3)).toBe(2);
+  });
+
+  it('gives and keeps a computed null or undefined as it is', async () => {
+    const cache = new RevisionCache<string | null | undefined>(10);
+    expect(await cache.get(1, 'none', async () => null)).toBeNull();
+    expect(await cache.get(1, 'none', async () => 'recomputed')).toBeNull();
+    expect(await cache.getMany(1, ['x', 'y'], async () => new Map([['x', null], ['y', undefined]]), 'absent')).toEqual(new Map([['x', null], ['y', undefined]]));
+  });
+
   it('keeps at most its bound of entries', async () => {
     const cache = new RevisionCache<number>(2);
     let computed = 0;

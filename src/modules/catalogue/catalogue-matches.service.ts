@@ -1,0 +1,59 @@
+import { RevisionCache } from '../../platform/cache/revision-cache.ts';
+import type { Queryable } from '../../platform/db/database.ts';
+import type { SearchQuery } from './catalogue-search.ts';
+import { type Postings, type ServiceFilters, matchCount } from './catalogue-matches.ts';
+import { catalogueMatches } from './catalogue-matches.repository.ts';
+
+interface Services {
+  readonly filters: ServiceFilters;
+  readonly positions: ReadonlyMap<string, number>;
+}
+
+/** Words whose matches are kept for a revision; each holds at most the catalogue's services (ADR 0039). */
+const WORDS_KEPT = 20_000;
+
+/**
+ * Counts of what groups of words match (`wordsQuery`) with a query's filters, made in this process from
+ * each word's matches, read once for the revision like the words' near words (ADR 0020), and the filter
+ * columns of every service, read once for the revision (ADR 0039). `null` when the database must count:
+ * a word reads as a phrase, or a read saw another revision than the one asked for.
+ */
+export function createMatchCounts(db: Queryable) {
+  const postings = new RevisionCache<Postings>(WORDS_KEPT);
+  let services: { revision: number; read: Promise<Services | null> } | null = null;
+  const servicesAt = (revision: number): Promise<Services | null> => {
+    if (services?.revision !== revision) {
+      const read = catalogueMatches.serviceFilters(db).then((r) =>
+        r.revision === revision ? { filters: r.services, positions: new Map(r.services.ids.map((id, i) => [id, i])) } : null);
+      services = { revision, read };
+      read.catch(() => {
+        if (services?.read === read) {
+          services = null;
+        }
+      });
+    }
+    return services.read;
+  };
+
+  return async (revision: number, query: SearchQuery, groups: ReadonlyArray<ReadonlyArray<readonly string[]>>): Promise<number[] | null> => {
+    const at = await servicesAt(revision);
+    if (at === null) {
+      return null;
+    }
+    const words = groups.flatMap((g) => g.flat());
+    // A read of another revision is kept as undecided: the revision asked for is then already past.
+    const kept = await postings.getMany(revision, words, async (missing) => {
+      const read = await catalogueMatches.wordPostings(db, missing, at.positions);
+      return read.revision === revision ? read.postings : new Map();
+    }, 'undecided');
+    const counts: number[] = [];
+    for (const g of groups) {
+      const n = matchCount(g, kept, at.filters, query);
+      if (n === null) {
+        return null;
+      }
+      counts.push(n);
+    }
+    return counts;
+  };
+}
