@@ -1,6 +1,6 @@
 import { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import type { Queryable } from '../../platform/db/database.ts';
-import { type NearWord, type SearchQuery, type WordsQuery, distinctCounts, isIndexWord, neighboursOf, searchTerms, spellingCandidates, spellingsOf, wordsQuery } from './catalogue-search.ts';
+import { type SearchQuery, type WordsQuery, distinctCounts, isIndexWord, neighboursOf, rankedCandidates, rankedSpellings, searchTerms, spellingsOf, wordsQuery } from './catalogue-search.ts';
 import { type SearchPage, catalogueSearch } from './catalogue-search.repository.ts';
 import { createMatchCounts } from './catalogue-matches.service.ts';
 
@@ -19,6 +19,17 @@ interface WordsPlan {
   readonly countAt: readonly number[];
 }
 
+/** What the search needs of a word, worked out once for the revision from its near words (ADR 0020). */
+interface WordFacts {
+  /** The catalogue words that may stand in for it in a search. */
+  readonly neighbours: readonly string[];
+  /** The catalogue words to correct it towards, nearest by edit distance first. */
+  readonly spellings: readonly string[];
+}
+const NO_FACTS: WordFacts = { neighbours: [], spellings: [] };
+/** Near words looked at for each word's spellings. */
+const SPELLINGS = 6;
+
 const NOTHING: SearchPage = { total: 0, items: [], facets: { audience: [], organisation: [], event: [], channel: [], online: [] } };
 
 /**
@@ -28,23 +39,28 @@ const NOTHING: SearchPage = { total: 0, items: [], facets: { audience: [], organ
  * usually made of words already looked up (ADR 0020). Each process keeps its own, from the database.
  */
 export function createSearchReads(db: Queryable) {
-  const words = new RevisionCache<NearWord[]>(20_000);
+  const words = new RevisionCache<WordFacts>(20_000);
   const plans = new RevisionCache<WordsPlan>(20_000);
   const matchCounts = createMatchCounts(db);
-  const nearWords = async (revision: number, terms: readonly string[]): Promise<Map<string, NearWord[]>> => {
-    // The words no earlier search looked up, in one statement.
-    return words.getMany(revision, terms.filter(isIndexWord), (missing) => catalogueSearch.nearWords(db, missing), []);
-  };
+  // What the search needs of each word, from its near words: the words no earlier search looked up, in one statement.
+  const factsOf = async (revision: number, terms: readonly string[]): Promise<Map<string, WordFacts>> =>
+    words.getMany(revision, terms.filter(isIndexWord), async (missing) => {
+      const near = await catalogueSearch.nearWords(db, missing);
+      const neighbours = neighboursOf(near);
+      const spellings = spellingsOf(near, SPELLINGS);
+      return new Map(missing.map((w) => [w, { neighbours: neighbours.get(w) ?? [], spellings: rankedSpellings(w, spellings.get(w) ?? []) }]));
+    }, NO_FACTS);
+  const neighboursIn = (facts: ReadonlyMap<string, WordFacts>) => new Map([...facts].map(([w, f]) => [w, f.neighbours]));
   const wordsOf = async (revision: number, query: SearchQuery): Promise<WordsQuery | null> => {
     const terms = termsOf(query);
-    return terms.length > 0 ? wordsQuery(terms, neighboursOf(await nearWords(revision, terms))) : null;
+    return terms.length > 0 ? wordsQuery(terms, neighboursIn(await factsOf(revision, terms))) : null;
   };
   // The corrections and every expression of a query's words, from their near words and the corrections' own.
   const planOf = (revision: number, terms: readonly string[], limit: number): Promise<WordsPlan> =>
     plans.get(revision, `${limit}:${terms.join(' ')}`, async () => {
-      const near = await nearWords(revision, terms);
-      const corrections = spellingCandidates(terms, spellingsOf(near, 6), limit * 2);
-      const neighbours = neighboursOf(new Map([...near, ...(await nearWords(revision, corrections.flatMap(searchTerms)))]));
+      const facts = await factsOf(revision, terms);
+      const corrections = rankedCandidates(terms, new Map([...facts].map(([w, f]) => [w, f.spellings])), limit * 2);
+      const neighbours = neighboursIn(new Map([...facts, ...(await factsOf(revision, corrections.flatMap(searchTerms)))]));
       const own = terms.length > 0 ? wordsQuery(terms, neighbours) : null;
       const { counted, at } = distinctCounts(own, corrections.map((text) => wordsQuery(searchTerms(text), neighbours)));
       return {

@@ -131,7 +131,11 @@ function searchTermsUnbounded(text: string): string[] {
  * The original query and repeats are left out; at most `limit`.
  */
 export function spellingCandidates(terms: readonly string[], near: ReadonlyMap<string, readonly string[]>, limit: number): string[] {
-  const ranked = new Map(terms.map((t) => [t, byEditDistance(t, near.get(t) ?? [])]));
+  return rankedCandidates(terms, new Map(terms.map((t) => [t, rankedSpellings(t, near.get(t) ?? [])])), limit);
+}
+
+/** `spellingCandidates` from each term's spellings already ranked by `rankedSpellings` (a word's, kept for the revision). */
+export function rankedCandidates(terms: readonly string[], ranked: ReadonlyMap<string, readonly string[]>, limit: number): string[] {
   const best = terms.map((t) => ranked.get(t)?.[0] ?? t);
   const candidates = [best.join(' ')];
   terms.forEach((t, i) => {
@@ -144,7 +148,7 @@ export function spellingCandidates(terms: readonly string[], near: ReadonlyMap<s
 }
 
 /** Words nearest to `term` first by edit distance; ties keep their order (the trigram distance). */
-function byEditDistance(term: string, words: readonly string[]): string[] {
+export function rankedSpellings(term: string, words: readonly string[]): string[] {
   return words.map((w, i) => ({ w, i, d: editDistance(term, w) })).sort((a, b) => a.d - b.d || a.i - b.i).map((x) => x.w);
 }
 

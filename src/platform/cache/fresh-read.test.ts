@@ -67,16 +67,20 @@ describe(RevisionCache.name, () => {
     expect(await cache.get(2, 'a', compute)).toBe('v2');
   });
 
-  it('lets the least recently used entry go first', async () => {
-    const cache = new RevisionCache<number>(2);
+  it('lets an entry used again stay, once it has gone half the way to the front', async () => {
+    const cache = new RevisionCache<number>(4);
     let computed = 0;
     const compute = async () => ++computed;
-    await cache.get(1, 'a', compute); // 1
-    await cache.get(1, 'b', compute); // 2
-    expect(await cache.get(1, 'a', compute)).toBe(1); // used again: 'b' is now the oldest
-    await cache.get(1, 'c', compute); // 3, lets 'b' go
+    for (const key of ['a', 'b', 'c', 'd']) {
+      await cache.get(1, key, compute); // a 1, b 2, c 3, d 4
+    }
+    expect(await cache.get(1, 'a', compute)).toBe(1); // three places from the last: put last
+    expect(await cache.get(1, 'd', compute)).toBe(4); // the last: stays where it is
+    await cache.get(1, 'e', compute); // 5, lets 'b' go, the first now
+    await cache.get(1, 'f', compute); // 6, lets 'c' go
     expect(await cache.get(1, 'a', compute)).toBe(1);
-    expect(await cache.get(1, 'b', compute)).toBe(4);
+    expect(await cache.get(1, 'b', compute)).toBe(7); // 'd' goes
+    expect(await cache.get(1, 'd', compute)).toBe(8);
   });
 
   it('shares a computation with those who ask for the same keys meanwhile, one call for them all', async () => {

@@ -1,13 +1,16 @@
 /**
  * A bounded cache whose entries belong to one revision of the data behind them. When the revision
  * moves on, every entry is dropped, so nothing computed from an older revision is ever returned.
- * The least recently used entry goes first when it is full. A value being computed is shared: callers
+ * When it is full, the entry least recently used goes first (nearly: one used again is put last once
+ * it has gone half the way to the front). A value being computed is shared: callers
  * that ask for it meanwhile wait for that computation instead of starting their own (the requests of
  * one moment often ask for the same new word or page).
  */
 export class RevisionCache<V> {
   private revision = -1;
-  private readonly entries = new Map<string, V>();
+  private readonly entries = new Map<string, { readonly value: V; readonly at: number }>();
+  /** How many entries were put in so far: an entry's `at` says how far it is from the first to go. */
+  private puts = 0;
   private readonly pending = new Map<string, Promise<V>>();
 
   constructor(private readonly maxEntries: number) {}
@@ -78,12 +81,16 @@ export class RevisionCache<V> {
 
   private hit(key: string): V | undefined {
     const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      // Most recently used last: the first entry is the one to let go.
-      this.entries.delete(key);
-      this.entries.set(key, hit);
+    if (hit === undefined) {
+      return undefined;
     }
-    return hit;
+    // Used again once past half the way to the front: put last. Not at every use, which for a cache of
+    // words asked many times a request costs more than it saves (a Map's delete and set each time).
+    if (this.puts - hit.at > this.maxEntries / 2) {
+      this.entries.delete(key);
+      this.entries.set(key, { value: hit.value, at: ++this.puts });
+    }
+    return hit.value;
   }
 
   private moveTo(revision: number): void {
@@ -104,6 +111,6 @@ export class RevisionCache<V> {
         this.entries.delete(oldest.value);
       }
     }
-    this.entries.set(key, value);
+    this.entries.set(key, { value, at: ++this.puts });
   }
 }
