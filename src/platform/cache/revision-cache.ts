@@ -2,9 +2,9 @@
  * A bounded cache whose entries belong to one revision of the data behind them. When the revision
  * moves on, every entry is dropped, so nothing computed from an older revision is ever returned.
  * When it is full, the entry least recently used goes first (nearly: one used again is put last once
- * it has gone half the way to the front). A value being computed is shared: callers
- * that ask for it meanwhile wait for that computation instead of starting their own (the requests of
- * one moment often ask for the same new word or page).
+ * it has gone half the way to the front). A value being computed is shared: callers that ask for it
+ * meanwhile wait for that computation instead of starting their own (the requests of one moment often
+ * ask for the same new word or page).
  */
 export class RevisionCache<V> {
   private revision = -1;
@@ -25,8 +25,7 @@ export class RevisionCache<V> {
     if (computing !== undefined) {
       return computing;
     }
-    const value = this.track(revision, [key], compute().then((v) => new Map([[key, v]])), undefined).get(key) as Promise<V>;
-    return value;
+    return this.track(revision, [key], compute().then((v) => new Map([[key, v]])), undefined).get(key) as Promise<V>;
   }
 
   /**
