@@ -20,20 +20,13 @@ const WORDS_KEPT = 20_000;
  */
 export function createMatchCounts(db: Queryable) {
   const postings = new RevisionCache<Postings>(WORDS_KEPT);
-  let services: { revision: number; read: Promise<Services | null> } | null = null;
-  const servicesAt = (revision: number): Promise<Services | null> => {
-    if (services?.revision !== revision) {
-      const read = catalogueMatches.serviceFilters(db).then((r) =>
-        r.revision === revision ? { filters: r.services, positions: new Map(r.services.ids.map((id, i) => [id, i])) } : null);
-      services = { revision, read };
-      read.catch(() => {
-        if (services?.read === read) {
-          services = null;
-        }
-      });
-    }
-    return services.read;
-  };
+  // Read once for the revision, shared by the requests that ask meanwhile; null when the read saw another revision.
+  const services = new RevisionCache<Services | null>(1);
+  const servicesAt = (revision: number): Promise<Services | null> =>
+    services.get(revision, 'services', async () => {
+      const read = await catalogueMatches.serviceFilters(db);
+      return read.revision === revision ? { filters: read.services, positions: new Map(read.services.ids.map((id, i) => [id, i])) } : null;
+    });
 
   return async (revision: number, query: SearchQuery, groups: ReadonlyArray<ReadonlyArray<readonly string[]>>): Promise<number[] | null> => {
     const at = await servicesAt(revision);
