@@ -6,9 +6,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { createMatchCounts } from '../../src/modules/catalogue/catalogue-matches.service.ts';
+import { createMatches } from '../../src/modules/catalogue/catalogue-matches.service.ts';
+import { createSearchReads } from '../../src/modules/catalogue/catalogue-search.service.ts';
 import { catalogueSearch } from '../../src/modules/catalogue/catalogue-search.repository.ts';
-import type { CatalogueRecords, SearchQuery } from '../../src/modules/catalogue/index.ts';
+import type { CatalogueRecords, SearchPage, SearchQuery } from '../../src/modules/catalogue/index.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 import { demoRecords } from '../support/demo.ts';
 import { aService } from '../support/factories.ts';
@@ -43,7 +44,8 @@ const others = ['the', 'of', 'and', 'permits', 'registering', 'certificates', '�
 describe('counting what words match in the portal', () => {
   it('counts what the database counts for any words and filters, and leaves a phrase to the database', async () => {
     const revision = await t.services.catalogue.revision();
-    const counts = createMatchCounts(t.services.db);
+    const matches = createMatches(t.services.db);
+    const counts = async (...args: Parameters<typeof matches>) => (await matches(...args))?.matched.map((m) => m.length) ?? null;
     const words = fc.constantFrom(...others, ...catalogueWords);
     // Mostly no filter, so that many searches find something; each filter now and then.
     const either = <T>(...values: T[]) => fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: fc.constantFrom(...values), weight: 1 });
@@ -69,13 +71,73 @@ describe('counting what words match in the portal', () => {
     expect(found, 'some of the searches find something').toBeGreaterThan(40);
   });
 
+  it('gives the page, total and facets the database gives, for any words, filters and page', async () => {
+    const revision = await t.services.catalogue.revision();
+    const inPortal = createSearchReads(t.services.db);
+    const inDatabase = createSearchReads(t.services.db, { rankedByKey: 0 });
+    const words = fc.constantFrom(...others.filter((w) => w !== PHRASE), ...catalogueWords);
+    const either = <T>(...values: T[]) => fc.oneof({ arbitrary: fc.constant(null), weight: 8 }, { arbitrary: fc.constantFrom(...values), weight: 1 });
+    // Mostly one word, so that many pages hold several services to rank.
+    const queries = fc.record({
+      text: fc.oneof({ arbitrary: words, weight: 3 }, { arbitrary: fc.uniqueArray(words, { minLength: 2, maxLength: 3 }).map((w) => w.join(' ')), weight: 1 }),
+      audience: either('individual' as const, 'business' as const),
+      organisationId: either(...demo.organisations.slice(0, 3).map((o) => o.id)),
+      eventId: either(...demo.events.slice(0, 3).map((e) => e.id)),
+      channel: either('online' as const, 'in-person' as const),
+      online: either(true, false),
+      page: fc.integer({ min: 1, max: 4 }),
+      pageSize: fc.constantFrom(1, 3, 20),
+    });
+    // Facet values in one order: the database gives them in no particular one.
+    const sorted = (page: SearchPage) => ({
+      total: page.total,
+      ids: page.items.map((s) => s.id),
+      items: page.items,
+      facets: Object.fromEntries(Object.entries(page.facets).map(([k, v]) => [k, [...v].sort((a, b) => a.value.localeCompare(b.value))])),
+    });
+    let ranked = 0;
+    await fc.assert(fc.asyncProperty(queries, async (query) => {
+      const [portal, database] = [await inPortal.search(revision, query), await inDatabase.search(revision, query)];
+      expect(sorted(portal), JSON.stringify(query)).toEqual(sorted(database));
+      const spelt = await inPortal.searchWithSpellings(revision, query, 3);
+      expect(sorted(spelt.page), JSON.stringify(query)).toEqual(sorted(database));
+      expect(spelt.spellings).toEqual((await inDatabase.searchWithSpellings(revision, query, 3)).spellings);
+      ranked += portal.total > 1 && portal.items.length > 0 ? 1 : 0;
+    }), { numRuns: 300, seed: 20261207 });
+    expect(ranked, 'some pages are ranked among several services').toBeGreaterThan(30);
+  });
+
+  it('reads words, matches and pages through functions that plan once for every value (ADR 0037, 0040)', async () => {
+    const functions = ['catalogue_near_words', 'catalogue_ranked_page', 'catalogue_text_search', 'catalogue_word_postings'];
+    const rows = await t.services.db.query<{ proname: string; proconfig: string[] | null }>('SELECT proname, proconfig FROM pg_proc WHERE proname = ANY ($1::text[]) AND pronamespace = current_schema()::regnamespace ORDER BY proname', [functions]);
+    expect(rows.map((r) => [r.proname, r.proconfig])).toEqual(functions.map((f) => [f, ['plan_cache_mode=force_generic_plan']]));
+  });
+
   it('counts nothing from a read of another revision than the one asked for', async () => {
     const revision = await t.services.catalogue.revision();
     const query: SearchQuery = { text: 'passport', audience: null, organisationId: null, eventId: null, channel: null, online: null, page: 1, pageSize: 20 };
-    expect(await createMatchCounts(t.services.db)(revision + 1, query, [[['passport']]])).toBeNull();
-    const counts = await createMatchCounts(t.services.db)(revision, query, [[['passport']], [['xyzzy']]]);
-    expect(counts?.[0]).toBeGreaterThan(0);
-    expect(counts?.[1]).toBe(0);
+    expect(await createMatches(t.services.db)(revision + 1, query, [[['passport']]])).toBeNull();
+    const found = await createMatches(t.services.db)(revision, query, [[['passport']], [['xyzzy']]]);
+    expect(found?.matched[0]?.length).toBeGreaterThan(0);
+    expect(found?.matched[1]).toEqual([]);
+  });
+
+  it('does not mix a page read at a later revision with what the words matched before: the database searches again', async () => {
+    const statements: string[] = [];
+    const reads = createSearchReads({ query: (sql, params) => (statements.push(String(sql)), t.services.db.query(sql, params)) });
+    const query: SearchQuery = { text: 'passport', audience: null, organisationId: null, eventId: null, channel: null, online: null, page: 1, pageSize: 20 };
+    const revision = await t.services.catalogue.revision();
+    const before = await reads.search(revision, query);
+    expect(before.total).toBeGreaterThan(0);
+    expect(statements.filter((s) => s.includes('catalogue_text_search'))).toEqual([]);
+    const renamed = demo.services.find((s) => s.id === before.items[0]?.id);
+    expect(renamed).toBeDefined();
+    expect((await t.services.catalogue.importRecords({ organisations: [], centres: [], events: [], services: [{ ...renamed!, name: text('Паспорт (оновлено)', 'Passport (renewed)') }] }, 'test')).ok).toBe(true);
+    statements.length = 0;
+    const after = await reads.search(revision, query);
+    expect(statements.filter((s) => s.includes('catalogue_ranked_page'))).toHaveLength(1);
+    expect(statements.filter((s) => s.includes('catalogue_text_search'))).toHaveLength(1);
+    expect(after.items.find((s) => s.id === renamed?.id)?.name.en).toBe('Passport (renewed)');
   });
 
   it('finds a service the catalogue gained after a search for its words found nothing', async () => {

@@ -8,7 +8,7 @@ const REVISION = '(SELECT revision FROM catalogue_revision WHERE id = 1)';
 export const catalogueMatches = {
   /** The filter columns of every service, ordered by id: the positions postings refer to. */
   async serviceFilters(q: Queryable): Promise<{ revision: number; services: ServiceFilters }> {
-    const [row] = await q.query<{ revision: number; ids: string[] | null; audience: string[][] | null; organisations: Array<string | null> | null; events: string[][] | null; channels: string[][] | null; online: boolean[] | null }>(
+    const [row] = await q.query<{ revision: number; ids: string[] | null; audience: string[][] | null; organisations: string[] | null; events: string[][] | null; channels: string[][] | null; online: boolean[] | null }>(
       prepared(`SELECT ${REVISION} AS revision,
          array_agg(id ORDER BY id) AS ids,
          json_agg(audience ORDER BY id) AS audience,
@@ -34,16 +34,12 @@ export const catalogueMatches = {
   /**
    * For each of `words`, the ids of the services it matches in each reading of `catalogue_text_search`,
    * read as `to_tsquery` reads a word of its expression; a reading of no lexeme drops the word, and one
-   * of several (a phrase) is not kept. The GIN index finds each word's services.
+   * of several (a phrase) is not kept. The GIN index finds each word's services, in one plan for all
+   * words (`catalogue_word_postings`, ADR 0040).
    */
   async wordPostings(q: Queryable, words: readonly string[], positions: ReadonlyMap<string, number>): Promise<{ revision: number; postings: Map<string, Postings> }> {
     const rows = await q.query<{ revision: number; word: string; simple_nodes: number; english_nodes: number; simple_ids: string[]; english_ids: string[] }>(
-      prepared(`SELECT ${REVISION} AS revision, w.word,
-         numnode(to_tsquery('simple', w.word)) AS simple_nodes,
-         numnode(to_tsquery('english', w.word)) AS english_nodes,
-         ARRAY(SELECT id FROM services WHERE search_vector @@ to_tsquery('simple', w.word)) AS simple_ids,
-         ARRAY(SELECT id FROM services WHERE search_vector @@ to_tsquery('english', w.word)) AS english_ids
-       FROM unnest($1::text[]) AS w(word)`),
+      prepared('SELECT revision, word, simple_nodes, english_nodes, simple_ids, english_ids FROM catalogue_word_postings($1::text[])'),
       [words],
     );
     const list = (nodes: number, ids: readonly string[]) =>

@@ -1,7 +1,7 @@
 import { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import type { SearchQuery } from './catalogue-search.ts';
-import { type Postings, type ServiceFilters, matchCount } from './catalogue-matches.ts';
+import { type Postings, type ServiceFilters, matchingServices } from './catalogue-matches.ts';
 import { catalogueMatches } from './catalogue-matches.repository.ts';
 
 interface Services {
@@ -12,13 +12,19 @@ interface Services {
 /** Words whose matches are kept for a revision; each holds at most the catalogue's services (ADR 0039). */
 const WORDS_KEPT = 20_000;
 
+/** What each of several groups of words matched, as positions in the filter columns of every service. */
+export interface Matches {
+  readonly services: ServiceFilters;
+  readonly matched: ReadonlyArray<readonly number[]>;
+}
+
 /**
- * Counts of what groups of words match (`wordsQuery`) with a query's filters, made in this process from
- * each word's matches, read once for the revision like the words' near words (ADR 0020), and the filter
- * columns of every service, read once for the revision (ADR 0039). `null` when the database must count:
- * a word reads as a phrase, or a read saw another revision than the one asked for.
+ * What groups of words match (`wordsQuery`) with a query's filters, found in this process from each
+ * word's matches, read once for the revision like the words' near words (ADR 0020), and the filter
+ * columns of every service, read once for the revision (ADR 0039). `null` when the database must
+ * search: a word reads as a phrase, or a read saw another revision than the one asked for.
  */
-export function createMatchCounts(db: Queryable) {
+export function createMatches(db: Queryable) {
   const postings = new RevisionCache<Postings>(WORDS_KEPT);
   // Read once for the revision, shared by the requests that ask meanwhile; null when the read saw another revision.
   const services = new RevisionCache<Services | null>(1);
@@ -28,7 +34,7 @@ export function createMatchCounts(db: Queryable) {
       return read.revision === revision ? { filters: read.services, positions: new Map(read.services.ids.map((id, i) => [id, i])) } : null;
     });
 
-  return async (revision: number, query: SearchQuery, groups: ReadonlyArray<ReadonlyArray<readonly string[]>>): Promise<number[] | null> => {
+  return async (revision: number, query: SearchQuery, groups: ReadonlyArray<ReadonlyArray<readonly string[]>>): Promise<Matches | null> => {
     const at = await servicesAt(revision);
     if (at === null) {
       return null;
@@ -39,14 +45,14 @@ export function createMatchCounts(db: Queryable) {
       const read = await catalogueMatches.wordPostings(db, missing, at.positions);
       return read.revision === revision ? read.postings : new Map();
     }, 'undecided');
-    const counts: number[] = [];
+    const matched: number[][] = [];
     for (const g of groups) {
-      const n = matchCount(g, kept, at.filters, query);
-      if (n === null) {
+      const found = matchingServices(g, kept, at.filters, query);
+      if (found === null) {
         return null;
       }
-      counts.push(n);
+      matched.push(found);
     }
-    return counts;
+    return { services: at.filters, matched };
   };
 }

@@ -1,4 +1,4 @@
-import type { SearchQuery } from './catalogue-search.ts';
+import type { FacetCounts, SearchQuery } from './catalogue-search.ts';
 
 /**
  * The services a word matches, in each of the search's two readings (`simple` for Ukrainian,
@@ -18,7 +18,7 @@ export type Postings = WordPostings | 'undecided';
 export interface ServiceFilters {
   readonly ids: readonly string[];
   readonly audience: ReadonlyArray<readonly string[]>;
-  readonly organisationId: ReadonlyArray<string | null>;
+  readonly organisationId: readonly string[];
   readonly eventIds: ReadonlyArray<readonly string[]>;
   readonly channelTypes: ReadonlyArray<readonly string[]>;
   readonly online: readonly boolean[];
@@ -27,13 +27,14 @@ export interface ServiceFilters {
 type Filters = Pick<SearchQuery, 'audience' | 'organisationId' | 'eventId' | 'channel' | 'online'>;
 
 /**
- * How many services the words `groups` match with the query's filters (`wordsQuery`: every group
- * must match, by one of its words), as `catalogue_text_search` counts them: a service matches the
- * simple reading or the English one. As `to_tsquery` does, a reading leaves out the words it drops,
- * and a group left empty; a reading left with no group matches nothing. `null` when a word has no
- * postings (not looked up, or a phrase): the database must count.
+ * The services the words `groups` match with the query's filters (`wordsQuery`: every group must
+ * match, by one of its words), as `catalogue_text_search` finds them: a service matches the simple
+ * reading or the English one. As `to_tsquery` does, a reading leaves out the words it drops, and a
+ * group left empty; a reading left with no group matches nothing. Their positions in `services`, in
+ * ascending order; `null` when a word has no postings (not looked up, or a phrase): the database
+ * must search.
  */
-export function matchCount(groups: ReadonlyArray<readonly string[]>, postings: ReadonlyMap<string, Postings>, services: ServiceFilters, filters: Filters): number | null {
+export function matchingServices(groups: ReadonlyArray<readonly string[]>, postings: ReadonlyMap<string, Postings>, services: ServiceFilters, filters: Filters): number[] | null {
   const matched = new Set<number>();
   for (const reading of ['simple', 'english'] as const) {
     const lists: Int32Array[][] = [];
@@ -57,13 +58,26 @@ export function matchCount(groups: ReadonlyArray<readonly string[]>, postings: R
       matched.add(s);
     }
   }
-  let count = 0;
-  for (const s of matched) {
-    if (passes(services, s, filters)) {
-      count += 1;
-    }
+  return [...matched].filter((s) => passes(services, s, filters)).sort((a, b) => a - b);
+}
+
+/**
+ * What `catalogue_text_search` counts under each filter value for the services at `positions`: each
+ * audience, event and channel a service lists, its agency and whether it is online
+ * (`'true'`, `'false'`). Values in order of their first service.
+ */
+export function facetsOf(positions: readonly number[], services: ServiceFilters): FacetCounts {
+  const counters = { audience: new Map<string, number>(), organisation: new Map<string, number>(), event: new Map<string, number>(), channel: new Map<string, number>(), online: new Map<string, number>() };
+  const add = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  for (const s of positions) {
+    services.audience[s]?.forEach((a) => add(counters.audience, a));
+    add(counters.organisation, services.organisationId[s] ?? '');
+    services.eventIds[s]?.forEach((e) => add(counters.event, e));
+    services.channelTypes[s]?.forEach((c) => add(counters.channel, c));
+    add(counters.online, String(services.online[s] ?? false));
   }
-  return count;
+  const list = (m: ReadonlyMap<string, number>) => [...m].map(([value, count]) => ({ value, count }));
+  return { audience: list(counters.audience), organisation: list(counters.organisation), event: list(counters.event), channel: list(counters.channel), online: list(counters.online) };
 }
 
 /** The services in at least one list of every group; none without groups. */

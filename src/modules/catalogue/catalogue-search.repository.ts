@@ -89,17 +89,12 @@ const MIN_SIMILARITY = 0.2;
 export const catalogueSearch = {
   /**
    * The catalogue words nearest in spelling to each of `words` (trigram distance, GiST-indexed), nearest first,
-   * with their similarity, in one statement; enough of them for the search's neighbours and for "did you mean".
+   * with their similarity, in one statement planned once for all words (`catalogue_near_words`, ADR 0040);
+   * enough of them for the search's neighbours and for "did you mean".
    */
   async nearWords(q: Queryable, words: readonly string[]): Promise<Map<string, NearWord[]>> {
     const rows = await q.query<{ term: string; word: string; similarity: number }>(
-      prepared(`SELECT t.term, w.word, w.similarity
-         FROM unnest($1::text[]) AS t(term)
-         CROSS JOIN LATERAL (
-           SELECT word, similarity(word, t.term) AS similarity FROM search_words ORDER BY word <-> t.term LIMIT ${NEAR_WORDS}
-         ) AS w
-        WHERE w.similarity >= ${MIN_SIMILARITY}
-        ORDER BY t.term, w.similarity DESC, w.word`),
+      prepared(`SELECT term, word, similarity FROM catalogue_near_words($1::text[], ${NEAR_WORDS}, ${MIN_SIMILARITY})`),
       [words],
     );
     const near = new Map<string, NearWord[]>(words.map((w) => [w, []]));
@@ -124,6 +119,18 @@ export const catalogueSearch = {
     }
     const items = (row?.items ?? []).map((r) => ({ ...r.data, version: r.version }) as Service);
     return { total: Number(row?.total ?? 0), items, facets, otherTotals: (row?.others ?? []).map(Number) };
+  },
+
+  /**
+   * The page of services `ids` (what a search matched, known in the portal) in the order of
+   * `catalogue_text_search`'s page for `expression`, and the catalogue revision it was read at (ADR 0040).
+   */
+  async rankedPage(q: Queryable, ids: readonly string[], expression: string, limit: number, offset: number): Promise<{ revision: number; items: Service[] }> {
+    const [row] = await q.query<{ revision: number | string; items: Array<{ data: object; version: number }> }>(
+      prepared('SELECT revision, items FROM catalogue_ranked_page($1::text[], $2, $3, $4)'),
+      [ids, expression, limit, offset],
+    );
+    return { revision: Number(row?.revision ?? 0), items: (row?.items ?? []).map((r) => ({ ...r.data, version: r.version }) as Service) };
   },
 
   /**

@@ -2,7 +2,8 @@ import { RevisionCache } from '../../platform/cache/revision-cache.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { type SearchQuery, type WordsQuery, distinctCounts, isIndexWord, neighboursOf, rankedCandidates, rankedSpellings, searchTerms, spellingsOf, wordsQuery } from './catalogue-search.ts';
 import { type SearchPage, catalogueSearch } from './catalogue-search.repository.ts';
-import { createMatchCounts } from './catalogue-matches.service.ts';
+import { type Matches, createMatches } from './catalogue-matches.service.ts';
+import { facetsOf } from './catalogue-matches.ts';
 
 const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : []);
 
@@ -31,17 +32,20 @@ const NO_FACTS: WordFacts = { neighbours: [], spellings: [] };
 const SPELLINGS = 6;
 
 const NOTHING: SearchPage = { total: 0, items: [], facets: { audience: [], organisation: [], event: [], channel: [], online: [] } };
+/** The most matching services whose page the database ranks among them, by their keys, rather than searching again (ADR 0040). */
+const RANKED_BY_KEY = 200;
 
 /**
  * Search reads for one catalogue revision at a time. The near words of each query word (for the
  * search's neighbours and for "did you mean") are looked up once per word and kept for the
  * revision: people repeat words far more often than whole queries, so a query no cache has seen is
  * usually made of words already looked up (ADR 0020). Each process keeps its own, from the database.
+ * `rankedByKey`: the most matching services whose page is ranked among them rather than searched again.
  */
-export function createSearchReads(db: Queryable) {
+export function createSearchReads(db: Queryable, options: { readonly rankedByKey: number } = { rankedByKey: RANKED_BY_KEY }) {
   const words = new RevisionCache<WordFacts>(20_000);
   const plans = new RevisionCache<WordsPlan>(20_000);
-  const matchCounts = createMatchCounts(db);
+  const matchesOf = createMatches(db);
   // What the search needs of each word, from its near words: the words no earlier search looked up, in one statement.
   const factsOf = async (revision: number, terms: readonly string[]): Promise<Map<string, WordFacts>> =>
     words.getMany(revision, terms.filter(isIndexWord), async (missing) => {
@@ -69,12 +73,36 @@ export function createSearchReads(db: Queryable) {
       };
     });
 
+  /**
+   * The page of a search from what its words matched in the portal (ADR 0039, 0040): nothing, or the
+   * total and the facets counted here and the page ranked by the database among the services matched.
+   * `null` when the database must search: too many matched, or the page was read at another revision.
+   */
+  const pageFrom = async (revision: number, query: SearchQuery, expression: string, matches: Matches): Promise<SearchPage | null> => {
+    const own = matches.matched[0] ?? [];
+    if (own.length === 0) {
+      return NOTHING;
+    }
+    if (own.length > options.rankedByKey) {
+      return null;
+    }
+    const page = { total: own.length, facets: facetsOf(own, matches.services) };
+    const offset = (query.page - 1) * query.pageSize;
+    if (offset >= own.length) {
+      return { ...page, items: [] };
+    }
+    const ranked = await catalogueSearch.rankedPage(db, own.map((s) => matches.services.ids[s] ?? ''), expression, query.pageSize, offset);
+    return ranked.revision === revision ? { ...page, items: ranked.items } : null;
+  };
+
   return {
-    /** A search; one that finds nothing is told by the words' matches kept for the revision, without a statement (ADR 0039). */
+    /** A search; one that matches few services is found in the portal and ranked by the database among them (ADR 0039, 0040). */
     async search(revision: number, query: SearchQuery): Promise<SearchPage> {
       const words = await wordsOf(revision, query);
-      if (words !== null && (await matchCounts(revision, query, [words.groups]))?.[0] === 0) {
-        return NOTHING;
+      const matches = words === null ? null : await matchesOf(revision, query, [words.groups]);
+      const found = words === null || matches === null ? null : await pageFrom(revision, query, words.expression, matches);
+      if (found !== null) {
+        return found;
       }
       const { otherTotals: _none, ...page } = await catalogueSearch.search(db, query, words?.expression ?? null);
       return page;
@@ -85,15 +113,17 @@ export function createSearchReads(db: Queryable) {
      * nearest spelling) that find something with the same filters, with how many each finds: one
      * statement, which counts the corrections only when the search finds nothing (ADR 0037), each
      * distinct expression once and none that matches as the search does. The words' near words and
-     * the corrections are worked out once for the revision. Whether the search finds anything, and
-     * what the corrections find, is first counted from the words' matches kept for the revision
-     * (ADR 0039): a search that finds nothing then needs no statement.
+     * the corrections are worked out once for the revision. What the search and the corrections
+     * match is first found from the words' matches kept for the revision (ADR 0039): a search that
+     * finds nothing then needs no statement, and one that finds few services only the ranking of
+     * their page (ADR 0040).
      */
     async searchWithSpellings(revision: number, query: SearchQuery, limit: number): Promise<{ page: SearchPage; spellings: Array<{ text: string; total: number }> }> {
       const plan = await planOf(revision, termsOf(query), limit);
-      const counts = plan.expression === null ? null : await matchCounts(revision, query, [plan.groups, ...plan.countedGroups]);
-      const { otherTotals, ...page } = counts?.[0] === 0
-        ? { ...NOTHING, otherTotals: counts.slice(1) }
+      const matches = plan.expression === null ? null : await matchesOf(revision, query, [plan.groups, ...plan.countedGroups]);
+      const found = plan.expression === null || matches === null ? null : await pageFrom(revision, query, plan.expression, matches);
+      const { otherTotals, ...page } = found !== null && matches !== null
+        ? { ...found, otherTotals: matches.matched.slice(1).map((m) => m.length) }
         : await catalogueSearch.search(db, query, plan.expression, plan.counted);
       const spellings = page.total > 0 ? [] : plan.corrections.map((text, i) => ({ text, total: otherTotals[plan.countAt[i] ?? -1] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
       return { page, spellings };
