@@ -38,8 +38,10 @@ export async function startPortal(env: Record<string, string> = {}): Promise<Run
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) {
-      throw new Error(`npm start exited with ${child.exitCode}`);
+    // Ended by a signal, it has no exit code: either way it is gone, and so is its process group.
+    if (child.exitCode !== null || child.signalCode !== null) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`npm start exited with ${child.exitCode ?? child.signalCode}`);
     }
     try {
       const res = await fetch(`${url}/readyz`);
