@@ -30,9 +30,9 @@ type Filters = Pick<SearchQuery, 'audience' | 'organisationId' | 'eventId' | 'ch
  * The services the words `groups` match with the query's filters (`wordsQuery`: every group must
  * match, by one of its words), as `catalogue_text_search` finds them: a service matches the simple
  * reading or the English one. As `to_tsquery` does, a reading leaves out the words it drops, and a
- * group left empty; a reading left with no group matches nothing. Their positions in `services`, in
- * ascending order; `null` when a word has no postings (not looked up, or a phrase): the database
- * must search.
+ * group left empty; a reading left with no group matches nothing. Their positions in `services`, each
+ * once, in an order that depends only on the arguments; `null` when a word has no postings (not
+ * looked up, or a phrase): the database must search.
  */
 export function matchingServices(groups: ReadonlyArray<readonly string[]>, postings: ReadonlyMap<string, Postings>, services: ServiceFilters, filters: Filters): number[] | null {
   const matched = new Set<number>();
@@ -58,7 +58,7 @@ export function matchingServices(groups: ReadonlyArray<readonly string[]>, posti
       matched.add(s);
     }
   }
-  return [...matched].filter((s) => passes(services, s, filters)).sort((a, b) => a - b);
+  return [...matched].filter((s) => passes(services, s, filters));
 }
 
 /**
