@@ -9,14 +9,12 @@ const termsOf = (query: SearchQuery) => (query.text ? searchTerms(query.text) : 
 
 /** What a page's search needs of its words, worked out once for the revision. */
 interface WordsPlan {
-  /** The search's `to_tsquery` expression and its groups of words; null without words. */
-  readonly expression: string | null;
-  readonly groups: ReadonlyArray<readonly string[]>;
+  /** The search's words; null without words. */
+  readonly own: WordsQuery | null;
   /** Corrected queries to offer if the search finds nothing. */
   readonly corrections: readonly string[];
-  /** The corrections' expressions to count, each once (`distinctCounts`), and where each correction's count is (-1: none, it finds what the search finds). */
-  readonly counted: readonly string[];
-  readonly countedGroups: ReadonlyArray<ReadonlyArray<readonly string[]>>;
+  /** The corrections' words to count, each once (`distinctCounts`), and where each correction's count is (-1: none, it finds what the search finds). */
+  readonly counted: readonly WordsQuery[];
   readonly countAt: readonly number[];
 }
 
@@ -67,10 +65,7 @@ export function createSearchReads(db: Queryable, options: { readonly rankedByKey
       const neighbours = neighboursIn(new Map([...facts, ...(await factsOf(revision, corrections.flatMap(searchTerms)))]));
       const own = terms.length > 0 ? wordsQuery(terms, neighbours) : null;
       const { counted, at } = distinctCounts(own, corrections.map((text) => wordsQuery(searchTerms(text), neighbours)));
-      return {
-        expression: own?.expression ?? null, groups: own?.groups ?? [], corrections,
-        counted: counted.map((c) => c.expression), countedGroups: counted.map((c) => c.groups), countAt: at,
-      };
+      return { own, corrections, counted, countAt: at };
     });
 
   /**
@@ -119,13 +114,13 @@ export function createSearchReads(db: Queryable, options: { readonly rankedByKey
      * their page (ADR 0040).
      */
     async searchWithSpellings(revision: number, query: SearchQuery, limit: number): Promise<{ page: SearchPage; spellings: Array<{ text: string; total: number }> }> {
-      const plan = await planOf(revision, termsOf(query), limit);
-      const matches = plan.expression === null ? null : await matchesOf(revision, query, [plan.groups, ...plan.countedGroups]);
-      const found = plan.expression === null || matches === null ? null : await pageFrom(revision, query, plan.expression, matches);
+      const { own, counted, corrections, countAt } = await planOf(revision, termsOf(query), limit);
+      const matches = own === null ? null : await matchesOf(revision, query, [own.groups, ...counted.map((c) => c.groups)]);
+      const found = own === null || matches === null ? null : await pageFrom(revision, query, own.expression, matches);
       const { otherTotals, ...page } = found !== null && matches !== null
         ? { ...found, otherTotals: matches.matched.slice(1).map((m) => m.length) }
-        : await catalogueSearch.search(db, query, plan.expression, plan.counted);
-      const spellings = page.total > 0 ? [] : plan.corrections.map((text, i) => ({ text, total: otherTotals[plan.countAt[i] ?? -1] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
+        : await catalogueSearch.search(db, query, own?.expression ?? null, counted.map((c) => c.expression));
+      const spellings = page.total > 0 ? [] : corrections.map((text, i) => ({ text, total: otherTotals[countAt[i] ?? -1] ?? 0 })).filter((c) => c.total > 0).slice(0, limit);
       return { page, spellings };
     },
 
